@@ -15,3 +15,17 @@ export type {
   SkippedRecord,
   Ledger,
 } from './input/types.ts';
+
+// --- input (ledger) ---
+
+// --- metrics ---
+
+// --- calendar ---
+
+// --- cohort ---
+
+// --- segments ---
+
+// --- models ---
+
+// --- simulate ---
