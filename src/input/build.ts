@@ -1,0 +1,228 @@
+/**
+ * The shared back half of every ledger builder: merge order lines, order accounts canonically,
+ * group events by account (stable counting sort) and sort each account's events by time.
+ *
+ * @module
+ */
+import { InvalidInputError, RetentionError, describeValue } from '../errors.ts';
+import { MAX_EXACT_MINOR } from './money.ts';
+import type { ResolvedLedgerOptions } from './options.ts';
+import { type CustomerId, LEDGER_BRAND, type Ledger, type SkippedRecord } from './types.ts';
+
+/** Parsed, validated events in input order, before grouping. */
+export interface StagedEvents {
+  /** Number of staged events. */
+  n: number;
+  /** Provisional account number per event (index into `ids`). */
+  idOf: Uint32Array;
+  /** Account ids in order of first appearance. */
+  ids: CustomerId[];
+  /** Epoch ms per event. */
+  time: Float64Array;
+  /** Minor units per event. */
+  minor: Float64Array;
+  /** Input position per event (for messages about merged records). */
+  index: Uint32Array;
+  /** Order id per event when any record had one, else `null`. */
+  orderId: (string | number | undefined)[] | null;
+}
+
+/** Collects skipped records (or throws the first problem when not skipping). */
+export class Problems {
+  readonly skipped: SkippedRecord[] = [];
+  constructor(private readonly skip: boolean, private readonly source: string) {}
+
+  /** Report a problem; throws unless skipping. */
+  report(index: number, field: InvalidInputError['field'], value: unknown, reason: string): void {
+    if (!this.skip) throw new InvalidInputError(index, field, value, reason, this.source);
+    this.skipped.push(Object.freeze({ index, field, value, reason }));
+  }
+}
+
+/** Compare two ids: numbers before strings, numbers ascending, strings by UTF-16 code unit. */
+export function compareIds(a: CustomerId, b: CustomerId): number {
+  if (typeof a === 'number') {
+    if (typeof b === 'number') return a - b;
+    return -1;
+  }
+  if (typeof b === 'number') return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Merge non-negative events of one customer that share an order id into the first of them (amounts
+ * summed, earliest time kept). Refunds keep their own event even when they name an order id.
+ * Returns the dead-event mask, or `null` when nothing was merged.
+ */
+function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array | null {
+  const { orderId, n, idOf, minor, time, index, ids } = staged;
+  if (orderId === null) return null;
+  const dead = new Uint8Array(n);
+  const firstOf = new Map<string | number, number>();
+  let merged = false;
+  for (let i = 0; i < n; i++) {
+    const id = orderId[i];
+    if (id === undefined || (minor[i] ?? 0) < 0) continue;
+    const kept = firstOf.get(id);
+    if (kept === undefined) {
+      firstOf.set(id, i);
+      continue;
+    }
+    if (idOf[kept] !== idOf[i]) {
+      problems.report(
+        index[i] ?? i,
+        'orderId',
+        id,
+        `${describeValue(id)} already belongs to customer ${describeValue(ids[idOf[kept] ?? 0])} (records[${index[kept] ?? kept}]); ` +
+          'an order id must not be shared between customers',
+      );
+      dead[i] = 1;
+      merged = true;
+      continue;
+    }
+    minor[kept] = (minor[kept] ?? 0) + (minor[i] ?? 0);
+    time[kept] = Math.min(time[kept] ?? 0, time[i] ?? 0);
+    dead[i] = 1;
+    merged = true;
+  }
+  return merged ? dead : null;
+}
+
+/** Canonical account order: by first instant, ties by id. Returns the rank of each provisional account. */
+function rankAccounts(ids: readonly CustomerId[], first: Float64Array): Uint32Array {
+  const count = ids.length;
+  const order = new Uint32Array(count);
+  for (let a = 0; a < count; a++) order[a] = a;
+  let sorted = true;
+  for (let a = 1; a < count; a++) {
+    if ((first[a] ?? 0) < (first[a - 1] ?? 0)) {
+      sorted = false;
+      break;
+    }
+  }
+  const byTimeThenId = (x: number, y: number): number =>
+    (first[x] ?? 0) - (first[y] ?? 0) || compareIds(ids[x] ?? 0, ids[y] ?? 0);
+  if (!sorted) {
+    order.sort(byTimeThenId);
+  } else {
+    // Already in time order: only runs of equal first instants need their ids ordered.
+    let runStart = 0;
+    for (let a = 1; a <= count; a++) {
+      if (a === count || first[a] !== first[runStart]) {
+        if (a - runStart > 1) order.subarray(runStart, a).sort(byTimeThenId);
+        runStart = a;
+      }
+    }
+  }
+  const rank = new Uint32Array(count);
+  for (let k = 0; k < count; k++) rank[order[k] ?? 0] = k;
+  return rank;
+}
+
+/** Turn staged events into a frozen ledger. */
+export function buildLedger(
+  staged: StagedEvents,
+  options: ResolvedLedgerOptions,
+  problems: Problems,
+  recordCount: number,
+): Ledger {
+  const dead = mergeOrderLines(staged, problems);
+  const { n, idOf, ids, time, minor } = staged;
+  const accountCount = ids.length;
+  const count = new Uint32Array(accountCount);
+  const first = new Float64Array(accountCount).fill(Number.POSITIVE_INFINITY);
+  let absTotal = 0;
+  for (let i = 0; i < n; i++) {
+    if (dead !== null && dead[i] === 1) continue;
+    const a = idOf[i] ?? 0;
+    count[a] = (count[a] ?? 0) + 1;
+    const t = time[i] ?? 0;
+    if (t < (first[a] ?? 0)) first[a] = t;
+    absTotal += Math.abs(minor[i] ?? 0);
+  }
+  if (absTotal > MAX_EXACT_MINOR) {
+    throw new RetentionError(
+      `the amounts add up to more than ${MAX_EXACT_MINOR} minor units in absolute value, beyond exact arithmetic`,
+    );
+  }
+  const rank = rankAccounts(ids, first);
+  const start = new Uint32Array(accountCount + 1);
+  const sortedIds = new Array<CustomerId>(accountCount);
+  for (let a = 0; a < accountCount; a++) {
+    const r = rank[a] ?? 0;
+    sortedIds[r] = ids[a] ?? 0;
+    start[r + 1] = count[a] ?? 0;
+  }
+  for (let r = 0; r < accountCount; r++) start[r + 1] = (start[r + 1] ?? 0) + (start[r] ?? 0);
+  const events = start[accountCount] ?? 0;
+  const cursor = start.slice(0, accountCount);
+  const account = new Uint32Array(events);
+  const outTime = new Float64Array(events);
+  const outMinor = new Float64Array(events);
+  for (let i = 0; i < n; i++) {
+    if (dead !== null && dead[i] === 1) continue;
+    const r = rank[idOf[i] ?? 0] ?? 0;
+    const p = cursor[r] ?? 0;
+    cursor[r] = p + 1;
+    account[p] = r;
+    outTime[p] = time[i] ?? 0;
+    outMinor[p] = minor[i] ?? 0;
+  }
+  const orders = new Uint32Array(accountCount);
+  let orderCount = 0;
+  let customerCount = 0;
+  let minTime = Number.POSITIVE_INFINITY;
+  let maxTime = Number.NEGATIVE_INFINITY;
+  for (let r = 0; r < accountCount; r++) {
+    const lo = start[r] ?? 0;
+    const hi = start[r + 1] ?? 0;
+    sortSegmentByTime(outTime, outMinor, lo, hi);
+    let o = 0;
+    for (let p = lo; p < hi; p++) if ((outMinor[p] ?? 0) >= 0) o++;
+    orders[r] = o;
+    orderCount += o;
+    if (o > 0) customerCount++;
+    if (hi > lo) {
+      minTime = Math.min(minTime, outTime[lo] ?? minTime);
+      maxTime = Math.max(maxTime, outTime[hi - 1] ?? maxTime);
+    }
+  }
+  const ledger: Ledger = {
+    [LEDGER_BRAND]: true,
+    timeZone: options.timeZone,
+    currencyDigits: options.currencyDigits,
+    ids: Object.freeze(sortedIds),
+    start,
+    account,
+    time: outTime,
+    minor: outMinor,
+    orders,
+    recordCount,
+    eventCount: events,
+    orderCount,
+    refundCount: events - orderCount,
+    customerCount,
+    minTime: events === 0 ? null : minTime,
+    maxTime: events === 0 ? null : maxTime,
+    skipped: Object.freeze(problems.skipped.slice()),
+  };
+  return Object.freeze(ledger);
+}
+
+/** Stable sort of one account's events by time (input order kept for equal instants). */
+function sortSegmentByTime(time: Float64Array, minor: Float64Array, lo: number, hi: number): void {
+  let sorted = true;
+  for (let p = lo + 1; p < hi; p++) {
+    if ((time[p] ?? 0) < (time[p - 1] ?? 0)) {
+      sorted = false;
+      break;
+    }
+  }
+  if (sorted) return;
+  const positions = Array.from({ length: hi - lo }, (_, k) => lo + k);
+  positions.sort((x, y) => (time[x] ?? 0) - (time[y] ?? 0)); // Array#sort is stable
+  const t = positions.map((p) => time[p] ?? 0);
+  const m = positions.map((p) => minor[p] ?? 0);
+  time.set(t, lo);
+  minor.set(m, lo);
+}

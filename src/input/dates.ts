@@ -1,0 +1,133 @@
+/**
+ * Dates as the library accepts them — `Date`, epoch milliseconds, ISO-8601 strings — to epoch milliseconds.
+ *
+ * @module
+ */
+import { daysFromCivil } from '../calendar/days.ts';
+import { localToEpoch } from '../calendar/zone.ts';
+import { InvalidOptionError, describeValue } from '../errors.ts';
+
+const DAY_MS = 86_400_000;
+/** The range of instants a JavaScript `Date` can hold. */
+const MAX_EPOCH_MS = 8.64e15;
+
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Parse an ISO-8601 date or date-time string into epoch ms; `NaN` if it is not one.
+ *
+ * Accepted: `YYYY-MM-DD`, and `YYYY-MM-DD[T| ]HH:MM[:SS[.fraction]]` optionally followed by `Z` or an
+ * offset `±HH:MM`, `±HHMM` or `±HH`. With `Z` or an offset the string is an instant; without one it is a
+ * wall-clock time (or the start of a day) in `timeZone`.
+ */
+export function parseIsoDate(text: string, timeZone: string): number {
+  const n = text.length;
+  if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  if (n === 10) return timeZone === 'UTC' ? daysFromCivil(year, month, day) * DAY_MS : localToEpoch(timeZone, year, month, day);
+  const sep = text.charCodeAt(10);
+  if ((sep !== 84 && sep !== 32 && sep !== 116) || n < 16 || text.charCodeAt(13) !== 58) return Number.NaN;
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
+  let i = 16;
+  let second = 0;
+  let ms = 0;
+  if (i < n && text.charCodeAt(i) === 58) {
+    second = digitsAt(text, i + 1, 2);
+    if (second < 0 || second > 59) return Number.NaN;
+    i += 3;
+    if (i < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44)) {
+      i++;
+      let fractionDigits = 0;
+      let scale = 100;
+      while (i < n) {
+        const c = text.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) break;
+        ms += c * scale; // digits past the millisecond are truncated
+        scale /= 10;
+        fractionDigits++;
+        i++;
+      }
+      if (fractionDigits === 0 || fractionDigits > 9) return Number.NaN;
+      ms = Math.floor(ms);
+    }
+  }
+  const wall = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+  if (i === n) return timeZone === 'UTC' ? wall : localToEpoch(timeZone, year, month, day, hour, minute, second, ms);
+  const zone = text.charCodeAt(i);
+  if ((zone === 90 || zone === 122) && i + 1 === n) return wall;
+  if (zone !== 43 && zone !== 45) return Number.NaN;
+  const rest = n - i - 1;
+  const offsetHours = digitsAt(text, i + 1, 2);
+  let offsetMinutes = 0;
+  if (rest === 5 && text.charCodeAt(i + 3) === 58) offsetMinutes = digitsAt(text, i + 4, 2);
+  else if (rest === 4) offsetMinutes = digitsAt(text, i + 3, 2);
+  else if (rest !== 2) return Number.NaN;
+  if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return Number.NaN;
+  const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
+  return zone === 43 ? wall - offset : wall + offset;
+}
+
+/**
+ * Convert a date input to epoch milliseconds; `NaN` when it is not a usable date.
+ *
+ * @param value - a `Date`, epoch milliseconds or an ISO-8601 string
+ * @param timeZone - zone in which date-only and offset-less strings are read
+ * @returns epoch milliseconds, or `NaN`
+ */
+export function toEpochMs(value: unknown, timeZone: string): number {
+  let ms: number;
+  if (typeof value === 'number') ms = value;
+  else if (typeof value === 'string') ms = parseIsoDate(value.trim(), timeZone);
+  else if (value instanceof Date) ms = value.getTime();
+  else return Number.NaN;
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_EPOCH_MS ? ms : Number.NaN;
+}
+
+/**
+ * Why {@link toEpochMs} rejected `value` — a sentence a person can act on.
+ *
+ * @param value - the rejected date
+ * @returns e.g. `"2024-02-30" is not a valid ISO-8601 date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)`
+ */
+export function explainDate(value: unknown): string {
+  if (value === undefined || value === null) return `is missing (${String(value)}); every record needs a date`;
+  if (typeof value === 'number') return `${describeValue(value)} is not a usable epoch-milliseconds value`;
+  if (value instanceof Date) return 'is an invalid Date';
+  if (typeof value === 'string') {
+    return `${describeValue(value)} is not a valid ISO-8601 date (use YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DDTHH:MM:SSZ)`;
+  }
+  return `${describeValue(value)} is not a date (use a Date, epoch milliseconds or an ISO-8601 string)`;
+}
+
+/**
+ * Read a date option (such as `asOf`, `from`, `to`) into epoch ms, or throw `InvalidOptionError`.
+ *
+ * @param option - the option's name, for the message
+ * @param value - the option's value
+ * @param timeZone - zone for date-only and offset-less strings
+ * @returns epoch milliseconds
+ * @throws {@link InvalidOptionError} when the value is not a date
+ */
+export function dateOption(option: string, value: unknown, timeZone: string): number {
+  const ms = toEpochMs(value, timeZone);
+  if (Number.isNaN(ms)) throw new InvalidOptionError(option, value, explainDate(value));
+  return ms;
+}

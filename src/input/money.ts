@@ -1,0 +1,196 @@
+/**
+ * Exact money: amounts in major units (`"19.99"`, `19.99`, `Decimal`) to integer minor units and back.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import { InvalidOptionError } from '../errors.ts';
+
+/** How amounts with more decimals than the currency allows are rounded (default: they are an error). */
+export type AmountRounding = 'halfUp' | 'halfEven' | 'halfDown' | 'up' | 'down' | 'ceil' | 'floor';
+
+const ROUNDING_MODES: Readonly<Record<AmountRounding, Decimal.Rounding>> = {
+  halfUp: Decimal.ROUND_HALF_UP,
+  halfEven: Decimal.ROUND_HALF_EVEN,
+  halfDown: Decimal.ROUND_HALF_DOWN,
+  up: Decimal.ROUND_UP,
+  down: Decimal.ROUND_DOWN,
+  ceil: Decimal.ROUND_CEIL,
+  floor: Decimal.ROUND_FLOOR,
+};
+
+/** Largest amount, in minor units, that integer arithmetic on doubles holds exactly (2^53 − 1). */
+export const MAX_EXACT_MINOR = Number.MAX_SAFE_INTEGER;
+
+/** Check `currencyDigits` (an integer 0…8). */
+export function assertCurrencyDigits(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 8) {
+    throw new InvalidOptionError('currencyDigits', value, `${String(value)} is not an integer from 0 to 8`);
+  }
+  return value;
+}
+
+/** Check a `rounding` option (or `undefined`). */
+export function assertRounding(value: unknown): AmountRounding | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !Object.hasOwn(ROUNDING_MODES, value)) {
+    throw new InvalidOptionError('rounding', value, `must be one of ${Object.keys(ROUNDING_MODES).join(', ')}`);
+  }
+  return value as AmountRounding;
+}
+
+const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000] as const;
+
+/**
+ * Parse a plain decimal string (`-12.5`, `+0.10`, `.5`; no exponent) into minor units.
+ * Returns `NaN` when the text is not such a number, has too many decimals or is out of range.
+ */
+function plainDecimalToMinor(text: string, digits: number): number {
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  const first = text.charCodeAt(0);
+  if (first === 45 /* - */ || first === 43 /* + */) {
+    negative = first === 45;
+    i = 1;
+  }
+  let whole = 0;
+  let wholeDigits = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+    wholeDigits++;
+    i++;
+  }
+  let fraction = 0;
+  let fractionDigits = 0;
+  if (i < n && text.charCodeAt(i) === 46 /* . */) {
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      if (fractionDigits < digits) {
+        fraction = fraction * 10 + c;
+      } else if (c !== 0) {
+        return Number.NaN; // more significant decimals than the currency allows
+      }
+      fractionDigits++;
+      i++;
+    }
+  }
+  if (i !== n || wholeDigits + fractionDigits === 0 || wholeDigits > 16) return Number.NaN;
+  const scale = POW10[digits] ?? 10 ** digits;
+  const used = fractionDigits < digits ? fractionDigits : digits;
+  const minor = whole * scale + fraction * ((POW10[digits - used] ?? 10 ** (digits - used)));
+  if (minor > MAX_EXACT_MINOR) return Number.NaN;
+  return negative && minor !== 0 ? -minor : minor;
+}
+
+/**
+ * Convert an amount in major units to integer minor units, exactly.
+ *
+ * Accepts finite numbers (read as their shortest decimal form, so `19.99` is 1999 cents), plain
+ * decimal strings (surrounding whitespace allowed; `"1e3"` exponent forms are parsed with `Decimal`)
+ * and `Decimal`s. Returns `NaN` for anything it cannot convert exactly; {@link explainAmount} says why.
+ *
+ * @param value - the amount
+ * @param digits - the currency's decimal digits
+ * @param rounding - how to round excess decimals; `undefined` makes them an error
+ * @returns integer minor units, or `NaN`
+ */
+export function toMinorUnits(value: unknown, digits: number, rounding?: AmountRounding): number {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return Number.NaN;
+    if (Number.isInteger(value)) {
+      const minor = value * (POW10[digits] ?? 10 ** digits);
+      return Math.abs(minor) <= MAX_EXACT_MINOR ? minor + 0 : Number.NaN;
+    }
+  }
+  if (typeof value === 'number' || typeof value === 'string') {
+    const text = typeof value === 'number' ? String(value) : value;
+    const fast = plainDecimalToMinor(text, digits);
+    return Number.isNaN(fast) ? slowToMinor(text.trim(), digits, rounding) : fast;
+  }
+  if (Decimal.isDecimal(value)) return decimalToMinor(value, digits, rounding);
+  return Number.NaN;
+}
+
+const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function slowToMinor(text: string, digits: number, rounding: AmountRounding | undefined): number {
+  if (!DECIMAL_SYNTAX.test(text)) return Number.NaN;
+  return decimalToMinor(new Decimal(text), digits, rounding);
+}
+
+function decimalToMinor(value: Decimal, digits: number, rounding: AmountRounding | undefined): number {
+  if (!value.isFinite()) return Number.NaN;
+  let scaled = value.times(POW10[digits] ?? 10 ** digits);
+  if (!scaled.isInteger()) {
+    if (rounding === undefined) return Number.NaN;
+    scaled = scaled.toDecimalPlaces(0, ROUNDING_MODES[rounding]);
+  }
+  if (scaled.abs().greaterThan(MAX_EXACT_MINOR)) return Number.NaN;
+  return scaled.toNumber() + 0;
+}
+
+/**
+ * Why {@link toMinorUnits} rejected `value` — a sentence a person can act on.
+ *
+ * @param value - the rejected amount
+ * @param digits - the currency's decimal digits
+ * @returns e.g. `"12,50" is not a number (use "12.50")`
+ */
+export function explainAmount(value: unknown, digits: number): string {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  if (value === undefined || value === null) return `is missing (${String(value)}); every record needs an amount`;
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'is NaN, not an amount';
+    if (!Number.isFinite(value)) return `${shown} is not a finite amount`;
+  } else if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === '') return 'is an empty string, not an amount';
+    if (/^[+-]?\d+,\d+$/.test(text)) return `${shown} is not a number (use "${text.replace(',', '.')}")`;
+    if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {
+      return `${shown} is not a number (remove the thousands separators: "${text.replaceAll(',', '')}")`;
+    }
+    if (!DECIMAL_SYNTAX.test(text)) return `${shown} is not a number`;
+  } else if (Decimal.isDecimal(value)) {
+    if (!value.isFinite()) return `${shown} is not a finite amount`;
+  } else {
+    return `${describeKind(value)} is not an amount (use a number, a numeric string or a Decimal)`;
+  }
+  const decimal = new Decimal(typeof value === 'number' ? String(value) : (value as string | Decimal));
+  if (!decimal.isFinite() || decimal.abs().times(10 ** digits).greaterThan(MAX_EXACT_MINOR)) {
+    return `${shown} is out of range (at most ${new Decimal(MAX_EXACT_MINOR).div(10 ** digits).toFixed(digits)} in absolute value)`;
+  }
+  return `${shown} has more than ${digits} decimal${digits === 1 ? '' : 's'} (pass a \`rounding\` option to round it)`;
+}
+
+function describeKind(value: unknown): string {
+  if (typeof value === 'boolean') return `the boolean ${String(value)}`;
+  if (typeof value === 'bigint') return `the bigint ${String(value)}`;
+  if (value instanceof Date) return 'a Date';
+  if (Array.isArray(value)) return 'an array';
+  return `a value of type ${typeof value}`;
+}
+
+/**
+ * Turn integer minor units into a `Decimal` in major units (the boundary where money leaves the library).
+ *
+ * @param minor - integer minor units
+ * @param digits - the currency's decimal digits
+ * @returns the amount in major units, exact
+ */
+export function fromMinorUnits(minor: number, digits: number): Decimal {
+  return new Decimal(minor).dividedBy(POW10[digits] ?? 10 ** digits);
+}
+
+/**
+ * Divide an amount of minor units by a count, exactly, as a `Decimal` in major units (e.g. AOV).
+ * Returns `null` when the count is 0.
+ */
+export function minorPer(minor: number, count: number, digits: number): Decimal | null {
+  if (count === 0) return null;
+  return new Decimal(minor).dividedBy(count).dividedBy(POW10[digits] ?? 10 ** digits);
+}

@@ -1,0 +1,101 @@
+/**
+ * One scan of a ledger over a window: the integer totals behind every order metric.
+ *
+ * @module
+ */
+import type { Ledger } from '../input/types.ts';
+import type { ResolvedWindow } from './window.ts';
+
+/** Integer totals of a ledger over a window (money in minor units). */
+export interface OrderTotals {
+  /** Customers with at least one order in the window. */
+  customers: number;
+  /** Customers in the window whose lifetime order count up to the window's end is at least 2. */
+  repeatCustomers: number;
+  /** Orders in the window. */
+  orders: number;
+  /** Orders in the window with amount 0. */
+  zeroValueOrders: number;
+  /** Refunds in the window. */
+  refunds: number;
+  /** Sum of order amounts in the window (minor units). */
+  grossMinor: number;
+  /** Sum of refund amounts in the window (minor units, ≤ 0). */
+  refundMinor: number;
+  /** Sum of amounts of orders in the window that are a customer's second or later order (minor units). */
+  repeatMinor: number;
+  /** First order instant in the window, or `null`. */
+  firstOrder: number | null;
+  /** Last order instant in the window, or `null`. */
+  lastOrder: number | null;
+}
+
+/**
+ * Scan the ledger once. An order is a *repeat order* when the customer has an earlier order anywhere in
+ * the ledger (before the window too); a customer is a *repeat customer* of the window when they ordered in
+ * the window and have at least two orders before the window's end.
+ */
+export function orderTotals(book: Ledger, window: ResolvedWindow): OrderTotals {
+  const { start, time, minor } = book;
+  const { from, to } = window;
+  const whole = from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY;
+  let customers = 0;
+  let repeatCustomers = 0;
+  let orders = 0;
+  let zeroValueOrders = 0;
+  let refunds = 0;
+  let grossMinor = 0;
+  let refundMinor = 0;
+  let repeatMinor = 0;
+  let firstOrder = Number.POSITIVE_INFINITY;
+  let lastOrder = Number.NEGATIVE_INFINITY;
+  const accounts = book.ids.length;
+  for (let a = 0; a < accounts; a++) {
+    const hi = start[a + 1] ?? 0;
+    let rank = 0; // orders of this customer seen so far (lifetime)
+    let inWindow = 0;
+    for (let p = start[a] ?? 0; p < hi; p++) {
+      const t = time[p] ?? 0;
+      if (!whole && t >= to) break;
+      const amount = minor[p] ?? 0;
+      const inside = whole || t >= from;
+      if (amount < 0) {
+        if (inside) {
+          refunds++;
+          refundMinor += amount;
+        }
+        continue;
+      }
+      rank++;
+      if (!inside) continue;
+      inWindow++;
+      grossMinor += amount;
+      if (amount === 0) zeroValueOrders++;
+      if (rank > 1) repeatMinor += amount;
+      if (t < firstOrder) firstOrder = t;
+      if (t > lastOrder) lastOrder = t;
+    }
+    if (inWindow > 0) {
+      customers++;
+      orders += inWindow;
+      if (rank > 1) repeatCustomers++;
+    }
+  }
+  return {
+    customers,
+    repeatCustomers,
+    orders,
+    zeroValueOrders,
+    refunds,
+    grossMinor,
+    refundMinor,
+    repeatMinor,
+    firstOrder: orders === 0 ? null : firstOrder,
+    lastOrder: orders === 0 ? null : lastOrder,
+  };
+}
+
+/** `numerator ÷ denominator`, or `null` when the denominator is 0 (never `NaN`). */
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : numerator / denominator;
+}

@@ -1,0 +1,217 @@
+/**
+ * `periodRetention`: period-over-period retention and churn from transactions.
+ *
+ * @module
+ */
+import { dayNumber } from '../calendar/days.ts';
+import {
+  type CalendarUnit,
+  type WeekStartsOn,
+  assertPeriod,
+  isFixedSpan,
+  periodEnd,
+  periodKey,
+  periodOfDay,
+  periodStart,
+} from '../calendar/period.ts';
+import { assertTimeZone, makeDayIndexer } from '../calendar/zone.ts';
+import { InvalidOptionError } from '../errors.ts';
+import { dateOption } from '../input/dates.ts';
+import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import type { LedgerBaseOptions } from '../input/options.ts';
+import type { DateInput } from '../input/types.ts';
+import { ratio } from './order-totals.ts';
+
+/** Options of {@link periodRetention}. */
+export interface PeriodRetentionOptions extends LedgerBaseOptions {
+  /** Calendar period: `'day' | 'week' | 'month' | 'quarter' | 'year'`. */
+  period: CalendarUnit;
+  /** First day of the week for `'week'` (0 = Sunday … 6; default 1, Monday). */
+  weekStartsOn?: WeekStartsOn;
+  /**
+   * A customer belongs to the base at the end of a period while they have an order on one of its last
+   * `days` calendar days (`{ days: 90 }`: "active within 90 days"). Default: the customer ordered in the
+   * period itself.
+   */
+  activeWithin?: { days: number };
+  /** Last instant taken into account (default: the ledger's last event). Later events are ignored. */
+  asOf?: DateInput;
+  /** First period reported: the one containing this instant (default: the first order's period). */
+  from?: DateInput;
+}
+
+/** One period of {@link periodRetention}. */
+export interface PeriodRetentionRow {
+  /** Period key: `2024-03-07`, `2024-W09`, `2024-03`, `2024-Q1`, `2024`. */
+  period: string;
+  /** First instant of the period. */
+  start: Date;
+  /** First instant after the period. */
+  end: Date;
+  /** `false` when the period extends past `asOf` (its numbers are still moving). */
+  complete: boolean;
+  /** S: customers in the base at the start (= the end of the previous period). */
+  startCustomers: number;
+  /** E: customers in the base at the end. */
+  endCustomers: number;
+  /** Customers in E whose first order is in this period. */
+  acquired: number;
+  /** Customers in E who were not in S and not new: they came back. */
+  reactivated: number;
+  /** Customers in both S and E. */
+  retained: number;
+  /** Customers in S not in E: S − retained. */
+  lost: number;
+  /** retained ÷ S, or `null` when S = 0. */
+  retentionRate: number | null;
+  /** lost ÷ S, or `null` when S = 0. */
+  churnRate: number | null;
+}
+
+/**
+ * Period-over-period retention from transactions: per calendar period p, of the customers in the base
+ * at the start of p (S), how many are still there at its end (retained), how many were lost, and how
+ * many joined (acquired, reactivated), so that E = retained + acquired + reactivated and
+ * S = retained + lost. By default the base at the end of p is the customers who ordered in p — "of the
+ * customers active in p − 1, the share active again in p". With `activeWithin: { days: n }` a customer
+ * stays in the base while their last order is within the last n calendar days of the period.
+ * Refunds never make a customer active. The period containing `asOf` is flagged `complete: false`.
+ *
+ * @param data - a ledger or records
+ * @param options - `period` (required), `weekStartsOn`, `activeWithin`, `asOf`, `from`, ledger options
+ * @returns one row per period from the first (or `from`) to the one containing `asOf`; `[]` without orders
+ * @throws {@link InvalidOptionError} for a fixed-span or unknown period, a bad `activeWithin` or date
+ *
+ * @example
+ * ```ts
+ * import { periodRetention } from 'retention-metrics';
+ * const rows = periodRetention(
+ *   [
+ *     { customerId: 'a', date: '2024-01-10', amount: 10 },
+ *     { customerId: 'b', date: '2024-01-12', amount: 10 },
+ *     { customerId: 'a', date: '2024-02-03', amount: 10 },
+ *     { customerId: 'c', date: '2024-02-04', amount: 10 },
+ *   ],
+ *   { period: 'month', asOf: '2024-03-01' },
+ * );
+ * rows.map((r) => r.period); // => ['2024-01', '2024-02']
+ * rows[1]?.retentionRate; // => 0.5
+ * rows[1]?.acquired; // => 1
+ * ```
+ */
+export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionRow[] {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidOptionError('options', options, 'must be an object with a `period`');
+  }
+  const period = assertPeriod(options.period, 'period');
+  if (isFixedSpan(period)) {
+    throw new InvalidOptionError('period', period, 'must be a calendar period (day, week, month, quarter, year)');
+  }
+  const book = toLedger(data, options);
+  const timeZone = assertTimeZone(options.timeZone ?? book.timeZone);
+  const weekStartsOn = options.weekStartsOn ?? 1;
+  const windowDays = options.activeWithin === undefined ? 0 : activeDays(options.activeWithin);
+  const calendar = { timeZone, weekStartsOn };
+  if (book.maxTime === null || book.orderCount === 0) return [];
+  const asOf = options.asOf === undefined ? book.maxTime : dateOption('asOf', options.asOf, timeZone);
+  const dayOf = makeDayIndexer(timeZone);
+  const lastPeriod = periodOfDay(dayOf(asOf), period, weekStartsOn);
+  const { start, time, minor } = book;
+  // Per customer: the periods in which they are in the base form disjoint runs [a, b]; count them with
+  // difference arrays over period offsets. firstPeriod is found first so offsets are non-negative.
+  let firstPeriod = Number.POSITIVE_INFINITY;
+  for (let a = 0; a < book.ids.length; a++) {
+    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
+      if ((minor[p] ?? 0) >= 0) {
+        firstPeriod = Math.min(firstPeriod, periodOfDay(dayOf(time[p] ?? 0), period, weekStartsOn));
+        break;
+      }
+    }
+  }
+  if (firstPeriod > lastPeriod) return [];
+  const span = lastPeriod - firstPeriod + 1;
+  const inBase = new Int32Array(span + 1); // difference array: customers in the base at the end of p
+  const keptDiff = new Int32Array(span + 1); // difference array: in the base at the end of p − 1 and p
+  const acquired = new Int32Array(span);
+  for (let a = 0; a < book.ids.length; a++) {
+    let runFrom = -1;
+    let runTo = -2;
+    let first = true;
+    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
+      const t = time[p] ?? 0;
+      if (t > asOf) break;
+      if ((minor[p] ?? 0) < 0) continue;
+      const day = dayOf(t);
+      const from = periodOfDay(day, period, weekStartsOn) - firstPeriod;
+      // In the base at the end of every period whose last day lies in [day, day + windowDays − 1].
+      const to = Math.min(
+        windowDays === 0 ? from : periodOfDay(day + windowDays, period, weekStartsOn) - 1 - firstPeriod,
+        span - 1,
+      );
+      if (first) {
+        // A new customer is acquired in their first period if they are in the base at its end.
+        if (to >= from) acquired[from] = (acquired[from] ?? 0) + 1;
+        first = false;
+      }
+      if (from <= runTo + 1) {
+        runTo = Math.max(runTo, to);
+      } else {
+        addRun(inBase, keptDiff, runFrom, runTo);
+        runFrom = from;
+        runTo = to;
+      }
+    }
+    addRun(inBase, keptDiff, runFrom, runTo);
+  }
+  const rows: PeriodRetentionRow[] = [];
+  let base = 0;
+  let kept = 0;
+  let previousEnd = 0;
+  const reportFrom = options.from === undefined
+    ? 0
+    : Math.max(0, periodOfDay(dayNumber(dateOption('from', options.from, timeZone), timeZone), period, weekStartsOn) - firstPeriod);
+  for (let k = 0; k < span; k++) {
+    base += inBase[k] ?? 0;
+    kept += keptDiff[k] ?? 0;
+    const s = previousEnd;
+    previousEnd = base;
+    if (k < reportFrom) continue;
+    const index = firstPeriod + k;
+    const endMs = periodEnd(index, period, calendar);
+    const newCustomers = acquired[k] ?? 0;
+    rows.push({
+      period: periodKey(index, period, weekStartsOn),
+      start: new Date(periodStart(index, period, calendar)),
+      end: new Date(endMs),
+      complete: endMs <= asOf + 1,
+      startCustomers: s,
+      endCustomers: base,
+      acquired: newCustomers,
+      reactivated: base - kept - newCustomers,
+      retained: kept,
+      lost: s - kept,
+      retentionRate: ratio(kept, s),
+      churnRate: ratio(s - kept, s),
+    });
+  }
+  return rows;
+}
+
+/** Record a run [from, to] of periods in the base (and [from + 1, to] kept from one period to the next). */
+function addRun(inBase: Int32Array, keptDiff: Int32Array, from: number, to: number): void {
+  if (from < 0 || to < from) return;
+  inBase[from] = (inBase[from] ?? 0) + 1;
+  inBase[to + 1] = (inBase[to + 1] ?? 0) - 1;
+  if (to > from) {
+    keptDiff[from + 1] = (keptDiff[from + 1] ?? 0) + 1;
+    keptDiff[to + 1] = (keptDiff[to + 1] ?? 0) - 1;
+  }
+}
+
+function activeDays(value: unknown): number {
+  const days = typeof value === 'object' && value !== null ? (value as { days?: unknown }).days : undefined;
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1) {
+    throw new InvalidOptionError('activeWithin', value, 'must be { days: n } with n a positive integer');
+  }
+  return days;
+}

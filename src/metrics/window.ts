@@ -1,0 +1,44 @@
+/**
+ * Time windows (`from`/`to`) shared by the metrics.
+ *
+ * @module
+ */
+import { InvalidOptionError } from '../errors.ts';
+import { dateOption } from '../input/dates.ts';
+import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import type { LedgerBaseOptions } from '../input/options.ts';
+import type { DateInput, Ledger } from '../input/types.ts';
+
+/**
+ * A half-open time window `[from, to)`. Both ends are optional; date-only strings are read in the
+ * ledger's time zone, so `{ from: '2024-01-01', to: '2025-01-01' }` is the calendar year 2024.
+ */
+export interface TimeWindow {
+  /** First instant inside the window (inclusive). */
+  from?: DateInput;
+  /** First instant after the window (exclusive). */
+  to?: DateInput;
+}
+
+/** Options of a metric that reads a ledger over a window: window plus ledger options for raw records. */
+export interface WindowOptions extends TimeWindow, LedgerBaseOptions {}
+
+/** A resolved window in epoch ms (infinite where open). */
+export interface ResolvedWindow {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Read the window of `options` in the ledger's time zone. */
+export function resolveWindow(options: TimeWindow | undefined, timeZone: string): ResolvedWindow {
+  const from = options?.from === undefined ? Number.NEGATIVE_INFINITY : dateOption('from', options.from, timeZone);
+  const to = options?.to === undefined ? Number.POSITIVE_INFINITY : dateOption('to', options.to, timeZone);
+  if (from > to) throw new InvalidOptionError('from', options?.from, 'is after `to`');
+  return { from, to };
+}
+
+/** The ledger and the resolved window of a metric call. */
+export function ledgerAndWindow(data: LedgerInput, options: WindowOptions | undefined): [Ledger, ResolvedWindow] {
+  const book = toLedger(data, options);
+  return [book, resolveWindow(options, book.timeZone)];
+}

@@ -1,0 +1,126 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { InvalidInputError, InvalidOptionError } from '../../src/errors.ts';
+import { fromColumns } from '../../src/input/columns.ts';
+import { ledger } from '../../src/input/ledger.ts';
+import { ledgerSnapshot } from './ledger.test.ts';
+
+describe('ledger.fromColumns', () => {
+  test('is reachable as ledger.fromColumns', () => {
+    expect(ledger.fromColumns).toBe(fromColumns);
+  });
+
+  test('typed arrays: dense integer ids, epoch ms, minor units', () => {
+    const book = fromColumns({
+      customerId: new Uint32Array([5, 3, 5]),
+      date: new Float64Array([2, 1, 0]),
+      amount: new Float64Array([100, 200, -50]),
+    });
+    expect(book.ids).toEqual([5, 3]);
+    expect([...book.minor]).toEqual([-50, 100, 200]);
+    expect([...book.time]).toEqual([0, 2, 1]);
+  });
+
+  test("major units with amountUnit: 'major'", () => {
+    const book = fromColumns(
+      { customerId: ['a', 'b'], date: ['2024-01-01', new Date(0)], amount: ['19.99', 0.5] },
+      { amountUnit: 'major' },
+    );
+    expect([...book.minor]).toEqual([50, 1999]);
+  });
+
+  test('order ids merge like the row path', () => {
+    const book = fromColumns({
+      customerId: ['a', 'a', 'a'],
+      date: [0, 1, 2],
+      amount: [100, 250, 300],
+      orderId: ['o1', 'o1', null],
+    });
+    expect([...book.minor]).toEqual([350, 300]);
+  });
+
+  test('minor units must be integers', () => {
+    expect(() => fromColumns({ customerId: [1], date: [0], amount: [19.99] })).toThrow(
+      "columns[0].amount: 19.99 is not an integer number of minor units (pass amountUnit: 'major' for amounts like 19.99)",
+    );
+    expect(() => fromColumns({ customerId: [1], date: [0], amount: [2 ** 53] })).toThrow(InvalidInputError);
+  });
+
+  test('bad entries name their position', () => {
+    let caught: unknown;
+    try {
+      fromColumns({ customerId: [1, 2, Number.NaN], date: [0, 0, 0], amount: [1, 1, 1] });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidInputError);
+    expect((caught as InvalidInputError).index).toBe(2);
+    expect((caught as InvalidInputError).field).toBe('customerId');
+    const skipped = fromColumns(
+      { customerId: [1, 2, 3], date: [0, Number.NaN, 0], amount: [1, 1, 'x'] },
+      { onInvalid: 'skip' },
+    );
+    expect(skipped.skipped.map((s) => [s.index, s.field])).toEqual([
+      [1, 'date'],
+      [2, 'amount'],
+    ]);
+  });
+
+  test('a wrong-typed or short column is an InvalidOptionError', () => {
+    expect(() => fromColumns({ customerId: 'abc' as unknown as string[], date: [], amount: [] })).toThrow(
+      'columns.customerId: must be an array or a typed array',
+    );
+    expect(() => fromColumns({ customerId: [1, 2], date: [0], amount: [1, 1] })).toThrow(
+      'columns.date: has 1 entries but customerId has 2',
+    );
+    expect(() => fromColumns({ customerId: [1], date: [0], amount: [1] }, { amountUnit: 'cents' as 'minor' })).toThrow(
+      InvalidOptionError,
+    );
+    expect(() => fromColumns(null as unknown as { customerId: []; date: []; amount: [] })).toThrow(InvalidOptionError);
+  });
+});
+
+const row = fc.record({
+  customerId: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.constantFrom('x', 'y', '__proto__')),
+  date: fc.integer({ min: 0, max: 1000 }),
+  amount: fc.integer({ min: -1000, max: 5000 }),
+  orderId: fc.option(fc.constantFrom('o1', 'o2', 3), { nil: undefined }),
+});
+
+describe('columns and rows agree', () => {
+  fcTest.prop([fc.array(row, { maxLength: 50 })], { numRuns: 200 })('same ledger on the same data', (rows) => {
+    const fromRows = (() => {
+      try {
+        return ledgerSnapshot(ledger(rows.map((r) => ({ ...r, amount: r.amount / 100 }))));
+      } catch (error) {
+        return String(error);
+      }
+    })();
+    const fromCols = (() => {
+      try {
+        return ledgerSnapshot(
+          fromColumns({
+            customerId: rows.map((r) => r.customerId),
+            date: rows.map((r) => r.date),
+            amount: rows.map((r) => r.amount),
+            orderId: rows.map((r) => r.orderId),
+          }),
+        );
+      } catch (error) {
+        return String(error).replace('columns[', 'records[');
+      }
+    })();
+    expect(fromCols).toEqual(fromRows);
+  });
+
+  fcTest.prop([fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 99 })), { maxLength: 60 })], {
+    numRuns: 200,
+  })('dense typed-array ids give the same ledger as a plain array of ids', (pairs) => {
+    const ids = pairs.map(([id]) => id);
+    const dates = pairs.map(([, d]) => d);
+    const amounts = pairs.map(([id, d]) => id * 100 + d);
+    const typed = fromColumns({ customerId: Int32Array.from(ids), date: Float64Array.from(dates), amount: Float64Array.from(amounts) });
+    const plain = fromColumns({ customerId: ids, date: dates, amount: amounts });
+    expect(ledgerSnapshot(typed)).toEqual(ledgerSnapshot(plain));
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { InvalidOptionError } from '../../src/errors.ts';
+import { dateOption, explainDate, parseIsoDate, toEpochMs } from '../../src/input/dates.ts';
+
+describe('parseIsoDate', () => {
+  test.each([
+    ['2024-03-07', 'UTC', '2024-03-07T00:00:00.000Z'],
+    ['2024-02-29', 'UTC', '2024-02-29T00:00:00.000Z'],
+    ['2024-03-07T10:20', 'UTC', '2024-03-07T10:20:00.000Z'],
+    ['2024-03-07T10:20:30', 'UTC', '2024-03-07T10:20:30.000Z'],
+    ['2024-03-07 10:20:30.5', 'UTC', '2024-03-07T10:20:30.500Z'],
+    ['2024-03-07T10:20:30.123456789Z', 'UTC', '2024-03-07T10:20:30.123Z'],
+    ['2024-03-07T10:20:30Z', 'Asia/Tokyo', '2024-03-07T10:20:30.000Z'],
+    ['2024-03-07T10:20:30+02:00', 'UTC', '2024-03-07T08:20:30.000Z'],
+    ['2024-03-07T10:20:30-0530', 'UTC', '2024-03-07T15:50:30.000Z'],
+    ['2024-03-07T10:20:30+01', 'UTC', '2024-03-07T09:20:30.000Z'],
+    // date-only and offset-less strings are read in the zone
+    ['2024-03-07', 'Europe/Berlin', '2024-03-06T23:00:00.000Z'],
+    ['2024-07-07', 'Europe/Berlin', '2024-07-06T22:00:00.000Z'],
+    ['2024-03-07T12:00', 'America/New_York', '2024-03-07T17:00:00.000Z'],
+    ['2024-01-01', 'Pacific/Chatham', '2023-12-31T10:15:00.000Z'],
+  ])('%s in %s', (text, zone, iso) => {
+    expect(new Date(parseIsoDate(text, zone)).toISOString()).toBe(iso);
+  });
+
+  test.each([
+    '2024-02-30', '2023-02-29', '1900-02-29', '2024-13-01', '2024-00-10', '2024-1-5', '20240105', '2024-03-07T24:00',
+    '2024-03-07T10:60', '2024-03-07T10:20:61', '2024-03-07T10', '2024-03-07X', '2024-03-07T10:20+5', 'yesterday', '',
+    '2024-03-07T10:20:30.Z', '2024-03-07T10:20:30+24:00',
+  ])('%j is not a date', (text) => {
+    expect(parseIsoDate(text, 'UTC')).toBeNaN();
+  });
+});
+
+describe('toEpochMs', () => {
+  test('accepts Date, epoch ms and strings', () => {
+    expect(toEpochMs(new Date(Date.UTC(2024, 0, 1)), 'UTC')).toBe(Date.UTC(2024, 0, 1));
+    expect(toEpochMs(0, 'UTC')).toBe(0);
+    expect(toEpochMs(' 2024-01-01 ', 'UTC')).toBe(Date.UTC(2024, 0, 1));
+  });
+  test('rejects what is not a usable instant', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 8.64e15 + 1, new Date(Number.NaN), null, undefined, {}, true]) {
+      expect(toEpochMs(bad, 'UTC')).toBeNaN();
+    }
+  });
+  test('explains', () => {
+    expect(explainDate('2024-02-30')).toMatch(/"2024-02-30" is not a valid ISO-8601 date/);
+    expect(explainDate(new Date(Number.NaN))).toBe('is an invalid Date');
+    expect(explainDate(undefined)).toMatch(/is missing/);
+    expect(explainDate(Number.NaN)).toMatch(/NaN is not a usable epoch-milliseconds value/);
+    expect(explainDate(true)).toMatch(/is not a date/);
+  });
+  test('dateOption throws InvalidOptionError', () => {
+    expect(dateOption('asOf', '2024-01-01', 'UTC')).toBe(Date.UTC(2024, 0, 1));
+    expect(() => dateOption('asOf', 'soon', 'UTC')).toThrow(InvalidOptionError);
+    expect(() => dateOption('asOf', 'soon', 'UTC')).toThrow(/^asOf: "soon" is not a valid ISO-8601 date/);
+  });
+});

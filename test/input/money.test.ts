@@ -1,0 +1,117 @@
+import { Decimal } from 'decimal.js';
+import { describe, expect, test } from 'vitest';
+import { InvalidOptionError } from '../../src/errors.ts';
+import {
+  MAX_EXACT_MINOR,
+  assertCurrencyDigits,
+  assertRounding,
+  explainAmount,
+  fromMinorUnits,
+  minorPer,
+  toMinorUnits,
+} from '../../src/input/money.ts';
+
+describe('toMinorUnits', () => {
+  test.each([
+    ['19.99', 2, 1999],
+    ['0.10', 2, 10],
+    ['-5.00', 2, -500],
+    ['+3.5', 2, 350],
+    ['.5', 2, 50],
+    ['7.', 2, 700],
+    [' 12.50 ', 2, 1250],
+    ['100', 0, 100],
+    ['1.234', 3, 1234],
+    ['1.2300', 2, 123],
+    ['-0.00', 2, 0],
+    ['1e3', 2, 100000],
+    ['1.5E-1', 2, 15],
+  ] as const)('%j with %d digits is %d', (input, digits, expected) => {
+    expect(Object.is(toMinorUnits(input, digits), expected)).toBe(true);
+  });
+
+  test('numbers are read as their shortest decimal form', () => {
+    expect(toMinorUnits(19.99, 2)).toBe(1999);
+    expect(toMinorUnits(0.1 + 0.2, 2)).toBeNaN(); // 0.30000000000000004 has 17 decimals
+    expect(toMinorUnits(1e-7, 2, 'halfUp')).toBe(0);
+    expect(toMinorUnits(-0, 2)).toBe(0);
+    expect(Object.is(toMinorUnits(-0, 2), 0)).toBe(true);
+    expect(toMinorUnits(1234, 2)).toBe(123400);
+  });
+
+  test('Decimals are exact', () => {
+    expect(toMinorUnits(new Decimal('0.10'), 2)).toBe(10);
+    expect(toMinorUnits(new Decimal('0.105'), 2)).toBeNaN();
+    expect(toMinorUnits(new Decimal('0.105'), 2, 'halfEven')).toBe(10);
+    expect(toMinorUnits(new Decimal('0.115'), 2, 'halfEven')).toBe(12);
+    expect(toMinorUnits(new Decimal(Number.NaN), 2)).toBeNaN();
+  });
+
+  test('rounding modes', () => {
+    expect(toMinorUnits('2.345', 2, 'halfUp')).toBe(235);
+    expect(toMinorUnits('2.345', 2, 'halfEven')).toBe(234);
+    expect(toMinorUnits('2.345', 2, 'halfDown')).toBe(234);
+    expect(toMinorUnits('2.341', 2, 'up')).toBe(235);
+    expect(toMinorUnits('-2.341', 2, 'up')).toBe(-235);
+    expect(toMinorUnits('-2.349', 2, 'down')).toBe(-234);
+    expect(toMinorUnits('-2.341', 2, 'floor')).toBe(-235);
+    expect(toMinorUnits('-2.349', 2, 'ceil')).toBe(-234);
+    expect(toMinorUnits(2.345, 2, 'halfUp')).toBe(235);
+  });
+
+  test.each([
+    'abc', '12,50', '1,234.50', '', ' ', '1e999', '--1', '1.2.3', '0x10', 'Infinity', 'NaN', '1_000',
+  ])('%j is rejected', (input) => {
+    expect(toMinorUnits(input, 2)).toBeNaN();
+  });
+
+  test.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, null, undefined, true, {}, [], 10n])(
+    '%s is rejected',
+    (input) => {
+      expect(toMinorUnits(input, 2)).toBeNaN();
+    },
+  );
+
+  test('the exact range ends at 2^53 − 1 minor units', () => {
+    expect(toMinorUnits('90071992547409.91', 2)).toBe(MAX_EXACT_MINOR);
+    expect(toMinorUnits('-90071992547409.91', 2)).toBe(-MAX_EXACT_MINOR);
+    expect(toMinorUnits('90071992547409.92', 2)).toBeNaN();
+    expect(toMinorUnits(9007199254740992, 0)).toBeNaN();
+  });
+});
+
+describe('explainAmount', () => {
+  test.each([
+    ['12,50', '"12,50" is not a number (use "12.50")'],
+    ['1,234.50', '"1,234.50" is not a number (remove the thousands separators: "1234.50")'],
+    ['1e999', '"1e999" is out of range (at most 90071992547409.91 in absolute value)'],
+    ['1.234', '"1.234" has more than 2 decimals (pass a `rounding` option to round it)'],
+    ['', 'is an empty string, not an amount'],
+    ['abc', '"abc" is not a number'],
+  ])('%j', (input, message) => {
+    expect(explainAmount(input, 2)).toBe(message);
+  });
+  test('non-strings', () => {
+    expect(explainAmount(Number.NaN, 2)).toBe('is NaN, not an amount');
+    expect(explainAmount(Number.POSITIVE_INFINITY, 2)).toBe('Infinity is not a finite amount');
+    expect(explainAmount(null, 2)).toMatch(/is missing/);
+    expect(explainAmount(true, 2)).toMatch(/boolean true is not an amount/);
+    expect(explainAmount(1.5, 0)).toBe('1.5 has more than 0 decimals (pass a `rounding` option to round it)');
+  });
+});
+
+describe('boundaries', () => {
+  test('fromMinorUnits and minorPer', () => {
+    expect(fromMinorUnits(1999, 2).toString()).toBe('19.99');
+    expect(fromMinorUnits(-5, 0).toString()).toBe('-5');
+    expect(minorPer(1000, 3, 2)?.toFixed(4)).toBe('3.3333');
+    expect(minorPer(1000, 0, 2)).toBeNull();
+  });
+  test('option checks', () => {
+    expect(assertCurrencyDigits(0)).toBe(0);
+    expect(() => assertCurrencyDigits(2.5)).toThrow(InvalidOptionError);
+    expect(() => assertCurrencyDigits(9)).toThrow(InvalidOptionError);
+    expect(assertRounding(undefined)).toBeUndefined();
+    expect(() => assertRounding('nearest')).toThrow(/must be one of halfUp/);
+  });
+});

@@ -1,0 +1,47 @@
+// Packaging checks, run by `npm test` after `npm run build`: lint the package metadata (publint),
+// check its types resolve for every module system (@arethetypeswrong/cli), then install the packed
+// tarball into a throwaway consumer and load it as users do: ESM import and CJS require under Node,
+// and the same ESM smoke script under Deno and Bun (from their npm packages).
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const consumer = join(root, '.tmp', 'consumer');
+const results = [];
+
+function run(label, command, args, options = {}) {
+  process.stdout.write(`▸ ${label}\n`);
+  const output = execFileSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  if (output.trim()) process.stdout.write(`${output.trim()}\n`);
+  results.push(label);
+}
+
+rmSync(consumer, { recursive: true, force: true });
+mkdirSync(join(consumer, 'node_modules'), { recursive: true });
+
+run('publint', bin('publint'), ['--strict']);
+run('arethetypeswrong', bin('attw'), ['--pack', '.', '--profile', 'node16']);
+
+const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', consumer], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1);
+execFileSync('tar', ['-xzf', packed, '-C', consumer], { cwd: consumer });
+const installed = join(consumer, 'node_modules', 'retention-metrics');
+cpSync(join(consumer, 'package'), installed, { recursive: true });
+rmSync(join(consumer, 'package'), { recursive: true, force: true });
+const files = readdirSync(installed).sort();
+if (files.join(',') !== 'LICENSE,README.md,dist,package.json') throw new Error(`unexpected files in the package: ${files}`);
+// The package's own dependencies resolve from the repository's node_modules above the consumer folder.
+writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { 'retention-metrics': '*' } }));
+cpSync(join(root, 'test', 'packaging', 'smoke.mjs'), join(consumer, 'smoke.mjs'));
+cpSync(join(root, 'test', 'packaging', 'smoke.cjs'), join(consumer, 'smoke.cjs'));
+writeFileSync(join(consumer, 'run.mjs'), "import { ok } from './smoke.mjs';\nconsole.log(`${globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node esm'}: ${ok}`);\n");
+
+run('node: ESM import', process.execPath, ['run.mjs'], { cwd: consumer });
+run('node: CJS require', process.execPath, ['smoke.cjs'], { cwd: consumer });
+run('deno', bin('deno'), ['run', '--allow-read', '--allow-env', '--no-config', 'run.mjs'], { cwd: consumer, env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(consumer, '.deno') } });
+run('bun', bin('bun'), ['run.mjs'], { cwd: consumer });
+
+rmSync(consumer, { recursive: true, force: true });
+console.log(`packaging: ${results.length} passed, 0 failed`);

@@ -1,0 +1,28 @@
+// Loaded by ESM Node, Deno and Bun from a consumer folder where the packed package is installed.
+import { Decimal, InvalidInputError, isRetentionError, ledger, summarize, retentionRate } from 'retention-metrics';
+
+const book = ledger([
+  { customerId: 'a', date: '2024-01-01', amount: '19.99' },
+  { customerId: 'a', date: '2024-02-01', amount: '0.01' },
+  { customerId: 'b', date: '2024-01-15T12:00:00+01:00', amount: '-5.00' },
+]);
+const s = summarize(book);
+const checks = [
+  [s.customers, 1],
+  [s.orders, 2],
+  [s.netRevenue.toFixed(2), '15.00'],
+  [s.averageOrderValue.toFixed(2), '10.00'],
+  [Decimal.isDecimal(s.grossRevenue), true],
+  [retentionRate({ start: 200, end: 210, acquired: 30 }), 0.9],
+];
+let error;
+try {
+  ledger([{ customerId: 'x', date: '2024-01-01', amount: '12,50' }]);
+} catch (e) {
+  error = e;
+}
+checks.push([error instanceof InvalidInputError && isRetentionError(error) && error.field, 'amount']);
+for (const [actual, expected] of checks) {
+  if (actual !== expected) throw new Error(`smoke check failed: ${actual} !== ${expected}`);
+}
+export const ok = `${checks.length} checks passed`;
