@@ -1,0 +1,94 @@
+/**
+ * Checking and converting the inputs of the growth simulations: rates, counts, money, and the private
+ * decimal arithmetic they run on.
+ *
+ * Arithmetic runs on a private decimal.js configuration (40 significant digits, half-even), so the
+ * caller's global `Decimal.set(...)` never changes a result. Money leaves as `Decimal` rounded to 20
+ * significant digits; counts leave as numbers.
+ *
+ * @module
+ * @internal
+ */
+import { Decimal } from 'decimal.js';
+import { InvalidOptionError, describeValue } from '../errors.ts';
+
+/** @internal Private arithmetic context, independent of the caller's global Decimal settings. */
+export const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, minE: -9e15, maxE: 9e15 });
+
+/** @internal Significant digits of every money value handed back. */
+export const RESULT_DIGITS = 20;
+
+/** @internal A money result for the caller: a `Decimal` of the package's class, 20 significant digits. */
+export function toMoney(value: Decimal): Decimal {
+  return new Decimal(value.toSignificantDigits(RESULT_DIGITS, Decimal.ROUND_HALF_EVEN).toString());
+}
+
+/** @internal A count for the caller: the nearest number, never `-0`. */
+export function toCount(value: Decimal): number {
+  return value.toNumber() + 0;
+}
+
+const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * @internal Parse a finite, non-negative money amount (number, numeric string or Decimal).
+ * @throws {@link InvalidOptionError} naming `option` otherwise
+ */
+export function moneyOption(option: string, value: unknown): Decimal {
+  let parsed: Decimal | undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) parsed = new Exact(value);
+  else if (typeof value === 'string' && DECIMAL_SYNTAX.test(value.trim())) parsed = new Exact(value.trim());
+  else if (Decimal.isDecimal(value)) parsed = new Exact(value);
+  if (parsed === undefined || !parsed.isFinite()) {
+    throw new InvalidOptionError(option, value, `${describeValue(value)} is not a finite amount (use a number, a numeric string or a Decimal)`);
+  }
+  if (parsed.isNegative() && !parsed.isZero()) {
+    throw new InvalidOptionError(option, value, `${describeValue(value)} is negative`);
+  }
+  return parsed;
+}
+
+/** @internal A rate within [0, 1]. */
+export function rateOption(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new InvalidOptionError(option, value, `${describeValue(value)} is not a rate from 0 to 1`);
+  }
+  return value;
+}
+
+/** @internal A finite number ≥ 0 (a count of customers, which may be fractional). */
+export function countOption(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new InvalidOptionError(option, value, `${describeValue(value)} is not a finite number ≥ 0`);
+  }
+  return value;
+}
+
+/** @internal A positive safe integer. */
+export function periodsOption(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new InvalidOptionError(option, value, `${describeValue(value)} is not a positive integer`);
+  }
+  return value;
+}
+
+/** @internal A discount rate: finite and greater than −1. */
+export function discountOption(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= -1) {
+    throw new InvalidOptionError(option, value, `${describeValue(value)} is not a finite number greater than -1`);
+  }
+  return value;
+}
+
+/** @internal A share of revenue kept as profit: finite, at most 1 (negative when selling below cost). */
+export function marginOption(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value > 1) {
+    throw new InvalidOptionError(option, value, `${describeValue(value)} is not a finite share of revenue of at most 1`);
+  }
+  return value;
+}
+
+/** @internal Ratio `value ÷ base` as a number, `null` when the base is 0. */
+export function ratio(value: Decimal, base: Decimal): number | null {
+  return base.isZero() ? null : toCount(new Exact(value).dividedBy(base));
+}
