@@ -1,0 +1,130 @@
+/**
+ * Maximum-likelihood driver shared by the models: several BFGS starts on the log-parameters, a
+ * polishing restart from the best, and standard errors from a finite-difference Hessian.
+ *
+ * @module
+ */
+import { RetentionError } from '../errors.ts';
+import { minimizeBfgs, numericHessian } from './optimizer.ts';
+
+/** Options accepted by every `fit…` function. */
+export interface FitOptions {
+  /** Maximum BFGS iterations per start (default 500). */
+  readonly maxIterations?: number;
+  /** Gradient tolerance, relative to `max(1, |log-likelihood|)` (default 1e-8). */
+  readonly tolerance?: number;
+}
+
+/** Convergence information and the fitted values common to every model fit. */
+export interface FitInfo<K extends string> {
+  /** Maximum-likelihood estimates. */
+  readonly params: Readonly<Record<K, number>>;
+  /** Log-likelihood at the estimates (weights applied). */
+  readonly logLikelihood: number;
+  /** Always `true` for a returned fit (a fit that does not converge throws). */
+  readonly converged: boolean;
+  /** BFGS iterations of the final (polishing) run, summed with those of the starts. */
+  readonly iterations: number;
+  /**
+   * Asymptotic standard errors of the parameters: from the inverse of a central-difference Hessian
+   * of the negative log-likelihood in the log-parameters, mapped by the delta method
+   * (`se(θ) = θ · se(log θ)`); `null` when that Hessian is not positive definite.
+   */
+  readonly standardErrors: Readonly<Record<K, number | null>>;
+}
+
+/**
+ * Minimise a negative log-likelihood over log-parameters from several starts.
+ *
+ * @param names - parameter names, in the order of the vector
+ * @param negLogLik - `−log L` as a function of the log-parameters (may return non-finite values)
+ * @param starts - starting points in the original (positive) parameters
+ * @param model - model name for error messages
+ * @param options - iteration limit and tolerance
+ * @returns the fit
+ * @throws {@link RetentionError} when no start gives a finite likelihood, the optimum does not
+ *   converge, or a parameter runs to 0 or ∞
+ * @internal
+ */
+export function fitLogParameters<K extends string>(
+  names: readonly K[],
+  negLogLik: (logParams: Float64Array) => number,
+  starts: readonly (readonly number[])[],
+  model: string,
+  options: FitOptions = {},
+): FitInfo<K> {
+  const opts = { maxIterations: options.maxIterations ?? 500, gradientTolerance: options.tolerance ?? 1e-8 };
+  let best: { x: Float64Array; value: number } | undefined;
+  let iterations = 0;
+  for (const start of starts) {
+    const r = minimizeBfgs(negLogLik, start.map(Math.log), opts);
+    iterations += r.iterations;
+    if (Number.isFinite(r.value) && (best === undefined || r.value < best.value)) best = r;
+  }
+  if (best === undefined) throw new RetentionError(`${model}: the log-likelihood is not finite at any starting point`);
+  const polish = minimizeBfgs(negLogLik, best.x, opts);
+  iterations += polish.iterations;
+  if (!polish.converged || !Number.isFinite(polish.value)) {
+    throw new RetentionError(`${model}: the fit did not converge (${polish.iterations} iterations, gradient ${polish.gradientNorm.toExponential(2)})`);
+  }
+  const k = names.length;
+  const params = {} as Record<K, number>;
+  for (let i = 0; i < k; i++) {
+    const v = Math.exp(polish.x[i] as number);
+    if (!(v > 1e-10 && v < 1e10)) {
+      throw new RetentionError(`${model}: parameter ${names[i]} runs to ${v < 1 ? '0' : 'infinity'} (${v}); the model does not fit these data`);
+    }
+    params[names[i] as K] = v;
+  }
+  const H = numericHessian(negLogLik, Float64Array.from(polish.x));
+  const cov = invertSymmetric(H, k);
+  const standardErrors = {} as Record<K, number | null>;
+  for (let i = 0; i < k; i++) {
+    const c = cov === null ? Number.NaN : (cov[i * k + i] as number);
+    standardErrors[names[i] as K] = c > 0 && Number.isFinite(c) ? params[names[i] as K] * Math.sqrt(c) : null;
+  }
+  return { params, logLikelihood: -polish.value, converged: true, iterations, standardErrors };
+}
+
+/**
+ * Inverse of a symmetric positive-definite matrix by Cholesky decomposition.
+ *
+ * @param A - row-major `k × k`
+ * @param k - size
+ * @returns the inverse, or `null` when `A` is not positive definite
+ * @internal
+ */
+export function invertSymmetric(A: Float64Array, k: number): Float64Array | null {
+  const L = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = A[i * k + j] as number;
+      for (let m = 0; m < j; m++) sum -= (L[i * k + m] as number) * (L[j * k + m] as number);
+      if (i === j) {
+        if (!(sum > 0)) return null;
+        L[i * k + i] = Math.sqrt(sum);
+      } else {
+        L[i * k + j] = sum / (L[j * k + j] as number);
+      }
+    }
+  }
+  // inverse of L (lower triangular), then A⁻¹ = L⁻ᵀ L⁻¹
+  const Li = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    Li[i * k + i] = 1 / (L[i * k + i] as number);
+    for (let j = 0; j < i; j++) {
+      let sum = 0;
+      for (let m = j; m < i; m++) sum -= (L[i * k + m] as number) * (Li[m * k + j] as number);
+      Li[i * k + j] = sum / (L[i * k + i] as number);
+    }
+  }
+  const inv = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      let sum = 0;
+      for (let m = Math.max(i, j); m < k; m++) sum += (Li[m * k + i] as number) * (Li[m * k + j] as number);
+      inv[i * k + j] = sum;
+    }
+  }
+  return inv;
+}

@@ -1,0 +1,225 @@
+/**
+ * A small unconstrained minimiser: BFGS with central-difference gradients and a backtracking
+ * (Armijo) line search, plus a finite-difference Hessian.
+ *
+ * Why BFGS: the models' negative log-likelihoods are smooth in the log-parameters, have 2–4
+ * parameters and cost one pass over the distinct summary rows, so a quasi-Newton method reaches the
+ * optimum to ~1e-8 in the gradient in a few dozen iterations (Nelder–Mead needs hundreds of evaluations
+ * and stalls on the flat s–β ridge of the Pareto/NBD likelihood). Central differences cost 2k
+ * evaluations per gradient, which is cheap at k ≤ 4 and keeps one code path for every model.
+ *
+ * @module
+ */
+
+/** Options of {@link minimizeBfgs}. */
+export interface MinimizeOptions {
+  /** Maximum number of BFGS iterations (default 500). */
+  readonly maxIterations?: number;
+  /** Converged when `max |∂f/∂xᵢ| ≤ gradientTolerance · max(1, |f|)` (default 1e-8). */
+  readonly gradientTolerance?: number;
+  /** Largest move of any coordinate in one step (default 4; keeps exp(x) finite in log space). */
+  readonly maxStep?: number;
+}
+
+/** Outcome of {@link minimizeBfgs}. */
+export interface MinimizeResult {
+  /** The point reached. */
+  readonly x: Float64Array;
+  /** `f(x)`. */
+  readonly value: number;
+  /** BFGS iterations done. */
+  readonly iterations: number;
+  /** Function evaluations done (including those for gradients). */
+  readonly evaluations: number;
+  /** Whether the gradient test was met. */
+  readonly converged: boolean;
+  /** `max |∂f/∂xᵢ|` at `x`. */
+  readonly gradientNorm: number;
+}
+
+/**
+ * Central-difference gradient of `f` at `x` (step `h · max(1, |xᵢ|)`), written into `out`.
+ *
+ * @param f - the function
+ * @param x - the point (restored on return)
+ * @param out - receives the gradient
+ * @param h - relative step (default 1e-5)
+ * @returns the number of evaluations used (2 per coordinate)
+ */
+export function numericGradient(f: (x: Float64Array) => number, x: Float64Array, out: Float64Array, h = 1e-5): number {
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] as number;
+    const step = h * Math.max(1, Math.abs(xi));
+    x[i] = xi + step;
+    const fp = f(x);
+    x[i] = xi - step;
+    const fm = f(x);
+    x[i] = xi;
+    out[i] = (fp - fm) / (2 * step);
+  }
+  return 2 * x.length;
+}
+
+/**
+ * Finite-difference Hessian of `f` at `x` (central second differences, absolute step `h`).
+ *
+ * @param f - the function
+ * @param x - the point (restored on return)
+ * @param h - step (default 1e-4)
+ * @returns the symmetric Hessian, row-major, `k × k`
+ */
+export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, h = 1e-4): Float64Array {
+  const k = x.length;
+  const H = new Float64Array(k * k);
+  const f0 = f(x);
+  for (let i = 0; i < k; i++) {
+    const xi = x[i] as number;
+    x[i] = xi + h;
+    const fp = f(x);
+    x[i] = xi - h;
+    const fm = f(x);
+    x[i] = xi;
+    H[i * k + i] = (fp - 2 * f0 + fm) / (h * h);
+    for (let j = 0; j < i; j++) {
+      const xj = x[j] as number;
+      let s = 0;
+      for (const [si, sj] of [[1, 1], [1, -1], [-1, 1], [-1, -1]] as const) {
+        x[i] = xi + si * h;
+        x[j] = xj + sj * h;
+        s += si * sj * f(x);
+      }
+      x[i] = xi;
+      x[j] = xj;
+      const v = s / (4 * h * h);
+      H[i * k + j] = v;
+      H[j * k + i] = v;
+    }
+  }
+  return H;
+}
+
+/**
+ * Minimise `f` from `x0` with BFGS (inverse-Hessian update, central-difference gradients).
+ * Non-finite function values are treated as +∞, so the line search backs away from them.
+ *
+ * @param f - function to minimise; must not keep a reference to its argument
+ * @param x0 - starting point
+ * @param options - iteration limit and tolerances
+ * @returns the point reached, its value and convergence information
+ * @throws never; a start where `f` is not finite returns `converged: false`
+ *
+ * @example
+ * ```ts
+ * import { minimizeBfgs } from 'retention-metrics';
+ * const r = minimizeBfgs((p) => ((p[0] ?? 0) - 1) ** 2 + 10 * ((p[1] ?? 0) + 2) ** 2, [0, 0]);
+ * r.converged; // => true
+ * r.x[0]; // => 1.0000
+ * r.x[1]; // => -2.0000
+ * ```
+ */
+export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
+  const maxIterations = options.maxIterations ?? 500;
+  const gtol = options.gradientTolerance ?? 1e-8;
+  const maxStep = options.maxStep ?? 4;
+  const k = x0.length;
+  const safe = (p: Float64Array): number => {
+    const v = f(p);
+    return Number.isFinite(v) ? v : Number.POSITIVE_INFINITY;
+  };
+  const x = Float64Array.from(x0);
+  const g = new Float64Array(k);
+  const gNew = new Float64Array(k);
+  const d = new Float64Array(k);
+  const xNew = new Float64Array(k);
+  const s = new Float64Array(k);
+  const y = new Float64Array(k);
+  const Hy = new Float64Array(k);
+  const H = new Float64Array(k * k);
+  const resetH = (scale: number): void => {
+    H.fill(0);
+    for (let i = 0; i < k; i++) H[i * k + i] = scale;
+  };
+  let evaluations = 1;
+  let fx = safe(x);
+  const norm = (v: Float64Array): number => v.reduce((m, e) => Math.max(m, Math.abs(e)), 0);
+  if (!Number.isFinite(fx)) return { x, value: fx, iterations: 0, evaluations, converged: false, gradientNorm: Number.NaN };
+  evaluations += numericGradient(safe, x, g);
+  resetH(1 / Math.max(1, norm(g)));
+  let fresh = true;
+  let iterations = 0;
+  let converged = norm(g) <= gtol * Math.max(1, Math.abs(fx));
+  let stalled = 0;
+  while (!converged && iterations < maxIterations && stalled < 5) {
+    iterations++;
+    let slope = 0;
+    for (let i = 0; i < k; i++) {
+      let v = 0;
+      for (let j = 0; j < k; j++) v -= (H[i * k + j] as number) * (g[j] as number);
+      d[i] = v;
+      slope += v * (g[i] as number);
+    }
+    if (!(slope < 0)) {
+      resetH(1 / Math.max(1, norm(g)));
+      fresh = true;
+      for (let i = 0; i < k; i++) d[i] = -(g[i] as number) * (H[i * k + i] as number);
+      slope = -(H[0] as number) * g.reduce((acc, e) => acc + e * e, 0);
+    }
+    let step = Math.min(1, maxStep / Math.max(norm(d), 1e-300));
+    let fNew = Number.POSITIVE_INFINITY;
+    let accepted = false;
+    for (let tries = 0; tries < 60; tries++) {
+      for (let i = 0; i < k; i++) xNew[i] = (x[i] as number) + step * (d[i] as number);
+      fNew = safe(xNew);
+      evaluations++;
+      if (fNew <= fx + 1e-4 * step * slope) {
+        accepted = true;
+        break;
+      }
+      // quadratic interpolation of the step, kept within [0.1, 0.5] of the current one
+      const q = Number.isFinite(fNew) ? (-slope * step * step) / (2 * (fNew - fx - slope * step)) : 0.1 * step;
+      step = Math.min(0.5 * step, Math.max(0.1 * step, q));
+    }
+    if (!accepted) {
+      if (fresh) break;
+      resetH(1 / Math.max(1, norm(g)));
+      fresh = true;
+      continue;
+    }
+    evaluations += numericGradient(safe, xNew, gNew);
+    let sy = 0;
+    let yy = 0;
+    for (let i = 0; i < k; i++) {
+      s[i] = (xNew[i] as number) - (x[i] as number);
+      y[i] = (gNew[i] as number) - (g[i] as number);
+      sy += (s[i] as number) * (y[i] as number);
+      yy += (y[i] as number) * (y[i] as number);
+    }
+    if (sy > 1e-12 * Math.sqrt(yy) * norm(s)) {
+      if (fresh) resetH(sy / yy);
+      let yHy = 0;
+      for (let i = 0; i < k; i++) {
+        let v = 0;
+        for (let j = 0; j < k; j++) v += (H[i * k + j] as number) * (y[j] as number);
+        Hy[i] = v;
+        yHy += v * (y[i] as number);
+      }
+      const c = (1 + yHy / sy) / sy;
+      for (let i = 0; i < k; i++) {
+        for (let j = 0; j < k; j++) {
+          H[i * k + j] = (H[i * k + j] as number) + c * (s[i] as number) * (s[j] as number) - ((Hy[i] as number) * (s[j] as number) + (s[i] as number) * (Hy[j] as number)) / sy;
+        }
+      }
+      fresh = false;
+    }
+    stalled = fx - fNew <= 1e-14 * Math.max(1, Math.abs(fx)) ? stalled + 1 : 0;
+    x.set(xNew);
+    g.set(gNew);
+    fx = fNew;
+    converged = norm(g) <= gtol * Math.max(1, Math.abs(fx));
+  }
+  const gradientNorm = norm(g);
+  // Stalled progress (or a line search that cannot improve) at a gradient within 10 × the tolerance is
+  // taken as a minimum: the remaining gradient is finite-difference noise of a sum over many rows.
+  if (!converged && iterations < maxIterations && gradientNorm <= 10 * gtol * Math.max(1, Math.abs(fx))) converged = true;
+  return { x, value: fx, iterations, evaluations, converged, gradientNorm };
+}

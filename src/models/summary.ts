@@ -1,0 +1,125 @@
+/**
+ * The customer-base summary the buy-till-you-die models are fitted on.
+ *
+ * @module
+ */
+import { InvalidInputError } from '../errors.ts';
+
+/**
+ * Per-customer (or per-pattern) frequency summary, as columns.
+ *
+ * - `x`: number of repeat transactions (transaction days after the first), an integer ≥ 0;
+ * - `tx`: time from the first to the last transaction (0 when `x` is 0), `0 ≤ tx ≤ T`;
+ * - `T`: time from the first transaction to the end of the calibration period, `T > 0`;
+ * - `weight`: optional number of customers sharing the row (default 1 each), ≥ 0.
+ *
+ * Times are in any unit (days, weeks…); the fitted rate parameters are in that unit.
+ */
+export interface FrequencySummary {
+  /** Repeat transactions per row (integers ≥ 0). */
+  readonly x: ArrayLike<number>;
+  /** Recency: time of the last transaction, measured from the first (0 if `x` is 0). */
+  readonly tx: ArrayLike<number>;
+  /** Age: time from the first transaction to the end of the calibration period. */
+  readonly T: ArrayLike<number>;
+  /** Number of customers each row stands for (default 1). */
+  readonly weight?: ArrayLike<number>;
+}
+
+/** A validated summary in typed arrays, with explicit weights. */
+export interface CompressedSummary {
+  /** Repeat transactions per row. */
+  readonly x: Float64Array;
+  /** Recency per row. */
+  readonly tx: Float64Array;
+  /** Age per row. */
+  readonly T: Float64Array;
+  /** Customers per row. */
+  readonly weight: Float64Array;
+}
+
+/**
+ * Check a summary and return it as typed arrays with explicit weights (rows kept in order).
+ *
+ * @param summary - the columns to check
+ * @param source - name used in error messages
+ * @returns typed-array copy with `weight` filled in
+ * @throws {@link InvalidInputError} when lengths differ, the summary is empty, `x` is not a
+ *   non-negative integer, `tx` is outside `[0, T]`, `T` is not positive, a weight is negative or not
+ *   finite, or `x = 0` with `tx > 0` (the index of the first bad row is reported)
+ * @internal
+ */
+export function validateSummary(summary: FrequencySummary, source = 'summary'): CompressedSummary {
+  const n = summary.x.length;
+  if (summary.tx.length !== n || summary.T.length !== n || (summary.weight !== undefined && summary.weight.length !== n)) {
+    throw new InvalidInputError(0, 'record', n, `columns x, tx, T${summary.weight ? ', weight' : ''} must have the same length`, source);
+  }
+  if (n === 0) throw new InvalidInputError(0, 'record', 0, 'the summary is empty', source);
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
+  const weight = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = summary.x[i] as number;
+    const ti = summary.tx[i] as number;
+    const Ti = summary.T[i] as number;
+    const wi = summary.weight === undefined ? 1 : (summary.weight[i] as number);
+    if (!Number.isInteger(xi) || xi < 0) throw new InvalidInputError(i, 'record', xi, `x = ${xi} must be a non-negative integer`, source);
+    if (!Number.isFinite(Ti) || Ti <= 0) throw new InvalidInputError(i, 'record', Ti, `T = ${Ti} must be a positive finite number`, source);
+    if (!Number.isFinite(ti) || ti < 0 || ti > Ti) throw new InvalidInputError(i, 'record', ti, `tx = ${ti} must be within [0, T = ${Ti}]`, source);
+    if (xi === 0 && ti !== 0) throw new InvalidInputError(i, 'record', ti, `tx = ${ti} must be 0 when x = 0`, source);
+    if (!Number.isFinite(wi) || wi < 0) throw new InvalidInputError(i, 'record', wi, `weight = ${wi} must be a non-negative finite number`, source);
+    x[i] = xi;
+    tx[i] = ti;
+    T[i] = Ti;
+    weight[i] = wi;
+    total += wi;
+  }
+  if (total <= 0) throw new InvalidInputError(0, 'record', total, 'the weights sum to 0', source);
+  return { x, tx, T, weight };
+}
+
+/**
+ * Collapse identical `(x, tx, T)` rows into one row each with summed weights, so a fit costs what the
+ * distinct patterns cost. Rows are returned sorted by `x`, then `tx`, then `T`; zero-weight rows are
+ * dropped.
+ *
+ * @param summary - per-customer columns (optionally already weighted)
+ * @returns the distinct rows with their weights
+ * @throws {@link InvalidInputError} for the invalid rows listed in {@link FrequencySummary}
+ *
+ * @example
+ * ```ts
+ * import { compressSummary } from 'retention-metrics';
+ * const s = compressSummary({ x: [0, 2, 0], tx: [0, 5, 0], T: [10, 10, 10] });
+ * s.x.length; // => 2
+ * s.weight[0]; // => 2
+ * ```
+ */
+export function compressSummary(summary: FrequencySummary): CompressedSummary {
+  const v = validateSummary(summary);
+  const n = v.x.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((i, j) => ((v.x[i] as number) - (v.x[j] as number)) || ((v.tx[i] as number) - (v.tx[j] as number)) || ((v.T[i] as number) - (v.T[j] as number)));
+  const x: number[] = [];
+  const tx: number[] = [];
+  const T: number[] = [];
+  const w: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    const wi = v.weight[i] as number;
+    if (wi === 0) continue;
+    const last = x.length - 1;
+    if (last >= 0 && x[last] === v.x[i] && tx[last] === v.tx[i] && T[last] === v.T[i]) {
+      w[last] = (w[last] as number) + wi;
+    } else {
+      x.push(v.x[i] as number);
+      tx.push(v.tx[i] as number);
+      T.push(v.T[i] as number);
+      w.push(wi);
+    }
+  }
+  return { x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), weight: Float64Array.from(w) };
+}
