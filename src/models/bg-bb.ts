@@ -90,8 +90,8 @@ function logLik(al: number, be: number, ga: number, de: number, lbAB: number, lb
  * ```ts
  * import { bgBbModel } from 'retention-metrics';
  * const m = bgBbModel({ alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 });
- * m.pAlive(6, 6, 6); // => 0.89
- * m.conditionalExpectedTransactions(5, 6, 6, 6); // => 3.7
+ * m.pAlive(6, 6, 6); // => 0.930
+ * m.conditionalExpectedTransactions(5, 6, 6, 6); // => 3.75
  * ```
  */
 export function bgBbModel(params: BgBbParams | SavedModel<'bg-bb', BgBbParams>): BgBbModel {
@@ -154,6 +154,7 @@ export function bgBbModel(params: BgBbParams | SavedModel<'bg-bb', BgBbParams>):
  *   weight: [40, 10, 6, 8, 3, 12, 7, 5],
  * });
  * fit.converged; // => true
+fit.params.alpha; // => 0.452
  * ```
  */
 export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): BgBbFit {

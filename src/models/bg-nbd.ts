@@ -58,8 +58,9 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * ```ts
  * import { bgNbdModel } from 'retention-metrics';
  * const m = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
- * m.pAlive(2, 30.43, 38.86); // => 0.93
- * m.conditionalExpectedTransactions(39, 2, 30.43, 38.86); // => 1.23
+ * m.pAlive(2, 30.43, 38.86); // => 0.727
+ * m.conditionalExpectedTransactions(39, 2, 30.43, 38.86); // => 1.226
+m.expectedTransactions(78); // => 1.861
  * ```
  */
 export function bgNbdModel(params: BgNbdParams | SavedModel<'bg-nbd', BgNbdParams>): BgNbdModel {
@@ -148,9 +149,15 @@ export function bgNbdModel(params: BgNbdParams | SavedModel<'bg-nbd', BgNbdParam
  * @example
  * ```ts
  * import { fitBgNbd } from 'retention-metrics';
- * const fit = fitBgNbd({ x: [0, 1, 3, 0, 2, 5, 0, 1], tx: [0, 4, 20, 0, 9, 30, 0, 2], T: [40, 38, 36, 35, 33, 31, 30, 28] });
+ * const fit = fitBgNbd({
+ *   x: [0, 1, 2, 5, 3, 10, 1, 4],
+ *   tx: [0, 5, 20, 35, 8, 37, 30, 12],
+ *   T: [38, 38, 38, 38, 38, 38, 38, 38],
+ *   weight: [60, 15, 8, 5, 5, 2, 5, 4], // customers per pattern
+ * });
  * fit.converged; // => true
- * fit.pAlive(0, 0, 40); // => 1
+ * fit.params.r; // => 0.247
+ * fit.pAlive(3, 8, 38); // => 0.059
  * ```
  */
 export function fitBgNbd(summary: FrequencySummary, options: FitOptions = {}): BgNbdFit {

@@ -81,7 +81,7 @@ const NAMES = ['p', 'q', 'gamma'] as const;
  * import { gammaGammaModel } from 'retention-metrics';
  * const m = gammaGammaModel({ p: 6.25, q: 3.74, gamma: 15.44 });
  * m.expectedSpend(); // => 35.22
- * m.conditionalExpectedSpend(2, 22.35); // => 26.03
+ * m.conditionalExpectedSpend(2, 22.35); // => 24.66
  * ```
  */
 export function gammaGammaModel(params: GammaGammaParams | SavedModel<'gamma-gamma', GammaGammaParams>): GammaGammaModel {
@@ -125,9 +125,10 @@ export function gammaGammaModel(params: GammaGammaParams | SavedModel<'gamma-gam
  * @example
  * ```ts
  * import { fitGammaGamma } from 'retention-metrics';
- * const fit = fitGammaGamma({ x: [1, 2, 1, 3, 1, 2, 4, 1], zbar: [10, 25, 14, 18, 30, 12, 22, 16] });
- * fit.customers; // => 8
- * fit.converged; // => true
+ * const fit = fitGammaGamma({ x: [1, 3, 2, 5, 1, 2, 4, 1, 6, 2], zbar: [30, 12, 45, 22, 9, 70, 15, 25, 40, 18] });
+ * fit.customers; // => 10
+ * fit.correlation; // => 0.01
+ * fit.conditionalExpectedSpend(2, 18); // => 20.2
  * ```
  */
 export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions = {}): GammaGammaFit {

@@ -64,6 +64,13 @@ export function fitLogParameters<K extends string>(
   if (best === undefined) throw new RetentionError(`${model}: the log-likelihood is not finite at any starting point`);
   const polish = minimizeBfgs(negLogLik, best.x, opts);
   iterations += polish.iterations;
+  for (let i = 0; i < names.length; i++) {
+    const v = Math.exp(polish.x[i] as number);
+    // far outside any scale the data can identify: the maximum is on the boundary of the parameter space
+    if (!polish.converged && !(v > 1e-4 && v < 1e4)) {
+      throw new RetentionError(`${model}: parameter ${names[i]} runs to ${v < 1 ? '0' : 'infinity'} (${v.toPrecision(3)} after ${polish.iterations} iterations); the maximum likelihood is on the boundary, the model does not fit these data`);
+    }
+  }
   if (!polish.converged || !Number.isFinite(polish.value)) {
     throw new RetentionError(`${model}: the fit did not converge (${polish.iterations} iterations, gradient ${polish.gradientNorm.toExponential(2)})`);
   }

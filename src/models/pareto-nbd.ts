@@ -87,8 +87,8 @@ function oneMinusPowOverK(q: number, k: number): number {
  * ```ts
  * import { paretoNbdModel } from 'retention-metrics';
  * const m = paretoNbdModel({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 });
- * m.expectedTransactions(39); // => 1.47
- * m.pAlive(0, 0, 38.86); // => 0.57
+ * m.expectedTransactions(39); // => 1.213
+ * m.pAlive(0, 0, 38.86); // => 0.295
  * ```
  */
 export function paretoNbdModel(params: ParetoNbdParams | SavedModel<'pareto-nbd', ParetoNbdParams>): ParetoNbdModel {
@@ -160,8 +160,15 @@ export function paretoNbdModel(params: ParetoNbdParams | SavedModel<'pareto-nbd'
  * @example
  * ```ts
  * import { fitParetoNbd } from 'retention-metrics';
- * const fit = fitParetoNbd({ x: [0, 1, 3, 0, 2, 5, 0, 1, 0, 4], tx: [0, 4, 20, 0, 9, 30, 0, 2, 0, 12], T: [40, 38, 36, 35, 33, 31, 30, 28, 27, 26] });
+ * const fit = fitParetoNbd({
+ *   x: [0, 1, 2, 5, 3, 10, 1, 4],
+ *   tx: [0, 5, 20, 35, 8, 37, 30, 12],
+ *   T: [38, 38, 38, 38, 38, 38, 38, 38],
+ *   weight: [60, 15, 8, 5, 5, 2, 5, 4],
+ * });
  * fit.converged; // => true
+ * fit.params.s; // => 3.0
+ * fit.pAlive(0, 0, 38); // => 0.118
  * ```
  */
 export function fitParetoNbd(summary: FrequencySummary, options: FitOptions = {}): ParetoNbdFit {

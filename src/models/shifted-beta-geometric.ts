@@ -69,8 +69,9 @@ const NAMES = ['alpha', 'beta'] as const;
  * import { shiftedBetaGeometricModel } from 'retention-metrics';
  * const m = shiftedBetaGeometricModel({ alpha: 0.704, beta: 1.182 });
  * m.retentionRate(1); // => 0.627
- * m.survival(12) * 1000; // => 170.9
- * m.discountedExpectedResidualLifetime(0.1); // => 3.65
+ * m.survival(12) * 1000; // => 170.1
+ * m.discountedExpectedResidualLifetime(0.1); // => 2.96
+m.expectedLifetime(); // => Infinity
  * ```
  */
 export function shiftedBetaGeometricModel(params: ShiftedBetaGeometricParams | SavedModel<'sbg', ShiftedBetaGeometricParams>): ShiftedBetaGeometricModel {
