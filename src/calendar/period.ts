@@ -1,0 +1,136 @@
+/**
+ * Calendar periods of instants in a time zone, and fixed spans.
+ *
+ * A period is identified by an integer index (see `periodOfDay`): the hot path is "instant → local day
+ * number → period index", all integer arithmetic once the zone's offset is known. Calendar units,
+ * validation and keys live in `units.ts` and `keys.ts` and are re-exported here.
+ *
+ * @module
+ */
+import { InvalidOptionError, describeValue } from '../errors.ts';
+import { dayNumber } from './days.ts';
+import { type CalendarOptions, type CalendarUnit, type FixedSpan, assertWeekStartsOn, periodFirstDay, periodOfDay } from './units.ts';
+import { assertTimeZone, localDayStart } from './zone.ts';
+
+export {
+  type CalendarOptions,
+  type CalendarUnit,
+  type FixedSpan,
+  type Period,
+  type WeekStartsOn,
+  assertCalendarUnit,
+  assertPeriod,
+  assertWeekStartsOn,
+  isFixedSpan,
+  periodFirstDay,
+  periodOfDay,
+} from './units.ts';
+export { parsePeriodKey, periodKey } from './keys.ts';
+export { makeDayIndexer } from './days.ts';
+
+const DAY_MS = 86_400_000;
+
+function zoneOf(options: CalendarOptions | undefined): string {
+  const timeZone = options?.timeZone;
+  return timeZone === undefined || timeZone === 'UTC' ? 'UTC' : assertTimeZone(timeZone);
+}
+
+/**
+ * The index of the calendar period containing an instant, in a time zone.
+ *
+ * `periodOfDay(dayNumber(epochMs, timeZone), unit, weekStartsOn)`; agrees with date-fns `startOfDay`,
+ * `startOfWeek`, `startOfMonth`, `startOfQuarter`, `startOfYear` on `new TZDate(epochMs, timeZone)`.
+ *
+ * @param epochMs - the instant
+ * @param unit - the calendar unit
+ * @param options - `timeZone` (default `'UTC'`) and `weekStartsOn` (default 1, Monday)
+ * @returns the period index
+ * @throws {@link InvalidOptionError} for an invalid unit, zone, `weekStartsOn`, or instant
+ *
+ * @example
+ * ```ts
+ * import { periodIndex, periodKey } from 'retention-metrics';
+ * const instant = Date.parse('2024-03-31T22:30:00Z');
+ * periodKey(periodIndex(instant, 'month'), 'month'); // => '2024-03'
+ * periodKey(periodIndex(instant, 'month', { timeZone: 'Europe/Berlin' }), 'month'); // => '2024-04'
+ * periodKey(periodIndex(instant, 'quarter', { timeZone: 'Europe/Berlin' }), 'quarter'); // => '2024-Q2'
+ * ```
+ */
+export function periodIndex(epochMs: number, unit: CalendarUnit, options?: CalendarOptions): number {
+  return periodOfDay(dayNumber(epochMs, zoneOf(options)), unit, assertWeekStartsOn(options?.weekStartsOn));
+}
+
+/**
+ * The first instant of a period: local midnight of its first day in the zone or, where that midnight
+ * does not exist (a DST gap at midnight), the first instant of that day that does.
+ *
+ * @param index - the period index
+ * @param unit - the calendar unit
+ * @param options - `timeZone` (default `'UTC'`) and `weekStartsOn` (default 1, Monday)
+ * @returns epoch ms
+ * @throws {@link InvalidOptionError} for an invalid index, unit, zone or `weekStartsOn`
+ *
+ * @example
+ * ```ts
+ * import { periodStart, parsePeriodKey } from 'retention-metrics';
+ * const march = parsePeriodKey('2024-03', 'month');
+ * new Date(periodStart(march, 'month', { timeZone: 'America/New_York' })).toISOString(); // => '2024-03-01T05:00:00.000Z'
+ * ```
+ */
+export function periodStart(index: number, unit: CalendarUnit, options?: CalendarOptions): number {
+  return localDayStart(zoneOf(options), periodFirstDay(index, unit, assertWeekStartsOn(options?.weekStartsOn)));
+}
+
+/**
+ * The end of a period, exclusive: the start of the next one. A period holds the instants
+ * `periodStart(i) <= t < periodEnd(i)`.
+ *
+ * @param index - the period index
+ * @param unit - the calendar unit
+ * @param options - `timeZone` (default `'UTC'`) and `weekStartsOn` (default 1, Monday)
+ * @returns epoch ms
+ * @throws {@link InvalidOptionError} for an invalid index, unit, zone or `weekStartsOn`
+ *
+ * @example
+ * ```ts
+ * import { periodStart, periodEnd, parsePeriodKey } from 'retention-metrics';
+ * // the day Berlin springs forward is 23 hours long
+ * const day = parsePeriodKey('2024-03-31', 'day');
+ * const options = { timeZone: 'Europe/Berlin' };
+ * (periodEnd(day, 'day', options) - periodStart(day, 'day', options)) / 3_600_000; // => 23
+ * ```
+ */
+export function periodEnd(index: number, unit: CalendarUnit, options?: CalendarOptions): number {
+  if (!Number.isSafeInteger(index)) throw new InvalidOptionError('index', index, `${describeValue(index)} is not an integer period index`);
+  return periodStart(index + 1, unit, options);
+}
+
+/**
+ * The index of the fixed span containing an instant, counted from an anchor (a customer's first order):
+ * `floor((epochMs − anchorMs) / (days × 86 400 000))`; 0 for the first span, negative before the anchor.
+ *
+ * Fixed spans measure elapsed time ("N-day retention": did the customer come back within 30 × 24 hours
+ * of their first order?), so they ignore time zones and DST: a span is always exactly `days` × 24 h.
+ * Use a calendar unit for "which month" questions.
+ *
+ * @param epochMs - the instant
+ * @param anchorMs - the instant span 0 starts at
+ * @param span - `{ days: n }`, n a positive integer
+ * @returns the span index
+ * @throws {@link InvalidOptionError} if `span.days` is not a positive integer
+ *
+ * @example
+ * ```ts
+ * import { fixedSpanIndex } from 'retention-metrics';
+ * const first = Date.parse('2024-01-01T18:00:00Z');
+ * fixedSpanIndex(Date.parse('2024-01-31T17:59:59Z'), first, { days: 30 }); // => 0
+ * fixedSpanIndex(Date.parse('2024-01-31T18:00:00Z'), first, { days: 30 }); // => 1
+ * ```
+ */
+export function fixedSpanIndex(epochMs: number, anchorMs: number, span: FixedSpan): number {
+  const days = span.days;
+  if (!(Number.isSafeInteger(days) && days >= 1)) {
+    throw new InvalidOptionError('period.days', days, `${describeValue(days)} is not a positive whole number of days`);
+  }
+  return Math.floor((epochMs - anchorMs) / (days * DAY_MS));
+}
