@@ -1,0 +1,60 @@
+/** Test helpers for the model tests: fixture loading and a tiny seeded generator. Not a test file. */
+import { readFileSync } from 'node:fs';
+
+/** Rows of a CSV fixture in test/fixtures/models (header skipped), as numbers. */
+export function readFixtureCsv(name: string): number[][] {
+  const text = readFileSync(new URL(`../fixtures/models/${name}`, import.meta.url), 'utf8');
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(',').map(Number));
+}
+
+/** The CDNOW BG/NBD summary (weeks) as columns. */
+export function cdnowSummary(): { x: number[]; tx: number[]; T: number[] } {
+  const rows = readFixtureCsv('cdnow_customers_summary.csv');
+  return { x: rows.map((r) => r[1] ?? Number.NaN), tx: rows.map((r) => r[2] ?? Number.NaN), T: rows.map((r) => r[3] ?? Number.NaN) };
+}
+
+/** Seeded uniform generator on (0, 1) (mulberry32). */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const u = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return u === 0 ? 0.5 / 4294967296 : u;
+  };
+}
+
+/** Standard normal by Box–Muller. */
+export function normal(u: () => number): number {
+  return Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+}
+
+/** Gamma(shape, rate) variate (Marsaglia–Tsang; boosted for shape < 1). */
+export function gammaVariate(u: () => number, shape: number, rate: number): number {
+  if (shape < 1) return gammaVariate(u, shape + 1, rate) * Math.pow(u(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const z = normal(u);
+    const v = Math.pow(1 + c * z, 3);
+    if (v <= 0) continue;
+    if (Math.log(u()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return (d * v) / rate;
+  }
+}
+
+/** Beta(a, b) variate from two gammas. */
+export function betaVariate(u: () => number, a: number, b: number): number {
+  const x = gammaVariate(u, a, 1);
+  return x / (x + gammaVariate(u, b, 1));
+}
+
+/** Exponential(rate) variate. */
+export function exponential(u: () => number, rate: number): number {
+  return -Math.log(u()) / rate;
+}
