@@ -22,3 +22,15 @@ export function percent(value: number | null): string {
 export function heading(title: string): string {
   return `\n${title}\n${'═'.repeat(title.length)}`;
 }
+
+/** A count with thousands separators. */
+export function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** Money in dollars with thousands separators, or a dash. */
+export function dollars(value: { toFixed(digits: number): string } | null): string {
+  if (value === null) return '–';
+  const [whole = '', cents = ''] = value.toFixed(2).split('.');
+  return `$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+}

@@ -17,15 +17,79 @@ export type {
 } from './input/types.ts';
 
 // --- input (ledger) ---
+export { ledger, isLedger, type LedgerOptions, type FieldMap, type FieldReader, type LedgerInput } from './input/ledger.ts';
+export type { LedgerColumns, ColumnOptions, Column } from './input/columns.ts';
+export type { LedgerBaseOptions, OnInvalid } from './input/options.ts';
+export type { AmountRounding } from './input/money.ts';
 
 // --- metrics ---
+export { summarize, type Summary } from './metrics/summarize.ts';
+export { repeatCustomerRate, purchaseFrequency, averageOrderValue, repeatRevenueShare } from './metrics/order-metrics.ts';
+export { retentionRate, churnRate, customerLifespan, type RetentionCounts } from './metrics/retention-rate.ts';
+export { periodRetention, type PeriodRetentionOptions, type PeriodRetentionRow } from './metrics/period-retention.ts';
+export type { TimeWindow, WindowOptions } from './metrics/window.ts';
 
 // --- calendar ---
+export { zoneOffsetMs } from './calendar/offset.ts';
+export { assertTimeZone, localToEpoch, localDayStart } from './calendar/zone.ts';
+export { daysFromCivil, civilFromDays, dayOfWeek, dayNumber, makeDayIndexer } from './calendar/days.ts';
+export {
+  type CalendarUnit,
+  type WeekStartsOn,
+  type FixedSpan,
+  type Period,
+  type CalendarOptions,
+  assertCalendarUnit,
+  assertPeriod,
+  assertWeekStartsOn,
+  isFixedSpan,
+  periodOfDay,
+  periodFirstDay,
+} from './calendar/units.ts';
+export { periodKey, parsePeriodKey } from './calendar/keys.ts';
+export { periodIndex, periodStart, periodEnd, fixedSpanIndex } from './calendar/period.ts';
 
 // --- cohort ---
 
 // --- segments ---
 
 // --- models ---
+export { compressSummary, type FrequencySummary, type CompressedSummary } from './models/summary.ts';
+export { minimizeBfgs, numericGradient, numericHessian, type MinimizeOptions, type MinimizeResult } from './models/optimizer.ts';
+export type { FitOptions, FitInfo } from './models/mle.ts';
+export type { SavedModel } from './models/saved.ts';
+export { fitBgNbd, bgNbdModel, type BgNbdParams, type BgNbdModel, type BgNbdFit } from './models/bg-nbd.ts';
+export { fitParetoNbd, paretoNbdModel, type ParetoNbdParams, type ParetoNbdModel, type ParetoNbdFit } from './models/pareto-nbd.ts';
+export { fitGammaGamma, gammaGammaModel, type GammaGammaParams, type GammaGammaModel, type GammaGammaFit, type GammaGammaOptions, type SpendSummary } from './models/gamma-gamma.ts';
+export { fitShiftedBetaGeometric, shiftedBetaGeometricModel, type ShiftedBetaGeometricParams, type ShiftedBetaGeometricModel, type ShiftedBetaGeometricFit } from './models/shifted-beta-geometric.ts';
+export { fitBgBb, bgBbModel, type BgBbParams, type BgBbModel, type BgBbFit, type OpportunitySummary } from './models/bg-bb.ts';
 
 // --- simulate ---
+export {
+  simpleClv,
+  marginClv,
+  type SimpleClvOptions,
+  type MarginClvOptions,
+  type MarginTiming,
+} from './metrics/clv-formulas.ts';
+export {
+  simulateGrowth,
+  type Acquisition,
+  type CustomerRounding,
+  type GrowthOptions,
+  type GrowthPeriod,
+  type GrowthResult,
+} from './simulate/growth.ts';
+export {
+  compareGrowth,
+  type GrowthScenario,
+  type GrowthComparison,
+  type GrowthComparisonPeriod,
+} from './simulate/compare.ts';
+export {
+  retentionUplift,
+  type RetentionUpliftOptions,
+  type RetentionUpliftResult,
+  type UpliftChange,
+} from './simulate/uplift.ts';
+export { steadyState, type SteadyStateOptions } from './simulate/steady-state.ts';

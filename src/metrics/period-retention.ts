@@ -92,7 +92,7 @@ export interface PeriodRetentionRow {
  *     { customerId: 'a', date: '2024-02-03', amount: 10 },
  *     { customerId: 'c', date: '2024-02-04', amount: 10 },
  *   ],
- *   { period: 'month', asOf: '2024-03-01' },
+ *   { period: 'month', asOf: '2024-02-29' },
  * );
  * rows.map((r) => r.period); // => ['2024-01', '2024-02']
  * rows[1]?.retentionRate; // => 0.5

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { InvalidInputError, InvalidOptionError } from '../../src/errors.ts';
 import { fromColumns } from '../../src/input/columns.ts';
 import { ledger } from '../../src/input/ledger.ts';
-import { ledgerSnapshot } from './ledger.test.ts';
+import { ledgerSnapshot } from '../helpers/ledger-snapshot.ts';
 
 describe('ledger.fromColumns', () => {
   test('is reachable as ledger.fromColumns', () => {

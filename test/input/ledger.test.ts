@@ -4,19 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { InvalidInputError, InvalidOptionError, RetentionError, isRetentionError } from '../../src/errors.ts';
 import { isLedger, ledger, toLedger } from '../../src/input/ledger.ts';
 import type { Ledger, TransactionRecord } from '../../src/input/types.ts';
-
-/** The ledger as plain data, for comparisons. */
-export function ledgerSnapshot(book: Ledger) {
-  return {
-    ids: [...book.ids],
-    start: [...book.start],
-    account: [...book.account],
-    time: [...book.time],
-    minor: [...book.minor],
-    orders: [...book.orders],
-    counts: [book.eventCount, book.orderCount, book.refundCount, book.customerCount, book.minTime, book.maxTime],
-  };
-}
+import { ledgerSnapshot } from '../helpers/ledger-snapshot.ts';
 
 describe('ledger', () => {
   test('groups by customer, sorts by time, keeps input order for equal instants', () => {

@@ -23,7 +23,7 @@ rmSync(consumer, { recursive: true, force: true });
 mkdirSync(join(consumer, 'node_modules'), { recursive: true });
 
 run('publint', bin('publint'), ['--strict']);
-run('arethetypeswrong', bin('attw'), ['--pack', '.', '--profile', 'node16']);
+run('arethetypeswrong', bin('attw'), ['--pack', '.']);
 
 const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', consumer], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1);
 execFileSync('tar', ['-xzf', packed, '-C', consumer], { cwd: consumer });
@@ -40,7 +40,7 @@ writeFileSync(join(consumer, 'run.mjs'), "import { ok } from './smoke.mjs';\ncon
 
 run('node: ESM import', process.execPath, ['run.mjs'], { cwd: consumer });
 run('node: CJS require', process.execPath, ['smoke.cjs'], { cwd: consumer });
-run('deno', bin('deno'), ['run', '--allow-read', '--allow-env', '--no-config', 'run.mjs'], { cwd: consumer, env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(consumer, '.deno') } });
+run('deno', bin('deno'), ['run', '--allow-read', '--allow-env', '--node-modules-dir=manual', 'run.mjs'], { cwd: consumer, env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(consumer, '.deno') } });
 run('bun', bin('bun'), ['run.mjs'], { cwd: consumer });
 
 rmSync(consumer, { recursive: true, force: true });
