@@ -69,7 +69,7 @@ export interface GrowthComparison {
  * );
  * comparison.names; // => ['loses 20 % a year', 'loses 10 % a year']
  * comparison.periods[0].customers; // => [1000, 1100]
- * comparison.periods[6].customersRatio; // => [1, 1.9487]
+ * comparison.periods[6].customersRatio; // => [1, 1.9487171]
  * ```
  */
 export function compareGrowth(scenarios: readonly GrowthScenario[], options: Partial<GrowthOptions> = {}): GrowthComparison {
