@@ -54,15 +54,21 @@ export function fitLogParameters<K extends string>(
   options: FitOptions = {},
 ): FitInfo<K> {
   const opts = { maxIterations: options.maxIterations ?? 500, gradientTolerance: options.tolerance ?? 1e-8 };
+  // Keep the search within exp(±16) ≈ 1e±7: beyond it a parameter has run to the boundary (reported
+  // below), and the likelihood's special functions only get slower there.
+  const bounded = (lp: Float64Array): number => {
+    for (let i = 0; i < lp.length; i++) if (Math.abs(lp[i] as number) > 16) return Number.NaN;
+    return negLogLik(lp);
+  };
   let best: { x: Float64Array; value: number } | undefined;
   let iterations = 0;
   for (const start of starts) {
-    const r = minimizeBfgs(negLogLik, start.map(Math.log), opts);
+    const r = minimizeBfgs(bounded, start.map(Math.log), opts);
     iterations += r.iterations;
     if (Number.isFinite(r.value) && (best === undefined || r.value < best.value)) best = r;
   }
   if (best === undefined) throw new RetentionError(`${model}: the log-likelihood is not finite at any starting point`);
-  const polish = minimizeBfgs(negLogLik, best.x, opts);
+  const polish = minimizeBfgs(bounded, best.x, opts);
   iterations += polish.iterations;
   for (let i = 0; i < names.length; i++) {
     const v = Math.exp(polish.x[i] as number);
@@ -78,7 +84,7 @@ export function fitLogParameters<K extends string>(
   const params = {} as Record<K, number>;
   for (let i = 0; i < k; i++) {
     const v = Math.exp(polish.x[i] as number);
-    if (!(v > 1e-10 && v < 1e10)) {
+    if (!(v > 1e-6 && v < 1e6)) {
       throw new RetentionError(`${model}: parameter ${names[i]} runs to ${v < 1 ? '0' : 'infinity'} (${v}); the model does not fit these data`);
     }
     params[names[i] as K] = v;
