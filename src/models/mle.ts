@@ -94,6 +94,12 @@ export function fitLogParameters<K extends string>(
   const standardErrors = {} as Record<K, number | null>;
   for (let i = 0; i < k; i++) {
     const c = cov === null ? Number.NaN : (cov[i * k + i] as number);
+    const v = params[names[i] as K];
+    // An extreme estimate whose log is not identified (no curvature) is a maximum on the boundary
+    // reached within the tolerance, e.g. a shape → 0 when nobody churns.
+    if ((v < 1e-3 || v > 1e3) && !(c < 100)) {
+      throw new RetentionError(`${model}: parameter ${names[i]} runs to ${v < 1 ? '0' : 'infinity'} (${v.toPrecision(3)}, not identified by the data); the maximum likelihood is on the boundary, the model does not fit these data`);
+    }
     standardErrors[names[i] as K] = c > 0 && Number.isFinite(c) ? params[names[i] as K] * Math.sqrt(c) : null;
   }
   return { params, logLikelihood: -polish.value, converged: true, iterations, standardErrors };
