@@ -185,18 +185,22 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
   }
   const lx = X.map(Math.log);
   const lz = Z.map(Math.log);
+  let maxX = 0;
+  for (let i = 0; i < m; i++) maxX = Math.max(maxX, X[i] as number);
+  const present = new Uint8Array(maxX + 1);
+  for (let i = 0; i < m; i++) present[X[i] as number] = 1;
+  const cx = new Float64Array(maxX + 1); // per-x lnΓ(px+q) − lnΓ(px)
   const negLogLik = (lp: Float64Array): number => {
     const p = Math.exp(lp[0] as number);
     const q = Math.exp(lp[1] as number);
     const g = Math.exp(lp[2] as number);
     const common = -gammaln(q) + q * Math.log(g);
+    for (let x = 1; x <= maxX; x++) if (present[x] === 1) cx[x] = gammaln(p * x + q) - gammaln(p * x);
     let ll = 0;
     for (let i = 0; i < m; i++) {
       const x = X[i] as number;
       const px = p * x;
-      ll +=
-        (W[i] as number) *
-        (common + gammaln(px + q) - gammaln(px) + px * (lx[i] as number) + (px - 1) * (lz[i] as number) - (px + q) * Math.log(g + x * (Z[i] as number)));
+      ll += (W[i] as number) * (common + (cx[x] as number) + px * (lx[i] as number) + (px - 1) * (lz[i] as number) - (px + q) * Math.log(g + x * (Z[i] as number)));
     }
     return -ll;
   };

@@ -63,7 +63,8 @@ export function fitLogParameters<K extends string>(
   let best: { x: Float64Array; value: number } | undefined;
   let iterations = 0;
   for (const start of starts) {
-    const r = minimizeBfgs(bounded, start.map(Math.log), opts);
+    // the starts only need to find the right basin: a loose tolerance, then one tight polishing run
+    const r = minimizeBfgs(bounded, start.map(Math.log), { ...opts, gradientTolerance: Math.max(opts.gradientTolerance, 1e-5) });
     iterations += r.iterations;
     if (Number.isFinite(r.value) && (best === undefined || r.value < best.value)) best = r;
   }
