@@ -1,0 +1,216 @@
+/**
+ * The fluent, immutable `Cohort` builder: collects options, then `table()` runs the cohort engine.
+ *
+ * @module
+ */
+import { assertTimeZone } from '../calendar/zone.ts';
+import { type CalendarUnit, type Period, type WeekStartsOn, assertCalendarUnit, assertPeriod, assertWeekStartsOn } from '../calendar/units.ts';
+import { InvalidOptionError } from '../errors.ts';
+import { dateOption } from '../input/dates.ts';
+import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import type { LedgerBaseOptions } from '../input/options.ts';
+import type { DateInput, Ledger } from '../input/types.ts';
+import { computeCohorts } from './engine.ts';
+import type { Bracket, CohortTable, CustomerProfile } from './types.ts';
+
+interface BuilderState {
+  readonly by: CalendarUnit;
+  readonly every: Period | null;
+  readonly timeZone: string | null;
+  readonly weekStartsOn: WeekStartsOn;
+  readonly between: readonly [DateInput | undefined, DateInput | undefined];
+  readonly asOf: DateInput | undefined;
+  readonly mode: 'classic' | 'unbounded';
+  readonly brackets: readonly Bracket[] | null;
+  readonly maxOffset: number;
+  readonly segmentBy: ((customer: CustomerProfile) => string) | null;
+  readonly cohortKey: ((customer: CustomerProfile) => string) | null;
+}
+
+const INITIAL: BuilderState = {
+  by: 'month',
+  every: null,
+  timeZone: null,
+  weekStartsOn: 1,
+  between: [undefined, undefined],
+  asOf: undefined,
+  mode: 'classic',
+  brackets: null,
+  maxOffset: Number.POSITIVE_INFINITY,
+  segmentBy: null,
+  cohortKey: null,
+};
+
+function assertBrackets(value: unknown): readonly Bracket[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new InvalidOptionError('brackets', value, 'must be a non-empty array of [k] or [from, to] offset ranges');
+  }
+  let previousEnd = -1;
+  return Object.freeze(
+    value.map((bracket: unknown, i) => {
+      const ok =
+        Array.isArray(bracket) &&
+        (bracket.length === 1 || bracket.length === 2) &&
+        bracket.every((k) => Number.isSafeInteger(k) && (k as number) >= 0);
+      const from = ok ? (bracket[0] as number) : -1;
+      const to = ok ? ((bracket[1] ?? bracket[0]) as number) : -1;
+      if (!ok || to < from) {
+        throw new InvalidOptionError(`brackets[${i}]`, bracket, 'must be [k] or [from, to] with whole offsets 0 ≤ from ≤ to');
+      }
+      if (from <= previousEnd) {
+        throw new InvalidOptionError(`brackets[${i}]`, bracket, 'brackets must be in ascending order and must not overlap');
+      }
+      previousEnd = to;
+      return Object.freeze(bracket.length === 1 ? [from] : [from, to]) as Bracket;
+    }),
+  );
+}
+
+function assertFunction<T>(option: string, value: T): T {
+  if (typeof value !== 'function') throw new InvalidOptionError(option, value, 'must be a function of the customer');
+  return value;
+}
+
+/**
+ * Acquisition-cohort analysis with a fluent, immutable builder: every call returns a new `Cohort` and
+ * leaves the original unchanged, so a base configuration can be shared and varied.
+ *
+ * A customer's cohort is the period of their first order (`.by`, default `'month'`) or a key of your
+ * own (`.cohortKey`). Cell k counts, per `.every` period (default: the cohort period) after each
+ * customer's first-order period, the customers with an order (`'classic'`), with an order then or later
+ * (`'unbounded'`), or with an order in a range of offsets (`.brackets`); with orders, gross and net
+ * revenue and the cumulative net revenue per cohort customer (the LTV curve). Cells whose periods have
+ * not ended as of `.asOf` (default: the last event) are flagged `complete: false`, and the average
+ * curve, weighted by cohort size, uses complete cells only.
+ *
+ * @example
+ * ```ts
+ * import { Cohort } from 'retention-metrics';
+ * const orders = [
+ *   { customerId: 'a', date: '2024-01-03', amount: 10 },
+ *   { customerId: 'b', date: '2024-01-09', amount: 20 },
+ *   { customerId: 'a', date: '2024-02-11', amount: 15 },
+ *   { customerId: 'c', date: '2024-02-14', amount: 5 },
+ *   { customerId: 'b', date: '2024-03-02', amount: 20 },
+ * ];
+ * const monthly = Cohort.from(orders).by('month').asOf('2024-03-31T23:59:59Z');
+ * const table = monthly.table();
+ * table.cohorts.map((c) => `${c.key}: ${c.size}`); // => ['2024-01: 2', '2024-02: 1']
+ * table.cohorts[0]?.cells.map((cell) => cell.rate); // => [1, 0.5, 0.5]
+ * monthly.mode('unbounded').table().cohorts[0]?.cells.map((cell) => cell.rate); // => [1, 1, 0.5]
+ * table.cohorts[0]?.cells[2]?.cumulativeRevenuePerCustomer.toFixed(2); // => '32.50'
+ * ```
+ */
+export class Cohort {
+  readonly #book: Ledger;
+  readonly #state: BuilderState;
+
+  private constructor(book: Ledger, state: BuilderState) {
+    this.#book = book;
+    this.#state = state;
+  }
+
+  /**
+   * Start a cohort analysis of a ledger or records.
+   *
+   * @param data - a ledger, or records read with `options`
+   * @param options - ledger options for raw records
+   * @returns a builder with the defaults: monthly cohorts, classic mode, the ledger's time zone
+   * @throws {@link InvalidInputError} / {@link InvalidOptionError} from reading the records
+   */
+  static from(data: LedgerInput, options?: LedgerBaseOptions): Cohort {
+    return new Cohort(toLedger(data, options), INITIAL);
+  }
+
+  #with(change: Partial<BuilderState>): Cohort {
+    return new Cohort(this.#book, { ...this.#state, ...change });
+  }
+
+  /** Cohort period: `'day' | 'week' | 'month' | 'quarter' | 'year'` (default `'month'`). */
+  by(unit: CalendarUnit): Cohort {
+    return this.#with({ by: assertCalendarUnit(unit, 'by') });
+  }
+
+  /** Measurement period: a calendar unit or `{ days: n }` elapsed spans (default: the cohort period). */
+  every(period: Period): Cohort {
+    return this.#with({ every: assertPeriod(period, 'every') });
+  }
+
+  /** IANA time zone of the calendar (default: the ledger's). */
+  timeZone(timeZone: string): Cohort {
+    return this.#with({ timeZone: assertTimeZone(timeZone) });
+  }
+
+  /** First day of the week for weekly periods: 0 = Sunday … 6 (default 1, Monday). */
+  weekStartsOn(day: WeekStartsOn): Cohort {
+    return this.#with({ weekStartsOn: assertWeekStartsOn(day) });
+  }
+
+  /** Keep customers whose first order is in `[from, to)` (pass period starts for whole cohorts). */
+  between(from?: DateInput, to?: DateInput): Cohort {
+    return this.#with({ between: [from, to] });
+  }
+
+  /** The instant the table is computed as of (default: the ledger's last event). */
+  asOf(date: DateInput): Cohort {
+    return this.#with({ asOf: date });
+  }
+
+  /** `'classic'` (default) or `'unbounded'` counting; clears brackets. */
+  mode(mode: 'classic' | 'unbounded'): Cohort {
+    if (mode !== 'classic' && mode !== 'unbounded') {
+      throw new InvalidOptionError('mode', mode, `must be 'classic' or 'unbounded' (use .brackets() for brackets)`);
+    }
+    return this.#with({ mode, brackets: null });
+  }
+
+  /** Bracket mode: ascending, non-overlapping offset ranges such as `[[0], [1, 2], [3, 5]]`. */
+  brackets(brackets: readonly Bracket[]): Cohort {
+    return this.#with({ brackets: assertBrackets(brackets) });
+  }
+
+  /** The last offset reported (default: every observable offset). */
+  maxOffset(offset: number): Cohort {
+    if (!Number.isSafeInteger(offset) || offset < 0) {
+      throw new InvalidOptionError('maxOffset', offset, 'must be a whole number ≥ 0');
+    }
+    return this.#with({ maxOffset: offset });
+  }
+
+  /** Split every cohort by an attribute of the customer (channel, first product, …). */
+  segmentBy(segment: (customer: CustomerProfile) => string): Cohort {
+    return this.#with({ segmentBy: assertFunction('segmentBy', segment) });
+  }
+
+  /** Cohorts of your own: the key of each customer's cohort (replaces the first-order period). */
+  cohortKey(key: (customer: CustomerProfile) => string): Cohort {
+    return this.#with({ cohortKey: assertFunction('cohortKey', key) });
+  }
+
+  /**
+   * Compute the table.
+   *
+   * @returns the cohort table (see {@link CohortTable})
+   * @throws {@link InvalidOptionError} for unreadable `between`/`asOf` dates, or a key function that
+   *   returns something other than a string or number
+   */
+  table(): CohortTable {
+    const s = this.#state;
+    const timeZone = s.timeZone ?? this.#book.timeZone;
+    const [from, to] = s.between;
+    return computeCohorts(this.#book, {
+      by: s.by,
+      every: s.every ?? s.by,
+      timeZone,
+      weekStartsOn: s.weekStartsOn,
+      from: from === undefined ? Number.NEGATIVE_INFINITY : dateOption('between.from', from, timeZone),
+      to: to === undefined ? Number.POSITIVE_INFINITY : dateOption('between.to', to, timeZone),
+      asOf: s.asOf === undefined ? null : dateOption('asOf', s.asOf, timeZone),
+      mode: s.brackets === null ? s.mode : 'bracket',
+      brackets: s.brackets,
+      maxOffset: s.maxOffset,
+      segmentBy: s.segmentBy,
+      cohortKey: s.cohortKey,
+    });
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The cohort engine: one pass over a ledger fills integer cell accumulators for every cohort × offset.
+ *
+ * @module
+ */
+import { makeDayIndexer } from '../calendar/days.ts';
+import { dayPeriodTable } from '../calendar/day-table.ts';
+import { periodKey, periodStart } from '../calendar/period.ts';
+import { isFixedSpan, periodOfDay } from '../calendar/units.ts';
+import { InvalidOptionError } from '../errors.ts';
+import { fromMinorUnits } from '../input/money.ts';
+import type { Ledger } from '../input/types.ts';
+import { buildCohortTable, type CohortAccumulators, type CohortGroup } from './table.ts';
+import type { CohortSettings, CohortTable, CustomerProfile } from './types.ts';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Compute a cohort table from a ledger.
+ *
+ * A customer's cohort is the `by` period of their first order (or `cohortKey(customer)`); offsets count
+ * `every` periods from each customer's own first-order period (calendar units), or elapsed
+ * `{ days: n }` spans from the first order's instant. Events after `asOf` are ignored, and so are
+ * events at a negative offset (a refund in a period before the first order's) or beyond the last offset;
+ * a refund earlier than the first order but in the same period lands at offset 0.
+ */
+export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTable {
+  const { start, time, minor } = book;
+  const asOf = settings.asOf ?? book.maxTime ?? 0;
+  const dayOf = makeDayIndexer(settings.timeZone);
+  const span = isFixedSpan(settings.every) ? settings.every.days * DAY_MS : 0;
+  const everyUnit = isFixedSpan(settings.every) ? settings.by : settings.every;
+  const lastDay = book.maxTime === null ? 0 : dayOf(Math.min(book.maxTime, asOf));
+  const firstDay = book.minTime === null ? 0 : Math.min(dayOf(book.minTime), lastDay);
+  const cohortOfDay = dayPeriodTable(firstDay, lastDay, settings.by, settings.weekStartsOn).periods;
+  const everyOfDay = span > 0 ? cohortOfDay : dayPeriodTable(firstDay, lastDay, everyUnit, settings.weekStartsOn).periods;
+  const asOfEvery = span > 0 ? 0 : periodOfDay(dayOf(asOf), everyUnit, settings.weekStartsOn);
+  const firstIncompleteEvery = span > 0 ? 0 : periodOfDay(dayOf(asOf + 1), everyUnit, settings.weekStartsOn);
+
+  // Pass 1: each customer's cohort group and base (first-order period, or first-order instant).
+  const accounts = book.ids.length;
+  const groupOf = new Int32Array(accounts).fill(-1);
+  const base = new Float64Array(accounts);
+  const groups: CohortGroup[] = [];
+  const groupIndex = new Map<string, number>();
+  for (let a = 0; a < accounts; a++) {
+    if ((book.orders[a] ?? 0) === 0) continue;
+    let p = start[a] ?? 0;
+    while ((minor[p] ?? 0) < 0) p++;
+    const t0 = time[p] ?? 0;
+    if (t0 > asOf || t0 < settings.from || t0 >= settings.to) continue;
+    const day0 = dayOf(t0) - firstDay;
+    let profile: CustomerProfile | null = null;
+    if (settings.segmentBy !== null || settings.cohortKey !== null) {
+      profile = Object.freeze({
+        customerId: book.ids[a] ?? '',
+        firstOrder: new Date(t0),
+        firstOrderAmount: fromMinorUnits(minor[p] ?? 0, book.currencyDigits),
+      });
+    }
+    const segment = settings.segmentBy === null || profile === null ? null : userKey(settings.segmentBy(profile), 'segmentBy');
+    const cohort = cohortOfDay[day0] ?? 0;
+    const key = settings.cohortKey === null || profile === null
+      ? periodKey(cohort, settings.by, settings.weekStartsOn)
+      : userKey(settings.cohortKey(profile), 'cohortKey');
+    const b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
+    const id = segment === null ? key : `${segment}\u0000${key}`;
+    let g = groupIndex.get(id);
+    if (g === undefined) {
+      g = groups.length;
+      groupIndex.set(id, g);
+      groups.push({
+        key,
+        segment,
+        order: settings.cohortKey === null ? cohort : Number.NaN,
+        start: settings.cohortKey === null ? periodStart(cohort, settings.by, settings) : t0,
+        size: 0,
+        minBase: b,
+        maxBase: b,
+        offsets: 0,
+      });
+    }
+    const group = groups[g];
+    if (group === undefined) continue;
+    group.size++;
+    group.minBase = Math.min(group.minBase, b);
+    group.maxBase = Math.max(group.maxBase, b);
+    if (settings.cohortKey !== null) group.start = Math.min(group.start, t0);
+    groupOf[a] = g;
+    base[a] = b;
+  }
+
+  // Offsets observable per group, capped by maxOffset.
+  let width = 0;
+  for (const group of groups) {
+    const last = span > 0 ? Math.floor((asOf - group.minBase) / span) : asOfEvery - group.minBase;
+    group.offsets = Math.min(last, settings.maxOffset) + 1;
+    width = Math.max(width, group.offsets);
+  }
+  const cells = groups.length * width;
+  const acc: CohortAccumulators = {
+    width,
+    active: new Float64Array(cells),
+    reach: new Float64Array(cells + groups.length),
+    orders: new Float64Array(cells),
+    gross: new Float64Array(cells),
+    net: new Float64Array(cells),
+    bracketActive: new Float64Array(groups.length * (settings.brackets?.length ?? 0)),
+  };
+  const bracketOf = bracketLookup(settings, width);
+
+  // Pass 2: every event of every included customer lands in one cell.
+  for (let a = 0; a < accounts; a++) {
+    const g = groupOf[a] ?? -1;
+    if (g < 0) continue;
+    const offsets = groups[g]?.offsets ?? 0;
+    const b = base[a] ?? 0;
+    const row = g * width;
+    let lastK = -1;
+    let lastBracket = -1;
+    const hi = start[a + 1] ?? 0;
+    for (let p = start[a] ?? 0; p < hi; p++) {
+      const t = time[p] ?? 0;
+      if (t > asOf) break;
+      const k = span > 0 ? Math.floor((t - b) / span) : (everyOfDay[dayOf(t) - firstDay] ?? 0) - b;
+      if (k < 0 || k >= offsets) continue;
+      const amount = minor[p] ?? 0;
+      const cell = row + k;
+      acc.net[cell] = (acc.net[cell] ?? 0) + amount;
+      if (amount < 0) continue;
+      acc.orders[cell] = (acc.orders[cell] ?? 0) + 1;
+      acc.gross[cell] = (acc.gross[cell] ?? 0) + amount;
+      if (k !== lastK) {
+        acc.active[cell] = (acc.active[cell] ?? 0) + 1;
+        lastK = k;
+        const bracket = bracketOf[k] ?? -1;
+        if (bracket >= 0 && bracket !== lastBracket) {
+          const slot = g * (settings.brackets?.length ?? 0) + bracket;
+          acc.bracketActive[slot] = (acc.bracketActive[slot] ?? 0) + 1;
+          lastBracket = bracket;
+        }
+      }
+    }
+    // Unbounded: the customer counts at every offset up to their last active one.
+    if (lastK >= 0) {
+      acc.reach[g * (width + 1)] = (acc.reach[g * (width + 1)] ?? 0) + 1;
+      acc.reach[g * (width + 1) + lastK + 1] = (acc.reach[g * (width + 1) + lastK + 1] ?? 0) - 1;
+    }
+  }
+
+  const isComplete = (groupMaxBase: number, lastOffset: number): boolean =>
+    span > 0 ? groupMaxBase + (lastOffset + 1) * span <= asOf + 1 : groupMaxBase + lastOffset < firstIncompleteEvery;
+  return buildCohortTable(book, settings, asOf, groups, acc, isComplete);
+}
+
+/** Offset → bracket index (−1 outside every bracket). */
+function bracketLookup(settings: CohortSettings, width: number): Int32Array {
+  const lookup = new Int32Array(width).fill(-1);
+  settings.brackets?.forEach((bracket, index) => {
+    const from = bracket[0];
+    const to = bracket[1] ?? from;
+    for (let k = from; k <= to && k < width; k++) lookup[k] = index;
+  });
+  return lookup;
+}
+
+function userKey(value: unknown, option: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new InvalidOptionError(option, value, 'must return a string (or a finite number) for every customer');
+}

@@ -1,0 +1,226 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { Cohort } from '../../src/cohort/builder.ts';
+import type { CohortTable } from '../../src/cohort/types.ts';
+import { InvalidOptionError } from '../../src/errors.ts';
+import { ledger } from '../../src/input/ledger.ts';
+
+const orders = [
+  { customerId: 'a', date: '2024-01-03', amount: 10 },
+  { customerId: 'b', date: '2024-01-09', amount: 20 },
+  { customerId: 'c', date: '2024-01-20', amount: 0 }, // a zero-value first order makes c a customer
+  { customerId: 'a', date: '2024-02-11', amount: 15 },
+  { customerId: 'b', date: '2024-02-12', amount: -20 }, // a refund alone never makes b active
+  { customerId: 'd', date: '2024-02-14', amount: 5 },
+  { customerId: 'b', date: '2024-03-02', amount: 20 },
+  { customerId: 'a', date: '2024-04-20', amount: 30 },
+  { customerId: 'e', date: '2024-04-01', amount: 8 }, // a cohort with no later activity
+];
+
+const grid = (table: CohortTable, field: 'customers' | 'orders' = 'customers') =>
+  Object.fromEntries(table.cohorts.map((c) => [c.key, c.cells.map((cell) => cell[field])]));
+
+describe('Cohort builder', () => {
+  const base = Cohort.from(orders).asOf('2024-04-30T12:00:00Z');
+
+  test('classic monthly matrix', () => {
+    const table = base.table();
+    expect(grid(table)).toEqual({
+      '2024-01': [3, 1, 1, 1],
+      '2024-02': [1, 0, 0],
+      '2024-04': [1],
+    });
+    expect(table.cohorts.map((c) => c.size)).toEqual([3, 1, 1]);
+    expect(table.cohorts[0]?.cells.map((c) => c.complete)).toEqual([true, true, true, false]);
+    expect(table.cohorts[0]?.cells.map((c) => c.netRevenue.toFixed(2))).toEqual(['30.00', '-5.00', '20.00', '30.00']);
+    expect(table.cohorts[0]?.cells.map((c) => c.grossRevenue.toFixed(2))).toEqual(['30.00', '15.00', '20.00', '30.00']);
+    expect(table.cohorts[0]?.cells.map((c) => c.cumulativeRevenuePerCustomer.toFixed(2))).toEqual(['10.00', '8.33', '15.00', '25.00']);
+    expect(table.cohorts[0]?.start.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+    expect(table.asOf.toISOString()).toBe('2024-04-30T12:00:00.000Z');
+  });
+
+  test('unbounded matrix is non-increasing', () => {
+    expect(grid(base.mode('unbounded').table())).toEqual({
+      '2024-01': [3, 2, 2, 1],
+      '2024-02': [1, 0, 0],
+      '2024-04': [1],
+    });
+  });
+
+  test('brackets', () => {
+    const table = base.brackets([[0], [1, 2], [3, 5]]).table();
+    expect(table.mode).toBe('bracket');
+    expect(table.cohorts[0]?.cells.map((c) => [c.label, c.customers, c.orders, c.complete])).toEqual([
+      ['0', 3, 3, true],
+      ['1–2', 2, 2, true],
+      ['3–5', 1, 1, false],
+    ]);
+    expect(table.cohorts[1]?.cells.map((c) => c.label)).toEqual(['0', '1–2']);
+    expect(table.cohorts[2]?.cells.map((c) => c.label)).toEqual(['0']);
+  });
+
+  test('average curve: weighted by size over complete cells only', () => {
+    const table = base.table();
+    expect(table.average.map((a) => [a.offset, a.cohorts, a.size, a.customers])).toEqual([
+      [0, 2, 4, 4], // April's offset 0 is incomplete
+      [1, 2, 4, 1],
+      [2, 1, 3, 1], // February's offset 2 (April) is incomplete
+      [3, 0, 0, 0],
+    ]);
+    expect(table.average[1]?.rate).toBe(0.25);
+    expect(table.average[3]?.rate).toBeNull();
+    expect(table.average[0]?.cumulativeRevenuePerCustomer?.toFixed(2)).toBe('8.75');
+  });
+
+  test('weekly measurement of monthly cohorts counts weeks from each customer’s first week', () => {
+    const table = base.every('week').maxOffset(3).table();
+    expect(grid(table)['2024-01']).toEqual([3, 0, 0, 0]);
+    expect(table.cohorts[0]?.cells).toHaveLength(4);
+  });
+
+  test('fixed spans: elapsed 30-day windows from each first order', () => {
+    const table = base.every({ days: 30 }).table();
+    // a: Jan 3 → Feb 11 (39 d: span 1) → Apr 20 (108 d: span 3); b: Jan 9 → Mar 2 (53 d: span 1)
+    expect(grid(table)['2024-01']?.slice(0, 4)).toEqual([3, 2, 0, 1]);
+  });
+
+  test('segments split every cohort', () => {
+    const table = base.segmentBy((c) => (c.firstOrderAmount.greaterThanOrEqualTo(10) ? 'big' : 'small')).table();
+    expect(table.cohorts.map((c) => [c.segment, c.key, c.size])).toEqual([
+      ['big', '2024-01', 2],
+      ['small', '2024-01', 1],
+      ['small', '2024-02', 1],
+      ['small', '2024-04', 1],
+    ]);
+  });
+
+  test('cohortKey: caller-defined cohorts', () => {
+    const table = base.cohortKey((c) => (String(c.customerId) < 'c' ? 'early' : 'late')).table();
+    expect(table.cohorts.map((c) => [c.key, c.size, c.start.toISOString().slice(0, 10)])).toEqual([
+      ['early', 2, '2024-01-03'],
+      ['late', 3, '2024-01-20'],
+    ]);
+  });
+
+  test('between selects customers by first order; asOf cuts later events', () => {
+    expect(base.between('2024-02-01', '2024-05-01').table().cohorts.map((c) => c.key)).toEqual(['2024-02', '2024-04']);
+    const early = Cohort.from(orders).asOf('2024-02-11T12:00:00Z').table();
+    expect(grid(early)).toEqual({ '2024-01': [3, 1] });
+    expect(early.cohorts[0]?.cells[1]?.complete).toBe(false);
+  });
+
+  test('time zone: a first order at 23:30 UTC on Jan 31 is a February customer in Berlin', () => {
+    const data = [{ customerId: 1, date: '2024-01-31T23:30:00Z', amount: 1 }];
+    expect(Cohort.from(data).table().cohorts[0]?.key).toBe('2024-01');
+    expect(Cohort.from(data).timeZone('Europe/Berlin').table().cohorts[0]?.key).toBe('2024-02');
+    expect(Cohort.from(ledger(data, { timeZone: 'Europe/Berlin' })).table().cohorts[0]?.key).toBe('2024-02');
+  });
+
+  test('immutability: every call returns a new builder', () => {
+    const weekly = base.by('week');
+    expect(weekly).not.toBe(base);
+    expect(base.table().cohorts[0]?.key).toBe('2024-01');
+    expect(weekly.table().cohorts[0]?.key).toBe('2024-W01');
+  });
+
+  test('empty data gives an empty table', () => {
+    const table = Cohort.from([]).table();
+    expect(table.cohorts).toEqual([]);
+    expect(table.average).toEqual([]);
+    expect(table.toRows()).toEqual([]);
+  });
+
+  test('toRows and toJSON', () => {
+    const rows = base.table().toRows();
+    expect(rows).toHaveLength(8);
+    expect(rows[1]).toMatchObject({ cohort: '2024-01', offset: 1, customers: 1, netRevenue: '-5', complete: true });
+    const json = JSON.parse(JSON.stringify(base.table())) as { cohorts: { cells: { grossRevenue: string }[] }[] };
+    expect(json.cohorts[0]?.cells[0]?.grossRevenue).toBe('30');
+  });
+
+  test('misuse is an InvalidOptionError', () => {
+    expect(() => base.by({ days: 7 } as unknown as 'week')).toThrow(InvalidOptionError);
+    expect(() => base.mode('bracket' as 'classic')).toThrow(InvalidOptionError);
+    expect(() => base.brackets([])).toThrow(InvalidOptionError);
+    expect(() => base.brackets([[2], [1]])).toThrow('brackets[1]: brackets must be in ascending order and must not overlap');
+    expect(() => base.brackets([[3, 1]])).toThrow(InvalidOptionError);
+    expect(() => base.maxOffset(-1)).toThrow(InvalidOptionError);
+    expect(() => base.timeZone('Mars/Base')).toThrow(InvalidOptionError);
+    expect(() => base.every({ days: 0 })).toThrow(InvalidOptionError);
+    expect(() => base.segmentBy(42 as unknown as () => string)).toThrow(InvalidOptionError);
+    expect(() => base.cohortKey(() => ({}) as unknown as string).table()).toThrow(InvalidOptionError);
+    expect(() => base.asOf('soon').table()).toThrow(InvalidOptionError);
+  });
+});
+
+// An independent, naive implementation: sets and Date arithmetic, UTC months.
+function naive(rows: { customerId: number; date: number; amount: number }[]) {
+  const month = (t: number) => new Date(t).getUTCFullYear() * 12 + new Date(t).getUTCMonth();
+  const first = new Map<number, number>();
+  for (const r of rows) if (r.amount >= 0) first.set(r.customerId, Math.min(first.get(r.customerId) ?? Number.POSITIVE_INFINITY, r.date));
+  const asOf = Math.max(...rows.map((r) => r.date));
+  const cells = new Map<string, { customers: Set<number>; orders: number; net: number }>();
+  const sizes = new Map<number, number>();
+  for (const [, t] of first) sizes.set(month(t), (sizes.get(month(t)) ?? 0) + 1);
+  for (const r of rows) {
+    const f = first.get(r.customerId);
+    if (f === undefined) continue;
+    const c = month(f);
+    const k = month(r.date) - c;
+    if (k < 0) continue;
+    const key = `${c}/${k}`;
+    const cell = cells.get(key) ?? { customers: new Set<number>(), orders: 0, net: 0 };
+    cell.net += r.amount;
+    if (r.amount >= 0) {
+      cell.orders++;
+      cell.customers.add(r.customerId);
+    }
+    cells.set(key, cell);
+  }
+  const out: Record<string, number[][]> = {};
+  for (const [c, size] of [...sizes].sort((x, y) => x[0] - y[0])) {
+    const list: number[][] = [];
+    for (let k = 0; k <= month(asOf) - c; k++) {
+      const cell = cells.get(`${c}/${k}`);
+      list.push([size, cell?.customers.size ?? 0, cell?.orders ?? 0, cell?.net ?? 0]);
+    }
+    out[`${Math.floor(c / 12)}-${String((c % 12) + 1).padStart(2, '0')}`] = list;
+  }
+  return out;
+}
+
+const rowArb = fc.record({
+  customerId: fc.integer({ min: 0, max: 12 }),
+  date: fc.integer({ min: 0, max: 400 }).map((d) => Date.UTC(2023, 0, 1) + d * 86_400_000 + 7_200_000),
+  amount: fc.integer({ min: -50, max: 100 }),
+});
+
+describe('Cohort properties', () => {
+  fcTest.prop([fc.array(rowArb, { minLength: 1, maxLength: 60 })], { numRuns: 150 })('equals a naive implementation', (rows) => {
+    const table = Cohort.from(rows).table();
+    const ours = Object.fromEntries(
+      table.cohorts.map((c) => [c.key, c.cells.map((cell) => [c.size, cell.customers, cell.orders, cell.netRevenue.toNumber()])]),
+    );
+    expect(ours).toEqual(naive(rows));
+  });
+
+  fcTest.prop([fc.array(rowArb, { maxLength: 60 }), fc.constantFrom('day', 'week', 'month', 'quarter'), fc.boolean()], { numRuns: 150 })(
+    'invariants: unbounded non-increasing, classic offset 0 = 1, sizes add up, order-free',
+    (rows, unit, weekly) => {
+      let builder = Cohort.from(rows).by(unit as 'month');
+      if (weekly) builder = builder.every({ days: 7 });
+      const classic = builder.table();
+      const unbounded = builder.mode('unbounded').table();
+      const customers = new Set(rows.filter((r) => r.amount >= 0).map((r) => r.customerId)).size;
+      expect(classic.cohorts.reduce((n, c) => n + c.size, 0)).toBe(customers);
+      for (const c of classic.cohorts) expect(c.cells[0]?.rate).toBe(1);
+      for (const c of unbounded.cohorts) {
+        for (let k = 1; k < c.cells.length; k++) expect(c.cells[k]?.customers).toBeLessThanOrEqual(c.cells[k - 1]?.customers ?? 0);
+        for (const cell of c.cells) expect(cell.rate).toBeLessThanOrEqual(1);
+      }
+      const reversed = Cohort.from([...rows].reverse()).by(unit as 'month');
+      const again = (weekly ? reversed.every({ days: 7 }) : reversed).table();
+      expect(JSON.stringify(again)).toBe(JSON.stringify(classic));
+    },
+  );
+});
