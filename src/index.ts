@@ -50,6 +50,17 @@ export { periodKey, parsePeriodKey } from './calendar/keys.ts';
 export { periodIndex, periodStart, periodEnd, fixedSpanIndex } from './calendar/period.ts';
 
 // --- cohort ---
+export { Cohort } from './cohort/builder.ts';
+export type {
+  CohortTable,
+  CohortRow,
+  CohortCell,
+  AverageCell,
+  CohortTableRow,
+  CohortMode,
+  Bracket,
+  CustomerProfile,
+} from './cohort/types.ts';
 
 // --- segments ---
 
