@@ -41,6 +41,7 @@ export interface FitInfo<K extends string> {
  * @param starts - starting points in the original (positive) parameters
  * @param model - model name for error messages
  * @param options - iteration limit and tolerance
+ * @param gradient - optional analytic gradient of `negLogLik` in the log-parameters
  * @returns the fit
  * @throws {@link RetentionError} when no start gives a finite likelihood, the optimum does not
  *   converge, or a parameter runs to 0 or ∞
@@ -52,8 +53,9 @@ export function fitLogParameters<K extends string>(
   starts: readonly (readonly number[])[],
   model: string,
   options: FitOptions = {},
+  gradient?: (logParams: Float64Array, out: Float64Array) => void,
 ): FitInfo<K> {
-  const opts = { maxIterations: options.maxIterations ?? 500, gradientTolerance: options.tolerance ?? 1e-8 };
+  const opts = { maxIterations: options.maxIterations ?? 500, gradientTolerance: options.tolerance ?? 1e-8, ...(gradient ? { gradient } : {}) };
   // Keep the search within exp(±16) ≈ 1e±7: beyond it a parameter has run to the boundary (reported
   // below), and the likelihood's special functions only get slower there.
   const bounded = (lp: Float64Array): number => {

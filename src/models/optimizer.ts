@@ -19,6 +19,11 @@ export interface MinimizeOptions {
   readonly gradientTolerance?: number;
   /** Largest move of any coordinate in one step (default 4; keeps exp(x) finite in log space). */
   readonly maxStep?: number;
+  /**
+   * Analytic gradient: writes ∇f(x) into `out`. Without it, central differences are used
+   * (2 evaluations per coordinate).
+   */
+  readonly gradient?: (x: Float64Array, out: Float64Array) => void;
 }
 
 /** Outcome of {@link minimizeBfgs}. */
@@ -99,7 +104,8 @@ export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, 
 }
 
 /**
- * Minimise `f` from `x0` with BFGS (inverse-Hessian update, central-difference gradients).
+ * Minimise `f` from `x0` with BFGS (inverse-Hessian update; analytic gradients when
+ * `options.gradient` is given, else central differences).
  * Non-finite function values are treated as +∞, so the line search backs away from them.
  *
  * @param f - function to minimise; must not keep a reference to its argument
@@ -142,8 +148,15 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
   let evaluations = 1;
   let fx = safe(x);
   const norm = (v: Float64Array): number => v.reduce((m, e) => Math.max(m, Math.abs(e)), 0);
+  const analytic = options.gradient;
+  const gradient = (p: Float64Array, out: Float64Array): number => {
+    if (analytic === undefined) return numericGradient(safe, p, out);
+    analytic(p, out);
+    for (let i = 0; i < k; i++) if (!Number.isFinite(out[i] as number)) return numericGradient(safe, p, out);
+    return 1;
+  };
   if (!Number.isFinite(fx)) return { x, value: fx, iterations: 0, evaluations, converged: false, gradientNorm: Number.NaN };
-  evaluations += numericGradient(safe, x, g);
+  evaluations += gradient(x, g);
   resetH(1 / Math.max(1, norm(g)));
   let fresh = true;
   let iterations = 0;
@@ -185,7 +198,7 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
       fresh = true;
       continue;
     }
-    evaluations += numericGradient(safe, xNew, gNew);
+    evaluations += gradient(xNew, gNew);
     let sy = 0;
     let yy = 0;
     for (let i = 0; i < k; i++) {

@@ -7,11 +7,14 @@
  * @module
  */
 import betalnStdlib from '@stdlib/math-base-special-betaln';
+import digammaStdlib from '@stdlib/math-base-special-digamma';
 import gammalnStdlib from '@stdlib/math-base-special-gammaln';
 import hyp2f1Stdlib from '@stdlib/math-base-special-hyp2f1';
 
 /** `ln Γ(x)` (stdlib). @internal */
 export const gammaln: (x: number) => number = gammalnStdlib;
+/** Digamma `ψ(x) = d ln Γ(x)/dx` (stdlib). @internal */
+export const digamma: (x: number) => number = digammaStdlib;
 /** `ln B(a, b)` (stdlib). @internal */
 export const betaln: (a: number, b: number) => number = betalnStdlib;
 /** Gauss hypergeometric `₂F₁(a, b; c; z)` (stdlib). @internal */

@@ -1,7 +1,9 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { InvalidInputError, InvalidOptionError, isRetentionError } from '../../src/errors.ts';
-import { bgNbdModel, fitBgNbd } from '../../src/models/bg-nbd.ts';
+import { bgNbdModel, bgNbdObjective, fitBgNbd } from '../../src/models/bg-nbd.ts';
+import { numericGradient } from '../../src/models/optimizer.ts';
+import { compressSummary } from '../../src/models/summary.ts';
 import { betaVariate, exponential, gammaVariate, prng } from './helpers.ts';
 
 const cdnow = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -106,5 +108,23 @@ describe('fitBgNbd', () => {
     }
     expect(isRetentionError(error)).toBe(true);
     expect(error).not.toBeInstanceOf(InvalidInputError);
+  });
+});
+
+describe('bgNbdObjective', () => {
+  test('the analytic gradient matches central differences', () => {
+    const s = simulate(17, 500, cdnow);
+    const { negLogLik, gradient } = bgNbdObjective(compressSummary(s));
+    for (const point of [
+      [0.243, 4.414, 0.793, 2.426],
+      [1.5, 0.7, 3, 0.4],
+    ]) {
+      const lp = Float64Array.from(point.map(Math.log));
+      const analytic = new Float64Array(4);
+      const numeric = new Float64Array(4);
+      gradient(lp, analytic);
+      numericGradient(negLogLik, lp, numeric, 1e-6);
+      for (let i = 0; i < 4; i++) expect(analytic[i]).toBeCloseTo(numeric[i] ?? 0, 3);
+    }
   });
 });

@@ -24,6 +24,20 @@ describe('minimizeBfgs', () => {
     expect(r.evaluations).toBeGreaterThan(r.iterations);
   });
 
+  test('uses an analytic gradient when given (fewer evaluations, same minimum)', () => {
+    const gradient = (p: Float64Array, out: Float64Array): void => {
+      const x = p[0] ?? 0;
+      const y = p[1] ?? 0;
+      out[0] = -400 * x * (y - x * x) - 2 * (1 - x);
+      out[1] = 200 * (y - x * x);
+    };
+    const numeric = minimizeBfgs(rosenbrock, [-1.2, 1], { maxIterations: 1000 });
+    const analytic = minimizeBfgs(rosenbrock, [-1.2, 1], { maxIterations: 1000, gradient });
+    expect(analytic.converged).toBe(true);
+    expect(analytic.x[0]).toBeCloseTo(1, 4);
+    expect(analytic.evaluations).toBeLessThan(numeric.evaluations);
+  });
+
   test('backs away from non-finite values', () => {
     const r = minimizeBfgs((p) => ((p[0] ?? 0) < -1 ? Number.NaN : ((p[0] ?? 0) + 0.5) ** 2), [3]);
     expect(r.converged).toBe(true);
