@@ -27,6 +27,8 @@ export { summarize, type Summary } from './metrics/summarize.ts';
 export { repeatCustomerRate, purchaseFrequency, averageOrderValue, repeatRevenueShare } from './metrics/order-metrics.ts';
 export { retentionRate, churnRate, customerLifespan, type RetentionCounts } from './metrics/retention-rate.ts';
 export { periodRetention, type PeriodRetentionOptions, type PeriodRetentionRow } from './metrics/period-retention.ts';
+export { periodLifecycle, type LifecycleOptions, type LifecycleRow } from './metrics/lifecycle.ts';
+export type { PeriodOptions, PeriodInfo } from './metrics/period-scan.ts';
 export type { TimeWindow, WindowOptions } from './metrics/window.ts';
 
 // --- calendar ---

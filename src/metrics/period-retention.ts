@@ -3,53 +3,23 @@
  *
  * @module
  */
-import { dayNumber } from '../calendar/days.ts';
-import {
-  type CalendarUnit,
-  type WeekStartsOn,
-  assertPeriod,
-  isFixedSpan,
-  periodEnd,
-  periodKey,
-  periodOfDay,
-  periodStart,
-} from '../calendar/period.ts';
-import { assertTimeZone, makeDayIndexer } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { dateOption } from '../input/dates.ts';
-import { type LedgerInput, toLedger } from '../input/ledger.ts';
-import type { LedgerBaseOptions } from '../input/options.ts';
-import type { DateInput } from '../input/types.ts';
+import type { LedgerInput } from '../input/ledger.ts';
 import { ratio } from './order-totals.ts';
+import { type PeriodInfo, type PeriodOptions, preparePeriodScan } from './period-scan.ts';
 
 /** Options of {@link periodRetention}. */
-export interface PeriodRetentionOptions extends LedgerBaseOptions {
-  /** Calendar period: `'day' | 'week' | 'month' | 'quarter' | 'year'`. */
-  period: CalendarUnit;
-  /** First day of the week for `'week'` (0 = Sunday … 6; default 1, Monday). */
-  weekStartsOn?: WeekStartsOn;
+export interface PeriodRetentionOptions extends PeriodOptions {
   /**
    * A customer belongs to the base at the end of a period while they have an order on one of its last
    * `days` calendar days (`{ days: 90 }`: "active within 90 days"). Default: the customer ordered in the
    * period itself.
    */
   activeWithin?: { days: number };
-  /** Last instant taken into account (default: the ledger's last event). Later events are ignored. */
-  asOf?: DateInput;
-  /** First period reported: the one containing this instant (default: the first order's period). */
-  from?: DateInput;
 }
 
 /** One period of {@link periodRetention}. */
-export interface PeriodRetentionRow {
-  /** Period key: `2024-03-07`, `2024-W09`, `2024-03`, `2024-Q1`, `2024`. */
-  period: string;
-  /** First instant of the period. */
-  start: Date;
-  /** First instant after the period. */
-  end: Date;
-  /** `false` when the period extends past `asOf` (its numbers are still moving). */
-  complete: boolean;
+export interface PeriodRetentionRow extends PeriodInfo {
   /** S: customers in the base at the start (= the end of the previous period). */
   startCustomers: number;
   /** E: customers in the base at the end. */
@@ -100,35 +70,11 @@ export interface PeriodRetentionRow {
  * ```
  */
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionRow[] {
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidOptionError('options', options, 'must be an object with a `period`');
-  }
-  const period = assertPeriod(options.period, 'period');
-  if (isFixedSpan(period)) {
-    throw new InvalidOptionError('period', period, 'must be a calendar period (day, week, month, quarter, year)');
-  }
-  const book = toLedger(data, options);
-  const timeZone = assertTimeZone(options.timeZone ?? book.timeZone);
-  const weekStartsOn = options.weekStartsOn ?? 1;
+  const scan = preparePeriodScan(data, options);
   const windowDays = options.activeWithin === undefined ? 0 : activeDays(options.activeWithin);
-  const calendar = { timeZone, weekStartsOn };
-  if (book.maxTime === null || book.orderCount === 0) return [];
-  const asOf = options.asOf === undefined ? book.maxTime : dateOption('asOf', options.asOf, timeZone);
-  const dayOf = makeDayIndexer(timeZone);
-  const lastPeriod = periodOfDay(dayOf(asOf), period, weekStartsOn);
+  const { book, asOf, periodOf, periodOfDay, dayOf, firstPeriod, lastPeriod } = scan;
+  if (firstPeriod === null) return [];
   const { start, time, minor } = book;
-  // Per customer: the periods in which they are in the base form disjoint runs [a, b]; count them with
-  // difference arrays over period offsets. firstPeriod is found first so offsets are non-negative.
-  let firstPeriod = Number.POSITIVE_INFINITY;
-  for (let a = 0; a < book.ids.length; a++) {
-    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
-      if ((minor[p] ?? 0) >= 0) {
-        firstPeriod = Math.min(firstPeriod, periodOfDay(dayOf(time[p] ?? 0), period, weekStartsOn));
-        break;
-      }
-    }
-  }
-  if (firstPeriod > lastPeriod) return [];
   const span = lastPeriod - firstPeriod + 1;
   const inBase = new Int32Array(span + 1); // difference array: customers in the base at the end of p
   const keptDiff = new Int32Array(span + 1); // difference array: in the base at the end of p − 1 and p
@@ -141,13 +87,9 @@ export function periodRetention(data: LedgerInput, options: PeriodRetentionOptio
       const t = time[p] ?? 0;
       if (t > asOf) break;
       if ((minor[p] ?? 0) < 0) continue;
-      const day = dayOf(t);
-      const from = periodOfDay(day, period, weekStartsOn) - firstPeriod;
+      const from = periodOf(t) - firstPeriod;
       // In the base at the end of every period whose last day lies in [day, day + windowDays − 1].
-      const to = Math.min(
-        windowDays === 0 ? from : periodOfDay(day + windowDays, period, weekStartsOn) - 1 - firstPeriod,
-        span - 1,
-      );
+      const to = Math.min(windowDays === 0 ? from : periodOfDay(dayOf(t) + windowDays) - 1 - firstPeriod, span - 1);
       if (first) {
         // A new customer is acquired in their first period if they are in the base at its end.
         if (to >= from) acquired[from] = (acquired[from] ?? 0) + 1;
@@ -167,23 +109,16 @@ export function periodRetention(data: LedgerInput, options: PeriodRetentionOptio
   let base = 0;
   let kept = 0;
   let previousEnd = 0;
-  const reportFrom = options.from === undefined
-    ? 0
-    : Math.max(0, periodOfDay(dayNumber(dateOption('from', options.from, timeZone), timeZone), period, weekStartsOn) - firstPeriod);
+  const reportFrom = scan.reportFrom - firstPeriod;
   for (let k = 0; k < span; k++) {
     base += inBase[k] ?? 0;
     kept += keptDiff[k] ?? 0;
     const s = previousEnd;
     previousEnd = base;
     if (k < reportFrom) continue;
-    const index = firstPeriod + k;
-    const endMs = periodEnd(index, period, calendar);
     const newCustomers = acquired[k] ?? 0;
     rows.push({
-      period: periodKey(index, period, weekStartsOn),
-      start: new Date(periodStart(index, period, calendar)),
-      end: new Date(endMs),
-      complete: endMs <= asOf + 1,
+      ...scan.info(firstPeriod + k),
       startCustomers: s,
       endCustomers: base,
       acquired: newCustomers,

@@ -1,0 +1,112 @@
+/**
+ * What every per-period metric needs before it scans: validated options, the as-of instant, a fast
+ * instant → period lookup and the range of periods to report.
+ *
+ * @module
+ */
+import { makeDayIndexer } from '../calendar/days.ts';
+import { dayPeriodTable } from '../calendar/day-table.ts';
+import { periodEnd, periodKey, periodStart } from '../calendar/period.ts';
+import { type CalendarUnit, type WeekStartsOn, assertPeriod, assertWeekStartsOn, isFixedSpan, periodOfDay } from '../calendar/units.ts';
+import { assertTimeZone } from '../calendar/zone.ts';
+import { InvalidOptionError } from '../errors.ts';
+import { dateOption } from '../input/dates.ts';
+import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import type { LedgerBaseOptions } from '../input/options.ts';
+import type { DateInput, Ledger } from '../input/types.ts';
+
+/** Options shared by the per-period metrics. */
+export interface PeriodOptions extends LedgerBaseOptions {
+  /** Calendar period: `'day' | 'week' | 'month' | 'quarter' | 'year'`. */
+  period: CalendarUnit;
+  /** First day of the week for `'week'` (0 = Sunday … 6; default 1, Monday). */
+  weekStartsOn?: WeekStartsOn;
+  /** Last instant taken into account (default: the ledger's last event). Later events are ignored. */
+  asOf?: DateInput;
+  /** First period reported: the one containing this instant (default: the first order's period). */
+  from?: DateInput;
+}
+
+/** The identity of one reported period. */
+export interface PeriodInfo {
+  /** Period key: `2024-03-07`, `2024-W09`, `2024-03`, `2024-Q1`, `2024`. */
+  period: string;
+  /** First instant of the period. */
+  start: Date;
+  /** First instant after the period. */
+  end: Date;
+  /** `false` when the period extends past `asOf` (its numbers are still moving). */
+  complete: boolean;
+}
+
+/** A prepared scan: the ledger, the as-of instant and the periods to report. */
+export interface PeriodScan {
+  readonly book: Ledger;
+  readonly asOf: number;
+  /** Period index of an event instant (valid for instants from the ledger's first event to `asOf`). */
+  readonly periodOf: (epochMs: number) => number;
+  /** Period index of a local day number. */
+  readonly periodOfDay: (day: number) => number;
+  /** Local day number of an instant. */
+  readonly dayOf: (epochMs: number) => number;
+  /** First period with an order at or before `asOf` (`null` when there is none). */
+  readonly firstPeriod: number | null;
+  /** The period containing `asOf`. */
+  readonly lastPeriod: number;
+  /** First period to report (≥ firstPeriod). */
+  readonly reportFrom: number;
+  /** Key, start, end and completeness of a period. */
+  readonly info: (index: number) => PeriodInfo;
+}
+
+/** Validate per-period options and prepare the scan. */
+export function preparePeriodScan(data: LedgerInput, options: PeriodOptions): PeriodScan {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidOptionError('options', options, 'must be an object with a `period`');
+  }
+  const period = assertPeriod(options.period, 'period');
+  if (isFixedSpan(period)) {
+    throw new InvalidOptionError('period', period, 'must be a calendar period (day, week, month, quarter, year)');
+  }
+  const book = toLedger(data, options);
+  const timeZone = assertTimeZone(options.timeZone ?? book.timeZone);
+  const weekStartsOn = assertWeekStartsOn(options.weekStartsOn);
+  const calendar = { timeZone, weekStartsOn };
+  const asOf = options.asOf === undefined ? (book.maxTime ?? 0) : dateOption('asOf', options.asOf, timeZone);
+  const dayOf = makeDayIndexer(timeZone);
+  const lastPeriod = periodOfDay(dayOf(asOf), period, weekStartsOn);
+  const firstDay = book.minTime === null ? 0 : dayOf(book.minTime);
+  const table = dayPeriodTable(firstDay, book.maxTime === null ? -1 : dayOf(Math.min(book.maxTime, asOf)), period, weekStartsOn);
+  const periodOf = (epochMs: number): number => table.periods[dayOf(epochMs) - firstDay] ?? 0;
+  let firstOrder = Number.POSITIVE_INFINITY;
+  const { start, time, minor } = book;
+  for (let a = 0; a < book.ids.length; a++) {
+    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
+      if ((minor[p] ?? 0) >= 0) {
+        firstOrder = Math.min(firstOrder, time[p] ?? 0);
+        break;
+      }
+    }
+  }
+  const firstPeriod = firstOrder <= asOf ? periodOf(firstOrder) : null;
+  const from = options.from === undefined ? null : periodOfDay(dayOf(dateOption('from', options.from, timeZone)), period, weekStartsOn);
+  return {
+    book,
+    asOf,
+    periodOf,
+    periodOfDay: (day) => periodOfDay(day, period, weekStartsOn),
+    dayOf,
+    firstPeriod,
+    lastPeriod,
+    reportFrom: Math.max(firstPeriod ?? lastPeriod + 1, from ?? Number.NEGATIVE_INFINITY),
+    info: (index) => {
+      const endMs = periodEnd(index, period, calendar);
+      return {
+        period: periodKey(index, period, weekStartsOn),
+        start: new Date(periodStart(index, period, calendar)),
+        end: new Date(endMs),
+        complete: endMs <= asOf + 1,
+      };
+    },
+  };
+}
