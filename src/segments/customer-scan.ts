@@ -1,0 +1,119 @@
+/**
+ * The per-customer facts every segmentation starts from, as of an instant: one pass over the ledger.
+ *
+ * @module
+ */
+import { makeDayIndexer } from '../calendar/days.ts';
+import { dateOption } from '../input/dates.ts';
+import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import type { LedgerBaseOptions } from '../input/options.ts';
+import type { DateInput, Ledger } from '../input/types.ts';
+
+/** Options shared by the segment functions: the as-of instant and ledger options for raw records. */
+export interface AsOfOptions extends LedgerBaseOptions {
+  /**
+   * The instant the segments are computed at (default: the ledger's last event, orders and refunds).
+   * Events after it are ignored: a customer whose only order is later is not a customer as of then.
+   * A date-only string is the start of that day in the ledger's zone; pass the end of the day
+   * (`'2024-12-31T23:59:59.999Z'`) to count that whole day's orders.
+   */
+  asOf?: DateInput;
+}
+
+/**
+ * Customers as of an instant, in ledger account order (first record's instant, then id), in columns.
+ *
+ * @internal
+ */
+export interface CustomerScan {
+  readonly book: Ledger;
+  /** The as-of instant (epoch ms); `null` for an empty ledger. */
+  readonly asOf: number | null;
+  /** Local day number of `asOf` in the ledger's zone. */
+  readonly asOfDay: number;
+  /** Instant → local day number in the ledger's zone. */
+  readonly dayOf: (epochMs: number) => number;
+  /** Account number of each customer (customers only: ≥ 1 order at or before `asOf`). */
+  readonly account: Uint32Array;
+  /** Instant of each customer's first order. */
+  readonly firstOrder: Float64Array;
+  /** Instant of each customer's last order at or before `asOf`. */
+  readonly lastOrder: Float64Array;
+  /** Orders at or before `asOf`. */
+  readonly orders: Uint32Array;
+  /** Sum of order amounts at or before `asOf`, minor units. */
+  readonly grossMinor: Float64Array;
+  /** Orders plus refunds at or before `asOf`, minor units (historical value). */
+  readonly netMinor: Float64Array;
+}
+
+/**
+ * Read the ledger and the as-of instant of a segment call.
+ *
+ * @internal
+ */
+export function resolveAsOf(data: LedgerInput, options: AsOfOptions | undefined): { book: Ledger; asOf: number | null } {
+  const book = toLedger(data, options);
+  const asOf = options?.asOf === undefined ? book.maxTime : dateOption('asOf', options.asOf, book.timeZone);
+  return { book, asOf };
+}
+
+/**
+ * One pass over the ledger: every customer's first and last order, order count, gross and net, as of `asOf`.
+ * O(events); allocates only the result columns.
+ *
+ * @internal
+ */
+export function scanCustomers(book: Ledger, asOf: number | null): CustomerScan {
+  const dayOf = makeDayIndexer(book.timeZone);
+  const accounts = book.ids.length;
+  const account = new Uint32Array(accounts);
+  const firstOrder = new Float64Array(accounts);
+  const lastOrder = new Float64Array(accounts);
+  const orders = new Uint32Array(accounts);
+  const grossMinor = new Float64Array(accounts);
+  const netMinor = new Float64Array(accounts);
+  let n = 0;
+  if (asOf !== null) {
+    const { start, time, minor } = book;
+    for (let a = 0; a < accounts; a++) {
+      let count = 0;
+      let gross = 0;
+      let net = 0;
+      let first = 0;
+      let last = 0;
+      const end = start[a + 1] ?? 0;
+      for (let p = start[a] ?? 0; p < end; p++) {
+        const t = time[p] ?? 0;
+        if (t > asOf) break;
+        const amount = minor[p] ?? 0;
+        net += amount;
+        if (amount < 0) continue;
+        if (count === 0) first = t;
+        last = t;
+        count++;
+        gross += amount;
+      }
+      if (count === 0) continue;
+      account[n] = a;
+      firstOrder[n] = first;
+      lastOrder[n] = last;
+      orders[n] = count;
+      grossMinor[n] = gross;
+      netMinor[n] = net;
+      n++;
+    }
+  }
+  return {
+    book,
+    asOf,
+    asOfDay: asOf === null ? 0 : dayOf(asOf),
+    dayOf,
+    account: account.subarray(0, n),
+    firstOrder: firstOrder.subarray(0, n),
+    lastOrder: lastOrder.subarray(0, n),
+    orders: orders.subarray(0, n),
+    grossMinor: grossMinor.subarray(0, n),
+    netMinor: netMinor.subarray(0, n),
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * `dormancy`: every customer as active, at risk, dormant or lost, as of a date.
+ *
+ * @module
+ */
+import type { Decimal } from 'decimal.js';
+import { InvalidOptionError, describeValue } from '../errors.ts';
+import type { LedgerInput } from '../input/ledger.ts';
+import { fromMinorUnits } from '../input/money.ts';
+import type { CustomerId } from '../input/types.ts';
+import { type AsOfOptions, resolveAsOf, scanCustomers } from './customer-scan.ts';
+import {
+  DORMANCY_SEGMENTS,
+  type DormancySegment,
+  type DormancyWindows,
+  resolveWindows,
+  segmentByDays,
+  segmentByProbability,
+} from './dormancy-windows.ts';
+
+/** Options of {@link dormancy}. */
+export interface DormancyOptions extends AsOfOptions {
+  /**
+   * How days since the last order become a segment: `'fixed'` (default; active ≤ 90, atRisk 91–180,
+   * dormant 181–365, lost > 365 days), your own `{ active, atRisk, dormant }` last days, `'adaptive'`
+   * (2 / 4 / 8 × the customer's median gap; one-order-day customers use the fixed windows),
+   * `{ adaptive: { … }, fallback?: { … } }`, or `{ probabilityAlive, thresholds? }` to segment by a
+   * model's probability that the customer is alive.
+   */
+  windows?: DormancyWindows;
+}
+
+/** One customer of a {@link DormancyReport}. */
+export interface DormancyCustomer {
+  /** The customer's id. */
+  id: CustomerId;
+  /** Instant of the last order at or before `asOf`. */
+  lastOrder: Date;
+  /** Whole local calendar days from the last order's day to the as-of day (0 = ordered that day). */
+  daysSince: number;
+  /** Orders at or before `asOf`. */
+  orders: number;
+  /** Median gap in days between distinct order days; `null` with a single order day. */
+  medianGap: number | null;
+  /** The probability alive given by `windows.probabilityAlive`; `null` with day windows. */
+  probabilityAlive: number | null;
+  /** The customer's segment. */
+  segment: DormancySegment;
+  /** Historical value: net revenue (orders plus refunds) at or before `asOf`. */
+  value: Decimal;
+}
+
+/** Count and value of one segment. */
+export interface DormancySegmentTotal {
+  /** Customers in the segment. */
+  customers: number;
+  /** Sum of their historical value. */
+  value: Decimal;
+}
+
+/** The result of {@link dormancy}. */
+export interface DormancyReport {
+  /** The as-of instant, or `null` for an empty ledger. */
+  asOf: Date | null;
+  /** The rule used. */
+  windows: 'fixed' | 'adaptive' | 'probabilityAlive';
+  /** Every customer as of `asOf`, in ledger account order. */
+  customers: DormancyCustomer[];
+  /** Per segment: customers (adding up to `customers.length`) and value. */
+  segments: Record<DormancySegment, DormancySegmentTotal>;
+}
+
+/**
+ * Segment every customer by the whole days since their last order, as of a date (DESIGN "Dormancy").
+ *
+ * Days are local calendar days in the ledger's time zone: `daysSince` = day of `asOf` − day of the
+ * last order at or before `asOf`. Refunds never make a customer active, but they lower the customer's
+ * historical value (net revenue to date). Events after `asOf` are ignored, so a customer whose only
+ * order is after `asOf` is not in the report. Fixed windows: active ≤ 90, atRisk 91–180,
+ * dormant 181–365, lost > 365 days by default. Adaptive windows scale to each customer's median gap g
+ * between distinct order days: active ≤ 2g, atRisk ≤ 4g, dormant ≤ 8g, else lost (customers with one
+ * order day fall back to the fixed windows). With `{ probabilityAlive }` the segment comes from a
+ * model: active p ≥ 0.75, atRisk ≥ 0.5, dormant ≥ 0.25, else lost (thresholds configurable).
+ * Cost: one pass over the events, plus a sort of each customer's gaps.
+ *
+ * @param data - a ledger or records
+ * @param options - `asOf` (default: the last event), `windows`, ledger options for raw records
+ * @returns per-customer rows and per-segment counts and value
+ * @throws {@link InvalidOptionError} for a bad `asOf` or windows (not increasing, negative, not whole
+ *   days), or when `probabilityAlive` returns something that is not a probability
+ *
+ * @example
+ * ```ts
+ * import { dormancy } from 'retention-metrics';
+ * const report = dormancy(
+ *   [
+ *     { customerId: 'ann', date: '2024-10-02', amount: '40.00' },
+ *     { customerId: 'bob', date: '2024-07-03', amount: '25.00' },
+ *     { customerId: 'bob', date: '2024-07-10', amount: '-5.00' },
+ *     { customerId: 'cy', date: '2023-06-30', amount: '90.00' },
+ *   ],
+ *   { asOf: '2024-12-31' },
+ * );
+ * report.customers.map((c) => [c.id, c.daysSince, c.segment]); // => [['cy', 550, 'lost'], ['bob', 181, 'dormant'], ['ann', 90, 'active']]
+ * report.segments.dormant.value.toFixed(2); // => '20.00'
+ * ```
+ */
+export function dormancy(data: LedgerInput, options?: DormancyOptions): DormancyReport {
+  const windows = resolveWindows(options?.windows);
+  const { book, asOf } = resolveAsOf(data, options);
+  const scan = scanCustomers(book, asOf);
+  const { dayOf, asOfDay } = scan;
+  const { start, time, minor, ids } = book;
+  const digits = book.currencyDigits;
+  const n = scan.account.length;
+  const totals = new Float64Array(4);
+  const counts = new Uint32Array(4);
+  const customers: DormancyCustomer[] = new Array<DormancyCustomer>(n);
+  let gaps = new Float64Array(16);
+  for (let i = 0; i < n; i++) {
+    const a = scan.account[i] ?? 0;
+    const lastDay = dayOf(scan.lastOrder[i] ?? 0);
+    const daysSince = asOfDay - lastDay;
+    // Distinct order days at or before asOf, and the gaps between them.
+    const orders = scan.orders[i] ?? 0;
+    if (gaps.length < orders) gaps = new Float64Array(orders * 2);
+    let gapCount = 0;
+    let firstDay = 0;
+    let previousDay = Number.NaN;
+    for (let p = start[a] ?? 0, end = start[a + 1] ?? 0; p < end; p++) {
+      const t = time[p] ?? 0;
+      if (asOf !== null && t > asOf) break;
+      if ((minor[p] ?? 0) < 0) continue;
+      const day = dayOf(t);
+      if (Number.isNaN(previousDay)) firstDay = day;
+      else if (day !== previousDay) gaps[gapCount++] = day - previousDay;
+      previousDay = day;
+    }
+    const medianGap = median(gaps.subarray(0, gapCount));
+    let segment: DormancySegment;
+    let probabilityAlive: number | null = null;
+    if (windows.kind === 'alive') {
+      const id = ids[a] ?? '';
+      const p = windows.probabilityAlive({ id, orders, x: gapCount, tx: lastDay - firstDay, T: asOfDay - firstDay, daysSince });
+      if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+        throw new InvalidOptionError(
+          'windows.probabilityAlive',
+          p,
+          `returned ${describeValue(p)} for customer ${describeValue(id)}; it must return a probability from 0 to 1`,
+        );
+      }
+      probabilityAlive = p;
+      segment = segmentByProbability(p, windows.thresholds);
+    } else if (windows.kind === 'adaptive' && medianGap !== null) {
+      const [k1, k2, k3] = windows.multipliers;
+      segment = segmentByDays(daysSince, [k1 * medianGap, k2 * medianGap, k3 * medianGap]);
+    } else {
+      segment = segmentByDays(daysSince, windows.days);
+    }
+    const s = DORMANCY_SEGMENTS.indexOf(segment);
+    counts[s] = (counts[s] ?? 0) + 1;
+    totals[s] = (totals[s] ?? 0) + (scan.netMinor[i] ?? 0);
+    customers[i] = {
+      id: ids[a] ?? '',
+      lastOrder: new Date(scan.lastOrder[i] ?? 0),
+      daysSince,
+      orders,
+      medianGap,
+      probabilityAlive,
+      segment,
+      value: fromMinorUnits(scan.netMinor[i] ?? 0, digits),
+    };
+  }
+  const total = (s: number): DormancySegmentTotal => ({ customers: counts[s] ?? 0, value: fromMinorUnits(totals[s] ?? 0, digits) });
+  return {
+    asOf: asOf === null ? null : new Date(asOf),
+    windows: windows.kind === 'alive' ? 'probabilityAlive' : windows.kind,
+    customers,
+    segments: { active: total(0), atRisk: total(1), dormant: total(2), lost: total(3) },
+  };
+}
+
+/** Median of a small array (sorted in place); `null` when empty. */
+function median(values: Float64Array): number | null {
+  const k = values.length;
+  if (k === 0) return null;
+  values.sort();
+  const mid = k >> 1;
+  return k % 2 === 1 ? (values[mid] ?? 0) : ((values[mid - 1] ?? 0) + (values[mid] ?? 0)) / 2;
+}

@@ -1,0 +1,105 @@
+/**
+ * `reactivationPotential`: what a win-back campaign to dormant customers could bring back.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import { InvalidOptionError } from '../errors.ts';
+import type { DormancySegment } from './dormancy-windows.ts';
+import type { DormancyReport } from './dormancy.ts';
+
+/** Options of {@link reactivationPotential}. */
+export interface ReactivationOptions {
+  /** Share of the targeted customers expected to respond, as a `[low, high]` range (default `[0.25, 0.6]`). */
+  receptiveRate?: readonly [number, number];
+  /** Also target the `lost` segment (default `false`: dormant customers only). */
+  includeLost?: boolean;
+}
+
+/** A low/high range. */
+export interface Range<T> {
+  /** At the low receptive rate. */
+  low: T;
+  /** At the high receptive rate. */
+  high: T;
+}
+
+/** The result of {@link reactivationPotential}. */
+export interface ReactivationPotential {
+  /** The segments targeted: `['dormant']` or `['dormant', 'lost']`. */
+  segments: DormancySegment[];
+  /** Customers in the targeted segments. */
+  customers: number;
+  /** Their historical value (net revenue to date). */
+  historicalValue: Decimal;
+  /** Expected receptive customers: customers × rate (not rounded). */
+  receptive: Range<number>;
+  /** Value at stake: historical value × rate (exact). */
+  value: Range<Decimal>;
+}
+
+/**
+ * Of the dormant (and optionally lost) customers of a {@link dormancy} report, the expected number
+ * receptive to a win-back and the value at stake, as a low/high range: customers × rate and historical
+ * value × rate, for the low and high receptive rates (DESIGN "Dormancy": default 25 %–60 %). The value is
+ * the customers' own past net revenue, a yardstick of what is at stake rather than a forecast.
+ *
+ * @param report - the result of `dormancy`
+ * @param options - `receptiveRate` (default `[0.25, 0.6]`), `includeLost` (default `false`)
+ * @returns counts and money for the targeted segments
+ * @throws {@link InvalidOptionError} when a rate is outside [0, 1] or low > high, or `report` is not a dormancy report
+ *
+ * @example
+ * ```ts
+ * import { dormancy, reactivationPotential } from 'retention-metrics';
+ * const report = dormancy(
+ *   [
+ *     { customerId: 'a', date: '2024-01-10', amount: '100.00' },
+ *     { customerId: 'b', date: '2024-02-01', amount: '60.00' },
+ *     { customerId: 'c', date: '2024-12-01', amount: '10.00' },
+ *   ],
+ *   { asOf: '2024-12-31' },
+ * );
+ * const potential = reactivationPotential(report);
+ * potential.customers; // => 2
+ * potential.receptive; // => { low: 0.5, high: 1.2 }
+ * potential.value.low.toFixed(2); // => '40.00'
+ * potential.value.high.toFixed(2); // => '96.00'
+ * ```
+ */
+export function reactivationPotential(report: DormancyReport, options?: ReactivationOptions): ReactivationPotential {
+  if (typeof report !== 'object' || report === null || typeof report.segments !== 'object' || report.segments === null) {
+    throw new InvalidOptionError('report', report, 'must be the result of dormancy()');
+  }
+  const [low, high] = receptiveRate(options?.receptiveRate);
+  const includeLost = options?.includeLost ?? false;
+  if (typeof includeLost !== 'boolean') throw new InvalidOptionError('includeLost', includeLost, 'must be true or false');
+  const segments: DormancySegment[] = includeLost ? ['dormant', 'lost'] : ['dormant'];
+  let customers = 0;
+  let value = new Decimal(0);
+  for (const s of segments) {
+    customers += report.segments[s].customers;
+    value = value.plus(report.segments[s].value);
+  }
+  const lowRate = new Decimal(low);
+  const highRate = new Decimal(high);
+  return {
+    segments,
+    customers,
+    historicalValue: value,
+    receptive: { low: customers * low, high: customers * high },
+    value: { low: value.times(lowRate), high: value.times(highRate) },
+  };
+}
+
+function receptiveRate(value: unknown): [number, number] {
+  if (value === undefined) return [0.25, 0.6];
+  if (!Array.isArray(value) || value.length !== 2) {
+    throw new InvalidOptionError('receptiveRate', value, 'must be a [low, high] pair of rates');
+  }
+  const [low, high] = value as unknown[];
+  if (typeof low !== 'number' || typeof high !== 'number' || !(low >= 0 && low <= high && high <= 1)) {
+    throw new InvalidOptionError('receptiveRate', value, 'must be [low, high] with 0 ≤ low ≤ high ≤ 1');
+  }
+  return [low, high];
+}

@@ -1,0 +1,241 @@
+/**
+ * `rfm`: recency, frequency and monetary value per customer, scored 1…n by rank, with named segments.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import { InvalidOptionError } from '../errors.ts';
+import type { LedgerInput } from '../input/ledger.ts';
+import { fromMinorUnits, minorPer } from '../input/money.ts';
+import type { CustomerId } from '../input/types.ts';
+import { type AsOfOptions, resolveAsOf, scanCustomers } from './customer-scan.ts';
+import { assertBins, rankScores } from './rank-scores.ts';
+import { RFM_SEGMENTS, type RfmSegmentMap } from './rfm-segments.ts';
+
+/** What the monetary value of a customer is. */
+export type RfmMonetary = 'total' | 'mean';
+
+/** Options of {@link rfm}. */
+export interface RfmOptions extends AsOfOptions {
+  /** Number of scores per dimension (default 5). */
+  bins?: number;
+  /** `'total'` (default): gross revenue of the customer's orders; `'mean'`: their mean order value. */
+  monetary?: RfmMonetary;
+  /**
+   * Segment map (default: {@link RFM_SEGMENTS} when `bins` is 5, otherwise none); `null` for no
+   * segments. The map's `bins` must equal `bins`.
+   */
+  segments?: RfmSegmentMap | null;
+}
+
+/** One customer of an {@link RfmReport}. */
+export interface RfmCustomer {
+  /** The customer's id. */
+  id: CustomerId;
+  /** Instant of the last order at or before `asOf`. */
+  lastOrder: Date;
+  /** Whole local calendar days from the last order's day to the as-of day. */
+  recency: number;
+  /** Orders at or before `asOf`. */
+  frequency: number;
+  /** Gross revenue of those orders, or their mean (option `monetary`). */
+  monetary: Decimal;
+  /** Recency score 1…bins (bins = most recent). */
+  r: number;
+  /** Frequency score 1…bins. */
+  f: number;
+  /** Monetary score 1…bins. */
+  m: number;
+  /** (f + m) ÷ 2. */
+  fm: number;
+  /** Segment name from the map, or `null` without a map. */
+  segment: string | null;
+}
+
+/** One segment of an {@link RfmReport}. */
+export interface RfmSegmentSummary {
+  /** The segment's name. */
+  segment: string;
+  /** Customers in it. */
+  customers: number;
+  /** customers ÷ all customers; `null` without customers. */
+  share: number | null;
+  /** Gross revenue of its customers (orders at or before `asOf`). */
+  revenue: Decimal;
+  /** Mean recency in days; `null` when empty. */
+  averageRecency: number | null;
+  /** Mean frequency; `null` when empty. */
+  averageFrequency: number | null;
+  /** Mean monetary value; `null` when empty. */
+  averageMonetary: Decimal | null;
+}
+
+/** The result of {@link rfm}. */
+export interface RfmReport {
+  /** The as-of instant, or `null` for an empty ledger. */
+  asOf: Date | null;
+  /** Scores per dimension. */
+  bins: number;
+  /** What `monetary` means. */
+  monetary: RfmMonetary;
+  /** Name of the segment map used, or `null`. */
+  segmentMap: string | null;
+  /** Every customer as of `asOf`, in ledger account order. */
+  customers: RfmCustomer[];
+  /** Per segment of the map, in the map's order (empty without a map). */
+  segments: RfmSegmentSummary[];
+}
+
+/**
+ * RFM as of a date (DESIGN "RFM", benchmark W3): per customer recency = whole days between the as-of
+ * day and the day of the last order (local days in the ledger's zone), frequency = orders, monetary =
+ * gross revenue (refunds ignored) or mean order value; each scored 1…bins by rank with ties sharing a
+ * score, `score(vᵢ) = 1 + ⌊bins · (rankᵢ − 1) ÷ N⌋`, `rankᵢ = 1 + #{ j : vⱼ < vᵢ }`, R on −recency
+ * (most recent = bins). Events after `asOf` are ignored. The result does not depend on the order of
+ * the input records. Named segments come from a replaceable map of the R and FM = (F + M) ÷ 2 scores,
+ * and a per-segment summary gives count, share, revenue and mean R, F and M.
+ * Cost: one pass over the events and three sorts, O(E + N log N) for E events and N customers.
+ *
+ * @param data - a ledger or records
+ * @param options - `asOf` (default: the last event), `bins` (5), `monetary` (`'total'`), `segments`, ledger options
+ * @returns per-customer values and scores, and the segment summary
+ * @throws {@link InvalidOptionError} for a bad `asOf`, `bins` (integer 2…100), `monetary`, or a map for other bins
+ *
+ * @example
+ * ```ts
+ * import { rfm } from 'retention-metrics';
+ * const report = rfm(
+ *   [
+ *     { customerId: 'a', date: '2024-12-30', amount: '50.00' },
+ *     { customerId: 'a', date: '2024-12-31', amount: '70.00' },
+ *     { customerId: 'b', date: '2024-11-01', amount: '20.00' },
+ *     { customerId: 'c', date: '2024-03-01', amount: '500.00' },
+ *     { customerId: 'd', date: '2024-12-01', amount: '5.00' },
+ *     { customerId: 'e', date: '2023-12-31', amount: '5.00' },
+ *   ],
+ *   { asOf: '2024-12-31' },
+ * );
+ * report.customers.map((c) => [c.id, c.recency, c.r, c.f, c.m, c.segment]); // => [['e', 366, 1, 1, 1, 'Lost'], ['c', 305, 2, 1, 5, 'At Risk'], ['b', 60, 3, 1, 3, 'Need Attention'], ['d', 30, 4, 1, 1, 'Promising'], ['a', 0, 5, 5, 4, 'Champions']]
+ * report.customers[4]?.monetary.toFixed(2); // => '120.00'
+ * ```
+ */
+export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
+  const bins = assertBins(options?.bins ?? 5);
+  const monetary = options?.monetary ?? 'total';
+  if (monetary !== 'total' && monetary !== 'mean') {
+    throw new InvalidOptionError('monetary', monetary, `must be 'total' or 'mean'`);
+  }
+  const map = segmentMap(options?.segments, bins);
+  const { book, asOf } = resolveAsOf(data, options);
+  const scan = scanCustomers(book, asOf);
+  const n = scan.account.length;
+  const digits = book.currencyDigits;
+  const recency = new Float64Array(n);
+  const negRecency = new Float64Array(n);
+  const money = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const days = scan.asOfDay - scan.dayOf(scan.lastOrder[i] ?? 0);
+    recency[i] = days;
+    negRecency[i] = -days + 0; // + 0 turns -0 into 0
+    const gross = scan.grossMinor[i] ?? 0;
+    money[i] = monetary === 'total' ? gross : gross / (scan.orders[i] ?? 1);
+  }
+  const rScores = rankScores(negRecency, bins);
+  const fScores = rankScores(scan.orders, bins);
+  const mScores = rankScores(money, bins);
+  const names = map?.segments ?? [];
+  const index = new Map(names.map((name, k) => [name, k]));
+  const count = new Float64Array(names.length);
+  const recencySum = new Float64Array(names.length);
+  const frequencySum = new Float64Array(names.length);
+  const grossSum = new Float64Array(names.length);
+  const monetarySum = names.map(() => new Decimal(0));
+  const customers: RfmCustomer[] = new Array<RfmCustomer>(n);
+  for (let i = 0; i < n; i++) {
+    const r = rScores[i] ?? 1;
+    const f = fScores[i] ?? 1;
+    const m = mScores[i] ?? 1;
+    const fm = (f + m) / 2;
+    const segment = map === null ? null : map.segmentOf({ r, f, m, fm });
+    const gross = scan.grossMinor[i] ?? 0;
+    const orders = scan.orders[i] ?? 0;
+    const value = monetary === 'total' ? fromMinorUnits(gross, digits) : (minorPer(gross, orders, digits) ?? new Decimal(0));
+    customers[i] = {
+      id: book.ids[scan.account[i] ?? 0] ?? '',
+      lastOrder: new Date(scan.lastOrder[i] ?? 0),
+      recency: recency[i] ?? 0,
+      frequency: orders,
+      monetary: value,
+      r,
+      f,
+      m,
+      fm,
+      segment,
+    };
+    if (segment === null) continue;
+    const k = index.get(segment);
+    if (k === undefined) throw new InvalidOptionError('segments', segment, `the map gave "${segment}", which is not in its \`segments\` list`);
+    count[k] = (count[k] ?? 0) + 1;
+    recencySum[k] = (recencySum[k] ?? 0) + (recency[i] ?? 0);
+    frequencySum[k] = (frequencySum[k] ?? 0) + orders;
+    grossSum[k] = (grossSum[k] ?? 0) + gross;
+    if (monetary === 'mean') monetarySum[k] = (monetarySum[k] ?? new Decimal(0)).plus(value);
+  }
+  const segments = names.map((segment, k): RfmSegmentSummary => {
+    const c = count[k] ?? 0;
+    const gross = grossSum[k] ?? 0;
+    return {
+      segment,
+      customers: c,
+      share: n === 0 ? null : c / n,
+      revenue: fromMinorUnits(gross, digits),
+      averageRecency: c === 0 ? null : (recencySum[k] ?? 0) / c,
+      averageFrequency: c === 0 ? null : (frequencySum[k] ?? 0) / c,
+      averageMonetary: c === 0 ? null : monetary === 'total' ? minorPer(gross, c, digits) : (monetarySum[k] ?? new Decimal(0)).dividedBy(c),
+    };
+  });
+  return {
+    asOf: asOf === null ? null : new Date(asOf),
+    bins,
+    monetary,
+    segmentMap: map === null ? null : map.name,
+    customers,
+    segments,
+  };
+}
+
+function segmentMap(value: RfmSegmentMap | null | undefined, bins: number): RfmSegmentMap | null {
+  if (value === null) return null;
+  if (value === undefined) return bins === RFM_SEGMENTS.bins ? RFM_SEGMENTS : null;
+  if (typeof value !== 'object' || typeof value.segmentOf !== 'function' || !Array.isArray(value.segments)) {
+    throw new InvalidOptionError('segments', value, 'must be a segment map (RFM_SEGMENTS, a preset, or rfmSegmentMap(...)) or null');
+  }
+  if (value.bins !== bins) {
+    throw new InvalidOptionError('segments', value.name, `the map "${value.name}" is written for ${value.bins} bins, not ${bins}`);
+  }
+  return value;
+}
+
+/**
+ * The number of customers in every (R, F, M) cell: `grid[r − 1][f − 1][m − 1]`, bins³ cells, zeros included.
+ *
+ * @param report - the result of `rfm`
+ * @returns a bins × bins × bins array of counts
+ * @throws never
+ *
+ * @example
+ * ```ts
+ * import { rfm, rfmGrid } from 'retention-metrics';
+ * const report = rfm([{ customerId: 'a', date: '2024-01-01', amount: 1 }], { bins: 2 });
+ * rfmGrid(report); // => [[[1, 0], [0, 0]], [[0, 0], [0, 0]]]
+ * ```
+ */
+export function rfmGrid(report: RfmReport): number[][][] {
+  const b = report.bins;
+  const grid = Array.from({ length: b }, () => Array.from({ length: b }, () => new Array<number>(b).fill(0)));
+  for (const c of report.customers) {
+    const row = grid[c.r - 1]?.[c.f - 1];
+    if (row !== undefined) row[c.m - 1] = (row[c.m - 1] ?? 0) + 1;
+  }
+  return grid;
+}

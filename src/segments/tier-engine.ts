@@ -1,0 +1,137 @@
+/**
+ * The tier decision for one customer's events: qualifying amount per window, tier, next tier, date earned.
+ *
+ * @module
+ */
+import { Decimal } from 'decimal.js';
+import { fromMinorUnits } from '../input/money.ts';
+import { type Program, windowStarts } from './loyalty-options.ts';
+
+/** One customer's tier as of a date. */
+export interface TierStatus {
+  /** The tier held: the highest reached in the current window (or kept from the previous); `null` below the first. */
+  tier: string | null;
+  /**
+   * The qualifying amount in the current window: net spend in major units (never below 0), orders, or
+   * points (never below 0).
+   */
+  amount: Decimal;
+  /** The tier above the one held, or `null` at the top. */
+  nextTier: string | null;
+  /** What the current window's amount lacks to reach `nextTier`; `null` at the top. */
+  missing: Decimal | null;
+  /**
+   * Instant of the event from which the qualifying amount stayed at or above the tier's threshold (in
+   * the window the tier was earned in); `null` without a tier, or when a 0 threshold is met with no event.
+   */
+  earnedAt: Date | null;
+  /** Whether the tier is kept from the previous qualification window (`keepPreviousTier`). */
+  kept: boolean;
+}
+
+/** Everything the engine needs besides the events. @internal */
+export interface TierContext {
+  readonly program: Program;
+  readonly asOf: number;
+  readonly asOfDay: number;
+  readonly dayOf: (epochMs: number) => number;
+  readonly currencyDigits: number;
+}
+
+interface WindowResult {
+  amount: number;
+  tier: number;
+  earnedAt: number | null;
+}
+
+/** Contribution of one event to the qualifying amount. */
+function contribution(program: Program, minor: number, digits: number): number {
+  if (program.basis === 'spend') return minor;
+  if (program.basis === 'orders') return minor >= 0 ? 1 : 0;
+  // Points per event, rounded toward zero so a full refund takes back exactly what its order gave.
+  const points = (minor * program.pointsPerUnit) / 10 ** digits;
+  return Math.trunc(points + (points >= 0 ? 1e-9 : -1e-9));
+}
+
+/** Highest tier whose threshold is ≤ amount, or −1. */
+function tierOf(thresholds: Float64Array, amount: number): number {
+  let tier = -1;
+  for (let k = 0; k < thresholds.length; k++) if (amount >= (thresholds[k] ?? 0)) tier = k;
+  return tier;
+}
+
+/** Qualify events [lo, hi) whose local day is in [fromDay, toDay] (and instant ≤ asOf). */
+function qualify(
+  time: ArrayLike<number>,
+  minor: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  fromDay: number,
+  toDay: number,
+  context: TierContext,
+): WindowResult {
+  const { program, dayOf, asOf, currencyDigits } = context;
+  // First pass: the amount. Second pass: the event from which the amount stayed above the tier's threshold.
+  let running = 0;
+  for (let p = lo; p < hi; p++) {
+    const t = time[p] ?? 0;
+    if (t > asOf) break;
+    const day = dayOf(t);
+    if (day < fromDay || day > toDay) continue;
+    running += contribution(program, minor[p] ?? 0, currencyDigits);
+  }
+  const amount = Math.max(0, running);
+  const tier = tierOf(program.thresholds, amount);
+  if (tier < 0) return { amount, tier, earnedAt: null };
+  const threshold = program.thresholds[tier] ?? 0;
+  let earnedAt: number | null = null;
+  running = 0;
+  for (let p = lo; p < hi; p++) {
+    const t = time[p] ?? 0;
+    if (t > asOf) break;
+    const day = dayOf(t);
+    if (day < fromDay || day > toDay) continue;
+    running += contribution(program, minor[p] ?? 0, currencyDigits);
+    if (running < threshold) earnedAt = null;
+    else earnedAt ??= t;
+  }
+  return { amount, tier, earnedAt };
+}
+
+/**
+ * The tier status of one customer from their events [lo, hi), sorted by time.
+ *
+ * @internal
+ */
+export function tierStatus(time: ArrayLike<number>, minor: ArrayLike<number>, lo: number, hi: number, context: TierContext): TierStatus {
+  const { program, asOfDay } = context;
+  const [from, previousFrom] = windowStarts(program.window, asOfDay);
+  const current = qualify(time, minor, lo, hi, from, asOfDay, context);
+  let held = current;
+  let kept = false;
+  if (program.keepPreviousTier && program.window !== 'lifetime') {
+    const previous = qualify(time, minor, lo, hi, previousFrom, from - 1, context);
+    if (previous.tier > current.tier) {
+      held = previous;
+      kept = true;
+    }
+  }
+  const next = held.tier + 1 < program.names.length ? held.tier + 1 : -1;
+  return {
+    tier: held.tier < 0 ? null : (program.names[held.tier] ?? null),
+    amount: toDecimal(current.amount, context),
+    nextTier: next < 0 ? null : (program.names[next] ?? null),
+    missing: next < 0 ? null : toDecimal(Math.max(0, (program.thresholds[next] ?? 0) - current.amount), context),
+    earnedAt: held.earnedAt === null ? null : new Date(held.earnedAt),
+    kept,
+  };
+}
+
+/**
+ * An amount in internal units (minor units for spend) as a `Decimal`.
+ *
+ * @internal
+ */
+export function toDecimal(value: number, context: { program: Program; currencyDigits: number }): Decimal {
+  return context.program.basis === 'spend' ? fromMinorUnits(value, context.currencyDigits) : new Decimal(value);
+}
