@@ -17,7 +17,11 @@ export interface FitOptions {
 
 /** Convergence information and the fitted values common to every model fit. */
 export interface FitInfo<K extends string> {
-  /** Maximum-likelihood estimates. */
+  /**
+   * Maximum-likelihood estimates. An estimate running past 1e±6 (or an extreme one the data do not
+   * identify) is a maximum on the boundary and throws instead: choose the time unit so that rate
+   * parameters are of moderate size (days or weeks for shop data).
+   */
   readonly params: Readonly<Record<K, number>>;
   /** Log-likelihood at the estimates (weights applied). */
   readonly logLikelihood: number;

@@ -1,12 +1,13 @@
 /**
- * A small unconstrained minimiser: BFGS with central-difference gradients and a backtracking
- * (Armijo) line search, plus a finite-difference Hessian.
+ * A small unconstrained minimiser: BFGS with analytic or central-difference gradients and a
+ * backtracking (Armijo) line search, plus a finite-difference Hessian.
  *
  * Why BFGS: the models' negative log-likelihoods are smooth in the log-parameters, have 2–4
  * parameters and cost one pass over the distinct summary rows, so a quasi-Newton method reaches the
  * optimum to ~1e-8 in the gradient in a few dozen iterations (Nelder–Mead needs hundreds of evaluations
  * and stalls on the flat s–β ridge of the Pareto/NBD likelihood). Central differences cost 2k
- * evaluations per gradient, which is cheap at k ≤ 4 and keeps one code path for every model.
+ * evaluations per gradient, which is cheap at k ≤ 4 and keeps one code path for every model; a model
+ * with a cheap analytic gradient (BG/NBD) passes it and needs ~4× fewer likelihood passes.
  *
  * @module
  */
