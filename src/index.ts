@@ -53,6 +53,14 @@ export { periodIndex, periodStart, periodEnd, fixedSpanIndex } from './calendar/
 
 // --- cohort ---
 export { Cohort } from './cohort/builder.ts';
+export {
+  SubscriptionCohort,
+  type SubscriptionRecord,
+  type SubscriptionOptions,
+  type SurvivalTable,
+  type SurvivalCohort,
+  type SurvivalCell,
+} from './cohort/subscriptions.ts';
 export type {
   CohortTable,
   CohortRow,
@@ -65,6 +73,26 @@ export type {
 } from './cohort/types.ts';
 
 // --- segments ---
+export { rankScores } from './segments/rank-scores.ts';
+export type { AsOfOptions } from './segments/customer-scan.ts';
+export {
+  type DormancySegment,
+  type DormancyWindows,
+  type FixedWindows,
+  type AdaptiveWindows,
+  type AliveWindows,
+  type AliveInput,
+  DORMANCY_SEGMENTS,
+} from './segments/dormancy-windows.ts';
+export { dormancy, type DormancyOptions, type DormancyCustomer, type DormancySegmentTotal, type DormancyReport } from './segments/dormancy.ts';
+export { reactivationPotential, type ReactivationOptions, type ReactivationPotential, type Range } from './segments/reactivation.ts';
+export { rfm, rfmGrid, type RfmOptions, type RfmMonetary, type RfmCustomer, type RfmSegmentSummary, type RfmReport } from './segments/rfm.ts';
+export { rfmSegmentMap, RFM_SEGMENTS, type RfmScores, type RfmSegmentMap, type RfmSegmentRule, type ScoreRange } from './segments/rfm-segments.ts';
+export { RFM_SEGMENTS_SHOPIFY, RFM_SEGMENTS_PYMC } from './segments/rfm-presets.ts';
+export type { LoyaltyTier, LoyaltyBasis, QualificationWindow, LoyaltyProgramOptions } from './segments/loyalty-options.ts';
+export type { TierStatus } from './segments/tier-engine.ts';
+export { loyaltyTiers, type LoyaltyTiersOptions, type LoyaltyCustomer, type LoyaltyTierCount, type LoyaltyReport } from './segments/loyalty-tiers.ts';
+export { tierFor, type TierForOptions, type HistoryEvent } from './segments/tier-for.ts';
 
 // --- models ---
 export { compressSummary, type FrequencySummary, type CompressedSummary } from './models/summary.ts';

@@ -11,6 +11,7 @@ import { type LedgerInput, toLedger } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 import { computeCohorts } from './engine.ts';
+import { SubscriptionCohort, type SubscriptionOptions, type SubscriptionRecord } from './subscriptions.ts';
 import type { Bracket, CohortTable, CustomerProfile } from './types.ts';
 
 interface BuilderState {
@@ -120,6 +121,19 @@ export class Cohort {
    */
   static from(data: LedgerInput, options?: LedgerBaseOptions): Cohort {
     return new Cohort(toLedger(data, options), INITIAL);
+  }
+
+  /**
+   * Start a subscription-survival analysis: `{ customerId, start, end? }` records (no `end`: still
+   * active), cohorts by start period, survival per offset with right-censoring (Kaplan–Meier).
+   *
+   * @param subscriptions - an array or iterable of subscriptions
+   * @param options - `timeZone` (default `'UTC'`), `onInvalid`
+   * @returns a {@link SubscriptionCohort} builder
+   * @throws {@link InvalidOptionError} for bad options
+   */
+  static fromSubscriptions(subscriptions: Iterable<SubscriptionRecord>, options?: SubscriptionOptions): SubscriptionCohort {
+    return SubscriptionCohort.create(subscriptions, options);
   }
 
   #with(change: Partial<BuilderState>): Cohort {
