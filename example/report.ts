@@ -1,5 +1,5 @@
 // The retention report over the CDNOW data that ships with the repository: `npm run example`.
-import { ledger, periodRetention, summarize } from 'retention-metrics';
+import { Cohort, ledger, periodLifecycle, periodRetention, summarize } from 'retention-metrics';
 import { readCdnow } from './cdnow.ts';
 import { count, dollars, heading, percent, table } from './table.ts';
 
@@ -69,6 +69,48 @@ console.log(
       percent(q.retentionRate),
       percent(q.churnRate),
       q.complete ? '' : 'incomplete',
+    ]),
+  ),
+);
+
+console.log(heading('Monthly acquisition cohorts: share of each cohort that bought again k months after its first month'));
+const cohorts = Cohort.from(book).by('month').asOf(asOf).table();
+const offsets = cohorts.average.map((a) => a.label);
+console.log(
+  table(
+    ['cohort', 'size', ...offsets.map((k) => `+${k}`)],
+    [
+      ...cohorts.cohorts.map((c) => [
+        c.key,
+        count(c.size),
+        ...offsets.map((_, k) => {
+          const cell = c.cells[k];
+          return cell === undefined ? '' : `${(cell.rate * 100).toFixed(1)}${cell.complete ? '' : '*'}`;
+        }),
+      ]),
+      ['average', '', ...cohorts.average.map((a) => (a.rate === null ? '' : (a.rate * 100).toFixed(1)))],
+    ],
+  ),
+);
+console.log('(percent of the cohort; * = the month is not over as of the report date)');
+const ltv = cohorts.average.filter((a) => [0, 2, 5, 11, 17].includes(a.offset));
+console.log(`Net revenue per acquired customer, cumulative (the LTV curve): ${ltv.map((a) => `month ${a.offset + 1} ${dollars(a.cumulativeRevenuePerCustomer)}`).join(', ')}`);
+
+console.log(heading('Lifecycle by quarter: where the active customers came from'));
+console.log(
+  table(
+    ['quarter', 'active', 'new', 'returning', 'resurrected', 'dormant', 'quick ratio', 'new revenue', 'returning revenue', 'resurrected revenue'],
+    periodLifecycle(book, { period: 'quarter', asOf }).map((q) => [
+      q.period,
+      count(q.active),
+      count(q.new),
+      count(q.returning),
+      count(q.resurrected),
+      count(q.dormant),
+      q.quickRatio?.toFixed(2),
+      dollars(q.newRevenue),
+      dollars(q.returningRevenue),
+      dollars(q.resurrectedRevenue),
     ]),
   ),
 );
