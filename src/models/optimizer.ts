@@ -51,6 +51,16 @@ export interface MinimizeResult {
  * @param out - receives the gradient
  * @param h - relative step (default 1e-5)
  * @returns the number of evaluations used (2 per coordinate)
+ * @throws never
+ *
+ * @example
+ * ```ts
+ * import { numericGradient } from 'retention-metrics';
+ * const g = new Float64Array(2);
+ * numericGradient((p) => (p[0] ?? 0) ** 2 + 3 * (p[1] ?? 0), Float64Array.from([2, 5]), g);
+ * g[0]; // => 4.000000
+ * g[1]; // => 3.000000
+ * ```
  */
 export function numericGradient(f: (x: Float64Array) => number, x: Float64Array, out: Float64Array, h = 1e-5): number {
   for (let i = 0; i < x.length; i++) {
@@ -73,6 +83,16 @@ export function numericGradient(f: (x: Float64Array) => number, x: Float64Array,
  * @param x - the point (restored on return)
  * @param h - step (default 1e-4)
  * @returns the symmetric Hessian, row-major, `k × k`
+ * @throws never
+ *
+ * @example
+ * ```ts
+ * import { numericHessian } from 'retention-metrics';
+ * const H = numericHessian((p) => (p[0] ?? 0) ** 2 * (p[1] ?? 0), Float64Array.from([1, 2]));
+ * H[0]; // => 4.0000
+ * H[1]; // => 2.0000
+ * Math.abs(H[3] ?? 1) < 1e-6; // => true
+ * ```
  */
 export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, h = 1e-4): Float64Array {
   const k = x.length;
