@@ -1,0 +1,50 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { InvalidOptionError } from '../../src/errors.ts';
+import { rankScores } from '../../src/segments/rank-scores.ts';
+
+/** The rule written out literally, O(N²). */
+function naive(values: number[], bins: number): number[] {
+  return values.map((v) => 1 + Math.floor((bins * values.filter((w) => w < v).length) / values.length));
+}
+
+describe('rankScores', () => {
+  test('hand-computed: ranks, ties share the lower score, empty scores are allowed', () => {
+    expect(Array.from(rankScores([10, 20, 20, 30, 40]))).toEqual([1, 2, 2, 4, 5]);
+    // Half the values tied at the minimum: score 2 of 5 is empty (benchmark W3's remark).
+    expect(Array.from(rankScores([1, 1, 1, 1, 1, 2, 3, 4, 5, 6]))).toEqual([1, 1, 1, 1, 1, 3, 4, 4, 5, 5]);
+    expect(Array.from(rankScores([7, 7, 7], 5))).toEqual([1, 1, 1]);
+    expect(Array.from(rankScores([], 5))).toEqual([]);
+    expect(Array.from(rankScores([3, 1, 2], 2))).toEqual([2, 1, 1]);
+  });
+
+  test('-0 and 0 are equal values', () => {
+    expect(Array.from(rankScores([-0, 0, 1], 3))).toEqual([1, 1, 3]);
+  });
+
+  test('bins must be an integer from 2 to 100', () => {
+    for (const bins of [1, 0, 2.5, 101, Number.NaN]) expect(() => rankScores([1], bins)).toThrow(InvalidOptionError);
+  });
+
+  fcTest.prop([fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 60 }), fc.integer({ min: 2, max: 10 })])(
+    'agrees with the literal rule; scores within 1…bins; equal values equal scores',
+    (values, bins) => {
+      const scores = Array.from(rankScores(values, bins));
+      expect(scores).toEqual(naive(values, bins));
+      for (const s of scores) expect(s >= 1 && s <= bins).toBe(true);
+      values.forEach((v, i) => values.forEach((w, j) => {
+        if (v === w) expect(scores[i]).toBe(scores[j]);
+        if (v < w) expect(scores[i] ?? 0).toBeLessThanOrEqual(scores[j] ?? 0);
+      }));
+    },
+  );
+
+  fcTest.prop([fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 40 })])(
+    'input order never matters',
+    (values) => {
+      const scores = rankScores(values, 5);
+      const reversed = rankScores([...values].reverse(), 5);
+      expect(Array.from(reversed).reverse()).toEqual(Array.from(scores));
+    },
+  );
+});
