@@ -42,7 +42,12 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   const groupOf = new Int32Array(accounts).fill(-1);
   const base = new Float64Array(accounts);
   const groups: CohortGroup[] = [];
-  const groupIndex = new Map<string, number>();
+  const byPeriod = new Map<number, number>();
+  const byKey = new Map<string, number>();
+  const newGroup = (key: string, segment: string | null, order: number, startMs: number, b: number): number => {
+    groups.push({ key, segment, order, start: startMs, size: 0, minBase: b, maxBase: b, offsets: 0 });
+    return groups.length - 1;
+  };
   for (let a = 0; a < accounts; a++) {
     if ((book.orders[a] ?? 0) === 0) continue;
     let p = start[a] ?? 0;
@@ -50,35 +55,33 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
     const t0 = time[p] ?? 0;
     if (t0 > asOf || t0 < settings.from || t0 >= settings.to) continue;
     const day0 = dayOf(t0) - firstDay;
-    let profile: CustomerProfile | null = null;
-    if (settings.segmentBy !== null || settings.cohortKey !== null) {
-      profile = Object.freeze({
+    const cohort = cohortOfDay[day0] ?? 0;
+    const b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
+    let g: number | undefined;
+    if (settings.segmentBy === null && settings.cohortKey === null) {
+      // Plain calendar cohorts: look the group up by its period index, no string per customer.
+      g = byPeriod.get(cohort);
+      if (g === undefined) {
+        g = newGroup(periodKey(cohort, settings.by, settings.weekStartsOn), null, cohort, periodStart(cohort, settings.by, settings), b);
+        byPeriod.set(cohort, g);
+      }
+    } else {
+      const profile: CustomerProfile = Object.freeze({
         customerId: book.ids[a] ?? '',
         firstOrder: new Date(t0),
         firstOrderAmount: fromMinorUnits(minor[p] ?? 0, book.currencyDigits),
       });
-    }
-    const segment = settings.segmentBy === null || profile === null ? null : userKey(settings.segmentBy(profile), 'segmentBy');
-    const cohort = cohortOfDay[day0] ?? 0;
-    const key = settings.cohortKey === null || profile === null
-      ? periodKey(cohort, settings.by, settings.weekStartsOn)
-      : userKey(settings.cohortKey(profile), 'cohortKey');
-    const b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
-    const id = segment === null ? key : `${segment}\u0000${key}`;
-    let g = groupIndex.get(id);
-    if (g === undefined) {
-      g = groups.length;
-      groupIndex.set(id, g);
-      groups.push({
-        key,
-        segment,
-        order: settings.cohortKey === null ? cohort : Number.NaN,
-        start: settings.cohortKey === null ? periodStart(cohort, settings.by, settings) : t0,
-        size: 0,
-        minBase: b,
-        maxBase: b,
-        offsets: 0,
-      });
+      const segment = settings.segmentBy === null ? null : userKey(settings.segmentBy(profile), 'segmentBy');
+      const custom = settings.cohortKey === null ? null : userKey(settings.cohortKey(profile), 'cohortKey');
+      const key = custom ?? periodKey(cohort, settings.by, settings.weekStartsOn);
+      const id = segment === null ? key : `${segment}\u0000${key}`;
+      g = byKey.get(id);
+      if (g === undefined) {
+        g = custom === null
+          ? newGroup(key, segment, cohort, periodStart(cohort, settings.by, settings), b)
+          : newGroup(key, segment, Number.NaN, t0, b);
+        byKey.set(id, g);
+      }
     }
     const group = groups[g];
     if (group === undefined) continue;
