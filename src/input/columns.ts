@@ -16,7 +16,7 @@ import type { CustomerId, Ledger } from './types.ts';
 /** A column: a plain array or a typed array. */
 export type Column<T> = ArrayLike<T>;
 
-/** The columns of {@link fromColumns}; all of the same length. */
+/** The columns of `ledger.fromColumns`; all of the same length. */
 export interface LedgerColumns {
   /** Customer ids: strings or numbers (a typed array of integers is fastest). */
   customerId: Column<CustomerId>;
@@ -28,7 +28,7 @@ export interface LedgerColumns {
   orderId?: Column<string | number | null | undefined>;
 }
 
-/** Options of {@link fromColumns}. */
+/** Options of `ledger.fromColumns`. */
 export interface ColumnOptions extends LedgerBaseOptions {
   /**
    * `'minor'` (default): amounts are integer minor units (`1999` for 19.99).
