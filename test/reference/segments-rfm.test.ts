@@ -1,0 +1,105 @@
+// Reference: RFM (benchmark W3) on the CDNOW master file as of its last day, and on the benchmark's
+// hand-made edge file, computed by the library and, independently, by the same rules in DuckDB SQL.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { CDNOW_MASTER, readCdnow } from '../../example/cdnow.ts';
+import { ledger } from '../../src/input/ledger.ts';
+import type { Ledger } from '../../src/input/types.ts';
+import { type RfmMonetary, rfm, rfmGrid } from '../../src/segments/rfm.ts';
+
+type Row = Record<string, unknown>;
+const EDGE = fileURLToPath(new URL('../fixtures/bench-edge.csv', import.meta.url));
+let cdnow: Ledger;
+let edge: Ledger;
+let query: (sql: string) => Promise<Row[]>;
+
+beforeAll(async () => {
+  cdnow = ledger(readCdnow());
+  const lines = readFileSync(EDGE, 'utf8').trim().split('\n').slice(1);
+  edge = ledger(lines.map((line) => {
+    const [customerId = '', orderId = '', date = '', amount = ''] = line.split(',');
+    return { customerId, orderId, date, amount };
+  }));
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const connection = await instance.connect();
+  query = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Row[];
+  await connection.run(`
+    CREATE TABLE cdnow AS
+    SELECT parts[1] AS customer, strptime(parts[2], '%Y%m%d')::DATE AS day,
+           CAST(round(CAST(parts[4] AS DECIMAL(18, 2)) * 100) AS BIGINT) AS cents
+    FROM (
+      SELECT string_split_regex(trim(column0), '\\s+') AS parts
+      FROM read_csv('${CDNOW_MASTER.replaceAll("'", "''")}', delim = '\\x01', header = true, columns = {'column0': 'VARCHAR'})
+    )`);
+  await connection.run(`
+    CREATE TABLE edge AS
+    SELECT customer_id AS customer, (ordered_at AT TIME ZONE 'UTC')::DATE AS day, CAST(round(amount * 100) AS BIGINT) AS cents
+    FROM read_csv('${EDGE.replaceAll("'", "''")}', header = true,
+                  columns = {'customer_id': 'VARCHAR', 'order_id': 'VARCHAR', 'ordered_at': 'TIMESTAMPTZ', 'amount': 'DECIMAL(18, 2)'})`);
+}, 60_000);
+
+/** W3 in SQL: per customer rec, f, m and the rank scores; `mean` ranks on gross ÷ orders. */
+const rfmSql = (table: string, monetary: RfmMonetary, bins = 5) => `
+  WITH as_of AS (SELECT max(day) AS day FROM ${table}),
+  per AS (
+    SELECT customer, (SELECT day FROM as_of) - max(day) AS rec, count(*) AS f, sum(cents) AS m,
+           ${monetary === 'total' ? 'sum(cents)::DOUBLE' : 'sum(cents)::DOUBLE / count(*)'} AS mv
+    FROM ${table} WHERE cents >= 0 GROUP BY customer
+  ), n AS (SELECT count(*) AS n FROM per)
+  SELECT customer, rec, f, m,
+         1 + (${bins} * (rank() OVER (ORDER BY -rec) - 1)) // (SELECT n FROM n) AS r_score,
+         1 + (${bins} * (rank() OVER (ORDER BY f) - 1)) // (SELECT n FROM n) AS f_score,
+         1 + (${bins} * (rank() OVER (ORDER BY mv) - 1)) // (SELECT n FROM n) AS m_score
+  FROM per ORDER BY customer`;
+
+const int = (value: unknown) => Number(value);
+
+async function compare(book: Ledger, table: string, monetary: RfmMonetary, bins = 5) {
+  const sql = await query(rfmSql(table, monetary, bins));
+  const report = rfm(book, { monetary, bins });
+  const mine = new Map(report.customers.map((c) => [String(c.id), c]));
+  expect(report.customers.length).toBe(sql.length);
+  for (const row of sql) {
+    const c = mine.get(String(row.customer));
+    expect(c, String(row.customer)).toBeDefined();
+    expect([c?.recency, c?.frequency, c?.r, c?.f, c?.m]).toEqual([int(row.rec), int(row.f), int(row.r_score), int(row.f_score), int(row.m_score)]);
+    if (monetary === 'total') expect(c?.monetary.times(100).toNumber()).toBe(int(row.m));
+  }
+  const grid = Array.from({ length: bins ** 3 }, () => 0);
+  for (const row of sql) {
+    const k = (int(row.r_score) - 1) * bins * bins + (int(row.f_score) - 1) * bins + int(row.m_score) - 1;
+    grid[k] = (grid[k] ?? 0) + 1;
+  }
+  expect(rfmGrid(report).flat(2)).toEqual(grid);
+  return report;
+}
+
+describe('RFM (W3) against DuckDB', () => {
+  test('CDNOW as of its last day: the 125-cell grid and every customer', async () => {
+    const report = await compare(cdnow, 'cdnow', 'total');
+    expect(report.asOf?.toISOString()).toBe('1998-06-30T00:00:00.000Z');
+    expect(report.customers.length).toBe(23_570);
+    // F = 2 is empty, as WORKLOAD.md predicts: over half the customers bought once.
+    expect(report.customers.some((c) => c.f === 2)).toBe(false);
+  });
+
+  test('CDNOW with mean order value, and with quartiles', async () => {
+    await compare(cdnow, 'cdnow', 'mean');
+    await compare(cdnow, 'cdnow', 'total', 4);
+  });
+
+  test('the benchmark edge file: hand-checked recency, refunds never orders, as_of set by a refund', async () => {
+    const report = await compare(edge, 'edge', 'total');
+    expect(report.asOf?.toISOString()).toBe('2023-04-02T00:00:00.000Z');
+    expect(report.customers.map((c) => [c.id, c.recency, c.frequency, c.monetary.toFixed(2)])).toEqual([
+      ['c0001007', 1128, 1, '99.99'],
+      ['c0000004', 91, 2, '10.00'],
+      ['c0000001', 32, 2, '10.00'],
+      ['c0000002', 33, 1, '20.50'],
+      ['c0000006', 2, 1, '20.50'],
+      ['c0000005', 2, 1, '1.23'],
+    ]);
+  });
+});
