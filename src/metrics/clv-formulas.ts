@@ -10,52 +10,19 @@
  *
  * @module
  */
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import {
+  Exact,
+  countOption,
+  discountOption,
+  marginOption,
+  moneyOption,
+  rateOption,
+  signedMoneyOption,
+  toMoney,
+} from '../input/option-values.ts';
 import type { AmountInput } from '../input/types.ts';
-
-/** Private arithmetic context: independent of the caller's global Decimal settings. */
-const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, minE: -9e15, maxE: 9e15 });
-
-/** Significant digits of every returned `Decimal`. */
-const RESULT_DIGITS = 20;
-
-function result(value: Decimal): Decimal {
-  return new Decimal(value.toSignificantDigits(RESULT_DIGITS, Decimal.ROUND_HALF_EVEN).toString());
-}
-
-const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** Parse a finite money amount (number, numeric string or Decimal) or throw for `option`. */
-function money(option: string, value: unknown): Decimal {
-  let parsed: Decimal | undefined;
-  if (typeof value === 'number' && Number.isFinite(value)) parsed = new Exact(value);
-  else if (typeof value === 'string' && DECIMAL_SYNTAX.test(value.trim())) parsed = new Exact(value.trim());
-  else if (Decimal.isDecimal(value)) parsed = new Exact(value);
-  if (parsed === undefined || !parsed.isFinite()) {
-    throw new InvalidOptionError(option, value, `${describeValue(value)} is not a finite amount (use a number, a numeric string or a Decimal)`);
-  }
-  return parsed;
-}
-
-/** A finite number within [min, max] (bounds inclusive unless stated), or throw. */
-function finiteNumber(option: string, value: unknown, min: number, max: number, rule: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new InvalidOptionError(option, value, `${describeValue(value)} is not ${rule}`);
-  }
-  return value;
-}
-
-function rate(option: string, value: unknown): number {
-  return finiteNumber(option, value, 0, 1, 'a rate from 0 to 1');
-}
-
-function discount(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= -1) {
-    throw new InvalidOptionError('discountRate', value, `${describeValue(value)} is not a finite number greater than -1`);
-  }
-  return value;
-}
 
 /** Options of {@link simpleClv}. */
 export interface SimpleClvOptions {
@@ -89,14 +56,11 @@ export interface SimpleClvOptions {
  * ```
  */
 export function simpleClv(options: SimpleClvOptions): Decimal {
-  const aov = money('averageOrderValue', options.averageOrderValue);
-  if (aov.isNegative() && !aov.isZero()) {
-    throw new InvalidOptionError('averageOrderValue', options.averageOrderValue, `${describeValue(options.averageOrderValue)} is negative`);
-  }
-  const frequency = finiteNumber('purchaseFrequency', options.purchaseFrequency, 0, Infinity, 'a finite number ≥ 0');
-  const lifespan = finiteNumber('lifespan', options.lifespan, 0, Infinity, 'a finite number ≥ 0 (a churn of 0 gives an infinite lifespan)');
-  const margin = finiteNumber('margin', options.margin ?? 1, -Infinity, 1, 'a finite share of revenue of at most 1');
-  return result(aov.times(frequency).times(lifespan).times(margin));
+  const aov = moneyOption('averageOrderValue', options.averageOrderValue);
+  const frequency = countOption('purchaseFrequency', options.purchaseFrequency);
+  const lifespan = countOption('lifespan', options.lifespan);
+  const margin = marginOption('margin', options.margin ?? 1);
+  return toMoney(aov.times(frequency).times(lifespan).times(margin));
 }
 
 /**
@@ -152,9 +116,9 @@ export interface MarginClvOptions {
  * ```
  */
 export function marginClv(options: MarginClvOptions): Decimal {
-  const m = money('margin', options.margin);
-  const r = new Exact(rate('retentionRate', options.retentionRate));
-  const onePlusD = new Exact(discount(options.discountRate)).plus(1);
+  const m = signedMoneyOption('margin', options.margin);
+  const r = new Exact(rateOption('retentionRate', options.retentionRate));
+  const onePlusD = new Exact(discountOption('discountRate', options.discountRate)).plus(1);
   const timing = options.timing ?? 'end';
   if (timing !== 'end' && timing !== 'start') {
     throw new InvalidOptionError('timing', timing, `${describeValue(timing)} is not 'end' or 'start'`);
@@ -168,7 +132,7 @@ export function marginClv(options: MarginClvOptions): Decimal {
         `${options.retentionRate} must be below 1 + discountRate (${onePlusD.toString()}) for an infinite horizon; pass \`periods\` for a finite one`,
       );
     }
-    return result(m.times(timing === 'end' ? r : onePlusD).dividedBy(denominator));
+    return toMoney(m.times(timing === 'end' ? r : onePlusD).dividedBy(denominator));
   }
   const periods = options.periods;
   if (typeof periods !== 'number' || !Number.isSafeInteger(periods) || periods < 1) {
@@ -178,5 +142,5 @@ export function marginClv(options: MarginClvOptions): Decimal {
   // Σ_{t=0}^{T−1} q^t
   const series = q.equals(1) ? new Exact(periods) : new Exact(1).minus(q.pow(periods)).dividedBy(new Exact(1).minus(q));
   const start = m.times(series);
-  return result(timing === 'start' ? start : start.times(q));
+  return toMoney(timing === 'start' ? start : start.times(q));
 }

@@ -6,7 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError } from '../errors.ts';
 import { type GrowthOptions, type GrowthResult, resolveGrowth, runGrowth } from './growth.ts';
-import { Exact, ratio } from './inputs.ts';
+import { Exact, ratio } from '../input/option-values.ts';
 
 /** One scenario of {@link compareGrowth}: a name and the options that differ from the shared ones. */
 export type GrowthScenario = Partial<GrowthOptions> & {

@@ -17,7 +17,7 @@ import {
   rateOption,
   toCount,
   toMoney,
-} from './inputs.ts';
+} from '../input/option-values.ts';
 
 /**
  * How customers are acquired each period:

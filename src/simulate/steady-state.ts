@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Exact, countOption, rateOption, toCount } from './inputs.ts';
+import { Exact, countOption, rateOption, toCount } from '../input/option-values.ts';
 
 /** Options of {@link steadyState}. */
 export interface SteadyStateOptions {

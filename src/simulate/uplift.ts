@@ -6,7 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { type GrowthOptions, type GrowthResult, resolveGrowth, runGrowth } from './growth.ts';
-import { Exact, ratio, toCount, toMoney } from './inputs.ts';
+import { Exact, ratio, toCount, toMoney } from '../input/option-values.ts';
 
 /** Options of {@link retentionUplift}: those of {@link simulateGrowth} plus the uplift. */
 export interface RetentionUpliftOptions extends GrowthOptions {

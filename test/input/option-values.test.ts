@@ -12,7 +12,7 @@ import {
   ratio,
   toCount,
   toMoney,
-} from '../../src/simulate/inputs.ts';
+} from '../../src/input/option-values.ts';
 
 function optionError(run: () => unknown): InvalidOptionError {
   try {

@@ -1,6 +1,6 @@
 /**
- * Checking and converting the inputs of the growth simulations: rates, counts, money, and the private
- * decimal arithmetic they run on.
+ * Checking and converting numeric options (rates, counts, money) of the formula-based functions — CLV
+ * formulas and growth simulations — and the private decimal arithmetic they run on.
  *
  * Arithmetic runs on a private decimal.js configuration (40 significant digits, half-even), so the
  * caller's global `Decimal.set(...)` never changes a result. Money leaves as `Decimal` rounded to 20
@@ -31,10 +31,10 @@ export function toCount(value: Decimal): number {
 const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
- * @internal Parse a finite, non-negative money amount (number, numeric string or Decimal).
+ * @internal Parse a finite money amount (number, numeric string or Decimal), negative allowed.
  * @throws {@link InvalidOptionError} naming `option` otherwise
  */
-export function moneyOption(option: string, value: unknown): Decimal {
+export function signedMoneyOption(option: string, value: unknown): Decimal {
   let parsed: Decimal | undefined;
   if (typeof value === 'number' && Number.isFinite(value)) parsed = new Exact(value);
   else if (typeof value === 'string' && DECIMAL_SYNTAX.test(value.trim())) parsed = new Exact(value.trim());
@@ -42,6 +42,15 @@ export function moneyOption(option: string, value: unknown): Decimal {
   if (parsed === undefined || !parsed.isFinite()) {
     throw new InvalidOptionError(option, value, `${describeValue(value)} is not a finite amount (use a number, a numeric string or a Decimal)`);
   }
+  return parsed;
+}
+
+/**
+ * @internal Parse a finite, non-negative money amount (number, numeric string or Decimal).
+ * @throws {@link InvalidOptionError} naming `option` otherwise
+ */
+export function moneyOption(option: string, value: unknown): Decimal {
+  const parsed = signedMoneyOption(option, value);
   if (parsed.isNegative() && !parsed.isZero()) {
     throw new InvalidOptionError(option, value, `${describeValue(value)} is negative`);
   }
