@@ -29,6 +29,14 @@ export { retentionRate, churnRate, customerLifespan, type RetentionCounts } from
 export { periodRetention, type PeriodRetentionOptions, type PeriodRetentionRow } from './metrics/period-retention.ts';
 export { periodLifecycle, type LifecycleOptions, type LifecycleRow } from './metrics/lifecycle.ts';
 export type { PeriodOptions, PeriodInfo } from './metrics/period-scan.ts';
+export {
+  historicalClv,
+  type HistoricalClv,
+  type HistoricalClvOptions,
+  type CustomerValue,
+  type ValueDistribution,
+} from './metrics/historical-clv.ts';
+export { simpleClvFromData, type ClvFromData, type ClvFromDataOptions } from './metrics/clv-from-data.ts';
 export type { TimeWindow, WindowOptions } from './metrics/window.ts';
 
 // --- calendar ---
