@@ -1,5 +1,15 @@
 // The retention report over the CDNOW data that ships with the repository: `npm run example`.
-import { Cohort, ledger, periodLifecycle, periodRetention, summarize } from 'retention-metrics';
+import {
+  Cohort,
+  historicalClv,
+  ledger,
+  marginClv,
+  periodLifecycle,
+  periodRetention,
+  retentionUplift,
+  simpleClvFromData,
+  summarize,
+} from 'retention-metrics';
 import { readCdnow } from './cdnow.ts';
 import { count, dollars, heading, percent, table } from './table.ts';
 
@@ -114,3 +124,75 @@ console.log(
     ]),
   ),
 );
+
+console.log(heading('Customer lifetime value'));
+const history = historicalClv(book, { asOf });
+const d = history.distribution;
+console.log(
+  table(
+    ['historical value per customer (net revenue to date)', 'value'],
+    [
+      ['mean', dollars(d?.mean ?? null)],
+      ['median', dollars(d?.median ?? null)],
+      ['75th percentile', dollars(d?.p75 ?? null)],
+      ['90th percentile', dollars(d?.p90 ?? null)],
+      ['99th percentile', dollars(d?.p99 ?? null)],
+      ['largest', dollars(d?.max ?? null)],
+    ],
+  ),
+);
+const margin = 0.3;
+const quarterlyDiscount = 1.1 ** (1 / 4) - 1; // 10 % a year
+const measured = simpleClvFromData(book, { period: 'quarter', asOf, margin });
+const marginPerQuarter = measured.averageOrderValue?.times(measured.purchaseFrequency ?? 0).times(margin) ?? null;
+const quarterlyRetention = 1 - (measured.churnRate ?? 1);
+console.log('');
+console.log(
+  table(
+    ['formula (quarters, 30 % margin)', 'inputs', 'CLV'],
+    [
+      [
+        'simple: AOV × frequency × lifespan × margin',
+        `${dollars(measured.averageOrderValue)} × ${measured.purchaseFrequency?.toFixed(3)} × ${measured.lifespan?.toFixed(2)} × ${margin}`,
+        dollars(measured.clv),
+      ],
+      [
+        'Gupta–Lehmann m·r ÷ (1 + d − r), infinite horizon',
+        `m ${dollars(marginPerQuarter)}, r ${percent(quarterlyRetention)}, d ${percent(quarterlyDiscount)}`,
+        marginPerQuarter === null ? '–' : dollars(marginClv({ margin: marginPerQuarter, retentionRate: quarterlyRetention, discountRate: quarterlyDiscount })),
+      ],
+      [
+        'Gupta–Lehmann over 3 years, first margin at once',
+        `the same, 12 quarters, timing 'start'`,
+        marginPerQuarter === null
+          ? '–'
+          : dollars(marginClv({ margin: marginPerQuarter, retentionRate: quarterlyRetention, discountRate: quarterlyDiscount, periods: 12, timing: 'start' })),
+      ],
+    ],
+  ),
+);
+console.log(`Measured over ${measured.periods} complete quarters: quarter-over-quarter churn ${percent(measured.churnRate)}, lifespan ${measured.lifespan?.toFixed(2)} quarters.`);
+
+console.log(heading('What five more points of retention are worth: seven years at CDNOW’s own quarterly rates'));
+const lastQuarter = quarters.filter((q) => q.complete).at(-1);
+const uplift = retentionUplift({
+  customers: lastQuarter?.endCustomers ?? 0,
+  retentionRate: Math.round(quarterlyRetention * 1000) / 1000,
+  acquisition: { rate: Math.round((1 - quarterlyRetention) * 1000) / 1000 }, // new customers replace the lost ones
+  periods: 28,
+  revenuePerCustomer: measured.averageOrderValue?.times(measured.purchaseFrequency ?? 0).toDecimalPlaces(2) ?? 0,
+  margin,
+  discountRate: quarterlyDiscount,
+  uplift: 0.05,
+});
+console.log(
+  table(
+    ['after 7 years', `retention ${percent(uplift.retentionRate)}`, `retention ${percent(uplift.improvedRetentionRate)}`, 'change'],
+    [
+      ['customers', count(Math.round(uplift.endCustomers.base)), count(Math.round(uplift.endCustomers.improved)), percent(uplift.endCustomers.relativeChange)],
+      ['cumulative profit', dollars(uplift.cumulativeProfit.base), dollars(uplift.cumulativeProfit.improved), percent(uplift.cumulativeProfit.relativeChange)],
+      ['present value of profit', dollars(uplift.presentValue.base), dollars(uplift.presentValue.improved), percent(uplift.presentValue.relativeChange)],
+    ],
+  ),
+);
+console.log('(acquisition stays at the share that exactly replaces today’s losses; only retention changes)');
