@@ -11,6 +11,7 @@ import {
   summarize,
 } from 'retention-metrics';
 import { readCdnow } from './cdnow.ts';
+import { segmentsReport } from './segments-report.ts';
 import { count, dollars, heading, percent, table } from './table.ts';
 
 const records = readCdnow();
@@ -124,6 +125,8 @@ console.log(
     ]),
   ),
 );
+
+console.log(segmentsReport(book, asOf));
 
 console.log(heading('Customer lifetime value'));
 const history = historicalClv(book, { asOf });
