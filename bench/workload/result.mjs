@@ -1,0 +1,55 @@
+// Map retention-metrics results onto the harness's canonical W1–W4 result object (lib/canonical.mjs).
+
+const DAY = 86_400_000;
+const cents = (decimal) => Math.round(decimal.times(100).toNumber());
+const monthNumber = (key) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
+
+/**
+ * @param rm the built package
+ * @param book a ledger whose ids carry the customer number (numbers, or strings 'c' + digits)
+ * @param timings { compute } is filled in
+ */
+export function workload(rm, book) {
+  const asOf = book.maxTime;
+  // W1
+  const s = rm.summarize(book);
+  const w1 = {
+    customers: s.customers, orders: s.orders, refunds: s.refunds, grossCents: cents(s.grossRevenue),
+    refundCents: cents(s.refundAmount), netCents: cents(s.netRevenue), repeatCustomers: s.repeatCustomers,
+  };
+  // W2: monthly cohorts, classic, k ≤ 35
+  const table = rm.Cohort.from(book).by('month').maxOffset(35).table();
+  const w2 = {
+    asOfMonth: new Date(asOf).getUTCFullYear() * 12 + new Date(asOf).getUTCMonth(),
+    cohorts: table.cohorts.map((c) => ({ month: monthNumber(c.key), size: c.size })),
+    cells: table.cohorts.flatMap((c) =>
+      c.cells.map((cell) => ({
+        month: monthNumber(c.key), k: cell.offset, customers: cell.customers, orders: cell.orders,
+        grossCents: cents(cell.grossRevenue), netCents: cents(cell.netRevenue),
+      })),
+    ),
+  };
+  // W3: RFM as of the last instant
+  const report = rm.rfm(book);
+  const w3 = {
+    asOfDay: Math.floor(asOf / DAY), customers: report.customers.length, sumRecency: 0, sumFrequency: 0, sumMonetary: 0,
+    sumR: 0, sumF: 0, sumM: 0, fpRecency: 0, fpFrequency: 0, fpMonetary: 0, fpScore: 0, grid: [],
+  };
+  const grid = new Map();
+  for (const c of report.customers) {
+    const id = typeof c.id === 'number' ? c.id : Number(String(c.id).slice(1));
+    const w = (id % 1000) + 1;
+    const m = cents(c.monetary);
+    w3.sumRecency += c.recency; w3.sumFrequency += c.frequency; w3.sumMonetary += m;
+    w3.sumR += c.r; w3.sumF += c.f; w3.sumM += c.m;
+    w3.fpRecency += w * c.recency; w3.fpFrequency += w * c.frequency; w3.fpMonetary += w * m;
+    w3.fpScore += w * (100 * c.r + 10 * c.f + c.m);
+    const key = c.r * 100 + c.f * 10 + c.m;
+    grid.set(key, (grid.get(key) ?? 0) + 1);
+  }
+  w3.grid = [...grid].map(([key, count]) => ({ r: Math.floor(key / 100), f: Math.floor(key / 10) % 10, m: key % 10, count }));
+  // W4
+  const d = rm.dormancy(book);
+  const w4 = { active: d.segments.active.customers, atRisk: d.segments.atRisk.customers, dormant: d.segments.dormant.customers, lost: d.segments.lost.customers };
+  return { w1, w2, w3, w4 };
+}
