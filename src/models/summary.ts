@@ -100,6 +100,7 @@ export function validateSummary(summary: FrequencySummary, source = 'summary'): 
 export function compressSummary(summary: FrequencySummary): CompressedSummary {
   const v = validateSummary(summary);
   const n = v.x.length;
+  if (isCompressed(v)) return v; // already distinct, sorted and weighted: nothing to do
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((i, j) => ((v.x[i] as number) - (v.x[j] as number)) || ((v.tx[i] as number) - (v.tx[j] as number)) || ((v.T[i] as number) - (v.T[j] as number)));
@@ -122,4 +123,18 @@ export function compressSummary(summary: FrequencySummary): CompressedSummary {
     }
   }
   return { x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), weight: Float64Array.from(w) };
+}
+
+/** Whether rows are strictly increasing by (x, tx, T) with positive weights (the output of a compression). */
+function isCompressed(v: CompressedSummary): boolean {
+  const n = v.x.length;
+  for (let i = 0; i < n; i++) {
+    if (!((v.weight[i] ?? 0) > 0)) return false;
+    if (i === 0) continue;
+    const dx = (v.x[i] ?? 0) - (v.x[i - 1] ?? 0);
+    const dt = (v.tx[i] ?? 0) - (v.tx[i - 1] ?? 0);
+    const dT = (v.T[i] ?? 0) - (v.T[i - 1] ?? 0);
+    if (!(dx > 0 || (dx === 0 && (dt > 0 || (dt === 0 && dT > 0))))) return false;
+  }
+  return true;
 }

@@ -1,0 +1,64 @@
+/**
+ * Compression of a day-based summary into distinct `(x, tx, T)` rows with weights, by sorting packed
+ * integer keys (a native numeric sort, no comparator, no per-row allocation).
+ *
+ * @module
+ */
+import { compressSummary, type CompressedSummary } from './summary.ts';
+
+/**
+ * Distinct `(x, txDays, TDays)` patterns with their counts, converted to units, sorted by x, tx, T —
+ * the same rows `compressSummary` returns for the same summary.
+ *
+ * @param x - repeat transactions per customer
+ * @param txDays - days from the first to the last transaction day
+ * @param firstDay - first transaction day per customer
+ * @param endDay - calibration end day (T in days = endDay − firstDay > 0)
+ * @param unit - days per unit
+ * @returns compressed rows
+ * @internal
+ */
+export function compressDays(x: Uint32Array, txDays: Int32Array, firstDay: Int32Array, endDay: number, unit: number): CompressedSummary {
+  const n = x.length;
+  let maxT = 0;
+  let maxX = 0;
+  for (let i = 0; i < n; i++) {
+    maxT = Math.max(maxT, endDay - (firstDay[i] ?? 0));
+    maxX = Math.max(maxX, x[i] ?? 0);
+  }
+  const k1 = maxT + 1;
+  const k2 = k1 * k1;
+  if (n === 0 || (maxX + 1) * k2 > Number.MAX_SAFE_INTEGER) {
+    const tx = new Float64Array(n);
+    const T = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      tx[i] = (txDays[i] ?? 0) / unit;
+      T[i] = (endDay - (firstDay[i] ?? 0)) / unit;
+    }
+    return compressSummary({ x, tx, T });
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (x[i] ?? 0) * k2 + (txDays[i] ?? 0) * k1 + (endDay - (firstDay[i] ?? 0));
+  keys.sort();
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || keys[i] !== keys[i - 1]) distinct++;
+  const X = new Float64Array(distinct);
+  const TX = new Float64Array(distinct);
+  const TT = new Float64Array(distinct);
+  const W = new Float64Array(distinct);
+  let row = -1;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] ?? 0;
+    if (i === 0 || key !== keys[i - 1]) {
+      row++;
+      const xi = Math.floor(key / k2);
+      const rest = key - xi * k2;
+      const t = Math.floor(rest / k1);
+      X[row] = xi;
+      TX[row] = t / unit;
+      TT[row] = (rest - t * k1) / unit;
+    }
+    W[row] = (W[row] ?? 0) + 1;
+  }
+  return { x: X, tx: TX, T: TT, weight: W };
+}

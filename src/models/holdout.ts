@@ -1,0 +1,217 @@
+/**
+ * Holdout evaluation of a transaction model, as data: predicted vs actual holdout transactions per
+ * customer and by calibration frequency, the cumulative tracking series of the papers, and errors.
+ *
+ * @module
+ */
+import { InvalidOptionError, describeValue } from '../errors.ts';
+import type { CustomerId } from '../input/types.ts';
+import type { RfmSummary } from './rfm-summary.ts';
+import type { TransactionModel } from './scoring.ts';
+import { isoDay } from './time-unit.ts';
+
+/** One customer in {@link HoldoutEvaluation.customers}. */
+export interface HoldoutCustomer {
+  /** The customer's id. */
+  readonly customerId: CustomerId;
+  /** Repeat transactions in the calibration period. */
+  readonly x: number;
+  /** E[Y(holdout length) | x, tx, T]. */
+  readonly predicted: number;
+  /** Transaction days in the holdout period. */
+  readonly actual: number;
+}
+
+/** Customers grouped by calibration frequency x. */
+export interface HoldoutFrequencyRow {
+  /** `'0'`, `'1'`, …, and `'7+'` for the last group. */
+  readonly frequency: string;
+  /** Customers in the group. */
+  readonly customers: number;
+  /** Mean predicted holdout transactions. */
+  readonly meanPredicted: number;
+  /** Mean actual holdout transactions. */
+  readonly meanActual: number;
+}
+
+/** One period of the tracking series (cumulative repeat transactions of the whole cohort). */
+export interface TrackingRow {
+  /** Period number, 1 = the period starting on the earliest first-purchase day. */
+  readonly period: number;
+  /** Last day of the period (`YYYY-MM-DD`, local). */
+  readonly lastDay: string;
+  /** Whether the period ends after the calibration end day. */
+  readonly holdout: boolean;
+  /** Expected repeat transactions in the period: `Σᵢ E[X(tᵢ)]` difference (unconditional). */
+  readonly expected: number;
+  /** Actual repeat transaction days in the period. */
+  readonly actual: number;
+  /** Expected cumulative repeat transactions at the period's end. */
+  readonly expectedCumulative: number;
+  /** Actual cumulative repeat transactions at the period's end. */
+  readonly actualCumulative: number;
+}
+
+/** The result of {@link evaluateHoldout}. */
+export interface HoldoutEvaluation {
+  /** Holdout length in the summary's unit. */
+  readonly holdoutLength: number;
+  /** Per customer, in summary order. */
+  readonly customers: HoldoutCustomer[];
+  /** By calibration frequency 0, 1, …, `maxFrequency`+. */
+  readonly byFrequency: HoldoutFrequencyRow[];
+  /** Per period of the summary's unit, over calibration and holdout. */
+  readonly tracking: TrackingRow[];
+  /** Σ predicted (conditional expectations). */
+  readonly predictedTotal: number;
+  /** Σ actual holdout transactions. */
+  readonly actualTotal: number;
+  /** `(predictedTotal − actualTotal) ÷ actualTotal`, `null` when nothing was bought in the holdout. */
+  readonly aggregateError: number | null;
+  /** Unconditional expectation of the holdout repeat transactions: `Σᵢ E[X(Tᵢ + h)] − E[X(Tᵢ)]`. */
+  readonly trackingHoldoutTotal: number;
+  /** Mean absolute error per customer. */
+  readonly mae: number;
+  /** Root mean squared error per customer. */
+  readonly rmse: number;
+}
+
+/** Options of {@link evaluateHoldout}. */
+export interface HoldoutOptions {
+  /** Last frequency group, which holds every x ≥ it (default 7 → 0…6 and 7+). */
+  maxFrequency?: number;
+}
+
+/**
+ * Compare a model's predictions with what customers did in the holdout period.
+ *
+ * - Per customer: predicted `E[Y(h) | x, tx, T]` (h = holdout length) vs actual holdout transaction days;
+ *   MAE and RMSE over customers; aggregate error of the totals.
+ * - By calibration frequency: mean predicted vs mean actual for x = 0, 1, …, 7+.
+ * - Tracking (the papers' cumulative plot): for each period of the summary's unit counted from the
+ *   earliest first purchase, expected cumulative = `Σᵢ E[X(tᵢ)]` with `tᵢ` = (period's last day − the
+ *   customer's first day) ÷ unit (0 before the first day), the same day convention as T; actual = repeat
+ *   transaction days up to the period's last day.
+ *
+ * @param model - a transaction model fitted on the summary's calibration data
+ * @param summary - an `rfmSummary` made with `holdoutEnd`
+ * @param options - `maxFrequency` (default 7)
+ * @returns the evaluation as plain data
+ * @throws {@link InvalidOptionError} when the summary has no holdout or `maxFrequency` is not a positive integer
+ *
+ * @example
+ * ```ts
+ * import { bgNbdModel, evaluateHoldout, rfmSummary } from 'retention-metrics';
+ * const s = rfmSummary(
+ *   [
+ *     { customerId: 'ann', date: '2024-01-01', amount: '20.00' },
+ *     { customerId: 'ann', date: '2024-01-15', amount: '30.00' },
+ *     { customerId: 'ann', date: '2024-02-19', amount: '10.00' },
+ *     { customerId: 'bob', date: '2024-01-08', amount: '40.00' },
+ *   ],
+ *   { calibrationEnd: '2024-02-11', holdoutEnd: '2024-03-10', unit: 'week' },
+ * );
+ * const e = evaluateHoldout(bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }), s);
+ * e.actualTotal; // => 1
+ * e.predictedTotal; // => 0.382
+ * e.tracking.length; // => 10
+ * e.tracking.at(-1)?.actualCumulative; // => 2
+ * ```
+ */
+export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, options: HoldoutOptions = {}): HoldoutEvaluation {
+  const h = summary.holdoutLength;
+  const hold = summary.holdout;
+  if (h === null || hold === null) throw new InvalidOptionError('summary', summary.holdoutEnd, 'has no holdout period: make it with rfmSummary(data, { holdoutEnd })');
+  const maxF = options.maxFrequency ?? 7;
+  if (!Number.isSafeInteger(maxF) || maxF < 1) throw new InvalidOptionError('maxFrequency', maxF, `${describeValue(maxF)} is not a positive integer`);
+  const n = summary.x.length;
+  const customers = new Array<HoldoutCustomer>(n);
+  const groupN = new Float64Array(maxF + 1);
+  const groupP = new Float64Array(maxF + 1);
+  const groupA = new Float64Array(maxF + 1);
+  let predictedTotal = 0;
+  let actualTotal = 0;
+  let abs = 0;
+  let sq = 0;
+  let trackingHoldoutTotal = 0;
+  for (let i = 0; i < n; i++) {
+    const x = summary.x[i] ?? 0;
+    const T = summary.T[i] ?? 0;
+    const predicted = model.conditionalExpectedTransactions(h, x, summary.tx[i] ?? 0, T);
+    const actual = hold[i] ?? 0;
+    customers[i] = { customerId: summary.ids[i] ?? i, x, predicted, actual };
+    const g = Math.min(x, maxF);
+    groupN[g] = (groupN[g] ?? 0) + 1;
+    groupP[g] = (groupP[g] ?? 0) + predicted;
+    groupA[g] = (groupA[g] ?? 0) + actual;
+    predictedTotal += predicted;
+    actualTotal += actual;
+    abs += Math.abs(predicted - actual);
+    sq += (predicted - actual) * (predicted - actual);
+    trackingHoldoutTotal += model.expectedTransactions(T + h) - model.expectedTransactions(T);
+  }
+  const byFrequency: HoldoutFrequencyRow[] = [];
+  for (let g = 0; g <= maxF; g++) {
+    const c = groupN[g] ?? 0;
+    byFrequency.push({
+      frequency: g === maxF ? `${g}+` : String(g),
+      customers: c,
+      meanPredicted: c > 0 ? (groupP[g] ?? 0) / c : 0,
+      meanActual: c > 0 ? (groupA[g] ?? 0) / c : 0,
+    });
+  }
+  return {
+    holdoutLength: h,
+    customers,
+    byFrequency,
+    tracking: tracking(model, summary),
+    predictedTotal,
+    actualTotal,
+    aggregateError: actualTotal > 0 ? (predictedTotal - actualTotal) / actualTotal : null,
+    trackingHoldoutTotal,
+    mae: n > 0 ? abs / n : 0,
+    rmse: n > 0 ? Math.sqrt(sq / n) : 0,
+  };
+}
+
+/** The tracking series: customers grouped by first day, so the cost is (distinct first days × periods). */
+function tracking(model: TransactionModel, summary: RfmSummary): TrackingRow[] {
+  const u = summary.unitDays;
+  const origin = summary.originDay;
+  const actualBy = summary.repeatByPeriod;
+  const periods = actualBy.length;
+  const span = summary.calibrationEndDay - origin;
+  const cohort = new Float64Array(Math.max(span, 0));
+  for (let i = 0; i < summary.firstDay.length; i++) {
+    const k = (summary.firstDay[i] ?? 0) - origin;
+    cohort[k] = (cohort[k] ?? 0) + 1;
+  }
+  const endDay = origin + periods * u - 1;
+  const lastDayOfAll = Math.min(endDay, summary.calibrationEndDay + Math.round((summary.holdoutLength ?? 0) * u));
+  const rows: TrackingRow[] = [];
+  let prevExpected = 0;
+  let actualCumulative = 0;
+  for (let k = 1; k <= periods; k++) {
+    const last = Math.min(origin + k * u - 1, lastDayOfAll);
+    let expectedCumulative = 0;
+    for (let f = 0; f < cohort.length; f++) {
+      const c = cohort[f] ?? 0;
+      const age = last - (origin + f);
+      if (c === 0 || age <= 0) continue;
+      expectedCumulative += c * model.expectedTransactions(age / u);
+    }
+    const actual = actualBy[k - 1] ?? 0;
+    actualCumulative += actual;
+    rows.push({
+      period: k,
+      lastDay: isoDay(last),
+      holdout: last > summary.calibrationEndDay,
+      expected: expectedCumulative - prevExpected,
+      actual,
+      expectedCumulative,
+      actualCumulative,
+    });
+    prevExpected = expectedCumulative;
+  }
+  return rows;
+}

@@ -1,0 +1,50 @@
+/**
+ * The time unit of a model summary: days, weeks, or spans of a whole number of days.
+ *
+ * @module
+ */
+import { civilFromDays } from '../calendar/days.ts';
+import { InvalidOptionError, describeValue } from '../errors.ts';
+
+/**
+ * Time unit of `rfmSummary` and of the models fitted on it: `'day'`, `'week'` (7 days, the unit of
+ * the papers' CDNOW tables) or `{ days: n }` for spans of n whole days. Fitted rate parameters are per
+ * this unit.
+ */
+export type ModelTimeUnit = 'day' | 'week' | { readonly days: number };
+
+/**
+ * Days in one model time unit.
+ *
+ * @param unit - `'day'`, `'week'` or `{ days: n }` (n a positive integer); `undefined` means `'day'`
+ * @param option - option name for the error message
+ * @returns the number of days (1, 7 or n)
+ * @throws {@link InvalidOptionError} for anything else
+ *
+ * @example
+ * ```ts
+ * import { unitDays } from 'retention-metrics';
+ * unitDays('week'); // => 7
+ * unitDays({ days: 30 }); // => 30
+ * ```
+ */
+export function unitDays(unit: ModelTimeUnit | undefined, option = 'unit'): number {
+  if (unit === undefined || unit === 'day') return 1;
+  if (unit === 'week') return 7;
+  if (typeof unit === 'object' && unit !== null) {
+    const days = (unit as { days?: unknown }).days;
+    if (typeof days === 'number' && Number.isInteger(days) && days >= 1) return days;
+    throw new InvalidOptionError(`${option}.days`, days, `${describeValue(days)} is not a whole number of days ≥ 1`);
+  }
+  throw new InvalidOptionError(option, unit, `${describeValue(unit)} is not 'day', 'week' or { days: n }`);
+}
+
+/**
+ * A local day number as `YYYY-MM-DD`.
+ *
+ * @internal
+ */
+export function isoDay(day: number): string {
+  const { year, month, day: d } = civilFromDays(day);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
