@@ -6,10 +6,10 @@ const monthNumber = (key) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 
 
 /**
  * @param rm the built package
- * @param book a ledger whose ids carry the customer number (numbers, or strings 'c' + digits)
- * @param timings { compute } is filled in
+ * @param book a ledger whose ids carry the customer number (numbers with useColumns, else strings 'c' + digits)
+ * @param options useColumns: read RFM from the report's typed-array columns instead of its row objects
  */
-export function workload(rm, book) {
+export function workload(rm, book, { useColumns = false } = {}) {
   const asOf = book.maxTime;
   // W1
   const s = rm.summarize(book);
@@ -32,20 +32,27 @@ export function workload(rm, book) {
   // W3: RFM as of the last instant
   const report = rm.rfm(book);
   const w3 = {
-    asOfDay: Math.floor(asOf / DAY), customers: report.customers.length, sumRecency: 0, sumFrequency: 0, sumMonetary: 0,
+    asOfDay: Math.floor(asOf / DAY), customers: 0, sumRecency: 0, sumFrequency: 0, sumMonetary: 0,
     sumR: 0, sumF: 0, sumM: 0, fpRecency: 0, fpFrequency: 0, fpMonetary: 0, fpScore: 0, grid: [],
   };
   const grid = new Map();
-  for (const c of report.customers) {
-    const id = typeof c.id === 'number' ? c.id : Number(String(c.id).slice(1));
-    const w = (id % 1000) + 1;
-    const m = cents(c.monetary);
-    w3.sumRecency += c.recency; w3.sumFrequency += c.frequency; w3.sumMonetary += m;
-    w3.sumR += c.r; w3.sumF += c.f; w3.sumM += c.m;
-    w3.fpRecency += w * c.recency; w3.fpFrequency += w * c.frequency; w3.fpMonetary += w * m;
-    w3.fpScore += w * (100 * c.r + 10 * c.f + c.m);
-    const key = c.r * 100 + c.f * 10 + c.m;
+  const add = (idNumber, recency, frequency, m, r, f, mScore) => {
+    const w = (idNumber % 1000) + 1;
+    w3.customers++;
+    w3.sumRecency += recency; w3.sumFrequency += frequency; w3.sumMonetary += m;
+    w3.sumR += r; w3.sumF += f; w3.sumM += mScore;
+    w3.fpRecency += w * recency; w3.fpFrequency += w * frequency; w3.fpMonetary += w * m;
+    w3.fpScore += w * (100 * r + 10 * f + mScore);
+    const key = r * 100 + f * 10 + mScore;
     grid.set(key, (grid.get(key) ?? 0) + 1);
+  };
+  if (useColumns) {
+    // Bulk path: the report's typed-array columns (no per-customer objects).
+    const { account, recency, frequency, monetaryMinor, r, f, m } = report.columns;
+    for (let i = 0; i < account.length; i++) add(book.ids[account[i]], recency[i], frequency[i], monetaryMinor[i], r[i], f[i], m[i]);
+  } else {
+    // What a typical caller reads: one row object per customer.
+    for (const c of report.customers) add(Number(String(c.id).slice(1)), c.recency, c.frequency, cents(c.monetary), c.r, c.f, c.m);
   }
   w3.grid = [...grid].map(([key, count]) => ({ r: Math.floor(key / 100), f: Math.floor(key / 10) % 10, m: key % 10, count }));
   // W4

@@ -15,6 +15,6 @@ const t0 = performance.now();
 const columns = readWorkloadCsv(readFileSync(file));
 const t1 = performance.now();
 const book = rm.ledger.fromColumns({ customerId: columns.customer, date: columns.time, amount: columns.cents });
-const result = workload(rm, book);
+const result = workload(rm, book, { useColumns: true });
 const t2 = performance.now();
 report('rm-columns', file, result, { load: t1 - t0, compute: t2 - t1, total: t2 - t0 }, { dump });

@@ -5,10 +5,11 @@
  */
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits } from '../input/money.ts';
 import type { CustomerId } from '../input/types.ts';
-import { type AsOfOptions, resolveAsOf, scanCustomers } from './customer-scan.ts';
+import { type AsOfOptions, type CustomerScan, resolveAsOf, scanCustomers } from './customer-scan.ts';
 import {
   DORMANCY_SEGMENTS,
   type DormancySegment,
@@ -58,14 +59,31 @@ export interface DormancySegmentTotal {
   value: Decimal;
 }
 
+/** The per-customer numbers of a {@link DormancyReport} as typed arrays (same order as `customers`). */
+export interface DormancyColumns {
+  /** Ledger account number of the customer (`book.ids[account]` is the id). */
+  account: Uint32Array;
+  /** Whole days since the last order. */
+  daysSince: Float64Array;
+  /** Index of the segment in `DORMANCY_SEGMENTS` (0 active, 1 atRisk, 2 dormant, 3 lost). */
+  segment: Uint8Array;
+  /** Historical value (net revenue) in minor units. */
+  valueMinor: Float64Array;
+}
+
 /** The result of {@link dormancy}. */
 export interface DormancyReport {
   /** The as-of instant, or `null` for an empty ledger. */
   asOf: Date | null;
   /** The rule used. */
   windows: 'fixed' | 'adaptive' | 'probabilityAlive';
-  /** Every customer as of `asOf`, in ledger account order. */
-  customers: DormancyCustomer[];
+  /**
+   * Every customer as of `asOf`, in ledger account order. The row objects are built on first access;
+   * {@link DormancyReport.columns} holds the same numbers as typed arrays for bulk use.
+   */
+  readonly customers: DormancyCustomer[];
+  /** The per-customer numbers as typed arrays, index i = `customers[i]`. */
+  columns: DormancyColumns;
   /** Per segment: customers (adding up to `customers.length`) and value. */
   segments: Record<DormancySegment, DormancySegmentTotal>;
 }
@@ -110,38 +128,25 @@ export function dormancy(data: LedgerInput, options?: DormancyOptions): Dormancy
   const { book, asOf } = resolveAsOf(data, options);
   const scan = scanCustomers(book, asOf);
   const { dayOf, asOfDay } = scan;
-  const { start, time, minor, ids } = book;
+  const { ids } = book;
   const digits = book.currencyDigits;
   const n = scan.account.length;
   const totals = new Float64Array(4);
   const counts = new Uint32Array(4);
-  const customers: DormancyCustomer[] = new Array<DormancyCustomer>(n);
-  let gaps = new Float64Array(16);
+  const daysSinceOf = new Float64Array(n);
+  const segmentOf = new Uint8Array(n);
+  const aliveOf = windows.kind === 'alive' ? new Float64Array(n) : null;
+  const gaps = new OrderDayGaps(scan);
   for (let i = 0; i < n; i++) {
     const a = scan.account[i] ?? 0;
     const lastDay = dayOf(scan.lastOrder[i] ?? 0);
     const daysSince = asOfDay - lastDay;
-    // Distinct order days at or before asOf, and the gaps between them.
-    const orders = scan.orders[i] ?? 0;
-    if (gaps.length < orders) gaps = new Float64Array(orders * 2);
-    let gapCount = 0;
-    let firstDay = 0;
-    let previousDay = Number.NaN;
-    for (let p = start[a] ?? 0, end = start[a + 1] ?? 0; p < end; p++) {
-      const t = time[p] ?? 0;
-      if (asOf !== null && t > asOf) break;
-      if ((minor[p] ?? 0) < 0) continue;
-      const day = dayOf(t);
-      if (Number.isNaN(previousDay)) firstDay = day;
-      else if (day !== previousDay) gaps[gapCount++] = day - previousDay;
-      previousDay = day;
-    }
-    const medianGap = median(gaps.subarray(0, gapCount));
     let segment: DormancySegment;
-    let probabilityAlive: number | null = null;
     if (windows.kind === 'alive') {
+      const orders = scan.orders[i] ?? 0;
+      const gapCount = gaps.collect(i);
       const id = ids[a] ?? '';
-      const p = windows.probabilityAlive({ id, orders, x: gapCount, tx: lastDay - firstDay, T: asOfDay - firstDay, daysSince });
+      const p = windows.probabilityAlive({ id, orders, x: gapCount, tx: lastDay - gaps.firstDay, T: asOfDay - gaps.firstDay, daysSince });
       if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
         throw new InvalidOptionError(
           'windows.probabilityAlive',
@@ -149,35 +154,85 @@ export function dormancy(data: LedgerInput, options?: DormancyOptions): Dormancy
           `returned ${describeValue(p)} for customer ${describeValue(id)}; it must return a probability from 0 to 1`,
         );
       }
-      probabilityAlive = p;
+      if (aliveOf !== null) aliveOf[i] = p;
       segment = segmentByProbability(p, windows.thresholds);
-    } else if (windows.kind === 'adaptive' && medianGap !== null) {
-      const [k1, k2, k3] = windows.multipliers;
-      segment = segmentByDays(daysSince, [k1 * medianGap, k2 * medianGap, k3 * medianGap]);
     } else {
-      segment = segmentByDays(daysSince, windows.days);
+      const medianGap = windows.kind === 'adaptive' ? gaps.median(i) : null;
+      if (windows.kind === 'adaptive' && medianGap !== null) {
+        const [k1, k2, k3] = windows.multipliers;
+        segment = segmentByDays(daysSince, [k1 * medianGap, k2 * medianGap, k3 * medianGap]);
+      } else {
+        segment = segmentByDays(daysSince, windows.days);
+      }
     }
-    const s = DORMANCY_SEGMENTS.indexOf(segment);
-    counts[s] = (counts[s] ?? 0) + 1;
-    totals[s] = (totals[s] ?? 0) + (scan.netMinor[i] ?? 0);
-    customers[i] = {
-      id: ids[a] ?? '',
-      lastOrder: new Date(scan.lastOrder[i] ?? 0),
-      daysSince,
-      orders,
-      medianGap,
-      probabilityAlive,
-      segment,
-      value: fromMinorUnits(scan.netMinor[i] ?? 0, digits),
-    };
+    const k = DORMANCY_SEGMENTS.indexOf(segment);
+    daysSinceOf[i] = daysSince;
+    segmentOf[i] = k;
+    counts[k] = (counts[k] ?? 0) + 1;
+    totals[k] = (totals[k] ?? 0) + (scan.netMinor[i] ?? 0);
   }
-  const total = (s: number): DormancySegmentTotal => ({ customers: counts[s] ?? 0, value: fromMinorUnits(totals[s] ?? 0, digits) });
-  return {
-    asOf: asOf === null ? null : new Date(asOf),
-    windows: windows.kind === 'alive' ? 'probabilityAlive' : windows.kind,
-    customers,
-    segments: { active: total(0), atRisk: total(1), dormant: total(2), lost: total(3) },
+  const buildRows = (): DormancyCustomer[] => {
+    const rows = new Array<DormancyCustomer>(n);
+    for (let i = 0; i < n; i++) {
+      rows[i] = {
+        id: ids[scan.account[i] ?? 0] ?? '',
+        lastOrder: new Date(scan.lastOrder[i] ?? 0),
+        daysSince: daysSinceOf[i] ?? 0,
+        orders: scan.orders[i] ?? 0,
+        medianGap: gaps.median(i),
+        probabilityAlive: aliveOf === null ? null : (aliveOf[i] ?? 0),
+        segment: DORMANCY_SEGMENTS[segmentOf[i] ?? 0] ?? 'lost',
+        value: fromMinorUnits(scan.netMinor[i] ?? 0, digits),
+      };
+    }
+    return rows;
   };
+  const total = (k: number): DormancySegmentTotal => ({ customers: counts[k] ?? 0, value: fromMinorUnits(totals[k] ?? 0, digits) });
+  return lazyField(
+    {
+      asOf: asOf === null ? null : new Date(asOf),
+      windows: windows.kind === 'alive' ? ('probabilityAlive' as const) : windows.kind,
+      columns: { account: scan.account, daysSince: daysSinceOf, segment: segmentOf, valueMinor: scan.netMinor },
+      segments: { active: total(0), atRisk: total(1), dormant: total(2), lost: total(3) },
+    },
+    'customers',
+    buildRows,
+  );
+}
+
+/** The gaps in days between a customer's distinct order days at or before `asOf` (a reusable buffer). */
+class OrderDayGaps {
+  #buffer = new Float64Array(16);
+  /** Local day of the first order of the last customer collected. */
+  firstDay = 0;
+
+  constructor(private readonly scan: CustomerScan) {}
+
+  /** Fill the buffer with customer i's gaps; returns how many there are (distinct order days − 1). */
+  collect(i: number): number {
+    const { book, asOf, dayOf } = this.scan;
+    const { start, time, minor } = book;
+    const a = this.scan.account[i] ?? 0;
+    const orders = this.scan.orders[i] ?? 0;
+    if (this.#buffer.length < orders) this.#buffer = new Float64Array(orders * 2);
+    let count = 0;
+    let previousDay = Number.NaN;
+    for (let p = start[a] ?? 0, end = start[a + 1] ?? 0; p < end; p++) {
+      const t = time[p] ?? 0;
+      if (asOf !== null && t > asOf) break;
+      if ((minor[p] ?? 0) < 0) continue;
+      const day = dayOf(t);
+      if (Number.isNaN(previousDay)) this.firstDay = day;
+      else if (day !== previousDay) this.#buffer[count++] = day - previousDay;
+      previousDay = day;
+    }
+    return count;
+  }
+
+  /** Median gap of customer i; `null` with a single order day. */
+  median(i: number): number | null {
+    return median(this.#buffer.subarray(0, this.collect(i)));
+  }
 }
 
 /** Median of a small array (sorted in place); `null` when empty. */

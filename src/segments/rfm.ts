@@ -5,6 +5,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { InvalidOptionError } from '../errors.ts';
+import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
 import type { CustomerId } from '../input/types.ts';
@@ -70,6 +71,24 @@ export interface RfmSegmentSummary {
   averageMonetary: Decimal | null;
 }
 
+/** The per-customer numbers of an {@link RfmReport} as typed arrays (one entry per customer, same order as `customers`). */
+export interface RfmColumns {
+  /** Ledger account number of the customer (`book.ids[account]` is the id). */
+  account: Uint32Array;
+  /** Recency in days. */
+  recency: Float64Array;
+  /** Frequency (orders). */
+  frequency: Uint32Array;
+  /** Monetary value in minor units: gross (`'total'`), or gross ÷ orders (`'mean'`, fractional). */
+  monetaryMinor: Float64Array;
+  /** Scores 1…bins. */
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  /** Index of the customer's segment in {@link RfmReport.segments}, or 255 without a map. */
+  segment: Uint8Array;
+}
+
 /** The result of {@link rfm}. */
 export interface RfmReport {
   /** The as-of instant, or `null` for an empty ledger. */
@@ -80,8 +99,13 @@ export interface RfmReport {
   monetary: RfmMonetary;
   /** Name of the segment map used, or `null`. */
   segmentMap: string | null;
-  /** Every customer as of `asOf`, in ledger account order. */
-  customers: RfmCustomer[];
+  /**
+   * Every customer as of `asOf`, in ledger account order. The row objects are built on first access;
+   * {@link RfmReport.columns} holds the same numbers as typed arrays for bulk use.
+   */
+  readonly customers: RfmCustomer[];
+  /** The per-customer numbers as typed arrays, index i = `customers[i]`. */
+  columns: RfmColumns;
   /** Per segment of the map, in the map's order (empty without a map). */
   segments: RfmSegmentSummary[];
 }
@@ -145,42 +169,70 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   const mScores = rankScores(money, bins);
   const names = map?.segments ?? [];
   const index = new Map(names.map((name, k) => [name, k]));
+  // A segment depends on (r, f, m) only: look each combination up once.
+  const segmentOfCell = new Uint8Array(bins * bins * bins).fill(NO_SEGMENT);
+  if (map !== null) {
+    for (let r = 1; r <= bins; r++) {
+      for (let f = 1; f <= bins; f++) {
+        for (let m = 1; m <= bins; m++) {
+          const name = map.segmentOf({ r, f, m, fm: (f + m) / 2 });
+          const k = index.get(name);
+          if (k === undefined) throw new InvalidOptionError('segments', name, `the map gave "${name}", which is not in its \`segments\` list`);
+          segmentOfCell[((r - 1) * bins + (f - 1)) * bins + (m - 1)] = k;
+        }
+      }
+    }
+  }
   const count = new Float64Array(names.length);
   const recencySum = new Float64Array(names.length);
   const frequencySum = new Float64Array(names.length);
   const grossSum = new Float64Array(names.length);
   const monetarySum = names.map(() => new Decimal(0));
-  const customers: RfmCustomer[] = new Array<RfmCustomer>(n);
+  const segmentOf = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const r = rScores[i] ?? 1;
-    const f = fScores[i] ?? 1;
-    const m = mScores[i] ?? 1;
-    const fm = (f + m) / 2;
-    const segment = map === null ? null : map.segmentOf({ r, f, m, fm });
-    const gross = scan.grossMinor[i] ?? 0;
-    const orders = scan.orders[i] ?? 0;
-    const value = monetary === 'total' ? fromMinorUnits(gross, digits) : (minorPer(gross, orders, digits) ?? new Decimal(0));
-    customers[i] = {
-      id: book.ids[scan.account[i] ?? 0] ?? '',
-      lastOrder: new Date(scan.lastOrder[i] ?? 0),
-      recency: recency[i] ?? 0,
-      frequency: orders,
-      monetary: value,
-      r,
-      f,
-      m,
-      fm,
-      segment,
-    };
-    if (segment === null) continue;
-    const k = index.get(segment);
-    if (k === undefined) throw new InvalidOptionError('segments', segment, `the map gave "${segment}", which is not in its \`segments\` list`);
+    const k = segmentOfCell[(((rScores[i] ?? 1) - 1) * bins + ((fScores[i] ?? 1) - 1)) * bins + ((mScores[i] ?? 1) - 1)] ?? NO_SEGMENT;
+    segmentOf[i] = k;
+    if (k === NO_SEGMENT) continue;
     count[k] = (count[k] ?? 0) + 1;
     recencySum[k] = (recencySum[k] ?? 0) + (recency[i] ?? 0);
-    frequencySum[k] = (frequencySum[k] ?? 0) + orders;
-    grossSum[k] = (grossSum[k] ?? 0) + gross;
-    if (monetary === 'mean') monetarySum[k] = (monetarySum[k] ?? new Decimal(0)).plus(value);
+    frequencySum[k] = (frequencySum[k] ?? 0) + (scan.orders[i] ?? 0);
+    grossSum[k] = (grossSum[k] ?? 0) + (scan.grossMinor[i] ?? 0);
+    if (monetary === 'mean') {
+      monetarySum[k] = (monetarySum[k] ?? new Decimal(0)).plus(minorPer(scan.grossMinor[i] ?? 0, scan.orders[i] ?? 1, digits) ?? 0);
+    }
   }
+  const columns: RfmColumns = {
+    account: scan.account,
+    recency,
+    frequency: scan.orders,
+    monetaryMinor: money,
+    r: rScores,
+    f: fScores,
+    m: mScores,
+    segment: segmentOf,
+  };
+  const buildRows = (): RfmCustomer[] => {
+    const rows = new Array<RfmCustomer>(n);
+    for (let i = 0; i < n; i++) {
+      const f = fScores[i] ?? 1;
+      const m = mScores[i] ?? 1;
+      const gross = scan.grossMinor[i] ?? 0;
+      const orders = scan.orders[i] ?? 0;
+      rows[i] = {
+        id: book.ids[scan.account[i] ?? 0] ?? '',
+        lastOrder: new Date(scan.lastOrder[i] ?? 0),
+        recency: recency[i] ?? 0,
+        frequency: orders,
+        monetary: monetary === 'total' ? fromMinorUnits(gross, digits) : (minorPer(gross, orders, digits) ?? new Decimal(0)),
+        r: rScores[i] ?? 1,
+        f,
+        m,
+        fm: (f + m) / 2,
+        segment: names[segmentOf[i] ?? NO_SEGMENT] ?? null,
+      };
+    }
+    return rows;
+  };
   const segments = names.map((segment, k): RfmSegmentSummary => {
     const c = count[k] ?? 0;
     const gross = grossSum[k] ?? 0;
@@ -194,21 +246,31 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
       averageMonetary: c === 0 ? null : monetary === 'total' ? minorPer(gross, c, digits) : (monetarySum[k] ?? new Decimal(0)).dividedBy(c),
     };
   });
-  return {
-    asOf: asOf === null ? null : new Date(asOf),
-    bins,
-    monetary,
-    segmentMap: map === null ? null : map.name,
-    customers,
-    segments,
-  };
+  return lazyField(
+    {
+      asOf: asOf === null ? null : new Date(asOf),
+      bins,
+      monetary,
+      segmentMap: map === null ? null : map.name,
+      columns,
+      segments,
+    },
+    'customers',
+    buildRows,
+  );
 }
+
+/** Segment index of customers without a segment map. */
+const NO_SEGMENT = 255;
 
 function segmentMap(value: RfmSegmentMap | null | undefined, bins: number): RfmSegmentMap | null {
   if (value === null) return null;
   if (value === undefined) return bins === RFM_SEGMENTS.bins ? RFM_SEGMENTS : null;
   if (typeof value !== 'object' || typeof value.segmentOf !== 'function' || !Array.isArray(value.segments)) {
     throw new InvalidOptionError('segments', value, 'must be a segment map (RFM_SEGMENTS, a preset, or rfmSegmentMap(...)) or null');
+  }
+  if (value.segments.length >= NO_SEGMENT) {
+    throw new InvalidOptionError('segments', value.name, `the map "${value.name}" has ${value.segments.length} segments; at most ${NO_SEGMENT - 1} are supported`);
   }
   if (value.bins !== bins) {
     throw new InvalidOptionError('segments', value.name, `the map "${value.name}" is written for ${value.bins} bins, not ${bins}`);
@@ -233,9 +295,11 @@ function segmentMap(value: RfmSegmentMap | null | undefined, bins: number): RfmS
 export function rfmGrid(report: RfmReport): number[][][] {
   const b = report.bins;
   const grid = Array.from({ length: b }, () => Array.from({ length: b }, () => new Array<number>(b).fill(0)));
-  for (const c of report.customers) {
-    const row = grid[c.r - 1]?.[c.f - 1];
-    if (row !== undefined) row[c.m - 1] = (row[c.m - 1] ?? 0) + 1;
+  const { r, f, m } = report.columns;
+  for (let i = 0; i < r.length; i++) {
+    const row = grid[(r[i] ?? 1) - 1]?.[(f[i] ?? 1) - 1];
+    const k = (m[i] ?? 1) - 1;
+    if (row !== undefined) row[k] = (row[k] ?? 0) + 1;
   }
   return grid;
 }
