@@ -92,9 +92,25 @@ export {
   type AliveInput,
   DORMANCY_SEGMENTS,
 } from './segments/dormancy-windows.ts';
-export { dormancy, type DormancyOptions, type DormancyCustomer, type DormancySegmentTotal, type DormancyReport } from './segments/dormancy.ts';
+export {
+  dormancy,
+  type DormancyOptions,
+  type DormancyCustomer,
+  type DormancySegmentTotal,
+  type DormancyReport,
+  type DormancyColumns,
+} from './segments/dormancy.ts';
 export { reactivationPotential, type ReactivationOptions, type ReactivationPotential, type Range } from './segments/reactivation.ts';
-export { rfm, rfmGrid, type RfmOptions, type RfmMonetary, type RfmCustomer, type RfmSegmentSummary, type RfmReport } from './segments/rfm.ts';
+export {
+  rfm,
+  rfmGrid,
+  type RfmOptions,
+  type RfmMonetary,
+  type RfmCustomer,
+  type RfmSegmentSummary,
+  type RfmReport,
+  type RfmColumns,
+} from './segments/rfm.ts';
 export { rfmSegmentMap, RFM_SEGMENTS, type RfmScores, type RfmSegmentMap, type RfmSegmentRule, type ScoreRange } from './segments/rfm-segments.ts';
 export { RFM_SEGMENTS_SHOPIFY, RFM_SEGMENTS_PYMC } from './segments/rfm-presets.ts';
 export type { LoyaltyTier, LoyaltyBasis, QualificationWindow, LoyaltyProgramOptions } from './segments/loyalty-options.ts';
@@ -112,6 +128,31 @@ export { fitParetoNbd, paretoNbdModel, type ParetoNbdParams, type ParetoNbdModel
 export { fitGammaGamma, gammaGammaModel, type GammaGammaParams, type GammaGammaModel, type GammaGammaFit, type GammaGammaOptions, type SpendSummary } from './models/gamma-gamma.ts';
 export { fitShiftedBetaGeometric, shiftedBetaGeometricModel, type ShiftedBetaGeometricParams, type ShiftedBetaGeometricModel, type ShiftedBetaGeometricFit } from './models/shifted-beta-geometric.ts';
 export { fitBgBb, bgBbModel, type BgBbParams, type BgBbModel, type BgBbFit, type OpportunitySummary } from './models/bg-bb.ts';
+export { unitDays, type ModelTimeUnit } from './models/time-unit.ts';
+export { rfmSummary, type RfmSummary, type RfmSummaryOptions } from './models/rfm-summary.ts';
+export {
+  scoreCustomer,
+  scoreCustomers,
+  pAliveScorer,
+  pAliveInDays,
+  type TransactionModel,
+  type SpendModel,
+  type CustomerHistory,
+  type CustomerColumns,
+  type CustomerScore,
+  type CustomerScoreRow,
+  type ScoreOptions,
+  type PAliveScorerOptions,
+} from './models/scoring.ts';
+export { predictiveClv, type PredictiveClvBase, type PredictiveClvCustomer, type PredictiveClvReport } from './models/predictive-clv.ts';
+export {
+  evaluateHoldout,
+  type HoldoutEvaluation,
+  type HoldoutOptions,
+  type HoldoutCustomer,
+  type HoldoutFrequencyRow,
+  type TrackingRow,
+} from './models/holdout.ts';
 
 // --- simulate ---
 export {
