@@ -8,7 +8,8 @@ import { compressSummary, type CompressedSummary } from './summary.ts';
 
 /**
  * Distinct `(x, txDays, TDays)` patterns with their counts, converted to units, sorted by x, tx, T —
- * the same rows `compressSummary` returns for the same summary.
+ * the same rows `compressSummary` returns for the same summary (no rows for an empty summary: the
+ * fitters then throw).
  *
  * @param x - repeat transactions per customer
  * @param txDays - days from the first to the last transaction day
@@ -28,7 +29,8 @@ export function compressDays(x: Uint32Array, txDays: Int32Array, firstDay: Int32
   }
   const k1 = maxT + 1;
   const k2 = k1 * k1;
-  if (n === 0 || (maxX + 1) * k2 > Number.MAX_SAFE_INTEGER) {
+  if (n === 0) return { x: new Float64Array(0), tx: new Float64Array(0), T: new Float64Array(0), weight: new Float64Array(0) };
+  if ((maxX + 1) * k2 > Number.MAX_SAFE_INTEGER) {
     const tx = new Float64Array(n);
     const T = new Float64Array(n);
     for (let i = 0; i < n; i++) {

@@ -140,6 +140,7 @@ export function predictiveClv(
   const r = resolve(options);
   if (options.customer !== undefined) {
     const c = options.customer;
+    if (c.x > 0 && c.zbar === undefined) throw new InvalidOptionError('customer.zbar', undefined, 'is required when x > 0');
     const zbar = c.zbar ?? 0;
     if (c.x > 0) checkArg('customer.zbar', zbar, 0);
     return one(r, null, c.x, c.tx, c.T, zbar);

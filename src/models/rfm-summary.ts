@@ -74,7 +74,7 @@ export interface RfmSummary {
   /** Distinct `(x, tx, T)` rows with weights, sorted; what the fitters run on. */
   compress(): CompressedSummary;
   /** `{ x, zbar, weight }` for `fitGammaGamma` (weight 0 for repeat buyers whose repeat days are all zero-value). */
-  toSpendSummary(): SpendSummary;
+  toSpendSummary(): SpendSummary & { readonly x: Uint32Array; readonly zbar: Float64Array; readonly weight: Float64Array };
 }
 
 /**

@@ -112,7 +112,10 @@ function score(model: TransactionModel, spend: SpendModel | undefined, horizon: 
 export function scoreCustomer(model: TransactionModel, customer: CustomerHistory, options: ScoreOptions): CustomerScore {
   const horizon = horizonOf(options);
   const zbar = customer.zbar ?? 0;
-  if (options.spendModel !== undefined && customer.x > 0) checkArg('zbar', zbar, 0);
+  if (options.spendModel !== undefined && customer.x > 0) {
+    if (customer.zbar === undefined) throw new InvalidOptionError('customer.zbar', undefined, 'is required with a spend model when x > 0');
+    checkArg('zbar', zbar, 0);
+  }
   return score(model, options.spendModel, horizon, customer.x, customer.tx, customer.T, zbar);
 }
 
