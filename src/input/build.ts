@@ -21,10 +21,12 @@ export interface StagedEvents {
   time: Float64Array;
   /** Minor units per event. */
   minor: Float64Array;
-  /** Input position per event (for messages about merged records). */
-  index: Uint32Array;
+  /** Input position per event (for messages about merged records); `null` when it is the event's own index. */
+  index: Uint32Array | null;
   /** Order id per event when any record had one, else `null`. */
   orderId: (string | number | undefined)[] | null;
+  /** Per-account event counts, first instants and Σ |amount|, when the stager already computed them. */
+  perAccount?: { count: Uint32Array; first: Float64Array; absTotal: number };
 }
 
 /** Collects skipped records (or throws the first problem when not skipping). */
@@ -70,10 +72,10 @@ function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array |
     }
     if (idOf[kept] !== idOf[i]) {
       problems.report(
-        index[i] ?? i,
+        index?.[i] ?? i,
         'orderId',
         id,
-        `${describeValue(id)} already belongs to customer ${describeValue(ids[idOf[kept] ?? 0])} (records[${index[kept] ?? kept}]); ` +
+        `${describeValue(id)} already belongs to customer ${describeValue(ids[idOf[kept] ?? 0])} (records[${index?.[kept] ?? kept}]); ` +
           'an order id must not be shared between customers',
       );
       dead[i] = 1;
@@ -119,6 +121,23 @@ function rankAccounts(ids: readonly CustomerId[], first: Float64Array): Uint32Ar
   return rank;
 }
 
+/** Events per account, each account's first instant, and Σ |amount| over the live events. */
+function accountStats(staged: StagedEvents, dead: Uint8Array | null): { count: Uint32Array; first: Float64Array; absTotal: number } {
+  const { n, idOf, time, minor } = staged;
+  const count = new Uint32Array(staged.ids.length);
+  const first = new Float64Array(staged.ids.length).fill(Number.POSITIVE_INFINITY);
+  let absTotal = 0;
+  for (let i = 0; i < n; i++) {
+    if (dead !== null && dead[i] === 1) continue;
+    const a = idOf[i] ?? 0;
+    count[a] = (count[a] ?? 0) + 1;
+    const t = time[i] ?? 0;
+    if (t < (first[a] ?? 0)) first[a] = t;
+    absTotal += Math.abs(minor[i] ?? 0);
+  }
+  return { count, first, absTotal };
+}
+
 /** Turn staged events into a frozen ledger. */
 export function buildLedger(
   staged: StagedEvents,
@@ -129,17 +148,7 @@ export function buildLedger(
   const dead = mergeOrderLines(staged, problems);
   const { n, idOf, ids, time, minor } = staged;
   const accountCount = ids.length;
-  const count = new Uint32Array(accountCount);
-  const first = new Float64Array(accountCount).fill(Number.POSITIVE_INFINITY);
-  let absTotal = 0;
-  for (let i = 0; i < n; i++) {
-    if (dead !== null && dead[i] === 1) continue;
-    const a = idOf[i] ?? 0;
-    count[a] = (count[a] ?? 0) + 1;
-    const t = time[i] ?? 0;
-    if (t < (first[a] ?? 0)) first[a] = t;
-    absTotal += Math.abs(minor[i] ?? 0);
-  }
+  const { count, first, absTotal } = staged.perAccount ?? accountStats(staged, dead);
   if (absTotal > MAX_EXACT_MINOR) {
     throw new RetentionError(
       `the amounts add up to more than ${MAX_EXACT_MINOR} minor units in absolute value, beyond exact arithmetic`,
@@ -148,8 +157,10 @@ export function buildLedger(
   const rank = rankAccounts(ids, first);
   const start = new Uint32Array(accountCount + 1);
   const sortedIds = new Array<CustomerId>(accountCount);
+  let identity = true;
   for (let a = 0; a < accountCount; a++) {
     const r = rank[a] ?? 0;
+    if (r !== a) identity = false;
     sortedIds[r] = ids[a] ?? 0;
     start[r + 1] = count[a] ?? 0;
   }
@@ -159,15 +170,17 @@ export function buildLedger(
   const account = new Uint32Array(events);
   const outTime = new Float64Array(events);
   const outMinor = new Float64Array(events);
+  // Stable counting sort by account (input order kept within an account). When the accounts' numbering
+  // is already canonical (time-ordered input), the rank lookup is skipped.
   for (let i = 0; i < n; i++) {
     if (dead !== null && dead[i] === 1) continue;
-    const r = rank[idOf[i] ?? 0] ?? 0;
+    const r = identity ? (idOf[i] ?? 0) : (rank[idOf[i] ?? 0] ?? 0);
     const p = cursor[r] ?? 0;
     cursor[r] = p + 1;
-    account[p] = r;
     outTime[p] = time[i] ?? 0;
     outMinor[p] = minor[i] ?? 0;
   }
+  for (let r = 0; r < accountCount; r++) account.fill(r, start[r] ?? 0, start[r + 1] ?? 0);
   const orders = new Uint32Array(accountCount);
   let orderCount = 0;
   let customerCount = 0;

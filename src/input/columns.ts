@@ -6,7 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError } from '../errors.ts';
-import { Problems, buildLedger } from './build.ts';
+import { Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
 import { explainId, internId, isCustomerId } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
@@ -108,6 +108,13 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   const orderColumn = columns.orderId;
   const { timeZone, currencyDigits, rounding } = resolved;
   const problems = new Problems(resolved.skip, 'columns');
+  if (unit === 'minor' && orderColumn === undefined && dateColumn instanceof Float64Array && amountColumn instanceof Float64Array) {
+    const dense = denseIdTable(idColumn, n);
+    if (dense !== null) {
+      const staged = stageDenseTyped(idColumn, dateColumn, amountColumn, dense);
+      if (staged !== null) return buildLedger(staged, resolved, problems, n);
+    }
+  }
   const idOf = new Uint32Array(n);
   const time = new Float64Array(n);
   const minor = new Float64Array(n);
@@ -173,6 +180,59 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
     kept++;
   }
   return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds }, resolved, problems, n);
+}
+
+/**
+ * The fast path for the common columnar case — dense integer ids in a typed array, epoch ms and minor
+ * units in `Float64Array`s, no order ids: one monomorphic loop that validates, numbers accounts, counts
+ * their events and notes their first instant, and stages the caller's time and amount arrays without
+ * copying them (they are only read). Returns `null` at the first entry that needs the general path
+ * (which then reports it, or skips it, with the usual message).
+ */
+function stageDenseTyped(
+  idColumn: ArrayLike<unknown>,
+  time: Float64Array,
+  minor: Float64Array,
+  dense: { table: Int32Array; min: number },
+): StagedEvents | null {
+  const n = time.length;
+  const { table, min } = dense;
+  const idOf = new Uint32Array(n);
+  const ids: CustomerId[] = [];
+  let count = new Uint32Array(1024);
+  let first = new Float64Array(1024);
+  let absTotal = 0;
+  for (let i = 0; i < n; i++) {
+    const t = time[i] ?? Number.NaN;
+    const amount = minor[i] ?? Number.NaN;
+    if (!(Math.abs(t) <= 8.64e15) || !Number.isInteger(amount) || Math.abs(amount) > MAX_EXACT_MINOR) return null;
+    const id = (idColumn[i] as number) + 0;
+    const slot = id - min;
+    let account = table[slot] ?? -1;
+    if (account < 0) {
+      account = ids.length;
+      table[slot] = account;
+      ids.push(id);
+      if (account === count.length) {
+        count = grow(count, new Uint32Array(account * 2));
+        first = grow(first, new Float64Array(account * 2));
+      }
+      first[account] = t;
+    } else if (t < (first[account] ?? 0)) {
+      first[account] = t;
+    }
+    count[account] = (count[account] ?? 0) + 1;
+    idOf[i] = account;
+    absTotal += Math.abs(amount);
+  }
+  const perAccount = { count: count.subarray(0, ids.length), first: first.subarray(0, ids.length), absTotal };
+  return { n, idOf, ids, time, minor, index: null, orderId: null, perAccount };
+}
+
+/** Copy `array` into the larger `into`. */
+function grow<T extends Uint32Array | Float64Array>(array: T, into: T): T {
+  into.set(array);
+  return into;
 }
 
 function explainMinor(value: unknown): string {

@@ -66,6 +66,23 @@ describe('ledger.fromColumns', () => {
     ]);
   });
 
+  test('typed columns with a bad entry fall back to the general path and report it', () => {
+    const columns = {
+      customerId: new Uint32Array([4, 5, 4]),
+      date: new Float64Array([0, Number.NaN, 2]),
+      amount: new Float64Array([100, 200, 0.5]),
+    };
+    expect(() => fromColumns(columns)).toThrow(/^columns\[1\]\.date/);
+    const book = fromColumns(columns, { onInvalid: 'skip' });
+    expect(book.skipped.map((s) => [s.index, s.field])).toEqual([
+      [1, 'date'],
+      [2, 'amount'],
+    ]);
+    expect([...book.minor]).toEqual([100]);
+    // the caller's arrays are never modified
+    expect([...columns.amount]).toEqual([100, 200, 0.5]);
+  });
+
   test('a wrong-typed or short column is an InvalidOptionError', () => {
     expect(() => fromColumns({ customerId: 'abc' as unknown as string[], date: [], amount: [] })).toThrow(
       'columns.customerId: must be an array or a typed array',
