@@ -157,6 +157,15 @@ export function bgNbdObjective(s: CompressedSummary): {
   }
   const present = new Uint8Array(maxX + 1);
   for (let i = 0; i < n; i++) present[s.x[i] as number] = 1;
+  // tx and T take few distinct values (whole days in a unit): log(α + t) is computed once per value.
+  const [tIndex, tValues] = distinctValues(s.T);
+  const [txIndex, txValues] = distinctValues(s.tx);
+  const logT = new Float64Array(tValues.length);
+  const logTx = new Float64Array(txValues.length);
+  const fillLogs = (alpha: number): void => {
+    for (let k = 0; k < tValues.length; k++) logT[k] = Math.log(alpha + (tValues[k] as number));
+    for (let k = 0; k < txValues.length; k++) logTx[k] = Math.log(alpha + (txValues[k] as number));
+  };
   const cx = new Float64Array(maxX + 1); // per-x constant of the log-likelihood
   const lx = new Float64Array(maxX + 1); // per-x log(a / (b + x − 1))
   const negLogLik = (lp: Float64Array): number => {
@@ -170,13 +179,14 @@ export function bgNbdObjective(s: CompressedSummary): {
       cx[x] = common + gammaln(r + x) + betaln(a, b + x);
       lx[x] = x > 0 ? Math.log(a / (b + x - 1)) : 0;
     }
+    fillLogs(alpha);
     let ll = 0;
     for (let i = 0; i < n; i++) {
       const x = s.x[i] as number;
-      const A = -(r + x) * Math.log(alpha + (s.T[i] as number));
+      const A = -(r + x) * (logT[tIndex[i] as number] as number);
       let term = A;
       if (x > 0) {
-        const B = (lx[x] as number) - (r + x) * Math.log(alpha + (s.tx[i] as number));
+        const B = (lx[x] as number) - (r + x) * (logTx[txIndex[i] as number] as number);
         term = A > B ? A + Math.log1p(Math.exp(B - A)) : B + Math.log1p(Math.exp(A - B));
       }
       ll += (s.weight[i] as number) * ((cx[x] as number) + term);
@@ -205,6 +215,7 @@ export function bgNbdObjective(s: CompressedSummary): {
       db[x] = digamma(b + x) - psiABX - psiB + psiAB;
       lx[x] = x > 0 ? Math.log(a / (b + x - 1)) : 0;
     }
+    fillLogs(alpha);
     let gr = 0;
     let gAlpha = 0;
     let ga = 0;
@@ -213,12 +224,12 @@ export function bgNbdObjective(s: CompressedSummary): {
       const x = s.x[i] as number;
       const w = s.weight[i] as number;
       const T = s.T[i] as number;
-      const lT = Math.log(alpha + T);
+      const lT = logT[tIndex[i] as number] as number;
       let wB = 0;
       let ltx = 0;
       if (x > 0) {
         const tx = s.tx[i] as number;
-        ltx = Math.log(alpha + tx);
+        ltx = logTx[txIndex[i] as number] as number;
         // wB = e^B / (e^A + e^B) with A − B = −(r+x)(lT − ltx) − lx
         wB = 1 / (1 + Math.exp(-(r + x) * (lT - ltx) - (lx[x] as number)));
         gAlpha -= w * (r + x) * ((1 - wB) / (alpha + T) + wB / (alpha + tx));
@@ -238,6 +249,24 @@ export function bgNbdObjective(s: CompressedSummary): {
     out[3] = -gb * b;
   };
   return { negLogLik, gradient, sumX, sumT };
+}
+
+/** The distinct values of a column and, per row, the index of its value. */
+function distinctValues(column: Float64Array): [Uint32Array, Float64Array] {
+  const index = new Uint32Array(column.length);
+  const seen = new Map<number, number>();
+  const values: number[] = [];
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] as number;
+    let k = seen.get(v);
+    if (k === undefined) {
+      k = values.length;
+      seen.set(v, k);
+      values.push(v);
+    }
+    index[i] = k;
+  }
+  return [index, Float64Array.from(values)];
 }
 
 /**
