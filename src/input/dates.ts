@@ -26,6 +26,20 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+// Consecutive records usually share their date: remember the last one converted.
+let lastDateKey = -1;
+let lastDateMs = 0;
+
+/** Epoch ms of a UTC date's midnight (cached for repeats of the same date). */
+function dayMs(year: number, month: number, day: number): number {
+  const key = (year * 100 + month) * 100 + day;
+  if (key !== lastDateKey) {
+    lastDateMs = daysFromCivil(year, month, day) * DAY_MS;
+    lastDateKey = key;
+  }
+  return lastDateMs;
+}
+
 /**
  * Parse an ISO-8601 date or date-time string into epoch ms; `NaN` if it is not one.
  *
@@ -40,7 +54,7 @@ export function parseIsoDate(text: string, timeZone: string): number {
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  if (n === 10) return timeZone === 'UTC' ? daysFromCivil(year, month, day) * DAY_MS : localToEpoch(timeZone, year, month, day);
+  if (n === 10) return timeZone === 'UTC' ? dayMs(year, month, day) : localToEpoch(timeZone, year, month, day);
   const sep = text.charCodeAt(10);
   if ((sep !== 84 && sep !== 32 && sep !== 116) || n < 16 || text.charCodeAt(13) !== 58) return Number.NaN;
   const hour = digitsAt(text, 11, 2);
@@ -69,7 +83,7 @@ export function parseIsoDate(text: string, timeZone: string): number {
       ms = Math.floor(ms);
     }
   }
-  const wall = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+  const wall = dayMs(year, month, day) + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
   if (i === n) return timeZone === 'UTC' ? wall : localToEpoch(timeZone, year, month, day, hour, minute, second, ms);
   const zone = text.charCodeAt(i);
   if ((zone === 90 || zone === 122) && i + 1 === n) return wall;

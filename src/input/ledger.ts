@@ -60,7 +60,19 @@ function reader<R>(spec: FieldReader<R> | undefined, fallback: string, name: str
   if (typeof field !== 'string') {
     throw new InvalidOptionError(`fields.${name}`, field, 'must be a property name or a function (record, index) => value');
   }
-  return (record) => (record as Record<string, unknown>)[field];
+  // The library's own names get static property reads, which engines inline for same-shaped records.
+  switch (field) {
+    case 'customerId':
+      return (record) => (record as { customerId?: unknown }).customerId;
+    case 'date':
+      return (record) => (record as { date?: unknown }).date;
+    case 'amount':
+      return (record) => (record as { amount?: unknown }).amount;
+    case 'orderId':
+      return (record) => (record as { orderId?: unknown }).orderId;
+    default:
+      return (record) => (record as Record<string, unknown>)[field];
+  }
 }
 
 /**
