@@ -9,6 +9,7 @@ import {
   retentionUplift,
   simpleClvFromData,
   summarize,
+  type PeriodRetentionRow,
 } from 'retention-metrics';
 import { readCdnow } from './cdnow.ts';
 import { segmentsReport } from './segments-report.ts';
@@ -44,45 +45,30 @@ console.log(
   ),
 );
 
+/** A period-retention table with counts and rates. */
+const retentionTable = (rows: PeriodRetentionRow[]) =>
+  table(
+    ['quarter', 'start (S)', 'end (E)', 'new', 'back', 'retained', 'lost', 'retention', 'churn', ''],
+    rows.map((q) => [
+      q.period,
+      count(q.startCustomers),
+      count(q.endCustomers),
+      count(q.acquired),
+      count(q.reactivated),
+      count(q.retained),
+      count(q.lost),
+      percent(q.retentionRate),
+      percent(q.churnRate),
+      q.complete ? '' : 'incomplete',
+    ]),
+  );
+
 console.log(heading('Quarter over quarter: of the customers who bought in the previous quarter, who bought again'));
 const quarters = periodRetention(book, { period: 'quarter', asOf });
-console.log(
-  table(
-    ['quarter', 'start (S)', 'end (E)', 'new', 'back', 'retained', 'lost', 'retention', 'churn', ''],
-    quarters.map((q) => [
-      q.period,
-      q.startCustomers,
-      q.endCustomers,
-      q.acquired,
-      q.reactivated,
-      q.retained,
-      q.lost,
-      percent(q.retentionRate),
-      percent(q.churnRate),
-      q.complete ? '' : 'incomplete',
-    ]),
-  ),
-);
+console.log(retentionTable(quarters));
 
 console.log(heading('Quarter over quarter with a 180-day activity window (a customer counts while their last order is < 180 days old)'));
-const windowed = periodRetention(book, { period: 'quarter', activeWithin: { days: 180 }, asOf });
-console.log(
-  table(
-    ['quarter', 'start (S)', 'end (E)', 'new', 'back', 'retained', 'lost', 'retention', 'churn', ''],
-    windowed.map((q) => [
-      q.period,
-      q.startCustomers,
-      q.endCustomers,
-      q.acquired,
-      q.reactivated,
-      q.retained,
-      q.lost,
-      percent(q.retentionRate),
-      percent(q.churnRate),
-      q.complete ? '' : 'incomplete',
-    ]),
-  ),
-);
+console.log(retentionTable(periodRetention(book, { period: 'quarter', activeWithin: { days: 180 }, asOf })));
 
 console.log(heading('Monthly acquisition cohorts: share of each cohort that bought again k months after its first month'));
 const cohorts = Cohort.from(book).by('month').asOf(asOf).table();

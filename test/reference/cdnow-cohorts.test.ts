@@ -1,30 +1,21 @@
 // Reference: the monthly acquisition-cohort matrix of the CDNOW master file, cell by cell, computed by the
 // Cohort builder and, independently, by DuckDB SQL over the same file (in-process).
-import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { CDNOW_MASTER, readCdnow } from '../../example/cdnow.ts';
+import { type Row, referenceDb } from '../helpers/reference-db.ts';
+import { readCdnow } from '../../example/cdnow.ts';
 import { Cohort } from '../../src/cohort/builder.ts';
 import { ledger } from '../../src/input/ledger.ts';
 import type { Ledger } from '../../src/input/types.ts';
 
-type Row = Record<string, unknown>;
 let book: Ledger;
 let query: (sql: string) => Promise<Row[]>;
 
 beforeAll(async () => {
   book = ledger(readCdnow());
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const connection = await instance.connect();
-  query = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Row[];
-  await connection.run(`
-    CREATE TABLE tx AS
-    SELECT parts[1] AS customer, strptime(parts[2], '%Y%m%d')::DATE AS day,
-           CAST(round(CAST(parts[4] AS DECIMAL(18, 2)) * 100) AS BIGINT) AS cents
-    FROM (
-      SELECT string_split_regex(trim(column0), '\\s+') AS parts
-      FROM read_csv('${CDNOW_MASTER.replaceAll("'", "''")}', delim = '\\x01', header = true, columns = {'column0': 'VARCHAR'})
-    )`);
-  await connection.run(`
+  const db = await referenceDb();
+  query = db.query;
+  await db.loadCdnow('tx');
+  await db.run(`
     CREATE TABLE cells AS
     WITH tx_m AS (SELECT customer, cents, year(day) * 12 + month(day) - 1 AS m FROM tx),
     cohort AS (SELECT customer, min(m) AS c FROM tx_m WHERE cents >= 0 GROUP BY customer)

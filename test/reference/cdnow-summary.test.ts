@@ -1,31 +1,22 @@
 // Reference: the order metrics and quarterly retention of the CDNOW master file, computed by the library
 // and, independently, by DuckDB SQL over the same file (in-process, no server).
-import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { CDNOW_MASTER, readCdnow } from '../../example/cdnow.ts';
+import { type Row, referenceDb } from '../helpers/reference-db.ts';
+import { readCdnow } from '../../example/cdnow.ts';
 import { ledger } from '../../src/input/ledger.ts';
 import type { Ledger } from '../../src/input/types.ts';
 import { periodRetention } from '../../src/metrics/period-retention.ts';
 import { summarize } from '../../src/metrics/summarize.ts';
 
-type Row = Record<string, unknown>;
 let book: Ledger;
 let query: (sql: string) => Promise<Row[]>;
 
 beforeAll(async () => {
   book = ledger(readCdnow());
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const connection = await instance.connect();
-  query = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Row[];
+  const db = await referenceDb();
+  query = db.query;
+  await db.loadCdnow('tx');
   // One row per line of the file, in file order; fields split on runs of blanks.
-  await connection.run(`
-    CREATE TABLE tx AS
-    SELECT line, parts[1] AS customer, strptime(parts[2], '%Y%m%d')::DATE AS day,
-           CAST(round(CAST(parts[4] AS DECIMAL(18, 2)) * 100) AS BIGINT) AS cents
-    FROM (
-      SELECT row_number() OVER () AS line, string_split_regex(trim(column0), '\\s+') AS parts
-      FROM read_csv('${CDNOW_MASTER.replaceAll("'", "''")}', delim = '\\x01', header = true, columns = {'column0': 'VARCHAR'})
-    )`);
 }, 60_000);
 
 const int = (value: unknown) => Number(value);

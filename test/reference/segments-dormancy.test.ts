@@ -1,44 +1,24 @@
 // Reference: dormancy segments (benchmark W4) on the CDNOW master file as of its last day, and on the
 // benchmark's hand-made edge file, computed by the library and by the same rules in DuckDB SQL.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { CDNOW_MASTER, readCdnow } from '../../example/cdnow.ts';
+import { type Row, benchEdgeRecords, referenceDb } from '../helpers/reference-db.ts';
+import { readCdnow } from '../../example/cdnow.ts';
 import { ledger } from '../../src/input/ledger.ts';
 import type { Ledger } from '../../src/input/types.ts';
 import { dormancy } from '../../src/segments/dormancy.ts';
 import { reactivationPotential } from '../../src/segments/reactivation.ts';
 
-type Row = Record<string, unknown>;
-const EDGE = fileURLToPath(new URL('../fixtures/bench-edge.csv', import.meta.url));
 let cdnow: Ledger;
 let edge: Ledger;
 let query: (sql: string) => Promise<Row[]>;
 
 beforeAll(async () => {
   cdnow = ledger(readCdnow());
-  const lines = readFileSync(EDGE, 'utf8').trim().split('\n').slice(1);
-  edge = ledger(lines.map((line) => {
-    const [customerId = '', orderId = '', date = '', amount = ''] = line.split(',');
-    return { customerId, orderId, date, amount };
-  }));
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const connection = await instance.connect();
-  query = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Row[];
-  await connection.run(`
-    CREATE TABLE cdnow AS
-    SELECT parts[1] AS customer, strptime(parts[2], '%Y%m%d')::DATE AS day,
-           CAST(round(CAST(parts[4] AS DECIMAL(18, 2)) * 100) AS BIGINT) AS cents
-    FROM (
-      SELECT string_split_regex(trim(column0), '\\s+') AS parts
-      FROM read_csv('${CDNOW_MASTER.replaceAll("'", "''")}', delim = '\\x01', header = true, columns = {'column0': 'VARCHAR'})
-    )`);
-  await connection.run(`
-    CREATE TABLE edge AS
-    SELECT customer_id AS customer, (ordered_at AT TIME ZONE 'UTC')::DATE AS day, CAST(round(amount * 100) AS BIGINT) AS cents
-    FROM read_csv('${EDGE.replaceAll("'", "''")}', header = true,
-                  columns = {'customer_id': 'VARCHAR', 'order_id': 'VARCHAR', 'ordered_at': 'TIMESTAMPTZ', 'amount': 'DECIMAL(18, 2)'})`);
+  edge = ledger(benchEdgeRecords());
+  const db = await referenceDb();
+  query = db.query;
+  await db.loadCdnow('cdnow');
+  await db.loadBenchEdge('edge');
 }, 60_000);
 
 /** W4 in SQL, plus each segment's historical value (net cents of all the customer's rows). */
