@@ -10,7 +10,7 @@ export function table(headers: readonly string[], rows: readonly (readonly Cell[
   const numeric = headers.map((_, c) => rows.every((row) => typeof row[c] !== 'string' || /^[-+]?[\d.,%$ ]+%?$|^–$/.test(String(row[c]))));
   const line = (cells: readonly string[]) =>
     cells.map((cell, c) => (numeric[c] && c > 0 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd();
-  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...text.map(line)].join('\n');
+  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  ').trimEnd(), ...text.map(line)].join('\n');
 }
 
 /** A ratio as a percentage with one decimal, or a dash. */
