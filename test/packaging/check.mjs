@@ -1,4 +1,5 @@
-// Packaging checks, run by `npm test` after `npm run build`: lint the package metadata (publint),
+// Packaging checks, run by `npm test` after `npm run build`: check that the lockfile is complete for
+// `npm ci` on every platform, lint the package metadata (publint),
 // check its types resolve for every module system (@arethetypeswrong/cli), then install the packed
 // tarball into a throwaway consumer and load it as users do: ESM import and CJS require under Node,
 // and the same ESM smoke script under Deno and Bun (from their npm packages).
@@ -22,6 +23,7 @@ function run(label, command, args, options = {}) {
 rmSync(consumer, { recursive: true, force: true });
 mkdirSync(join(consumer, 'node_modules'), { recursive: true });
 
+run('lockfile complete for npm ci', process.execPath, ['scripts/complete-lockfile.mjs', '--check']);
 run('publint', bin('publint'), ['--strict']);
 run('arethetypeswrong', bin('attw'), ['--pack', '.']);
 
