@@ -206,4 +206,8 @@ console.log(
     ]),
   ),
 );
-console.log('(BG/NBD lets a customer drop out only right after a repeat purchase, so every one-time buyer has P(alive) = 1: the 12,000 one-time buyers all land in "active" here — a known trait of the model, and a reason to read P(alive) next to days since the last order)');
+const noRepeat = wholeHistory.x.filter((x) => x === 0).length;
+console.log(
+  `(BG/NBD lets a customer drop out only right after a repeat purchase, so the ${count(noRepeat)} customers without a repeat purchase day ` +
+    'all have P(alive) = 1 and land in "active" here — a known trait of the model, and a reason to read P(alive) next to days since the last order)',
+);
