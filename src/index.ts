@@ -126,7 +126,14 @@ export type { SavedModel } from './models/saved.ts';
 export { fitBgNbd, bgNbdModel, type BgNbdParams, type BgNbdModel, type BgNbdFit } from './models/bg-nbd.ts';
 export { fitParetoNbd, paretoNbdModel, type ParetoNbdParams, type ParetoNbdModel, type ParetoNbdFit } from './models/pareto-nbd.ts';
 export { fitGammaGamma, gammaGammaModel, type GammaGammaParams, type GammaGammaModel, type GammaGammaFit, type GammaGammaOptions, type SpendSummary } from './models/gamma-gamma.ts';
-export { fitShiftedBetaGeometric, shiftedBetaGeometricModel, type ShiftedBetaGeometricParams, type ShiftedBetaGeometricModel, type ShiftedBetaGeometricFit } from './models/shifted-beta-geometric.ts';
+export {
+  fitShiftedBetaGeometric,
+  shiftedBetaGeometricModel,
+  type ShiftedBetaGeometricParams,
+  type ShiftedBetaGeometricModel,
+  type ShiftedBetaGeometricFit,
+  type SurvivalObservations,
+} from './models/shifted-beta-geometric.ts';
 export { fitBgBb, bgBbModel, type BgBbParams, type BgBbModel, type BgBbFit, type OpportunitySummary } from './models/bg-bb.ts';
 export { unitDays, type ModelTimeUnit } from './models/time-unit.ts';
 export { rfmSummary, type RfmSummary, type RfmSummaryOptions } from './models/rfm-summary.ts';

@@ -129,26 +129,21 @@ export function shiftedBetaGeometricModel(params: ShiftedBetaGeometricParams | S
 }
 
 /**
- * Fit the sBG model by maximum likelihood to survivor counts `n₀ ≥ n₁ ≥ … ≥ n_k` (customers active at
- * the start of periods 0…k): `LL = Σ_{t=1..k} (n_{t−1} − n_t) ln P(T=t) + n_k ln S(k)`. Counts need
- * not be integers (shares work too; the log-likelihood then scales with them).
- *
- * @param survivors - active customers at the start of each period, starting with the cohort size
- * @param options - iteration limit and tolerance
- * @returns α, β, log-likelihood, convergence information, standard errors and predictions
- * @throws {@link InvalidInputError} (source `survivors`) for fewer than 2 counts, a negative or
- *   non-finite count, an increase, or a first count of 0
- * @throws {@link RetentionError} when the fit does not converge (e.g. nobody churns)
- *
- * @example
- * ```ts
- * import { fitShiftedBetaGeometric } from 'retention-metrics';
- * const fit = fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]);
- * fit.params.alpha; // => 0.704
- * fit.params.beta; // => 1.182
- * ```
+ * Per-period churn observations from subscription survival (the shape of `Cohort.fromSubscriptions(…)
+ * .table()`): in every cohort, the subscriptions that ended during offset k and those still active
+ * (censored) after offset k.
  */
-export function fitShiftedBetaGeometric(survivors: ArrayLike<number>, options: FitOptions = {}): ShiftedBetaGeometricFit {
+export interface SurvivalObservations {
+  readonly cohorts: readonly { readonly cells: readonly { readonly offset: number; readonly ended: number; readonly censored: number }[] }[];
+}
+
+/** Lost customers per period t = 1…k and customers known to survive exactly t periods (censored). */
+interface ChurnCounts {
+  lost: Float64Array;
+  survived: Float64Array;
+}
+
+function fromSurvivorCounts(survivors: ArrayLike<number>): ChurnCounts {
   const k = survivors.length - 1;
   if (k < 1) throw new InvalidInputError(0, 'record', survivors.length, 'at least 2 survivor counts are needed', 'survivors');
   for (let t = 0; t <= k; t++) {
@@ -157,18 +152,80 @@ export function fitShiftedBetaGeometric(survivors: ArrayLike<number>, options: F
     if (t === 0 && v === 0) throw new InvalidInputError(0, 'record', v, 'the cohort size must be > 0', 'survivors');
     if (t > 0 && v > (survivors[t - 1] as number)) throw new InvalidInputError(t, 'record', v, `count ${v} exceeds the previous count ${survivors[t - 1]}`, 'survivors');
   }
-  const counts = Float64Array.from(survivors);
+  const lost = new Float64Array(k + 1);
+  const survived = new Float64Array(k + 1);
+  for (let t = 1; t <= k; t++) lost[t] = (survivors[t - 1] as number) - (survivors[t] as number);
+  survived[k] = survivors[k] as number;
+  return { lost, survived };
+}
+
+function fromSurvival(table: SurvivalObservations): ChurnCounts {
+  let horizon = 0;
+  for (const cohort of table.cohorts) for (const cell of cohort.cells) horizon = Math.max(horizon, cell.offset + 1);
+  const lost = new Float64Array(horizon + 1);
+  const survived = new Float64Array(horizon + 1);
+  let total = 0;
+  for (const cohort of table.cohorts) {
+    for (const cell of cohort.cells) {
+      // Ending during offset k is churn at renewal k + 1; censored after offset k survived k + 1 periods.
+      lost[cell.offset + 1] = (lost[cell.offset + 1] ?? 0) + cell.ended;
+      survived[cell.offset + 1] = (survived[cell.offset + 1] ?? 0) + cell.censored;
+      total += cell.ended + cell.censored;
+    }
+  }
+  if (total === 0) throw new InvalidInputError(0, 'record', table, 'the survival table has no complete period to fit', 'survival');
+  return { lost, survived };
+}
+
+/**
+ * Fit the sBG model by maximum likelihood, either to survivor counts `n₀ ≥ n₁ ≥ … ≥ n_k` (customers
+ * active at the start of periods 0…k): `LL = Σ_{t=1..k} (n_{t−1} − n_t) ln P(T=t) + n_k ln S(k)`, or
+ * to a subscription survival table (`Cohort.fromSubscriptions(subs).table()`), where each cohort's
+ * subscriptions ended during offset k count as churn at period k + 1 and those censored after offset k
+ * as surviving k + 1 periods: `LL = Σ_t lost_t ln P(T=t) + Σ_t censored_t ln S(t)` — the same model
+ * over cohorts of different ages. Counts need not be integers (shares work too; the log-likelihood then
+ * scales with them).
+ *
+ * @param survivors - active customers at the start of each period starting with the cohort size, or a
+ *   survival table
+ * @param options - iteration limit and tolerance
+ * @returns α, β, log-likelihood, convergence information, standard errors and predictions
+ * @throws {@link InvalidInputError} (source `survivors`) for fewer than 2 counts, a negative or
+ *   non-finite count, an increase, or a first count of 0; (source `survival`) for a table without a
+ *   complete period
+ * @throws {@link RetentionError} when the fit does not converge (e.g. nobody churns)
+ *
+ * @example
+ * ```ts
+ * import { Cohort, fitShiftedBetaGeometric } from 'retention-metrics';
+ * const fit = fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]);
+ * fit.params.alpha; // => 0.704
+ * fit.params.beta; // => 1.182
+ * // from subscriptions: two yearly cohorts, renewals observed as they happened
+ * const survival = Cohort.fromSubscriptions([
+ *   { customerId: 1, start: '2020-01-01', end: '2020-06-01' },
+ *   { customerId: 2, start: '2020-01-01', end: '2021-06-01' },
+ *   { customerId: 3, start: '2020-01-01' },
+ *   { customerId: 4, start: '2021-01-01', end: '2021-03-01' },
+ *   { customerId: 5, start: '2021-01-01' },
+ * ]).by('year').asOf('2022-12-31T23:59:59.999Z').table();
+ * fitShiftedBetaGeometric(survival).converged; // => true
+ * ```
+ */
+export function fitShiftedBetaGeometric(survivors: ArrayLike<number> | SurvivalObservations, options: FitOptions = {}): ShiftedBetaGeometricFit {
+  const { lost, survived } = 'cohorts' in survivors ? fromSurvival(survivors) : fromSurvivorCounts(survivors);
+  const k = lost.length - 1;
   const negLogLik = (lp: Float64Array): number => {
     const a = Math.exp(lp[0] as number);
     const b = Math.exp(lp[1] as number);
     const lb = betaln(a, b);
     let ll = 0;
     for (let t = 1; t <= k; t++) {
-      const lost = (counts[t - 1] as number) - (counts[t] as number);
-      if (lost > 0) ll += lost * (betaln(a + 1, b + t - 1) - lb);
+      const churned = lost[t] ?? 0;
+      if (churned > 0) ll += churned * (betaln(a + 1, b + t - 1) - lb);
+      const kept = survived[t] ?? 0;
+      if (kept > 0) ll += kept * (betaln(a, b + t) - lb);
     }
-    const last = counts[k] as number;
-    if (last > 0) ll += last * (betaln(a, b + k) - lb);
     return -ll;
   };
   const info = fitLogParameters(NAMES, negLogLik, [[1, 1], [0.5, 3], [3, 0.5]], 'sBG', options);

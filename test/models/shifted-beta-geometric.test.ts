@@ -1,5 +1,6 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
+import { Cohort } from '../../src/cohort/builder.ts';
 import { InvalidInputError, InvalidOptionError } from '../../src/errors.ts';
 import { hyp2f1 } from '../../src/models/special.ts';
 import { fitShiftedBetaGeometric, shiftedBetaGeometricModel } from '../../src/models/shifted-beta-geometric.ts';
@@ -89,5 +90,32 @@ describe('fitShiftedBetaGeometric', () => {
 
   test('nobody churns: the maximum is on the boundary, a RetentionError', () => {
     expect(() => fitShiftedBetaGeometric([100, 100, 100])).toThrow(/runs to|did not converge/);
+  });
+});
+
+describe('fitShiftedBetaGeometric from a subscription survival table', () => {
+  // The paper's "regular" cohort as subscriptions: 1000 start in 2000, survivors 1000, 631, …, 241 at
+  // the start of years 0…7; the table is computed as of the end of year 7.
+  const counts = [1000, 631, 468, 382, 326, 289, 262, 241];
+  const subscriptions: { customerId: number; start: string; end?: string }[] = [];
+  let id = 0;
+  for (let year = 1; year < counts.length; year++) {
+    const ended = (counts[year - 1] ?? 0) - (counts[year] ?? 0);
+    for (let i = 0; i < ended; i++) subscriptions.push({ customerId: id++, start: '2000-01-01', end: `${1999 + year}-07-01` });
+  }
+  for (let i = 0; i < (counts.at(-1) ?? 0); i++) subscriptions.push({ customerId: id++, start: '2000-01-01' });
+
+  test('equals the fit on the survivor counts', () => {
+    const table = Cohort.fromSubscriptions(subscriptions).by('year').asOf('2006-12-31T23:59:59.999Z').table();
+    const fromTable = fitShiftedBetaGeometric(table);
+    const fromCounts = fitShiftedBetaGeometric(counts);
+    expect(fromTable.params.alpha).toBeCloseTo(fromCounts.params.alpha, 6);
+    expect(fromTable.params.beta).toBeCloseTo(fromCounts.params.beta, 6);
+    expect(fromTable.logLikelihood).toBeCloseTo(fromCounts.logLikelihood, 6);
+  });
+
+  test('a table without a complete period is an InvalidInputError', () => {
+    const table = Cohort.fromSubscriptions([{ customerId: 1, start: '2024-01-01' }]).by('year').asOf('2024-06-01').table();
+    expect(() => fitShiftedBetaGeometric(table)).toThrow(InvalidInputError);
   });
 });
