@@ -150,8 +150,8 @@ export function buildCohortTable(
         orders: c.orders,
         grossRevenue: fromMinorUnits(c.gross, digits),
         netRevenue: fromMinorUnits(c.net, digits),
-        revenuePerCustomer: fromMinorUnits(c.net, digits).dividedBy(group.size),
-        cumulativeRevenuePerCustomer: fromMinorUnits(c.cumulativeNet, digits).dividedBy(group.size),
+        revenuePerCustomer: minorPer(c.net, group.size, digits) ?? fromMinorUnits(0, digits),
+        cumulativeRevenuePerCustomer: minorPer(c.cumulativeNet, group.size, digits) ?? fromMinorUnits(0, digits),
         complete: c.complete,
       });
     });

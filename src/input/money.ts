@@ -5,6 +5,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { InvalidOptionError } from '../errors.ts';
+import { Exact, toMoney } from './exact.ts';
 
 /** How amounts with more decimals than the currency allows are rounded (default: they are an error). */
 export type AmountRounding = 'halfUp' | 'halfEven' | 'halfDown' | 'up' | 'down' | 'ceil' | 'floor';
@@ -116,22 +117,28 @@ export function toMinorUnits(value: unknown, digits: number, rounding?: AmountRo
   return Number.NaN;
 }
 
-const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** A decimal number as text: optional sign, digits with an optional point, optional exponent. */
+export const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function slowToMinor(text: string, digits: number, rounding: AmountRounding | undefined): number {
   if (!DECIMAL_SYNTAX.test(text)) return Number.NaN;
-  return decimalToMinor(new Decimal(text), digits, rounding);
+  return decimalToMinor(new Exact(text), digits, rounding);
 }
 
+/**
+ * Exact conversion of a decimal to minor units: decimal places are checked (or rounded) without ever
+ * rounding to a precision, so neither the caller's `Decimal.set(...)` nor the number of significant
+ * digits can let excess decimals through.
+ */
 function decimalToMinor(value: Decimal, digits: number, rounding: AmountRounding | undefined): number {
   if (!value.isFinite()) return Number.NaN;
-  let scaled = value.times(POW10[digits] ?? 10 ** digits);
-  if (!scaled.isInteger()) {
+  let exact = new Exact(value);
+  if (exact.decimalPlaces() > digits) {
     if (rounding === undefined) return Number.NaN;
-    scaled = scaled.toDecimalPlaces(0, ROUNDING_MODES[rounding]);
+    exact = exact.toDecimalPlaces(digits, ROUNDING_MODES[rounding]);
   }
-  if (scaled.abs().greaterThan(MAX_EXACT_MINOR)) return Number.NaN;
-  return scaled.toNumber() + 0;
+  if (exact.abs().greaterThan(new Exact(MAX_EXACT_MINOR).dividedBy(POW10[digits] ?? 10 ** digits))) return Number.NaN;
+  return Number(exact.toFixed(digits).replace('.', '')) + 0;
 }
 
 /**
@@ -160,9 +167,9 @@ export function explainAmount(value: unknown, digits: number): string {
   } else {
     return `${describeKind(value)} is not an amount (use a number, a numeric string or a Decimal)`;
   }
-  const decimal = new Decimal(typeof value === 'number' ? String(value) : (value as string | Decimal));
+  const decimal = new Exact(typeof value === 'number' ? String(value) : (value as string | Decimal));
   if (!decimal.isFinite() || decimal.abs().times(10 ** digits).greaterThan(MAX_EXACT_MINOR)) {
-    return `${shown} is out of range (at most ${new Decimal(MAX_EXACT_MINOR).div(10 ** digits).toFixed(digits)} in absolute value)`;
+    return `${shown} is out of range (at most ${fromMinorUnits(MAX_EXACT_MINOR, digits).toFixed(digits)} in absolute value)`;
   }
   return `${shown} has more than ${digits} decimal${digits === 1 ? '' : 's'} (pass a \`rounding\` option to round it)`;
 }
@@ -183,14 +190,17 @@ function describeKind(value: unknown): string {
  * @returns the amount in major units, exact
  */
 export function fromMinorUnits(minor: number, digits: number): Decimal {
-  return new Decimal(minor).dividedBy(POW10[digits] ?? 10 ** digits);
+  // Built from text (the constructor never rounds), so the result is exact whatever Decimal.set says.
+  const text = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const point = text.length - digits;
+  return new Decimal(`${minor < 0 ? '-' : ''}${text.slice(0, point)}${digits > 0 ? `.${text.slice(point)}` : ''}`);
 }
 
 /**
- * Divide an amount of minor units by a count, exactly, as a `Decimal` in major units (e.g. AOV).
- * Returns `null` when the count is 0.
+ * Divide an amount of minor units by a count, as a `Decimal` in major units (e.g. AOV), exact to 20
+ * significant digits. Returns `null` when the count is 0.
  */
 export function minorPer(minor: number, count: number, digits: number): Decimal | null {
   if (count === 0) return null;
-  return new Decimal(minor).dividedBy(count).dividedBy(POW10[digits] ?? 10 ** digits);
+  return toMoney(new Exact(minor).dividedBy(count).dividedBy(POW10[digits] ?? 10 ** digits));
 }

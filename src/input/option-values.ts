@@ -11,24 +11,15 @@
  */
 import { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { DECIMAL_SYNTAX } from './money.ts';
+import { Exact } from './exact.ts';
 
-/** @internal Private arithmetic context, independent of the caller's global Decimal settings. */
-export const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, minE: -9e15, maxE: 9e15 });
-
-/** @internal Significant digits of every money value handed back. */
-export const RESULT_DIGITS = 20;
-
-/** @internal A money result for the caller: a `Decimal` of the package's class, 20 significant digits. */
-export function toMoney(value: Decimal): Decimal {
-  return new Decimal(value.toSignificantDigits(RESULT_DIGITS, Decimal.ROUND_HALF_EVEN).toString());
-}
+export { Exact, RESULT_DIGITS, toMoney } from './exact.ts';
 
 /** @internal A count for the caller: the nearest number, never `-0`. */
 export function toCount(value: Decimal): number {
   return value.toNumber() + 0;
 }
-
-const DECIMAL_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
  * @internal Parse a finite money amount (number, numeric string or Decimal), negative allowed.

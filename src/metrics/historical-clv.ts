@@ -6,6 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { dateOption } from '../input/dates.ts';
 import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
@@ -50,16 +51,19 @@ export interface HistoricalClv {
 }
 
 /**
- * The percentile q of sorted values (linear interpolation between closest ranks, the default of numpy
- * and of spreadsheets' PERCENTILE.INC), exactly, as a `Decimal`.
+ * The percentile `percent` (an integer 0…100) of sorted values (linear interpolation between closest
+ * ranks, the default of numpy and of spreadsheets' PERCENTILE.INC), exactly: the position
+ * percent·(N − 1)/100 is split into whole and fractional parts in integers, and the fraction applied
+ * in decimal arithmetic.
  */
-function percentile(sorted: Float64Array, q: number, digits: number): Decimal {
-  const position = q * (sorted.length - 1);
-  const lo = Math.floor(position);
+function percentile(sorted: Float64Array, percent: number, digits: number): Decimal {
+  const scaled = percent * (sorted.length - 1); // position × 100, an integer
+  const lo = Math.floor(scaled / 100);
   const low = sorted[lo] ?? 0;
   const high = sorted[Math.min(lo + 1, sorted.length - 1)] ?? low;
-  const value = fromMinorUnits(low, digits);
-  return position === lo ? value : value.plus(fromMinorUnits(high - low, digits).times(position - lo));
+  const fraction = scaled - lo * 100; // hundredths
+  if (fraction === 0 || high === low) return fromMinorUnits(low, digits);
+  return toMoney(new Exact(high - low).times(fraction).dividedBy(100).plus(low).dividedBy(10 ** digits));
 }
 
 /**
@@ -127,12 +131,12 @@ export function historicalClv(data: LedgerInput, options?: HistoricalClvOptions)
       : Object.freeze({
           mean: minorPer(total, customers.length, digits) ?? fromMinorUnits(0, digits),
           min: fromMinorUnits(sorted[0] ?? 0, digits),
-          p10: percentile(sorted, 0.1, digits),
-          p25: percentile(sorted, 0.25, digits),
-          median: percentile(sorted, 0.5, digits),
-          p75: percentile(sorted, 0.75, digits),
-          p90: percentile(sorted, 0.9, digits),
-          p99: percentile(sorted, 0.99, digits),
+          p10: percentile(sorted, 10, digits),
+          p25: percentile(sorted, 25, digits),
+          median: percentile(sorted, 50, digits),
+          p75: percentile(sorted, 75, digits),
+          p90: percentile(sorted, 90, digits),
+          p99: percentile(sorted, 99, digits),
           max: fromMinorUnits(sorted[sorted.length - 1] ?? 0, digits),
         });
   return Object.freeze({ customers: Object.freeze(customers), total: fromMinorUnits(total, digits), distribution });

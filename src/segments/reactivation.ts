@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
+import { Exact, toMoney } from '../input/exact.ts';
 import { InvalidOptionError } from '../errors.ts';
 import type { DormancySegment } from './dormancy-windows.ts';
 import type { DormancyReport } from './dormancy.ts';
@@ -76,19 +77,17 @@ export function reactivationPotential(report: DormancyReport, options?: Reactiva
   if (typeof includeLost !== 'boolean') throw new InvalidOptionError('includeLost', includeLost, 'must be true or false');
   const segments: DormancySegment[] = includeLost ? ['dormant', 'lost'] : ['dormant'];
   let customers = 0;
-  let value = new Decimal(0);
+  let value = new Exact(0);
   for (const s of segments) {
     customers += report.segments[s].customers;
     value = value.plus(report.segments[s].value);
   }
-  const lowRate = new Decimal(low);
-  const highRate = new Decimal(high);
   return {
     segments,
     customers,
-    historicalValue: value,
+    historicalValue: toMoney(value),
     receptive: { low: customers * low, high: customers * high },
-    value: { low: value.times(lowRate), high: value.times(highRate) },
+    value: { low: toMoney(value.times(low)), high: toMoney(value.times(high)) },
   };
 }
 

@@ -3,10 +3,11 @@
  *
  * @module
  */
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { InvalidOptionError } from '../errors.ts';
 import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
+import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
 import type { CustomerId } from '../input/types.ts';
 import { type AsOfOptions, resolveAsOf, scanCustomers } from './customer-scan.ts';
@@ -187,7 +188,8 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   const recencySum = new Float64Array(names.length);
   const frequencySum = new Float64Array(names.length);
   const grossSum = new Float64Array(names.length);
-  const monetarySum = names.map(() => new Decimal(0));
+  // 'mean' monetary: the mean of per-customer means, summed exactly as fractions of minor units.
+  const monetarySum = names.map(() => new Exact(0));
   const segmentOf = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const k = segmentOfCell[(((rScores[i] ?? 1) - 1) * bins + ((fScores[i] ?? 1) - 1)) * bins + ((mScores[i] ?? 1) - 1)] ?? NO_SEGMENT;
@@ -198,7 +200,7 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
     frequencySum[k] = (frequencySum[k] ?? 0) + (scan.orders[i] ?? 0);
     grossSum[k] = (grossSum[k] ?? 0) + (scan.grossMinor[i] ?? 0);
     if (monetary === 'mean') {
-      monetarySum[k] = (monetarySum[k] ?? new Decimal(0)).plus(minorPer(scan.grossMinor[i] ?? 0, scan.orders[i] ?? 1, digits) ?? 0);
+      monetarySum[k] = (monetarySum[k] ?? new Exact(0)).plus(new Exact(scan.grossMinor[i] ?? 0).dividedBy(scan.orders[i] ?? 1));
     }
   }
   const columns: RfmColumns = {
@@ -223,7 +225,7 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
         lastOrder: new Date(scan.lastOrder[i] ?? 0),
         recency: recency[i] ?? 0,
         frequency: orders,
-        monetary: monetary === 'total' ? fromMinorUnits(gross, digits) : (minorPer(gross, orders, digits) ?? new Decimal(0)),
+        monetary: monetary === 'total' ? fromMinorUnits(gross, digits) : (minorPer(gross, orders, digits) ?? fromMinorUnits(0, digits)),
         r: rScores[i] ?? 1,
         f,
         m,
@@ -243,7 +245,8 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
       revenue: fromMinorUnits(gross, digits),
       averageRecency: c === 0 ? null : (recencySum[k] ?? 0) / c,
       averageFrequency: c === 0 ? null : (frequencySum[k] ?? 0) / c,
-      averageMonetary: c === 0 ? null : monetary === 'total' ? minorPer(gross, c, digits) : (monetarySum[k] ?? new Decimal(0)).dividedBy(c),
+      averageMonetary:
+        c === 0 ? null : monetary === 'total' ? minorPer(gross, c, digits) : toMoney((monetarySum[k] ?? new Exact(0)).dividedBy(c).dividedBy(10 ** digits)),
     };
   });
   return lazyField(

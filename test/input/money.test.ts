@@ -115,3 +115,31 @@ describe('boundaries', () => {
     expect(() => assertRounding('nearest')).toThrow(/must be one of halfUp/);
   });
 });
+
+describe('independent of the caller’s Decimal settings', () => {
+  test('Decimal.set({ precision: 4 }) changes neither parsing nor money results', async () => {
+    const { ledger } = await import('../../src/input/ledger.ts');
+    const { summarize } = await import('../../src/metrics/summarize.ts');
+    const saved = Decimal.clone();
+    Decimal.set({ precision: 4, rounding: Decimal.ROUND_DOWN });
+    try {
+      expect(toMinorUnits('19.999', 2)).toBeNaN();
+      expect(toMinorUnits(new Decimal('123.456'), 2)).toBeNaN();
+      expect(toMinorUnits(new Decimal('123456.78'), 2)).toBe(12345678);
+      const s = summarize(ledger([
+        { customerId: 1, date: 0, amount: '123456.78' },
+        { customerId: 1, date: 1, amount: '0.01' },
+      ]));
+      expect(s.grossRevenue.toString()).toBe('123456.79');
+      expect(s.averageOrderValue?.toString()).toBe('61728.395');
+      expect(fromMinorUnits(-5, 2).toString()).toBe('-0.05');
+    } finally {
+      Decimal.set({ precision: saved.precision, rounding: saved.rounding });
+    }
+  });
+
+  test('a Decimal with more significant digits than the precision is not rounded into range', () => {
+    expect(toMinorUnits(new Decimal('1.000000000000000000001'), 2)).toBeNaN();
+    expect(toMinorUnits(new Decimal('1.000000000000000000001'), 2, 'halfUp')).toBe(100);
+  });
+});

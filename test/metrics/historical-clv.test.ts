@@ -27,6 +27,8 @@ describe('historicalClv', () => {
       '0.00', '3.00', '7.50', '15.00', '22.50', '27.00', '30.00',
     ]);
     expect(d?.mean.toFixed(2)).toBe('15.00');
+    // exact interpolation: 0.1 × 3 is not 0.30000000000000004 here
+    expect([d?.p10.toString(), d?.p90.toString()]).toEqual(['3', '27']);
   });
 
   test('asOf cuts later events; empty input', () => {
