@@ -120,19 +120,27 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
     const b = base[a] ?? 0;
     const row = g * width;
     let lastK = -1;
+    let lastReach = -1;
     let lastBracket = -1;
     const hi = start[a + 1] ?? 0;
     for (let p = start[a] ?? 0; p < hi; p++) {
       const t = time[p] ?? 0;
       if (t > asOf) break;
       const k = span > 0 ? Math.floor((t - b) / span) : (everyOfDay[dayOf(t) - firstDay] ?? 0) - b;
-      if (k < 0 || k >= offsets) continue;
+      if (k < 0) continue;
       const amount = minor[p] ?? 0;
+      if (k >= offsets) {
+        // Beyond the last reported offset (maxOffset): no cell, but an order still counts as "on or
+        // after" every reported offset in unbounded mode.
+        if (amount >= 0) lastReach = offsets - 1;
+        continue;
+      }
       const cell = row + k;
       acc.net[cell] = (acc.net[cell] ?? 0) + amount;
       if (amount < 0) continue;
       acc.orders[cell] = (acc.orders[cell] ?? 0) + 1;
       acc.gross[cell] = (acc.gross[cell] ?? 0) + amount;
+      lastReach = k;
       if (k !== lastK) {
         acc.active[cell] = (acc.active[cell] ?? 0) + 1;
         lastK = k;
@@ -145,9 +153,9 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       }
     }
     // Unbounded: the customer counts at every offset up to their last active one.
-    if (lastK >= 0) {
+    if (lastReach >= 0) {
       acc.reach[g * (width + 1)] = (acc.reach[g * (width + 1)] ?? 0) + 1;
-      acc.reach[g * (width + 1) + lastK + 1] = (acc.reach[g * (width + 1) + lastK + 1] ?? 0) - 1;
+      acc.reach[g * (width + 1) + lastReach + 1] = (acc.reach[g * (width + 1) + lastReach + 1] ?? 0) - 1;
     }
   }
 

@@ -72,8 +72,9 @@ export interface PeriodRetentionRow extends PeriodInfo {
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionRow[] {
   const scan = preparePeriodScan(data, options);
   const windowDays = options.activeWithin === undefined ? 0 : activeDays(options.activeWithin);
-  const { book, asOf, periodOf, periodOfDay, dayOf, firstPeriod, lastPeriod } = scan;
+  const { book, asOf, periodOf, dayOf, firstPeriod, lastPeriod } = scan;
   if (firstPeriod === null) return [];
+  const periodOfDay = scan.dayLookup(windowDays);
   const { start, time, minor } = book;
   const span = lastPeriod - firstPeriod + 1;
   const inBase = new Int32Array(span + 1); // difference array: customers in the base at the end of p
@@ -82,7 +83,8 @@ export function periodRetention(data: LedgerInput, options: PeriodRetentionOptio
   for (let a = 0; a < book.ids.length; a++) {
     let runFrom = -1;
     let runTo = -2;
-    let first = true;
+    let firstFrom = -1; // period of the first order
+    let inBaseFirst = false; // in the base at the end of that period
     for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
       const t = time[p] ?? 0;
       if (t > asOf) break;
@@ -90,11 +92,8 @@ export function periodRetention(data: LedgerInput, options: PeriodRetentionOptio
       const from = periodOf(t) - firstPeriod;
       // In the base at the end of every period whose last day lies in [day, day + windowDays − 1].
       const to = Math.min(windowDays === 0 ? from : periodOfDay(dayOf(t) + windowDays) - 1 - firstPeriod, span - 1);
-      if (first) {
-        // A new customer is acquired in their first period if they are in the base at its end.
-        if (to >= from) acquired[from] = (acquired[from] ?? 0) + 1;
-        first = false;
-      }
+      if (firstFrom < 0) firstFrom = from;
+      if (from === firstFrom && to >= from) inBaseFirst = true;
       if (from <= runTo + 1) {
         runTo = Math.max(runTo, to);
       } else {
@@ -104,6 +103,8 @@ export function periodRetention(data: LedgerInput, options: PeriodRetentionOptio
       }
     }
     addRun(inBase, keptDiff, runFrom, runTo);
+    // A new customer is acquired in their first period if they are in the base at its end.
+    if (inBaseFirst) acquired[firstFrom] = (acquired[firstFrom] ?? 0) + 1;
   }
   const rows: PeriodRetentionRow[] = [];
   let base = 0;

@@ -45,8 +45,11 @@ export interface PeriodScan {
   readonly asOf: number;
   /** Period index of an event instant (valid for instants from the ledger's first event to `asOf`). */
   readonly periodOf: (epochMs: number) => number;
-  /** Period index of a local day number. */
-  readonly periodOfDay: (day: number) => number;
+  /**
+   * A fast day → period lookup for local day numbers from the ledger's first day to `extraDays` after
+   * the last day taken into account (a table built once).
+   */
+  readonly dayLookup: (extraDays: number) => (day: number) => number;
   /** Local day number of an instant. */
   readonly dayOf: (epochMs: number) => number;
   /** First period with an order at or before `asOf` (`null` when there is none). */
@@ -76,7 +79,8 @@ export function preparePeriodScan(data: LedgerInput, options: PeriodOptions): Pe
   const dayOf = makeDayIndexer(timeZone);
   const lastPeriod = periodOfDay(dayOf(asOf), period, weekStartsOn);
   const firstDay = book.minTime === null ? 0 : dayOf(book.minTime);
-  const table = dayPeriodTable(firstDay, book.maxTime === null ? -1 : dayOf(Math.min(book.maxTime, asOf)), period, weekStartsOn);
+  const lastDay = book.maxTime === null ? -1 : dayOf(Math.min(book.maxTime, asOf));
+  const table = dayPeriodTable(firstDay, lastDay, period, weekStartsOn);
   const periodOf = (epochMs: number): number => table.periods[dayOf(epochMs) - firstDay] ?? 0;
   let firstOrder = Number.POSITIVE_INFINITY;
   const { start, time, minor } = book;
@@ -94,7 +98,10 @@ export function preparePeriodScan(data: LedgerInput, options: PeriodOptions): Pe
     book,
     asOf,
     periodOf,
-    periodOfDay: (day) => periodOfDay(day, period, weekStartsOn),
+    dayLookup: (extraDays) => {
+      const extended = dayPeriodTable(firstDay, lastDay + extraDays, period, weekStartsOn).periods;
+      return (day) => extended[day - firstDay] ?? periodOfDay(day, period, weekStartsOn);
+    },
     dayOf,
     firstPeriod,
     lastPeriod,

@@ -47,6 +47,18 @@ describe('Cohort builder', () => {
     });
   });
 
+  test('unbounded cells count orders after maxOffset as "on or after"', () => {
+    const data = [
+      { customerId: 'a', date: '2024-01-05', amount: 1 },
+      { customerId: 'b', date: '2024-01-06', amount: 1 },
+      { customerId: 'a', date: '2024-06-05', amount: 1 },
+    ];
+    const unbounded = Cohort.from(data).mode('unbounded').asOf('2024-06-30');
+    expect(unbounded.table().cohorts[0]?.cells.map((c) => c.customers)).toEqual([2, 1, 1, 1, 1, 1]);
+    expect(unbounded.maxOffset(2).table().cohorts[0]?.cells.map((c) => c.customers)).toEqual([2, 1, 1]);
+    expect(Cohort.from(data).maxOffset(2).asOf('2024-06-30').table().cohorts[0]?.cells.map((c) => c.customers)).toEqual([2, 0, 0]);
+  });
+
   test('brackets', () => {
     const table = base.brackets([[0], [1, 2], [3, 5]]).table();
     expect(table.mode).toBe('bracket');

@@ -165,3 +165,16 @@ describe('periodRetention properties', () => {
     }
   });
 });
+
+describe('periodRetention with activeWithin: acquisition', () => {
+  test('a new customer whose second order keeps them in the base is acquired, not reactivated', () => {
+    const out = periodRetention(
+      [
+        { customerId: 'a', date: '2024-01-10', amount: 1 },
+        { customerId: 'a', date: '2024-01-30', amount: 1 },
+      ],
+      { period: 'month', activeWithin: { days: 7 }, asOf: '2024-02-01' },
+    );
+    expect(out[0]).toMatchObject({ startCustomers: 0, endCustomers: 1, acquired: 1, reactivated: 0 });
+  });
+});
