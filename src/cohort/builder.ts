@@ -7,7 +7,7 @@ import { assertTimeZone } from '../calendar/zone.ts';
 import { type CalendarUnit, type Period, type WeekStartsOn, assertCalendarUnit, assertPeriod, assertWeekStartsOn } from '../calendar/units.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
-import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 import { computeCohorts } from './engine.ts';
@@ -115,12 +115,13 @@ export class Cohort {
    * Start a cohort analysis of a ledger or records.
    *
    * @param data - a ledger, or records read with `options`
-   * @param options - ledger options for raw records
+   * @param options - ledger options for raw records; `timeZone` also sets the calendar (as `.timeZone()`)
    * @returns a builder with the defaults: monthly cohorts, classic mode, the ledger's time zone
    * @throws {@link InvalidInputError} / {@link InvalidOptionError} from reading the records
    */
   static from(data: LedgerInput, options?: LedgerBaseOptions): Cohort {
-    return new Cohort(toLedger(data, options), INITIAL);
+    const book = toLedger(data, options);
+    return new Cohort(book, { ...INITIAL, timeZone: calendarZone(book, options) });
   }
 
   /**

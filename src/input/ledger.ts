@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { assertTimeZone } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { Problems, buildLedger } from './build.ts';
 import { fromColumns } from './columns.ts';
@@ -190,6 +191,16 @@ export function ledger<R extends object = TransactionRecord>(
 }
 
 ledger.fromColumns = fromColumns;
+
+/**
+ * The time zone of a call's calendar questions: the `timeZone` option when given (also with a ready
+ * ledger), else the ledger's own zone.
+ *
+ * @internal
+ */
+export function calendarZone(book: Ledger, options?: { timeZone?: string | undefined }): string {
+  return options?.timeZone === undefined ? book.timeZone : assertTimeZone(options.timeZone);
+}
 
 /**
  * The ledger of a metric's data argument: a ledger as is, or records read with default options.

@@ -12,7 +12,11 @@ export type OnInvalid = 'throw' | 'skip';
 
 /** Options of {@link ledger} and `ledger.fromColumns`. */
 export interface LedgerBaseOptions {
-  /** IANA zone for date-only / offset-less strings and for every calendar question. Default `'UTC'`. */
+  /**
+   * IANA zone for date-only / offset-less strings and for every calendar question (days, weeks, months).
+   * Default `'UTC'`. With a ready ledger it overrides the ledger's zone for that call; the other
+   * options here only apply to reading records.
+   */
   timeZone?: string;
   /** Decimal digits of the currency: 2 (default) for USD/EUR, 0 for JPY, 3 for KWD. */
   currencyDigits?: number;

@@ -5,7 +5,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { dateOption } from '../input/dates.ts';
-import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
@@ -93,7 +93,7 @@ function percentile(sorted: Float64Array, percent: number, digits: number): Deci
  */
 export function historicalClv(data: LedgerInput, options?: HistoricalClvOptions): HistoricalClv {
   const book = toLedger(data, options);
-  const asOf = options?.asOf === undefined ? Number.POSITIVE_INFINITY : dateOption('asOf', options.asOf, book.timeZone);
+  const asOf = options?.asOf === undefined ? Number.POSITIVE_INFINITY : dateOption('asOf', options.asOf, calendarZone(book, options));
   const { start, time, minor, ids } = book;
   const digits = book.currencyDigits;
   const nets = new Float64Array(ids.length);

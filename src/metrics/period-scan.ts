@@ -8,10 +8,9 @@ import { makeDayIndexer } from '../calendar/days.ts';
 import { dayPeriodTable } from '../calendar/day-table.ts';
 import { periodEnd, periodKey, periodStart } from '../calendar/period.ts';
 import { type CalendarUnit, type WeekStartsOn, assertPeriod, assertWeekStartsOn, isFixedSpan, periodOfDay } from '../calendar/units.ts';
-import { assertTimeZone } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
-import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 
@@ -72,7 +71,7 @@ export function preparePeriodScan(data: LedgerInput, options: PeriodOptions): Pe
     throw new InvalidOptionError('period', period, 'must be a calendar period (day, week, month, quarter, year)');
   }
   const book = toLedger(data, options);
-  const timeZone = assertTimeZone(options.timeZone ?? book.timeZone);
+  const timeZone = calendarZone(book, options);
   const weekStartsOn = assertWeekStartsOn(options.weekStartsOn);
   const calendar = { timeZone, weekStartsOn };
   const asOf = options.asOf === undefined ? (book.maxTime ?? 0) : dateOption('asOf', options.asOf, timeZone);

@@ -5,7 +5,7 @@
  */
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
-import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 
@@ -40,5 +40,5 @@ export function resolveWindow(options: TimeWindow | undefined, timeZone: string)
 /** The ledger and the resolved window of a metric call. */
 export function ledgerAndWindow(data: LedgerInput, options: WindowOptions | undefined): [Ledger, ResolvedWindow] {
   const book = toLedger(data, options);
-  return [book, resolveWindow(options, book.timeZone)];
+  return [book, resolveWindow(options, calendarZone(book, options))];
 }

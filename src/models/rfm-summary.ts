@@ -7,7 +7,7 @@
 import { makeDayIndexer } from '../calendar/days.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
-import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
 import type { SpendSummary } from './gamma-gamma.ts';
@@ -128,7 +128,7 @@ export interface RfmSummary {
 export function rfmSummary(data: LedgerInput, options: RfmSummaryOptions = {}): RfmSummary {
   const book = toLedger(data, options);
   const u = unitDays(options.unit);
-  const zone = book.timeZone;
+  const zone = calendarZone(book, options);
   const dayOf = makeDayIndexer(zone);
   const lastEvent = book.maxTime ?? 0;
   const calEndDay = dayOf(options.calibrationEnd === undefined ? lastEvent : dateOption('calibrationEnd', options.calibrationEnd, zone));

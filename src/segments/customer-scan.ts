@@ -5,7 +5,7 @@
  */
 import { makeDayIndexer } from '../calendar/days.ts';
 import { dateOption } from '../input/dates.ts';
-import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 
@@ -52,10 +52,11 @@ export interface CustomerScan {
  *
  * @internal
  */
-export function resolveAsOf(data: LedgerInput, options: AsOfOptions | undefined): { book: Ledger; asOf: number | null } {
+export function resolveAsOf(data: LedgerInput, options: AsOfOptions | undefined): { book: Ledger; asOf: number | null; timeZone: string } {
   const book = toLedger(data, options);
-  const asOf = options?.asOf === undefined ? book.maxTime : dateOption('asOf', options.asOf, book.timeZone);
-  return { book, asOf };
+  const timeZone = calendarZone(book, options);
+  const asOf = options?.asOf === undefined ? book.maxTime : dateOption('asOf', options.asOf, timeZone);
+  return { book, asOf, timeZone };
 }
 
 /**
@@ -64,8 +65,8 @@ export function resolveAsOf(data: LedgerInput, options: AsOfOptions | undefined)
  *
  * @internal
  */
-export function scanCustomers(book: Ledger, asOf: number | null): CustomerScan {
-  const dayOf = makeDayIndexer(book.timeZone);
+export function scanCustomers(book: Ledger, asOf: number | null, timeZone: string = book.timeZone): CustomerScan {
+  const dayOf = makeDayIndexer(timeZone);
   const accounts = book.ids.length;
   const account = new Uint32Array(accounts);
   const firstOrder = new Float64Array(accounts);

@@ -125,8 +125,8 @@ export interface DormancyReport {
  */
 export function dormancy(data: LedgerInput, options?: DormancyOptions): DormancyReport {
   const windows = resolveWindows(options?.windows);
-  const { book, asOf } = resolveAsOf(data, options);
-  const scan = scanCustomers(book, asOf);
+  const { book, asOf, timeZone } = resolveAsOf(data, options);
+  const scan = scanCustomers(book, asOf, timeZone);
   const { dayOf, asOfDay } = scan;
   const { ids } = book;
   const digits = book.currencyDigits;

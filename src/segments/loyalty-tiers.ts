@@ -85,9 +85,9 @@ export interface LoyaltyReport {
  * ```
  */
 export function loyaltyTiers(data: LedgerInput, options: LoyaltyTiersOptions): LoyaltyReport {
-  const { book, asOf } = resolveAsOf(data, options);
+  const { book, asOf, timeZone } = resolveAsOf(data, options);
   const program = resolveProgram(options, book.currencyDigits);
-  const scan = scanCustomers(book, asOf);
+  const scan = scanCustomers(book, asOf, timeZone);
   const counts = new Float64Array(program.names.length);
   let withoutTier = 0;
   const customers: LoyaltyCustomer[] = [];
@@ -111,7 +111,7 @@ export function loyaltyTiers(data: LedgerInput, options: LoyaltyTiersOptions): L
   return {
     asOf: asOf === null ? null : new Date(asOf),
     basis: program.basis,
-    windowStart: asOf === null || !Number.isFinite(from) ? null : new Date(localDayStart(book.timeZone, from)),
+    windowStart: asOf === null || !Number.isFinite(from) ? null : new Date(localDayStart(timeZone, from)),
     customers,
     tiers: program.names.map((tier, k) => ({
       tier,

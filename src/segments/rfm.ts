@@ -151,8 +151,8 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
     throw new InvalidOptionError('monetary', monetary, `must be 'total' or 'mean'`);
   }
   const map = segmentMap(options?.segments, bins);
-  const { book, asOf } = resolveAsOf(data, options);
-  const scan = scanCustomers(book, asOf);
+  const { book, asOf, timeZone } = resolveAsOf(data, options);
+  const scan = scanCustomers(book, asOf, timeZone);
   const n = scan.account.length;
   const digits = book.currencyDigits;
   const recency = new Float64Array(n);

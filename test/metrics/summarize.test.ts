@@ -139,3 +139,15 @@ describe('summarize properties', () => {
     },
   );
 });
+
+describe('the timeZone option with a ready ledger', () => {
+  test('sets the calendar of the call, as with raw records', () => {
+    const rows = [
+      { customerId: 1, date: '2024-01-31T20:00:00Z', amount: 1 }, // 2024-02-01 in Kiritimati (UTC+14)
+      { customerId: 1, date: '2024-03-01T12:00:00Z', amount: 1 },
+    ];
+    const options = { from: '2024-02-01', timeZone: 'Pacific/Kiritimati' };
+    expect(summarize(ledger(rows), options).orders).toBe(summarize(rows, options).orders);
+    expect(summarize(ledger(rows), options).orders).toBe(2);
+  });
+});
