@@ -20,6 +20,7 @@ import { InvalidOptionError } from '../errors.ts';
 import { dateOption, explainDate, toEpochMs } from '../input/dates.ts';
 import { explainId, isCustomerId } from '../input/ids.ts';
 import { Problems } from '../input/build.ts';
+import { skipInvalid } from '../input/options.ts';
 import type { CustomerId, DateInput, SkippedRecord } from '../input/types.ts';
 
 const DAY_MS = 86_400_000;
@@ -231,15 +232,13 @@ export class SubscriptionCohort {
     if (subscriptions === null || typeof subscriptions !== 'object' || !(Symbol.iterator in subscriptions)) {
       throw new InvalidOptionError('subscriptions', subscriptions, 'must be an array or an iterable of subscriptions');
     }
-    const onInvalid = options?.onInvalid ?? 'throw';
-    if (onInvalid !== 'throw' && onInvalid !== 'skip') throw new InvalidOptionError('onInvalid', onInvalid, `must be 'throw' or 'skip'`);
     return new SubscriptionCohort(Array.from(subscriptions), {
       by: 'month',
       every: null,
       timeZone: assertTimeZone(options?.timeZone ?? 'UTC'),
       weekStartsOn: 1,
       asOf: undefined,
-      skip: onInvalid === 'skip',
+      skip: skipInvalid(options?.onInvalid),
     });
   }
 

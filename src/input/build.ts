@@ -32,7 +32,7 @@ export interface StagedEvents {
 /** Collects skipped records (or throws the first problem when not skipping). */
 export class Problems {
   readonly skipped: SkippedRecord[] = [];
-  constructor(private readonly skip: boolean, private readonly source: string) {}
+  constructor(private readonly skip: boolean, readonly source: string) {}
 
   /** Report a problem; throws unless skipping. */
   report(index: number, field: InvalidInputError['field'], value: unknown, reason: string): void {
@@ -75,7 +75,7 @@ function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array |
         index?.[i] ?? i,
         'orderId',
         id,
-        `${describeValue(id)} already belongs to customer ${describeValue(ids[idOf[kept] ?? 0])} (records[${index?.[kept] ?? kept}]); ` +
+        `${describeValue(id)} already belongs to customer ${describeValue(ids[idOf[kept] ?? 0])} (${problems.source}[${index?.[kept] ?? kept}]); ` +
           'an order id must not be shared between customers',
       );
       dead[i] = 1;
@@ -147,7 +147,6 @@ export function buildLedger(
 ): Ledger {
   const dead = mergeOrderLines(staged, problems);
   const { n, idOf, ids, time, minor } = staged;
-  const accountCount = ids.length;
   const { count, first, absTotal } = staged.perAccount ?? accountStats(staged, dead);
   if (absTotal > MAX_EXACT_MINOR) {
     throw new RetentionError(
@@ -155,11 +154,16 @@ export function buildLedger(
     );
   }
   const rank = rankAccounts(ids, first);
+  // An id whose only record was skipped during merging has no event: it is no account. Such ids have
+  // no first instant (+∞), so they rank last and are cut off here.
+  let accountCount = ids.length;
+  for (let a = 0; a < ids.length; a++) if ((count[a] ?? 0) === 0) accountCount--;
   const start = new Uint32Array(accountCount + 1);
   const sortedIds = new Array<CustomerId>(accountCount);
   let identity = true;
-  for (let a = 0; a < accountCount; a++) {
+  for (let a = 0; a < ids.length; a++) {
     const r = rank[a] ?? 0;
+    if (r >= accountCount) continue;
     if (r !== a) identity = false;
     sortedIds[r] = ids[a] ?? 0;
     start[r + 1] = count[a] ?? 0;

@@ -39,9 +39,11 @@ export interface ColumnOptions extends LedgerBaseOptions {
 
 function checkColumn(name: string, value: unknown, length: number | undefined): number {
   const isColumn =
-    Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+    Array.isArray(value) ||
+    (ArrayBuffer.isView(value) && !(value instanceof DataView)) ||
+    (typeof value === 'object' && value !== null && Number.isSafeInteger((value as { length?: unknown }).length));
   if (!isColumn) {
-    throw new InvalidOptionError(`columns.${name}`, value, 'must be an array or a typed array');
+    throw new InvalidOptionError(`columns.${name}`, value, 'must be an array, a typed array or another array-like object');
   }
   const n = (value as ArrayLike<unknown>).length;
   if (length !== undefined && n !== length) {
@@ -206,6 +208,7 @@ function stageDenseTyped(
     const t = time[i] ?? Number.NaN;
     const amount = minor[i] ?? Number.NaN;
     if (!(Math.abs(t) <= 8.64e15) || !Number.isInteger(amount) || Math.abs(amount) > MAX_EXACT_MINOR) return null;
+    if (amount === 0 && Object.is(amount, -0)) return null; // the general path turns -0 into 0
     const id = (idColumn[i] as number) + 0;
     const slot = id - min;
     let account = table[slot] ?? -1;

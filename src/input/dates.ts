@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { daysFromCivil } from '../calendar/days.ts';
+import { daysFromCivil, daysInMonth } from '../calendar/days.ts';
 import { localToEpoch } from '../calendar/zone.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
 
@@ -19,11 +19,6 @@ function digitsAt(text: string, start: number, count: number): number {
     value = value * 10 + c;
   }
   return value;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 // Consecutive records usually share their date: remember the last one converted.

@@ -4,7 +4,7 @@
  * @module
  */
 import { Decimal } from 'decimal.js';
-import { InvalidOptionError } from '../errors.ts';
+import { InvalidOptionError, describeValue } from '../errors.ts';
 import { Exact, toMoney } from './exact.ts';
 
 /** How amounts with more decimals than the currency allows are rounded (default: they are an error). */
@@ -26,7 +26,7 @@ export const MAX_EXACT_MINOR = Number.MAX_SAFE_INTEGER;
 /** Check `currencyDigits` (an integer 0…8). */
 export function assertCurrencyDigits(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 8) {
-    throw new InvalidOptionError('currencyDigits', value, `${String(value)} is not an integer from 0 to 8`);
+    throw new InvalidOptionError('currencyDigits', value, `${describeValue(value)} is not an integer from 0 to 8`);
   }
   return value;
 }

@@ -39,14 +39,17 @@ export interface ResolvedLedgerOptions {
 
 /** Validate the options shared by every ledger builder. */
 export function resolveLedgerOptions(options: LedgerBaseOptions | undefined): ResolvedLedgerOptions {
-  const onInvalid = options?.onInvalid ?? 'throw';
-  if (onInvalid !== 'throw' && onInvalid !== 'skip') {
-    throw new InvalidOptionError('onInvalid', onInvalid, `must be 'throw' or 'skip'`);
-  }
   return {
     timeZone: assertTimeZone(options?.timeZone ?? 'UTC'),
     currencyDigits: assertCurrencyDigits(options?.currencyDigits ?? 2),
     rounding: assertRounding(options?.rounding),
-    skip: onInvalid === 'skip',
+    skip: skipInvalid(options?.onInvalid),
   };
+}
+
+/** Check an `onInvalid` option: `true` to skip unreadable records, `false` (default) to throw. */
+export function skipInvalid(onInvalid: unknown): boolean {
+  if (onInvalid === undefined || onInvalid === 'throw') return false;
+  if (onInvalid === 'skip') return true;
+  throw new InvalidOptionError('onInvalid', onInvalid, `must be 'throw' or 'skip'`);
 }

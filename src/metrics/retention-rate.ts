@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { InvalidOptionError } from '../errors.ts';
+import { InvalidOptionError, describeValue } from '../errors.ts';
 
 /** Customer counts of one period. */
 export interface RetentionCounts {
@@ -17,7 +17,7 @@ export interface RetentionCounts {
 
 function count(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidOptionError(name, value, `${String(value)} is not a non-negative count`);
+    throw new InvalidOptionError(name, value, `${describeValue(value)} is not a non-negative count`);
   }
   return value;
 }
@@ -104,7 +104,7 @@ export function customerLifespan(churn: number | RetentionCounts): number | null
   let rate: number | null;
   if (typeof churn === 'number') {
     if (!Number.isFinite(churn) || churn < 0 || churn > 1) {
-      throw new InvalidOptionError('churn', churn, `${String(churn)} is not a rate in [0, 1]`);
+      throw new InvalidOptionError('churn', churn, `${describeValue(churn)} is not a rate in [0, 1]`);
     }
     rate = churn;
   } else {

@@ -49,6 +49,7 @@ export function rankScores(values: ArrayLike<number>, bins = 5): Uint8Array {
   let integers = true;
   for (let i = 0; i < n; i++) {
     const v = values[i] ?? 0;
+    if (!Number.isFinite(v)) throw new InvalidOptionError(`values[${i}]`, v, `${String(v)} is not a finite number`);
     if (v < min) min = v;
     if (v > max) max = v;
     if (integers && !Number.isInteger(v)) integers = false;

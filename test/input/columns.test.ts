@@ -66,6 +66,13 @@ describe('ledger.fromColumns', () => {
     ]);
   });
 
+  test('-0 amounts become 0 on every path; array-like columns work', () => {
+    const book = fromColumns({ customerId: new Uint32Array([1]), date: new Float64Array([0]), amount: new Float64Array([-0]) });
+    expect(Object.is(book.minor[0], 0)).toBe(true);
+    const arrayLike = { length: 1, 0: 'x' } as ArrayLike<string>;
+    expect(fromColumns({ customerId: arrayLike, date: [0], amount: [5] }).ids).toEqual(['x']);
+  });
+
   test('typed columns with a bad entry fall back to the general path and report it', () => {
     const columns = {
       customerId: new Uint32Array([4, 5, 4]),
@@ -85,7 +92,7 @@ describe('ledger.fromColumns', () => {
 
   test('a wrong-typed or short column is an InvalidOptionError', () => {
     expect(() => fromColumns({ customerId: 'abc' as unknown as string[], date: [], amount: [] })).toThrow(
-      'columns.customerId: must be an array or a typed array',
+      'columns.customerId: must be an array, a typed array or another array-like object',
     );
     expect(() => fromColumns({ customerId: [1, 2], date: [0], amount: [1, 1] })).toThrow(
       'columns.date: has 1 entries but customerId has 2',
@@ -124,7 +131,7 @@ describe('columns and rows agree', () => {
           }),
         );
       } catch (error) {
-        return String(error).replace('columns[', 'records[');
+        return String(error).replaceAll('columns[', 'records[');
       }
     })();
     expect(fromCols).toEqual(fromRows);
@@ -139,5 +146,13 @@ describe('columns and rows agree', () => {
     const typed = fromColumns({ customerId: Int32Array.from(ids), date: Float64Array.from(dates), amount: Float64Array.from(amounts) });
     const plain = fromColumns({ customerId: ids, date: dates, amount: amounts });
     expect(ledgerSnapshot(typed)).toEqual(ledgerSnapshot(plain));
+  });
+});
+
+describe('order-id conflicts in columns', () => {
+  test('name the columns in the message', () => {
+    expect(() => fromColumns({ customerId: ['a', 'b'], date: [0, 1], amount: [1, 1], orderId: ['o1', 'o1'] })).toThrow(
+      'columns[1].orderId: "o1" already belongs to customer "a" (columns[0])',
+    );
   });
 });

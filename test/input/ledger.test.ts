@@ -84,6 +84,8 @@ describe('ledger', () => {
     expect(() => ledger(records)).toThrow('records[1].orderId: 7 already belongs to customer "a" (records[0])');
     const skipping = ledger(records, { onInvalid: 'skip' });
     expect(skipping.orderCount).toBe(1);
+    expect(skipping.ids).toEqual(['a']); // b's only record was skipped: b is no account
+    expect([...skipping.start]).toEqual([0, 1]);
     expect(skipping.skipped).toHaveLength(1);
     expect(skipping.skipped[0]?.field).toBe('orderId');
   });

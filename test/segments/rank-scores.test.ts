@@ -22,6 +22,11 @@ describe('rankScores', () => {
     expect(Array.from(rankScores([-0, 0, 1], 3))).toEqual([1, 1, 3]);
   });
 
+  test('values must be finite', () => {
+    expect(() => rankScores([Number.NaN, 1, 2])).toThrow('values[0]: NaN is not a finite number');
+    expect(() => rankScores([1, Number.POSITIVE_INFINITY])).toThrow(InvalidOptionError);
+  });
+
   test('bins must be an integer from 2 to 100', () => {
     for (const bins of [1, 0, 2.5, 101, Number.NaN]) expect(() => rankScores([1], bins)).toThrow(InvalidOptionError);
   });
