@@ -166,7 +166,10 @@ export class Cohort {
     return this.#with({ between: [from, to] });
   }
 
-  /** The instant the table is computed as of (default: the ledger's last event). */
+  /**
+   * The instant the table is computed as of (default: the ledger's last event); later events are ignored.
+   * A date-only string is the start of that day (pass the end of the day, e.g. `'2024-12-31T23:59:59.999Z'`, to count its orders).
+   */
   asOf(date: DateInput): Cohort {
     return this.#with({ asOf: date });
   }

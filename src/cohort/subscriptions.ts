@@ -266,7 +266,10 @@ export class SubscriptionCohort {
     return this.#with({ weekStartsOn: assertWeekStartsOn(day) });
   }
 
-  /** The instant the table is computed as of (default: the latest start or end in the data). */
+  /**
+   * The instant the table is computed as of (default: the latest start or end in the data — pass it
+   * explicitly when ends are scheduled in the future). A date-only string is the start of that day (pass the end of the day, e.g. `'2024-12-31T23:59:59.999Z'`, to count its orders).
+   */
   asOf(date: DateInput): SubscriptionCohort {
     return this.#with({ asOf: date });
   }

@@ -64,7 +64,10 @@ export interface CohortCell {
   readonly revenuePerCustomer: Decimal;
   /** Net revenue of this and all earlier offsets ÷ cohort size: the cohort's LTV curve. */
   readonly cumulativeRevenuePerCustomer: Decimal;
-  /** `false` while the cell's last period has not ended as of `asOf` for every member. */
+  /**
+   * `false` while the cell's last period has not ended as of `asOf` for every member. In unbounded mode
+   * a complete cell can still rise: it also counts orders after its period, up to `asOf`.
+   */
   readonly complete: boolean;
 }
 

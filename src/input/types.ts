@@ -50,6 +50,9 @@ export const LEDGER_BRAND: unique symbol = Symbol.for('retention-metrics.ledger'
  * refunds after merging records that share an `orderId`) are stored sorted by account, then time,
  * then input order. Account `i` owns events `start[i] … start[i + 1] − 1`.
  *
+ * The typed arrays are shared, not copied, by every function that reads the ledger: never write into
+ * them.
+ *
  * Money is held as integer minor units (cents for `currencyDigits = 2`) in a `Float64Array`; the
  * ledger guarantees that the sum of the absolute values of all amounts is at most
  * `Number.MAX_SAFE_INTEGER`, so every sum over any subset of events is exact.

@@ -13,7 +13,10 @@ import type { CustomerId, DateInput } from '../input/types.ts';
 
 /** Options of {@link historicalClv}. */
 export interface HistoricalClvOptions extends LedgerBaseOptions {
-  /** Count events up to and including this instant (default: all). */
+  /**
+   * Count events up to and including this instant (default: all).
+   * A date-only string is the start of that day (pass the end of the day, e.g. `'2024-12-31T23:59:59.999Z'`, to count its orders).
+   */
   asOf?: DateInput;
 }
 

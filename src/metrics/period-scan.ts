@@ -20,7 +20,10 @@ export interface PeriodOptions extends LedgerBaseOptions {
   period: CalendarUnit;
   /** First day of the week for `'week'` (0 = Sunday … 6; default 1, Monday). */
   weekStartsOn?: WeekStartsOn;
-  /** Last instant taken into account (default: the ledger's last event). Later events are ignored. */
+  /**
+   * Last instant taken into account (default: the ledger's last event). Later events are ignored.
+   * A date-only string is the start of that day (pass the end of the day, e.g. `'2024-12-31T23:59:59.999Z'`, to count its orders).
+   */
   asOf?: DateInput;
   /** First period reported: the one containing this instant (default: the first order's period). */
   from?: DateInput;

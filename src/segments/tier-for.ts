@@ -26,7 +26,8 @@ export interface TierForOptions extends LoyaltyProgramOptions, LedgerBaseOptions
 
 /**
  * One customer's loyalty tier from their own history — the same answer `loyaltyTiers` gives for that
- * customer, cheap enough to call per request at checkout (O(k log k) for k events; no store-wide
+ * customer at the same `asOf` (pass it: the default here is the customer's own last event, while
+ * `loyaltyTiers` defaults to the store's last event), cheap enough to call per request at checkout (O(k log k) for k events; no store-wide
  * ledger). The history may be in any order; the rules are those of `loyaltyTiers`. A customer without
  * orders gets the tier of a zero amount (a tier with threshold 0, or none).
  *

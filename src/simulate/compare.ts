@@ -68,8 +68,8 @@ export interface GrowthComparison {
  *   { customers: 1000, acquisition: { rate: 0.2 }, periods: 7 },
  * );
  * comparison.names; // => ['loses 20 % a year', 'loses 10 % a year']
- * comparison.periods[0].customers; // => [1000, 1100]
- * comparison.periods[6].customersRatio; // => [1, 1.9487171]
+ * comparison.periods[0]?.customers; // => [1000, 1100]
+ * comparison.periods[6]?.customersRatio; // => [1, 1.9487171]
  * ```
  */
 export function compareGrowth(scenarios: readonly GrowthScenario[], options: Partial<GrowthOptions> = {}): GrowthComparison {

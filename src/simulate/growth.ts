@@ -264,8 +264,8 @@ export function runGrowth(input: ResolvedGrowth): GrowthResult {
  * ```ts
  * import { simulateGrowth } from 'retention-metrics';
  * const growing = simulateGrowth({ customers: 1000, retentionRate: 0.9, acquisition: { rate: 0.2 }, periods: 7 });
- * const { start, retained, lost, acquired, end } = growing.periods[0];
- * [start, retained, lost, acquired, end]; // => [1000, 900, 100, 200, 1100]
+ * const first = growing.periods[0];
+ * [first?.start, first?.retained, first?.lost, first?.acquired, first?.end]; // => [1000, 900, 100, 200, 1100]
  * growing.growthFactor; // => 1.9487
  * simulateGrowth({ customers: 1000, retentionRate: 0.8, acquisition: { rate: 0.2 }, periods: 7 }).endCustomers; // => 1000
  *
@@ -274,7 +274,7 @@ export function runGrowth(input: ResolvedGrowth): GrowthResult {
  *   revenuePerCustomer: 50, margin: 0.4, acquisitionCost: 35, discountRate: 0.1,
  * });
  * shop.periods.map((p) => p.end); // => [110, 118]
- * shop.periods[0].profit.toString(); // => '1150'
+ * shop.periods[0]?.profit.toString(); // => '1150'
  * shop.totalProfit.toString(); // => '2460'
  * shop.presentValue.toFixed(2); // => '2128.10'
  * ```

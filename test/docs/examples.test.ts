@@ -113,6 +113,38 @@ const examples = collect();
 mkdirSync(scratch, { recursive: true });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** Type-check every example as written (the package import pointed at src/) with the project's options. */
+function typeErrors(): string[] {
+  const dir = join(root, '.tmp', 'examples-types');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const files = examples.map((example) => {
+    const file = join(dir, `${example.file.replace(/[^\w]+/g, '_')}_${example.line}.ts`);
+    const code = example.code.replaceAll(/from 'retention-metrics'/g, `from ${JSON.stringify(relative(dir, entry).replaceAll('\\', '/'))}`);
+    writeFileSync(file, `${code}\nexport {};\n`);
+    return file;
+  });
+  const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: () => undefined,
+  });
+  const options = { ...(config?.options ?? {}), noEmit: true, noUnusedLocals: false, noUnusedParameters: false };
+  const program = ts.createProgram(files, options);
+  const wanted = new Set(files);
+  const errors = ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => d.file !== undefined && wanted.has(d.file.fileName))
+    .map((d) => `${relative(root, d.file?.fileName ?? '')}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  rmSync(dir, { recursive: true, force: true });
+  return errors;
+}
+
+describe('every shown example type-checks', () => {
+  test('no type errors in any example', () => {
+    expect(typeErrors()).toEqual([]);
+  });
+});
+
 describe('every shown example runs and its `// =>` results hold', () => {
   test('there are examples to run', () => {
     expect(examples.length).toBeGreaterThan(10);
