@@ -82,7 +82,7 @@ export type {
 
 // --- segments ---
 export { rankScores } from './segments/rank-scores.ts';
-export type { AsOfOptions } from './segments/customer-scan.ts';
+export type { AsOfOptions } from './input/customer-scan.ts';
 export {
   type DormancySegment,
   type DormancyWindows,

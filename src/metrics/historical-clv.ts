@@ -4,8 +4,8 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import { dateOption } from '../input/dates.ts';
-import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
+import { resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
+import type { LedgerInput } from '../input/ledger.ts';
 import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
@@ -95,39 +95,23 @@ function percentile(sorted: Float64Array, percent: number, digits: number): Deci
  * ```
  */
 export function historicalClv(data: LedgerInput, options?: HistoricalClvOptions): HistoricalClv {
-  const book = toLedger(data, options);
-  const asOf = options?.asOf === undefined ? Number.POSITIVE_INFINITY : dateOption('asOf', options.asOf, calendarZone(book, options));
-  const { start, time, minor, ids } = book;
+  const { book, asOf, timeZone } = resolveAsOf(data, options);
+  const scan = scanCustomers(book, asOf, timeZone);
   const digits = book.currencyDigits;
-  const nets = new Float64Array(ids.length);
-  const customers: CustomerValue[] = [];
+  const n = scan.account.length;
   let total = 0;
-  for (let a = 0; a < ids.length; a++) {
-    let orders = 0;
-    let gross = 0;
-    let net = 0;
-    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
-      if ((time[p] ?? 0) > asOf) break;
-      const amount = minor[p] ?? 0;
-      net += amount;
-      if (amount >= 0) {
-        orders++;
-        gross += amount;
-      }
-    }
-    if (orders === 0) continue;
-    nets[customers.length] = net;
-    total += net;
-    customers.push(
-      Object.freeze({
-        customerId: ids[a] ?? '',
-        orders,
-        grossRevenue: fromMinorUnits(gross, digits),
-        netRevenue: fromMinorUnits(net, digits),
-      }),
-    );
+  for (let i = 0; i < n; i++) total += scan.netMinor[i] ?? 0;
+  const customers: CustomerValue[] = new Array<CustomerValue>(n);
+  for (let i = 0; i < n; i++) {
+    customers[i] = Object.freeze({
+      customerId: book.ids[scan.account[i] ?? 0] ?? '',
+      orders: scan.orders[i] ?? 0,
+      grossRevenue: fromMinorUnits(scan.grossMinor[i] ?? 0, digits),
+      netRevenue: fromMinorUnits(scan.netMinor[i] ?? 0, digits),
+    });
   }
-  const sorted = nets.subarray(0, customers.length).sort();
+  const nets = Float64Array.from(scan.netMinor);
+  const sorted = nets.sort();
   const distribution: ValueDistribution | null =
     customers.length === 0
       ? null

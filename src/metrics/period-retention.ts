@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { assertPeriod, isFixedSpan } from '../calendar/units.ts';
 import { InvalidOptionError } from '../errors.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { ratio } from './order-totals.ts';
@@ -145,9 +146,7 @@ function addRun(inBase: Int32Array, keptDiff: Int32Array, from: number, to: numb
 }
 
 function activeDays(value: unknown): number {
-  const days = typeof value === 'object' && value !== null ? (value as { days?: unknown }).days : undefined;
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1) {
-    throw new InvalidOptionError('activeWithin', value, 'must be { days: n } with n a positive integer');
-  }
-  return days;
+  const span = assertPeriod(value, 'activeWithin');
+  if (!isFixedSpan(span)) throw new InvalidOptionError('activeWithin', value, 'must be { days: n } with n a positive integer');
+  return span.days;
 }

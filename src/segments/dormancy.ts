@@ -9,7 +9,7 @@ import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits } from '../input/money.ts';
 import type { CustomerId } from '../input/types.ts';
-import { type AsOfOptions, type CustomerScan, resolveAsOf, scanCustomers } from './customer-scan.ts';
+import { type AsOfOptions, type CustomerScan, resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
 import {
   DORMANCY_SEGMENTS,
   type DormancySegment,

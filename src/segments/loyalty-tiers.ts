@@ -8,7 +8,7 @@ import { localDayStart } from '../calendar/zone.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
-import { resolveAsOf, scanCustomers } from './customer-scan.ts';
+import { resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
 import { type LoyaltyBasis, type LoyaltyProgramOptions, resolveProgram, windowStarts } from './loyalty-options.ts';
 import { type TierContext, type TierStatus, tierStatus, toDecimal } from './tier-engine.ts';
 

@@ -10,7 +10,7 @@ import type { LedgerInput } from '../input/ledger.ts';
 import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
 import type { CustomerId } from '../input/types.ts';
-import { type AsOfOptions, resolveAsOf, scanCustomers } from './customer-scan.ts';
+import { type AsOfOptions, resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
 import { assertBins, rankScores } from './rank-scores.ts';
 import { RFM_SEGMENTS, type RfmSegmentMap } from './rfm-segments.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
 import { ledger } from '../../src/input/ledger.ts';
-import { resolveAsOf, scanCustomers } from '../../src/segments/customer-scan.ts';
+import { resolveAsOf, scanCustomers } from '../../src/input/customer-scan.ts';
 
 const rows = [
   { customerId: 'a', date: '2024-01-10T10:00:00Z', amount: '10.00' },

@@ -4,10 +4,10 @@
  * @module
  */
 import { makeDayIndexer } from '../calendar/days.ts';
-import { dateOption } from '../input/dates.ts';
-import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
-import type { LedgerBaseOptions } from '../input/options.ts';
-import type { DateInput, Ledger } from '../input/types.ts';
+import { dateOption } from './dates.ts';
+import { type LedgerInput, calendarZone, toLedger } from './ledger.ts';
+import type { LedgerBaseOptions } from './options.ts';
+import type { DateInput, Ledger } from './types.ts';
 
 /** Options shared by the segment functions: the as-of instant and ledger options for raw records. */
 export interface AsOfOptions extends LedgerBaseOptions {
