@@ -5,6 +5,7 @@
  * @module
  */
 import { InvalidOptionError, RetentionError, describeValue } from '../errors.ts';
+import type { FrequencySummary } from './summary.ts';
 import type { CustomerId } from '../input/types.ts';
 import { checkArg } from './params.ts';
 import { type ModelTimeUnit, unitDays } from './time-unit.ts';
@@ -38,15 +39,9 @@ export interface CustomerHistory {
 }
 
 /** Columns of customers: an `RfmSummary`, or any `{ x, tx, T }` (with `ids`, `zbar` where needed). */
-export interface CustomerColumns {
+export interface CustomerColumns extends Omit<FrequencySummary, 'weight'> {
   /** Customer ids (default: row numbers). */
   readonly ids?: readonly CustomerId[];
-  /** Repeat transactions. */
-  readonly x: ArrayLike<number>;
-  /** Recency. */
-  readonly tx: ArrayLike<number>;
-  /** Age. */
-  readonly T: ArrayLike<number>;
   /** Mean repeat value (major units). */
   readonly zbar?: ArrayLike<number>;
 }
