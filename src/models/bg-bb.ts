@@ -168,10 +168,10 @@ export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): 
   const N = new Float64Array(m);
   const W = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    const x = summary.frequency[i] as number;
-    const tx = summary.recency[i] as number;
-    const n = summary.periods[i] as number;
-    const w = summary.weight === undefined ? 1 : (summary.weight[i] as number);
+    const x = (summary.frequency[i] ?? 0);
+    const tx = (summary.recency[i] ?? 0);
+    const n = (summary.periods[i] ?? 0);
+    const w = summary.weight === undefined ? 1 : (summary.weight[i] ?? 0);
     if (!Number.isInteger(n) || n < 1) throw new InvalidInputError(i, 'record', n, `periods = ${n} must be an integer ≥ 1`, 'summary');
     if (!Number.isInteger(x) || x < 0 || x > n) throw new InvalidInputError(i, 'record', x, `frequency = ${x} must be an integer in [0, periods = ${n}]`, 'summary');
     if (!Number.isInteger(tx) || (x === 0 ? tx !== 0 : tx < x || tx > n)) {
@@ -184,16 +184,16 @@ export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): 
     W[i] = w;
   }
   const negLogLik = (lp: Float64Array): number => {
-    const al = Math.exp(lp[0] as number);
-    const be = Math.exp(lp[1] as number);
-    const ga = Math.exp(lp[2] as number);
-    const de = Math.exp(lp[3] as number);
+    const al = Math.exp(lp[0] ?? 0);
+    const be = Math.exp(lp[1] ?? 0);
+    const ga = Math.exp(lp[2] ?? 0);
+    const de = Math.exp(lp[3] ?? 0);
     const lbAB = betaln(al, be);
     const lbGD = betaln(ga, de);
     let ll = 0;
     for (let i = 0; i < m; i++) {
-      const w = W[i] as number;
-      if (w > 0) ll += w * logLik(al, be, ga, de, lbAB, lbGD, X[i] as number, TX[i] as number, N[i] as number);
+      const w = (W[i] ?? 0);
+      if (w > 0) ll += w * logLik(al, be, ga, de, lbAB, lbGD, (X[i] ?? 0), (TX[i] ?? 0), (N[i] ?? 0));
     }
     return -ll;
   };

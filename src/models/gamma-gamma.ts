@@ -140,9 +140,9 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
   const zs: number[] = [];
   const ws: number[] = [];
   for (let i = 0; i < n; i++) {
-    const x = summary.x[i] as number;
-    const z = summary.zbar[i] as number;
-    const w = summary.weight === undefined ? 1 : (summary.weight[i] as number);
+    const x = (summary.x[i] ?? 0);
+    const z = (summary.zbar[i] ?? 0);
+    const w = summary.weight === undefined ? 1 : (summary.weight[i] ?? 0);
     if (!Number.isInteger(x) || x < 0) throw new InvalidInputError(i, 'record', x, `x = ${x} must be a non-negative integer`, 'summary');
     if (!Number.isFinite(w) || w < 0) throw new InvalidInputError(i, 'record', w, `weight = ${w} must be a non-negative finite number`, 'summary');
     if (x === 0 || w === 0) continue;
@@ -160,9 +160,9 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
   let mx = 0;
   let mz = 0;
   for (let i = 0; i < m; i++) {
-    sw += W[i] as number;
-    mx += (W[i] as number) * (X[i] as number);
-    mz += (W[i] as number) * (Z[i] as number);
+    sw += (W[i] ?? 0);
+    mx += (W[i] ?? 0) * (X[i] ?? 0);
+    mz += (W[i] ?? 0) * (Z[i] ?? 0);
   }
   mx /= sw;
   mz /= sw;
@@ -170,11 +170,11 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
   let szz = 0;
   let sxz = 0;
   for (let i = 0; i < m; i++) {
-    const dx = (X[i] as number) - mx;
-    const dz = (Z[i] as number) - mz;
-    sxx += (W[i] as number) * dx * dx;
-    szz += (W[i] as number) * dz * dz;
-    sxz += (W[i] as number) * dx * dz;
+    const dx = (X[i] ?? 0) - mx;
+    const dz = (Z[i] ?? 0) - mz;
+    sxx += (W[i] ?? 0) * dx * dx;
+    szz += (W[i] ?? 0) * dz * dz;
+    sxz += (W[i] ?? 0) * dx * dz;
   }
   const correlation = sxx > 0 && szz > 0 ? sxz / Math.sqrt(sxx * szz) : 0;
   const maxCorrelation = options.maxCorrelation ?? 0.3;
@@ -186,21 +186,21 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
   const lx = X.map(Math.log);
   const lz = Z.map(Math.log);
   let maxX = 0;
-  for (let i = 0; i < m; i++) maxX = Math.max(maxX, X[i] as number);
+  for (let i = 0; i < m; i++) maxX = Math.max(maxX, (X[i] ?? 0));
   const present = new Uint8Array(maxX + 1);
-  for (let i = 0; i < m; i++) present[X[i] as number] = 1;
+  for (let i = 0; i < m; i++) present[X[i] ?? 0] = 1;
   const cx = new Float64Array(maxX + 1); // per-x lnΓ(px+q) − lnΓ(px)
   const negLogLik = (lp: Float64Array): number => {
-    const p = Math.exp(lp[0] as number);
-    const q = Math.exp(lp[1] as number);
-    const g = Math.exp(lp[2] as number);
+    const p = Math.exp(lp[0] ?? 0);
+    const q = Math.exp(lp[1] ?? 0);
+    const g = Math.exp(lp[2] ?? 0);
     const common = -gammaln(q) + q * Math.log(g);
     for (let x = 1; x <= maxX; x++) if (present[x] === 1) cx[x] = gammaln(p * x + q) - gammaln(p * x);
     let ll = 0;
     for (let i = 0; i < m; i++) {
-      const x = X[i] as number;
+      const x = (X[i] ?? 0);
       const px = p * x;
-      ll += (W[i] as number) * (common + (cx[x] as number) + px * (lx[i] as number) + (px - 1) * (lz[i] as number) - (px + q) * Math.log(g + x * (Z[i] as number)));
+      ll += (W[i] ?? 0) * (common + (cx[x] ?? 0) + px * (lx[i] ?? 0) + (px - 1) * (lz[i] ?? 0) - (px + q) * Math.log(g + x * (Z[i] ?? 0)));
     }
     return -ll;
   };

@@ -63,7 +63,7 @@ export function fitLogParameters<K extends string>(
   // Keep the search within exp(±16) ≈ 1e±7: beyond it a parameter has run to the boundary (reported
   // below), and the likelihood's special functions only get slower there.
   const bounded = (lp: Float64Array): number => {
-    for (let i = 0; i < lp.length; i++) if (Math.abs(lp[i] as number) > 16) return Number.NaN;
+    for (let i = 0; i < lp.length; i++) if (Math.abs(lp[i] ?? 0) > 16) return Number.NaN;
     return negLogLik(lp);
   };
   let best: { x: Float64Array; value: number } | undefined;
@@ -78,7 +78,7 @@ export function fitLogParameters<K extends string>(
   const polish = minimizeBfgs(bounded, best.x, opts);
   iterations += polish.iterations;
   for (let i = 0; i < names.length; i++) {
-    const v = Math.exp(polish.x[i] as number);
+    const v = Math.exp(polish.x[i] ?? 0);
     // far outside any scale the data can identify: the maximum is on the boundary of the parameter space
     if (!polish.converged && !(v > 1e-4 && v < 1e4)) {
       throw new RetentionError(`${model}: parameter ${names[i]} runs to ${v < 1 ? '0' : 'infinity'} (${v.toPrecision(3)} after ${polish.iterations} iterations); the maximum likelihood is on the boundary, the model does not fit these data`);
@@ -90,7 +90,7 @@ export function fitLogParameters<K extends string>(
   const k = names.length;
   const params = {} as Record<K, number>;
   for (let i = 0; i < k; i++) {
-    const v = Math.exp(polish.x[i] as number);
+    const v = Math.exp(polish.x[i] ?? 0);
     if (!(v > 1e-6 && v < 1e6)) {
       throw new RetentionError(`${model}: parameter ${names[i]} runs to ${v < 1 ? '0' : 'infinity'} (${v}); the model does not fit these data`);
     }
@@ -100,7 +100,7 @@ export function fitLogParameters<K extends string>(
   const cov = invertSymmetric(H, k);
   const standardErrors = {} as Record<K, number | null>;
   for (let i = 0; i < k; i++) {
-    const c = cov === null ? Number.NaN : (cov[i * k + i] as number);
+    const c = cov === null ? Number.NaN : (cov[i * k + i] ?? 0);
     const v = params[names[i] as K];
     // An extreme estimate whose log is not identified (no curvature) is a maximum on the boundary
     // reached within the tolerance, e.g. a shape → 0 when nobody churns.
@@ -128,17 +128,17 @@ export function hessianFromGradient(gradient: (x: Float64Array, out: Float64Arra
   const gm = new Float64Array(k);
   const at = Float64Array.from(x);
   for (let i = 0; i < k; i++) {
-    const h = 1e-5 * Math.max(1, Math.abs(x[i] as number));
-    at[i] = (x[i] as number) + h;
+    const h = 1e-5 * Math.max(1, Math.abs(x[i] ?? 0));
+    at[i] = (x[i] ?? 0) + h;
     gradient(at, gp);
-    at[i] = (x[i] as number) - h;
+    at[i] = (x[i] ?? 0) - h;
     gradient(at, gm);
-    at[i] = x[i] as number;
-    for (let j = 0; j < k; j++) H[i * k + j] = ((gp[j] as number) - (gm[j] as number)) / (2 * h);
+    at[i] = (x[i] ?? 0);
+    for (let j = 0; j < k; j++) H[i * k + j] = ((gp[j] ?? 0) - (gm[j] ?? 0)) / (2 * h);
   }
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < i; j++) {
-      const m = ((H[i * k + j] as number) + (H[j * k + i] as number)) / 2;
+      const m = ((H[i * k + j] ?? 0) + (H[j * k + i] ?? 0)) / 2;
       H[i * k + j] = m;
       H[j * k + i] = m;
     }
@@ -158,31 +158,31 @@ export function invertSymmetric(A: Float64Array, k: number): Float64Array | null
   const L = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j <= i; j++) {
-      let sum = A[i * k + j] as number;
-      for (let m = 0; m < j; m++) sum -= (L[i * k + m] as number) * (L[j * k + m] as number);
+      let sum = (A[i * k + j] ?? 0);
+      for (let m = 0; m < j; m++) sum -= (L[i * k + m] ?? 0) * (L[j * k + m] ?? 0);
       if (i === j) {
         if (!(sum > 0)) return null;
         L[i * k + i] = Math.sqrt(sum);
       } else {
-        L[i * k + j] = sum / (L[j * k + j] as number);
+        L[i * k + j] = sum / (L[j * k + j] ?? 0);
       }
     }
   }
   // inverse of L (lower triangular), then A⁻¹ = L⁻ᵀ L⁻¹
   const Li = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
-    Li[i * k + i] = 1 / (L[i * k + i] as number);
+    Li[i * k + i] = 1 / (L[i * k + i] ?? 0);
     for (let j = 0; j < i; j++) {
       let sum = 0;
-      for (let m = j; m < i; m++) sum -= (L[i * k + m] as number) * (Li[m * k + j] as number);
-      Li[i * k + j] = sum / (L[i * k + i] as number);
+      for (let m = j; m < i; m++) sum -= (L[i * k + m] ?? 0) * (Li[m * k + j] ?? 0);
+      Li[i * k + j] = sum / (L[i * k + i] ?? 0);
     }
   }
   const inv = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
       let sum = 0;
-      for (let m = Math.max(i, j); m < k; m++) sum += (Li[m * k + i] as number) * (Li[m * k + j] as number);
+      for (let m = Math.max(i, j); m < k; m++) sum += (Li[m * k + i] ?? 0) * (Li[m * k + j] ?? 0);
       inv[i * k + j] = sum;
     }
   }

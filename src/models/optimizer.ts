@@ -64,7 +64,7 @@ export interface MinimizeResult {
  */
 export function numericGradient(f: (x: Float64Array) => number, x: Float64Array, out: Float64Array, h = 1e-5): number {
   for (let i = 0; i < x.length; i++) {
-    const xi = x[i] as number;
+    const xi = (x[i] ?? 0);
     const step = h * Math.max(1, Math.abs(xi));
     x[i] = xi + step;
     const fp = f(x);
@@ -99,7 +99,7 @@ export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, 
   const H = new Float64Array(k * k);
   const f0 = f(x);
   for (let i = 0; i < k; i++) {
-    const xi = x[i] as number;
+    const xi = (x[i] ?? 0);
     x[i] = xi + h;
     const fp = f(x);
     x[i] = xi - h;
@@ -107,7 +107,7 @@ export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, 
     x[i] = xi;
     H[i * k + i] = (fp - 2 * f0 + fm) / (h * h);
     for (let j = 0; j < i; j++) {
-      const xj = x[j] as number;
+      const xj = (x[j] ?? 0);
       let s = 0;
       for (const [si, sj] of [[1, 1], [1, -1], [-1, 1], [-1, -1]] as const) {
         x[i] = xi + si * h;
@@ -173,7 +173,7 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
   const gradient = (p: Float64Array, out: Float64Array): number => {
     if (analytic === undefined) return numericGradient(safe, p, out);
     analytic(p, out);
-    for (let i = 0; i < k; i++) if (!Number.isFinite(out[i] as number)) return numericGradient(safe, p, out);
+    for (let i = 0; i < k; i++) if (!Number.isFinite(out[i] ?? 0)) return numericGradient(safe, p, out);
     return 1;
   };
   if (!Number.isFinite(fx)) return { x, value: fx, iterations: 0, evaluations, converged: false, gradientNorm: Number.NaN };
@@ -188,21 +188,21 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
     let slope = 0;
     for (let i = 0; i < k; i++) {
       let v = 0;
-      for (let j = 0; j < k; j++) v -= (H[i * k + j] as number) * (g[j] as number);
+      for (let j = 0; j < k; j++) v -= (H[i * k + j] ?? 0) * (g[j] ?? 0);
       d[i] = v;
-      slope += v * (g[i] as number);
+      slope += v * (g[i] ?? 0);
     }
     if (!(slope < 0)) {
       resetH(1 / Math.max(1, norm(g)));
       fresh = true;
-      for (let i = 0; i < k; i++) d[i] = -(g[i] as number) * (H[i * k + i] as number);
-      slope = -(H[0] as number) * g.reduce((acc, e) => acc + e * e, 0);
+      for (let i = 0; i < k; i++) d[i] = -(g[i] ?? 0) * (H[i * k + i] ?? 0);
+      slope = -(H[0] ?? 0) * g.reduce((acc, e) => acc + e * e, 0);
     }
     let step = Math.min(1, maxStep / Math.max(norm(d), 1e-300));
     let fNew = Number.POSITIVE_INFINITY;
     let accepted = false;
     for (let tries = 0; tries < 60; tries++) {
-      for (let i = 0; i < k; i++) xNew[i] = (x[i] as number) + step * (d[i] as number);
+      for (let i = 0; i < k; i++) xNew[i] = (x[i] ?? 0) + step * (d[i] ?? 0);
       fNew = safe(xNew);
       evaluations++;
       if (fNew <= fx + 1e-4 * step * slope) {
@@ -223,24 +223,24 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
     let sy = 0;
     let yy = 0;
     for (let i = 0; i < k; i++) {
-      s[i] = (xNew[i] as number) - (x[i] as number);
-      y[i] = (gNew[i] as number) - (g[i] as number);
-      sy += (s[i] as number) * (y[i] as number);
-      yy += (y[i] as number) * (y[i] as number);
+      s[i] = (xNew[i] ?? 0) - (x[i] ?? 0);
+      y[i] = (gNew[i] ?? 0) - (g[i] ?? 0);
+      sy += (s[i] ?? 0) * (y[i] ?? 0);
+      yy += (y[i] ?? 0) * (y[i] ?? 0);
     }
     if (sy > 1e-12 * Math.sqrt(yy) * norm(s)) {
       if (fresh) resetH(sy / yy);
       let yHy = 0;
       for (let i = 0; i < k; i++) {
         let v = 0;
-        for (let j = 0; j < k; j++) v += (H[i * k + j] as number) * (y[j] as number);
+        for (let j = 0; j < k; j++) v += (H[i * k + j] ?? 0) * (y[j] ?? 0);
         Hy[i] = v;
-        yHy += v * (y[i] as number);
+        yHy += v * (y[i] ?? 0);
       }
       const c = (1 + yHy / sy) / sy;
       for (let i = 0; i < k; i++) {
         for (let j = 0; j < k; j++) {
-          H[i * k + j] = (H[i * k + j] as number) + c * (s[i] as number) * (s[j] as number) - ((Hy[i] as number) * (s[j] as number) + (s[i] as number) * (Hy[j] as number)) / sy;
+          H[i * k + j] = (H[i * k + j] ?? 0) + c * (s[i] ?? 0) * (s[j] ?? 0) - ((Hy[i] ?? 0) * (s[j] ?? 0) + (s[i] ?? 0) * (Hy[j] ?? 0)) / sy;
         }
       }
       fresh = false;

@@ -147,15 +147,15 @@ function fromSurvivorCounts(survivors: ArrayLike<number>): ChurnCounts {
   const k = survivors.length - 1;
   if (k < 1) throw new InvalidInputError(0, 'record', survivors.length, 'at least 2 survivor counts are needed', 'survivors');
   for (let t = 0; t <= k; t++) {
-    const v = survivors[t] as number;
+    const v = (survivors[t] ?? 0);
     if (!Number.isFinite(v) || v < 0) throw new InvalidInputError(t, 'record', v, `count ${v} must be a non-negative finite number`, 'survivors');
     if (t === 0 && v === 0) throw new InvalidInputError(0, 'record', v, 'the cohort size must be > 0', 'survivors');
-    if (t > 0 && v > (survivors[t - 1] as number)) throw new InvalidInputError(t, 'record', v, `count ${v} exceeds the previous count ${survivors[t - 1]}`, 'survivors');
+    if (t > 0 && v > (survivors[t - 1] ?? 0)) throw new InvalidInputError(t, 'record', v, `count ${v} exceeds the previous count ${survivors[t - 1]}`, 'survivors');
   }
   const lost = new Float64Array(k + 1);
   const survived = new Float64Array(k + 1);
-  for (let t = 1; t <= k; t++) lost[t] = (survivors[t - 1] as number) - (survivors[t] as number);
-  survived[k] = survivors[k] as number;
+  for (let t = 1; t <= k; t++) lost[t] = (survivors[t - 1] ?? 0) - (survivors[t] ?? 0);
+  survived[k] = (survivors[k] ?? 0);
   return { lost, survived };
 }
 
@@ -216,8 +216,8 @@ export function fitShiftedBetaGeometric(survivors: ArrayLike<number> | SurvivalO
   const { lost, survived } = 'cohorts' in survivors ? fromSurvival(survivors) : fromSurvivorCounts(survivors);
   const k = lost.length - 1;
   const negLogLik = (lp: Float64Array): number => {
-    const a = Math.exp(lp[0] as number);
-    const b = Math.exp(lp[1] as number);
+    const a = Math.exp(lp[0] ?? 0);
+    const b = Math.exp(lp[1] ?? 0);
     const lb = betaln(a, b);
     let ll = 0;
     for (let t = 1; t <= k; t++) {

@@ -61,10 +61,10 @@ export function validateSummary(summary: FrequencySummary, source = 'summary'): 
   const weight = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const xi = summary.x[i] as number;
-    const ti = summary.tx[i] as number;
-    const Ti = summary.T[i] as number;
-    const wi = summary.weight === undefined ? 1 : (summary.weight[i] as number);
+    const xi = (summary.x[i] ?? 0);
+    const ti = (summary.tx[i] ?? 0);
+    const Ti = (summary.T[i] ?? 0);
+    const wi = summary.weight === undefined ? 1 : (summary.weight[i] ?? 0);
     if (!Number.isInteger(xi) || xi < 0) throw new InvalidInputError(i, 'record', xi, `x = ${xi} must be a non-negative integer`, source);
     if (!Number.isFinite(Ti) || Ti <= 0) throw new InvalidInputError(i, 'record', Ti, `T = ${Ti} must be a positive finite number`, source);
     if (!Number.isFinite(ti) || ti < 0 || ti > Ti) throw new InvalidInputError(i, 'record', ti, `tx = ${ti} must be within [0, T = ${Ti}]`, source);
@@ -103,22 +103,22 @@ export function compressSummary(summary: FrequencySummary): CompressedSummary {
   if (isCompressed(v)) return v; // already distinct, sorted and weighted: nothing to do
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((i, j) => ((v.x[i] as number) - (v.x[j] as number)) || ((v.tx[i] as number) - (v.tx[j] as number)) || ((v.T[i] as number) - (v.T[j] as number)));
+  order.sort((i, j) => ((v.x[i] ?? 0) - (v.x[j] ?? 0)) || ((v.tx[i] ?? 0) - (v.tx[j] ?? 0)) || ((v.T[i] ?? 0) - (v.T[j] ?? 0)));
   const x: number[] = [];
   const tx: number[] = [];
   const T: number[] = [];
   const w: number[] = [];
   for (let k = 0; k < n; k++) {
-    const i = order[k] as number;
-    const wi = v.weight[i] as number;
+    const i = (order[k] ?? 0);
+    const wi = (v.weight[i] ?? 0);
     if (wi === 0) continue;
     const last = x.length - 1;
     if (last >= 0 && x[last] === v.x[i] && tx[last] === v.tx[i] && T[last] === v.T[i]) {
-      w[last] = (w[last] as number) + wi;
+      w[last] = (w[last] ?? 0) + wi;
     } else {
-      x.push(v.x[i] as number);
-      tx.push(v.tx[i] as number);
-      T.push(v.T[i] as number);
+      x.push(v.x[i] ?? 0);
+      tx.push(v.tx[i] ?? 0);
+      T.push(v.T[i] ?? 0);
       w.push(wi);
     }
   }
