@@ -1,6 +1,5 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
-import { InvalidOptionError } from '../../src/errors.ts';
 import {
   Exact,
   countOption,
@@ -13,16 +12,7 @@ import {
   toCount,
   toMoney,
 } from '../../src/input/option-values.ts';
-
-function optionError(run: () => unknown): InvalidOptionError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidOptionError);
-    return error as InvalidOptionError;
-  }
-  throw new Error('expected an InvalidOptionError');
-}
+import { optionError } from '../helpers/option-error.ts';
 
 describe('toMoney', () => {
   test('hands back a Decimal of the package class, 20 significant digits', () => {

@@ -1,21 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect } from 'vitest';
-import { InvalidOptionError, isRetentionError } from '../../src/errors.ts';
+import { InvalidOptionError } from '../../src/errors.ts';
 import { marginClv, simpleClv } from '../../src/metrics/clv-formulas.ts';
+import { optionError } from '../helpers/option-error.ts';
 
 /** The InvalidOptionError thrown by `run`, or fail. */
-function optionError(run: () => unknown): InvalidOptionError {
-  try {
-    run();
-  } catch (error) {
-    expect(isRetentionError(error)).toBe(true);
-    expect((error as Error).name).toBe('InvalidOptionError');
-    return error as InvalidOptionError;
-  }
-  throw new Error('expected an InvalidOptionError');
-}
-
 describe('simpleClv', () => {
   test('AOV × frequency × lifespan × margin', () => {
     expect(simpleClv({ averageOrderValue: 50, purchaseFrequency: 4, lifespan: 3, margin: 0.3 }).toString()).toBe('180');

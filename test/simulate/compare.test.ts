@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { InvalidOptionError } from '../../src/errors.ts';
 import { compareGrowth } from '../../src/simulate/compare.ts';
 import { type GrowthOptions, simulateGrowth } from '../../src/simulate/growth.ts';
-
-function optionError(run: () => unknown): InvalidOptionError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidOptionError);
-    return error as InvalidOptionError;
-  }
-  throw new Error('expected an InvalidOptionError');
-}
+import { optionError } from '../helpers/option-error.ts';
 
 const shared = { customers: 1000, acquisition: { rate: 0.2 }, periods: 3, revenuePerCustomer: 10 } as const;
 

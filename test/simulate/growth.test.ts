@@ -1,19 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect } from 'vitest';
-import { InvalidOptionError } from '../../src/errors.ts';
 import { marginClv } from '../../src/metrics/clv-formulas.ts';
 import { type GrowthOptions, type GrowthResult, simulateGrowth } from '../../src/simulate/growth.ts';
-
-function optionError(run: () => unknown): InvalidOptionError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidOptionError);
-    return error as InvalidOptionError;
-  }
-  throw new Error('expected an InvalidOptionError');
-}
+import { optionError } from '../helpers/option-error.ts';
 
 const ends = (result: GrowthResult): number[] => result.periods.map((p) => p.end);
 

@@ -1,18 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { InvalidOptionError } from '../../src/errors.ts';
 import { simulateGrowth } from '../../src/simulate/growth.ts';
 import { type RetentionUpliftOptions, retentionUplift } from '../../src/simulate/uplift.ts';
-
-function optionError(run: () => unknown): InvalidOptionError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidOptionError);
-    return error as InvalidOptionError;
-  }
-  throw new Error('expected an InvalidOptionError');
-}
+import { optionError } from '../helpers/option-error.ts';
 
 describe('retentionUplift', () => {
   test('from losing 20 % a year to losing 10 %: the classic example', () => {
