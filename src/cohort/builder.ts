@@ -11,7 +11,7 @@ import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 import { computeCohorts } from './engine.ts';
-import { SubscriptionCohort, type SubscriptionOptions, type SubscriptionRecord } from './subscriptions.ts';
+import { CREATE, SubscriptionCohort, type SubscriptionOptions, type SubscriptionRecord } from './subscriptions.ts';
 import type { Bracket, CohortTable, CustomerProfile } from './types.ts';
 
 interface BuilderState {
@@ -134,7 +134,7 @@ export class Cohort {
    * @throws {@link InvalidOptionError} for bad options
    */
   static fromSubscriptions(subscriptions: Iterable<SubscriptionRecord>, options?: SubscriptionOptions): SubscriptionCohort {
-    return SubscriptionCohort.create(subscriptions, options);
+    return SubscriptionCohort[CREATE](subscriptions, options);
   }
 
   #with(change: Partial<BuilderState>): Cohort {

@@ -25,6 +25,9 @@ import type { CustomerId, DateInput, SkippedRecord } from '../input/types.ts';
 
 const DAY_MS = 86_400_000;
 
+/** @internal Key of the factory behind `Cohort.fromSubscriptions`. */
+export const CREATE: unique symbol = Symbol('SubscriptionCohort.create');
+
 interface SubscriptionState {
   by: CalendarUnit;
   every: Period | null;
@@ -227,8 +230,8 @@ export class SubscriptionCohort {
     this.#state = state;
   }
 
-  /** @internal use `Cohort.fromSubscriptions`. */
-  static create(subscriptions: Iterable<SubscriptionRecord>, options?: SubscriptionOptions): SubscriptionCohort {
+  /** @internal Reached only through `Cohort.fromSubscriptions` (the key is not exported from the package). */
+  static [CREATE](subscriptions: Iterable<SubscriptionRecord>, options?: SubscriptionOptions): SubscriptionCohort {
     if (subscriptions === null || typeof subscriptions !== 'object' || !(Symbol.iterator in subscriptions)) {
       throw new InvalidOptionError('subscriptions', subscriptions, 'must be an array or an iterable of subscriptions');
     }
