@@ -5,9 +5,8 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { ZoneCache, zoneCache } from './offset.ts';
+import { DAY_MS, MAX_EPOCH_MS, ZoneCache, zoneCache } from './offset.ts';
 
-const DAY_MS = 86_400_000;
 /** Days in a 400-year Gregorian era. */
 const ERA_DAYS = 146_097;
 
@@ -118,7 +117,7 @@ export function dayOfWeek(days: number): number {
  */
 export function dayNumber(epochMs: number, timeZone = 'UTC'): number {
   if (timeZone === 'UTC') {
-    if (epochMs >= -8.64e15 && epochMs <= 8.64e15) return Math.floor(epochMs / DAY_MS);
+    if (Math.abs(epochMs) <= MAX_EPOCH_MS) return Math.floor(epochMs / DAY_MS);
     throw new InvalidOptionError('epochMs', epochMs, `${describeValue(epochMs)} is not an instant a Date can hold`);
   }
   const cache = zoneCache(timeZone);

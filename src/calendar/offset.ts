@@ -17,7 +17,8 @@
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
 
-const DAY_MS = 86_400_000;
+/** Milliseconds in a 24-hour day. */
+export const DAY_MS = 86_400_000;
 /** Number of UTC days in one cache block. */
 export const BLOCK_DAYS = 64;
 const BLOCK_MS = BLOCK_DAYS * DAY_MS;

@@ -11,6 +11,7 @@ import { InvalidOptionError, describeValue } from '../errors.ts';
 import { dayNumber } from './days.ts';
 import { type CalendarOptions, type CalendarUnit, type FixedSpan, assertWeekStartsOn, periodFirstDay, periodOfDay } from './units.ts';
 import { assertTimeZone, localDayStart } from './zone.ts';
+import { DAY_MS } from './offset.ts';
 
 export {
   type CalendarOptions,
@@ -28,7 +29,6 @@ export {
 export { parsePeriodKey, periodKey } from './keys.ts';
 export { makeDayIndexer } from './days.ts';
 
-const DAY_MS = 86_400_000;
 
 function zoneOf(options: CalendarOptions | undefined): string {
   const timeZone = options?.timeZone;

@@ -11,12 +11,11 @@
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { daysFromCivil, daysInMonth } from './days.ts';
-import { MAX_EPOCH_MS, type ZoneCache, zoneCache } from './offset.ts';
+import { DAY_MS, MAX_EPOCH_MS, zoneCache, type ZoneCache } from './offset.ts';
 
 export { zoneOffsetMs } from './offset.ts';
 export { makeDayIndexer } from './days.ts';
 
-const DAY_MS = 86_400_000;
 
 /**
  * Check that a value is a time zone the library can use, and return it.

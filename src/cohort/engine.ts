@@ -12,8 +12,8 @@ import { fromMinorUnits } from '../input/money.ts';
 import type { Ledger } from '../input/types.ts';
 import { buildCohortTable, type CohortAccumulators, type CohortGroup } from './table.ts';
 import type { CohortSettings, CohortTable, CustomerProfile } from './types.ts';
+import { DAY_MS } from '../calendar/offset.ts';
 
-const DAY_MS = 86_400_000;
 
 /**
  * Compute a cohort table from a ledger.

@@ -22,8 +22,8 @@ import { explainId, isCustomerId } from '../input/ids.ts';
 import { Problems } from '../input/build.ts';
 import { skipInvalid } from '../input/options.ts';
 import type { CustomerId, DateInput, SkippedRecord } from '../input/types.ts';
+import { DAY_MS } from '../calendar/offset.ts';
 
-const DAY_MS = 86_400_000;
 
 /** @internal Key of the factory behind `Cohort.fromSubscriptions`. */
 export const CREATE: unique symbol = Symbol('SubscriptionCohort.create');

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
+import { MAX_EPOCH_MS } from '../calendar/offset.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
@@ -134,7 +135,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
       continue;
     }
     const dateValue = dateColumn[i];
-    const ms = typeof dateValue === 'number' && Math.abs(dateValue) <= 8.64e15 ? dateValue : toEpochMs(dateValue, timeZone);
+    const ms = typeof dateValue === 'number' && Math.abs(dateValue) <= MAX_EPOCH_MS ? dateValue : toEpochMs(dateValue, timeZone);
     if (Number.isNaN(ms)) {
       problems.report(i, 'date', dateValue, explainDate(dateValue));
       continue;
@@ -207,7 +208,7 @@ function stageDenseTyped(
   for (let i = 0; i < n; i++) {
     const t = time[i] ?? Number.NaN;
     const amount = minor[i] ?? Number.NaN;
-    if (!(Math.abs(t) <= 8.64e15) || !Number.isInteger(amount) || Math.abs(amount) > MAX_EXACT_MINOR) return null;
+    if (!(Math.abs(t) <= MAX_EPOCH_MS) || !Number.isInteger(amount) || Math.abs(amount) > MAX_EXACT_MINOR) return null;
     if (amount === 0 && Object.is(amount, -0)) return null; // the general path turns -0 into 0
     const id = (idColumn[i] as number) + 0;
     const slot = id - min;

@@ -4,12 +4,10 @@
  * @module
  */
 import { daysFromCivil, daysInMonth } from '../calendar/days.ts';
+import { DAY_MS, MAX_EPOCH_MS } from '../calendar/offset.ts';
 import { localToEpoch } from '../calendar/zone.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
 
-const DAY_MS = 86_400_000;
-/** The range of instants a JavaScript `Date` can hold. */
-const MAX_EPOCH_MS = 8.64e15;
 
 function digitsAt(text: string, start: number, count: number): number {
   let value = 0;
