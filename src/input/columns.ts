@@ -9,7 +9,7 @@ import { MAX_EPOCH_MS } from '../calendar/offset.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
-import { explainId, internId, isCustomerId } from './ids.ts';
+import { IdInterner, explainId, isCustomerId } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import type { CustomerId, Ledger } from './types.ts';
@@ -122,9 +122,9 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   const time = new Float64Array(n);
   const minor = new Float64Array(n);
   const index = new Uint32Array(n);
-  const ids: CustomerId[] = [];
-  const dictionary = new Map<CustomerId, number>();
   const dense = denseIdTable(idColumn, n);
+  const interner = new IdInterner();
+  const { ids } = interner;
   const orderIds: (string | number | undefined)[] | null = orderColumn === undefined ? null : [];
   const minorUnits = unit === 'minor';
   let kept = 0;
@@ -175,7 +175,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
       }
       idOf[kept] = account;
     } else {
-      idOf[kept] = internId(dictionary, ids, id);
+      idOf[kept] = interner.intern(id);
     }
     time[kept] = ms;
     minor[kept] = cents;

@@ -8,10 +8,10 @@ import { InvalidOptionError } from '../errors.ts';
 import { Problems, buildLedger } from './build.ts';
 import { fromColumns } from './columns.ts';
 import { explainDate, toEpochMs } from './dates.ts';
-import { explainId, internId, isCustomerId } from './ids.ts';
+import { IdInterner, explainId, isCustomerId } from './ids.ts';
 import { explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
-import { type CustomerId, LEDGER_BRAND, type Ledger, type TransactionRecord } from './types.ts';
+import { LEDGER_BRAND, type Ledger, type TransactionRecord } from './types.ts';
 
 /** How to read one field of a record: a property name, or a function of the record and its index. */
 export type FieldReader<R> = (keyof R & string) | ((record: R, index: number) => unknown);
@@ -132,8 +132,7 @@ export function ledger<R extends object = TransactionRecord>(
   const time = new Float64Array(n);
   const minor = new Float64Array(n);
   const index = new Uint32Array(n);
-  const ids: CustomerId[] = [];
-  const dictionary = new Map<CustomerId, number>();
+  const interner = new IdInterner();
   let orderIds: (string | number | undefined)[] | null = null;
   let kept = 0;
   for (let i = 0; i < n; i++) {
@@ -168,7 +167,7 @@ export function ledger<R extends object = TransactionRecord>(
       orderIds ??= new Array<string | number | undefined>(n).fill(undefined);
       orderIds[kept] = orderId;
     }
-    idOf[kept] = internId(dictionary, ids, id);
+    idOf[kept] = interner.intern(id);
     time[kept] = ms;
     minor[kept] = cents;
     index[kept] = i;
@@ -178,7 +177,7 @@ export function ledger<R extends object = TransactionRecord>(
     {
       n: kept,
       idOf,
-      ids,
+      ids: interner.ids,
       time,
       minor,
       index,

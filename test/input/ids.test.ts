@@ -1,0 +1,58 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { IdInterner } from '../../src/input/ids.ts';
+import type { CustomerId } from '../../src/input/types.ts';
+
+/** The reference: a Map from id to its first-sight number. */
+function referenceNumbers(ids: readonly CustomerId[]): { numbers: number[]; distinct: CustomerId[] } {
+  const seen = new Map<CustomerId, number>();
+  const distinct: CustomerId[] = [];
+  const numbers = ids.map((id) => {
+    const key = id === 0 ? 0 : id;
+    let k = seen.get(key);
+    if (k === undefined) {
+      k = distinct.length;
+      seen.set(key, k);
+      distinct.push(key);
+    }
+    return k;
+  });
+  return { numbers, distinct };
+}
+
+describe('IdInterner', () => {
+  test('numbers ids by first sight; strings and numbers differ; -0 is 0; any string is an ordinary id', () => {
+    const interner = new IdInterner();
+    const input: CustomerId[] = ['b', 1, '1', '__proto__', 'constructor', '', -0, 0, 'b', '1', 1, '__proto__', ''];
+    expect(input.map((id) => interner.intern(id))).toEqual([0, 1, 2, 3, 4, 5, 6, 6, 0, 2, 1, 3, 5]);
+    expect(interner.ids).toEqual(['b', 1, '1', '__proto__', 'constructor', '', 0]);
+    expect(Object.is(interner.ids[6], 0)).toBe(true);
+  });
+
+  test('keeps every id apart through many table growths, hash collisions included', () => {
+    const interner = new IdInterner();
+    const count = 50_000; // the table doubles from 1,024 slots many times
+    const ids = Array.from({ length: count }, (_, i) => `c${i.toString(36)}`);
+    // 'Aa' and 'BB' share Java's string hash; long shared prefixes stress the probe sequence.
+    ids.push('Aa', 'BB', 'x'.repeat(1000), `${'x'.repeat(999)}y`, '\u{1F600}', '\uD83D');
+    // Ids stored whole in their slot (≤ 8 characters below U+0100) and their near neighbours.
+    ids.push('a', 'a\0', '\0', '\0\0', 'ÿÿÿÿÿÿÿÿ', 'ÿÿÿÿÿÿÿÿÿ', 'ÿÿÿÿÿÿÿĀ', 'Āa', '12345678', '123456789', '1234567');
+    const first = ids.map((id) => interner.intern(id));
+    const again = ids.map((id) => interner.intern(id.slice(0)));
+    expect(first).toEqual(ids.map((_, i) => i));
+    expect(again).toEqual(first);
+    expect(interner.ids).toEqual(ids);
+  });
+
+  fcTest.prop([
+    fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 10 }), fc.constantFrom('a', 'a\0', 'ÿÿÿÿÿÿÿÿ', 'ÿÿÿÿÿÿÿÿÿ'), fc.integer({ min: -5, max: 5 }), fc.constant(-0), fc.double({ noNaN: true, noDefaultInfinity: true })), {
+      maxLength: 400,
+    }),
+  ])('agrees with a Map-based numbering', (ids) => {
+    const interner = new IdInterner();
+    const numbers = ids.map((id) => interner.intern(id));
+    const reference = referenceNumbers(ids);
+    expect(numbers).toEqual(reference.numbers);
+    expect(interner.ids).toEqual(reference.distinct);
+  });
+});
