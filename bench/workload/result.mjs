@@ -1,7 +1,9 @@
 // Map retention-metrics results onto the harness's canonical W1–W4 result object (lib/canonical.mjs).
 
 const DAY = 86_400_000;
-const cents = (decimal) => Math.round(decimal.times(100).toNumber());
+// Amounts here have two decimals and stay far below 2^53 / 100, so the nearest double times 100 rounds
+// back to the exact number of cents.
+const cents = (decimal) => Math.round(decimal.toNumber() * 100);
 const monthNumber = (key) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
 
 /**

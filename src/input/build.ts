@@ -26,7 +26,51 @@ export interface StagedEvents {
   /** Order id per event when any record had one, else `null`. */
   orderId: (string | number | undefined)[] | null;
   /** Per-account event counts, first instants and Σ |amount|, when the stager already computed them. */
-  perAccount?: { count: Uint32Array; first: Float64Array; absTotal: number };
+  perAccount?: AccountStats;
+}
+
+/** Events per account, each account's first instant, and Σ |amount| over the events. */
+export interface AccountStats {
+  count: Uint32Array;
+  first: Float64Array;
+  absTotal: number;
+}
+
+/**
+ * {@link AccountStats} gathered while staging, in the same pass that numbers the accounts (saving a
+ * second random-access pass over the events). Accounts must be added in numbering order: account `k`
+ * first appears after accounts `0 … k − 1`.
+ */
+export class AccountTally {
+  private count = new Uint32Array(1024);
+  private first = new Float64Array(1024);
+  private accounts = 0;
+  private absTotal = 0;
+
+  /** Count one event of `account` at instant `t` with `amount` minor units. */
+  add(account: number, t: number, amount: number): void {
+    if (account === this.accounts) {
+      if (account === this.count.length) {
+        const count = new Uint32Array(2 * account);
+        count.set(this.count);
+        this.count = count;
+        const first = new Float64Array(2 * account);
+        first.set(this.first);
+        this.first = first;
+      }
+      this.accounts++;
+      this.first[account] = t;
+    } else if (t < (this.first[account] ?? 0)) {
+      this.first[account] = t;
+    }
+    this.count[account] = (this.count[account] ?? 0) + 1;
+    this.absTotal += Math.abs(amount);
+  }
+
+  /** The statistics of the accounts added so far. */
+  stats(): AccountStats {
+    return { count: this.count.subarray(0, this.accounts), first: this.first.subarray(0, this.accounts), absTotal: this.absTotal };
+  }
 }
 
 /** Collects skipped records (or throws the first problem when not skipping). */
@@ -121,8 +165,8 @@ function rankAccounts(ids: readonly CustomerId[], first: Float64Array): Uint32Ar
   return rank;
 }
 
-/** Events per account, each account's first instant, and Σ |amount| over the live events. */
-function accountStats(staged: StagedEvents, dead: Uint8Array | null): { count: Uint32Array; first: Float64Array; absTotal: number } {
+/** {@link AccountStats} over the live events. */
+function accountStats(staged: StagedEvents, dead: Uint8Array | null): AccountStats {
   const { n, idOf, time, minor } = staged;
   const count = new Uint32Array(staged.ids.length);
   const first = new Float64Array(staged.ids.length).fill(Number.POSITIVE_INFINITY);
@@ -147,7 +191,8 @@ export function buildLedger(
 ): Ledger {
   const dead = mergeOrderLines(staged, problems);
   const { n, idOf, ids, time, minor } = staged;
-  const { count, first, absTotal } = staged.perAccount ?? accountStats(staged, dead);
+  // Merging changes the counts: a stager's statistics only stand when nothing was merged.
+  const { count, first, absTotal } = (dead === null ? staged.perAccount : undefined) ?? accountStats(staged, dead);
   if (absTotal > MAX_EXACT_MINOR) {
     throw new RetentionError(
       `the amounts add up to more than ${MAX_EXACT_MINOR} minor units in absolute value, beyond exact arithmetic`,

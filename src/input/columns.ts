@@ -7,7 +7,7 @@
 import type { Decimal } from 'decimal.js';
 import { MAX_EPOCH_MS } from '../calendar/offset.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { Problems, type StagedEvents, buildLedger } from './build.ts';
+import { AccountTally, Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
 import { IdInterner, explainId, isCustomerId } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
@@ -202,9 +202,7 @@ function stageDenseTyped(
   const { table, min } = dense;
   const idOf = new Uint32Array(n);
   const ids: CustomerId[] = [];
-  let count = new Uint32Array(1024);
-  let first = new Float64Array(1024);
-  let absTotal = 0;
+  const tally = new AccountTally();
   for (let i = 0; i < n; i++) {
     const t = time[i] ?? Number.NaN;
     const amount = minor[i] ?? Number.NaN;
@@ -217,26 +215,11 @@ function stageDenseTyped(
       account = ids.length;
       table[slot] = account;
       ids.push(id);
-      if (account === count.length) {
-        count = grow(count, new Uint32Array(account * 2));
-        first = grow(first, new Float64Array(account * 2));
-      }
-      first[account] = t;
-    } else if (t < (first[account] ?? 0)) {
-      first[account] = t;
     }
-    count[account] = (count[account] ?? 0) + 1;
+    tally.add(account, t, amount);
     idOf[i] = account;
-    absTotal += Math.abs(amount);
   }
-  const perAccount = { count: count.subarray(0, ids.length), first: first.subarray(0, ids.length), absTotal };
-  return { n, idOf, ids, time, minor, index: null, orderId: null, perAccount };
-}
-
-/** Copy `array` into the larger `into`. */
-function grow<T extends Uint32Array | Float64Array>(array: T, into: T): T {
-  into.set(array);
-  return into;
+  return { n, idOf, ids, time, minor, index: null, orderId: null, perAccount: tally.stats() };
 }
 
 function explainMinor(value: unknown): string {

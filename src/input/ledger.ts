@@ -5,7 +5,7 @@
  */
 import { assertTimeZone } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { Problems, buildLedger } from './build.ts';
+import { AccountTally, Problems, buildLedger } from './build.ts';
 import { fromColumns } from './columns.ts';
 import { explainDate, toEpochMs } from './dates.ts';
 import { IdInterner, explainId, isCustomerId } from './ids.ts';
@@ -131,8 +131,10 @@ export function ledger<R extends object = TransactionRecord>(
   const idOf = new Uint32Array(n);
   const time = new Float64Array(n);
   const minor = new Float64Array(n);
-  const index = new Uint32Array(n);
+  // Input positions are only needed once a record was skipped (until then each event's is its own).
+  let index: Uint32Array | null = null;
   const interner = new IdInterner();
+  const tally = new AccountTally();
   let orderIds: (string | number | undefined)[] | null = null;
   let kept = 0;
   for (let i = 0; i < n; i++) {
@@ -167,10 +169,13 @@ export function ledger<R extends object = TransactionRecord>(
       orderIds ??= new Array<string | number | undefined>(n).fill(undefined);
       orderIds[kept] = orderId;
     }
-    idOf[kept] = interner.intern(id);
+    const account = interner.intern(id);
+    tally.add(account, ms, cents);
+    idOf[kept] = account;
     time[kept] = ms;
     minor[kept] = cents;
-    index[kept] = i;
+    if (index !== null) index[kept] = i;
+    else if (kept !== i) index = identityPrefix(n, kept, i);
     kept++;
   }
   return buildLedger(
@@ -182,6 +187,7 @@ export function ledger<R extends object = TransactionRecord>(
       minor,
       index,
       orderId: orderIds,
+      perAccount: tally.stats(),
     },
     resolved,
     problems,
@@ -190,6 +196,14 @@ export function ledger<R extends object = TransactionRecord>(
 }
 
 ledger.fromColumns = fromColumns;
+
+/** Input positions of `n` events whose first `kept` are their own positions, and event `kept` is at `at`. */
+function identityPrefix(n: number, kept: number, at: number): Uint32Array {
+  const index = new Uint32Array(n);
+  for (let k = 0; k < kept; k++) index[k] = k;
+  index[kept] = at;
+  return index;
+}
 
 /**
  * The time zone of a call's calendar questions: the `timeZone` option when given (also with a ready

@@ -190,7 +190,11 @@ function describeKind(value: unknown): string {
  * @returns the amount in major units, exact
  */
 export function fromMinorUnits(minor: number, digits: number): Decimal {
-  // Built from text (the constructor never rounds), so the result is exact whatever Decimal.set says.
+  // Below 10^15 minor units the amount has at most 15 significant digits, so the double nearest to it
+  // prints (shortest round trip) as exactly that decimal, and the constructor reads that text without
+  // rounding: exact, whatever Decimal.set says, and cheaper than building the text here.
+  if (Math.abs(minor) < 1e15) return new Decimal(minor === 0 ? 0 : minor / (POW10[digits] ?? 10 ** digits));
+  // Larger amounts are built from their digits.
   const text = String(Math.abs(minor)).padStart(digits + 1, '0');
   const point = text.length - digits;
   return new Decimal(`${minor < 0 ? '-' : ''}${text.slice(0, point)}${digits > 0 ? `.${text.slice(point)}` : ''}`);

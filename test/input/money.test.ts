@@ -1,3 +1,4 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
@@ -106,6 +107,28 @@ describe('boundaries', () => {
     expect(fromMinorUnits(-5, 0).toString()).toBe('-5');
     expect(minorPer(1000, 3, 2)?.toFixed(4)).toBe('3.3333');
     expect(minorPer(1000, 0, 2)).toBeNull();
+  });
+  /** The amount written out from its digits, the reference for `fromMinorUnits`. */
+  const written = (minor: number, digits: number): string => {
+    const text = String(Math.abs(minor)).padStart(digits + 1, '0');
+    const point = text.length - digits;
+    const sign = minor < 0 ? '-' : '';
+    return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, point)}.${text.slice(point)}`;
+  };
+  fcTest.prop([
+    fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.maxSafeInteger().map((v) => v - (v % 1)), fc.integer({ min: 999_999_999_999_000, max: 1_000_000_000_001_000 })),
+    fc.integer({ min: 0, max: 8 }),
+  ])('fromMinorUnits is the exact decimal of every integer amount, on both sides of 10^15', (minor, digits) => {
+    const amount = fromMinorUnits(minor, digits);
+    expect(amount.equals(new Decimal(written(minor, digits)))).toBe(true);
+    expect(amount.isNegative() && amount.isZero()).toBe(false);
+  });
+  test('fromMinorUnits at the edges: -0, 10^15 − 1, 10^15 and the largest exact amount', () => {
+    expect(fromMinorUnits(-0, 2).toString()).toBe('0');
+    expect(fromMinorUnits(999_999_999_999_999, 2).toFixed(2)).toBe('9999999999999.99');
+    expect(fromMinorUnits(-1_000_000_000_000_000, 2).toFixed(2)).toBe('-10000000000000.00');
+    expect(fromMinorUnits(MAX_EXACT_MINOR, 2).toFixed(2)).toBe('90071992547409.91');
+    expect(fromMinorUnits(1, 8).toString()).toBe('1e-8');
   });
   test('option checks', () => {
     expect(assertCurrencyDigits(0)).toBe(0);
