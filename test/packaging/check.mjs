@@ -4,7 +4,7 @@
 // tarball into a throwaway consumer and load it as users do: ESM import and CJS require under Node,
 // and the same ESM smoke script under Deno and Bun (from their npm packages).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +34,18 @@ cpSync(join(consumer, 'package'), installed, { recursive: true });
 rmSync(join(consumer, 'package'), { recursive: true, force: true });
 const files = readdirSync(installed).sort();
 if (files.join(',') !== 'LICENSE,README.md,dist,package.json') throw new Error(`unexpected files in the package: ${files}`);
+// The build imports only declared runtime dependencies (the @stdlib functions are bundled into it, and
+// their licenses ship beside it).
+const declared = new Set(Object.keys(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).dependencies ?? {}));
+for (const file of ['index.js', 'index.cjs']) {
+  const code = readFileSync(join(installed, 'dist', file), 'utf8');
+  const imported = [...code.matchAll(/(?:\bfrom\s+|\brequire\()(["'])([^"'./][^"']*)\1/g)].map((match) => match[2]);
+  const undeclared = imported.filter((name) => !declared.has(name) && !name.startsWith('node:'));
+  if (undeclared.length > 0) throw new Error(`dist/${file} imports undeclared packages: ${undeclared.join(', ')}`);
+  if (imported.length === 0) throw new Error(`dist/${file}: no import of decimal.js found; is the import pattern still right?`);
+}
+if (!readdirSync(join(installed, 'dist')).includes('THIRD-PARTY-LICENSES.md')) throw new Error('dist/THIRD-PARTY-LICENSES.md is missing');
+results.push('build imports only declared dependencies; bundled licenses ship');
 // The package's own dependencies resolve from the repository's node_modules above the consumer folder.
 writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { 'retention-metrics': '*' } }));
 cpSync(join(root, 'test', 'packaging', 'smoke.mjs'), join(consumer, 'smoke.mjs'));
