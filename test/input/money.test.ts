@@ -116,14 +116,27 @@ describe('boundaries', () => {
     return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, point)}.${text.slice(point)}`;
   };
   fcTest.prop([
-    fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.maxSafeInteger().map((v) => v - (v % 1)), fc.integer({ min: 999_999_999_999_000, max: 1_000_000_000_001_000 })),
+    fc.oneof(
+      fc.integer({ min: -1e6, max: 1e6 }),
+      fc.maxSafeInteger(),
+      fc.integer({ min: 999_999_999_999_000, max: 1_000_000_000_001_000 }),
+      // Multiples of powers of ten: whole words of zeros, before and after the point.
+      fc.tuple(fc.integer({ min: -99, max: 99 }), fc.integer({ min: 0, max: 14 })).map(([a, k]) => a * 10 ** k),
+      fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 15 })).map(([a, k]) => a * 10 ** k - 1),
+    ),
     fc.integer({ min: 0, max: 8 }),
-  ])('fromMinorUnits is the exact decimal of every integer amount, on both sides of 10^15', (minor, digits) => {
+  ], { numRuns: 500 })('fromMinorUnits is the exact decimal of every integer amount, built as decimal.js builds it', (minor, digits) => {
     const amount = fromMinorUnits(minor, digits);
-    expect(amount.equals(new Decimal(written(minor, digits)))).toBe(true);
-    expect(amount.isNegative() && amount.isZero()).toBe(false);
+    const parsed = new Decimal(written(minor, digits));
+    // Field for field what decimal.js's own constructor makes of the digits.
+    expect({ s: amount.s, e: amount.e, d: amount.d }).toEqual({ s: parsed.s, e: parsed.e, d: parsed.d });
+    expect(amount.equals(parsed)).toBe(true);
+    expect(amount.toString()).toBe(parsed.toString());
   });
-  test('fromMinorUnits at the edges: -0, 10^15 − 1, 10^15 and the largest exact amount', () => {
+  test('fromMinorUnits at the edges: -0, word boundaries, 10^15 and the largest exact amount', () => {
+    expect(fromMinorUnits(1_000_000_000, 2).d).toEqual([1]);
+    expect(fromMinorUnits(1, 8).d).toEqual([1_000_000]);
+    expect(fromMinorUnits(100_000_001, 8).toString()).toBe('1.00000001');
     expect(fromMinorUnits(-0, 2).toString()).toBe('0');
     expect(fromMinorUnits(999_999_999_999_999, 2).toFixed(2)).toBe('9999999999999.99');
     expect(fromMinorUnits(-1_000_000_000_000_000, 2).toFixed(2)).toBe('-10000000000000.00');
