@@ -1,8 +1,33 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
 import { dateOption, explainDate, parseIsoDate, toEpochMs } from '../../src/input/dates.ts';
 
+/** The reading of a 20-character string ending in Z, written out: date, separator T, t or space, time. */
+function readSecondsZ(text: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})Z$/.exec(text);
+  if (match === null) return Number.NaN;
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const back = new Date(0);
+  back.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0–99 as written
+  back.setUTCHours(hour, minute, second, 0);
+  const valid = back.getUTCMonth() === month - 1 && back.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+  return valid ? back.getTime() : Number.NaN;
+}
+
 describe('parseIsoDate', () => {
+  fcTest.prop([
+    fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
+    fc.array(fc.tuple(fc.nat({ max: 19 }), fc.constantFrom('0', '9', '3', '/', ':', '-', 'T', 't', ' ', 'Z', 'a', '+', '.', '٣')), { maxLength: 2 }),
+  ])('YYYY-MM-DDTHH:MM:SSZ and its one- or two-character variants read as written out', (date, edits) => {
+    const chars = [...date.toISOString().slice(0, 19), 'Z'];
+    for (const [at, c] of edits) chars[at] = c;
+    const text = chars.join('');
+    const expected = readSecondsZ(text);
+    expect(parseIsoDate(text, 'UTC')).toBe(expected);
+    expect(parseIsoDate(text, 'Asia/Tokyo')).toBe(expected);
+  });
+
   test.each([
     ['2024-03-07', 'UTC', '2024-03-07T00:00:00.000Z'],
     ['2024-02-29', 'UTC', '2024-02-29T00:00:00.000Z'],
