@@ -221,19 +221,23 @@ export function fromMinorUnits(minor: number, digits: number): Decimal {
   // The fraction's first seven digits fill one word; an eighth digit starts a second.
   const first = digits <= WORD_DIGITS ? fraction * (POW10[WORD_DIGITS - digits] ?? 1) : quotient(fraction, 10);
   const second = digits <= WORD_DIGITS ? 0 : (fraction % 10) * (WORD / 10);
-  const words: number[] = [];
+  // Array literals: exactly sized, as a million of them may be kept.
+  let words: number[];
   let exponent: number;
-  if (whole > 0) {
-    if (whole >= WORD * WORD) words.push(quotient(whole, WORD * WORD), quotient(whole, WORD) % WORD, whole % WORD);
-    else if (whole >= WORD) words.push(quotient(whole, WORD), whole % WORD);
-    else words.push(whole);
-    words.push(first, second);
+  if (whole >= WORD * WORD) {
+    words = [quotient(whole, WORD * WORD), quotient(whole, WORD) % WORD, whole % WORD, first, second];
+    exponent = digitCount(whole) - 1;
+  } else if (whole >= WORD) {
+    words = [quotient(whole, WORD), whole % WORD, first, second];
+    exponent = digitCount(whole) - 1;
+  } else if (whole > 0) {
+    words = [whole, first, second];
     exponent = digitCount(whole) - 1;
   } else if (first > 0) {
-    words.push(first, second);
+    words = [first, second];
     exponent = digitCount(first) - WORD_DIGITS - 1;
   } else {
-    words.push(second);
+    words = [second];
     exponent = digitCount(second) - 2 * WORD_DIGITS - 1;
   }
   while (words.length > 1 && words[words.length - 1] === 0) words.pop();
