@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The reference workload with retention-metrics from row objects, as a typical caller would: split the
-// CSV into lines and fields, one record object per row (load), then ledger(records), summarize, the
+// CSV line by line into fields, one record object per row (load), then ledger(records), summarize, the
 // monthly Cohort table, rfm (reading its per-customer row objects) and dormancy (compute).
 // The workload's order ids are unique (WORKLOAD.md: no order lines to merge), so records carry none.
 // Run by the harness from its own folder:  node <this file> data/tx_1m.csv [--dump out.txt]
@@ -12,15 +12,19 @@ import { workload } from './result.mjs';
 
 const { report, parseCli } = await import(pathToFileURL(join(process.cwd(), 'lib', 'canonical.mjs')).href);
 const { file, dump } = parseCli();
-/** The file's rows as record objects: split into lines, each line into its fields. */
+/** The file's rows as record objects: line by line (no array of all lines), each line split into its fields. */
 function readRecords(path) {
-  const lines = readFileSync(path, 'latin1').split('\n');
+  const text = readFileSync(path, 'latin1');
   const records = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (line === '') continue;
-    const [customerId, , date, amount] = line.split(',');
-    records.push({ customerId, date, amount });
+  let start = text.indexOf('\n') + 1; // after the header
+  while (start > 0 && start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const [customerId, , date, amount] = text.slice(start, end).split(',');
+      records.push({ customerId, date, amount });
+    }
+    start = end + 1;
   }
   return records;
 }
