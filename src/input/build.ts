@@ -13,7 +13,7 @@ import { type CustomerId, LEDGER_BRAND, type Ledger, type SkippedRecord } from '
 export interface StagedEvents {
   /** Number of staged events. */
   n: number;
-  /** Provisional account number per event (index into `ids`). */
+  /** Provisional account number per event (index into `ids`); `buildLedger` reuses the array. */
   idOf: Uint32Array;
   /** Account ids in order of first appearance. */
   ids: CustomerId[];
@@ -25,52 +25,13 @@ export interface StagedEvents {
   index: Uint32Array | null;
   /** Order id per event when any record had one, else `null`. */
   orderId: (string | number | undefined)[] | null;
-  /** Per-account event counts, first instants and Σ |amount|, when the stager already computed them. */
-  perAccount?: AccountStats;
 }
 
 /** Events per account, each account's first instant, and Σ |amount| over the events. */
-export interface AccountStats {
+interface AccountStats {
   count: Uint32Array;
   first: Float64Array;
   absTotal: number;
-}
-
-/**
- * {@link AccountStats} gathered while staging, in the same pass that numbers the accounts (saving a
- * second random-access pass over the events). Accounts must be added in numbering order: account `k`
- * first appears after accounts `0 … k − 1`.
- */
-export class AccountTally {
-  private count = new Uint32Array(1024);
-  private first = new Float64Array(1024);
-  private accounts = 0;
-  private absTotal = 0;
-
-  /** Count one event of `account` at instant `t` with `amount` minor units. */
-  add(account: number, t: number, amount: number): void {
-    if (account === this.accounts) {
-      if (account === this.count.length) {
-        const count = new Uint32Array(2 * account);
-        count.set(this.count);
-        this.count = count;
-        const first = new Float64Array(2 * account);
-        first.set(this.first);
-        this.first = first;
-      }
-      this.accounts++;
-      this.first[account] = t;
-    } else if (t < (this.first[account] ?? 0)) {
-      this.first[account] = t;
-    }
-    this.count[account] = (this.count[account] ?? 0) + 1;
-    this.absTotal += Math.abs(amount);
-  }
-
-  /** The statistics of the accounts added so far. */
-  stats(): AccountStats {
-    return { count: this.count.subarray(0, this.accounts), first: this.first.subarray(0, this.accounts), absTotal: this.absTotal };
-  }
 }
 
 /** Collects skipped records (or throws the first problem when not skipping). */
@@ -165,7 +126,12 @@ function rankAccounts(ids: readonly CustomerId[], first: Float64Array): Uint32Ar
   return rank;
 }
 
-/** {@link AccountStats} over the live events. */
+/**
+ * {@link AccountStats} over the live events — a pass of its own rather than part of the staging pass:
+ * its random accesses are addressed by the sequentially read account numbers, so they overlap, where
+ * inside the staging pass each would wait on the id lookup's own cache miss (three times slower on
+ * millions of events).
+ */
 function accountStats(staged: StagedEvents, dead: Uint8Array | null): AccountStats {
   const { n, idOf, time, minor } = staged;
   const count = new Uint32Array(staged.ids.length);
@@ -191,8 +157,7 @@ export function buildLedger(
 ): Ledger {
   const dead = mergeOrderLines(staged, problems);
   const { n, idOf, ids, time, minor } = staged;
-  // Merging changes the counts: a stager's statistics only stand when nothing was merged.
-  const { count, first, absTotal } = (dead === null ? staged.perAccount : undefined) ?? accountStats(staged, dead);
+  const { count, first, absTotal } = accountStats(staged, dead);
   if (absTotal > MAX_EXACT_MINOR) {
     throw new RetentionError(
       `the amounts add up to more than ${MAX_EXACT_MINOR} minor units in absolute value, beyond exact arithmetic`,
@@ -220,16 +185,26 @@ export function buildLedger(
   const outTime = new Float64Array(events);
   const outMinor = new Float64Array(events);
   // Stable counting sort by account (input order kept within an account). When the accounts' numbering
-  // is already canonical (time-ordered input), the rank lookup is skipped.
+  // is already canonical (time-ordered input), the rank lookup is skipped. Each event's destination is
+  // computed first (into idOf, which is not needed afterwards), then each column is moved on its own:
+  // a store whose address waits on a missed load of the cursor serializes the memory accesses, while
+  // stores to addresses read from an array overlap (about twice as fast on millions of events).
+  const position = idOf;
   for (let i = 0; i < n; i++) {
     if (dead !== null && dead[i] === 1) continue;
     const r = identity ? (idOf[i] ?? 0) : (rank[idOf[i] ?? 0] ?? 0);
     const p = cursor[r] ?? 0;
     cursor[r] = p + 1;
-    outTime[p] = time[i] ?? 0;
-    outMinor[p] = minor[i] ?? 0;
+    position[i] = p;
   }
-  for (let r = 0; r < accountCount; r++) account.fill(r, start[r] ?? 0, start[r + 1] ?? 0);
+  if (dead === null) {
+    for (let i = 0; i < n; i++) outTime[position[i] ?? 0] = time[i] ?? 0;
+    for (let i = 0; i < n; i++) outMinor[position[i] ?? 0] = minor[i] ?? 0;
+  } else {
+    for (let i = 0; i < n; i++) if (dead[i] !== 1) outTime[position[i] ?? 0] = time[i] ?? 0;
+    for (let i = 0; i < n; i++) if (dead[i] !== 1) outMinor[position[i] ?? 0] = minor[i] ?? 0;
+  }
+  for (let r = 0; r < accountCount; r++) for (let p = start[r] ?? 0, end = start[r + 1] ?? 0; p < end; p++) account[p] = r;
   const orders = new Uint32Array(accountCount);
   let orderCount = 0;
   let customerCount = 0;

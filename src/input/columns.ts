@@ -7,7 +7,7 @@
 import type { Decimal } from 'decimal.js';
 import { MAX_EPOCH_MS } from '../calendar/offset.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { AccountTally, Problems, type StagedEvents, buildLedger } from './build.ts';
+import { Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
 import { IdInterner, explainId, isCustomerId } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
@@ -187,9 +187,8 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
 
 /**
  * The fast path for the common columnar case — dense integer ids in a typed array, epoch ms and minor
- * units in `Float64Array`s, no order ids: one monomorphic loop that validates, numbers accounts, counts
- * their events and notes their first instant, and stages the caller's time and amount arrays without
- * copying them (they are only read). Returns `null` at the first entry that needs the general path
+ * units in `Float64Array`s, no order ids: one monomorphic loop that validates and numbers accounts, and
+ * stages the caller's time and amount arrays without copying them (they are only read). Returns `null` at the first entry that needs the general path
  * (which then reports it, or skips it, with the usual message).
  */
 function stageDenseTyped(
@@ -202,7 +201,6 @@ function stageDenseTyped(
   const { table, min } = dense;
   const idOf = new Uint32Array(n);
   const ids: CustomerId[] = [];
-  const tally = new AccountTally();
   for (let i = 0; i < n; i++) {
     const t = time[i] ?? Number.NaN;
     const amount = minor[i] ?? Number.NaN;
@@ -216,10 +214,9 @@ function stageDenseTyped(
       table[slot] = account;
       ids.push(id);
     }
-    tally.add(account, t, amount);
     idOf[i] = account;
   }
-  return { n, idOf, ids, time, minor, index: null, orderId: null, perAccount: tally.stats() };
+  return { n, idOf, ids, time, minor, index: null, orderId: null };
 }
 
 function explainMinor(value: unknown): string {

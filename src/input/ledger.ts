@@ -5,7 +5,7 @@
  */
 import { assertTimeZone } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { AccountTally, Problems, buildLedger } from './build.ts';
+import { Problems, buildLedger } from './build.ts';
 import { fromColumns } from './columns.ts';
 import { explainDate, toEpochMs } from './dates.ts';
 import { IdInterner, explainId, isCustomerId } from './ids.ts';
@@ -134,7 +134,6 @@ export function ledger<R extends object = TransactionRecord>(
   // Input positions are only needed once a record was skipped (until then each event's is its own).
   let index: Uint32Array | null = null;
   const interner = new IdInterner();
-  const tally = new AccountTally();
   let orderIds: (string | number | undefined)[] | null = null;
   let kept = 0;
   for (let i = 0; i < n; i++) {
@@ -169,9 +168,7 @@ export function ledger<R extends object = TransactionRecord>(
       orderIds ??= new Array<string | number | undefined>(n).fill(undefined);
       orderIds[kept] = orderId;
     }
-    const account = interner.intern(id);
-    tally.add(account, ms, cents);
-    idOf[kept] = account;
+    idOf[kept] = interner.intern(id);
     time[kept] = ms;
     minor[kept] = cents;
     if (index !== null) index[kept] = i;
@@ -187,7 +184,6 @@ export function ledger<R extends object = TransactionRecord>(
       minor,
       index,
       orderId: orderIds,
-      perAccount: tally.stats(),
     },
     resolved,
     problems,
