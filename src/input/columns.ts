@@ -55,7 +55,7 @@ function checkColumn(name: string, value: unknown, length: number | undefined): 
 
 /**
  * A lookup from dense integer ids to account numbers, when the id column is a typed array whose values
- * are integers in a range not much larger than the column; `null` otherwise (a `Map` is used then).
+ * are integers in a range not much larger than the column; `null` otherwise (the ids are interned then).
  */
 function denseIdTable(ids: ArrayLike<unknown>, n: number): { table: Int32Array; min: number } | null {
   if (!ArrayBuffer.isView(ids) || n === 0) return null;
