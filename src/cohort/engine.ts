@@ -113,6 +113,8 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   const bracketOf = bracketLookup(settings, width);
 
   // Pass 2: every event of every included customer lands in one cell.
+  const { net, orders, gross, active, reach, bracketActive } = acc;
+  const bracketCount = settings.brackets?.length ?? 0;
   for (let a = 0; a < accounts; a++) {
     const g = groupOf[a] ?? -1;
     if (g < 0) continue;
@@ -136,26 +138,26 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
         continue;
       }
       const cell = row + k;
-      acc.net[cell] = (acc.net[cell] ?? 0) + amount;
+      net[cell] = (net[cell] ?? 0) + amount;
       if (amount < 0) continue;
-      acc.orders[cell] = (acc.orders[cell] ?? 0) + 1;
-      acc.gross[cell] = (acc.gross[cell] ?? 0) + amount;
+      orders[cell] = (orders[cell] ?? 0) + 1;
+      gross[cell] = (gross[cell] ?? 0) + amount;
       lastReach = k;
       if (k !== lastK) {
-        acc.active[cell] = (acc.active[cell] ?? 0) + 1;
+        active[cell] = (active[cell] ?? 0) + 1;
         lastK = k;
         const bracket = bracketOf[k] ?? -1;
         if (bracket >= 0 && bracket !== lastBracket) {
-          const slot = g * (settings.brackets?.length ?? 0) + bracket;
-          acc.bracketActive[slot] = (acc.bracketActive[slot] ?? 0) + 1;
+          const slot = g * bracketCount + bracket;
+          bracketActive[slot] = (bracketActive[slot] ?? 0) + 1;
           lastBracket = bracket;
         }
       }
     }
     // Unbounded: the customer counts at every offset up to their last active one.
     if (lastReach >= 0) {
-      acc.reach[g * (width + 1)] = (acc.reach[g * (width + 1)] ?? 0) + 1;
-      acc.reach[g * (width + 1) + lastReach + 1] = (acc.reach[g * (width + 1) + lastReach + 1] ?? 0) - 1;
+      reach[g * (width + 1)] = (reach[g * (width + 1)] ?? 0) + 1;
+      reach[g * (width + 1) + lastReach + 1] = (reach[g * (width + 1) + lastReach + 1] ?? 0) - 1;
     }
   }
 
