@@ -129,7 +129,7 @@ function rankAccounts(ids: readonly CustomerId[], first: Float64Array): Uint32Ar
 /**
  * {@link AccountStats} over the live events — a pass of its own rather than part of the staging pass:
  * its random accesses are addressed by the sequentially read account numbers, so they overlap, where
- * inside the staging pass each would wait on the id lookup's own cache miss (three times slower on
+ * inside the staging pass each would wait on the id look-up's own cache miss (measured slower on
  * millions of events). When the events are in time order (and none was merged away), an account's
  * first instant is that of the event that numbered it: accounts are numbered in order of first
  * appearance, so those instants are written in account order, without reading anything back.

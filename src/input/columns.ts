@@ -123,6 +123,8 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   const minor = new Float64Array(n);
   const index = new Uint32Array(n);
   const dense = denseIdTable(idColumn, n);
+  // Ids are numbered by the dense table when there is one (its accounts are appended to `ids`
+  // directly), else by the interner.
   const interner = new IdInterner();
   const { ids } = interner;
   const orderIds: (string | number | undefined)[] | null = orderColumn === undefined ? null : [];
@@ -188,8 +190,9 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
 /**
  * The fast path for the common columnar case — dense integer ids in a typed array, epoch ms and minor
  * units in `Float64Array`s, no order ids: one monomorphic loop that validates and numbers accounts, and
- * stages the caller's time and amount arrays without copying them (they are only read). Returns `null` at the first entry that needs the general path
- * (which then reports it, or skips it, with the usual message).
+ * stages the caller's time and amount arrays without copying them (they are only read). Returns `null`
+ * at the first entry that needs the general path (which then reports it, or skips it, with the usual
+ * message).
  */
 function stageDenseTyped(
   idColumn: ArrayLike<unknown>,
