@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { CDNOW_MASTER } from '../../example/cdnow.ts';
-import type { TransactionRecord } from '../../src/input/types.ts';
+import { CDNOW_MASTER, readCdnow } from '../../example/cdnow.ts';
+import { ledger } from '../../src/input/ledger.ts';
+import type { Ledger, TransactionRecord } from '../../src/input/types.ts';
 
 /** A result row as plain JavaScript values. */
 export type Row = Record<string, unknown>;
@@ -54,4 +55,15 @@ export async function referenceDb() {
         FROM read_csv(${quote(BENCH_EDGE)}, header = true,
                       columns = {'customer_id': 'VARCHAR', 'order_id': 'VARCHAR', 'ordered_at': 'TIMESTAMPTZ', 'amount': 'DECIMAL(18, 2)'})`),
   };
+}
+
+/**
+ * The CDNOW master file and the benchmark edge file as ledgers, and a query on a fresh database that
+ * holds the same two files as tables `cdnow` and `edge`: the setup of the segment reference tests.
+ */
+export async function cdnowAndEdgeReference(): Promise<{ cdnow: Ledger; edge: Ledger; query: (sql: string) => Promise<Row[]> }> {
+  const db = await referenceDb();
+  await db.loadCdnow('cdnow');
+  await db.loadBenchEdge('edge');
+  return { cdnow: ledger(readCdnow()), edge: ledger(benchEdgeRecords()), query: db.query };
 }

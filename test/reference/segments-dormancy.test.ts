@@ -1,9 +1,7 @@
 // Reference: dormancy segments (benchmark W4) on the CDNOW master file as of its last day, and on the
 // benchmark's hand-made edge file, computed by the library and by the same rules in DuckDB SQL.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { type Row, benchEdgeRecords, referenceDb } from '../helpers/reference-db.ts';
-import { readCdnow } from '../../example/cdnow.ts';
-import { ledger } from '../../src/input/ledger.ts';
+import { type Row, cdnowAndEdgeReference } from '../helpers/reference-db.ts';
 import type { Ledger } from '../../src/input/types.ts';
 import { dormancy } from '../../src/segments/dormancy.ts';
 import { reactivationPotential } from '../../src/segments/reactivation.ts';
@@ -13,12 +11,7 @@ let edge: Ledger;
 let query: (sql: string) => Promise<Row[]>;
 
 beforeAll(async () => {
-  cdnow = ledger(readCdnow());
-  edge = ledger(benchEdgeRecords());
-  const db = await referenceDb();
-  query = db.query;
-  await db.loadCdnow('cdnow');
-  await db.loadBenchEdge('edge');
+  ({ cdnow, edge, query } = await cdnowAndEdgeReference());
 }, 60_000);
 
 /** W4 in SQL, plus each segment's historical value (net cents of all the customer's rows). */
