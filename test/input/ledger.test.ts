@@ -296,4 +296,42 @@ describe('input order never changes the ledger', () => {
       expect(multiset(b)).toEqual(multiset(a));
     },
   );
+
+  // Time-ordered input takes a shorter road (first instants from the numbering events, no per-customer
+  // sort); it must end where any order of the same rows ends.
+  const timedRecord = fc.record({
+    customerId: fc.constantFrom<string | number>('a', 'b', 'c', 'd', 1, 2, 3),
+    date: fc.integer({ min: 0, max: 30 }),
+    amount: fc.integer({ min: -300, max: 900 }),
+  });
+  fcTest.prop([fc.array(timedRecord, { maxLength: 60 }), fc.boolean()], { numRuns: 300 })(
+    'time-ordered rows, as records or as columns, give the ledger of any order of them',
+    (rows, withOrderIds) => {
+      const records = rows.map((row, i) => (withOrderIds && i % 3 === 0 ? { ...row, orderId: `o${i % 6}-${String(row.customerId)}` } : row));
+      const ordered = [...records].sort((x, y) => x.date - y.date);
+      const a = ledger(records);
+      const b = ledger(ordered);
+      expect(b.ids).toEqual(a.ids);
+      expect([...b.start]).toEqual([...a.start]);
+      expect([...b.time]).toEqual([...a.time]);
+      expect([...b.orders]).toEqual([...a.orders]);
+      const multiset = (book: Ledger) =>
+        [...book.account].map((acc, p) => `${acc}|${book.time[p]}|${book.minor[p]}`).sort();
+      expect(multiset(b)).toEqual(multiset(a));
+      // Dense integer ids in typed columns take the columnar fast path.
+      const numeric = ordered.filter((row) => typeof row.customerId === 'number');
+      const columns = ledger.fromColumns({
+        customerId: Uint32Array.from(numeric, (row) => row.customerId as number),
+        date: Float64Array.from(numeric, (row) => row.date),
+        amount: Float64Array.from(numeric, (row) => row.amount),
+      });
+      // (records carry major units, columns minor units)
+      const reference = ledger(numeric.map(({ customerId, date, amount }) => ({ customerId, date, amount: amount / 100 })).reverse());
+      expect(columns.ids).toEqual(reference.ids);
+      expect([...columns.start]).toEqual([...reference.start]);
+      expect([...columns.time]).toEqual([...reference.time]);
+      expect([...columns.orders]).toEqual([...reference.orders]);
+      expect(multiset(columns)).toEqual(multiset(reference));
+    },
+  );
 });
