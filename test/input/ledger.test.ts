@@ -275,6 +275,16 @@ const validRecord = fc.record({
 });
 
 describe('input order never changes the ledger', () => {
+  /** The same customers, segments, instants and order counts; within one instant the order of events may follow the input, their multiset may not change. */
+  const expectSameLedger = (actual: Ledger, expected: Ledger): void => {
+    expect(actual.ids).toEqual(expected.ids);
+    expect([...actual.start]).toEqual([...expected.start]);
+    expect([...actual.time]).toEqual([...expected.time]);
+    expect([...actual.orders]).toEqual([...expected.orders]);
+    const multiset = (book: Ledger) => [...book.account].map((acc, p) => `${acc}|${book.time[p]}|${book.minor[p]}`).sort();
+    expect(multiset(actual)).toEqual(multiset(expected));
+  };
+
   fcTest.prop([fc.array(validRecord, { maxLength: 40 }), fc.infiniteStream(fc.nat())], { numRuns: 200 })(
     'shuffled rows give the same columns (equal instants aside)',
     (rows, seeds) => {
@@ -285,15 +295,7 @@ describe('input order never changes the ledger', () => {
         const j = (iterator.next().value ?? 0) % (i + 1);
         [shuffled[i], shuffled[j]] = [shuffled[j] as (typeof rows)[number], shuffled[i] as (typeof rows)[number]];
       }
-      const b = ledger(shuffled);
-      expect(b.ids).toEqual(a.ids);
-      expect([...b.start]).toEqual([...a.start]);
-      expect([...b.time]).toEqual([...a.time]);
-      expect([...b.orders]).toEqual([...a.orders]);
-      // Within one instant the order of events may follow the input; their multiset may not change.
-      const multiset = (book: Ledger) =>
-        [...book.account].map((acc, p) => `${acc}|${book.time[p]}|${book.minor[p]}`).sort();
-      expect(multiset(b)).toEqual(multiset(a));
+      expectSameLedger(ledger(shuffled), a);
     },
   );
 
@@ -310,14 +312,7 @@ describe('input order never changes the ledger', () => {
       const records = rows.map((row, i) => (withOrderIds && i % 3 === 0 ? { ...row, orderId: `o${i % 6}-${String(row.customerId)}` } : row));
       const ordered = [...records].sort((x, y) => x.date - y.date);
       const a = ledger(records);
-      const b = ledger(ordered);
-      expect(b.ids).toEqual(a.ids);
-      expect([...b.start]).toEqual([...a.start]);
-      expect([...b.time]).toEqual([...a.time]);
-      expect([...b.orders]).toEqual([...a.orders]);
-      const multiset = (book: Ledger) =>
-        [...book.account].map((acc, p) => `${acc}|${book.time[p]}|${book.minor[p]}`).sort();
-      expect(multiset(b)).toEqual(multiset(a));
+      expectSameLedger(ledger(ordered), a);
       // Dense integer ids in typed columns take the columnar fast path.
       const numeric = ordered.filter((row) => typeof row.customerId === 'number');
       const columns = ledger.fromColumns({
@@ -327,11 +322,7 @@ describe('input order never changes the ledger', () => {
       });
       // (records carry major units, columns minor units)
       const reference = ledger(numeric.map(({ customerId, date, amount }) => ({ customerId, date, amount: amount / 100 })).reverse());
-      expect(columns.ids).toEqual(reference.ids);
-      expect([...columns.start]).toEqual([...reference.start]);
-      expect([...columns.time]).toEqual([...reference.time]);
-      expect([...columns.orders]).toEqual([...reference.orders]);
-      expect(multiset(columns)).toEqual(multiset(reference));
+      expectSameLedger(columns, reference);
     },
   );
 });
