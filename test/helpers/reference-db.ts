@@ -57,13 +57,19 @@ export async function referenceDb() {
   };
 }
 
+/** The CDNOW master file as a ledger, and a fresh database holding it as table `table`. */
+export async function cdnowReference(table: string) {
+  const db = await referenceDb();
+  await db.loadCdnow(table);
+  return { book: ledger(readCdnow()), db };
+}
+
 /**
  * The CDNOW master file and the benchmark edge file as ledgers, and a query on a fresh database that
  * holds the same two files as tables `cdnow` and `edge`: the setup of the segment reference tests.
  */
 export async function cdnowAndEdgeReference(): Promise<{ cdnow: Ledger; edge: Ledger; query: (sql: string) => Promise<Row[]> }> {
-  const db = await referenceDb();
-  await db.loadCdnow('cdnow');
+  const { book, db } = await cdnowReference('cdnow');
   await db.loadBenchEdge('edge');
-  return { cdnow: ledger(readCdnow()), edge: ledger(benchEdgeRecords()), query: db.query };
+  return { cdnow: book, edge: ledger(benchEdgeRecords()), query: db.query };
 }

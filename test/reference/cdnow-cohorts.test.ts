@@ -1,20 +1,18 @@
 // Reference: the monthly acquisition-cohort matrix of the CDNOW master file, cell by cell, computed by the
 // Cohort builder and, independently, by DuckDB SQL over the same file (in-process).
 import { beforeAll, describe, expect, test } from 'vitest';
-import { type Row, referenceDb } from '../helpers/reference-db.ts';
-import { readCdnow } from '../../example/cdnow.ts';
+import { type Row, cdnowReference } from '../helpers/reference-db.ts';
 import { Cohort } from '../../src/cohort/builder.ts';
-import { ledger } from '../../src/input/ledger.ts';
 import type { Ledger } from '../../src/input/types.ts';
 
 let book: Ledger;
 let query: (sql: string) => Promise<Row[]>;
 
 beforeAll(async () => {
-  book = ledger(readCdnow());
-  const db = await referenceDb();
+  const reference = await cdnowReference('tx');
+  book = reference.book;
+  const { db } = reference;
   query = db.query;
-  await db.loadCdnow('tx');
   await db.run(`
     CREATE TABLE cells AS
     WITH tx_m AS (SELECT customer, cents, year(day) * 12 + month(day) - 1 AS m FROM tx),

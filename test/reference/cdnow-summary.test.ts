@@ -1,9 +1,7 @@
 // Reference: the order metrics and quarterly retention of the CDNOW master file, computed by the library
 // and, independently, by DuckDB SQL over the same file (in-process, no server).
 import { beforeAll, describe, expect, test } from 'vitest';
-import { type Row, referenceDb } from '../helpers/reference-db.ts';
-import { readCdnow } from '../../example/cdnow.ts';
-import { ledger } from '../../src/input/ledger.ts';
+import { type Row, cdnowReference } from '../helpers/reference-db.ts';
 import type { Ledger } from '../../src/input/types.ts';
 import { periodRetention } from '../../src/metrics/period-retention.ts';
 import { summarize } from '../../src/metrics/summarize.ts';
@@ -12,10 +10,10 @@ let book: Ledger;
 let query: (sql: string) => Promise<Row[]>;
 
 beforeAll(async () => {
-  book = ledger(readCdnow());
-  const db = await referenceDb();
+  const reference = await cdnowReference('tx');
+  book = reference.book;
+  const { db } = reference;
   query = db.query;
-  await db.loadCdnow('tx');
   // One row per line of the file, in file order; fields split on runs of blanks.
 }, 60_000);
 
