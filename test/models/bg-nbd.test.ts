@@ -4,37 +4,18 @@ import { InvalidInputError, InvalidOptionError, isRetentionError } from '../../s
 import { bgNbdModel, bgNbdObjective, fitBgNbd } from '../../src/models/bg-nbd.ts';
 import { numericGradient } from '../../src/models/optimizer.ts';
 import { compressSummary } from '../../src/models/summary.ts';
-import { betaVariate, exponential, gammaVariate, prng } from './helpers.ts';
+import { betaVariate, gammaVariate, simulateRepeatBuyers } from './helpers.ts';
 
 const cdnow = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 
 /** Simulate n BG/NBD customers observed for T ∈ [20, 40]. */
-function simulate(seed: number, n: number, p: { r: number; alpha: number; a: number; b: number }) {
-  const u = prng(seed);
-  const x: number[] = [];
-  const tx: number[] = [];
-  const T: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const Ti = 20 + 20 * u();
-    const lambda = gammaVariate(u, p.r, p.alpha);
-    const drop = betaVariate(u, p.a, p.b);
-    let t = 0;
-    let count = 0;
-    let last = 0;
-    for (;;) {
-      t += exponential(u, lambda);
-      if (t > Ti) break;
-      count++;
-      last = t;
-      if (u() < drop) break;
-    }
-    x.push(count);
-    tx.push(last);
-    T.push(Ti);
-  }
-  return { x, tx, T };
-}
+const simulate = (seed: number, n: number, p: { r: number; alpha: number; a: number; b: number }) =>
+  simulateRepeatBuyers(seed, n, (u) => ({
+    lambda: gammaVariate(u, p.r, p.alpha),
+    death: Number.POSITIVE_INFINITY,
+    dropAfterPurchase: betaVariate(u, p.a, p.b),
+  }));
 
 describe('bgNbdModel', () => {
   const m = bgNbdModel(cdnow);

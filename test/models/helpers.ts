@@ -58,3 +58,43 @@ export function betaVariate(u: () => number, a: number, b: number): number {
 export function exponential(u: () => number, rate: number): number {
   return -Math.log(u()) / rate;
 }
+
+/** One simulated customer's traits, drawn after their observation length. */
+export interface BuyerTraits {
+  /** Purchase rate while alive. */
+  lambda: number;
+  /** Time of death (`Infinity` when death comes only through `dropAfterPurchase`). */
+  death: number;
+  /** Probability of dropping out right after each purchase (BG/NBD), or `null` for none (no draw). */
+  dropAfterPurchase: number | null;
+}
+
+/**
+ * Simulate `n` repeat buyers observed for T ∈ [20, 40]: Poisson purchases at rate `lambda` until death
+ * or the end of observation. Returns the (x, tx, T) summary the count models are fitted to.
+ */
+export function simulateRepeatBuyers(seed: number, n: number, traits: (u: () => number) => BuyerTraits) {
+  const u = prng(seed);
+  const x: number[] = [];
+  const tx: number[] = [];
+  const T: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const Ti = 20 + 20 * u();
+    const { lambda, death, dropAfterPurchase } = traits(u);
+    const end = Math.min(Ti, death);
+    let t = 0;
+    let count = 0;
+    let last = 0;
+    for (;;) {
+      t += exponential(u, lambda);
+      if (t > end) break;
+      count++;
+      last = t;
+      if (dropAfterPurchase !== null && u() < dropAfterPurchase) break;
+    }
+    x.push(count);
+    tx.push(last);
+    T.push(Ti);
+  }
+  return { x, tx, T };
+}

@@ -2,36 +2,18 @@ import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { InvalidInputError, InvalidOptionError } from '../../src/errors.ts';
 import { fitParetoNbd, paretoNbdModel, paretoTerms } from '../../src/models/pareto-nbd.ts';
-import { exponential, gammaVariate, prng } from './helpers.ts';
+import { exponential, gammaVariate, simulateRepeatBuyers } from './helpers.ts';
 
 const cdnow = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
 const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 
-function simulate(seed: number, n: number, p: { r: number; alpha: number; s: number; beta: number }) {
-  const u = prng(seed);
-  const x: number[] = [];
-  const tx: number[] = [];
-  const T: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const Ti = 20 + 20 * u();
-    const lambda = gammaVariate(u, p.r, p.alpha);
-    const death = exponential(u, gammaVariate(u, p.s, p.beta));
-    const end = Math.min(Ti, death);
-    let t = 0;
-    let count = 0;
-    let last = 0;
-    for (;;) {
-      t += exponential(u, lambda);
-      if (t > end) break;
-      count++;
-      last = t;
-    }
-    x.push(count);
-    tx.push(last);
-    T.push(Ti);
-  }
-  return { x, tx, T };
-}
+/** Simulate n Pareto/NBD customers observed for T ∈ [20, 40]. */
+const simulate = (seed: number, n: number, p: { r: number; alpha: number; s: number; beta: number }) =>
+  simulateRepeatBuyers(seed, n, (u) => ({
+    lambda: gammaVariate(u, p.r, p.alpha),
+    death: exponential(u, gammaVariate(u, p.s, p.beta)),
+    dropAfterPurchase: null,
+  }));
 
 describe('paretoNbdModel', () => {
   const m = paretoNbdModel(cdnow);
