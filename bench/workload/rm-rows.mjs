@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The reference workload with retention-metrics from row objects, as a typical caller would: split the
-// CSV line by line into fields, one record object per row (load), then ledger(records), summarize, the
+// CSV line by line, cutting out its fields, one record object per row (load), then ledger(records), summarize, the
 // monthly Cohort table, rfm (reading its per-customer row objects) and dormancy (compute).
 // The workload's order ids are unique (WORKLOAD.md: no order lines to merge), so records carry none.
 // Run by the harness from its own folder:  node <this file> data/tx_1m.csv [--dump out.txt]
@@ -12,7 +12,10 @@ import { workload } from './result.mjs';
 
 const { report, parseCli } = await import(pathToFileURL(join(process.cwd(), 'lib', 'canonical.mjs')).href);
 const { file, dump } = parseCli();
-/** The file's rows as record objects: line by line (no array of all lines), each line split into its fields. */
+/**
+ * The file's rows as record objects: line by line (no array of all lines), the three fields the workload
+ * reads cut out of each line by their commas (no array of fields per line).
+ */
 function readRecords(path) {
   const text = readFileSync(path, 'latin1');
   const records = [];
@@ -21,8 +24,15 @@ function readRecords(path) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (end > start) {
-      const [customerId, , date, amount] = text.slice(start, end).split(',');
-      records.push({ customerId, date, amount });
+      const afterId = text.indexOf(',', start);
+      const afterOrderId = text.indexOf(',', afterId + 1);
+      const afterDate = text.indexOf(',', afterOrderId + 1);
+      if (afterId < 0 || afterDate < 0 || afterDate > end) throw new Error(`not a workload row: ${text.slice(start, end)}`);
+      records.push({
+        customerId: text.slice(start, afterId),
+        date: text.slice(afterOrderId + 1, afterDate),
+        amount: text.slice(afterDate + 1, end),
+      });
     }
     start = end + 1;
   }

@@ -50,9 +50,7 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   };
   for (let a = 0; a < accounts; a++) {
     if ((book.orders[a] ?? 0) === 0) continue;
-    let p = start[a] ?? 0;
-    while ((minor[p] ?? 0) < 0) p++;
-    const t0 = time[p] ?? 0;
+    const t0 = book.firstOrder[a] ?? 0;
     if (t0 > asOf || t0 < settings.from || t0 >= settings.to) continue;
     const day0 = dayOf(t0) - firstDay;
     const cohort = cohortOfDay[day0] ?? 0;
@@ -66,6 +64,8 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
         byPeriod.set(cohort, g);
       }
     } else {
+      let p = start[a] ?? 0;
+      while ((minor[p] ?? 0) < 0) p++;
       const profile: CustomerProfile = Object.freeze({
         customerId: book.ids[a] ?? '',
         firstOrder: new Date(t0),

@@ -5,6 +5,7 @@
  * @module
  */
 import { InvalidInputError, RetentionError, describeValue } from '../errors.ts';
+import { type EventColumns, allocateAccountColumns, allocateEventColumns } from './event-columns.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
 import type { ResolvedLedgerOptions } from './options.ts';
 import { type CustomerId, LEDGER_BRAND, type Ledger, type SkippedRecord } from './types.ts';
@@ -25,6 +26,8 @@ export interface StagedEvents {
   index: Uint32Array | null;
   /** Order id per event when any record had one, else `null`. */
   orderId: (string | number | undefined)[] | null;
+  /** Columns for the ledger allocated with the staged ones, for at least `n` events (else allocated at the end). */
+  output?: EventColumns;
 }
 
 /** Events per account, each account's first instant, and Σ |amount| over the events. */
@@ -201,9 +204,10 @@ export function buildLedger(
   for (let r = 0; r < accountCount; r++) start[r + 1] = (start[r + 1] ?? 0) + (start[r] ?? 0);
   const events = start[accountCount] ?? 0;
   const cursor = start.slice(0, accountCount);
-  const account = new Uint32Array(events);
-  const outTime = new Float64Array(events);
-  const outMinor = new Float64Array(events);
+  const out = staged.output ?? allocateEventColumns(events);
+  const account = out.account.subarray(0, events);
+  const outTime = out.time.subarray(0, events);
+  const outMinor = out.minor.subarray(0, events);
   // Stable counting sort by account (input order kept within an account). When the accounts' numbering
   // is already canonical (time-ordered input), the rank lookup is skipped. Each event's destination is
   // computed first (into idOf, which is not needed afterwards), then each column is moved on its own:
@@ -224,7 +228,8 @@ export function buildLedger(
     for (let i = 0; i < n; i++) if (dead[i] !== 1) outTime[position[i] ?? 0] = time[i] ?? 0;
     for (let i = 0; i < n; i++) if (dead[i] !== 1) outMinor[position[i] ?? 0] = minor[i] ?? 0;
   }
-  const orders = new Uint32Array(accountCount);
+  const facts = allocateAccountColumns(accountCount);
+  const { orders, firstOrder, lastOrder, grossMinor, netMinor } = facts;
   let orderCount = 0;
   let customerCount = 0;
   let minTime = Number.POSITIVE_INFINITY;
@@ -235,11 +240,26 @@ export function buildLedger(
     // The counting sort keeps input order within an account: time-ordered input needs no sorting.
     if (!ordered) sortSegmentByTime(outTime, outMinor, lo, hi);
     let o = 0;
+    let gross = 0;
+    let net = 0;
+    let first = Number.NaN;
+    let last = Number.NaN;
     for (let p = lo; p < hi; p++) {
       account[p] = r;
-      if ((outMinor[p] ?? 0) >= 0) o++;
+      const amount = outMinor[p] ?? 0;
+      net += amount;
+      if (amount < 0) continue;
+      const t = outTime[p] ?? 0;
+      if (o === 0) first = t;
+      last = t;
+      gross += amount;
+      o++;
     }
     orders[r] = o;
+    firstOrder[r] = first;
+    lastOrder[r] = last;
+    grossMinor[r] = gross;
+    netMinor[r] = net;
     orderCount += o;
     if (o > 0) customerCount++;
     if (hi > lo) {
@@ -257,6 +277,10 @@ export function buildLedger(
     time: outTime,
     minor: outMinor,
     orders,
+    firstOrder,
+    lastOrder,
+    grossMinor,
+    netMinor,
     recordCount,
     eventCount: events,
     orderCount,

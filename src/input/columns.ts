@@ -9,6 +9,7 @@ import { MAX_EPOCH_MS } from '../calendar/offset.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
+import { allocateEventColumns } from './event-columns.ts';
 import { IdInterner, explainId, isCustomerId } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
@@ -118,9 +119,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
       if (staged !== null) return buildLedger(staged, resolved, problems, n);
     }
   }
-  const idOf = new Uint32Array(n);
-  const time = new Float64Array(n);
-  const minor = new Float64Array(n);
+  const { account: idOf, time, minor } = allocateEventColumns(n);
   const index = new Uint32Array(n);
   const dense = denseIdTable(idColumn, n);
   // Ids are numbered by the dense table when there is one (its accounts are appended to `ids`

@@ -67,6 +67,9 @@ export function resolveAsOf(data: LedgerInput, options: AsOfOptions | undefined)
  */
 export function scanCustomers(book: Ledger, asOf: number | null, timeZone: string = book.timeZone): CustomerScan {
   const dayOf = makeDayIndexer(timeZone);
+  if (asOf !== null && book.maxTime !== null && asOf >= book.maxTime) {
+    return { book, asOf, asOfDay: dayOf(asOf), dayOf, ...wholeHistory(book) };
+  }
   const accounts = book.ids.length;
   const account = new Uint32Array(accounts);
   const firstOrder = new Float64Array(accounts);
@@ -117,4 +120,44 @@ export function scanCustomers(book: Ledger, asOf: number | null, timeZone: strin
     grossMinor: grossMinor.subarray(0, n),
     netMinor: netMinor.subarray(0, n),
   };
+}
+
+/**
+ * The customer columns when `asOf` excludes no event: the ledger's per-account facts, copied (the
+ * caller may hand them out), customers only. O(accounts), no pass over the events.
+ */
+function wholeHistory(book: Ledger): Pick<CustomerScan, 'account' | 'firstOrder' | 'lastOrder' | 'orders' | 'grossMinor' | 'netMinor'> {
+  const accounts = book.ids.length;
+  if (book.customerCount === accounts) {
+    const account = new Uint32Array(accounts);
+    for (let a = 0; a < accounts; a++) account[a] = a;
+    return {
+      account,
+      firstOrder: book.firstOrder.slice(),
+      lastOrder: book.lastOrder.slice(),
+      orders: book.orders.slice(),
+      grossMinor: book.grossMinor.slice(),
+      netMinor: book.netMinor.slice(),
+    };
+  }
+  const n = book.customerCount;
+  const account = new Uint32Array(n);
+  const firstOrder = new Float64Array(n);
+  const lastOrder = new Float64Array(n);
+  const orders = new Uint32Array(n);
+  const grossMinor = new Float64Array(n);
+  const netMinor = new Float64Array(n);
+  let i = 0;
+  for (let a = 0; a < accounts; a++) {
+    const count = book.orders[a] ?? 0;
+    if (count === 0) continue;
+    account[i] = a;
+    firstOrder[i] = book.firstOrder[a] ?? 0;
+    lastOrder[i] = book.lastOrder[a] ?? 0;
+    orders[i] = count;
+    grossMinor[i] = book.grossMinor[a] ?? 0;
+    netMinor[i] = book.netMinor[a] ?? 0;
+    i++;
+  }
+  return { account, firstOrder, lastOrder, orders, grossMinor, netMinor };
 }

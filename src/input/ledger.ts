@@ -8,6 +8,7 @@ import { InvalidOptionError } from '../errors.ts';
 import { Problems, buildLedger } from './build.ts';
 import { fromColumns } from './columns.ts';
 import { explainDate, toEpochMs } from './dates.ts';
+import { allocateEventColumns } from './event-columns.ts';
 import { IdInterner, explainId, isCustomerId } from './ids.ts';
 import { explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
@@ -128,9 +129,8 @@ export function ledger<R extends object = TransactionRecord>(
   const { timeZone, currencyDigits, rounding } = resolved;
   const problems = new Problems(resolved.skip, 'records');
   const n = rows.length;
-  const idOf = new Uint32Array(n);
-  const time = new Float64Array(n);
-  const minor = new Float64Array(n);
+  const { account: idOf, time, minor } = allocateEventColumns(n);
+  const output = allocateEventColumns(n);
   // Input positions are only needed once a record was skipped (until then each event's is its own).
   let index: Uint32Array | null = null;
   const interner = new IdInterner();
@@ -184,6 +184,7 @@ export function ledger<R extends object = TransactionRecord>(
       minor,
       index,
       orderId: orderIds,
+      output,
     },
     resolved,
     problems,

@@ -76,6 +76,14 @@ export interface Ledger {
   readonly minor: Float64Array;
   /** Number of orders (events with amount ≥ 0) per account. */
   readonly orders: Uint32Array;
+  /** Instant (epoch ms) of each account's first order; `NaN` for an account without orders. */
+  readonly firstOrder: Float64Array;
+  /** Instant (epoch ms) of each account's last order; `NaN` for an account without orders. */
+  readonly lastOrder: Float64Array;
+  /** Sum of each account's order amounts, minor units. */
+  readonly grossMinor: Float64Array;
+  /** Sum of each account's amounts, orders and refunds, minor units (its net revenue). */
+  readonly netMinor: Float64Array;
   /** Number of input records read (including skipped ones). */
   readonly recordCount: number;
   /** Number of events (orders + refunds). */

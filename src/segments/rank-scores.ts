@@ -4,6 +4,7 @@
  * @module
  */
 import { InvalidOptionError } from '../errors.ts';
+import { selectRanks } from './order-statistics.ts';
 
 /**
  * Check an RFM `bins` option: an integer from 2 to 100.
@@ -24,10 +25,9 @@ export function assertBins(value: unknown, option = 'bins'): number {
  * Higher values get higher scores; to score "smaller is better" (recency) pass the negated values.
  * Equal values always get equal scores (unlike SQL `NTILE`, which splits ties across buckets), so a
  * score can be empty: with half the values tied at the minimum, score 2 of 5 is never given.
- * Cost: integers in a range no wider than 4·N are counted (O(N + range)); other integers below 2^31
- * apart are packed with their position into one sortable double (one native sort, O(N log N));
- * anything else takes a sorted copy and a binary search per value (O(N log N)). All three give the
- * same scores.
+ * Cost: integers in a range no wider than 4·N are tallied (O(N + range)); anything else needs only
+ * the bins − 1 values where the score changes, found by selection rather than a sort (O(N log bins)
+ * expected, O(N log N) at worst). Both give the same scores.
  *
  * @param values - finite numbers (any order; not modified)
  * @param bins - number of scores, an integer ≥ 2 (default 5)
@@ -55,14 +55,10 @@ export function rankScores(values: ArrayLike<number>, bins = 5): Uint8Array {
     if (integers && !Number.isInteger(v)) integers = false;
   }
   if (integers && n > 0 && max - min <= 4 * n) return countedScores(values, bins, min, max);
-  if (integers && n > 0 && n <= PACK && max - min < 2 ** 31) return packedScores(values, bins, min);
-  return searchedScores(values, bins);
+  return selectedScores(values, bins);
 }
 
-/** Positions fit in 22 bits of a packed key; values in 31 more (exact below 2^53). */
-const PACK = 2 ** 22;
-
-/** Integers in a small range: count them, prefix sums give "how many are smaller". */
+/** Integers in a range no wider than 4·N: tally each value, prefix sums give `#{ vⱼ < v }` directly. O(N + range). */
 function countedScores(values: ArrayLike<number>, bins: number, min: number, max: number): Uint8Array {
   const n = values.length;
   const less = new Float64Array(max - min + 2);
@@ -76,42 +72,32 @@ function countedScores(values: ArrayLike<number>, bins: number, min: number, max
   return scores;
 }
 
-/** Integers: sort (value, position) packed into one double, then walk runs of equal values. */
-function packedScores(values: ArrayLike<number>, bins: number, min: number): Uint8Array {
+/**
+ * Any finite values. A score only changes where `#{ vⱼ < v }` reaches a threshold
+ * `Tₛ = ⌈s · N ÷ bins⌉` (s = 1 … bins − 1), and `#{ vⱼ < v } ≥ Tₛ` exactly when `v` is greater than the
+ * value of rank `Tₛ − 1` in sorted order. So the bins − 1 values at those ranks are selected (no sort,
+ * O(N log bins) expected), and each value's score is 1 + the number of them it exceeds.
+ */
+function selectedScores(values: ArrayLike<number>, bins: number): Uint8Array {
   const n = values.length;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = ((values[i] ?? 0) - min) * PACK + i;
-  keys.sort();
   const scores = new Uint8Array(n);
-  let runValue = -1;
-  let score = 1;
-  for (let k = 0; k < n; k++) {
-    const key = keys[k] ?? 0;
-    const value = Math.floor(key / PACK);
-    if (value !== runValue) {
-      runValue = value;
-      score = 1 + Math.floor((bins * k) / n);
-    }
-    scores[key - value * PACK] = score;
-  }
-  return scores;
-}
-
-/** Any finite numbers: a sorted copy and a binary search for "how many are smaller". */
-function searchedScores(values: ArrayLike<number>, bins: number): Uint8Array {
-  const n = values.length;
-  const sorted = Float64Array.from(values).sort();
-  const scores = new Uint8Array(n);
+  if (n === 0) return scores;
+  const ranks: number[] = [];
+  for (let s = 1; s < bins; s++) ranks.push(Math.ceil((s * n) / bins) - 1);
+  const work = Float64Array.from(values);
+  selectRanks(work, ranks);
+  const cuts = Float64Array.from(ranks, (rank) => work[rank] ?? 0);
   for (let i = 0; i < n; i++) {
     const v = values[i] ?? 0;
+    // The number of cuts below v (cuts ascend): a binary search over at most 99 values.
     let lo = 0;
-    let hi = n;
+    let hi = cuts.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] ?? 0) < v) lo = mid + 1;
+      if ((cuts[mid] ?? 0) < v) lo = mid + 1;
       else hi = mid;
     }
-    scores[i] = 1 + Math.floor((bins * lo) / n);
+    scores[i] = 1 + lo;
   }
   return scores;
 }

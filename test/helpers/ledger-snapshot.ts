@@ -10,6 +10,7 @@ export function ledgerSnapshot(book: Ledger) {
     time: [...book.time],
     minor: [...book.minor],
     orders: [...book.orders],
+    facts: [[...book.firstOrder], [...book.lastOrder], [...book.grossMinor], [...book.netMinor]],
     counts: [book.eventCount, book.orderCount, book.refundCount, book.customerCount, book.minTime, book.maxTime],
   };
 }

@@ -1,3 +1,4 @@
+import { test as fcTest, fc } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
 import { ledger } from '../../src/input/ledger.ts';
@@ -36,5 +37,62 @@ describe('scanCustomers', () => {
     const { asOf } = resolveAsOf(ledger(rows, { timeZone: 'Asia/Tokyo' }), { asOf: '2024-02-01' });
     expect(new Date(asOf ?? 0).toISOString()).toBe('2024-01-31T15:00:00.000Z');
     expect(() => resolveAsOf(rows, { asOf: 'yesterday' })).toThrow(InvalidOptionError);
+  });
+});
+
+/** Per customer as of an instant, computed the plain way: first and last order, orders, gross, net. */
+function referenceScan(records: readonly { customerId: string | number; date: number; amount: number }[], asOf: number) {
+  const byCustomer = new Map<string | number, { first: number; last: number; orders: number; gross: number; net: number }>();
+  for (const r of [...records].sort((x, y) => x.date - y.date)) {
+    if (r.date > asOf) continue;
+    const c = byCustomer.get(r.customerId) ?? { first: Number.NaN, last: Number.NaN, orders: 0, gross: 0, net: 0 };
+    c.net += r.amount;
+    if (r.amount >= 0) {
+      if (c.orders === 0) c.first = r.date;
+      c.last = r.date;
+      c.orders++;
+      c.gross += r.amount;
+    }
+    byCustomer.set(r.customerId, c);
+  }
+  return new Map([...byCustomer].filter(([, c]) => c.orders > 0));
+}
+
+describe('scanCustomers properties', () => {
+  const record = fc.record({
+    customerId: fc.constantFrom<string | number>('a', 'b', 'c', 1, 2),
+    date: fc.integer({ min: 0, max: 20 }).map((d) => d * 86_400_000),
+    amount: fc.integer({ min: -300, max: 900 }),
+  });
+  // asOf before, inside and after the data: after the last event the scan reads the ledger's
+  // per-account facts instead of the events, and must not tell the difference.
+  fcTest.prop([fc.array(record, { maxLength: 40 }), fc.integer({ min: -1, max: 25 })], { numRuns: 300 })(
+    'every column equals the plain per-customer computation, wherever asOf falls',
+    (records, asOfDay) => {
+      const book = ledger.fromColumns({
+        customerId: records.map((r) => r.customerId),
+        date: records.map((r) => r.date),
+        amount: records.map((r) => r.amount),
+      });
+      const asOf = asOfDay * 86_400_000;
+      const scan = scanCustomers(book, asOf);
+      const expected = referenceScan(records, asOf);
+      const actual = new Map(Array.from(scan.account, (a, i) => [
+        book.ids[a] ?? '',
+        { first: scan.firstOrder[i], last: scan.lastOrder[i], orders: scan.orders[i], gross: scan.grossMinor[i], net: scan.netMinor[i] },
+      ]));
+      expect(actual).toEqual(expected);
+      // Customers come in account order.
+      expect([...scan.account]).toEqual([...scan.account].sort((x, y) => x - y));
+    },
+  );
+
+  test('the whole-history columns are copies: writing into them leaves the ledger alone', () => {
+    const book = ledger(rows);
+    const scan = scanCustomers(book, book.maxTime);
+    scan.grossMinor[0] = -1;
+    scan.orders[0] = 99;
+    expect(scanCustomers(book, book.maxTime).grossMinor[0]).toBe(1000);
+    expect(book.orders[scan.account[0] ?? 0]).toBe(2);
   });
 });

@@ -281,6 +281,8 @@ describe('input order never changes the ledger', () => {
     expect([...actual.start]).toEqual([...expected.start]);
     expect([...actual.time]).toEqual([...expected.time]);
     expect([...actual.orders]).toEqual([...expected.orders]);
+    expect([actual.firstOrder, actual.lastOrder, actual.grossMinor, actual.netMinor].map((c) => [...c]))
+      .toEqual([expected.firstOrder, expected.lastOrder, expected.grossMinor, expected.netMinor].map((c) => [...c]));
     const multiset = (book: Ledger) => [...book.account].map((acc, p) => `${acc}|${book.time[p]}|${book.minor[p]}`).sort();
     expect(multiset(actual)).toEqual(multiset(expected));
   };
