@@ -26,7 +26,11 @@ export interface StagedEvents {
   index: Uint32Array | null;
   /** Order id per event when any record had one, else `null`. */
   orderId: (string | number | undefined)[] | null;
-  /** Columns for the ledger allocated with the staged ones, for at least `n` events (else allocated at the end). */
+  /**
+   * Columns for the ledger allocated together with the staged ones (room for `n` events): allocating
+   * both at once lets one garbage collection answer both (see `allocateEventColumns`). Without them,
+   * or when far fewer events remain, the ledger's columns are allocated at the end.
+   */
   output?: EventColumns;
 }
 
@@ -204,7 +208,10 @@ export function buildLedger(
   for (let r = 0; r < accountCount; r++) start[r + 1] = (start[r + 1] ?? 0) + (start[r] ?? 0);
   const events = start[accountCount] ?? 0;
   const cursor = start.slice(0, accountCount);
-  const out = staged.output ?? allocateEventColumns(events);
+  // Columns allocated up front are used when they are not much larger than the events (merged order
+  // lines or skipped records can leave far fewer): the ledger keeps its buffer alive.
+  const reserved = staged.output;
+  const out = reserved !== undefined && reserved.time.length <= events + (events >>> 2) ? reserved : allocateEventColumns(events);
   const account = out.account.subarray(0, events);
   const outTime = out.time.subarray(0, events);
   const outMinor = out.minor.subarray(0, events);

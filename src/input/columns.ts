@@ -120,6 +120,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
     }
   }
   const { account: idOf, time, minor } = allocateEventColumns(n);
+  const output = allocateEventColumns(n); // as in ledger(records)
   const index = new Uint32Array(n);
   const dense = denseIdTable(idColumn, n);
   // Ids are numbered by the dense table when there is one (its accounts are appended to `ids`
@@ -183,7 +184,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
     index[kept] = i;
     kept++;
   }
-  return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds }, resolved, problems, n);
+  return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds, output }, resolved, problems, n);
 }
 
 /**

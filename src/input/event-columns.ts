@@ -20,7 +20,8 @@ export interface EventColumns {
  * One allocation instead of three matters when the caller holds millions of objects: V8 counts
  * typed-array memory as external memory and, each time that grows by another step (64 MiB), marks the
  * whole JavaScript heap — with ten million records alive, about a second per marking. Columns that
- * live and die together are therefore allocated together.
+ * live and die together are therefore allocated together, and columns needed later in the same build
+ * are allocated early, while the marking the first allocation started is still under way.
  *
  * @param length - the number of events
  * @returns zero-filled columns sharing one buffer

@@ -130,6 +130,8 @@ export function ledger<R extends object = TransactionRecord>(
   const problems = new Problems(resolved.skip, 'records');
   const n = rows.length;
   const { account: idOf, time, minor } = allocateEventColumns(n);
+  // The ledger's own columns, allocated now rather than after the pass: external memory that grows in
+  // two steps close together costs one marking of the caller's heap, not two (see allocateEventColumns).
   const output = allocateEventColumns(n);
   // Input positions are only needed once a record was skipped (until then each event's is its own).
   let index: Uint32Array | null = null;

@@ -170,6 +170,30 @@ describe('ledger', () => {
   });
 });
 
+describe('memory', () => {
+  // The ledger's columns share one buffer, 20 bytes per event; a buffer reserved for every record is
+  // only kept when merging and skipping left most of it in use.
+  const lines = (orders: number, linesPerOrder: number) =>
+    Array.from({ length: orders * linesPerOrder }, (_, i) => ({
+      customerId: 'a',
+      date: Date.UTC(2024, 0, 1 + Math.floor(i / linesPerOrder)),
+      amount: 1,
+      orderId: `o${Math.floor(i / linesPerOrder)}`,
+    }));
+
+  test('one buffer holds the event columns; no room is kept for merged lines', () => {
+    const plain = ledger(lines(40, 1));
+    expect(plain.time.buffer).toBe(plain.minor.buffer);
+    expect(plain.account.buffer).toBe(plain.time.buffer);
+    expect(plain.time.buffer.byteLength).toBe(40 * 20);
+    const merged = ledger(lines(40, 3));
+    expect(merged.eventCount).toBe(40);
+    expect(merged.time.buffer.byteLength).toBe(40 * 20);
+    const columns = ledger.fromColumns({ customerId: ['a', 'b'], date: [0, 1], amount: [1, 2] });
+    expect(columns.time.buffer.byteLength).toBe(2 * 20);
+  });
+});
+
 describe('bad input', () => {
   const good = { customerId: 'a', date: '2024-01-01', amount: '1.00' };
   test.each([
