@@ -5,7 +5,9 @@
  * @module
  */
 import { InvalidInputError, RetentionError, describeValue } from '../errors.ts';
-import { type EventColumns, allocateAccountColumns, allocateEventColumns } from './event-columns.ts';
+import { lazyField } from '../lazy.ts';
+import { type AccountTotals, accountTotals } from './account-totals.ts';
+import { type EventColumns, allocateEventColumns } from './event-columns.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
 import type { ResolvedLedgerOptions } from './options.ts';
 import { type CustomerId, LEDGER_BRAND, type Ledger, type SkippedRecord } from './types.ts';
@@ -235,8 +237,7 @@ export function buildLedger(
     for (let i = 0; i < n; i++) if (dead[i] !== 1) outTime[position[i] ?? 0] = time[i] ?? 0;
     for (let i = 0; i < n; i++) if (dead[i] !== 1) outMinor[position[i] ?? 0] = minor[i] ?? 0;
   }
-  const facts = allocateAccountColumns(accountCount);
-  const { orders, firstOrder, lastOrder, grossMinor, netMinor } = facts;
+  const orders = new Uint32Array(accountCount);
   let orderCount = 0;
   let customerCount = 0;
   let minTime = Number.POSITIVE_INFINITY;
@@ -247,26 +248,11 @@ export function buildLedger(
     // The counting sort keeps input order within an account: time-ordered input needs no sorting.
     if (!ordered) sortSegmentByTime(outTime, outMinor, lo, hi);
     let o = 0;
-    let gross = 0;
-    let net = 0;
-    let first = Number.NaN;
-    let last = Number.NaN;
     for (let p = lo; p < hi; p++) {
       account[p] = r;
-      const amount = outMinor[p] ?? 0;
-      net += amount;
-      if (amount < 0) continue;
-      const t = outTime[p] ?? 0;
-      if (o === 0) first = t;
-      last = t;
-      gross += amount;
-      o++;
+      if ((outMinor[p] ?? 0) >= 0) o++;
     }
     orders[r] = o;
-    firstOrder[r] = first;
-    lastOrder[r] = last;
-    grossMinor[r] = gross;
-    netMinor[r] = net;
     orderCount += o;
     if (o > 0) customerCount++;
     if (hi > lo) {
@@ -274,8 +260,8 @@ export function buildLedger(
       maxTime = Math.max(maxTime, outTime[hi - 1] ?? maxTime);
     }
   }
-  const ledger: Ledger = {
-    [LEDGER_BRAND]: true,
+  const columns = {
+    [LEDGER_BRAND]: true as const,
     timeZone: options.timeZone,
     currencyDigits: options.currencyDigits,
     ids: Object.freeze(sortedIds),
@@ -284,10 +270,22 @@ export function buildLedger(
     time: outTime,
     minor: outMinor,
     orders,
-    firstOrder,
-    lastOrder,
-    grossMinor,
-    netMinor,
+  };
+  // Each account's totals are summed on first use (one pass over the events, then kept): a caller who
+  // never asks for them does not pay their memory, and their allocation comes after the caller has
+  // had the chance to let go of the input (see allocateEventColumns).
+  let totals: AccountTotals | undefined;
+  const totalsOf = (): AccountTotals => (totals ??= accountTotals(columns));
+  const withTotals = lazyField(
+    lazyField(
+      lazyField(lazyField(columns, 'firstOrder', () => totalsOf().firstOrder), 'lastOrder', () => totalsOf().lastOrder),
+      'grossMinor',
+      () => totalsOf().grossMinor,
+    ),
+    'netMinor',
+    () => totalsOf().netMinor,
+  );
+  const ledger: Ledger = Object.assign(withTotals, {
     recordCount,
     eventCount: events,
     orderCount,
@@ -296,7 +294,7 @@ export function buildLedger(
     minTime: events === 0 ? null : minTime,
     maxTime: events === 0 ? null : maxTime,
     skipped: Object.freeze(problems.skipped.slice()),
-  };
+  });
   return Object.freeze(ledger);
 }
 

@@ -35,34 +35,3 @@ export function allocateEventColumns(length: number): EventColumns {
   };
 }
 
-/** What every account's events add up to: order count, first and last order, gross and net. */
-export interface AccountColumns {
-  /** Orders (events with amount ≥ 0) per account. */
-  readonly orders: Uint32Array;
-  /** Instant of each account's first order; `NaN` for an account without orders. */
-  readonly firstOrder: Float64Array;
-  /** Instant of each account's last order; `NaN` for an account without orders. */
-  readonly lastOrder: Float64Array;
-  /** Sum of each account's order amounts, minor units. */
-  readonly grossMinor: Float64Array;
-  /** Sum of each account's amounts, orders and refunds, minor units. */
-  readonly netMinor: Float64Array;
-}
-
-/**
- * Allocate the per-account columns of `length` accounts in a single buffer (36 bytes per account),
- * for the reason given at {@link allocateEventColumns}.
- *
- * @param length - the number of accounts
- * @returns zero-filled columns sharing one buffer
- */
-export function allocateAccountColumns(length: number): AccountColumns {
-  const buffer = new ArrayBuffer(length * 36);
-  return {
-    firstOrder: new Float64Array(buffer, 0, length),
-    lastOrder: new Float64Array(buffer, length * 8, length),
-    grossMinor: new Float64Array(buffer, length * 16, length),
-    netMinor: new Float64Array(buffer, length * 24, length),
-    orders: new Uint32Array(buffer, length * 32, length),
-  };
-}

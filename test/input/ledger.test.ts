@@ -192,6 +192,19 @@ describe('memory', () => {
     const columns = ledger.fromColumns({ customerId: ['a', 'b'], date: [0, 1], amount: [1, 2] });
     expect(columns.time.buffer.byteLength).toBe(2 * 20);
   });
+
+  test('per-customer totals are summed on first read, then kept; they read like the other fields', () => {
+    const book = ledger([
+      { customerId: 'a', date: '2024-01-02', amount: '-1.00' },
+      { customerId: 'a', date: '2024-01-03', amount: '5.00' },
+      { customerId: 'b', date: '2024-01-04', amount: '-2.00' },
+    ]);
+    expect(book.grossMinor).toBe(book.grossMinor);
+    expect([...book.firstOrder]).toEqual([Date.UTC(2024, 0, 3), Number.NaN]);
+    expect([...book.netMinor]).toEqual([400, -200]);
+    expect(Object.keys(book)).toEqual(expect.arrayContaining(['firstOrder', 'lastOrder', 'grossMinor', 'netMinor']));
+    expect(Object.isFrozen(book)).toBe(true);
+  });
 });
 
 describe('bad input', () => {
