@@ -5,14 +5,15 @@
  */
 import { makeDayIndexer } from '../calendar/days.ts';
 import { dayPeriodTable } from '../calendar/day-table.ts';
+import { DAY_MS } from '../calendar/offset.ts';
 import { periodKey, periodStart } from '../calendar/period.ts';
 import { isFixedSpan, periodOfDay } from '../calendar/units.ts';
+import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { fromMinorUnits } from '../input/money.ts';
 import type { Ledger } from '../input/types.ts';
 import { buildCohortTable, type CohortAccumulators, type CohortGroup } from './table.ts';
 import type { CohortSettings, CohortTable, CustomerProfile } from './types.ts';
-import { DAY_MS } from '../calendar/offset.ts';
 
 
 /**
@@ -25,7 +26,7 @@ import { DAY_MS } from '../calendar/offset.ts';
  * a refund earlier than the first order but in the same period lands at offset 0.
  */
 export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTable {
-  const { start, time, minor } = book;
+  const { start, minor } = book;
   const asOf = settings.asOf ?? book.maxTime ?? 0;
   const dayOf = makeDayIndexer(settings.timeZone);
   const span = isFixedSpan(settings.every) ? settings.every.days * DAY_MS : 0;
@@ -112,20 +113,67 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   };
   const bracketOf = bracketLookup(settings, width);
 
-  // Pass 2: every event of every included customer lands in one cell.
+  // Pass 2: every event of every included customer lands in one cell, a chunk of accounts per call.
+  const pass: CellPass = {
+    asOf,
+    span,
+    firstDay,
+    everyOfDay,
+    dayOf,
+    width,
+    offsetsOf: Int32Array.from(groups, (group) => group.offsets),
+    bracketOf,
+    bracketCount: settings.brackets?.length ?? 0,
+    groupOf,
+    base,
+  };
+  for (let a = 0; a < accounts; a += CHUNK) fillCells(book, pass, acc, a, Math.min(accounts, a + CHUNK));
+
+  const isComplete = (groupMaxBase: number, lastOffset: number): boolean =>
+    span > 0 ? groupMaxBase + (lastOffset + 1) * span <= asOf + 1 : groupMaxBase + lastOffset < firstIncompleteEvery;
+  return buildCohortTable(book, settings, asOf, groups, acc, isComplete);
+}
+
+/** What pass 2 of {@link computeCohorts} reads besides the ledger. */
+interface CellPass {
+  /** Events after it are ignored. */
+  readonly asOf: number;
+  /** Fixed span in ms (`{ days: n }`), or 0 for calendar offsets. */
+  readonly span: number;
+  /** Day number of `everyOfDay[0]`. */
+  readonly firstDay: number;
+  /** Offset period of each day (calendar offsets). */
+  readonly everyOfDay: Int32Array;
+  readonly dayOf: (epochMs: number) => number;
+  /** Cells per group row. */
+  readonly width: number;
+  /** Observable offsets of each group. */
+  readonly offsetsOf: Int32Array;
+  /** Offset → bracket index, −1 outside every bracket. */
+  readonly bracketOf: Int32Array;
+  readonly bracketCount: number;
+  /** Group of each account, −1 when not in the table. */
+  readonly groupOf: Int32Array;
+  /** Base of each account: first-order period, or first-order instant for fixed spans. */
+  readonly base: Float64Array;
+}
+
+/** Pass 2 over accounts `lo … hi − 1` (one chunk, see {@link CHUNK}): each event into its cell. */
+function fillCells(book: Ledger, pass: CellPass, acc: CohortAccumulators, lo: number, hi: number): void {
+  const { start, time, minor } = book;
+  const { asOf, span, firstDay, everyOfDay, dayOf, width, offsetsOf, bracketOf, bracketCount, groupOf, base } = pass;
   const { net, orders, gross, active, reach, bracketActive } = acc;
-  const bracketCount = settings.brackets?.length ?? 0;
-  for (let a = 0; a < accounts; a++) {
+  for (let a = lo; a < hi; a++) {
     const g = groupOf[a] ?? -1;
     if (g < 0) continue;
-    const offsets = groups[g]?.offsets ?? 0;
+    const offsets = offsetsOf[g] ?? 0;
     const b = base[a] ?? 0;
     const row = g * width;
     let lastK = -1;
     let lastReach = -1;
     let lastBracket = -1;
-    const hi = start[a + 1] ?? 0;
-    for (let p = start[a] ?? 0; p < hi; p++) {
+    const end = start[a + 1] ?? 0;
+    for (let p = start[a] ?? 0; p < end; p++) {
       const t = time[p] ?? 0;
       if (t > asOf) break;
       const k = span > 0 ? Math.floor((t - b) / span) : (everyOfDay[dayOf(t) - firstDay] ?? 0) - b;
@@ -146,6 +194,7 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       if (k !== lastK) {
         active[cell] = (active[cell] ?? 0) + 1;
         lastK = k;
+        if (bracketCount === 0) continue;
         const bracket = bracketOf[k] ?? -1;
         if (bracket >= 0 && bracket !== lastBracket) {
           const slot = g * bracketCount + bracket;
@@ -160,10 +209,6 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       reach[g * (width + 1) + lastReach + 1] = (reach[g * (width + 1) + lastReach + 1] ?? 0) - 1;
     }
   }
-
-  const isComplete = (groupMaxBase: number, lastOffset: number): boolean =>
-    span > 0 ? groupMaxBase + (lastOffset + 1) * span <= asOf + 1 : groupMaxBase + lastOffset < firstIncompleteEvery;
-  return buildCohortTable(book, settings, asOf, groups, acc, isComplete);
 }
 
 /** Offset → bracket index (−1 outside every bracket). */

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { CHUNK } from '../chunks.ts';
 
 /** Per-account totals of a ledger, index = account number. */
 export interface AccountTotals {
@@ -32,14 +33,32 @@ export function accountTotals(events: { readonly start: Uint32Array; readonly ti
   const lastOrder = new Float64Array(buffer, accounts * 8, accounts);
   const grossMinor = new Float64Array(buffer, accounts * 16, accounts);
   const netMinor = new Float64Array(buffer, accounts * 24, accounts);
-  for (let a = 0; a < accounts; a++) {
-    const hi = start[a + 1] ?? 0;
+  for (let a = 0; a < accounts; a += CHUNK) {
+    sumAccounts(start, time, minor, a, Math.min(accounts, a + CHUNK), firstOrder, lastOrder, grossMinor, netMinor);
+  }
+  return { firstOrder, lastOrder, grossMinor, netMinor };
+}
+
+/** The totals of accounts `lo … hi − 1` (one chunk, see {@link CHUNK}). */
+function sumAccounts(
+  start: Uint32Array,
+  time: Float64Array,
+  minor: Float64Array,
+  lo: number,
+  hi: number,
+  firstOrder: Float64Array,
+  lastOrder: Float64Array,
+  grossMinor: Float64Array,
+  netMinor: Float64Array,
+): void {
+  for (let a = lo; a < hi; a++) {
+    const end = start[a + 1] ?? 0;
     let orders = 0;
     let first = Number.NaN;
     let last = Number.NaN;
     let gross = 0;
     let net = 0;
-    for (let p = start[a] ?? 0; p < hi; p++) {
+    for (let p = start[a] ?? 0; p < end; p++) {
       const amount = minor[p] ?? 0;
       net += amount;
       if (amount < 0) continue;
@@ -53,5 +72,4 @@ export function accountTotals(events: { readonly start: Uint32Array; readonly ti
     grossMinor[a] = gross;
     netMinor[a] = net;
   }
-  return { firstOrder, lastOrder, grossMinor, netMinor };
 }

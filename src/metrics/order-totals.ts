@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { CHUNK } from '../chunks.ts';
 import type { Ledger } from '../input/types.ts';
 import type { ResolvedWindow } from './window.ts';
 
@@ -37,7 +38,52 @@ export interface OrderTotals {
  */
 export function orderTotals(book: Ledger, window: ResolvedWindow): OrderTotals {
   const { start, time, minor } = book;
-  const { from, to } = window;
+  const sums = new Float64Array(SUMS);
+  sums[FIRST] = Number.POSITIVE_INFINITY;
+  sums[LAST] = Number.NEGATIVE_INFINITY;
+  const accounts = book.ids.length;
+  for (let a = 0; a < accounts; a += CHUNK) {
+    scanAccounts(start, time, minor, window.from, window.to, a, Math.min(accounts, a + CHUNK), sums);
+  }
+  const orders = sums[ORDERS] ?? 0;
+  return {
+    customers: sums[CUSTOMERS] ?? 0,
+    repeatCustomers: sums[REPEAT_CUSTOMERS] ?? 0,
+    orders,
+    zeroValueOrders: sums[ZERO_VALUE] ?? 0,
+    refunds: sums[REFUNDS] ?? 0,
+    grossMinor: sums[GROSS] ?? 0,
+    refundMinor: sums[REFUND_MINOR] ?? 0,
+    repeatMinor: sums[REPEAT_MINOR] ?? 0,
+    firstOrder: orders === 0 ? null : (sums[FIRST] ?? null),
+    lastOrder: orders === 0 ? null : (sums[LAST] ?? null),
+  };
+}
+
+// Slots of the running sums of `scanAccounts`.
+const CUSTOMERS = 0;
+const REPEAT_CUSTOMERS = 1;
+const ORDERS = 2;
+const ZERO_VALUE = 3;
+const REFUNDS = 4;
+const GROSS = 5;
+const REFUND_MINOR = 6;
+const REPEAT_MINOR = 7;
+const FIRST = 8;
+const LAST = 9;
+const SUMS = 10;
+
+/** The scan of accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), added to `sums`. */
+function scanAccounts(
+  start: Uint32Array,
+  time: Float64Array,
+  minor: Float64Array,
+  from: number,
+  to: number,
+  lo: number,
+  hi: number,
+  sums: Float64Array,
+): void {
   const whole = from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY;
   let customers = 0;
   let repeatCustomers = 0;
@@ -47,14 +93,13 @@ export function orderTotals(book: Ledger, window: ResolvedWindow): OrderTotals {
   let grossMinor = 0;
   let refundMinor = 0;
   let repeatMinor = 0;
-  let firstOrder = Number.POSITIVE_INFINITY;
-  let lastOrder = Number.NEGATIVE_INFINITY;
-  const accounts = book.ids.length;
-  for (let a = 0; a < accounts; a++) {
-    const hi = start[a + 1] ?? 0;
+  let firstOrder = sums[FIRST] ?? 0;
+  let lastOrder = sums[LAST] ?? 0;
+  for (let a = lo; a < hi; a++) {
+    const end = start[a + 1] ?? 0;
     let rank = 0; // orders of this customer seen so far (lifetime)
     let inWindow = 0;
-    for (let p = start[a] ?? 0; p < hi; p++) {
+    for (let p = start[a] ?? 0; p < end; p++) {
       const t = time[p] ?? 0;
       if (!whole && t >= to) break;
       const amount = minor[p] ?? 0;
@@ -81,18 +126,16 @@ export function orderTotals(book: Ledger, window: ResolvedWindow): OrderTotals {
       if (rank > 1) repeatCustomers++;
     }
   }
-  return {
-    customers,
-    repeatCustomers,
-    orders,
-    zeroValueOrders,
-    refunds,
-    grossMinor,
-    refundMinor,
-    repeatMinor,
-    firstOrder: orders === 0 ? null : firstOrder,
-    lastOrder: orders === 0 ? null : lastOrder,
-  };
+  sums[CUSTOMERS] = (sums[CUSTOMERS] ?? 0) + customers;
+  sums[REPEAT_CUSTOMERS] = (sums[REPEAT_CUSTOMERS] ?? 0) + repeatCustomers;
+  sums[ORDERS] = (sums[ORDERS] ?? 0) + orders;
+  sums[ZERO_VALUE] = (sums[ZERO_VALUE] ?? 0) + zeroValueOrders;
+  sums[REFUNDS] = (sums[REFUNDS] ?? 0) + refunds;
+  sums[GROSS] = (sums[GROSS] ?? 0) + grossMinor;
+  sums[REFUND_MINOR] = (sums[REFUND_MINOR] ?? 0) + refundMinor;
+  sums[REPEAT_MINOR] = (sums[REPEAT_MINOR] ?? 0) + repeatMinor;
+  sums[FIRST] = firstOrder;
+  sums[LAST] = lastOrder;
 }
 
 /** `numerator ÷ denominator`, or `null` when the denominator is 0 (never `NaN`). */
