@@ -22,6 +22,8 @@ export interface AsOfOptions extends LedgerBaseOptions {
 
 /**
  * Customers as of an instant, in ledger account order (first record's instant, then id), in columns.
+ * The columns may be the ledger's own arrays: never write into them, and copy a column before a
+ * report hands it out.
  *
  * @internal
  */
@@ -123,22 +125,16 @@ export function scanCustomers(book: Ledger, asOf: number | null, timeZone: strin
 }
 
 /**
- * The customer columns when `asOf` excludes no event: the ledger's per-account facts, copied (the
- * caller may hand them out), customers only. O(accounts), no pass over the events.
+ * The customer columns when `asOf` excludes no event: the ledger's per-account totals, customers only.
+ * O(accounts), no pass over the events; when every account is a customer, the ledger's own arrays.
  */
 function wholeHistory(book: Ledger): Pick<CustomerScan, 'account' | 'firstOrder' | 'lastOrder' | 'orders' | 'grossMinor' | 'netMinor'> {
   const accounts = book.ids.length;
   if (book.customerCount === accounts) {
     const account = new Uint32Array(accounts);
     for (let a = 0; a < accounts; a++) account[a] = a;
-    return {
-      account,
-      firstOrder: book.firstOrder.slice(),
-      lastOrder: book.lastOrder.slice(),
-      orders: book.orders.slice(),
-      grossMinor: book.grossMinor.slice(),
-      netMinor: book.netMinor.slice(),
-    };
+    const { firstOrder, lastOrder, orders, grossMinor, netMinor } = book;
+    return { account, firstOrder, lastOrder, orders, grossMinor, netMinor };
   }
   const n = book.customerCount;
   const account = new Uint32Array(n);

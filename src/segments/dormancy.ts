@@ -192,7 +192,7 @@ export function dormancy(data: LedgerInput, options?: DormancyOptions): Dormancy
     {
       asOf: asOf === null ? null : new Date(asOf),
       windows: windows.kind === 'alive' ? ('probabilityAlive' as const) : windows.kind,
-      columns: { account: scan.account, daysSince: daysSinceOf, segment: segmentOf, valueMinor: scan.netMinor },
+      columns: { account: scan.account, daysSince: daysSinceOf, segment: segmentOf, valueMinor: scan.netMinor.slice() },
       segments: { active: total(0), atRisk: total(1), dormant: total(2), lost: total(3) },
     },
     'customers',

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { selectRanks } from './order-statistics.ts';
 
@@ -43,33 +44,79 @@ export function assertBins(value: unknown, option = 'bins'): number {
  */
 export function rankScores(values: ArrayLike<number>, bins = 5): Uint8Array {
   assertBins(bins);
-  const n = values.length;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let integers = true;
-  for (let i = 0; i < n; i++) {
-    const v = values[i] ?? 0;
-    if (!Number.isFinite(v)) throw new InvalidOptionError(`values[${i}]`, v, `${String(v)} is not a finite number`);
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (integers && !Number.isInteger(v)) integers = false;
+  // One element type for every loop below (a copy for arrays and other typed arrays).
+  const v = values instanceof Float64Array ? values : Float64Array.from(values);
+  const n = v.length;
+  const range = new Float64Array(RANGE);
+  range[MIN] = Number.POSITIVE_INFINITY;
+  range[MAX] = Number.NEGATIVE_INFINITY;
+  range[INTEGERS] = 1;
+  for (let lo = 0; lo < n; lo += CHUNK) {
+    const bad = scanRange(v, lo, Math.min(n, lo + CHUNK), range);
+    if (bad >= 0) throw new InvalidOptionError(`values[${bad}]`, values[bad], `${String(values[bad])} is not a finite number`);
   }
-  if (integers && n > 0 && max - min <= 4 * n) return countedScores(values, bins, min, max);
-  return selectedScores(values, bins);
+  const min = range[MIN] ?? 0;
+  const max = range[MAX] ?? 0;
+  if (range[INTEGERS] === 1 && n > 0 && max - min <= 4 * n) return countedScores(v, bins, min, max);
+  return selectedScores(v, bins);
+}
+
+// Slots of the running minimum, maximum and "all integers so far" of `scanRange`.
+const MIN = 0;
+const MAX = 1;
+const INTEGERS = 2;
+const RANGE = 3;
+
+/** Fold `v[lo … hi − 1]` (one chunk, see {@link CHUNK}) into `range`; returns the first non-finite position, or −1. */
+function scanRange(v: Float64Array, lo: number, hi: number, range: Float64Array): number {
+  let min = range[MIN] ?? 0;
+  let max = range[MAX] ?? 0;
+  let integers = range[INTEGERS] === 1;
+  for (let i = lo; i < hi; i++) {
+    const x = v[i] ?? 0;
+    if (!Number.isFinite(x)) return i;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (integers && !Number.isInteger(x)) integers = false;
+  }
+  range[MIN] = min;
+  range[MAX] = max;
+  range[INTEGERS] = integers ? 1 : 0;
+  return -1;
 }
 
 /** Integers in a range no wider than 4·N: tally each value, prefix sums give `#{ vⱼ < v }` directly. O(N + range). */
-function countedScores(values: ArrayLike<number>, bins: number, min: number, max: number): Uint8Array {
-  const n = values.length;
+function countedScores(v: Float64Array, bins: number, min: number, max: number): Uint8Array {
+  const n = v.length;
   const less = new Float64Array(max - min + 2);
-  for (let i = 0; i < n; i++) {
-    const slot = (values[i] ?? 0) - min + 1;
+  for (let lo = 0; lo < n; lo += CHUNK) tally(v, lo, Math.min(n, lo + CHUNK), min, less);
+  for (let lo = 1; lo < less.length; lo += CHUNK) prefixSums(less, lo, Math.min(less.length, lo + CHUNK));
+  const scores = new Uint8Array(n);
+  for (let lo = 0; lo < n; lo += CHUNK) scoreByTally(v, lo, Math.min(n, lo + CHUNK), min, less, bins, scores);
+  return scores;
+}
+
+/** Count `v[lo … hi − 1]` into `less` (slot = value − min + 1). */
+function tally(v: Float64Array, lo: number, hi: number, min: number, less: Float64Array): void {
+  for (let i = lo; i < hi; i++) {
+    const slot = (v[i] ?? 0) - min + 1;
     less[slot] = (less[slot] ?? 0) + 1;
   }
-  for (let k = 1; k < less.length; k++) less[k] = (less[k] ?? 0) + (less[k - 1] ?? 0);
-  const scores = new Uint8Array(n);
-  for (let i = 0; i < n; i++) scores[i] = 1 + Math.floor((bins * (less[(values[i] ?? 0) - min] ?? 0)) / n);
-  return scores;
+}
+
+/** Running sums over `less[lo … hi − 1]`, `less[lo − 1]` being final already. */
+function prefixSums(less: Float64Array, lo: number, hi: number): void {
+  let sum = less[lo - 1] ?? 0;
+  for (let k = lo; k < hi; k++) {
+    sum += less[k] ?? 0;
+    less[k] = sum;
+  }
+}
+
+/** Scores of `v[lo … hi − 1]` from the prefix-summed tally. */
+function scoreByTally(v: Float64Array, lo: number, hi: number, min: number, less: Float64Array, bins: number, scores: Uint8Array): void {
+  const n = v.length;
+  for (let i = lo; i < hi; i++) scores[i] = 1 + Math.floor((bins * (less[(v[i] ?? 0) - min] ?? 0)) / n);
 }
 
 /**
@@ -78,26 +125,30 @@ function countedScores(values: ArrayLike<number>, bins: number, min: number, max
  * value of rank `Tₛ − 1` in sorted order. So the bins − 1 values at those ranks are selected (no sort,
  * O(N log bins) expected), and each value's score is 1 + the number of them it exceeds.
  */
-function selectedScores(values: ArrayLike<number>, bins: number): Uint8Array {
-  const n = values.length;
+function selectedScores(v: Float64Array, bins: number): Uint8Array {
+  const n = v.length;
   const scores = new Uint8Array(n);
   if (n === 0) return scores;
   const ranks: number[] = [];
   for (let s = 1; s < bins; s++) ranks.push(Math.ceil((s * n) / bins) - 1);
-  const work = Float64Array.from(values);
+  const work = v.slice();
   selectRanks(work, ranks);
   const cuts = Float64Array.from(ranks, (rank) => work[rank] ?? 0);
-  for (let i = 0; i < n; i++) {
-    const v = values[i] ?? 0;
-    // The number of cuts below v (cuts ascend): a binary search over at most 99 values.
-    let lo = 0;
-    let hi = cuts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((cuts[mid] ?? 0) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    scores[i] = 1 + lo;
-  }
+  for (let lo = 0; lo < n; lo += CHUNK) scoreByCuts(v, lo, Math.min(n, lo + CHUNK), cuts, scores);
   return scores;
+}
+
+/** Scores of `v[lo … hi − 1]`: 1 + the number of cuts (ascending) below each value, by binary search. */
+function scoreByCuts(v: Float64Array, lo: number, hi: number, cuts: Float64Array, scores: Uint8Array): void {
+  for (let i = lo; i < hi; i++) {
+    const x = v[i] ?? 0;
+    let low = 0;
+    let high = cuts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((cuts[mid] ?? 0) < x) low = mid + 1;
+      else high = mid;
+    }
+    scores[i] = 1 + low;
+  }
 }

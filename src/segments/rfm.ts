@@ -4,13 +4,14 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
+import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
 import type { CustomerId } from '../input/types.ts';
-import { type AsOfOptions, resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
+import { type AsOfOptions, type CustomerScan, resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
 import { assertBins, rankScores } from './rank-scores.ts';
 import { RFM_SEGMENTS, type RfmSegmentMap } from './rfm-segments.ts';
 
@@ -158,15 +159,11 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   const recency = new Float64Array(n);
   const negRecency = new Float64Array(n);
   const money = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const days = scan.asOfDay - scan.dayOf(scan.lastOrder[i] ?? 0);
-    recency[i] = days;
-    negRecency[i] = -days + 0; // + 0 turns -0 into 0
-    const gross = scan.grossMinor[i] ?? 0;
-    money[i] = monetary === 'total' ? gross : gross / (scan.orders[i] ?? 1);
+  for (let lo = 0; lo < n; lo += CHUNK) {
+    customerValues(scan, monetary === 'total', lo, Math.min(n, lo + CHUNK), recency, negRecency, money);
   }
   const rScores = rankScores(negRecency, bins);
-  const fScores = rankScores(scan.orders, bins);
+  const fScores = rankScores(Float64Array.from(scan.orders), bins);
   const mScores = rankScores(money, bins);
   const names = map?.segments ?? [];
   const index = new Map(names.map((name, k) => [name, k]));
@@ -191,22 +188,20 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   // 'mean' monetary: the mean of per-customer means, summed exactly as fractions of minor units.
   const monetarySum = names.map(() => new Exact(0));
   const segmentOf = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = segmentOfCell[(((rScores[i] ?? 1) - 1) * bins + ((fScores[i] ?? 1) - 1)) * bins + ((mScores[i] ?? 1) - 1)] ?? NO_SEGMENT;
-    segmentOf[i] = k;
-    if (k === NO_SEGMENT) continue;
-    count[k] = (count[k] ?? 0) + 1;
-    recencySum[k] = (recencySum[k] ?? 0) + (recency[i] ?? 0);
-    frequencySum[k] = (frequencySum[k] ?? 0) + (scan.orders[i] ?? 0);
-    grossSum[k] = (grossSum[k] ?? 0) + (scan.grossMinor[i] ?? 0);
-    if (monetary === 'mean') {
+  const scores = { r: rScores, f: fScores, m: mScores, bins, segmentOfCell };
+  const sums = { count, recencySum, frequencySum, grossSum };
+  for (let lo = 0; lo < n; lo += CHUNK) assignSegments(scan, recency, scores, lo, Math.min(n, lo + CHUNK), segmentOf, sums);
+  if (monetary === 'mean') {
+    for (let i = 0; i < n; i++) {
+      const k = segmentOf[i] ?? NO_SEGMENT;
+      if (k === NO_SEGMENT) continue;
       monetarySum[k] = (monetarySum[k] ?? new Exact(0)).plus(new Exact(scan.grossMinor[i] ?? 0).dividedBy(scan.orders[i] ?? 1));
     }
   }
   const columns: RfmColumns = {
     account: scan.account,
     recency,
-    frequency: scan.orders,
+    frequency: scan.orders.slice(),
     monetaryMinor: money,
     r: rScores,
     f: fScores,
@@ -261,6 +256,50 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
     'customers',
     buildRows,
   );
+}
+
+/** Recency in days (and negated, to score), and the monetary value of customers `lo … hi − 1` (one chunk, see {@link CHUNK}). */
+function customerValues(
+  scan: CustomerScan,
+  total: boolean,
+  lo: number,
+  hi: number,
+  recency: Float64Array,
+  negRecency: Float64Array,
+  money: Float64Array,
+): void {
+  const { asOfDay, dayOf, lastOrder, grossMinor, orders } = scan;
+  for (let i = lo; i < hi; i++) {
+    const days = asOfDay - dayOf(lastOrder[i] ?? 0);
+    recency[i] = days;
+    negRecency[i] = -days + 0; // + 0 turns -0 into 0
+    const gross = grossMinor[i] ?? 0;
+    money[i] = total ? gross : gross / (orders[i] ?? 1);
+  }
+}
+
+/** Segment of customers `lo … hi − 1` from their scores, added to the per-segment sums. */
+function assignSegments(
+  scan: CustomerScan,
+  recency: Float64Array,
+  scores: { r: Uint8Array; f: Uint8Array; m: Uint8Array; bins: number; segmentOfCell: Uint8Array },
+  lo: number,
+  hi: number,
+  segmentOf: Uint8Array,
+  sums: { count: Float64Array; recencySum: Float64Array; frequencySum: Float64Array; grossSum: Float64Array },
+): void {
+  const { orders, grossMinor } = scan;
+  const { r, f, m, bins, segmentOfCell } = scores;
+  const { count, recencySum, frequencySum, grossSum } = sums;
+  for (let i = lo; i < hi; i++) {
+    const k = segmentOfCell[(((r[i] ?? 1) - 1) * bins + ((f[i] ?? 1) - 1)) * bins + ((m[i] ?? 1) - 1)] ?? NO_SEGMENT;
+    segmentOf[i] = k;
+    if (k === NO_SEGMENT) continue;
+    count[k] = (count[k] ?? 0) + 1;
+    recencySum[k] = (recencySum[k] ?? 0) + (recency[i] ?? 0);
+    frequencySum[k] = (frequencySum[k] ?? 0) + (orders[i] ?? 0);
+    grossSum[k] = (grossSum[k] ?? 0) + (grossMinor[i] ?? 0);
+  }
 }
 
 /** Segment index of customers without a segment map. */

@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
 import { ledger } from '../../src/input/ledger.ts';
 import { resolveAsOf, scanCustomers } from '../../src/input/customer-scan.ts';
+import { dormancy } from '../../src/segments/dormancy.ts';
+import { rfm } from '../../src/segments/rfm.ts';
 
 const rows = [
   { customerId: 'a', date: '2024-01-10T10:00:00Z', amount: '10.00' },
@@ -87,12 +89,14 @@ describe('scanCustomers properties', () => {
     },
   );
 
-  test('the whole-history columns are copies: writing into them leaves the ledger alone', () => {
-    const book = ledger(rows);
-    const scan = scanCustomers(book, book.maxTime);
-    scan.grossMinor[0] = -1;
-    scan.orders[0] = 99;
-    expect(scanCustomers(book, book.maxTime).grossMinor[0]).toBe(1000);
-    expect(book.orders[scan.account[0] ?? 0]).toBe(2);
+  test('report columns are copies: writing into them leaves the ledger alone', () => {
+    const book = ledger(rows.slice(0, 3));
+    const before = [[...book.orders], [...book.netMinor]];
+    const report = rfm(book);
+    report.columns.frequency[0] = 99;
+    report.columns.account[0] = 7;
+    dormancy(book).columns.valueMinor[0] = -1;
+    expect([[...book.orders], [...book.netMinor]]).toEqual(before);
+    expect(rfm(book).columns.frequency[0]).toBe(2);
   });
 });
