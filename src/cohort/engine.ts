@@ -43,28 +43,46 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   const groupOf = new Int32Array(accounts).fill(-1);
   const base = new Float64Array(accounts);
   const groups: CohortGroup[] = [];
-  const byPeriod = new Map<number, number>();
   const byKey = new Map<string, number>();
   const newGroup = (key: string, segment: string | null, order: number, startMs: number, b: number): number => {
     groups.push({ key, segment, order, start: startMs, size: 0, minBase: b, maxBase: b, offsets: 0 });
     return groups.length - 1;
   };
-  for (let a = 0; a < accounts; a++) {
-    if ((book.orders[a] ?? 0) === 0) continue;
-    const t0 = book.firstOrder[a] ?? 0;
-    if (t0 > asOf || t0 < settings.from || t0 >= settings.to) continue;
-    const day0 = dayOf(t0) - firstDay;
-    const cohort = cohortOfDay[day0] ?? 0;
-    const b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
-    let g: number | undefined;
-    if (settings.segmentBy === null && settings.cohortKey === null) {
-      // Plain calendar cohorts: look the group up by its period index, no string per customer.
-      g = byPeriod.get(cohort);
-      if (g === undefined) {
-        g = newGroup(periodKey(cohort, settings.by, settings.weekStartsOn), null, cohort, periodStart(cohort, settings.by, settings), b);
-        byPeriod.set(cohort, g);
-      }
-    } else {
+  if (settings.segmentBy === null && settings.cohortKey === null) {
+    // Plain calendar cohorts: a chunked pass numbers each customer's cohort period, then a group is
+    // made for every period that has customers (no map or object touched per customer).
+    const cohortBase = cohortOfDay[0] ?? 0;
+    const periods = cohortOfDay.length === 0 ? 0 : (cohortOfDay[cohortOfDay.length - 1] ?? 0) - cohortBase + 1;
+    const stats: PeriodStats = {
+      size: new Float64Array(periods),
+      minBase: new Float64Array(periods).fill(Number.POSITIVE_INFINITY),
+      maxBase: new Float64Array(periods).fill(Number.NEGATIVE_INFINITY),
+    };
+    const pass: CohortPass = { asOf, from: settings.from, to: settings.to, span, firstDay, cohortOfDay, everyOfDay, dayOf, cohortBase };
+    for (let a = 0; a < accounts; a += CHUNK) assignPeriods(book, pass, a, Math.min(accounts, a + CHUNK), groupOf, base, stats);
+    const groupOfPeriod = new Int32Array(periods).fill(-1);
+    for (let c = 0; c < periods; c++) {
+      const size = stats.size[c] ?? 0;
+      if (size === 0) continue;
+      const cohort = cohortBase + c;
+      groupOfPeriod[c] = newGroup(periodKey(cohort, settings.by, settings.weekStartsOn), null, cohort, periodStart(cohort, settings.by, settings), stats.minBase[c] ?? 0);
+      const group = groups[groups.length - 1];
+      if (group === undefined) continue;
+      group.size = size;
+      group.maxBase = stats.maxBase[c] ?? 0;
+    }
+    for (let a = 0; a < accounts; a++) {
+      const c = groupOf[a] ?? -1;
+      if (c >= 0) groupOf[a] = groupOfPeriod[c] ?? -1;
+    }
+  } else {
+    for (let a = 0; a < accounts; a++) {
+      if ((book.orders[a] ?? 0) === 0) continue;
+      const t0 = book.firstOrder[a] ?? 0;
+      if (t0 > asOf || t0 < settings.from || t0 >= settings.to) continue;
+      const day0 = dayOf(t0) - firstDay;
+      const cohort = cohortOfDay[day0] ?? 0;
+      const b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
       let p = start[a] ?? 0;
       while ((minor[p] ?? 0) < 0) p++;
       const profile: CustomerProfile = Object.freeze({
@@ -76,22 +94,22 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       const custom = settings.cohortKey === null ? null : userKey(settings.cohortKey(profile), 'cohortKey');
       const key = custom ?? periodKey(cohort, settings.by, settings.weekStartsOn);
       const id = segment === null ? key : `${segment}\u0000${key}`;
-      g = byKey.get(id);
+      let g = byKey.get(id);
       if (g === undefined) {
         g = custom === null
           ? newGroup(key, segment, cohort, periodStart(cohort, settings.by, settings), b)
           : newGroup(key, segment, Number.NaN, t0, b);
         byKey.set(id, g);
       }
+      const group = groups[g];
+      if (group === undefined) continue;
+      group.size++;
+      group.minBase = Math.min(group.minBase, b);
+      group.maxBase = Math.max(group.maxBase, b);
+      if (settings.cohortKey !== null) group.start = Math.min(group.start, t0);
+      groupOf[a] = g;
+      base[a] = b;
     }
-    const group = groups[g];
-    if (group === undefined) continue;
-    group.size++;
-    group.minBase = Math.min(group.minBase, b);
-    group.maxBase = Math.max(group.maxBase, b);
-    if (settings.cohortKey !== null) group.start = Math.min(group.start, t0);
-    groupOf[a] = g;
-    base[a] = b;
   }
 
   // Offsets observable per group, capped by maxOffset.
@@ -132,6 +150,50 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   const isComplete = (groupMaxBase: number, lastOffset: number): boolean =>
     span > 0 ? groupMaxBase + (lastOffset + 1) * span <= asOf + 1 : groupMaxBase + lastOffset < firstIncompleteEvery;
   return buildCohortTable(book, settings, asOf, groups, acc, isComplete);
+}
+
+/** Customers per calendar period of first order, and the range of their bases. */
+interface PeriodStats {
+  readonly size: Float64Array;
+  readonly minBase: Float64Array;
+  readonly maxBase: Float64Array;
+}
+
+/** What pass 1 of {@link computeCohorts} reads for plain calendar cohorts. */
+interface CohortPass {
+  readonly asOf: number;
+  readonly from: number;
+  readonly to: number;
+  readonly span: number;
+  readonly firstDay: number;
+  readonly cohortOfDay: Int32Array;
+  readonly everyOfDay: Int32Array;
+  readonly dayOf: (epochMs: number) => number;
+  /** Period index of `cohortOfDay[0]`: period indexes are stored relative to it. */
+  readonly cohortBase: number;
+}
+
+/**
+ * Pass 1 over accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), plain calendar cohorts: each
+ * customer's cohort period (relative to `cohortBase`, into `groupOf`) and base, tallied per period.
+ */
+function assignPeriods(book: Ledger, pass: CohortPass, lo: number, hi: number, groupOf: Int32Array, base: Float64Array, stats: PeriodStats): void {
+  const { orders, firstOrder } = book;
+  const { asOf, from, to, span, firstDay, cohortOfDay, everyOfDay, dayOf, cohortBase } = pass;
+  const { size, minBase, maxBase } = stats;
+  for (let a = lo; a < hi; a++) {
+    if ((orders[a] ?? 0) === 0) continue;
+    const t0 = firstOrder[a] ?? 0;
+    if (t0 > asOf || t0 < from || t0 >= to) continue;
+    const day0 = dayOf(t0) - firstDay;
+    const c = (cohortOfDay[day0] ?? 0) - cohortBase;
+    const b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
+    groupOf[a] = c;
+    base[a] = b;
+    size[c] = (size[c] ?? 0) + 1;
+    if (b < (minBase[c] ?? 0)) minBase[c] = b;
+    if (b > (maxBase[c] ?? 0)) maxBase[c] = b;
+  }
 }
 
 /** What pass 2 of {@link computeCohorts} reads besides the ledger. */
