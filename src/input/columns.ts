@@ -189,10 +189,10 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
 
 /**
  * The fast path for the common columnar case — dense integer ids in a typed array, epoch ms and minor
- * units in `Float64Array`s, no order ids: one monomorphic loop that validates and numbers accounts, and
- * stages the caller's time and amount arrays without copying them (they are only read). Returns `null`
- * at the first entry that needs the general path (which then reports it, or skips it, with the usual
- * message).
+ * units in `Float64Array`s, no order ids: one pass validates the entries, another numbers the accounts
+ * through the dense table, and the caller's time and amount arrays are staged without copying them
+ * (they are only read). Returns `null` at the first entry that needs the general path (which then
+ * reports it, or skips it, with the usual message).
  */
 function stageDenseTyped(
   idColumn: ArrayLike<unknown>,
@@ -201,25 +201,59 @@ function stageDenseTyped(
   dense: { table: Int32Array; min: number },
 ): StagedEvents | null {
   const n = time.length;
-  const { table, min } = dense;
-  const idOf = new Uint32Array(n);
-  const ids: CustomerId[] = [];
   for (let i = 0; i < n; i++) {
     const t = time[i] ?? Number.NaN;
     const amount = minor[i] ?? Number.NaN;
     if (!(Math.abs(t) <= MAX_EPOCH_MS) || !Number.isInteger(amount) || Math.abs(amount) > MAX_EXACT_MINOR) return null;
     if (amount === 0 && Object.is(amount, -0)) return null; // the general path turns -0 into 0
-    const id = (idColumn[i] as number) + 0;
-    const slot = id - min;
+  }
+  const { table, min } = dense;
+  const ids = idColumn as ArrayLike<number>;
+  const idOf = new Uint32Array(n);
+  const accountIds: CustomerId[] = [];
+  /** The account of an id's slot, numbering it when it has none yet. */
+  const accountOf = (slot: number): number => {
     let account = table[slot] ?? -1;
     if (account < 0) {
-      account = ids.length;
+      account = accountIds.length;
       table[slot] = account;
-      ids.push(id);
+      accountIds.push(slot + min);
     }
-    idOf[i] = account;
+    return account;
+  };
+  // Eight look-ups are issued before any of their results is used: the table is far larger than the
+  // cache, and a slot met for the first time (a branch no predictor gets right) would otherwise hold
+  // back the next look-up's load. A slot found unnumbered is looked up again, since an earlier event of
+  // the same eight may have numbered it.
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const s0 = (ids[i] ?? 0) - min;
+    const s1 = (ids[i + 1] ?? 0) - min;
+    const s2 = (ids[i + 2] ?? 0) - min;
+    const s3 = (ids[i + 3] ?? 0) - min;
+    const s4 = (ids[i + 4] ?? 0) - min;
+    const s5 = (ids[i + 5] ?? 0) - min;
+    const s6 = (ids[i + 6] ?? 0) - min;
+    const s7 = (ids[i + 7] ?? 0) - min;
+    const a0 = table[s0] ?? -1;
+    const a1 = table[s1] ?? -1;
+    const a2 = table[s2] ?? -1;
+    const a3 = table[s3] ?? -1;
+    const a4 = table[s4] ?? -1;
+    const a5 = table[s5] ?? -1;
+    const a6 = table[s6] ?? -1;
+    const a7 = table[s7] ?? -1;
+    idOf[i] = a0 >= 0 ? a0 : accountOf(s0);
+    idOf[i + 1] = a1 >= 0 ? a1 : accountOf(s1);
+    idOf[i + 2] = a2 >= 0 ? a2 : accountOf(s2);
+    idOf[i + 3] = a3 >= 0 ? a3 : accountOf(s3);
+    idOf[i + 4] = a4 >= 0 ? a4 : accountOf(s4);
+    idOf[i + 5] = a5 >= 0 ? a5 : accountOf(s5);
+    idOf[i + 6] = a6 >= 0 ? a6 : accountOf(s6);
+    idOf[i + 7] = a7 >= 0 ? a7 : accountOf(s7);
   }
-  return { n, idOf, ids, time, minor, index: null, orderId: null };
+  for (; i < n; i++) idOf[i] = accountOf((ids[i] ?? 0) - min);
+  return { n, idOf, ids: accountIds, time, minor, index: null, orderId: null };
 }
 
 function explainMinor(value: unknown): string {
