@@ -19,7 +19,6 @@ export interface AccountTotals {
 
 /**
  * Sum every account's events in one pass (events grouped by account, in time order within each).
- * The four columns share one buffer (32 bytes per account).
  *
  * @param events - the ledger's `start`, `time` and `minor` columns
  * @returns the totals of accounts `0 … start.length − 2`
@@ -28,29 +27,33 @@ export interface AccountTotals {
 export function accountTotals(events: { readonly start: Uint32Array; readonly time: Float64Array; readonly minor: Float64Array }): AccountTotals {
   const { start, time, minor } = events;
   const accounts = Math.max(0, start.length - 1);
-  const buffer = new ArrayBuffer(accounts * 32);
-  const firstOrder = new Float64Array(buffer, 0, accounts);
-  const lastOrder = new Float64Array(buffer, accounts * 8, accounts);
-  const grossMinor = new Float64Array(buffer, accounts * 16, accounts);
-  const netMinor = new Float64Array(buffer, accounts * 24, accounts);
-  for (let a = 0; a < accounts; a += CHUNK) {
-    sumAccounts(start, time, minor, a, Math.min(accounts, a + CHUNK), firstOrder, lastOrder, grossMinor, netMinor);
-  }
-  return { firstOrder, lastOrder, grossMinor, netMinor };
+  const totals = allocateAccountTotals(accounts);
+  for (let a = 0; a < accounts; a += CHUNK) sumAccounts(start, time, minor, a, Math.min(accounts, a + CHUNK), totals);
+  return totals;
 }
 
-/** The totals of accounts `lo … hi − 1` (one chunk, see {@link CHUNK}). */
-function sumAccounts(
-  start: Uint32Array,
-  time: Float64Array,
-  minor: Float64Array,
-  lo: number,
-  hi: number,
-  firstOrder: Float64Array,
-  lastOrder: Float64Array,
-  grossMinor: Float64Array,
-  netMinor: Float64Array,
-): void {
+/**
+ * Zero-filled totals columns for `accounts` accounts in one buffer (32 bytes per account).
+ *
+ * @internal
+ */
+export function allocateAccountTotals(accounts: number): AccountTotals {
+  const buffer = new ArrayBuffer(accounts * 32);
+  return {
+    firstOrder: new Float64Array(buffer, 0, accounts),
+    lastOrder: new Float64Array(buffer, accounts * 8, accounts),
+    grossMinor: new Float64Array(buffer, accounts * 16, accounts),
+    netMinor: new Float64Array(buffer, accounts * 24, accounts),
+  };
+}
+
+/**
+ * The totals of accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), written into `totals`.
+ *
+ * @internal
+ */
+export function sumAccounts(start: Uint32Array, time: Float64Array, minor: Float64Array, lo: number, hi: number, totals: AccountTotals): void {
+  const { firstOrder, lastOrder, grossMinor, netMinor } = totals;
   for (let a = lo; a < hi; a++) {
     const end = start[a + 1] ?? 0;
     let orders = 0;

@@ -4,9 +4,10 @@
  *
  * @module
  */
+import { CHUNK } from '../chunks.ts';
 import { InvalidInputError, RetentionError, describeValue } from '../errors.ts';
 import { lazyField } from '../lazy.ts';
-import { type AccountTotals, accountTotals } from './account-totals.ts';
+import { type AccountTotals, accountTotals, allocateAccountTotals, sumAccounts } from './account-totals.ts';
 import { type EventColumns, allocateEventColumns } from './event-columns.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
 import type { ResolvedLedgerOptions } from './options.ts';
@@ -34,6 +35,11 @@ export interface StagedEvents {
    * or when far fewer events remain, the ledger's columns are allocated at the end.
    */
   output?: EventColumns;
+  /**
+   * Sum the per-account totals while building (for callers that hold no row objects, see
+   * `allocateEventColumns`); otherwise they are summed on first read.
+   */
+  eagerTotals?: boolean;
 }
 
 /** Events per account, each account's first instant, and Σ |amount| over the events. */
@@ -237,29 +243,22 @@ export function buildLedger(
     for (let i = 0; i < n; i++) if (dead[i] !== 1) outTime[position[i] ?? 0] = time[i] ?? 0;
     for (let i = 0; i < n; i++) if (dead[i] !== 1) outMinor[position[i] ?? 0] = minor[i] ?? 0;
   }
+  // Per-account finishing, a chunk of accounts per kernel call: the account column, order counts,
+  // and, when asked for now, the totals — summed right after, while the chunk's events are in cache.
   const orders = new Uint32Array(accountCount);
-  let orderCount = 0;
-  let customerCount = 0;
-  let minTime = Number.POSITIVE_INFINITY;
-  let maxTime = Number.NEGATIVE_INFINITY;
-  for (let r = 0; r < accountCount; r++) {
-    const lo = start[r] ?? 0;
-    const hi = start[r + 1] ?? 0;
-    // The counting sort keeps input order within an account: time-ordered input needs no sorting.
-    if (!ordered) sortSegmentByTime(outTime, outMinor, lo, hi);
-    let o = 0;
-    for (let p = lo; p < hi; p++) {
-      account[p] = r;
-      if ((outMinor[p] ?? 0) >= 0) o++;
-    }
-    orders[r] = o;
-    orderCount += o;
-    if (o > 0) customerCount++;
-    if (hi > lo) {
-      minTime = Math.min(minTime, outTime[lo] ?? minTime);
-      maxTime = Math.max(maxTime, outTime[hi - 1] ?? maxTime);
-    }
+  const counts = new Float64Array(COUNTS);
+  counts[MIN_TIME] = Number.POSITIVE_INFINITY;
+  counts[MAX_TIME] = Number.NEGATIVE_INFINITY;
+  const eager = staged.eagerTotals === true ? allocateAccountTotals(accountCount) : null;
+  for (let r = 0; r < accountCount; r += CHUNK) {
+    const end = Math.min(accountCount, r + CHUNK);
+    finishAccounts(start, outTime, outMinor, ordered, r, end, account, orders, counts);
+    if (eager !== null) sumAccounts(start, outTime, outMinor, r, end, eager);
   }
+  const orderCount = counts[ORDER_COUNT] ?? 0;
+  const customerCount = counts[CUSTOMER_COUNT] ?? 0;
+  const minTime = counts[MIN_TIME] ?? 0;
+  const maxTime = counts[MAX_TIME] ?? 0;
   const columns = {
     [LEDGER_BRAND]: true as const,
     timeZone: options.timeZone,
@@ -271,11 +270,11 @@ export function buildLedger(
     minor: outMinor,
     orders,
   };
-  // Each account's totals are summed on first use (one pass over the events, then kept): a caller who
-  // never asks for them does not pay their memory, and their allocation comes after the caller has
-  // had the chance to let go of the input (see allocateEventColumns).
+  // Each account's totals, unless summed above, are summed on first use (one pass over the events,
+  // then kept): a caller who never asks for them does not pay their memory, and their allocation comes
+  // after the caller has had the chance to let go of its records (see allocateEventColumns).
   let totals: AccountTotals | undefined;
-  const totalsOf = (): AccountTotals => (totals ??= accountTotals(columns));
+  const totalsOf = (): AccountTotals => (totals ??= eager ?? accountTotals(columns));
   const withTotals = lazyField(
     lazyField(
       lazyField(lazyField(columns, 'firstOrder', () => totalsOf().firstOrder), 'lastOrder', () => totalsOf().lastOrder),
@@ -296,6 +295,57 @@ export function buildLedger(
     skipped: Object.freeze(problems.skipped.slice()),
   });
   return Object.freeze(ledger);
+}
+
+// Slots of the running counts of `finishAccounts`.
+const ORDER_COUNT = 0;
+const CUSTOMER_COUNT = 1;
+const MIN_TIME = 2;
+const MAX_TIME = 3;
+const COUNTS = 4;
+
+/**
+ * Finish accounts `r0 … r1 − 1` (one chunk, see {@link CHUNK}): sort each one's events by time unless
+ * the input was ordered, write the account column, count orders, and fold the counts and the time
+ * range into `counts`.
+ */
+function finishAccounts(
+  start: Uint32Array,
+  time: Float64Array,
+  minor: Float64Array,
+  ordered: boolean,
+  r0: number,
+  r1: number,
+  account: Uint32Array,
+  orders: Uint32Array,
+  counts: Float64Array,
+): void {
+  let orderCount = 0;
+  let customerCount = 0;
+  let minTime = counts[MIN_TIME] ?? 0;
+  let maxTime = counts[MAX_TIME] ?? 0;
+  for (let r = r0; r < r1; r++) {
+    const lo = start[r] ?? 0;
+    const hi = start[r + 1] ?? 0;
+    // The counting sort keeps input order within an account: time-ordered input needs no sorting.
+    if (!ordered) sortSegmentByTime(time, minor, lo, hi);
+    let o = 0;
+    for (let p = lo; p < hi; p++) {
+      account[p] = r;
+      if ((minor[p] ?? 0) >= 0) o++;
+    }
+    orders[r] = o;
+    orderCount += o;
+    if (o > 0) customerCount++;
+    if (hi > lo) {
+      minTime = Math.min(minTime, time[lo] ?? minTime);
+      maxTime = Math.max(maxTime, time[hi - 1] ?? maxTime);
+    }
+  }
+  counts[ORDER_COUNT] = (counts[ORDER_COUNT] ?? 0) + orderCount;
+  counts[CUSTOMER_COUNT] = (counts[CUSTOMER_COUNT] ?? 0) + customerCount;
+  counts[MIN_TIME] = minTime;
+  counts[MAX_TIME] = maxTime;
 }
 
 /** Stable sort of one account's events by time (input order kept for equal instants). */

@@ -184,7 +184,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
     index[kept] = i;
     kept++;
   }
-  return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds, output }, resolved, problems, n);
+  return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds, output, eagerTotals: true }, resolved, problems, n);
 }
 
 /**
@@ -253,7 +253,7 @@ function stageDenseTyped(
     idOf[i + 7] = a7 >= 0 ? a7 : accountOf(s7);
   }
   for (; i < n; i++) idOf[i] = accountOf((ids[i] ?? 0) - min);
-  return { n, idOf, ids: accountIds, time, minor, index: null, orderId: null };
+  return { n, idOf, ids: accountIds, time, minor, index: null, orderId: null, eagerTotals: true };
 }
 
 function explainMinor(value: unknown): string {
