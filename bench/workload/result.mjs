@@ -37,7 +37,8 @@ export function workload(rm, book, { useColumns = false } = {}) {
     asOfDay: Math.floor(asOf / DAY), customers: 0, sumRecency: 0, sumFrequency: 0, sumMonetary: 0,
     sumR: 0, sumF: 0, sumM: 0, fpRecency: 0, fpFrequency: 0, fpMonetary: 0, fpScore: 0, grid: [],
   };
-  const grid = new Map();
+  // Customers per (R, F, M) cell, keyed r·100 + f·10 + m.
+  const grid = new Float64Array(1000);
   const add = (idNumber, recency, frequency, m, r, f, mScore) => {
     const w = (idNumber % 1000) + 1;
     w3.customers++;
@@ -45,18 +46,30 @@ export function workload(rm, book, { useColumns = false } = {}) {
     w3.sumR += r; w3.sumF += f; w3.sumM += mScore;
     w3.fpRecency += w * recency; w3.fpFrequency += w * frequency; w3.fpMonetary += w * m;
     w3.fpScore += w * (100 * r + 10 * f + mScore);
-    const key = r * 100 + f * 10 + mScore;
-    grid.set(key, (grid.get(key) ?? 0) + 1);
+    grid[r * 100 + f * 10 + mScore]++;
   };
   if (useColumns) {
-    // Bulk path: the report's typed-array columns (no per-customer objects).
+    // Bulk path: the report's typed-array columns (no per-customer objects), summed in one loop.
     const { account, recency, frequency, monetaryMinor, r, f, m } = report.columns;
-    for (let i = 0; i < account.length; i++) add(book.ids[account[i]], recency[i], frequency[i], monetaryMinor[i], r[i], f[i], m[i]);
+    const ids = book.ids;
+    let sumRecency = 0, sumFrequency = 0, sumMonetary = 0, sumR = 0, sumF = 0, sumM = 0;
+    let fpRecency = 0, fpFrequency = 0, fpMonetary = 0, fpScore = 0;
+    for (let i = 0; i < account.length; i++) {
+      const w = (ids[account[i]] % 1000) + 1;
+      const rec = recency[i], fr = frequency[i], mon = monetaryMinor[i], rs = r[i], fs = f[i], ms = m[i];
+      sumRecency += rec; sumFrequency += fr; sumMonetary += mon; sumR += rs; sumF += fs; sumM += ms;
+      fpRecency += w * rec; fpFrequency += w * fr; fpMonetary += w * mon; fpScore += w * (100 * rs + 10 * fs + ms);
+      grid[rs * 100 + fs * 10 + ms]++;
+    }
+    Object.assign(w3, { customers: account.length, sumRecency, sumFrequency, sumMonetary, sumR, sumF, sumM, fpRecency, fpFrequency, fpMonetary, fpScore });
   } else {
     // What a typical caller reads: one row object per customer.
     for (const c of report.customers) add(Number(String(c.id).slice(1)), c.recency, c.frequency, cents(c.monetary), c.r, c.f, c.m);
   }
-  w3.grid = [...grid].map(([key, count]) => ({ r: Math.floor(key / 100), f: Math.floor(key / 10) % 10, m: key % 10, count }));
+  w3.grid = [];
+  grid.forEach((count, key) => {
+    if (count > 0) w3.grid.push({ r: Math.floor(key / 100), f: Math.floor(key / 10) % 10, m: key % 10, count });
+  });
   // W4
   const d = rm.dormancy(book);
   const w4 = { active: d.segments.active.customers, atRisk: d.segments.atRisk.customers, dormant: d.segments.dormant.customers, lost: d.segments.lost.customers };
