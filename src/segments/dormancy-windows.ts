@@ -152,10 +152,19 @@ export function resolveWindows(value: DormancyWindows | undefined): ResolvedWind
  * @internal
  */
 export function segmentByDays(days: number, limits: readonly [number, number, number]): DormancySegment {
-  if (days <= limits[0]) return 'active';
-  if (days <= limits[1]) return 'atRisk';
-  if (days <= limits[2]) return 'dormant';
-  return 'lost';
+  return DORMANCY_SEGMENTS[segmentIndexByDays(days, limits[0], limits[1], limits[2])] ?? 'lost';
+}
+
+/**
+ * {@link segmentByDays} as an index into {@link DORMANCY_SEGMENTS} (0 active … 3 lost), for hot loops.
+ *
+ * @internal
+ */
+export function segmentIndexByDays(days: number, active: number, atRisk: number, dormant: number): number {
+  if (days <= active) return 0;
+  if (days <= atRisk) return 1;
+  if (days <= dormant) return 2;
+  return 3;
 }
 
 /**

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
+import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
@@ -16,6 +17,7 @@ import {
   type DormancyWindows,
   resolveWindows,
   segmentByDays,
+  segmentIndexByDays,
   segmentByProbability,
 } from './dormancy-windows.ts';
 
@@ -88,6 +90,30 @@ export interface DormancyReport {
   segments: Record<DormancySegment, DormancySegmentTotal>;
 }
 
+/** Where the fixed-window classification of {@link classifyByDays} reads its limits and writes. */
+interface DayClassification {
+  readonly limits: readonly [number, number, number];
+  readonly daysSinceOf: Float64Array;
+  readonly segmentOf: Uint8Array;
+  readonly counts: Uint32Array;
+  readonly totals: Float64Array;
+}
+
+/** Fixed windows, customers `lo … hi − 1` (one chunk, see {@link CHUNK}): days since the last order, segment, and the per-segment sums. */
+function classifyByDays(scan: CustomerScan, out: DayClassification, lo: number, hi: number): void {
+  const { dayOf, asOfDay, lastOrder, netMinor } = scan;
+  const { limits, daysSinceOf, segmentOf, counts, totals } = out;
+  const [active, atRisk, dormant] = limits;
+  for (let i = lo; i < hi; i++) {
+    const daysSince = asOfDay - dayOf(lastOrder[i] ?? 0);
+    const k = segmentIndexByDays(daysSince, active, atRisk, dormant);
+    daysSinceOf[i] = daysSince;
+    segmentOf[i] = k;
+    counts[k] = (counts[k] ?? 0) + 1;
+    totals[k] = (totals[k] ?? 0) + (netMinor[i] ?? 0);
+  }
+}
+
 /**
  * Segment every customer by the whole days since their last order, as of a date (DESIGN "Dormancy").
  *
@@ -137,39 +163,44 @@ export function dormancy(data: LedgerInput, options?: DormancyOptions): Dormancy
   const segmentOf = new Uint8Array(n);
   const aliveOf = windows.kind === 'alive' ? new Float64Array(n) : null;
   const gaps = new OrderDayGaps(scan);
-  for (let i = 0; i < n; i++) {
-    const a = scan.account[i] ?? 0;
-    const lastDay = dayOf(scan.lastOrder[i] ?? 0);
-    const daysSince = asOfDay - lastDay;
-    let segment: DormancySegment;
-    if (windows.kind === 'alive') {
-      const orders = scan.orders[i] ?? 0;
-      const gapCount = gaps.collect(i);
-      const id = ids[a] ?? '';
-      const p = windows.probabilityAlive({ id, orders, x: gapCount, tx: lastDay - gaps.firstDay, T: asOfDay - gaps.firstDay, daysSince });
-      if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
-        throw new InvalidOptionError(
-          'windows.probabilityAlive',
-          p,
-          `returned ${describeValue(p)} for customer ${describeValue(id)}; it must return a probability from 0 to 1`,
-        );
-      }
-      if (aliveOf !== null) aliveOf[i] = p;
-      segment = segmentByProbability(p, windows.thresholds);
-    } else {
-      const medianGap = windows.kind === 'adaptive' ? gaps.median(i) : null;
-      if (windows.kind === 'adaptive' && medianGap !== null) {
-        const [k1, k2, k3] = windows.multipliers;
-        segment = segmentByDays(daysSince, [k1 * medianGap, k2 * medianGap, k3 * medianGap]);
+  if (windows.kind === 'fixed') {
+    const days = { limits: windows.days, daysSinceOf, segmentOf, counts, totals };
+    for (let lo = 0; lo < n; lo += CHUNK) classifyByDays(scan, days, lo, Math.min(n, lo + CHUNK));
+  } else {
+    for (let i = 0; i < n; i++) {
+      const a = scan.account[i] ?? 0;
+      const lastDay = dayOf(scan.lastOrder[i] ?? 0);
+      const daysSince = asOfDay - lastDay;
+      let segment: DormancySegment;
+      if (windows.kind === 'alive') {
+        const orders = scan.orders[i] ?? 0;
+        const gapCount = gaps.collect(i);
+        const id = ids[a] ?? '';
+        const p = windows.probabilityAlive({ id, orders, x: gapCount, tx: lastDay - gaps.firstDay, T: asOfDay - gaps.firstDay, daysSince });
+        if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+          throw new InvalidOptionError(
+            'windows.probabilityAlive',
+            p,
+            `returned ${describeValue(p)} for customer ${describeValue(id)}; it must return a probability from 0 to 1`,
+          );
+        }
+        if (aliveOf !== null) aliveOf[i] = p;
+        segment = segmentByProbability(p, windows.thresholds);
       } else {
-        segment = segmentByDays(daysSince, windows.days);
+        const medianGap = windows.kind === 'adaptive' ? gaps.median(i) : null;
+        if (windows.kind === 'adaptive' && medianGap !== null) {
+          const [k1, k2, k3] = windows.multipliers;
+          segment = segmentByDays(daysSince, [k1 * medianGap, k2 * medianGap, k3 * medianGap]);
+        } else {
+          segment = segmentByDays(daysSince, windows.days);
+        }
       }
+      const k = DORMANCY_SEGMENTS.indexOf(segment);
+      daysSinceOf[i] = daysSince;
+      segmentOf[i] = k;
+      counts[k] = (counts[k] ?? 0) + 1;
+      totals[k] = (totals[k] ?? 0) + (scan.netMinor[i] ?? 0);
     }
-    const k = DORMANCY_SEGMENTS.indexOf(segment);
-    daysSinceOf[i] = daysSince;
-    segmentOf[i] = k;
-    counts[k] = (counts[k] ?? 0) + 1;
-    totals[k] = (totals[k] ?? 0) + (scan.netMinor[i] ?? 0);
   }
   const buildRows = (): DormancyCustomer[] => {
     const rows = new Array<DormancyCustomer>(n);
