@@ -215,7 +215,9 @@ export function buildLedger(
   }
   for (let r = 0; r < accountCount; r++) start[r + 1] = (start[r + 1] ?? 0) + (start[r] ?? 0);
   const events = start[accountCount] ?? 0;
-  const cursor = start.slice(0, accountCount);
+  // The counts have served: their array becomes each account's cursor (by rank), no new allocation.
+  const cursor = count;
+  for (let r = 0; r < accountCount; r++) cursor[r] = start[r] ?? 0;
   // Columns allocated up front are used when they are not much larger than the events (merged order
   // lines or skipped records can leave far fewer): the ledger keeps its buffer alive.
   const reserved = staged.output;
