@@ -222,7 +222,6 @@ export function buildLedger(
   // lines or skipped records can leave far fewer): the ledger keeps its buffer alive.
   const reserved = staged.output;
   const out = reserved !== undefined && reserved.time.length <= events + (events >>> 2) ? reserved : allocateEventColumns(events);
-  const account = out.account.subarray(0, events);
   const outTime = out.time.subarray(0, events);
   const outMinor = out.minor.subarray(0, events);
   // Stable counting sort by account (input order kept within an account). When the accounts' numbering
@@ -254,7 +253,7 @@ export function buildLedger(
   const eager = staged.eagerTotals === true ? allocateAccountTotals(accountCount) : null;
   for (let r = 0; r < accountCount; r += CHUNK) {
     const end = Math.min(accountCount, r + CHUNK);
-    finishAccounts(start, outTime, outMinor, ordered, r, end, account, orders, counts);
+    finishAccounts(start, outTime, outMinor, ordered, r, end, orders, counts);
     if (eager !== null) sumAccounts(start, outTime, outMinor, r, end, eager);
   }
   const orderCount = counts[ORDER_COUNT] ?? 0;
@@ -267,7 +266,6 @@ export function buildLedger(
     currencyDigits: options.currencyDigits,
     ids: Object.freeze(sortedIds),
     start,
-    account,
     time: outTime,
     minor: outMinor,
     orders,
@@ -286,7 +284,9 @@ export function buildLedger(
     'netMinor',
     () => totalsOf().netMinor,
   );
-  const ledger: Ledger = Object.assign(withTotals, {
+  // No report reads the account of each event (they walk `start`): it is written on first read.
+  const withAccounts = lazyField(withTotals, 'account', () => accountOfEvents(start));
+  const ledger: Ledger = Object.assign(withAccounts, {
     recordCount,
     eventCount: events,
     orderCount,
@@ -308,8 +308,7 @@ const COUNTS = 4;
 
 /**
  * Finish accounts `r0 … r1 − 1` (one chunk, see {@link CHUNK}): sort each one's events by time unless
- * the input was ordered, write the account column, count orders, and fold the counts and the time
- * range into `counts`.
+ * the input was ordered, count orders, and fold the counts and the time range into `counts`.
  */
 function finishAccounts(
   start: Uint32Array,
@@ -318,7 +317,6 @@ function finishAccounts(
   ordered: boolean,
   r0: number,
   r1: number,
-  account: Uint32Array,
   orders: Uint32Array,
   counts: Float64Array,
 ): void {
@@ -332,10 +330,7 @@ function finishAccounts(
     // The counting sort keeps input order within an account: time-ordered input needs no sorting.
     if (!ordered) sortSegmentByTime(time, minor, lo, hi);
     let o = 0;
-    for (let p = lo; p < hi; p++) {
-      account[p] = r;
-      if ((minor[p] ?? 0) >= 0) o++;
-    }
+    for (let p = lo; p < hi; p++) if ((minor[p] ?? 0) >= 0) o++;
     orders[r] = o;
     orderCount += o;
     if (o > 0) customerCount++;
@@ -348,6 +343,14 @@ function finishAccounts(
   counts[CUSTOMER_COUNT] = (counts[CUSTOMER_COUNT] ?? 0) + customerCount;
   counts[MIN_TIME] = minTime;
   counts[MAX_TIME] = maxTime;
+}
+
+/** The account number of each event, from the accounts' event offsets. */
+function accountOfEvents(start: Uint32Array): Uint32Array {
+  const accounts = Math.max(0, start.length - 1);
+  const account = new Uint32Array(start[accounts] ?? 0);
+  for (let r = 0; r < accounts; r++) account.fill(r, start[r] ?? 0, start[r + 1] ?? 0);
+  return account;
 }
 
 /** Stable sort of one account's events by time (input order kept for equal instants). */

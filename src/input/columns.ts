@@ -9,7 +9,7 @@ import { MAX_EPOCH_MS } from '../calendar/offset.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
-import { allocateEventColumns } from './event-columns.ts';
+import { allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
 import { IdInterner, explainId, isCustomerId } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
@@ -119,7 +119,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
       if (staged !== null) return buildLedger(staged, resolved, problems, n);
     }
   }
-  const { account: idOf, time, minor } = allocateEventColumns(n);
+  const { account: idOf, time, minor } = allocateStagingColumns(n);
   const output = allocateEventColumns(n); // as in ledger(records)
   const index = new Uint32Array(n);
   const dense = denseIdTable(idColumn, n);

@@ -8,7 +8,7 @@ import { InvalidOptionError } from '../errors.ts';
 import { Problems, buildLedger } from './build.ts';
 import { fromColumns } from './columns.ts';
 import { explainDate, toEpochMs } from './dates.ts';
-import { allocateEventColumns } from './event-columns.ts';
+import { allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
 import { IdInterner, explainId, isCustomerId } from './ids.ts';
 import { explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
@@ -129,7 +129,7 @@ export function ledger<R extends object = TransactionRecord>(
   const { timeZone, currencyDigits, rounding } = resolved;
   const problems = new Problems(resolved.skip, 'records');
   const n = rows.length;
-  const { account: idOf, time, minor } = allocateEventColumns(n);
+  const { account: idOf, time, minor } = allocateStagingColumns(n);
   // The ledger's own columns, allocated now rather than after the pass: external memory that grows in
   // two steps close together costs one marking of the caller's heap, not two (see allocateEventColumns).
   const output = allocateEventColumns(n);

@@ -68,7 +68,7 @@ export interface Ledger {
   readonly ids: readonly CustomerId[];
   /** Event offsets per account, length `ids.length + 1`. */
   readonly start: Uint32Array;
-  /** Account number of each event. */
+  /** Account number of each event (written on first read: no report needs it). */
   readonly account: Uint32Array;
   /** Epoch milliseconds of each event. */
   readonly time: Float64Array;

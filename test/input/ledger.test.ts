@@ -171,7 +171,7 @@ describe('ledger', () => {
 });
 
 describe('memory', () => {
-  // The ledger's columns share one buffer, 20 bytes per event; a buffer reserved for every record is
+  // The ledger's columns share one buffer, 16 bytes per event; a buffer reserved for every record is
   // only kept when merging and skipping left most of it in use.
   const lines = (orders: number, linesPerOrder: number) =>
     Array.from({ length: orders * linesPerOrder }, (_, i) => ({
@@ -184,13 +184,23 @@ describe('memory', () => {
   test('one buffer holds the event columns; no room is kept for merged lines', () => {
     const plain = ledger(lines(40, 1));
     expect(plain.time.buffer).toBe(plain.minor.buffer);
-    expect(plain.account.buffer).toBe(plain.time.buffer);
-    expect(plain.time.buffer.byteLength).toBe(40 * 20);
+    expect(plain.time.buffer.byteLength).toBe(40 * 16);
     const merged = ledger(lines(40, 3));
     expect(merged.eventCount).toBe(40);
-    expect(merged.time.buffer.byteLength).toBe(40 * 20);
+    expect(merged.time.buffer.byteLength).toBe(40 * 16);
     const columns = ledger.fromColumns({ customerId: ['a', 'b'], date: [0, 1], amount: [1, 2] });
-    expect(columns.time.buffer.byteLength).toBe(2 * 20);
+    expect(columns.time.buffer.byteLength).toBe(2 * 16);
+  });
+
+  test('the account of each event is written on first read, then kept', () => {
+    const book = ledger([
+      { customerId: 'b', date: '2024-01-02', amount: '1.00' },
+      { customerId: 'a', date: '2024-01-01', amount: '1.00' },
+      { customerId: 'b', date: '2024-01-03', amount: '1.00' },
+    ]);
+    expect([...book.account]).toEqual([0, 1, 1]);
+    expect(book.account).toBe(book.account);
+    expect(ledger([]).account.length).toBe(0);
   });
 
   test('per-customer totals are summed on first read, then kept; they read like the other fields', () => {
