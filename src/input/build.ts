@@ -6,12 +6,12 @@
  */
 import { CHUNK } from '../chunks.ts';
 import { InvalidInputError, RetentionError, describeValue } from '../errors.ts';
-import { lazyField } from '../lazy.ts';
-import { type AccountTotals, accountTotals, allocateAccountTotals, sumAccounts } from './account-totals.ts';
+import { allocateAccountTotals, sumAccounts } from './account-totals.ts';
 import { type EventColumns, allocateEventColumns } from './event-columns.ts';
+import { LedgerObject } from './ledger-object.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
 import type { ResolvedLedgerOptions } from './options.ts';
-import { type CustomerId, LEDGER_BRAND, type Ledger, type SkippedRecord } from './types.ts';
+import type { CustomerId, Ledger, SkippedRecord } from './types.ts';
 
 /** Parsed, validated events in input order, before grouping. */
 export interface StagedEvents {
@@ -260,43 +260,29 @@ export function buildLedger(
   const customerCount = counts[CUSTOMER_COUNT] ?? 0;
   const minTime = counts[MIN_TIME] ?? 0;
   const maxTime = counts[MAX_TIME] ?? 0;
-  const columns = {
-    [LEDGER_BRAND]: true as const,
-    timeZone: options.timeZone,
-    currencyDigits: options.currencyDigits,
-    ids: Object.freeze(sortedIds),
-    start,
-    time: outTime,
-    minor: outMinor,
-    orders,
-  };
-  // Each account's totals, unless summed above, are summed on first use (one pass over the events,
-  // then kept): a caller who never asks for them does not pay their memory, and their allocation comes
-  // after the caller has had the chance to let go of its records (see allocateEventColumns).
-  let totals: AccountTotals | undefined;
-  const totalsOf = (): AccountTotals => (totals ??= eager ?? accountTotals(columns));
-  const withTotals = lazyField(
-    lazyField(
-      lazyField(lazyField(columns, 'firstOrder', () => totalsOf().firstOrder), 'lastOrder', () => totalsOf().lastOrder),
-      'grossMinor',
-      () => totalsOf().grossMinor,
-    ),
-    'netMinor',
-    () => totalsOf().netMinor,
+  // Totals not summed above are summed on first read (one pass over the events, then kept): a caller
+  // who never asks for them does not pay their memory, and their allocation comes after the caller has
+  // had the chance to let go of its records (see allocateEventColumns).
+  return new LedgerObject(
+    {
+      timeZone: options.timeZone,
+      currencyDigits: options.currencyDigits,
+      ids: Object.freeze(sortedIds),
+      start,
+      time: outTime,
+      minor: outMinor,
+      orders,
+      recordCount,
+      eventCount: events,
+      orderCount,
+      refundCount: events - orderCount,
+      customerCount,
+      minTime: events === 0 ? null : minTime,
+      maxTime: events === 0 ? null : maxTime,
+      skipped: Object.freeze(problems.skipped.slice()),
+    },
+    eager,
   );
-  // No report reads the account of each event (they walk `start`): it is written on first read.
-  const withAccounts = lazyField(withTotals, 'account', () => accountOfEvents(start));
-  const ledger: Ledger = Object.assign(withAccounts, {
-    recordCount,
-    eventCount: events,
-    orderCount,
-    refundCount: events - orderCount,
-    customerCount,
-    minTime: events === 0 ? null : minTime,
-    maxTime: events === 0 ? null : maxTime,
-    skipped: Object.freeze(problems.skipped.slice()),
-  });
-  return Object.freeze(ledger);
 }
 
 // Slots of the running counts of `finishAccounts`.
@@ -343,14 +329,6 @@ function finishAccounts(
   counts[CUSTOMER_COUNT] = (counts[CUSTOMER_COUNT] ?? 0) + customerCount;
   counts[MIN_TIME] = minTime;
   counts[MAX_TIME] = maxTime;
-}
-
-/** The account number of each event, from the accounts' event offsets. */
-function accountOfEvents(start: Uint32Array): Uint32Array {
-  const accounts = Math.max(0, start.length - 1);
-  const account = new Uint32Array(start[accounts] ?? 0);
-  for (let r = 0; r < accounts; r++) account.fill(r, start[r] ?? 0, start[r + 1] ?? 0);
-  return account;
 }
 
 /** Stable sort of one account's events by time (input order kept for equal instants). */
