@@ -49,6 +49,9 @@ export interface CustomerScan {
   readonly netMinor: Float64Array;
 }
 
+/** The per-customer columns of a {@link CustomerScan}. */
+type CustomerColumns = Pick<CustomerScan, 'account' | 'firstOrder' | 'lastOrder' | 'orders' | 'grossMinor' | 'netMinor'>;
+
 /**
  * Read the ledger and the as-of instant of a segment call.
  *
@@ -73,12 +76,7 @@ export function scanCustomers(book: Ledger, asOf: number | null, timeZone: strin
     return { book, asOf, asOfDay: dayOf(asOf), dayOf, ...wholeHistory(book) };
   }
   const accounts = book.ids.length;
-  const account = new Uint32Array(accounts);
-  const firstOrder = new Float64Array(accounts);
-  const lastOrder = new Float64Array(accounts);
-  const orders = new Uint32Array(accounts);
-  const grossMinor = new Float64Array(accounts);
-  const netMinor = new Float64Array(accounts);
+  const { account, firstOrder, lastOrder, orders, grossMinor, netMinor } = customerColumns(accounts);
   let n = 0;
   if (asOf !== null) {
     const { start, time, minor } = book;
@@ -128,7 +126,7 @@ export function scanCustomers(book: Ledger, asOf: number | null, timeZone: strin
  * The customer columns when `asOf` excludes no event: the ledger's per-account totals, customers only.
  * O(accounts), no pass over the events; when every account is a customer, the ledger's own arrays.
  */
-function wholeHistory(book: Ledger): Pick<CustomerScan, 'account' | 'firstOrder' | 'lastOrder' | 'orders' | 'grossMinor' | 'netMinor'> {
+function wholeHistory(book: Ledger): CustomerColumns {
   const accounts = book.ids.length;
   if (book.customerCount === accounts) {
     const account = new Uint32Array(accounts);
@@ -136,13 +134,7 @@ function wholeHistory(book: Ledger): Pick<CustomerScan, 'account' | 'firstOrder'
     const { firstOrder, lastOrder, orders, grossMinor, netMinor } = book;
     return { account, firstOrder, lastOrder, orders, grossMinor, netMinor };
   }
-  const n = book.customerCount;
-  const account = new Uint32Array(n);
-  const firstOrder = new Float64Array(n);
-  const lastOrder = new Float64Array(n);
-  const orders = new Uint32Array(n);
-  const grossMinor = new Float64Array(n);
-  const netMinor = new Float64Array(n);
+  const { account, firstOrder, lastOrder, orders, grossMinor, netMinor } = customerColumns(book.customerCount);
   let i = 0;
   for (let a = 0; a < accounts; a++) {
     const count = book.orders[a] ?? 0;
@@ -156,4 +148,16 @@ function wholeHistory(book: Ledger): Pick<CustomerScan, 'account' | 'firstOrder'
     i++;
   }
   return { account, firstOrder, lastOrder, orders, grossMinor, netMinor };
+}
+
+/** Zero-filled customer columns for `length` customers. */
+function customerColumns(length: number): CustomerColumns {
+  return {
+    account: new Uint32Array(length),
+    firstOrder: new Float64Array(length),
+    lastOrder: new Float64Array(length),
+    orders: new Uint32Array(length),
+    grossMinor: new Float64Array(length),
+    netMinor: new Float64Array(length),
+  };
 }

@@ -6,24 +6,8 @@
 import { type AccountTotals, accountTotals } from './account-totals.ts';
 import { type CustomerId, LEDGER_BRAND, type Ledger, type SkippedRecord } from './types.ts';
 
-/** What a ledger knows once its events are grouped (everything but what is computed on first read). */
-export interface LedgerFields {
-  readonly timeZone: string;
-  readonly currencyDigits: number;
-  readonly ids: readonly CustomerId[];
-  readonly start: Uint32Array;
-  readonly time: Float64Array;
-  readonly minor: Float64Array;
-  readonly orders: Uint32Array;
-  readonly recordCount: number;
-  readonly eventCount: number;
-  readonly orderCount: number;
-  readonly refundCount: number;
-  readonly customerCount: number;
-  readonly minTime: number | null;
-  readonly maxTime: number | null;
-  readonly skipped: readonly SkippedRecord[];
-}
+/** What a ledger knows once its events are grouped: all but its brand and what is computed on first read. */
+export type LedgerFields = Omit<Ledger, typeof LEDGER_BRAND | 'account' | 'firstOrder' | 'lastOrder' | 'grossMinor' | 'netMinor'>;
 
 /**
  * A built, frozen {@link Ledger}. Functions that read ledgers stay monomorphic because all ledgers
