@@ -65,8 +65,9 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       const size = stats.size[c] ?? 0;
       if (size === 0) continue;
       const cohort = cohortBase + c;
-      groupOfPeriod[c] = newGroup(periodKey(cohort, settings.by, settings.weekStartsOn), null, cohort, periodStart(cohort, settings.by, settings), stats.minBase[c] ?? 0);
-      const group = groups[groups.length - 1];
+      const g = newGroup(periodKey(cohort, settings.by, settings.weekStartsOn), null, cohort, periodStart(cohort, settings.by, settings), stats.minBase[c] ?? 0);
+      groupOfPeriod[c] = g;
+      const group = groups[g];
       if (group === undefined) continue;
       group.size = size;
       group.maxBase = stats.maxBase[c] ?? 0;
@@ -76,9 +77,10 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       if (c >= 0) groupOf[a] = groupOfPeriod[c] ?? -1;
     }
   } else {
+    const firstOrders = book.firstOrder;
     for (let a = 0; a < accounts; a++) {
       if ((book.orders[a] ?? 0) === 0) continue;
-      const t0 = book.firstOrder[a] ?? 0;
+      const t0 = firstOrders[a] ?? 0;
       if (t0 > asOf || t0 < settings.from || t0 >= settings.to) continue;
       const day0 = dayOf(t0) - firstDay;
       const cohort = cohortOfDay[day0] ?? 0;

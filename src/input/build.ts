@@ -244,8 +244,8 @@ export function buildLedger(
     for (let i = 0; i < n; i++) if (dead[i] !== 1) outTime[position[i] ?? 0] = time[i] ?? 0;
     for (let i = 0; i < n; i++) if (dead[i] !== 1) outMinor[position[i] ?? 0] = minor[i] ?? 0;
   }
-  // Per-account finishing, a chunk of accounts per kernel call: the account column, order counts,
-  // and, when asked for now, the totals — summed right after, while the chunk's events are in cache.
+  // Per-account finishing, a chunk of accounts per kernel call: order counts and the time range, and,
+  // when asked for now, the totals — summed right after, while the chunk's events are in cache.
   const orders = new Uint32Array(accountCount);
   const counts = new Float64Array(COUNTS);
   counts[MIN_TIME] = Number.POSITIVE_INFINITY;

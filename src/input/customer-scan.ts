@@ -135,16 +135,17 @@ function wholeHistory(book: Ledger): CustomerColumns {
     return { account, firstOrder, lastOrder, orders, grossMinor, netMinor };
   }
   const { account, firstOrder, lastOrder, orders, grossMinor, netMinor } = customerColumns(book.customerCount);
+  const totals = { first: book.firstOrder, last: book.lastOrder, orders: book.orders, gross: book.grossMinor, net: book.netMinor };
   let i = 0;
   for (let a = 0; a < accounts; a++) {
-    const count = book.orders[a] ?? 0;
+    const count = totals.orders[a] ?? 0;
     if (count === 0) continue;
     account[i] = a;
-    firstOrder[i] = book.firstOrder[a] ?? 0;
-    lastOrder[i] = book.lastOrder[a] ?? 0;
+    firstOrder[i] = totals.first[a] ?? 0;
+    lastOrder[i] = totals.last[a] ?? 0;
     orders[i] = count;
-    grossMinor[i] = book.grossMinor[a] ?? 0;
-    netMinor[i] = book.netMinor[a] ?? 0;
+    grossMinor[i] = totals.gross[a] ?? 0;
+    netMinor[i] = totals.net[a] ?? 0;
     i++;
   }
   return { account, firstOrder, lastOrder, orders, grossMinor, netMinor };
