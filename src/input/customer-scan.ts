@@ -4,6 +4,7 @@
  * @module
  */
 import { makeDayIndexer } from '../calendar/days.ts';
+import { CHUNK } from '../chunks.ts';
 import { dateOption } from './dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from './ledger.ts';
 import type { LedgerBaseOptions } from './options.ts';
@@ -76,37 +77,11 @@ export function scanCustomers(book: Ledger, asOf: number | null, timeZone: strin
     return { book, asOf, asOfDay: dayOf(asOf), dayOf, ...wholeHistory(book) };
   }
   const accounts = book.ids.length;
-  const { account, firstOrder, lastOrder, orders, grossMinor, netMinor } = customerColumns(accounts);
+  const columns = customerColumns(accounts);
+  const { account, firstOrder, lastOrder, orders, grossMinor, netMinor } = columns;
   let n = 0;
   if (asOf !== null) {
-    const { start, time, minor } = book;
-    for (let a = 0; a < accounts; a++) {
-      let count = 0;
-      let gross = 0;
-      let net = 0;
-      let first = 0;
-      let last = 0;
-      const end = start[a + 1] ?? 0;
-      for (let p = start[a] ?? 0; p < end; p++) {
-        const t = time[p] ?? 0;
-        if (t > asOf) break;
-        const amount = minor[p] ?? 0;
-        net += amount;
-        if (amount < 0) continue;
-        if (count === 0) first = t;
-        last = t;
-        count++;
-        gross += amount;
-      }
-      if (count === 0) continue;
-      account[n] = a;
-      firstOrder[n] = first;
-      lastOrder[n] = last;
-      orders[n] = count;
-      grossMinor[n] = gross;
-      netMinor[n] = net;
-      n++;
-    }
+    for (let a = 0; a < accounts; a += CHUNK) n = scanAsOf(book, asOf, a, Math.min(accounts, a + CHUNK), columns, n);
   }
   return {
     book,
@@ -120,6 +95,44 @@ export function scanCustomers(book: Ledger, asOf: number | null, timeZone: strin
     grossMinor: grossMinor.subarray(0, n),
     netMinor: netMinor.subarray(0, n),
   };
+}
+
+/**
+ * Accounts `lo … hi − 1` (one chunk, see {@link CHUNK}) as of `asOf`: each one with an order by then is
+ * appended to `out` at position `n` onwards. Returns the new `n`.
+ */
+function scanAsOf(book: Ledger, asOf: number, lo: number, hi: number, out: CustomerColumns, n: number): number {
+  const { start, time, minor } = book;
+  const { account, firstOrder, lastOrder, orders, grossMinor, netMinor } = out;
+  let next = n;
+  for (let a = lo; a < hi; a++) {
+    let count = 0;
+    let gross = 0;
+    let net = 0;
+    let first = 0;
+    let last = 0;
+    const end = start[a + 1] ?? 0;
+    for (let p = start[a] ?? 0; p < end; p++) {
+      const t = time[p] ?? 0;
+      if (t > asOf) break;
+      const amount = minor[p] ?? 0;
+      net += amount;
+      if (amount < 0) continue;
+      if (count === 0) first = t;
+      last = t;
+      count++;
+      gross += amount;
+    }
+    if (count === 0) continue;
+    account[next] = a;
+    firstOrder[next] = first;
+    lastOrder[next] = last;
+    orders[next] = count;
+    grossMinor[next] = gross;
+    netMinor[next] = net;
+    next++;
+  }
+  return next;
 }
 
 /**
