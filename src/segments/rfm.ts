@@ -163,7 +163,7 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
     customerValues(scan, monetary === 'total', lo, Math.min(n, lo + CHUNK), recency, negRecency, money);
   }
   const rScores = rankScores(negRecency, bins);
-  const fScores = rankScores(Float64Array.from(scan.orders), bins);
+  const fScores = rankScores(scan.orders, bins);
   const mScores = rankScores(money, bins);
   const names = map?.segments ?? [];
   const index = new Map(names.map((name, k) => [name, k]));
