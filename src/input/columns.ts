@@ -9,8 +9,8 @@ import { MAX_EPOCH_MS } from '../calendar/offset.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
-import { allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
-import { IdInterner, explainId, isCustomerId } from './ids.ts';
+import { allocateEventColumns, allocateStagingColumns, scratchWords } from './event-columns.ts';
+import { IdInterner, KEY_WORDS, explainId, isCustomerId } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import type { CustomerId, Ledger } from './types.ts';
@@ -124,9 +124,11 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   const index = new Uint32Array(n);
   const dense = denseIdTable(idColumn, n);
   // Ids are numbered by the dense table when there is one (its accounts are appended to `ids`
-  // directly), else by the interner.
+  // directly), else staged as keys (in the ledger's columns, unwritten until the end) and numbered by
+  // the interner after the pass.
   const interner = new IdInterner();
   const { ids } = interner;
+  const keys = dense === null ? scratchWords(output, KEY_WORDS * n) : null;
   const orderIds: (string | number | undefined)[] | null = orderColumn === undefined ? null : [];
   const minorUnits = unit === 'minor';
   let kept = 0;
@@ -176,14 +178,15 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
         ids.push(id === 0 ? 0 : id);
       }
       idOf[kept] = account;
-    } else {
-      idOf[kept] = interner.intern(id);
+    } else if (keys !== null) {
+      interner.stage(id, kept, idOf, keys);
     }
     time[kept] = ms;
     minor[kept] = cents;
     index[kept] = i;
     kept++;
   }
+  if (keys !== null) interner.numberStaged(idOf, keys, kept);
   return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds, output, eagerTotals: true }, resolved, problems, n);
 }
 

@@ -50,3 +50,15 @@ export function allocateStagingColumns(length: number): StagingColumns {
     account: new Uint32Array(buffer, length * 16, length),
   };
 }
+
+/**
+ * The memory of columns not yet written, as `length` 32-bit words: a build keeps what it needs only
+ * until it fills the columns there (the staged ids' keys), rather than allocating more.
+ *
+ * @param columns - columns from {@link allocateEventColumns}, not yet written
+ * @param length - words wanted, at most 4 per event
+ * @returns a view of the columns' buffer
+ */
+export function scratchWords(columns: EventColumns, length: number): Int32Array {
+  return new Int32Array(columns.time.buffer, columns.time.byteOffset, length);
+}

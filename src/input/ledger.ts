@@ -8,8 +8,8 @@ import { InvalidOptionError } from '../errors.ts';
 import { Problems, buildLedger } from './build.ts';
 import { fromColumns } from './columns.ts';
 import { explainDate, toEpochMs } from './dates.ts';
-import { allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
-import { IdInterner, explainId, isCustomerId } from './ids.ts';
+import { allocateEventColumns, allocateStagingColumns, scratchWords } from './event-columns.ts';
+import { IdInterner, KEY_WORDS, explainId, isCustomerId } from './ids.ts';
 import { explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import { LEDGER_BRAND, type Ledger, type TransactionRecord } from './types.ts';
@@ -135,7 +135,10 @@ export function ledger<R extends object = TransactionRecord>(
   const output = allocateEventColumns(n);
   // Input positions are only needed once a record was skipped (until then each event's is its own).
   let index: Uint32Array | null = null;
+  // Ids are staged as keys (in the ledger's columns, unwritten until the end) and numbered after the
+  // pass, several look-ups at a time (see IdInterner).
   const interner = new IdInterner();
+  const keys = scratchWords(output, KEY_WORDS * n);
   let orderIds: (string | number | undefined)[] | null = null;
   let kept = 0;
   for (let i = 0; i < n; i++) {
@@ -170,13 +173,14 @@ export function ledger<R extends object = TransactionRecord>(
       orderIds ??= new Array<string | number | undefined>(n).fill(undefined);
       orderIds[kept] = orderId;
     }
-    idOf[kept] = interner.intern(id);
+    interner.stage(id, kept, idOf, keys);
     time[kept] = ms;
     minor[kept] = cents;
     if (index !== null) index[kept] = i;
     else if (kept !== i) index = identityPrefix(n, kept, i);
     kept++;
   }
+  interner.numberStaged(idOf, keys, kept);
   return buildLedger(
     {
       n: kept,

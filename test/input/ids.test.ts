@@ -1,6 +1,6 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { IdInterner } from '../../src/input/ids.ts';
+import { IdInterner, KEY_WORDS } from '../../src/input/ids.ts';
 import type { CustomerId } from '../../src/input/types.ts';
 
 /** The reference: a Map from id to its first-sight number. */
@@ -18,6 +18,16 @@ function referenceNumbers(ids: readonly CustomerId[]): { numbers: number[]; dist
     return k;
   });
   return { numbers, distinct };
+}
+
+/** Number `ids` the staged way: every key first, then one numbering pass. */
+function numberStaged(ids: readonly CustomerId[]): { numbers: number[]; interner: IdInterner } {
+  const interner = new IdInterner();
+  const hashes = new Uint32Array(ids.length);
+  const keys = new Int32Array(KEY_WORDS * ids.length);
+  ids.forEach((id, k) => interner.stage(id, k, hashes, keys));
+  interner.numberStaged(hashes, keys, ids.length);
+  return { numbers: Array.from(hashes), interner };
 }
 
 describe('IdInterner', () => {
@@ -54,5 +64,35 @@ describe('IdInterner', () => {
     const reference = referenceNumbers(ids);
     expect(numbers).toEqual(reference.numbers);
     expect(interner.ids).toEqual(reference.distinct);
+  });
+
+  const mixedIds = fc.array(
+    fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.string({ unit: 'binary', maxLength: 10 }),
+      fc.constantFrom('a', 'a\0', 'ÿÿÿÿÿÿÿÿ', 'ÿÿÿÿÿÿÿÿÿ', '12345678', '123456789'),
+      fc.integer({ min: -5, max: 5 }),
+      fc.constant(-0),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    ),
+    { maxLength: 3000 },
+  );
+
+  fcTest.prop([mixedIds])('staged numbering agrees with a Map-based numbering', (ids) => {
+    const { numbers, interner } = numberStaged(ids);
+    const reference = referenceNumbers(ids);
+    expect(numbers).toEqual(reference.numbers);
+    expect(interner.ids).toEqual(reference.distinct);
+  });
+
+  test('staged numbering: ids rebuilt from their keys are the same values, among thousands of repeats', () => {
+    const ids: CustomerId[] = [];
+    for (let i = 0; i < 20_000; i++) ids.push(`c${String(i % 7_000).padStart(7, '0')}`, i % 5_000, -(i % 3) * 0.25, `long-id-${i % 900}`);
+    ids.push(-0, '', 'ÿ', 2 ** 53 - 1, -1e-300, Number.MAX_VALUE);
+    const { numbers, interner } = numberStaged(ids);
+    const reference = referenceNumbers(ids);
+    expect(numbers).toEqual(reference.numbers);
+    expect(interner.ids).toEqual(reference.distinct);
+    expect(interner.ids.some((id) => Object.is(id, -0))).toBe(false);
   });
 });
