@@ -7,7 +7,7 @@
 import { CHUNK } from '../chunks.ts';
 import { InvalidInputError, RetentionError, describeValue } from '../errors.ts';
 import { allocateAccountTotals, sumAccounts } from './account-totals.ts';
-import { type EventColumns, allocateEventColumns } from './event-columns.ts';
+import { type EventColumns, Scratch, allocateEventColumns } from './event-columns.ts';
 import { LedgerObject } from './ledger-object.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
 import type { ResolvedLedgerOptions } from './options.ts';
@@ -35,6 +35,11 @@ export interface StagedEvents {
    * or when far fewer events remain, the ledger's columns are allocated at the end.
    */
   output?: EventColumns;
+  /**
+   * Memory free until the ledger's columns are written (usually theirs): the build takes its
+   * per-account temporaries from it. Whatever the staging kept there is dead by the time of the build.
+   */
+  scratch?: Scratch;
   /**
    * Sum the per-account totals while building (for callers that hold no row objects, see
    * `allocateEventColumns`); otherwise they are summed on first read.
@@ -111,9 +116,9 @@ function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array |
 }
 
 /** Canonical account order: by first instant, ties by id. Returns the rank of each provisional account. */
-function rankAccounts(ids: readonly CustomerId[], first: Float64Array): Uint32Array {
+function rankAccounts(ids: readonly CustomerId[], first: Float64Array, scratch: Scratch): Uint32Array {
   const count = ids.length;
-  const order = new Uint32Array(count);
+  const order = scratch.uint32(count);
   for (let a = 0; a < count; a++) order[a] = a;
   let sorted = true;
   for (let a = 1; a < count; a++) {
@@ -136,7 +141,7 @@ function rankAccounts(ids: readonly CustomerId[], first: Float64Array): Uint32Ar
       }
     }
   }
-  const rank = new Uint32Array(count);
+  const rank = scratch.uint32(count);
   for (let k = 0; k < count; k++) rank[order[k] ?? 0] = k;
   return rank;
 }
@@ -149,10 +154,10 @@ function rankAccounts(ids: readonly CustomerId[], first: Float64Array): Uint32Ar
  * first instant is that of the event that numbered it: accounts are numbered in order of first
  * appearance, so those instants are written in account order, without reading anything back.
  */
-function accountStats(staged: StagedEvents, dead: Uint8Array | null, ordered: boolean): AccountStats {
+function accountStats(staged: StagedEvents, dead: Uint8Array | null, ordered: boolean, scratch: Scratch): AccountStats {
   const { n, idOf, time, minor } = staged;
-  const count = new Uint32Array(staged.ids.length);
-  const first = new Float64Array(staged.ids.length).fill(Number.POSITIVE_INFINITY);
+  const first = scratch.float64(staged.ids.length).fill(Number.POSITIVE_INFINITY);
+  const count = scratch.uint32(staged.ids.length);
   let absTotal = 0;
   if (ordered && dead === null) {
     let next = 0;
@@ -192,13 +197,17 @@ export function buildLedger(
   const { n, idOf, ids, time, minor } = staged;
   // Merging moves an order to its earliest line's instant, so only unmerged input counts as ordered.
   const ordered = dead === null && inTimeOrder(time, n);
-  const { count, first, absTotal } = accountStats(staged, dead, ordered);
+  // The per-account temporaries (counts, first instants, ranks) live in the scratch memory until the
+  // events are moved into the ledger's columns, which may be that memory.
+  const scratch = staged.scratch ?? new Scratch(new ArrayBuffer(0));
+  scratch.reset();
+  const { count, first, absTotal } = accountStats(staged, dead, ordered, scratch);
   if (absTotal > MAX_EXACT_MINOR) {
     throw new RetentionError(
       `the amounts add up to more than ${MAX_EXACT_MINOR} minor units in absolute value, beyond exact arithmetic`,
     );
   }
-  const rank = rankAccounts(ids, first);
+  const rank = rankAccounts(ids, first, scratch);
   // An id whose only record was skipped during merging has no event: it is no account. Such ids have
   // no first instant (+∞), so they rank last and are cut off here.
   let accountCount = ids.length;

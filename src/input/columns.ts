@@ -9,7 +9,7 @@ import { MAX_EPOCH_MS } from '../calendar/offset.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
-import { allocateEventColumns, allocateStagingColumns, scratchWords } from './event-columns.ts';
+import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
 import { IdInterner, KEY_WORDS, explainId, isCustomerId } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
@@ -58,7 +58,7 @@ function checkColumn(name: string, value: unknown, length: number | undefined): 
  * A lookup from dense integer ids to account numbers, when the id column is a typed array whose values
  * are integers in a range not much larger than the column; `null` otherwise (the ids are interned then).
  */
-function denseIdTable(ids: ArrayLike<unknown>, n: number): { table: Int32Array; min: number } | null {
+function denseIdTable(ids: ArrayLike<unknown>, n: number, room: Scratch): { table: Int32Array; min: number } | null {
   if (!ArrayBuffer.isView(ids) || n === 0) return null;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -69,7 +69,7 @@ function denseIdTable(ids: ArrayLike<unknown>, n: number): { table: Int32Array; 
     if (v > max) max = v;
   }
   if (max - min > 2 * n + 1024) return null;
-  return { table: new Int32Array(max - min + 1).fill(-1), min };
+  return { table: room.int32(max - min + 1).fill(-1), min };
 }
 
 /**
@@ -112,23 +112,26 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   const orderColumn = columns.orderId;
   const { timeZone, currencyDigits, rounding } = resolved;
   const problems = new Problems(resolved.skip, 'columns');
+  // The ledger's columns, allocated first; until the build writes them, their memory holds the
+  // temporaries (the id table, the staged keys, the build's per-account arrays), as in ledger(records).
+  const output = allocateEventColumns(n);
+  const scratch = new Scratch(output.time.buffer);
   if (unit === 'minor' && orderColumn === undefined && dateColumn instanceof Float64Array && amountColumn instanceof Float64Array) {
-    const dense = denseIdTable(idColumn, n);
+    const dense = denseIdTable(idColumn, n, scratch);
     if (dense !== null) {
       const staged = stageDenseTyped(idColumn, dateColumn, amountColumn, dense);
-      if (staged !== null) return buildLedger(staged, resolved, problems, n);
+      if (staged !== null) return buildLedger({ ...staged, output, scratch }, resolved, problems, n);
     }
+    scratch.reset();
   }
   const { account: idOf, time, minor } = allocateStagingColumns(n);
-  const output = allocateEventColumns(n); // as in ledger(records)
   const index = new Uint32Array(n);
-  const dense = denseIdTable(idColumn, n);
+  const dense = denseIdTable(idColumn, n, scratch);
   // Ids are numbered by the dense table when there is one (its accounts are appended to `ids`
-  // directly), else staged as keys (in the ledger's columns, unwritten until the end) and numbered by
-  // the interner after the pass.
+  // directly), else staged as keys and numbered by the interner after the pass.
   const interner = new IdInterner();
   const { ids } = interner;
-  const keys = dense === null ? scratchWords(output, KEY_WORDS * n) : null;
+  const keys = dense === null ? scratch.int32(KEY_WORDS * n) : null;
   const orderIds: (string | number | undefined)[] | null = orderColumn === undefined ? null : [];
   const minorUnits = unit === 'minor';
   let kept = 0;
@@ -186,8 +189,8 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
     index[kept] = i;
     kept++;
   }
-  if (keys !== null) interner.numberStaged(idOf, keys, kept);
-  return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds, output, eagerTotals: true }, resolved, problems, n);
+  if (keys !== null) interner.numberStaged(idOf, keys, kept, scratch);
+  return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds, output, scratch, eagerTotals: true }, resolved, problems, n);
 }
 
 /**

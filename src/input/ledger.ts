@@ -8,7 +8,7 @@ import { InvalidOptionError } from '../errors.ts';
 import { Problems, buildLedger } from './build.ts';
 import { fromColumns } from './columns.ts';
 import { explainDate, toEpochMs } from './dates.ts';
-import { allocateEventColumns, allocateStagingColumns, scratchWords } from './event-columns.ts';
+import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
 import { IdInterner, KEY_WORDS, explainId, isCustomerId } from './ids.ts';
 import { explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
@@ -135,10 +135,11 @@ export function ledger<R extends object = TransactionRecord>(
   const output = allocateEventColumns(n);
   // Input positions are only needed once a record was skipped (until then each event's is its own).
   let index: Uint32Array | null = null;
-  // Ids are staged as keys (in the ledger's columns, unwritten until the end) and numbered after the
-  // pass, several look-ups at a time (see IdInterner).
+  // Until the build writes the ledger's columns, their memory holds the temporaries: first the ids'
+  // keys, staged during the pass and numbered after it, several look-ups at a time (see IdInterner).
+  const scratch = new Scratch(output.time.buffer);
   const interner = new IdInterner();
-  const keys = scratchWords(output, KEY_WORDS * n);
+  const keys = scratch.int32(KEY_WORDS * n);
   let orderIds: (string | number | undefined)[] | null = null;
   let kept = 0;
   for (let i = 0; i < n; i++) {
@@ -180,7 +181,7 @@ export function ledger<R extends object = TransactionRecord>(
     else if (kept !== i) index = identityPrefix(n, kept, i);
     kept++;
   }
-  interner.numberStaged(idOf, keys, kept);
+  interner.numberStaged(idOf, keys, kept, scratch);
   return buildLedger(
     {
       n: kept,
@@ -191,6 +192,7 @@ export function ledger<R extends object = TransactionRecord>(
       index,
       orderId: orderIds,
       output,
+      scratch,
     },
     resolved,
     problems,
