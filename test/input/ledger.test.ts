@@ -192,6 +192,48 @@ describe('memory', () => {
     expect(columns.time.buffer.byteLength).toBe(2 * 16);
   });
 
+  test('thousands of records: the build takes its temporaries from the ledger\'s columns and every event keeps its customer', () => {
+    // A fixed pseudo-random sequence (no clock): 6,000 records over 2,500 ids of every kind — packed
+    // strings, long and non-Latin-1 strings, integers and fractions — with times out of order.
+    let seed = 12345;
+    const next = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const pool: (string | number)[] = [];
+    for (let i = 0; i < 2500; i++) {
+      const kind = i % 5;
+      pool.push(kind === 0 ? `c${i}` : kind === 1 ? `customer-${i}-with-a-long-id` : kind === 2 ? `Ω${i}` : kind === 3 ? i * 7 : i / 8);
+    }
+    const records = Array.from({ length: 6000 }, () => ({
+      customerId: pool[Math.floor(next() * pool.length)] ?? 0,
+      date: Math.floor(next() * 1e9),
+      amount: Math.floor(next() * 2000) - 300,
+    }));
+    const expected = new Map<string | number, [number, number][]>();
+    for (const r of records) {
+      const events = expected.get(r.customerId) ?? [];
+      events.push([r.date, r.amount * 100]); // major units in, minor units kept
+      expected.set(r.customerId, events);
+    }
+    const fromRecords = ledger(records);
+    const fromColumns = ledger.fromColumns({
+      customerId: records.map((r) => r.customerId),
+      date: records.map((r) => r.date),
+      amount: records.map((r) => r.amount * 100),
+    });
+    for (const book of [fromRecords, fromColumns]) {
+      expect(book.ids.length).toBe(expected.size);
+      book.ids.forEach((id, k) => {
+        const events: [number, number][] = [];
+        for (let p = book.start[k] ?? 0; p < (book.start[k + 1] ?? 0); p++) events.push([book.time[p] ?? 0, book.minor[p] ?? 0]);
+        const want = [...(expected.get(id) ?? [])].sort((x, y) => x[0] - y[0]);
+        expect(events).toEqual(want);
+      });
+    }
+    expect(ledgerSnapshot(fromColumns)).toEqual(ledgerSnapshot(fromRecords));
+  });
+
   test('the account of each event is written on first read, then kept', () => {
     const book = ledger([
       { customerId: 'b', date: '2024-01-02', amount: '1.00' },
