@@ -19,7 +19,7 @@ export interface StagedEvents {
   n: number;
   /** Provisional account number per event (index into `ids`); `buildLedger` reuses the array. */
   idOf: Uint32Array;
-  /** Account ids in order of first appearance. */
+  /** Account ids in order of first appearance (the ledger may keep this very array). */
   ids: CustomerId[];
   /** Epoch ms per event. */
   time: Float64Array;
@@ -40,6 +40,10 @@ export interface StagedEvents {
    * per-account temporaries from it. Whatever the staging kept there is dead by the time of the build.
    */
   scratch?: Scratch;
+  /** Whether the staged instants never decrease (found out by the staging pass, which reads them anyway). */
+  ordered: boolean;
+  /** Σ |minor| over the staged events (summed by the staging pass). */
+  absTotal: number;
   /**
    * Sum the per-account totals while building (for callers that hold no row objects, see
    * `allocateEventColumns`); otherwise they are summed on first read.
@@ -47,11 +51,10 @@ export interface StagedEvents {
   eagerTotals?: boolean;
 }
 
-/** Events per account, each account's first instant, and Σ |amount| over the events. */
+/** Events per account and each account's first instant. */
 interface AccountStats {
   count: Uint32Array;
   first: Float64Array;
-  absTotal: number;
 }
 
 /** Collects skipped records (or throws the first problem when not skipping). */
@@ -115,18 +118,22 @@ function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array |
   return merged ? dead : null;
 }
 
-/** Canonical account order: by first instant, ties by id. Returns the rank of each provisional account. */
-function rankAccounts(ids: readonly CustomerId[], first: Float64Array, scratch: Scratch): Uint32Array {
+/**
+ * Canonical account order: by first instant, ties by id. Returns the rank of each provisional account,
+ * or `null` when the provisional numbering already is that order (time-ordered input, usually).
+ */
+function rankAccounts(ids: readonly CustomerId[], first: Float64Array, scratch: Scratch): Uint32Array | null {
   const count = ids.length;
+  let sorted = true;
+  let idsInOrder = true;
+  for (let a = 1; a < count && sorted; a++) {
+    const d = (first[a] ?? 0) - (first[a - 1] ?? 0);
+    if (d < 0) sorted = false;
+    else if (d === 0 && idsInOrder && compareIds(ids[a - 1] ?? 0, ids[a] ?? 0) > 0) idsInOrder = false;
+  }
+  if (sorted && idsInOrder) return null;
   const order = scratch.uint32(count);
   for (let a = 0; a < count; a++) order[a] = a;
-  let sorted = true;
-  for (let a = 1; a < count; a++) {
-    if ((first[a] ?? 0) < (first[a - 1] ?? 0)) {
-      sorted = false;
-      break;
-    }
-  }
   const byTimeThenId = (x: number, y: number): number =>
     (first[x] ?? 0) - (first[y] ?? 0) || compareIds(ids[x] ?? 0, ids[y] ?? 0);
   if (!sorted) {
@@ -155,19 +162,17 @@ function rankAccounts(ids: readonly CustomerId[], first: Float64Array, scratch: 
  * appearance, so those instants are written in account order, without reading anything back.
  */
 function accountStats(staged: StagedEvents, dead: Uint8Array | null, ordered: boolean, scratch: Scratch): AccountStats {
-  const { n, idOf, time, minor } = staged;
+  const { n, idOf, time } = staged;
   const first = scratch.float64(staged.ids.length).fill(Number.POSITIVE_INFINITY);
   const count = scratch.uint32(staged.ids.length);
-  let absTotal = 0;
   if (ordered && dead === null) {
     let next = 0;
     for (let i = 0; i < n; i++) {
       const a = idOf[i] ?? 0;
       count[a] = (count[a] ?? 0) + 1;
       if (a === next) first[next++] = time[i] ?? 0;
-      absTotal += Math.abs(minor[i] ?? 0);
     }
-    return { count, first, absTotal };
+    return { count, first };
   }
   for (let i = 0; i < n; i++) {
     if (dead !== null && dead[i] === 1) continue;
@@ -175,15 +180,15 @@ function accountStats(staged: StagedEvents, dead: Uint8Array | null, ordered: bo
     count[a] = (count[a] ?? 0) + 1;
     const t = time[i] ?? 0;
     if (t < (first[a] ?? 0)) first[a] = t;
-    absTotal += Math.abs(minor[i] ?? 0);
   }
-  return { count, first, absTotal };
+  return { count, first };
 }
 
-/** Whether the first `n` instants never decrease. */
-function inTimeOrder(time: Float64Array, n: number): boolean {
-  for (let i = 1; i < n; i++) if ((time[i] ?? 0) < (time[i - 1] ?? 0)) return false;
-  return true;
+/** Σ |minor| over the events left alive by merging. */
+function liveAbsTotal(minor: Float64Array, n: number, dead: Uint8Array): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) if (dead[i] !== 1) total += Math.abs(minor[i] ?? 0);
+  return total;
 }
 
 /** Turn staged events into a frozen ledger. */
@@ -196,12 +201,13 @@ export function buildLedger(
   const dead = mergeOrderLines(staged, problems);
   const { n, idOf, ids, time, minor } = staged;
   // Merging moves an order to its earliest line's instant, so only unmerged input counts as ordered.
-  const ordered = dead === null && inTimeOrder(time, n);
+  const ordered = dead === null && staged.ordered;
   // The per-account temporaries (counts, first instants, ranks) live in the scratch memory until the
   // events are moved into the ledger's columns, which may be that memory.
   const scratch = staged.scratch ?? new Scratch(new ArrayBuffer(0));
   scratch.reset();
-  const { count, first, absTotal } = accountStats(staged, dead, ordered, scratch);
+  const { count, first } = accountStats(staged, dead, ordered, scratch);
+  const absTotal = dead === null ? staged.absTotal : liveAbsTotal(minor, n, dead);
   if (absTotal > MAX_EXACT_MINOR) {
     throw new RetentionError(
       `the amounts add up to more than ${MAX_EXACT_MINOR} minor units in absolute value, beyond exact arithmetic`,
@@ -213,14 +219,19 @@ export function buildLedger(
   let accountCount = ids.length;
   for (let a = 0; a < ids.length; a++) if ((count[a] ?? 0) === 0) accountCount--;
   const start = new Uint32Array(accountCount + 1);
-  const sortedIds = new Array<CustomerId>(accountCount);
-  let identity = true;
-  for (let a = 0; a < ids.length; a++) {
-    const r = rank[a] ?? 0;
-    if (r >= accountCount) continue;
-    if (r !== a) identity = false;
-    sortedIds[r] = ids[a] ?? 0;
-    start[r + 1] = count[a] ?? 0;
+  let sortedIds: CustomerId[];
+  if (rank === null) {
+    // The numbering is canonical: ids without events, if any, are the last ones.
+    sortedIds = ids.length === accountCount ? ids : ids.slice(0, accountCount);
+    for (let a = 0; a < accountCount; a++) start[a + 1] = count[a] ?? 0;
+  } else {
+    sortedIds = new Array<CustomerId>(accountCount);
+    for (let a = 0; a < ids.length; a++) {
+      const r = rank[a] ?? 0;
+      if (r >= accountCount) continue;
+      sortedIds[r] = ids[a] ?? 0;
+      start[r + 1] = count[a] ?? 0;
+    }
   }
   for (let r = 0; r < accountCount; r++) start[r + 1] = (start[r + 1] ?? 0) + (start[r] ?? 0);
   const events = start[accountCount] ?? 0;
@@ -241,7 +252,7 @@ export function buildLedger(
   const position = idOf;
   for (let i = 0; i < n; i++) {
     if (dead !== null && dead[i] === 1) continue;
-    const r = identity ? (idOf[i] ?? 0) : (rank[idOf[i] ?? 0] ?? 0);
+    const r = rank === null ? (idOf[i] ?? 0) : (rank[idOf[i] ?? 0] ?? 0);
     const p = cursor[r] ?? 0;
     cursor[r] = p + 1;
     position[i] = p;

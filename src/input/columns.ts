@@ -135,6 +135,9 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   const orderIds: (string | number | undefined)[] | null = orderColumn === undefined ? null : [];
   const minorUnits = unit === 'minor';
   let kept = 0;
+  let ordered = true;
+  let lastTime = Number.NEGATIVE_INFINITY;
+  let absTotal = 0;
   for (let i = 0; i < n; i++) {
     const id = idColumn[i];
     if (!isCustomerId(id)) {
@@ -184,13 +187,16 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
     } else if (keys !== null) {
       interner.stage(id, kept, idOf, keys);
     }
+    if (ms < lastTime) ordered = false;
+    lastTime = ms;
+    absTotal += Math.abs(cents);
     time[kept] = ms;
     minor[kept] = cents;
     index[kept] = i;
     kept++;
   }
   if (keys !== null) interner.numberStaged(idOf, keys, kept, scratch);
-  return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds, output, scratch, eagerTotals: true }, resolved, problems, n);
+  return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds, ordered, absTotal, output, scratch, eagerTotals: true }, resolved, problems, n);
 }
 
 /**
@@ -207,11 +213,17 @@ function stageDenseTyped(
   dense: { table: Int32Array; min: number },
 ): StagedEvents | null {
   const n = time.length;
+  let ordered = true;
+  let lastTime = Number.NEGATIVE_INFINITY;
+  let absTotal = 0;
   for (let i = 0; i < n; i++) {
     const t = time[i] ?? Number.NaN;
     const amount = minor[i] ?? Number.NaN;
     if (!(Math.abs(t) <= MAX_EPOCH_MS) || !Number.isInteger(amount) || Math.abs(amount) > MAX_EXACT_MINOR) return null;
     if (amount === 0 && Object.is(amount, -0)) return null; // the general path turns -0 into 0
+    if (t < lastTime) ordered = false;
+    lastTime = t;
+    absTotal += Math.abs(amount);
   }
   const { table, min } = dense;
   const ids = idColumn as ArrayLike<number>;
@@ -259,7 +271,7 @@ function stageDenseTyped(
     idOf[i + 7] = a7 >= 0 ? a7 : accountOf(s7);
   }
   for (; i < n; i++) idOf[i] = accountOf((ids[i] ?? 0) - min);
-  return { n, idOf, ids: accountIds, time, minor, index: null, orderId: null, eagerTotals: true };
+  return { n, idOf, ids: accountIds, time, minor, index: null, orderId: null, ordered, absTotal, eagerTotals: true };
 }
 
 function explainMinor(value: unknown): string {

@@ -142,6 +142,9 @@ export function ledger<R extends object = TransactionRecord>(
   const keys = scratch.int32(KEY_WORDS * n);
   let orderIds: (string | number | undefined)[] | null = null;
   let kept = 0;
+  let ordered = true;
+  let lastTime = Number.NEGATIVE_INFINITY;
+  let absTotal = 0;
   for (let i = 0; i < n; i++) {
     const record = rows[i];
     if (typeof record !== 'object' || record === null) {
@@ -175,6 +178,9 @@ export function ledger<R extends object = TransactionRecord>(
       orderIds[kept] = orderId;
     }
     interner.stage(id, kept, idOf, keys);
+    if (ms < lastTime) ordered = false;
+    lastTime = ms;
+    absTotal += Math.abs(cents);
     time[kept] = ms;
     minor[kept] = cents;
     if (index !== null) index[kept] = i;
@@ -191,6 +197,8 @@ export function ledger<R extends object = TransactionRecord>(
       minor,
       index,
       orderId: orderIds,
+      ordered,
+      absTotal,
       output,
       scratch,
     },
