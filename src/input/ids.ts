@@ -24,7 +24,10 @@ const PACKED_LENGTH = 8;
 const NUMBER_TAG = 9;
 /** The staged tag of a string that is not packed (its key holds its index in `unpacked` and its hash). */
 const UNPACKED = 15;
-/** Slots are addressed by 28 bits of an id's hash; a staged word holds them below the tag. */
+/**
+ * Slots are addressed by 28 bits of an id's hash; a staged word holds them below the tag. (A table of
+ * more than 2^28 slots, for some 200 million customers, stays correct, with longer probe runs.)
+ */
 const HASH_BITS = 0x0fffffff;
 /** Look-ups issued together by {@link IdInterner.numberStaged}. */
 const BATCH = 8;
@@ -74,7 +77,7 @@ export interface WordSource {
 export class IdInterner {
   /** Account ids in order of first sight. */
   readonly ids: CustomerId[] = [];
-  /** Staged strings that are not packed, by the index their tag holds. */
+  /** Staged strings that are not packed, by the index their key holds. */
   private readonly unpacked: string[] = [];
   /** `SLOT` words per slot (see {@link SLOT}). */
   private slots: Int32Array = new Int32Array(SLOT << MIN_SLOT_BITS);
