@@ -5,6 +5,7 @@
  */
 import { CHUNK } from '../chunks.ts';
 import { describeValue } from '../errors.ts';
+import type { Scratch } from './event-columns.ts';
 import type { CustomerId } from './types.ts';
 
 /** Whether `value` can be a customer id: any string, or a finite number. */
@@ -49,11 +50,6 @@ function stringHash(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash;
-}
-
-/** Room for the table of {@link IdInterner.numberStaged}: `Int32Array`s of a given length, zero-filled. */
-export interface WordSource {
-  int32(length: number): Int32Array;
 }
 
 /**
@@ -137,7 +133,7 @@ export class IdInterner {
    * @param n - the number of staged events
    * @param room - where to take the table from (free memory the caller has), when it fits there
    */
-  numberStaged(words: Uint32Array, keys: Int32Array, n: number, room?: WordSource): void {
+  numberStaged(words: Uint32Array, keys: Int32Array, n: number, room?: Scratch): void {
     // A table sized once for the estimated number of distinct ids spares the growth steps (each
     // re-places every entry, and each is more memory for the collector to account for).
     if (this.ids.length === 0 && n > 1 << MIN_SLOT_BITS) this.reserve(1.05 * distinctEstimate(words, n), room);
@@ -218,14 +214,14 @@ export class IdInterner {
   }
 
   /** Make room for `count` ids without growing, give or take the estimate's error. */
-  private reserve(count: number, room: WordSource | undefined): void {
+  private reserve(count: number, room: Scratch | undefined): void {
     let mask = this.mask;
     while (3 * mask < 4 * count) mask = 2 * mask + 1;
     if (mask !== this.mask) this.resize(mask, room);
   }
 
   /** Move every entry to a table of `mask + 1` slots (taken from `room` when given). */
-  private resize(mask: number, room?: WordSource): void {
+  private resize(mask: number, room?: Scratch): void {
     const old = this.slots;
     const slots = room === undefined ? new Int32Array(SLOT * (mask + 1)) : room.int32(SLOT * (mask + 1));
     for (let from = 0; from < old.length; from += SLOT) {
