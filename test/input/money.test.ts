@@ -143,6 +143,51 @@ describe('boundaries', () => {
     expect(fromMinorUnits(MAX_EXACT_MINOR, 2).toFixed(2)).toBe('90071992547409.91');
     expect(fromMinorUnits(1, 8).toString()).toBe('1e-8');
   });
+  /** Reference: the quotient to 80 significant digits, rounded once to 20, half-even. */
+  const Wide = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN });
+  const quotientReference = (minor: number, count: number, digits: number): Decimal =>
+    new Decimal(new Wide(minor).dividedBy(count).dividedBy(10 ** digits).toSignificantDigits(20, Decimal.ROUND_HALF_EVEN).toString());
+  fcTest.prop([
+    fc.oneof(
+      fc.integer({ min: -1e6, max: 1e6 }),
+      fc.maxSafeInteger(),
+      fc.integer({ min: -MAX_EXACT_MINOR, max: -MAX_EXACT_MINOR + 1000 }),
+      fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 15 })).map(([a, k]) => a * 10 ** k - 1),
+    ),
+    fc.oneof(
+      fc.integer({ min: 1, max: 1000 }),
+      fc.integer({ min: -1000, max: -1 }),
+      fc.integer({ min: 1, max: 2 ** 49 }),
+      // Powers of two and five end their quotients far out: ties at the 21st digit (1 / 2^30 has 21).
+      fc.integer({ min: 0, max: 49 }).map((k) => 2 ** k),
+      fc.integer({ min: 0, max: 21 }).map((k) => 5 ** k),
+      // Past the long division's range: the decimal route.
+      fc.integer({ min: 2 ** 49 + 1, max: Number.MAX_SAFE_INTEGER }),
+    ),
+    fc.integer({ min: 0, max: 8 }),
+  ], { numRuns: 2000 })('minorPer is the quotient rounded half-even to 20 significant digits, as decimal.js builds it', (minor, count, digits) => {
+    const value = minorPer(minor, count, digits);
+    const expected = quotientReference(minor, count, digits);
+    expect(value).not.toBeNull();
+    expect({ s: value?.s, e: value?.e, d: value?.d }).toEqual({ s: expected.s, e: expected.e, d: expected.d });
+  });
+  test('minorPer at the edges: ties, carries into a new digit, zero, negative counts', () => {
+    // 1 / 2^30 = 9.31322574615478515625e-10: 21 digits ending in 5, the 20th (2) even, so it rounds down.
+    expect(minorPer(1, 2 ** 30, 0)?.toString()).toBe('9.3132257461547851562e-10');
+    // 3 / 2^29 = 5.58793544769287109375e-9: 21 digits ending in 5, the 20th (7) odd, so the tie rounds up.
+    expect(minorPer(3, 2 ** 29, 0)?.toString()).toBe('5.5879354476928710938e-9');
+    // 3 / 2^30 has 22 digits: …55468|75 is past the half, up.
+    expect(minorPer(3, 2 ** 30, 0)?.toString()).toBe('2.7939677238464355469e-9');
+    // 2/3 rounds up; 763/2501 = 0.30507796881247500999|6… carries through three 9s (then drops the zeros).
+    expect(minorPer(2, 3, 0)?.toString()).toBe('0.66666666666666666667');
+    expect(minorPer(763, 2501, 0)?.toString()).toBe('0.30507796881247501');
+    expect(minorPer(-2, 3, 2)?.toString()).toBe('-0.0066666666666666666667');
+    expect(minorPer(2, -3, 0)?.toString()).toBe('-0.66666666666666666667');
+    expect(minorPer(MAX_EXACT_MINOR, 7, 2)?.toString()).toBe('12867427506772.844286');
+    expect(minorPer(0, 7, 2)?.toString()).toBe('0');
+    expect(minorPer(1200, 1, 0)?.d).toEqual([1200]);
+    expect(minorPer(1, 0, 2)).toBeNull();
+  });
   test('option checks', () => {
     expect(assertCurrencyDigits(0)).toBe(0);
     expect(() => assertCurrencyDigits(2.5)).toThrow(InvalidOptionError);
