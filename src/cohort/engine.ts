@@ -38,10 +38,11 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   const asOfEvery = span > 0 ? 0 : periodOfDay(dayOf(asOf), everyUnit, settings.weekStartsOn);
   const firstIncompleteEvery = span > 0 ? 0 : periodOfDay(dayOf(asOf + 1), everyUnit, settings.weekStartsOn);
 
-  // Pass 1: each customer's cohort group and base (first-order period, or first-order instant).
+  // Pass 1: each customer's cohort group, and the range of the group's bases (first-order period, or
+  // first-order instant). Pass 2 finds each customer's base again from the first order, which is cheaper
+  // than writing and reading an array of them.
   const accounts = book.ids.length;
   const groupOf = new Int32Array(accounts).fill(-1);
-  const base = new Float64Array(accounts);
   const groups: CohortGroup[] = [];
   const byKey = new Map<string, number>();
   const newGroup = (key: string, segment: string | null, order: number, startMs: number, b: number): number => {
@@ -59,7 +60,7 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       maxBase: new Float64Array(periods).fill(Number.NEGATIVE_INFINITY),
     };
     const pass: CohortPass = { asOf, from: settings.from, to: settings.to, span, firstDay, cohortOfDay, everyOfDay, dayOf, cohortBase };
-    for (let a = 0; a < accounts; a += CHUNK) assignPeriods(book, pass, a, Math.min(accounts, a + CHUNK), groupOf, base, stats);
+    for (let a = 0; a < accounts; a += CHUNK) assignPeriods(book, pass, a, Math.min(accounts, a + CHUNK), groupOf, stats);
     const groupOfPeriod = new Int32Array(periods).fill(-1);
     for (let c = 0; c < periods; c++) {
       const size = stats.size[c] ?? 0;
@@ -110,7 +111,6 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       group.maxBase = Math.max(group.maxBase, b);
       if (settings.cohortKey !== null) group.start = Math.min(group.start, t0);
       groupOf[a] = g;
-      base[a] = b;
     }
   }
 
@@ -145,7 +145,6 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
     bracketOf,
     bracketCount: settings.brackets?.length ?? 0,
     groupOf,
-    base,
   };
   for (let a = 0; a < accounts; a += CHUNK) fillCells(book, pass, acc, a, Math.min(accounts, a + CHUNK));
 
@@ -177,9 +176,10 @@ interface CohortPass {
 
 /**
  * Pass 1 over accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), plain calendar cohorts: each
- * customer's cohort period (relative to `cohortBase`, into `groupOf`) and base, tallied per period.
+ * customer's cohort period (relative to `cohortBase`, into `groupOf`), tallied per period with the range of
+ * the bases.
  */
-function assignPeriods(book: Ledger, pass: CohortPass, lo: number, hi: number, groupOf: Int32Array, base: Float64Array, stats: PeriodStats): void {
+function assignPeriods(book: Ledger, pass: CohortPass, lo: number, hi: number, groupOf: Int32Array, stats: PeriodStats): void {
   const { orders, firstOrder } = book;
   const { asOf, from, to, span, firstDay, cohortOfDay, everyOfDay, dayOf, cohortBase } = pass;
   const { size, minBase, maxBase } = stats;
@@ -191,7 +191,6 @@ function assignPeriods(book: Ledger, pass: CohortPass, lo: number, hi: number, g
     const c = (cohortOfDay[day0] ?? 0) - cohortBase;
     const b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
     groupOf[a] = c;
-    base[a] = b;
     size[c] = (size[c] ?? 0) + 1;
     if (b < (minBase[c] ?? 0)) minBase[c] = b;
     if (b > (maxBase[c] ?? 0)) maxBase[c] = b;
@@ -218,64 +217,98 @@ interface CellPass {
   readonly bracketCount: number;
   /** Group of each account, −1 when not in the table. */
   readonly groupOf: Int32Array;
-  /** Base of each account: first-order period, or first-order instant for fixed spans. */
-  readonly base: Float64Array;
 }
 
-/** Pass 2 over accounts `lo … hi − 1` (one chunk, see {@link CHUNK}): each event into its cell. */
+/**
+ * Pass 2 over accounts `lo … hi − 1` (one chunk, see {@link CHUNK}): each event into its cell.
+ *
+ * One flat loop over the chunk's events, switching account at each account's end: a loop per account
+ * ran about a third slower (its exit, after a handful of events, is a branch no predictor gets right).
+ * Whether an order starts a new active offset for its customer is added as 0 or 1 rather than
+ * branched on: the offsets of one customer's orders never decrease, and about a third of orders fall in
+ * the offset of the one before.
+ */
 function fillCells(book: Ledger, pass: CellPass, acc: CohortAccumulators, lo: number, hi: number): void {
-  const { start, time, minor } = book;
-  const { asOf, span, firstDay, everyOfDay, dayOf, width, offsetsOf, bracketOf, bracketCount, groupOf, base } = pass;
+  const { start, time, minor, firstOrder } = book;
+  const { asOf, span, firstDay, everyOfDay, dayOf, width, offsetsOf, bracketOf, bracketCount, groupOf } = pass;
   const { net, orders, gross, active, reach, bracketActive } = acc;
-  for (let a = lo; a < hi; a++) {
-    const g = groupOf[a] ?? -1;
-    if (g < 0) continue;
-    const offsets = offsetsOf[g] ?? 0;
-    const b = base[a] ?? 0;
-    // With calendar offsets the base is a period number: held as an integer, each event's offset is
-    // integer arithmetic (measured ~10 % faster on this pass than subtracting the double).
-    const period = b | 0;
-    const row = g * width;
-    let lastK = -1;
-    let lastReach = -1;
-    let lastBracket = -1;
-    const end = start[a + 1] ?? 0;
-    for (let p = start[a] ?? 0; p < end; p++) {
-      const t = time[p] ?? 0;
-      if (t > asOf) break;
-      const k = span > 0 ? Math.floor((t - b) / span) : (everyOfDay[dayOf(t) - firstDay] ?? 0) - period;
-      if (k < 0) continue;
-      const amount = minor[p] ?? 0;
-      if (k >= offsets) {
-        // Beyond the last reported offset (maxOffset): no cell, but an order still counts as "on or
-        // after" every reported offset in unbounded mode.
-        if (amount >= 0) lastReach = offsets - 1;
+  const stop = start[hi] ?? 0;
+  let a = lo - 1;
+  let end = start[lo] ?? 0;
+  // The current account's group, its row of cells, its base and what it has reached so far.
+  let g = -1;
+  let row = 0;
+  let b = 0;
+  let period = 0;
+  let offsets = 0;
+  let lastK = -1;
+  let lastReach = -1;
+  let lastBracket = -1;
+  for (let p = end; p < stop; p++) {
+    if (p >= end) {
+      addReach(reach, g, width, lastReach);
+      do {
+        a++;
+        end = start[a + 1] ?? stop;
+      } while (end <= p);
+      lastK = -1;
+      lastReach = -1;
+      lastBracket = -1;
+      g = groupOf[a] ?? -1;
+      if (g < 0) {
+        p = end - 1;
         continue;
       }
-      const cell = row + k;
-      net[cell] = (net[cell] ?? 0) + amount;
-      if (amount < 0) continue;
-      orders[cell] = (orders[cell] ?? 0) + 1;
-      gross[cell] = (gross[cell] ?? 0) + amount;
-      lastReach = k;
-      if (k !== lastK) {
-        active[cell] = (active[cell] ?? 0) + 1;
-        lastK = k;
-        if (bracketCount === 0) continue;
-        const bracket = bracketOf[k] ?? -1;
-        if (bracket >= 0 && bracket !== lastBracket) {
-          const slot = g * bracketCount + bracket;
-          bracketActive[slot] = (bracketActive[slot] ?? 0) + 1;
-          lastBracket = bracket;
-        }
-      }
+      offsets = offsetsOf[g] ?? 0;
+      row = g * width;
+      // The base as pass 1 found it: the first order's instant, or (calendar offsets) its period,
+      // held as an integer so that each event's offset is integer arithmetic.
+      const t0 = firstOrder[a] ?? 0;
+      b = span > 0 ? t0 : (everyOfDay[dayOf(t0) - firstDay] ?? 0);
+      period = b | 0;
     }
-    // Unbounded: the customer counts at every offset up to their last active one.
-    if (lastReach >= 0) {
-      reach[g * (width + 1)] = (reach[g * (width + 1)] ?? 0) + 1;
-      reach[g * (width + 1) + lastReach + 1] = (reach[g * (width + 1) + lastReach + 1] ?? 0) - 1;
+    const t = time[p] ?? 0;
+    if (t > asOf) continue;
+    const k = span > 0 ? Math.floor((t - b) / span) : (everyOfDay[dayOf(t) - firstDay] ?? 0) - period;
+    if (k < 0) continue;
+    const amount = minor[p] ?? 0;
+    if (k >= offsets) {
+      // Beyond the last reported offset (maxOffset): no cell, but an order still counts as "on or
+      // after" every reported offset in unbounded mode.
+      if (amount >= 0) lastReach = offsets - 1;
+      continue;
+    }
+    const cell = row + k;
+    net[cell] = (net[cell] ?? 0) + amount;
+    if (amount < 0) continue;
+    orders[cell] = (orders[cell] ?? 0) + 1;
+    gross[cell] = (gross[cell] ?? 0) + amount;
+    lastReach = k;
+    // 1 when k differs from the customer's last active offset (both are small integers), else 0.
+    const step = k - lastK;
+    const isNew = (step | -step) >>> 31;
+    active[cell] = (active[cell] ?? 0) + isNew;
+    lastK = k;
+    if (bracketCount === 0 || isNew === 0) continue;
+    const bracket = bracketOf[k] ?? -1;
+    if (bracket >= 0 && bracket !== lastBracket) {
+      const slot = g * bracketCount + bracket;
+      bracketActive[slot] = (bracketActive[slot] ?? 0) + 1;
+      lastBracket = bracket;
     }
   }
+  addReach(reach, g, width, lastReach);
+}
+
+/**
+ * Unbounded mode: a customer whose last active offset is `lastReach` counts at every offset up to it
+ * (a difference array, `width + 1` slots per group). Nothing when `lastReach` is −1 (no order seen).
+ */
+function addReach(reach: Float64Array, g: number, width: number, lastReach: number): void {
+  if (lastReach < 0) return;
+  const row = g * (width + 1);
+  reach[row] = (reach[row] ?? 0) + 1;
+  reach[row + lastReach + 1] = (reach[row + lastReach + 1] ?? 0) - 1;
 }
 
 /** Offset → bracket index (−1 outside every bracket). */

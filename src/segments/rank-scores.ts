@@ -57,9 +57,12 @@ export function rankScores(values: ArrayLike<number>, bins = 5): Uint8Array {
   }
   const min = range[MIN] ?? 0;
   const max = range[MAX] ?? 0;
-  if (range[INTEGERS] === 1 && n > 0 && max - min <= 4 * n) return countedScores(v, bins, min, max);
+  if (range[INTEGERS] === 1 && n > 0 && n <= MAX_TALLY && max - min <= 4 * n) return countedScores(v, bins, min, max);
   return selectedScores(v, bins);
 }
+
+/** Most values {@link countedScores} takes: its tallies are 32-bit counts (half the memory of doubles). */
+const MAX_TALLY = 2 ** 32 - 1;
 
 // Slots of the running minimum, maximum and "all integers so far" of `scanRange`.
 const MIN = 0;
@@ -88,7 +91,7 @@ function scanRange(v: Float64Array, lo: number, hi: number, range: Float64Array)
 /** Integers in a range no wider than 4·N: tally each value, prefix sums give `#{ vⱼ < v }` directly. O(N + range). */
 function countedScores(v: Float64Array, bins: number, min: number, max: number): Uint8Array {
   const n = v.length;
-  const less = new Float64Array(max - min + 2);
+  const less = new Uint32Array(max - min + 2);
   for (let lo = 0; lo < n; lo += CHUNK) tally(v, lo, Math.min(n, lo + CHUNK), min, less);
   for (let lo = 1; lo < less.length; lo += CHUNK) prefixSums(less, lo, Math.min(less.length, lo + CHUNK));
   const scores = new Uint8Array(n);
@@ -97,7 +100,7 @@ function countedScores(v: Float64Array, bins: number, min: number, max: number):
 }
 
 /** Count `v[lo … hi − 1]` into `less` (slot = value − min + 1). */
-function tally(v: Float64Array, lo: number, hi: number, min: number, less: Float64Array): void {
+function tally(v: Float64Array, lo: number, hi: number, min: number, less: Uint32Array): void {
   for (let i = lo; i < hi; i++) {
     const slot = (v[i] ?? 0) - min + 1;
     less[slot] = (less[slot] ?? 0) + 1;
@@ -105,7 +108,7 @@ function tally(v: Float64Array, lo: number, hi: number, min: number, less: Float
 }
 
 /** Running sums over `less[lo … hi − 1]`, `less[lo − 1]` being final already. */
-function prefixSums(less: Float64Array, lo: number, hi: number): void {
+function prefixSums(less: Uint32Array, lo: number, hi: number): void {
   let sum = less[lo - 1] ?? 0;
   for (let k = lo; k < hi; k++) {
     sum += less[k] ?? 0;
@@ -114,7 +117,7 @@ function prefixSums(less: Float64Array, lo: number, hi: number): void {
 }
 
 /** Scores of `v[lo … hi − 1]` from the prefix-summed tally. */
-function scoreByTally(v: Float64Array, lo: number, hi: number, min: number, less: Float64Array, bins: number, scores: Uint8Array): void {
+function scoreByTally(v: Float64Array, lo: number, hi: number, min: number, less: Uint32Array, bins: number, scores: Uint8Array): void {
   const n = v.length;
   for (let i = lo; i < hi; i++) scores[i] = 1 + Math.floor((bins * (less[(v[i] ?? 0) - min] ?? 0)) / n);
 }

@@ -157,13 +157,16 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   const n = scan.account.length;
   const digits = book.currencyDigits;
   const recency = new Float64Array(n);
-  const negRecency = new Float64Array(n);
   const money = new Float64Array(n);
+  // One buffer ranked twice: the negated recencies (R), then the order counts as doubles (F), which
+  // rankScores would otherwise copy into a buffer of its own.
+  const ranked = new Float64Array(n);
   for (let lo = 0; lo < n; lo += CHUNK) {
-    customerValues(scan, monetary === 'total', lo, Math.min(n, lo + CHUNK), recency, negRecency, money);
+    customerValues(scan, monetary === 'total', lo, Math.min(n, lo + CHUNK), recency, ranked, money);
   }
-  const rScores = rankScores(negRecency, bins);
-  const fScores = rankScores(scan.orders, bins);
+  const rScores = rankScores(ranked, bins);
+  ranked.set(scan.orders);
+  const fScores = rankScores(ranked, bins);
   const mScores = rankScores(money, bins);
   const names = map?.segments ?? [];
   const index = new Map(names.map((name, k) => [name, k]));

@@ -236,3 +236,86 @@ describe('Cohort properties', () => {
     },
   );
 });
+
+describe('Cohort over several chunks of customers', () => {
+  // 3,000 customers (the engine works through 1,024 accounts at a time), each with one to six events
+  // over two years, refunds among them (some before the first order's month); as of mid-2024, with a
+  // cap on offsets, so that events after `asOf` and orders beyond the last offset both occur.
+  const rows: { customerId: string; date: number; amount: number }[] = [];
+  let seed = 12_345;
+  const next = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed % n;
+  };
+  for (let c = 0; c < 3000; c++) {
+    const events = 1 + next(6);
+    for (let e = 0; e < events; e++) {
+      const day = next(730);
+      const amount = next(10) === 0 ? -(1 + next(500)) : next(5000);
+      rows.push({ customerId: `c${c}`, date: Date.UTC(2023, 0, 1) + day * 86_400_000 + next(86_400_000), amount });
+    }
+  }
+  const asOf = Date.UTC(2024, 5, 15);
+  const maxOffset = 8;
+  const month = (t: number) => new Date(t).getUTCFullYear() * 12 + new Date(t).getUTCMonth();
+  const key = (m: number) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+  // Naive: every customer's first order, then the offset of each event as of `asOf`.
+  const first = new Map<string, number>();
+  for (const r of rows) if (r.amount >= 0) first.set(r.customerId, Math.min(first.get(r.customerId) ?? Number.POSITIVE_INFINITY, r.date));
+  const offsetsOf = (cohort: number) => Math.min(month(asOf) - cohort, maxOffset) + 1;
+  const expected = new Map<string, { size: number; active: Set<string>[]; orders: number[]; net: number[]; reach: Map<string, number> }>();
+  for (const [id, t0] of first) {
+    if (t0 > asOf) continue;
+    const k0 = key(month(t0));
+    const offsets = offsetsOf(month(t0));
+    const cohort = expected.get(k0) ?? { size: 0, active: [], orders: [], net: [], reach: new Map<string, number>() };
+    for (let k = cohort.active.length; k < offsets; k++) cohort.active.push(new Set()), cohort.orders.push(0), cohort.net.push(0);
+    cohort.size++;
+    expected.set(k0, cohort);
+  }
+  for (const r of rows) {
+    const t0 = first.get(r.customerId);
+    if (t0 === undefined || t0 > asOf || r.date > asOf) continue;
+    const cohort = expected.get(key(month(t0)));
+    const k = month(r.date) - month(t0);
+    if (cohort === undefined || k < 0) continue;
+    const offsets = offsetsOf(month(t0));
+    if (r.amount >= 0) cohort.reach.set(r.customerId, Math.max(cohort.reach.get(r.customerId) ?? -1, Math.min(k, offsets - 1)));
+    if (k >= offsets) continue;
+    cohort.net[k] = (cohort.net[k] ?? 0) + r.amount;
+    if (r.amount < 0) continue;
+    cohort.orders[k] = (cohort.orders[k] ?? 0) + 1;
+    cohort.active[k]?.add(r.customerId);
+  }
+  const builder = Cohort.from(rows).asOf(new Date(asOf)).maxOffset(maxOffset);
+
+  test('classic cells equal a naive count', () => {
+    const table = builder.table();
+    expect(table.cohorts.map((c) => c.key)).toEqual([...expected.keys()].sort());
+    for (const c of table.cohorts) {
+      const want = expected.get(c.key);
+      expect(c.size).toBe(want?.size);
+      expect(c.cells.map((cell) => [cell.customers, cell.orders, cell.netRevenue.toNumber()])).toEqual(
+        want?.active.map((set, k) => [set.size, want.orders[k], want.net[k]]),
+      );
+    }
+  });
+
+  test('unbounded cells count each customer up to their last active offset', () => {
+    for (const c of builder.mode('unbounded').table().cohorts) {
+      const reach = [...(expected.get(c.key)?.reach.values() ?? [])];
+      expect(c.cells.map((cell) => cell.customers)).toEqual(c.cells.map((_, k) => reach.filter((last) => last >= k).length));
+    }
+  });
+
+  test('bracket cells count distinct customers per bracket', () => {
+    const brackets: [number, number][] = [[0, 0], [1, 2], [3, 8]];
+    for (const c of builder.brackets(brackets).table().cohorts) {
+      const want = expected.get(c.key);
+      const active = brackets
+        .filter(([from]) => from < (want?.active.length ?? 0))
+        .map(([from, to]) => new Set(want?.active.slice(from, to + 1).flatMap((set) => [...set])).size);
+      expect(c.cells.map((cell) => cell.customers)).toEqual(active);
+    }
+  });
+});
