@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { CHUNK } from '../chunks.ts';
 
 /**
  * Rearrange `a` so that, for every rank `k` in `ranks`, `a[k]` holds the value a full sort would put
@@ -65,5 +66,106 @@ function selectOne(a: Float64Array, lo: number, hi: number, k: number): void {
     if (k <= j) hi = j;
     else if (k >= i) lo = i;
     else return;
+  }
+}
+
+/** Buckets of {@link valuesAtRanks}: the top 16 bits of each value's order-preserving bit pattern. */
+const BUCKET_BITS = 16;
+
+/** Index of a double's high 32-bit word in a `Uint32Array` over it (1 on little-endian machines). */
+const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * The values a full sort of `values` would put at each of `ranks`, leaving `values` as it is.
+ *
+ * One pass counts the values per bucket of their leading bits (sign, exponent and the first four bits of
+ * the mantissa, in an order that agrees with the values' own: sixteen buckets per power of two), which
+ * finds the bucket of every rank; a second pass copies out only the values in those buckets, and
+ * {@link selectRanks} finishes within them. Heavy-tailed data such as money spreads over many powers
+ * of two, so the copied buckets hold a small part of the values; when one bucket holds nearly all of
+ * them the cost is that of {@link selectRanks} on a copy.
+ *
+ * @param values - finite numbers (not modified; `-0` and `0` count as equal)
+ * @param ranks - 0-based ranks in ascending order (repeats allowed), each in `0 … values.length − 1`
+ * @returns the value of each rank, in the order of `ranks`
+ * @internal
+ */
+export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): Float64Array {
+  const n = values.length;
+  const out = new Float64Array(ranks.length);
+  if (ranks.length === 0 || n === 0) return out;
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const counts = new Uint32Array(1 << BUCKET_BITS);
+  for (let lo = 0; lo < n; lo += CHUNK) countBuckets(words, lo, Math.min(n, lo + CHUNK), counts);
+  // Walk the buckets in value order to the one holding each rank; give each such bucket a slot in
+  // one array of candidates, at `start[slot]`, and note the rank's place among the bucket's values.
+  const slotOf = new Int32Array(1 << BUCKET_BITS).fill(-1);
+  const start: number[] = [];
+  const slotOfRank = new Int32Array(ranks.length);
+  const rankInSlot = new Float64Array(ranks.length);
+  let bucket = 0;
+  let before = 0;
+  let total = 0;
+  for (let r = 0; r < ranks.length; r++) {
+    const rank = ranks[r] ?? 0;
+    while (before + (counts[bucket] ?? 0) <= rank) before += counts[bucket++] ?? 0;
+    if ((slotOf[bucket] ?? -1) < 0) {
+      slotOf[bucket] = start.length;
+      start.push(total);
+      total += counts[bucket] ?? 0;
+    }
+    slotOfRank[r] = slotOf[bucket] ?? 0;
+    rankInSlot[r] = rank - before;
+  }
+  start.push(total);
+  const candidates = new Float64Array(total);
+  const cursor = Float64Array.from(start);
+  for (let lo = 0; lo < n; lo += CHUNK) gatherBuckets(values, words, lo, Math.min(n, lo + CHUNK), slotOf, candidates, cursor);
+  // Each bucket's ranks, selected among its own values.
+  for (let r = 0; r < ranks.length; ) {
+    const slot = slotOfRank[r] ?? 0;
+    const local: number[] = [];
+    let end = r;
+    while (end < ranks.length && slotOfRank[end] === slot) local.push(rankInSlot[end++] ?? 0);
+    const part = candidates.subarray(start[slot] ?? 0, start[slot + 1] ?? 0);
+    selectRanks(part, local);
+    for (let k = r; k < end; k++) out[k] = part[rankInSlot[k] ?? 0] ?? 0;
+    r = end;
+  }
+  return out;
+}
+
+/**
+ * The bucket of a double from its high 32-bit word: negative numbers have every bit flipped, others
+ * only the sign bit, so that buckets in ascending order hold ascending values.
+ */
+function bucketOfHighWord(high: number): number {
+  return (high ^ ((high >> 31) | 0x80000000)) >>> (32 - BUCKET_BITS);
+}
+
+/** Count values `lo … hi − 1` per bucket (one chunk, see {@link CHUNK}). */
+function countBuckets(words: Uint32Array, lo: number, hi: number, counts: Uint32Array): void {
+  for (let i = lo; i < hi; i++) {
+    const b = bucketOfHighWord(words[2 * i + HIGH_WORD] ?? 0);
+    counts[b] = (counts[b] ?? 0) + 1;
+  }
+}
+
+/** Copy values `lo … hi − 1` that fall in a bucket with a slot to that slot's next place. */
+function gatherBuckets(
+  values: Float64Array,
+  words: Uint32Array,
+  lo: number,
+  hi: number,
+  slotOf: Int32Array,
+  candidates: Float64Array,
+  cursor: Float64Array,
+): void {
+  for (let i = lo; i < hi; i++) {
+    const slot = slotOf[bucketOfHighWord(words[2 * i + HIGH_WORD] ?? 0)] ?? -1;
+    if (slot < 0) continue;
+    const at = cursor[slot] ?? 0;
+    candidates[at] = values[i] ?? 0;
+    cursor[slot] = at + 1;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { selectRanks } from './order-statistics.ts';
+import { valuesAtRanks } from './order-statistics.ts';
 
 /**
  * Check an RFM `bins` option: an integer from 2 to 100.
@@ -134,9 +134,7 @@ function selectedScores(v: Float64Array, bins: number): Uint8Array {
   if (n === 0) return scores;
   const ranks: number[] = [];
   for (let s = 1; s < bins; s++) ranks.push(Math.ceil((s * n) / bins) - 1);
-  const work = v.slice();
-  selectRanks(work, ranks);
-  const cuts = Float64Array.from(ranks, (rank) => work[rank] ?? 0);
+  const cuts = valuesAtRanks(v, ranks);
   for (let lo = 0; lo < n; lo += CHUNK) scoreByCuts(v, lo, Math.min(n, lo + CHUNK), cuts, scores);
   return scores;
 }

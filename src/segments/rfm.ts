@@ -194,13 +194,7 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   const scores = { r: rScores, f: fScores, m: mScores, bins, segmentOfCell };
   const sums = { count, recencySum, frequencySum, grossSum };
   for (let lo = 0; lo < n; lo += CHUNK) assignSegments(scan, recency, scores, lo, Math.min(n, lo + CHUNK), segmentOf, sums);
-  if (monetary === 'mean') {
-    for (let i = 0; i < n; i++) {
-      const k = segmentOf[i] ?? NO_SEGMENT;
-      if (k === NO_SEGMENT) continue;
-      monetarySum[k] = (monetarySum[k] ?? new Exact(0)).plus(new Exact(scan.grossMinor[i] ?? 0).dividedBy(scan.orders[i] ?? 1));
-    }
-  }
+  if (monetary === 'mean') meanSums(scan, segmentOf, monetarySum);
   const columns: RfmColumns = {
     account: scan.account,
     recency,
@@ -302,6 +296,47 @@ function assignSegments(
     recencySum[k] = (recencySum[k] ?? 0) + (recency[i] ?? 0);
     frequencySum[k] = (frequencySum[k] ?? 0) + (orders[i] ?? 0);
     grossSum[k] = (grossSum[k] ?? 0) + (grossMinor[i] ?? 0);
+  }
+}
+
+/** Order counts below this are summed in a dense table by {@link meanSums}; larger ones in a map. */
+const DENSE_ORDERS = 256;
+
+/**
+ * For `'mean'` monetary: each segment's sum of per-customer mean order values (minor units), into
+ * `monetarySum`. The sum is regrouped by order count — Σ gross ÷ orders = Σₒ (Σ gross of the customers
+ * with o orders) ÷ o — so that the gross amounts are added as integers (exact, like every sum of the
+ * ledger's minor units) and the decimal arithmetic is one division per segment and order count rather
+ * than a division and an addition per customer.
+ */
+function meanSums(scan: CustomerScan, segmentOf: Uint8Array, monetarySum: Decimal[]): void {
+  const { orders, grossMinor } = scan;
+  const segments = monetarySum.length;
+  const dense = new Float64Array(segments * DENSE_ORDERS);
+  const sparse = new Map<number, number>();
+  for (let i = 0; i < segmentOf.length; i++) {
+    const k = segmentOf[i] ?? NO_SEGMENT;
+    if (k === NO_SEGMENT) continue;
+    const o = orders[i] ?? 1;
+    const gross = grossMinor[i] ?? 0;
+    if (o < DENSE_ORDERS) {
+      dense[k * DENSE_ORDERS + o] = (dense[k * DENSE_ORDERS + o] ?? 0) + gross;
+    } else {
+      const key = o * segments + k;
+      sparse.set(key, (sparse.get(key) ?? 0) + gross);
+    }
+  }
+  for (let k = 0; k < segments; k++) {
+    let sum = new Exact(0);
+    for (let o = 1; o < DENSE_ORDERS; o++) {
+      const gross = dense[k * DENSE_ORDERS + o] ?? 0;
+      if (gross !== 0) sum = sum.plus(new Exact(gross).dividedBy(o));
+    }
+    monetarySum[k] = sum;
+  }
+  for (const [key, gross] of sparse) {
+    const k = key % segments;
+    monetarySum[k] = (monetarySum[k] ?? new Exact(0)).plus(new Exact(gross).dividedBy((key - k) / segments));
   }
 }
 

@@ -1,6 +1,6 @@
 import { test as fcTest, fc } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { selectRanks } from '../../src/segments/order-statistics.ts';
+import { selectRanks, valuesAtRanks } from '../../src/segments/order-statistics.ts';
 
 /** Check what selectRanks promises: the sorted value at each rank, nothing larger before it, nothing smaller after. */
 function expectSelected(values: readonly number[], ranks: readonly number[]): void {
@@ -39,5 +39,43 @@ describe('selectRanks', () => {
       Array.from({ length: n }, (_, i) => (i * 7919) % 13),
     ];
     for (const values of shapes) expectSelected(values, [0, 400, 800, 1000, 1200, 1600, n - 1]);
+  });
+});
+
+describe('valuesAtRanks', () => {
+  /** The sorted value at each rank, from a full sort; and the input left as it was. */
+  function expectValues(values: Float64Array, ranks: readonly number[]): void {
+    const before = values.slice();
+    const sorted = values.slice().sort();
+    expect(Array.from(valuesAtRanks(values, ranks))).toEqual(ranks.map((k) => sorted[k]));
+    expect(values).toEqual(before);
+  }
+
+  fcTest.prop([
+    fc.oneof(
+      fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 400 }), // ties, negatives, zero
+      fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 400 }), // every exponent, -0
+      fc.array(fc.integer({ min: 0, max: 10_000_000 }), { maxLength: 400 }), // amounts in cents
+      fc.array(fc.double({ min: 1, max: 1.001, noNaN: true }), { maxLength: 400 }), // one bucket holds them all
+    ),
+    fc.array(fc.nat(), { maxLength: 12 }),
+  ], { numRuns: 300 })('equals a full sort at every rank', (values, picks) => {
+    const ranks = values.length === 0 ? [] : picks.map((p) => p % values.length).sort((x, y) => x - y); // repeats kept
+    expectValues(Float64Array.from(values), ranks);
+  });
+
+  test('a view into a larger buffer reads only its own values', () => {
+    const buffer = Float64Array.from([1e9, -1e9, 5, 3, 9, 1, 7, -1e9, 1e9]);
+    expectValues(buffer.subarray(2, 7), [0, 2, 4]);
+    expect(Array.from(valuesAtRanks(buffer.subarray(2, 7), [0, 4]))).toEqual([1, 9]);
+  });
+
+  test('heavy-tailed amounts, the quintile cuts of RFM', () => {
+    let seed = 7;
+    const values = Float64Array.from({ length: 20_000 }, () => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      return Math.round(100 * Math.exp((seed / 2_147_483_647) * 12)); // 1 to about 16 million cents
+    });
+    expectValues(values, [3999, 7999, 11_999, 15_999]);
   });
 });

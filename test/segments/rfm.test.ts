@@ -1,4 +1,5 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
+import { Decimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
 import { ledger } from '../../src/input/ledger.ts';
@@ -109,6 +110,42 @@ const record = fc.record({
   customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 7, 8),
   date: fc.integer({ min: Date.parse('2023-01-01'), max: Date.parse('2024-12-31') }),
   amount: fc.integer({ min: -500, max: 5000 }).map((c) => (c / 100).toFixed(2)),
+});
+
+describe("rfm monetary: 'mean', segment averages", () => {
+  // Customers with 1 to 300 orders (order counts of 256 and more are summed apart from the rest).
+  const data: { customerId: string; date: string; amount: number }[] = [];
+  let seed = 99;
+  const next = (n: number) => {
+    seed = (seed * 48_271) % 2_147_483_647;
+    return seed % n;
+  };
+  for (let c = 0; c < 60; c++) {
+    const orders = c % 7 === 0 ? 250 + next(51) : 1 + next(12);
+    for (let o = 0; o < orders; o++) {
+      data.push({ customerId: `c${c}`, date: new Date(Date.UTC(2024, 0, 1) + next(360) * 86_400_000).toISOString(), amount: (1 + next(90_000)) / 100 });
+    }
+  }
+
+  test('equal the mean of the customers’ mean order values, computed at 80 digits and rounded once to 20', () => {
+    const report = rfm(data, { monetary: 'mean' });
+    const Wide = Decimal.clone({ precision: 80 });
+    let checked = 0;
+    for (const [k, segment] of report.segments.entries()) {
+      const members = report.customers.filter((c) => c.segment === segment.segment);
+      expect(members.length).toBe(segment.customers);
+      if (members.length === 0) continue;
+      const sum = members.reduce((total, c) => {
+        const gross = data.filter((r) => r.customerId === c.id).reduce((g, r) => g + Math.round(r.amount * 100), 0);
+        return total.plus(new Wide(gross).dividedBy(c.frequency));
+      }, new Wide(0));
+      const expected = sum.dividedBy(members.length).dividedBy(100).toSignificantDigits(20, Decimal.ROUND_HALF_EVEN);
+      expect(segment.averageMonetary?.toString(), `segment ${k}`).toBe(expected.toString());
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(2);
+    expect(report.customers.some((c) => c.frequency >= 256)).toBe(true);
+  });
 });
 
 describe('rfm properties', () => {
