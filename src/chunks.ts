@@ -9,9 +9,26 @@
  * kernels take the typed arrays as parameters and keep their running sums in locals, which is what
  * lets the compiler keep them in registers.
  *
+ * The same holds for a function that runs several long passes one after the other (the ledger
+ * builders): the code after a loop compiled while it ran has no type feedback yet, so reaching it
+ * throws the optimized code away, and the next pass starts over in the interpreter. Each pass is a
+ * kernel as well, and a kernel's own loop ends with nothing after it that has not run before.
+ *
  * @module
  * @internal
  */
 
 /** Accounts per kernel call: small enough that no single call runs long, large enough that calls cost nothing. */
 export const CHUNK = 1024;
+
+/**
+ * Running sums in place over `counts[lo … hi − 1]`, `counts[lo − 1]` being final already: called for
+ * chunks `1 … length − 1` in order, it turns counts into cumulative counts.
+ */
+export function prefixSums(counts: Uint32Array, lo: number, hi: number): void {
+  let sum = counts[lo - 1] ?? 0;
+  for (let k = lo; k < hi; k++) {
+    sum += counts[k] ?? 0;
+    counts[k] = sum;
+  }
+}

@@ -244,9 +244,13 @@ function fillCells(book: Ledger, pass: CellPass, acc: CohortAccumulators, lo: nu
   let lastK = -1;
   let lastReach = -1;
   let lastBracket = -1;
-  for (let p = end; p < stop; p++) {
+  // The loop also closes the chunk's last account (at p = stop) rather than leaving that to code after
+  // it: code a function reaches only after its first long loop has been compiled has no type
+  // feedback, and its first run then throws the loop's optimized code away, chunk after chunk.
+  for (let p = end; ; p++) {
     if (p >= end) {
       addReach(reach, g, width, lastReach);
+      if (p >= stop) break;
       do {
         a++;
         end = start[a + 1] ?? stop;
@@ -297,7 +301,6 @@ function fillCells(book: Ledger, pass: CellPass, acc: CohortAccumulators, lo: nu
       lastBracket = bracket;
     }
   }
-  addReach(reach, g, width, lastReach);
 }
 
 /**

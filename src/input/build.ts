@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { CHUNK } from '../chunks.ts';
+import { CHUNK, prefixSums } from '../chunks.ts';
 import { InvalidInputError, RetentionError, describeValue } from '../errors.ts';
 import { allocateAccountTotals, sumAccounts } from './account-totals.ts';
 import { type EventColumns, Scratch, allocateEventColumns } from './event-columns.ts';
@@ -167,21 +167,36 @@ function accountStats(staged: StagedEvents, dead: Uint8Array | null, ordered: bo
   const count = scratch.uint32(staged.ids.length);
   if (ordered && dead === null) {
     let next = 0;
-    for (let i = 0; i < n; i++) {
-      const a = idOf[i] ?? 0;
-      count[a] = (count[a] ?? 0) + 1;
-      if (a === next) first[next++] = time[i] ?? 0;
-    }
-    return { count, first };
+    for (let i = 0; i < n; i += CHUNK) next = countInOrder(idOf, time, i, Math.min(n, i + CHUNK), count, first, next);
+  } else {
+    for (let i = 0; i < n; i += CHUNK) countAny(idOf, time, dead, i, Math.min(n, i + CHUNK), count, first);
   }
-  for (let i = 0; i < n; i++) {
+  return { count, first };
+}
+
+/**
+ * {@link accountStats} of events `lo … hi − 1` (one chunk, see {@link CHUNK}) in time order, none
+ * merged away: `next` is the first account not yet seen; returns it for the next chunk.
+ */
+function countInOrder(idOf: Uint32Array, time: Float64Array, lo: number, hi: number, count: Uint32Array, first: Float64Array, next: number): number {
+  let seen = next;
+  for (let i = lo; i < hi; i++) {
+    const a = idOf[i] ?? 0;
+    count[a] = (count[a] ?? 0) + 1;
+    if (a === seen) first[seen++] = time[i] ?? 0;
+  }
+  return seen;
+}
+
+/** {@link accountStats} of events `lo … hi − 1` (one chunk) in any order, skipping merged ones. */
+function countAny(idOf: Uint32Array, time: Float64Array, dead: Uint8Array | null, lo: number, hi: number, count: Uint32Array, first: Float64Array): void {
+  for (let i = lo; i < hi; i++) {
     if (dead !== null && dead[i] === 1) continue;
     const a = idOf[i] ?? 0;
     count[a] = (count[a] ?? 0) + 1;
     const t = time[i] ?? 0;
     if (t < (first[a] ?? 0)) first[a] = t;
   }
-  return { count, first };
 }
 
 /** Σ |minor| over the events left alive by merging. */
@@ -189,6 +204,55 @@ function liveAbsTotal(minor: Float64Array, n: number, dead: Uint8Array): number 
   let total = 0;
   for (let i = 0; i < n; i++) if (dead[i] !== 1) total += Math.abs(minor[i] ?? 0);
   return total;
+}
+
+/** Ids `lo … hi − 1` (one chunk, see {@link CHUNK}) without events: ids whose only records were merged away. */
+function emptyAccounts(count: Uint32Array, lo: number, hi: number): number {
+  let empty = 0;
+  for (let a = lo; a < hi; a++) if ((count[a] ?? 0) === 0) empty++;
+  return empty;
+}
+
+/** Ids `lo … hi − 1` (one chunk) put in canonical order, with their event counts at `start[rank + 1]`. */
+function rankedStarts(
+  ids: readonly CustomerId[],
+  rank: Uint32Array,
+  count: Uint32Array,
+  lo: number,
+  hi: number,
+  sortedIds: CustomerId[],
+  start: Uint32Array,
+): void {
+  const accountCount = sortedIds.length;
+  for (let a = lo; a < hi; a++) {
+    const r = rank[a] ?? 0;
+    if (r >= accountCount) continue;
+    sortedIds[r] = ids[a] ?? 0;
+    start[r + 1] = count[a] ?? 0;
+  }
+}
+
+/**
+ * The destination of events `lo … hi − 1` (one chunk) in the grouped columns, written over their
+ * account numbers in `idOf`; `cursor` is each account's next free place (by rank).
+ */
+function placeEvents(idOf: Uint32Array, rank: Uint32Array | null, dead: Uint8Array | null, lo: number, hi: number, cursor: Uint32Array): void {
+  for (let i = lo; i < hi; i++) {
+    if (dead !== null && dead[i] === 1) continue;
+    const r = rank === null ? (idOf[i] ?? 0) : (rank[idOf[i] ?? 0] ?? 0);
+    const p = cursor[r] ?? 0;
+    cursor[r] = p + 1;
+    idOf[i] = p;
+  }
+}
+
+/** Copy events `lo … hi − 1` (one chunk) of one column to their destinations, skipping merged ones. */
+function moveEvents(position: Uint32Array, from: Float64Array, dead: Uint8Array | null, lo: number, hi: number, to: Float64Array): void {
+  if (dead === null) {
+    for (let i = lo; i < hi; i++) to[position[i] ?? 0] = from[i] ?? 0;
+  } else {
+    for (let i = lo; i < hi; i++) if (dead[i] !== 1) to[position[i] ?? 0] = from[i] ?? 0;
+  }
 }
 
 /** Turn staged events into a frozen ledger. */
@@ -217,27 +281,22 @@ export function buildLedger(
   // An id whose only record was skipped during merging has no event: it is no account. Such ids have
   // no first instant (+∞), so they rank last and are cut off here.
   let accountCount = ids.length;
-  for (let a = 0; a < ids.length; a++) if ((count[a] ?? 0) === 0) accountCount--;
+  for (let a = 0; a < ids.length; a += CHUNK) accountCount -= emptyAccounts(count, a, Math.min(ids.length, a + CHUNK));
   const start = new Uint32Array(accountCount + 1);
   let sortedIds: CustomerId[];
   if (rank === null) {
     // The numbering is canonical: ids without events, if any, are the last ones.
     sortedIds = ids.length === accountCount ? ids : ids.slice(0, accountCount);
-    for (let a = 0; a < accountCount; a++) start[a + 1] = count[a] ?? 0;
+    start.set(count.subarray(0, accountCount), 1);
   } else {
     sortedIds = new Array<CustomerId>(accountCount);
-    for (let a = 0; a < ids.length; a++) {
-      const r = rank[a] ?? 0;
-      if (r >= accountCount) continue;
-      sortedIds[r] = ids[a] ?? 0;
-      start[r + 1] = count[a] ?? 0;
-    }
+    for (let a = 0; a < ids.length; a += CHUNK) rankedStarts(ids, rank, count, a, Math.min(ids.length, a + CHUNK), sortedIds, start);
   }
-  for (let r = 0; r < accountCount; r++) start[r + 1] = (start[r + 1] ?? 0) + (start[r] ?? 0);
+  for (let r = 1; r <= accountCount; r += CHUNK) prefixSums(start, r, Math.min(accountCount + 1, r + CHUNK));
   const events = start[accountCount] ?? 0;
   // The counts have served: their array becomes each account's cursor (by rank), no new allocation.
   const cursor = count;
-  for (let r = 0; r < accountCount; r++) cursor[r] = start[r] ?? 0;
+  cursor.set(start.subarray(0, accountCount));
   // Columns allocated up front are used when they are not much larger than the events (merged order
   // lines or skipped records can leave far fewer): the ledger keeps its buffer alive.
   const reserved = staged.output;
@@ -250,20 +309,9 @@ export function buildLedger(
   // a store whose address waits on a missed load of the cursor serializes the memory accesses, while
   // stores to addresses read from an array overlap (about twice as fast on millions of events).
   const position = idOf;
-  for (let i = 0; i < n; i++) {
-    if (dead !== null && dead[i] === 1) continue;
-    const r = rank === null ? (idOf[i] ?? 0) : (rank[idOf[i] ?? 0] ?? 0);
-    const p = cursor[r] ?? 0;
-    cursor[r] = p + 1;
-    position[i] = p;
-  }
-  if (dead === null) {
-    for (let i = 0; i < n; i++) outTime[position[i] ?? 0] = time[i] ?? 0;
-    for (let i = 0; i < n; i++) outMinor[position[i] ?? 0] = minor[i] ?? 0;
-  } else {
-    for (let i = 0; i < n; i++) if (dead[i] !== 1) outTime[position[i] ?? 0] = time[i] ?? 0;
-    for (let i = 0; i < n; i++) if (dead[i] !== 1) outMinor[position[i] ?? 0] = minor[i] ?? 0;
-  }
+  for (let i = 0; i < n; i += CHUNK) placeEvents(idOf, rank, dead, i, Math.min(n, i + CHUNK), cursor);
+  for (let i = 0; i < n; i += CHUNK) moveEvents(position, time, dead, i, Math.min(n, i + CHUNK), outTime);
+  for (let i = 0; i < n; i += CHUNK) moveEvents(position, minor, dead, i, Math.min(n, i + CHUNK), outMinor);
   // Per-account finishing, a chunk of accounts per kernel call: order counts and the time range, and,
   // when asked for now, the totals — summed right after, while the chunk's events are in cache.
   const orders = new Uint32Array(accountCount);

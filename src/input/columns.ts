@@ -6,6 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { MAX_EPOCH_MS } from '../calendar/offset.ts';
+import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
@@ -60,16 +61,30 @@ function checkColumn(name: string, value: unknown, length: number | undefined): 
  */
 function denseIdTable(ids: ArrayLike<unknown>, n: number, room: Scratch): { table: Int32Array; min: number } | null {
   if (!ArrayBuffer.isView(ids) || n === 0) return null;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
+  const range = Float64Array.of(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
+  for (let i = 0; i < n; i += CHUNK) if (!idRange(ids, i, Math.min(n, i + CHUNK), range)) return null;
+  const min = range[0] ?? 0;
+  const max = range[1] ?? 0;
+  if (max - min > 2 * n + 1024) return null;
+  return { table: room.int32(max - min + 1).fill(-1), min };
+}
+
+/**
+ * The smallest and largest of ids `lo … hi − 1` (one chunk, see {@link CHUNK}) added to `range`
+ * (`[min, max]`); `false` at the first id that is not an integer.
+ */
+function idRange(ids: ArrayLike<unknown>, lo: number, hi: number, range: Float64Array): boolean {
+  let min = range[0] ?? 0;
+  let max = range[1] ?? 0;
+  for (let i = lo; i < hi; i++) {
     const v = ids[i];
-    if (typeof v !== 'number' || !Number.isInteger(v)) return null;
+    if (typeof v !== 'number' || !Number.isInteger(v)) return false;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (max - min > 2 * n + 1024) return null;
-  return { table: room.int32(max - min + 1).fill(-1), min };
+  range[0] = min;
+  range[1] = max;
+  return true;
 }
 
 /**
@@ -213,46 +228,65 @@ function stageDenseTyped(
   dense: { table: Int32Array; min: number },
 ): StagedEvents | null {
   const n = time.length;
-  let ordered = true;
-  let lastTime = Number.NEGATIVE_INFINITY;
-  let absTotal = 0;
-  for (let i = 0; i < n; i++) {
+  const state = Float64Array.of(Number.NEGATIVE_INFINITY, 1, 0);
+  for (let i = 0; i < n; i += CHUNK) if (!checkTyped(time, minor, i, Math.min(n, i + CHUNK), state)) return null;
+  const idOf = new Uint32Array(n);
+  const ids: CustomerId[] = [];
+  for (let i = 0; i < n; i += CHUNK) numberDense(idColumn as ArrayLike<number>, dense, i, Math.min(n, i + CHUNK), idOf, ids);
+  return { n, idOf, ids, time, minor, index: null, orderId: null, ordered: state[ORDERED] === 1, absTotal: state[ABS_TOTAL] ?? 0, eagerTotals: true };
+}
+
+// Slots of the running state of `checkTyped`: the last instant, whether the instants never decreased
+// (1 or 0), and Σ |amount|.
+const LAST_TIME = 0;
+const ORDERED = 1;
+const ABS_TOTAL = 2;
+
+/**
+ * Check entries `lo … hi − 1` (one chunk, see {@link CHUNK}) of typed time and amount columns for the
+ * fast path, noting the time order and Σ |amount| in `state`; `false` at the first entry that needs
+ * the general path.
+ */
+function checkTyped(time: Float64Array, minor: Float64Array, lo: number, hi: number, state: Float64Array): boolean {
+  let lastTime = state[LAST_TIME] ?? 0;
+  let ordered = state[ORDERED] === 1;
+  let absTotal = state[ABS_TOTAL] ?? 0;
+  for (let i = lo; i < hi; i++) {
     const t = time[i] ?? Number.NaN;
     const amount = minor[i] ?? Number.NaN;
-    if (!(Math.abs(t) <= MAX_EPOCH_MS) || !Number.isInteger(amount) || Math.abs(amount) > MAX_EXACT_MINOR) return null;
-    if (amount === 0 && Object.is(amount, -0)) return null; // the general path turns -0 into 0
+    if (!(Math.abs(t) <= MAX_EPOCH_MS) || !Number.isInteger(amount) || Math.abs(amount) > MAX_EXACT_MINOR) return false;
+    if (amount === 0 && Object.is(amount, -0)) return false; // the general path turns -0 into 0
     if (t < lastTime) ordered = false;
     lastTime = t;
     absTotal += Math.abs(amount);
   }
+  state[LAST_TIME] = lastTime;
+  state[ORDERED] = ordered ? 1 : 0;
+  state[ABS_TOTAL] = absTotal;
+  return true;
+}
+
+/**
+ * Number the ids of events `lo … hi − 1` (one chunk) through the dense table, into `idOf`; an id seen
+ * for the first time becomes the next account, appended to `ids`.
+ *
+ * Eight look-ups are issued before any of their results is used: the table is far larger than the
+ * cache, and a slot met for the first time (a branch no predictor gets right) would otherwise hold
+ * back the next look-up's load. A slot found unnumbered is looked up again, since an earlier event of
+ * the same eight may have numbered it.
+ */
+function numberDense(idColumn: ArrayLike<number>, dense: { table: Int32Array; min: number }, lo: number, hi: number, idOf: Uint32Array, ids: CustomerId[]): void {
   const { table, min } = dense;
-  const ids = idColumn as ArrayLike<number>;
-  const idOf = new Uint32Array(n);
-  const accountIds: CustomerId[] = [];
-  /** The account of an id's slot, numbering it when it has none yet. */
-  const accountOf = (slot: number): number => {
-    let account = table[slot] ?? -1;
-    if (account < 0) {
-      account = accountIds.length;
-      table[slot] = account;
-      accountIds.push(slot + min);
-    }
-    return account;
-  };
-  // Eight look-ups are issued before any of their results is used: the table is far larger than the
-  // cache, and a slot met for the first time (a branch no predictor gets right) would otherwise hold
-  // back the next look-up's load. A slot found unnumbered is looked up again, since an earlier event of
-  // the same eight may have numbered it.
-  let i = 0;
-  for (; i + 8 <= n; i += 8) {
-    const s0 = (ids[i] ?? 0) - min;
-    const s1 = (ids[i + 1] ?? 0) - min;
-    const s2 = (ids[i + 2] ?? 0) - min;
-    const s3 = (ids[i + 3] ?? 0) - min;
-    const s4 = (ids[i + 4] ?? 0) - min;
-    const s5 = (ids[i + 5] ?? 0) - min;
-    const s6 = (ids[i + 6] ?? 0) - min;
-    const s7 = (ids[i + 7] ?? 0) - min;
+  let i = lo;
+  for (; i + 8 <= hi; i += 8) {
+    const s0 = (idColumn[i] ?? 0) - min;
+    const s1 = (idColumn[i + 1] ?? 0) - min;
+    const s2 = (idColumn[i + 2] ?? 0) - min;
+    const s3 = (idColumn[i + 3] ?? 0) - min;
+    const s4 = (idColumn[i + 4] ?? 0) - min;
+    const s5 = (idColumn[i + 5] ?? 0) - min;
+    const s6 = (idColumn[i + 6] ?? 0) - min;
+    const s7 = (idColumn[i + 7] ?? 0) - min;
     const a0 = table[s0] ?? -1;
     const a1 = table[s1] ?? -1;
     const a2 = table[s2] ?? -1;
@@ -261,17 +295,27 @@ function stageDenseTyped(
     const a5 = table[s5] ?? -1;
     const a6 = table[s6] ?? -1;
     const a7 = table[s7] ?? -1;
-    idOf[i] = a0 >= 0 ? a0 : accountOf(s0);
-    idOf[i + 1] = a1 >= 0 ? a1 : accountOf(s1);
-    idOf[i + 2] = a2 >= 0 ? a2 : accountOf(s2);
-    idOf[i + 3] = a3 >= 0 ? a3 : accountOf(s3);
-    idOf[i + 4] = a4 >= 0 ? a4 : accountOf(s4);
-    idOf[i + 5] = a5 >= 0 ? a5 : accountOf(s5);
-    idOf[i + 6] = a6 >= 0 ? a6 : accountOf(s6);
-    idOf[i + 7] = a7 >= 0 ? a7 : accountOf(s7);
+    idOf[i] = a0 >= 0 ? a0 : denseAccount(table, s0, min, ids);
+    idOf[i + 1] = a1 >= 0 ? a1 : denseAccount(table, s1, min, ids);
+    idOf[i + 2] = a2 >= 0 ? a2 : denseAccount(table, s2, min, ids);
+    idOf[i + 3] = a3 >= 0 ? a3 : denseAccount(table, s3, min, ids);
+    idOf[i + 4] = a4 >= 0 ? a4 : denseAccount(table, s4, min, ids);
+    idOf[i + 5] = a5 >= 0 ? a5 : denseAccount(table, s5, min, ids);
+    idOf[i + 6] = a6 >= 0 ? a6 : denseAccount(table, s6, min, ids);
+    idOf[i + 7] = a7 >= 0 ? a7 : denseAccount(table, s7, min, ids);
   }
-  for (; i < n; i++) idOf[i] = accountOf((ids[i] ?? 0) - min);
-  return { n, idOf, ids: accountIds, time, minor, index: null, orderId: null, ordered, absTotal, eagerTotals: true };
+  for (; i < hi; i++) idOf[i] = denseAccount(table, (idColumn[i] ?? 0) - min, min, ids);
+}
+
+/** The account of a dense table slot, numbering it (the id `slot + min`) when it has none yet. */
+function denseAccount(table: Int32Array, slot: number, min: number, ids: CustomerId[]): number {
+  let account = table[slot] ?? -1;
+  if (account < 0) {
+    account = ids.length;
+    table[slot] = account;
+    ids.push(slot + min);
+  }
+  return account;
 }
 
 function explainMinor(value: unknown): string {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { CHUNK } from '../chunks.ts';
+import { CHUNK, prefixSums } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { valuesAtRanks } from './order-statistics.ts';
 
@@ -104,15 +104,6 @@ function tally(v: Float64Array, lo: number, hi: number, min: number, less: Uint3
   for (let i = lo; i < hi; i++) {
     const slot = (v[i] ?? 0) - min + 1;
     less[slot] = (less[slot] ?? 0) + 1;
-  }
-}
-
-/** Running sums over `less[lo … hi − 1]`, `less[lo − 1]` being final already. */
-function prefixSums(less: Uint32Array, lo: number, hi: number): void {
-  let sum = less[lo - 1] ?? 0;
-  for (let k = lo; k < hi; k++) {
-    sum += less[k] ?? 0;
-    less[k] = sum;
   }
 }
 
