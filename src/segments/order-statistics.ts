@@ -169,3 +169,70 @@ function gatherBuckets(
     cursor[slot] = at + 1;
   }
 }
+
+/** Marks a bucket of {@link countCutsBelow}'s table that holds a cut: its values are compared one by one. */
+const SEARCH = 255;
+
+/**
+ * For each value, `base` plus the number of `cuts` below it: `out[i] = base + #{ c ∈ cuts : c < values[i] }`.
+ *
+ * A table over the same buckets as {@link valuesAtRanks} gives the answer for every bucket that holds no
+ * cut (all its values have the same cuts below them), so most values cost one look-up in a table that
+ * stays in the cache; values in a bucket with a cut, and values near zero (`-0` and `0`, equal, fall in
+ * neighbouring buckets), are compared with the cuts.
+ *
+ * @param values - finite numbers
+ * @param cuts - finite numbers in ascending order, at most 254 − base of them
+ * @param base - added to every count
+ * @param out - the counts, one per value
+ * @internal
+ */
+export function countCutsBelow(values: Float64Array, cuts: Float64Array, base: number, out: Uint8Array): void {
+  const n = values.length;
+  const table = new Uint8Array(1 << BUCKET_BITS);
+  const cut = new Float64Array(1);
+  const cutWords = new Uint32Array(cut.buffer);
+  let from = 0;
+  for (let c = 0; c < cuts.length; c++) {
+    cut[0] = cuts[c] ?? 0;
+    const bucket = bucketOfHighWord(cutWords[HIGH_WORD] ?? 0);
+    // Buckets before this cut's have the c cuts before it below all their values.
+    if (bucket >= from) table.fill(base + c, from, bucket);
+    table[bucket] = SEARCH;
+    from = Math.max(from, bucket + 1);
+  }
+  table.fill(base + cuts.length, from);
+  table[bucketOfHighWord(0x80000000)] = SEARCH; // -0
+  table[bucketOfHighWord(0)] = SEARCH; // 0
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  for (let lo = 0; lo < n; lo += CHUNK) countByTable(values, words, lo, Math.min(n, lo + CHUNK), table, cuts, base, out);
+}
+
+/** {@link countCutsBelow} for values `lo … hi − 1` (one chunk, see {@link CHUNK}). */
+function countByTable(
+  values: Float64Array,
+  words: Uint32Array,
+  lo: number,
+  hi: number,
+  table: Uint8Array,
+  cuts: Float64Array,
+  base: number,
+  out: Uint8Array,
+): void {
+  for (let i = lo; i < hi; i++) {
+    const known = table[bucketOfHighWord(words[2 * i + HIGH_WORD] ?? 0)] ?? SEARCH;
+    out[i] = known !== SEARCH ? known : base + cutsBelow(cuts, values[i] ?? 0);
+  }
+}
+
+/** The number of (ascending) cuts below `x`, by binary search. */
+function cutsBelow(cuts: Float64Array, x: number): number {
+  let low = 0;
+  let high = cuts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((cuts[mid] ?? 0) < x) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

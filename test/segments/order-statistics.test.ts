@@ -1,6 +1,6 @@
 import { test as fcTest, fc } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { selectRanks, valuesAtRanks } from '../../src/segments/order-statistics.ts';
+import { countCutsBelow, selectRanks, valuesAtRanks } from '../../src/segments/order-statistics.ts';
 
 /** Check what selectRanks promises: the sorted value at each rank, nothing larger before it, nothing smaller after. */
 function expectSelected(values: readonly number[], ranks: readonly number[]): void {
@@ -77,5 +77,17 @@ describe('valuesAtRanks', () => {
       return Math.round(100 * Math.exp((seed / 2_147_483_647) * 12)); // 1 to about 16 million cents
     });
     expectValues(values, [3999, 7999, 11_999, 15_999]);
+  });
+});
+
+describe('countCutsBelow', () => {
+  fcTest.prop([
+    fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -3, max: 3 }), fc.constantFrom(-0, 0)), { maxLength: 200 }),
+    fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -3, max: 3 }), fc.constantFrom(-0, 0)), { maxLength: 12 }),
+  ], { numRuns: 300 })('base plus the number of cuts below each value', (values, cutList) => {
+    const cuts = Float64Array.from(cutList).sort();
+    const out = new Uint8Array(values.length);
+    countCutsBelow(Float64Array.from(values), cuts, 1, out);
+    expect(Array.from(out)).toEqual(values.map((v) => 1 + cutList.filter((c) => c < v).length));
   });
 });

@@ -22,6 +22,21 @@ describe('rankScores', () => {
     expect(Array.from(rankScores([-0, 0, 1], 3))).toEqual([1, 1, 3]);
   });
 
+  test('-0 and 0 are equal values when the scores come from selected cuts too', () => {
+    const values = [-0, 0.5, 0, -0.25, 0, -0, 1.5, -0];
+    expect(Array.from(rankScores(values, 4))).toEqual(naive(values, 4));
+  });
+
+  test('thousands of heavy-tailed values with zeros and ties: the literal rule at 5 and at 100 bins', () => {
+    let seed = 11;
+    const values = Array.from({ length: 4000 }, (_, i) => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      if (i % 9 === 0) return 0;
+      return Math.round(Math.exp((seed / 2_147_483_647) * 16)) * (i % 13 === 0 ? -1 : 1);
+    });
+    for (const bins of [5, 100]) expect(Array.from(rankScores(values, bins))).toEqual(naive(values, bins));
+  });
+
   test('values must be finite', () => {
     expect(() => rankScores([Number.NaN, 1, 2])).toThrow('values[0]: NaN is not a finite number');
     expect(() => rankScores([1, Number.POSITIVE_INFINITY])).toThrow(InvalidOptionError);
