@@ -143,25 +143,46 @@ function wholeHistory(book: Ledger): CustomerColumns {
   const accounts = book.ids.length;
   if (book.customerCount === accounts) {
     const account = new Uint32Array(accounts);
-    for (let a = 0; a < accounts; a++) account[a] = a;
+    for (let a = 0; a < accounts; a += CHUNK) numberAccounts(account, a, Math.min(accounts, a + CHUNK));
     const { firstOrder, lastOrder, orders, grossMinor, netMinor } = book;
     return { account, firstOrder, lastOrder, orders, grossMinor, netMinor };
   }
-  const { account, firstOrder, lastOrder, orders, grossMinor, netMinor } = customerColumns(book.customerCount);
-  const totals = { first: book.firstOrder, last: book.lastOrder, orders: book.orders, gross: book.grossMinor, net: book.netMinor };
+  const columns = customerColumns(book.customerCount);
+  const { firstOrder, lastOrder, orders, grossMinor, netMinor } = book;
+  const totals: CustomerTotals = { firstOrder, lastOrder, orders, grossMinor, netMinor };
   let i = 0;
-  for (let a = 0; a < accounts; a++) {
-    const count = totals.orders[a] ?? 0;
+  for (let a = 0; a < accounts; a += CHUNK) i = copyCustomers(totals, a, Math.min(accounts, a + CHUNK), columns, i);
+  return columns;
+}
+
+/** The ledger's per-account totals, read once (a ledger built from records sums them on first read). */
+type CustomerTotals = Pick<Ledger, 'firstOrder' | 'lastOrder' | 'orders' | 'grossMinor' | 'netMinor'>;
+
+/** `account[a] = a` for accounts `lo … hi − 1` (one chunk, see {@link CHUNK}). */
+function numberAccounts(account: Uint32Array, lo: number, hi: number): void {
+  for (let a = lo; a < hi; a++) account[a] = a;
+}
+
+/**
+ * The ledger's totals of accounts `lo … hi − 1` (one chunk) that are customers, written from `next`
+ * on; returns the next free place.
+ */
+function copyCustomers(totals: CustomerTotals, lo: number, hi: number, out: CustomerColumns, next: number): number {
+  const { firstOrder, lastOrder, orders, grossMinor, netMinor } = totals;
+  const { account, firstOrder: outFirst, lastOrder: outLast, orders: outOrders, grossMinor: outGross, netMinor: outNet } = out;
+  let i = next;
+  for (let a = lo; a < hi; a++) {
+    const count = orders[a] ?? 0;
     if (count === 0) continue;
     account[i] = a;
-    firstOrder[i] = totals.first[a] ?? 0;
-    lastOrder[i] = totals.last[a] ?? 0;
-    orders[i] = count;
-    grossMinor[i] = totals.gross[a] ?? 0;
-    netMinor[i] = totals.net[a] ?? 0;
+    outFirst[i] = firstOrder[a] ?? 0;
+    outLast[i] = lastOrder[a] ?? 0;
+    outOrders[i] = count;
+    outGross[i] = grossMinor[a] ?? 0;
+    outNet[i] = netMinor[a] ?? 0;
     i++;
   }
-  return { account, firstOrder, lastOrder, orders, grossMinor, netMinor };
+  return i;
 }
 
 /** Zero-filled customer columns for `length` customers. */

@@ -89,6 +89,26 @@ describe('scanCustomers properties', () => {
     },
   );
 
+  test('several chunks of accounts, every seventh with refunds only, over the whole history', () => {
+    const records = Array.from({ length: 3000 }, (_, c) => [
+      { customerId: c, date: (c % 50) * 86_400_000, amount: c % 7 === 3 ? -5 : 100 + c },
+      { customerId: c, date: (c % 50 + 3) * 86_400_000, amount: c % 11 === 0 ? -20 : c % 7 === 3 ? -1 : 7 },
+    ]).flat();
+    const book = ledger.fromColumns({
+      customerId: records.map((r) => r.customerId),
+      date: records.map((r) => r.date),
+      amount: records.map((r) => r.amount),
+    });
+    const scan = scanCustomers(book, book.maxTime);
+    const expected = referenceScan(records, book.maxTime ?? 0);
+    expect(scan.account.length).toBe(expected.size);
+    const actual = new Map(Array.from(scan.account, (a, i) => [
+      book.ids[a] ?? '',
+      { first: scan.firstOrder[i], last: scan.lastOrder[i], orders: scan.orders[i], gross: scan.grossMinor[i], net: scan.netMinor[i] },
+    ]));
+    expect(actual).toEqual(expected);
+  });
+
   test('report columns are copies: writing into them leaves the ledger alone', () => {
     const book = ledger(rows.slice(0, 3));
     const before = [[...book.orders], [...book.netMinor]];
