@@ -130,13 +130,13 @@ export function dayNumber(epochMs: number, timeZone = 'UTC'): number {
  * was given keeps its optimized code from one report to the next (a new function each time would
  * not be the call target the code was optimized for).
  */
-const utcDayOf = (epochMs: number): number => Math.floor(epochMs / DAY_MS);
+const utcDayOf = Object.freeze((epochMs: number): number => Math.floor(epochMs / DAY_MS));
 
 /**
  * A fast function from instant to local day number in one zone, for hot loops over many rows.
  *
  * The zone is validated once; the returned closure holds the zone's offset cache directly. In `'UTC'`
- * it is pure arithmetic. The closure does not validate its argument: pass finite epoch ms that a `Date`
+ * it is pure arithmetic, and every call returns the same (frozen) function. The closure does not validate its argument: pass finite epoch ms that a `Date`
  * can hold (`NaN` gives `NaN` in UTC and throws {@link InvalidOptionError} in other zones).
  *
  * @param timeZone - IANA zone, `'UTC'` or a fixed offset; default `'UTC'`

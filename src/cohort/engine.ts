@@ -272,7 +272,11 @@ function fillCells(book: Ledger, pass: CellPass, acc: CohortAccumulators, lo: nu
       period = b | 0;
     }
     const t = time[p] ?? 0;
-    if (t > asOf) continue;
+    if (t > asOf) {
+      // The account's later events are later still: on to its end.
+      p = end - 1;
+      continue;
+    }
     const k = span > 0 ? Math.floor((t - b) / span) : (everyOfDay[dayOf(t) - firstDay] ?? 0) - period;
     if (k < 0) continue;
     const amount = minor[p] ?? 0;

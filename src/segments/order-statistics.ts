@@ -82,12 +82,13 @@ const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
  * the mantissa, in an order that agrees with the values' own: sixteen buckets per power of two), which
  * finds the bucket of every rank; a second pass copies out only the values in those buckets, and
  * {@link selectRanks} finishes within them. Heavy-tailed data such as money spreads over many powers
- * of two, so the copied buckets hold a small part of the values; when one bucket holds nearly all of
- * them the cost is that of {@link selectRanks} on a copy.
+ * of two, so the copied buckets hold a small part of the values: O(N) expected. When one bucket holds
+ * nearly all of them the cost is that of {@link selectRanks} on a copy, O(N log R) expected for R ranks.
  *
  * @param values - finite numbers (not modified; `-0` and `0` count as equal)
  * @param ranks - 0-based ranks in ascending order (repeats allowed), each in `0 … values.length − 1`
  * @returns the value of each rank, in the order of `ranks`
+ * @throws RangeError for a rank outside `0 … values.length − 1` or out of order
  * @internal
  */
 export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): Float64Array {
@@ -108,6 +109,7 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): F
   let total = 0;
   for (let r = 0; r < ranks.length; r++) {
     const rank = ranks[r] ?? 0;
+    if (!(rank >= before && rank < n)) throw new RangeError(`rank ${rank} is not in ascending order within 0 … ${n - 1}`);
     while (before + (counts[bucket] ?? 0) <= rank) before += counts[bucket++] ?? 0;
     if ((slotOf[bucket] ?? -1) < 0) {
       slotOf[bucket] = start.length;

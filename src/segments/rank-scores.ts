@@ -26,10 +26,11 @@ export function assertBins(value: unknown, option = 'bins'): number {
  * Higher values get higher scores; to score "smaller is better" (recency) pass the negated values.
  * Equal values always get equal scores (unlike SQL `NTILE`, which splits ties across buckets), so a
  * score can be empty: with half the values tied at the minimum, score 2 of 5 is never given.
- * Cost: integers in a narrow range (at most 4·N and 65,536 wide) are tallied (O(N + range)); anything
- * else needs only the bins − 1 values where the score changes, found by selection rather than a sort
- * (O(N) expected, O(N log N) at worst), and each value's score then comes from a table of value ranges
- * (one look-up for most values). Both give the same scores.
+ * Cost: integers whose largest and smallest differ by at most 4·N and at most 65,536 are tallied
+ * (O(N + range)); anything else needs only the bins − 1 values where the score changes, found by
+ * selection rather than a sort (O(N) expected when the values spread over several powers of two,
+ * O(N log bins) when they crowd into one, O(N log N) at worst), and each value's score then comes from
+ * a table of value ranges (one look-up for most values). Both give the same scores.
  *
  * @param values - finite numbers (any order; not modified)
  * @param bins - number of scores, an integer ≥ 2 (default 5)
@@ -125,7 +126,8 @@ function scoreByTally(v: Float64Array, lo: number, hi: number, min: number, less
  * Any finite values. A score only changes where `#{ vⱼ < v }` reaches a threshold
  * `Tₛ = ⌈s · N ÷ bins⌉` (s = 1 … bins − 1), and `#{ vⱼ < v } ≥ Tₛ` exactly when `v` is greater than the
  * value of rank `Tₛ − 1` in sorted order. So the bins − 1 values at those ranks are selected (no sort,
- * O(N log bins) expected), and each value's score is 1 + the number of them it exceeds.
+ * see `valuesAtRanks`), and each value's score is 1 + the number of them it exceeds (mostly one table
+ * look-up, see `countCutsBelow`).
  */
 function selectedScores(v: Float64Array, bins: number): Uint8Array {
   const n = v.length;

@@ -308,6 +308,55 @@ describe('Cohort over several chunks of customers', () => {
     }
   });
 
+  const cells = (table: CohortTable) =>
+    Object.fromEntries(table.cohorts.map((c) => [`${c.segment ?? ''}/${c.key}`, [c.size, ...c.cells.map((cell) => [cell.customers, cell.orders, cell.netRevenue.toNumber()])]]));
+
+  test('segments: the cells of each segment are those of its own customers alone', () => {
+    const parity = (id: string) => (Number(id.slice(1)) % 2 === 0 ? 'even' : 'odd');
+    const segmented = cells(builder.segmentBy((c) => parity(String(c.customerId))).table());
+    const alone = ['even', 'odd'].map((segment) =>
+      Object.entries(cells(Cohort.from(rows.filter((r) => parity(r.customerId) === segment)).asOf(new Date(asOf)).maxOffset(maxOffset).table()))
+        .map(([key, value]) => [`${segment}${key}`, value]),
+    );
+    expect(segmented).toEqual(Object.fromEntries(alone.flat()));
+  });
+
+  test('a fixed-offset zone equals UTC over instants moved by that offset', () => {
+    const shift = 5.5 * 3_600_000;
+    const moved = rows.map((r) => ({ ...r, date: r.date + shift }));
+    const local = builder.timeZone('+05:30').table();
+    const utc = Cohort.from(moved).asOf(new Date(asOf + shift)).maxOffset(maxOffset).table();
+    expect(cells(local)).toEqual(cells(utc));
+  });
+
+  test('elapsed 30-day windows from each first order equal a naive count', () => {
+    const span = 30 * 86_400_000;
+    const minFirst = new Map<string, number>();
+    for (const t0 of first.values()) if (t0 <= asOf) minFirst.set(key(month(t0)), Math.min(minFirst.get(key(month(t0))) ?? t0, t0));
+    const want = new Map<string, { active: Set<string>[]; orders: number[]; net: number[] }>();
+    for (const [k0, t] of minFirst) {
+      const offsets = Math.min(Math.floor((asOf - t) / span), maxOffset) + 1;
+      want.set(k0, { active: Array.from({ length: offsets }, () => new Set<string>()), orders: new Array<number>(offsets).fill(0), net: new Array<number>(offsets).fill(0) });
+    }
+    for (const r of rows) {
+      const t0 = first.get(r.customerId);
+      if (t0 === undefined || t0 > asOf || r.date > asOf) continue;
+      const cohort = want.get(key(month(t0)));
+      const k = Math.floor((r.date - t0) / span);
+      if (cohort === undefined || k < 0 || k >= cohort.active.length) continue;
+      cohort.net[k] = (cohort.net[k] ?? 0) + r.amount;
+      if (r.amount < 0) continue;
+      cohort.orders[k] = (cohort.orders[k] ?? 0) + 1;
+      cohort.active[k]?.add(r.customerId);
+    }
+    for (const c of builder.every({ days: 30 }).table().cohorts) {
+      const w = want.get(c.key);
+      expect(c.cells.map((cell) => [cell.customers, cell.orders, cell.netRevenue.toNumber()])).toEqual(
+        w?.active.map((set, k) => [set.size, w.orders[k], w.net[k]]),
+      );
+    }
+  });
+
   test('bracket cells count distinct customers per bracket', () => {
     const brackets: [number, number][] = [[0, 0], [1, 2], [3, 8]];
     for (const c of builder.brackets(brackets).table().cohorts) {

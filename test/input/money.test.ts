@@ -130,8 +130,13 @@ describe('boundaries', () => {
     const parsed = new Decimal(written(minor, digits));
     // Field for field what decimal.js's own constructor makes of the digits.
     expect({ s: amount.s, e: amount.e, d: amount.d }).toEqual({ s: parsed.s, e: parsed.e, d: parsed.d });
+    // The same own properties, constructor included (decimal.js makes its results through it).
+    expect(Object.keys(amount)).toEqual(Object.keys(parsed));
+    expect(amount.constructor).toBe(Decimal);
+    expect(Decimal.isDecimal(amount)).toBe(true);
     expect(amount.equals(parsed)).toBe(true);
     expect(amount.toString()).toBe(parsed.toString());
+    expect(amount.plus(1).minus('0.5').toString()).toBe(parsed.plus(1).minus('0.5').toString());
   });
   test('fromMinorUnits at the edges: -0, word boundaries, 10^15 and the largest exact amount', () => {
     expect(fromMinorUnits(1_000_000_000, 2).d).toEqual([1]);

@@ -64,6 +64,12 @@ describe('valuesAtRanks', () => {
     expectValues(Float64Array.from(values), ranks);
   });
 
+  test('a rank outside the values, or out of order, is an error (not an endless walk)', () => {
+    expect(() => valuesAtRanks(Float64Array.from([1, 2, 3]), [3])).toThrow(RangeError);
+    expect(() => valuesAtRanks(Float64Array.from([1, 2, 3]), [-1])).toThrow(RangeError);
+    expect(() => valuesAtRanks(Float64Array.from([1, 2, 3]), [2, 0])).toThrow(RangeError);
+  });
+
   test('a view into a larger buffer reads only its own values', () => {
     const buffer = Float64Array.from([1e9, -1e9, 5, 3, 9, 1, 7, -1e9, 1e9]);
     expectValues(buffer.subarray(2, 7), [0, 2, 4]);

@@ -37,6 +37,31 @@ describe('rankScores', () => {
     for (const bins of [5, 100]) expect(Array.from(rankScores(values, bins))).toEqual(naive(values, bins));
   });
 
+  test('either side of the widest tallied range: 20,000 integers spread over 65,536, 65,537 and 65,538 values', () => {
+    // The literal rule through a sorted copy (O(N log N)): #{ w < v } is the first index of v in it.
+    const reference = (values: number[], bins: number) => {
+      const sorted = Float64Array.from(values).sort();
+      return values.map((v) => {
+        let lo = 0;
+        let hi = sorted.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if ((sorted[mid] ?? 0) < v) lo = mid + 1;
+          else hi = mid;
+        }
+        return 1 + Math.floor((bins * lo) / values.length);
+      });
+    };
+    for (const width of [65_535, 65_536, 65_537]) {
+      let seed = width;
+      const values = Array.from({ length: 20_000 }, (_, i) => {
+        seed = (seed * 48_271) % 2_147_483_647;
+        return i === 0 ? -1000 : i === 1 ? width - 1000 : (seed % (width + 1)) - 1000;
+      });
+      expect(Array.from(rankScores(values, 7))).toEqual(reference(values, 7));
+    }
+  });
+
   test('values must be finite', () => {
     expect(() => rankScores([Number.NaN, 1, 2])).toThrow('values[0]: NaN is not a finite number');
     expect(() => rankScores([1, Number.POSITIVE_INFINITY])).toThrow(InvalidOptionError);
