@@ -262,15 +262,33 @@ class OrderDayGaps {
 
   /** Median gap of customer i; `null` with a single order day. */
   median(i: number): number | null {
-    return median(this.#buffer.subarray(0, this.collect(i)));
+    return medianOfFirst(this.#buffer, this.collect(i));
   }
 }
 
-/** Median of a small array (sorted in place); `null` when empty. */
-function median(values: Float64Array): number | null {
-  const k = values.length;
+/** Up to this many values are sorted by insertion, in place; more by the native sort of a view. */
+const INSERTION_SORT_MAX = 32;
+
+/**
+ * Median of `values[0 … k − 1]` (sorted in place); `null` when `k` is 0. A customer has a handful of
+ * gaps as a rule: sorting them by insertion allocates nothing, where a view and the native sort cost
+ * an object and a call per customer (a report's rows are built for millions of them).
+ */
+function medianOfFirst(values: Float64Array, k: number): number | null {
   if (k === 0) return null;
-  values.sort();
+  if (k > INSERTION_SORT_MAX) {
+    values.subarray(0, k).sort();
+  } else {
+    for (let i = 1; i < k; i++) {
+      const x = values[i] ?? 0;
+      let j = i - 1;
+      while (j >= 0 && (values[j] ?? 0) > x) {
+        values[j + 1] = values[j] ?? 0;
+        j--;
+      }
+      values[j + 1] = x;
+    }
+  }
   const mid = k >> 1;
   return k % 2 === 1 ? (values[mid] ?? 0) : ((values[mid - 1] ?? 0) + (values[mid] ?? 0)) / 2;
 }

@@ -101,6 +101,30 @@ describe('dormancy, adaptive windows', () => {
   });
 });
 
+describe('dormancy median gaps', () => {
+  fcTest.prop([
+    fc.array(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 60 }), { minLength: 1, maxLength: 8 }),
+  ], { numRuns: 200 })('the median of the gaps between distinct order days, for any number of them', (customers) => {
+    const records = customers.flatMap((days, c) =>
+      days.map((d) => ({ customerId: c, date: Date.UTC(2023, 0, 1) + d * 86_400_000 + (d % 5) * 3_600_000, amount: 1 })),
+    );
+    const report = dormancy(ledger.fromColumns({
+      customerId: records.map((r) => r.customerId),
+      date: records.map((r) => r.date),
+      amount: records.map((r) => r.amount),
+    }), { windows: 'adaptive' });
+    const expected = (days: number[]) => {
+      const distinct = [...new Set(days)].sort((x, y) => x - y);
+      const gaps = distinct.slice(1).map((d, k) => d - (distinct[k] ?? 0)).sort((x, y) => x - y);
+      if (gaps.length === 0) return null;
+      const mid = gaps.length >> 1;
+      return gaps.length % 2 === 1 ? gaps[mid] : ((gaps[mid - 1] ?? 0) + (gaps[mid] ?? 0)) / 2;
+    };
+    const byId = new Map(report.customers.map((c) => [c.id, c.medianGap]));
+    customers.forEach((days, c) => expect(byId.get(c)).toBe(expected(days)));
+  });
+});
+
 describe('dormancy by probability alive (the model seam)', () => {
   test('the function sees x, tx, T in days and its probability sets the segment', () => {
     const seen: unknown[] = [];
