@@ -11,7 +11,7 @@ import { InvalidOptionError } from '../errors.ts';
 import { Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
 import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
-import { IdInterner, KEY_WORDS, explainId, isCustomerId } from './ids.ts';
+import { IdInterner, KEY_WORDS, explainId, isCustomerId, numberDense } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import type { CustomerId, Ledger } from './types.ts';
@@ -264,58 +264,6 @@ function checkTyped(time: Float64Array, minor: Float64Array, lo: number, hi: num
   state[ORDERED] = ordered ? 1 : 0;
   state[ABS_TOTAL] = absTotal;
   return true;
-}
-
-/**
- * Number the ids of events `lo … hi − 1` (one chunk) through the dense table, into `idOf`; an id seen
- * for the first time becomes the next account, appended to `ids`.
- *
- * Eight look-ups are issued before any of their results is used: the table is far larger than the
- * cache, and a slot met for the first time (a branch no predictor gets right) would otherwise hold
- * back the next look-up's load. A slot found unnumbered is looked up again, since an earlier event of
- * the same eight may have numbered it.
- */
-function numberDense(idColumn: ArrayLike<number>, dense: { table: Int32Array; min: number }, lo: number, hi: number, idOf: Uint32Array, ids: CustomerId[]): void {
-  const { table, min } = dense;
-  let i = lo;
-  for (; i + 8 <= hi; i += 8) {
-    const s0 = (idColumn[i] ?? 0) - min;
-    const s1 = (idColumn[i + 1] ?? 0) - min;
-    const s2 = (idColumn[i + 2] ?? 0) - min;
-    const s3 = (idColumn[i + 3] ?? 0) - min;
-    const s4 = (idColumn[i + 4] ?? 0) - min;
-    const s5 = (idColumn[i + 5] ?? 0) - min;
-    const s6 = (idColumn[i + 6] ?? 0) - min;
-    const s7 = (idColumn[i + 7] ?? 0) - min;
-    const a0 = table[s0] ?? -1;
-    const a1 = table[s1] ?? -1;
-    const a2 = table[s2] ?? -1;
-    const a3 = table[s3] ?? -1;
-    const a4 = table[s4] ?? -1;
-    const a5 = table[s5] ?? -1;
-    const a6 = table[s6] ?? -1;
-    const a7 = table[s7] ?? -1;
-    idOf[i] = a0 >= 0 ? a0 : denseAccount(table, s0, min, ids);
-    idOf[i + 1] = a1 >= 0 ? a1 : denseAccount(table, s1, min, ids);
-    idOf[i + 2] = a2 >= 0 ? a2 : denseAccount(table, s2, min, ids);
-    idOf[i + 3] = a3 >= 0 ? a3 : denseAccount(table, s3, min, ids);
-    idOf[i + 4] = a4 >= 0 ? a4 : denseAccount(table, s4, min, ids);
-    idOf[i + 5] = a5 >= 0 ? a5 : denseAccount(table, s5, min, ids);
-    idOf[i + 6] = a6 >= 0 ? a6 : denseAccount(table, s6, min, ids);
-    idOf[i + 7] = a7 >= 0 ? a7 : denseAccount(table, s7, min, ids);
-  }
-  for (; i < hi; i++) idOf[i] = denseAccount(table, (idColumn[i] ?? 0) - min, min, ids);
-}
-
-/** The account of a dense table slot, numbering it (the id `slot + min`) when it has none yet. */
-function denseAccount(table: Int32Array, slot: number, min: number, ids: CustomerId[]): number {
-  let account = table[slot] ?? -1;
-  if (account < 0) {
-    account = ids.length;
-    table[slot] = account;
-    ids.push(slot + min);
-  }
-  return account;
 }
 
 function explainMinor(value: unknown): string {

@@ -83,6 +83,8 @@ export class IdInterner {
   /** A batch's first probes: slot offsets and their entries. */
   private readonly at = new Int32Array(BATCH);
   private readonly entry = new Int32Array(BATCH);
+  /** Whether {@link numberStaged} numbered through a direct table (the hash table then holds none of the ids). */
+  private numberedDirectly = false;
 
   /**
    * The account number of `id`, numbering it on first sight.
@@ -91,6 +93,7 @@ export class IdInterner {
    * @returns its account number
    */
   intern(id: CustomerId): number {
+    if (this.numberedDirectly) throw new Error('IdInterner: ids numbered through a direct table take no more ids');
     const { key } = this;
     const tag = writeKey(id, key, 0);
     if (tag < 0) {
@@ -134,11 +137,47 @@ export class IdInterner {
    * @param room - where to take the table from (free memory the caller has), when it fits there
    */
   numberStaged(words: Uint32Array, keys: Int32Array, n: number, room?: Scratch): void {
+    if (this.numberedDirectly) throw new Error('IdInterner: ids numbered through a direct table take no more ids');
+    if (this.ids.length === 0 && n > 0 && this.numberDirectly(words, keys, n, room)) {
+      this.numberedDirectly = true;
+      return;
+    }
     // A table sized once for the estimated number of distinct ids spares the growth steps (each
     // re-places every entry, and each is more memory for the collector to account for).
     if (this.ids.length === 0 && n > 1 << MIN_SLOT_BITS) this.reserve(1.05 * distinctEstimate(words, n), room);
     // A kernel called per chunk of events, which engines optimize as a whole (see CHUNK).
     for (let k = 0; k < n; k += CHUNK) this.numberRange(words, keys, k, Math.min(n, k + CHUNK));
+  }
+
+  /**
+   * Number the staged ids through a direct table when they allow it (see {@link DirectShape}): all
+   * integers, or all strings of one length made of one prefix and a fixed number of digits, with
+   * values in a range of at most 2n + 1024. Returns `false`, with nothing changed, otherwise.
+   */
+  private numberDirectly(words: Uint32Array, keys: Int32Array, n: number, room: Scratch | undefined): boolean {
+    const shape = directShape(words[0] ?? 0, keys[0] ?? 0, keys[1] ?? 0);
+    if (shape === null) return false;
+    const tag = shape[SHAPE_TAG] ?? 0;
+    // Each word is replaced by its key's slot value, so the numbering pass reads nothing else.
+    const range = Int32Array.of(0x7fffffff, -0x80000000);
+    let valued = 0;
+    while (valued < n) {
+      const hi = Math.min(n, valued + CHUNK);
+      valued = directValues(words, keys, valued, hi, shape, range);
+      if (valued < hi) break;
+    }
+    const min = range[0] ?? 0;
+    if (valued < n || (range[1] ?? 0) - min >= 2 * n + 1024) {
+      for (let k = 0; k < valued; k += CHUNK) restoreWords(words, keys, k, Math.min(valued, k + CHUNK), tag);
+      return false;
+    }
+    const size = (range[1] ?? 0) - min + 1;
+    const dense = { table: (room === undefined ? new Int32Array(size) : room.int32(size)).fill(-1), min };
+    const { ids } = this;
+    for (let k = 0; k < n; k += CHUNK) numberDense(words, dense, k, Math.min(n, k + CHUNK), words, ids);
+    // The accounts' ids are their values so far: a string id is rebuilt from its value.
+    if (tag !== NUMBER_TAG) for (let a = 0; a < ids.length; a += CHUNK) directIds(ids, a, Math.min(ids.length, a + CHUNK), shape);
+    return true;
   }
 
   /** Number the staged events `k0 … k1 − 1` (see {@link numberStaged}). */
@@ -242,6 +281,228 @@ export class IdInterner {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/**
+ * What every staged key of a set numbered through a direct table shares, from the first one: its tag
+ * (the number tag, or a string's length), and for strings the characters before the digits — their
+ * bytes in the two key words and the masks of those bytes and of the digits' bytes — and where the
+ * digits start. Such strings are one prefix followed by digits, all of one length, so each is
+ * determined by the value of its digits (leading zeros included): `"c0187525"` is slot 187525.
+ */
+type DirectShape = Int32Array;
+const SHAPE_TAG = 0;
+const SHAPE_PREFIX_LOW = 1;
+const SHAPE_PREFIX_HIGH = 2;
+const SHAPE_PREFIX_MASK_LOW = 3;
+const SHAPE_PREFIX_MASK_HIGH = 4;
+const SHAPE_DIGIT_MASK_LOW = 5;
+const SHAPE_DIGIT_MASK_HIGH = 6;
+const SHAPE_FIRST_DIGIT = 7;
+
+/** The byte of character `i` (0–7) of a packed key. */
+function keyByte(low: number, high: number, i: number): number {
+  return (i < 4 ? low >>> (8 * i) : high >>> (8 * i - 32)) & 0xff;
+}
+
+/** The {@link DirectShape} of a set whose first staged key is this one; `null` when it has none (no digits at the end, a long string). */
+function directShape(word: number, low: number, high: number): DirectShape | null {
+  const tag = word >>> 28;
+  const shape = new Int32Array(8);
+  shape[SHAPE_TAG] = tag;
+  if (tag === NUMBER_TAG) return shape;
+  if (tag === 0 || tag > PACKED_LENGTH) return null;
+  let firstDigit = tag;
+  while (firstDigit > 0 && isDigitCode(keyByte(low, high, firstDigit - 1))) firstDigit--;
+  if (firstDigit === tag) return null;
+  let prefixMaskLow = 0;
+  let prefixMaskHigh = 0;
+  let digitMaskLow = 0;
+  let digitMaskHigh = 0;
+  for (let i = 0; i < tag; i++) {
+    const byte = 0xff << (8 * (i & 3));
+    if (i < firstDigit) {
+      if (i < 4) prefixMaskLow |= byte;
+      else prefixMaskHigh |= byte;
+    } else if (i < 4) digitMaskLow |= byte;
+    else digitMaskHigh |= byte;
+  }
+  shape[SHAPE_PREFIX_LOW] = low & prefixMaskLow;
+  shape[SHAPE_PREFIX_HIGH] = high & prefixMaskHigh;
+  shape[SHAPE_PREFIX_MASK_LOW] = prefixMaskLow;
+  shape[SHAPE_PREFIX_MASK_HIGH] = prefixMaskHigh;
+  shape[SHAPE_DIGIT_MASK_LOW] = digitMaskLow;
+  shape[SHAPE_DIGIT_MASK_HIGH] = digitMaskHigh;
+  shape[SHAPE_FIRST_DIGIT] = firstDigit;
+  return shape;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Whether every byte of `word` under `mask` is an ASCII digit: its high nibble is 3, and adding 6 keeps it so. */
+function digitsUnder(word: number, mask: number): boolean {
+  const threes = 0x30303030 & mask;
+  const bytes = word & mask;
+  return (bytes & 0xf0f0f0f0) === threes && ((bytes + (0x06060606 & mask)) & 0xf0f0f0f0) === threes;
+}
+
+/**
+ * Replace the words of staged events `lo … hi − 1` (one chunk, see {@link CHUNK}) by their keys' slot
+ * values, and widen `range` (`[min, max]`) to them. Returns the first event whose key lacks the shape
+ * (its word and those after it unchanged), else `hi`.
+ */
+function directValues(words: Uint32Array, keys: Int32Array, lo: number, hi: number, shape: DirectShape, range: Int32Array): number {
+  return (shape[SHAPE_TAG] ?? 0) === NUMBER_TAG
+    ? directNumberValues(words, keys, lo, hi, range)
+    : directStringValues(words, keys, lo, hi, shape, range);
+}
+
+/** {@link directValues} for number ids: their values, when all are integers from 0 to 2^31 − 1. */
+function directNumberValues(words: Uint32Array, keys: Int32Array, lo: number, hi: number, range: Int32Array): number {
+  let min = range[0] ?? 0;
+  let max = range[1] ?? 0;
+  let k = lo;
+  for (; k < hi; k++) {
+    if ((words[k] ?? 0) >>> 28 !== NUMBER_TAG) break;
+    numberWords[0] = keys[k * KEY_WORDS] ?? 0;
+    numberWords[1] = keys[k * KEY_WORDS + 1] ?? 0;
+    const value = numberBits[0] ?? 0;
+    const slot = value | 0;
+    if (slot !== value || slot < 0) break;
+    words[k] = slot;
+    if (slot < min) min = slot;
+    if (slot > max) max = slot;
+  }
+  range[0] = min;
+  range[1] = max;
+  return k;
+}
+
+/**
+ * {@link directValues} for string ids: the value of their digits. Every byte that is not a digit (the
+ * prefix, and the empty bytes after a string shorter than 8) is read as a `0` digit, which makes an
+ * 8-digit number whose trailing zeros are then divided off; 4 digits of a word are read at once.
+ */
+function directStringValues(words: Uint32Array, keys: Int32Array, lo: number, hi: number, shape: DirectShape, range: Int32Array): number {
+  const tag = shape[SHAPE_TAG] ?? 0;
+  const prefixLow = shape[SHAPE_PREFIX_LOW] ?? 0;
+  const prefixHigh = shape[SHAPE_PREFIX_HIGH] ?? 0;
+  const prefixMaskLow = shape[SHAPE_PREFIX_MASK_LOW] ?? 0;
+  const prefixMaskHigh = shape[SHAPE_PREFIX_MASK_HIGH] ?? 0;
+  const digitMaskLow = shape[SHAPE_DIGIT_MASK_LOW] ?? 0;
+  const digitMaskHigh = shape[SHAPE_DIGIT_MASK_HIGH] ?? 0;
+  const zerosLow = ZERO_DIGITS & ~digitMaskLow;
+  const zerosHigh = ZERO_DIGITS & ~digitMaskHigh;
+  const scale = POW10_UP_TO_8[PACKED_LENGTH - tag] ?? 1;
+  let min = range[0] ?? 0;
+  let max = range[1] ?? 0;
+  let k = lo;
+  for (; k < hi; k++) {
+    const low = keys[k * KEY_WORDS] ?? 0;
+    const high = keys[k * KEY_WORDS + 1] ?? 0;
+    if ((words[k] ?? 0) >>> 28 !== tag || (low & prefixMaskLow) !== prefixLow || (high & prefixMaskHigh) !== prefixHigh ||
+      !digitsUnder(low, digitMaskLow) || !digitsUnder(high, digitMaskHigh)) {
+      break;
+    }
+    const slot = (fourDigits((low & digitMaskLow) | zerosLow) * 10_000 + fourDigits((high & digitMaskHigh) | zerosHigh)) / scale | 0;
+    words[k] = slot;
+    if (slot < min) min = slot;
+    if (slot > max) max = slot;
+  }
+  range[0] = min;
+  range[1] = max;
+  return k;
+}
+
+/** Replace the values `ids[lo … hi − 1]` (one chunk) of string ids of this shape by the strings: the prefix, then the value's digits. */
+function directIds(ids: CustomerId[], lo: number, hi: number, shape: DirectShape): void {
+  const tag = shape[SHAPE_TAG] ?? 0;
+  const firstDigit = shape[SHAPE_FIRST_DIGIT] ?? 0;
+  for (let a = lo; a < hi; a++) {
+    let value = ids[a] as number;
+    let low = shape[SHAPE_PREFIX_LOW] ?? 0;
+    let high = shape[SHAPE_PREFIX_HIGH] ?? 0;
+    for (let i = tag - 1; i >= firstDigit; i--) {
+      const digit = value % 10;
+      value = (value - digit) / 10;
+      if (i < 4) low |= (48 + digit) << (8 * i);
+      else high |= (48 + digit) << (8 * i - 32);
+    }
+    ids[a] = idOfKey(tag, low, high);
+  }
+}
+
+/** Four `0` digits, one per byte. */
+const ZERO_DIGITS = 0x30303030;
+const POW10_UP_TO_8 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000] as const;
+
+/** The number written by a word's four digit bytes (the first character in the lowest byte). */
+function fourDigits(word: number): number {
+  const digits = word - ZERO_DIGITS; // every byte 0–9: no borrow between bytes
+  // Bytes 0 and 2 become 10·d0 + d1 and 10·d2 + d3 (at most 99: no carry between bytes).
+  const pairs = (Math.imul(digits, 10) + (digits >>> 8)) & 0x00ff00ff;
+  return (pairs & 0xff) * 100 + (pairs >>> 16);
+}
+
+/** Undo {@link directValues} for events `lo … hi − 1`, whose keys all have the tag `tag`: their words as {@link IdInterner.stage} wrote them. */
+function restoreWords(words: Uint32Array, keys: Int32Array, lo: number, hi: number, tag: number): void {
+  for (let k = lo; k < hi; k++) {
+    words[k] = ((tag << 28) | (mixKey(tag, keys[k * KEY_WORDS] ?? 0, keys[k * KEY_WORDS + 1] ?? 0) & HASH_BITS)) >>> 0;
+  }
+}
+
+/**
+ * Number the ids of events `lo … hi − 1` (one chunk) through the dense table, into `idOf`; an id seen
+ * for the first time becomes the next account, appended to `ids`.
+ *
+ * Eight look-ups are issued before any of their results is used: the table is far larger than the
+ * cache, and a slot met for the first time (a branch no predictor gets right) would otherwise hold
+ * back the next look-up's load. A slot found unnumbered is looked up again, since an earlier event of
+ * the same eight may have numbered it.
+ */
+export function numberDense(idColumn: ArrayLike<number>, dense: { table: Int32Array; min: number }, lo: number, hi: number, idOf: Uint32Array, ids: CustomerId[]): void {
+  const { table, min } = dense;
+  let i = lo;
+  for (; i + 8 <= hi; i += 8) {
+    const s0 = (idColumn[i] ?? 0) - min;
+    const s1 = (idColumn[i + 1] ?? 0) - min;
+    const s2 = (idColumn[i + 2] ?? 0) - min;
+    const s3 = (idColumn[i + 3] ?? 0) - min;
+    const s4 = (idColumn[i + 4] ?? 0) - min;
+    const s5 = (idColumn[i + 5] ?? 0) - min;
+    const s6 = (idColumn[i + 6] ?? 0) - min;
+    const s7 = (idColumn[i + 7] ?? 0) - min;
+    const a0 = table[s0] ?? -1;
+    const a1 = table[s1] ?? -1;
+    const a2 = table[s2] ?? -1;
+    const a3 = table[s3] ?? -1;
+    const a4 = table[s4] ?? -1;
+    const a5 = table[s5] ?? -1;
+    const a6 = table[s6] ?? -1;
+    const a7 = table[s7] ?? -1;
+    idOf[i] = a0 >= 0 ? a0 : denseAccount(table, s0, min, ids);
+    idOf[i + 1] = a1 >= 0 ? a1 : denseAccount(table, s1, min, ids);
+    idOf[i + 2] = a2 >= 0 ? a2 : denseAccount(table, s2, min, ids);
+    idOf[i + 3] = a3 >= 0 ? a3 : denseAccount(table, s3, min, ids);
+    idOf[i + 4] = a4 >= 0 ? a4 : denseAccount(table, s4, min, ids);
+    idOf[i + 5] = a5 >= 0 ? a5 : denseAccount(table, s5, min, ids);
+    idOf[i + 6] = a6 >= 0 ? a6 : denseAccount(table, s6, min, ids);
+    idOf[i + 7] = a7 >= 0 ? a7 : denseAccount(table, s7, min, ids);
+  }
+  for (; i < hi; i++) idOf[i] = denseAccount(table, (idColumn[i] ?? 0) - min, min, ids);
+}
+
+/** The account of a dense table slot, numbering it (the id `slot + min`) when it has none yet. */
+function denseAccount(table: Int32Array, slot: number, min: number, ids: CustomerId[]): number {
+  let account = table[slot] ?? -1;
+  if (account < 0) {
+    account = ids.length;
+    table[slot] = account;
+    ids.push(slot + min);
+  }
+  return account;
 }
 
 /** Registers of {@link distinctEstimate}: 2^12, for a standard error of about 1.6 %. */

@@ -96,3 +96,78 @@ describe('IdInterner', () => {
     expect(interner.ids.some((id) => Object.is(id, -0))).toBe(false);
   });
 });
+
+describe('IdInterner: ids numbered through a direct table', () => {
+  /** Ids of one shape — a prefix, then `width` digits — with values below `range`, now and then replaced by `odd`. */
+  const shapedIds = fc
+    .record({
+      prefix: fc.constantFrom('', 'c', 'C-', 'u_1x', 'ÿ'),
+      width: fc.integer({ min: 1, max: 7 }),
+      range: fc.integer({ min: 1, max: 3000 }),
+      count: fc.integer({ min: 1, max: 1500 }),
+      odd: fc.option(
+        fc.record({
+          at: fc.nat(),
+          id: fc.oneof(fc.constantFrom('c1', 'C-01', '', 'x', '0', 'c00000000', -1, 0.5, 2 ** 31, 7), fc.string({ maxLength: 8 })),
+        }),
+        { nil: undefined },
+      ),
+      seed: fc.integer(),
+    })
+    .map(({ prefix, width, range, count, odd, seed }) => {
+      const cap = Math.min(range, 10 ** Math.min(width, 7));
+      let state = seed | 0;
+      const ids: CustomerId[] = [];
+      for (let i = 0; i < count; i++) {
+        state = (Math.imul(state, 1103515245) + 12345) | 0;
+        ids.push(`${prefix}${String((state >>> 8) % cap).padStart(width, '0')}`.slice(0, prefix.length + width));
+      }
+      if (odd !== undefined) ids[odd.at % count] = odd.id;
+      return ids;
+    });
+
+  fcTest.prop([shapedIds])('prefixed fixed-width digit ids: the same numbers and ids as a Map-based numbering', (ids) => {
+    const { numbers, interner } = numberStaged(ids);
+    const reference = referenceNumbers(ids);
+    expect(numbers).toEqual(reference.numbers);
+    expect(interner.ids).toEqual(reference.distinct);
+  });
+
+  const numberIds = fc.array(fc.oneof(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 2 ** 31 - 50, max: 2 ** 31 + 50 }), fc.constantFrom(-0, -1, 0.5, 1e15)), {
+    minLength: 1,
+    maxLength: 1500,
+  });
+
+  fcTest.prop([numberIds])('number ids: the same numbers and ids as a Map-based numbering', (ids) => {
+    const { numbers, interner } = numberStaged(ids);
+    const reference = referenceNumbers(ids);
+    expect(numbers).toEqual(reference.numbers);
+    expect(interner.ids).toEqual(reference.distinct);
+    expect(interner.ids.some((id) => Object.is(id, -0))).toBe(false);
+  });
+
+  test('zero-padded, prefixed and plain digit strings keep their exact text; a late misfit falls back whole', () => {
+    const shaped = Array.from({ length: 5000 }, (_, i) => `c${String((i * 37) % 2600).padStart(7, '0')}`);
+    const direct = numberStaged(shaped);
+    expect(direct.interner.ids).toEqual(referenceNumbers(shaped).distinct);
+    expect(direct.interner.ids[0]).toBe('c0000000');
+    // The same ids, then one of another length at the very end: every word is restored and hashed instead.
+    const misfit = [...shaped, 'c000000'];
+    const fallback = numberStaged(misfit);
+    expect(fallback.numbers).toEqual(referenceNumbers(misfit).numbers);
+    expect(fallback.interner.ids.at(-1)).toBe('c000000');
+    // Values spread wider than 2n + 1024 slots are hashed too, with the same result.
+    const sparse = Array.from({ length: 100 }, (_, i) => String(10_000_000 + i * 50_000));
+    expect(numberStaged(sparse).interner.ids).toEqual(sparse);
+    const digitsOnly = ['00', '07', '70', '07', '00'];
+    expect(numberStaged(digitsOnly)).toMatchObject({ numbers: [0, 1, 2, 1, 0] });
+    expect(numberStaged(digitsOnly).interner.ids).toEqual(['00', '07', '70']);
+  });
+
+  test('an interner that numbered through a direct table takes no more ids', () => {
+    const { interner } = numberStaged(['a1', 'a2', 'a1']);
+    expect(interner.ids).toEqual(['a1', 'a2']);
+    expect(() => interner.intern('a3')).toThrow(/direct table/);
+    expect(() => interner.numberStaged(new Uint32Array(0), new Int32Array(0), 0)).toThrow(/direct table/);
+  });
+});
