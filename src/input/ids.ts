@@ -69,6 +69,12 @@ function stringHash(text: string): number {
  * Ids can be numbered one at a time ({@link intern}) or staged first — tags and keys written into
  * columns while the records are read ({@link stage}), all numbered afterwards in one pass
  * ({@link numberStaged}) that issues several table look-ups before waiting on any of them.
+ *
+ * Staged ids of one common shape need no hashing at all: integers from 0 to 2^31 − 1, or strings
+ * of one length made of one prefix and digits (`"c0187525"`, `"00042"`, `"CU-1234"`), each stand for
+ * a number, and when those numbers fall in a range of at most 2n + 1024 the ids are numbered through
+ * a table indexed by it ({@link numberDense}): a few megabytes read at random instead of a hash table
+ * of tens. The first id that does not fit sends the whole set back to hashing, with the same result.
  */
 export class IdInterner {
   /** Account ids in order of first sight. */
