@@ -214,33 +214,31 @@ function quotient(a: number, b: number): number {
  */
 export function fromMinorUnits(minor: number, digits: number): Decimal {
   if (minor === 0) return decimalOf(1, 0, [0]);
+  const sign = minor < 0 ? -1 : 1;
   const abs = Math.abs(minor);
-  const fraction = abs % (POW10[digits] ?? 10 ** digits);
-  const whole = quotient(abs - fraction, POW10[digits] ?? 10 ** digits);
+  const scale = POW10[digits] ?? 10 ** digits;
+  const fraction = abs % scale;
+  const whole = quotient(abs - fraction, scale);
   // The fraction's first seven digits fill one word; an eighth digit starts a second.
   const first = digits <= WORD_DIGITS ? fraction * (POW10[WORD_DIGITS - digits] ?? 1) : quotient(fraction, 10);
   const second = digits <= WORD_DIGITS ? 0 : (fraction % 10) * (WORD / 10);
-  // Array literals: exactly sized, as a million of them may be kept.
-  let words: number[];
-  let exponent: number;
+  // Array literals of exactly the significant words (no trailing zero word), as a million of them may be kept.
   if (whole >= WORD * WORD) {
-    words = [quotient(whole, WORD * WORD), quotient(whole, WORD) % WORD, whole % WORD, first, second];
-    exponent = digitCount(whole) - 1;
-  } else if (whole >= WORD) {
-    words = [quotient(whole, WORD), whole % WORD, first, second];
-    exponent = digitCount(whole) - 1;
-  } else if (whole > 0) {
-    words = [whole, first, second];
-    exponent = digitCount(whole) - 1;
-  } else if (first > 0) {
-    words = [first, second];
-    exponent = digitCount(first) - WORD_DIGITS - 1;
-  } else {
-    words = [second];
-    exponent = digitCount(second) - 2 * WORD_DIGITS - 1;
+    const w0 = quotient(whole, WORD * WORD);
+    const w1 = quotient(whole, WORD) % WORD;
+    const w2 = whole % WORD;
+    const words = second !== 0 ? [w0, w1, w2, first, second] : first !== 0 ? [w0, w1, w2, first] : w2 !== 0 ? [w0, w1, w2] : w1 !== 0 ? [w0, w1] : [w0];
+    return decimalOf(sign, digitCount(whole) - 1, words);
   }
-  while (words.length > 1 && words[words.length - 1] === 0) words.pop();
-  return decimalOf(minor < 0 ? -1 : 1, exponent, words);
+  if (whole >= WORD) {
+    const w0 = quotient(whole, WORD);
+    const w1 = whole % WORD;
+    const words = second !== 0 ? [w0, w1, first, second] : first !== 0 ? [w0, w1, first] : w1 !== 0 ? [w0, w1] : [w0];
+    return decimalOf(sign, digitCount(whole) - 1, words);
+  }
+  if (whole > 0) return decimalOf(sign, digitCount(whole) - 1, second !== 0 ? [whole, first, second] : first !== 0 ? [whole, first] : [whole]);
+  if (first > 0) return decimalOf(sign, digitCount(first) - WORD_DIGITS - 1, second !== 0 ? [first, second] : [first]);
+  return decimalOf(sign, digitCount(second) - 2 * WORD_DIGITS - 1, [second]);
 }
 
 /** The own properties of a decimal.js value, in the order its constructor writes them. */
