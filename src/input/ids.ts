@@ -166,14 +166,16 @@ export class IdInterner {
     const tag = shape[SHAPE_TAG] ?? 0;
     // Each word is replaced by its key's slot value, so the numbering pass reads nothing else.
     const range = Int32Array.of(0x7fffffff, -0x80000000);
+    // Values spread too wide for a table are found out as early as ids that do not fit.
+    const widest = 2 * n + 1024;
     let valued = 0;
     while (valued < n) {
       const hi = Math.min(n, valued + CHUNK);
       valued = directValues(words, keys, valued, hi, shape, range);
-      if (valued < hi) break;
+      if (valued < hi || (range[1] ?? 0) - (range[0] ?? 0) >= widest) break;
     }
     const min = range[0] ?? 0;
-    if (valued < n || (range[1] ?? 0) - min >= 2 * n + 1024) {
+    if (valued < n || (range[1] ?? 0) - min >= widest) {
       for (let k = 0; k < valued; k += CHUNK) restoreWords(words, keys, k, Math.min(valued, k + CHUNK), tag);
       return false;
     }

@@ -159,6 +159,11 @@ describe('IdInterner: ids numbered through a direct table', () => {
     // Values spread wider than 2n + 1024 slots are hashed too, with the same result.
     const sparse = Array.from({ length: 100 }, (_, i) => String(10_000_000 + i * 50_000));
     expect(numberStaged(sparse).interner.ids).toEqual(sparse);
+    // A value far out in a later chunk: found wide there, every word before it restored.
+    const farLate = Array.from({ length: 5000 }, (_, i): CustomerId => (i === 3500 ? 2 ** 30 : i % 1800));
+    const wide = numberStaged(farLate);
+    expect(wide.numbers).toEqual(referenceNumbers(farLate).numbers);
+    expect(wide.interner.ids).toEqual(referenceNumbers(farLate).distinct);
     const digitsOnly = ['00', '07', '70', '07', '00'];
     expect(numberStaged(digitsOnly)).toMatchObject({ numbers: [0, 1, 2, 1, 0] });
     expect(numberStaged(digitsOnly).interner.ids).toEqual(['00', '07', '70']);
