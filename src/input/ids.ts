@@ -71,8 +71,8 @@ function stringHash(text: string): number {
  * ({@link numberStaged}) that issues several table look-ups before waiting on any of them.
  *
  * Staged ids of one common shape need no hashing at all: integers from 0 to 2^31 − 1, or strings
- * of one length made of one prefix and digits (`"c0187525"`, `"00042"`, `"CU-1234"`), each stand for
- * a number, and when those numbers fall in a range of at most 2n + 1024 the ids are numbered through
+ * made of one prefix and digits — of one width (`"c0187525"`, `"00042"`), or of varying widths
+ * without leading zeros (`"7"`, `"1234"`, `"CU-98"`) — each stand for a number, and when those numbers fall in a range of at most 2n + 1024 the ids are numbered through
  * a table indexed by it ({@link numberDense}): a few megabytes read at random instead of a hash table
  * of tens. The first id that does not fit sends the whole set back to hashing, with the same result.
  */
@@ -157,15 +157,16 @@ export class IdInterner {
 
   /**
    * Number the staged ids through a direct table when they allow it (see {@link DirectShape}): all
-   * integers, or all strings of one length made of one prefix and a fixed number of digits, with
-   * values in a range of at most 2n + 1024. Returns `false`, with nothing changed, otherwise.
+   * integers from 0 to 2^31 − 1, or all strings made of one prefix and digits (of one width, or of
+   * any width without leading zeros), with values in a range of at most 2n + 1024. Returns `false`,
+   * with nothing changed, otherwise.
    */
   private numberDirectly(words: Uint32Array, keys: Int32Array, n: number, room: Scratch | undefined): boolean {
     const shape = directShape(words[0] ?? 0, keys[0] ?? 0, keys[1] ?? 0);
     if (shape === null) return false;
     const tag = shape[SHAPE_TAG] ?? 0;
     // Each word is replaced by its key's slot value, so the numbering pass reads nothing else.
-    const range = Int32Array.of(0x7fffffff, -0x80000000);
+    const range = Int32Array.of(0x7fffffff, -0x80000000, 0);
     // Values spread too wide for a table are found out as early as ids that do not fit.
     const widest = 2 * n + 1024;
     let valued = 0;
@@ -184,7 +185,11 @@ export class IdInterner {
     const { ids } = this;
     for (let k = 0; k < n; k += CHUNK) numberDense(words, dense, k, Math.min(n, k + CHUNK), words, ids);
     // The accounts' ids are their values so far: a string id is rebuilt from its value.
-    if (tag !== NUMBER_TAG) for (let a = 0; a < ids.length; a += CHUNK) directIds(ids, a, Math.min(ids.length, a + CHUNK), shape);
+    if (tag !== NUMBER_TAG) {
+      // Digits of one width keep their leading zeros; digits of varying widths have none.
+      const width = ((range[SEEN] ?? 0) & OTHER_LENGTH) === 0 ? tag - (shape[SHAPE_FIRST_DIGIT] ?? 0) : 0;
+      for (let a = 0; a < ids.length; a += CHUNK) directIds(ids, a, Math.min(ids.length, a + CHUNK), shape, width);
+    }
     return true;
   }
 
@@ -294,9 +299,10 @@ export class IdInterner {
 /**
  * What every staged key of a set numbered through a direct table shares, from the first one: its tag
  * (the number tag, or a string's length), and for strings the characters before the digits — their
- * bytes in the two key words and the masks of those bytes and of the digits' bytes — and where the
- * digits start. Such strings are one prefix followed by digits, all of one length, so each is
- * determined by the value of its digits (leading zeros included): `"c0187525"` is slot 187525.
+ * bytes in the two key words and the masks of those bytes — where the digits start, and for each
+ * length the masks of the digits' bytes. Such strings are one prefix followed by 1–8 digits, and
+ * each is determined by the value of its digits when either all have one width (leading zeros
+ * included: `"c0187525"` is slot 187525) or none has a leading zero (`"c7"`, `"c12"`, `"c0"`).
  */
 type DirectShape = Int32Array;
 const SHAPE_TAG = 0;
@@ -304,44 +310,50 @@ const SHAPE_PREFIX_LOW = 1;
 const SHAPE_PREFIX_HIGH = 2;
 const SHAPE_PREFIX_MASK_LOW = 3;
 const SHAPE_PREFIX_MASK_HIGH = 4;
-const SHAPE_DIGIT_MASK_LOW = 5;
-const SHAPE_DIGIT_MASK_HIGH = 6;
-const SHAPE_FIRST_DIGIT = 7;
+const SHAPE_FIRST_DIGIT = 5;
+/** Digit masks of a string of length t (0 when it would have no digit): low word at 6 + t, high word at 15 + t. */
+const SHAPE_DIGIT_MASK_LOW = 6;
+const SHAPE_DIGIT_MASK_HIGH = 15;
+const SHAPE_SIZE = 24;
+
+/** Slot of `range` (after its minimum and maximum) noting what the strings valued so far have shown. */
+const SEEN = 2;
+/** A string of another length than the first. */
+const OTHER_LENGTH = 1;
+/** A string whose digits have a leading zero. */
+const LEADING_ZERO = 2;
 
 /** The byte of character `i` (0–7) of a packed key. */
 function keyByte(low: number, high: number, i: number): number {
   return (i < 4 ? low >>> (8 * i) : high >>> (8 * i - 32)) & 0xff;
 }
 
+/** The mask of the bytes of characters `from … to − 1` (0–8) in the low (`word` 0) or high (`word` 1) key word. */
+function byteMask(from: number, to: number, word: number): number {
+  let mask = 0;
+  for (let i = Math.max(from, 4 * word); i < Math.min(to, 4 * word + 4); i++) mask |= 0xff << (8 * (i & 3));
+  return mask;
+}
+
 /** The {@link DirectShape} of a set whose first staged key is this one; `null` when it has none (no digits at the end, a long string). */
 function directShape(word: number, low: number, high: number): DirectShape | null {
   const tag = word >>> 28;
-  const shape = new Int32Array(8);
+  const shape = new Int32Array(SHAPE_SIZE);
   shape[SHAPE_TAG] = tag;
   if (tag === NUMBER_TAG) return shape;
   if (tag === 0 || tag > PACKED_LENGTH) return null;
   let firstDigit = tag;
   while (firstDigit > 0 && isDigitCode(keyByte(low, high, firstDigit - 1))) firstDigit--;
   if (firstDigit === tag) return null;
-  let prefixMaskLow = 0;
-  let prefixMaskHigh = 0;
-  let digitMaskLow = 0;
-  let digitMaskHigh = 0;
-  for (let i = 0; i < tag; i++) {
-    const byte = 0xff << (8 * (i & 3));
-    if (i < firstDigit) {
-      if (i < 4) prefixMaskLow |= byte;
-      else prefixMaskHigh |= byte;
-    } else if (i < 4) digitMaskLow |= byte;
-    else digitMaskHigh |= byte;
-  }
-  shape[SHAPE_PREFIX_LOW] = low & prefixMaskLow;
-  shape[SHAPE_PREFIX_HIGH] = high & prefixMaskHigh;
-  shape[SHAPE_PREFIX_MASK_LOW] = prefixMaskLow;
-  shape[SHAPE_PREFIX_MASK_HIGH] = prefixMaskHigh;
-  shape[SHAPE_DIGIT_MASK_LOW] = digitMaskLow;
-  shape[SHAPE_DIGIT_MASK_HIGH] = digitMaskHigh;
+  shape[SHAPE_PREFIX_MASK_LOW] = byteMask(0, firstDigit, 0);
+  shape[SHAPE_PREFIX_MASK_HIGH] = byteMask(0, firstDigit, 1);
+  shape[SHAPE_PREFIX_LOW] = low & (shape[SHAPE_PREFIX_MASK_LOW] ?? 0);
+  shape[SHAPE_PREFIX_HIGH] = high & (shape[SHAPE_PREFIX_MASK_HIGH] ?? 0);
   shape[SHAPE_FIRST_DIGIT] = firstDigit;
+  for (let length = firstDigit + 1; length <= PACKED_LENGTH; length++) {
+    shape[SHAPE_DIGIT_MASK_LOW + length] = byteMask(firstDigit, length, 0);
+    shape[SHAPE_DIGIT_MASK_HIGH + length] = byteMask(firstDigit, length, 1);
+  }
   return shape;
 }
 
@@ -392,53 +404,65 @@ function directNumberValues(words: Uint32Array, keys: Int32Array, lo: number, hi
  * {@link directValues} for string ids: the value of their digits. Every byte that is not a digit (the
  * prefix, and the empty bytes after a string shorter than 8) is read as a `0` digit, which makes an
  * 8-digit number whose trailing zeros are then divided off; 4 digits of a word are read at once.
+ * A set with strings of several lengths as well as a leading zero (`"c7"`, `"c07"`) is not one shape.
  */
 function directStringValues(words: Uint32Array, keys: Int32Array, lo: number, hi: number, shape: DirectShape, range: Int32Array): number {
-  const tag = shape[SHAPE_TAG] ?? 0;
+  const first = shape[SHAPE_TAG] ?? 0;
   const prefixLow = shape[SHAPE_PREFIX_LOW] ?? 0;
   const prefixHigh = shape[SHAPE_PREFIX_HIGH] ?? 0;
   const prefixMaskLow = shape[SHAPE_PREFIX_MASK_LOW] ?? 0;
   const prefixMaskHigh = shape[SHAPE_PREFIX_MASK_HIGH] ?? 0;
-  const digitMaskLow = shape[SHAPE_DIGIT_MASK_LOW] ?? 0;
-  const digitMaskHigh = shape[SHAPE_DIGIT_MASK_HIGH] ?? 0;
-  const zerosLow = ZERO_DIGITS & ~digitMaskLow;
-  const zerosHigh = ZERO_DIGITS & ~digitMaskHigh;
-  const scale = POW10_UP_TO_8[PACKED_LENGTH - tag] ?? 1;
+  const firstDigit = shape[SHAPE_FIRST_DIGIT] ?? 0;
+  // The leading digit's byte: its word and its place in the word.
+  const leadingHigh = firstDigit >= 4;
+  const leadingShift = 8 * (firstDigit & 3);
   let min = range[0] ?? 0;
   let max = range[1] ?? 0;
+  let seen = range[SEEN] ?? 0;
   let k = lo;
   for (; k < hi; k++) {
     const low = keys[k * KEY_WORDS] ?? 0;
     const high = keys[k * KEY_WORDS + 1] ?? 0;
-    if ((words[k] ?? 0) >>> 28 !== tag || (low & prefixMaskLow) !== prefixLow || (high & prefixMaskHigh) !== prefixHigh ||
-      !digitsUnder(low, digitMaskLow) || !digitsUnder(high, digitMaskHigh)) {
-      break;
-    }
-    const slot = (fourDigits((low & digitMaskLow) | zerosLow) * 10_000 + fourDigits((high & digitMaskHigh) | zerosHigh)) / scale | 0;
+    const length = (words[k] ?? 0) >>> 28;
+    if (length <= firstDigit || length > PACKED_LENGTH || (low & prefixMaskLow) !== prefixLow || (high & prefixMaskHigh) !== prefixHigh) break;
+    const digitMaskLow = shape[SHAPE_DIGIT_MASK_LOW + length] ?? 0;
+    const digitMaskHigh = shape[SHAPE_DIGIT_MASK_HIGH + length] ?? 0;
+    if (!digitsUnder(low, digitMaskLow) || !digitsUnder(high, digitMaskHigh)) break;
+    const leading = ((leadingHigh ? high : low) >>> leadingShift) & 0xff;
+    seen |= (length !== first ? OTHER_LENGTH : 0) | (leading === 48 && length > firstDigit + 1 ? LEADING_ZERO : 0);
+    if (seen === (OTHER_LENGTH | LEADING_ZERO)) break;
+    const digits = fourDigits((low & digitMaskLow) | (ZERO_DIGITS & ~digitMaskLow)) * 10_000 + fourDigits((high & digitMaskHigh) | (ZERO_DIGITS & ~digitMaskHigh));
+    const slot = digits / (POW10_UP_TO_8[PACKED_LENGTH - length] ?? 1) | 0;
     words[k] = slot;
     if (slot < min) min = slot;
     if (slot > max) max = slot;
   }
   range[0] = min;
   range[1] = max;
+  range[SEEN] = seen;
   return k;
 }
 
-/** Replace the values `ids[lo … hi − 1]` (one chunk) of string ids of this shape by the strings: the prefix, then the value's digits. */
-function directIds(ids: CustomerId[], lo: number, hi: number, shape: DirectShape): void {
-  const tag = shape[SHAPE_TAG] ?? 0;
+/**
+ * Replace the values `ids[lo … hi − 1]` (one chunk) of string ids of this shape by the strings: the
+ * prefix, then the value's digits, padded with zeros to `width` digits (0: as many as it has).
+ */
+function directIds(ids: CustomerId[], lo: number, hi: number, shape: DirectShape, width: number): void {
   const firstDigit = shape[SHAPE_FIRST_DIGIT] ?? 0;
   for (let a = lo; a < hi; a++) {
     let value = ids[a] as number;
+    let digits = 1;
+    while (digits < width || (POW10_UP_TO_8[digits] ?? Number.POSITIVE_INFINITY) <= value) digits++;
+    const length = firstDigit + digits;
     let low = shape[SHAPE_PREFIX_LOW] ?? 0;
     let high = shape[SHAPE_PREFIX_HIGH] ?? 0;
-    for (let i = tag - 1; i >= firstDigit; i--) {
+    for (let i = length - 1; i >= firstDigit; i--) {
       const digit = value % 10;
       value = (value - digit) / 10;
       if (i < 4) low |= (48 + digit) << (8 * i);
       else high |= (48 + digit) << (8 * i - 32);
     }
-    ids[a] = idOfKey(tag, low, high);
+    ids[a] = idOfKey(length, low, high);
   }
 }
 
@@ -454,10 +478,17 @@ function fourDigits(word: number): number {
   return (pairs & 0xff) * 100 + (pairs >>> 16);
 }
 
-/** Undo {@link directValues} for events `lo … hi − 1`, whose keys all have the tag `tag`: their words as {@link IdInterner.stage} wrote them. */
+/**
+ * Undo {@link directValues} for events `lo … hi − 1`, whose keys all had the shape: their words as
+ * {@link IdInterner.stage} wrote them. The tag is `tag` for numbers; a string's is its length, the
+ * place after its last digit (a digit is never a zero byte).
+ */
 function restoreWords(words: Uint32Array, keys: Int32Array, lo: number, hi: number, tag: number): void {
   for (let k = lo; k < hi; k++) {
-    words[k] = ((tag << 28) | (mixKey(tag, keys[k * KEY_WORDS] ?? 0, keys[k * KEY_WORDS + 1] ?? 0) & HASH_BITS)) >>> 0;
+    const low = keys[k * KEY_WORDS] ?? 0;
+    const high = keys[k * KEY_WORDS + 1] ?? 0;
+    const keyTag = tag === NUMBER_TAG ? NUMBER_TAG : high !== 0 ? 8 - (Math.clz32(high) >>> 3) : 4 - (Math.clz32(low) >>> 3);
+    words[k] = ((keyTag << 28) | (mixKey(keyTag, low, high) & HASH_BITS)) >>> 0;
   }
 }
 

@@ -169,6 +169,52 @@ describe('IdInterner: ids numbered through a direct table', () => {
     expect(numberStaged(digitsOnly).interner.ids).toEqual(['00', '07', '70']);
   });
 
+  /** Ids of one prefix and digits of varying widths without leading zeros, now and then replaced by `odd`. */
+  const unpaddedIds = fc
+    .record({
+      prefix: fc.constantFrom('', 'c', 'id-', 'x9y', '\0'),
+      range: fc.integer({ min: 1, max: 100_000 }),
+      count: fc.integer({ min: 1, max: 1500 }),
+      odd: fc.option(
+        fc.record({ at: fc.nat(), id: fc.constantFrom('c07', '07', 'id-00', 'c', 'id-1x', '0', 'x9y0', 7, '\x001') }),
+        { nil: undefined },
+      ),
+      seed: fc.integer(),
+    })
+    .map(({ prefix, range, count, odd, seed }) => {
+      let state = seed | 0;
+      const ids: CustomerId[] = [];
+      for (let i = 0; i < count; i++) {
+        state = (Math.imul(state, 1103515245) + 12345) | 0;
+        ids.push(`${prefix}${(state >>> 8) % Math.min(range, 10 ** (8 - prefix.length))}`);
+      }
+      if (odd !== undefined) ids[odd.at % count] = odd.id;
+      return ids;
+    });
+
+  fcTest.prop([unpaddedIds])('prefixed digit ids of varying widths: the same numbers and ids as a Map-based numbering', (ids) => {
+    const { numbers, interner } = numberStaged(ids);
+    const reference = referenceNumbers(ids);
+    expect(numbers).toEqual(reference.numbers);
+    expect(interner.ids).toEqual(reference.distinct);
+  });
+
+  test('digits of varying widths go through the table unless a leading zero makes two widths ambiguous', () => {
+    const plain = ['7', '12', '0', '7', '345', '12'];
+    const direct = numberStaged(plain);
+    expect(direct.numbers).toEqual([0, 1, 2, 0, 3, 1]);
+    expect(direct.interner.ids).toEqual(['7', '12', '0', '345']);
+    expect(() => direct.interner.intern('8')).toThrow(/direct table/); // numbered through the table
+    // '07' beside '7': both widths and a leading zero, so they are hashed — and stay two customers.
+    const ambiguous = ['7', '12', '07', '7'];
+    const hashed = numberStaged(ambiguous);
+    expect(hashed.numbers).toEqual([0, 1, 2, 0]);
+    expect(hashed.interner.ids).toEqual(['7', '12', '07']);
+    expect(hashed.interner.intern('07')).toBe(2); // the hash table holds them
+    // One width with leading zeros is one shape, whatever the order.
+    expect(numberStaged(['0042', '1000', '0042']).interner.ids).toEqual(['0042', '1000']);
+  });
+
   test('an interner that numbered through a direct table takes no more ids', () => {
     const { interner } = numberStaged(['a1', 'a2', 'a1']);
     expect(interner.ids).toEqual(['a1', 'a2']);
