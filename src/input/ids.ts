@@ -72,9 +72,10 @@ function stringHash(text: string): number {
  *
  * Staged ids of one common shape need no hashing at all: integers from 0 to 2^31 − 1, or strings
  * made of one prefix and digits — of one width (`"c0187525"`, `"00042"`), or of varying widths
- * without leading zeros (`"7"`, `"1234"`, `"CU-98"`) — each stand for a number, and when those numbers fall in a range of at most 2n + 1024 the ids are numbered through
- * a table indexed by it ({@link numberDense}): a few megabytes read at random instead of a hash table
- * of tens. The first id that does not fit sends the whole set back to hashing, with the same result.
+ * without leading zeros (`"7"`, `"1234"`, `"CU-98"`) — each stand for a number, and when those
+ * numbers fall in a range of at most 2n + 1024 the ids are numbered through a table indexed by it
+ * ({@link numberDense}): a few megabytes read at random instead of a hash table of tens. The first id
+ * that does not fit sends the whole set back to hashing, with the same result.
  */
 export class IdInterner {
   /** Account ids in order of first sight. */
