@@ -73,10 +73,7 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       group.size = size;
       group.maxBase = stats.maxBase[c] ?? 0;
     }
-    for (let a = 0; a < accounts; a++) {
-      const c = groupOf[a] ?? -1;
-      if (c >= 0) groupOf[a] = groupOfPeriod[c] ?? -1;
-    }
+    for (let a = 0; a < accounts; a += CHUNK) periodsToGroups(groupOf, groupOfPeriod, a, Math.min(accounts, a + CHUNK));
   } else {
     const firstOrders = book.firstOrder;
     for (let a = 0; a < accounts; a++) {
@@ -172,6 +169,14 @@ interface CohortPass {
   readonly dayOf: (epochMs: number) => number;
   /** Period index of `cohortOfDay[0]`: period indexes are stored relative to it. */
   readonly cohortBase: number;
+}
+
+/** Turn the cohort periods of customers `lo … hi − 1` (one chunk, see {@link CHUNK}) into their groups. */
+function periodsToGroups(groupOf: Int32Array, groupOfPeriod: Int32Array, lo: number, hi: number): void {
+  for (let a = lo; a < hi; a++) {
+    const c = groupOf[a] ?? -1;
+    if (c >= 0) groupOf[a] = groupOfPeriod[c] ?? -1;
+  }
 }
 
 /**
