@@ -358,6 +358,7 @@ function directShape(word: number, low: number, high: number): DirectShape | nul
   return shape;
 }
 
+/** Whether a character code is an ASCII digit. */
 function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -425,15 +426,17 @@ function directStringValues(words: Uint32Array, keys: Int32Array, lo: number, hi
     const low = keys[k * KEY_WORDS] ?? 0;
     const high = keys[k * KEY_WORDS + 1] ?? 0;
     const length = (words[k] ?? 0) >>> 28;
-    if (length <= firstDigit || length > PACKED_LENGTH || (low & prefixMaskLow) !== prefixLow || (high & prefixMaskHigh) !== prefixHigh) break;
+    if (length <= firstDigit || length > PACKED_LENGTH) break;
+    if ((low & prefixMaskLow) !== prefixLow || (high & prefixMaskHigh) !== prefixHigh) break;
     const digitMaskLow = shape[SHAPE_DIGIT_MASK_LOW + length] ?? 0;
     const digitMaskHigh = shape[SHAPE_DIGIT_MASK_HIGH + length] ?? 0;
     if (!digitsUnder(low, digitMaskLow) || !digitsUnder(high, digitMaskHigh)) break;
     const leading = ((leadingHigh ? high : low) >>> leadingShift) & 0xff;
     seen |= (length !== first ? OTHER_LENGTH : 0) | (leading === 48 && length > firstDigit + 1 ? LEADING_ZERO : 0);
     if (seen === (OTHER_LENGTH | LEADING_ZERO)) break;
-    const digits = fourDigits((low & digitMaskLow) | (ZERO_DIGITS & ~digitMaskLow)) * 10_000 + fourDigits((high & digitMaskHigh) | (ZERO_DIGITS & ~digitMaskHigh));
-    const slot = digits / (POW10_UP_TO_8[PACKED_LENGTH - length] ?? 1) | 0;
+    const firstFour = fourDigits((low & digitMaskLow) | (ZERO_DIGITS & ~digitMaskLow));
+    const lastFour = fourDigits((high & digitMaskHigh) | (ZERO_DIGITS & ~digitMaskHigh));
+    const slot = (firstFour * 10_000 + lastFour) / (POW10_UP_TO_8[PACKED_LENGTH - length] ?? 1) | 0;
     words[k] = slot;
     if (slot < min) min = slot;
     if (slot > max) max = slot;
