@@ -4,7 +4,9 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
+import { CHUNK } from '../chunks.ts';
 import type { LedgerInput } from '../input/ledger.ts';
+import type { Ledger } from '../input/types.ts';
 import { fromMinorUnits } from '../input/money.ts';
 import { ratio } from './order-totals.ts';
 import { type PeriodInfo, type PeriodOptions, preparePeriodScan } from './period-scan.ts';
@@ -77,26 +79,9 @@ export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): L
   const counts = new Float64Array(span * 3);
   const revenue = new Float64Array(span * 3);
   const dormant = new Float64Array(span + 1);
-  const { start, time, minor } = book;
-  for (let a = 0; a < book.ids.length; a++) {
-    let previous = -1; // last active period (offset), −1 before the first order
-    let state = NEW;
-    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
-      const t = time[p] ?? 0;
-      if (t > asOf) break;
-      const amount = minor[p] ?? 0;
-      if (amount < 0) continue;
-      const k = periodOf(t) - firstPeriod;
-      if (k !== previous) {
-        state = previous < 0 ? NEW : previous === k - 1 ? RETURNING : RESURRECTED;
-        if (previous >= 0 && previous < k - 1) dormant[previous + 1] = (dormant[previous + 1] ?? 0) + 1;
-        counts[k * 3 + state] = (counts[k * 3 + state] ?? 0) + 1;
-        previous = k;
-      }
-      revenue[k * 3 + state] = (revenue[k * 3 + state] ?? 0) + amount;
-    }
-    if (previous >= 0) dormant[previous + 1] = (dormant[previous + 1] ?? 0) + 1;
-  }
+  const tallies: LifecycleTallies = { asOf, periodOf, firstPeriod, counts, revenue, dormant };
+  const accounts = book.ids.length;
+  for (let a = 0; a < accounts; a += CHUNK) tallyLifecycles(book, tallies, a, Math.min(accounts, a + CHUNK));
   const digits = book.currencyDigits;
   const rows: LifecycleRow[] = [];
   for (let k = scan.reportFrom - firstPeriod; k < span; k++) {
@@ -118,4 +103,39 @@ export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): L
     });
   }
   return rows;
+}
+
+/** What {@link tallyLifecycles} reads and adds to: per period offset, counts and revenue by state, and lapses. */
+interface LifecycleTallies {
+  readonly asOf: number;
+  readonly periodOf: (epochMs: number) => number;
+  readonly firstPeriod: number;
+  readonly counts: Float64Array;
+  readonly revenue: Float64Array;
+  readonly dormant: Float64Array;
+}
+
+/** Each customer's periods among accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), tallied. */
+function tallyLifecycles(book: Ledger, tallies: LifecycleTallies, lo: number, hi: number): void {
+  const { start, time, minor } = book;
+  const { asOf, periodOf, firstPeriod, counts, revenue, dormant } = tallies;
+  for (let a = lo; a < hi; a++) {
+    let previous = -1; // last active period (offset), −1 before the first order
+    let state = NEW;
+    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
+      const t = time[p] ?? 0;
+      if (t > asOf) break;
+      const amount = minor[p] ?? 0;
+      if (amount < 0) continue;
+      const k = periodOf(t) - firstPeriod;
+      if (k !== previous) {
+        state = previous < 0 ? NEW : previous === k - 1 ? RETURNING : RESURRECTED;
+        if (previous >= 0 && previous < k - 1) dormant[previous + 1] = (dormant[previous + 1] ?? 0) + 1;
+        counts[k * 3 + state] = (counts[k * 3 + state] ?? 0) + 1;
+        previous = k;
+      }
+      revenue[k * 3 + state] = (revenue[k * 3 + state] ?? 0) + amount;
+    }
+    if (previous >= 0) dormant[previous + 1] = (dormant[previous + 1] ?? 0) + 1;
+  }
 }

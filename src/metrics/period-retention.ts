@@ -5,7 +5,9 @@
  */
 import { assertPeriod, isFixedSpan } from '../calendar/units.ts';
 import { InvalidOptionError } from '../errors.ts';
+import { CHUNK } from '../chunks.ts';
 import type { LedgerInput } from '../input/ledger.ts';
+import type { Ledger } from '../input/types.ts';
 import { ratio } from './order-totals.ts';
 import { type PeriodInfo, type PeriodOptions, preparePeriodScan } from './period-scan.ts';
 
@@ -76,37 +78,13 @@ export function periodRetention(data: LedgerInput, options: PeriodRetentionOptio
   const { book, asOf, periodOf, dayOf, firstPeriod, lastPeriod } = scan;
   if (firstPeriod === null) return [];
   const periodOfDay = scan.dayLookup(windowDays);
-  const { start, time, minor } = book;
   const span = lastPeriod - firstPeriod + 1;
   const inBase = new Int32Array(span + 1); // difference array: customers in the base at the end of p
   const keptDiff = new Int32Array(span + 1); // difference array: in the base at the end of p − 1 and p
   const acquired = new Int32Array(span);
-  for (let a = 0; a < book.ids.length; a++) {
-    let runFrom = -1;
-    let runTo = -2;
-    let firstFrom = -1; // period of the first order
-    let inBaseFirst = false; // in the base at the end of that period
-    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
-      const t = time[p] ?? 0;
-      if (t > asOf) break;
-      if ((minor[p] ?? 0) < 0) continue;
-      const from = periodOf(t) - firstPeriod;
-      // In the base at the end of every period whose last day lies in [day, day + windowDays − 1].
-      const to = Math.min(windowDays === 0 ? from : periodOfDay(dayOf(t) + windowDays) - 1 - firstPeriod, span - 1);
-      if (firstFrom < 0) firstFrom = from;
-      if (from === firstFrom && to >= from) inBaseFirst = true;
-      if (from <= runTo + 1) {
-        runTo = Math.max(runTo, to);
-      } else {
-        addRun(inBase, keptDiff, runFrom, runTo);
-        runFrom = from;
-        runTo = to;
-      }
-    }
-    addRun(inBase, keptDiff, runFrom, runTo);
-    // A new customer is acquired in their first period if they are in the base at its end.
-    if (inBaseFirst) acquired[firstFrom] = (acquired[firstFrom] ?? 0) + 1;
-  }
+  const runs: BaseRuns = { asOf, periodOf, dayOf, periodOfDay, firstPeriod, span, windowDays, inBase, keptDiff, acquired };
+  const accounts = book.ids.length;
+  for (let a = 0; a < accounts; a += CHUNK) addBaseRuns(book, runs, a, Math.min(accounts, a + CHUNK));
   const rows: PeriodRetentionRow[] = [];
   let base = 0;
   let kept = 0;
@@ -135,6 +113,53 @@ export function periodRetention(data: LedgerInput, options: PeriodRetentionOptio
 }
 
 /** Record a run [from, to] of periods in the base (and [from + 1, to] kept from one period to the next). */
+
+/** What {@link addBaseRuns} reads and adds to (difference arrays over the period offsets, and acquisitions). */
+interface BaseRuns {
+  readonly asOf: number;
+  readonly periodOf: (epochMs: number) => number;
+  readonly dayOf: (epochMs: number) => number;
+  readonly periodOfDay: (day: number) => number;
+  readonly firstPeriod: number;
+  readonly span: number;
+  readonly windowDays: number;
+  readonly inBase: Int32Array;
+  readonly keptDiff: Int32Array;
+  readonly acquired: Int32Array;
+}
+
+/** The runs of periods in the base of accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), added to the difference arrays. */
+function addBaseRuns(book: Ledger, runs: BaseRuns, lo: number, hi: number): void {
+  const { start, time, minor } = book;
+  const { asOf, periodOf, dayOf, periodOfDay, firstPeriod, span, windowDays, inBase, keptDiff, acquired } = runs;
+  for (let a = lo; a < hi; a++) {
+    let runFrom = -1;
+    let runTo = -2;
+    let firstFrom = -1; // period of the first order
+    let inBaseFirst = false; // in the base at the end of that period
+    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
+      const t = time[p] ?? 0;
+      if (t > asOf) break;
+      if ((minor[p] ?? 0) < 0) continue;
+      const from = periodOf(t) - firstPeriod;
+      // In the base at the end of every period whose last day lies in [day, day + windowDays − 1].
+      const to = Math.min(windowDays === 0 ? from : periodOfDay(dayOf(t) + windowDays) - 1 - firstPeriod, span - 1);
+      if (firstFrom < 0) firstFrom = from;
+      if (from === firstFrom && to >= from) inBaseFirst = true;
+      if (from <= runTo + 1) {
+        runTo = Math.max(runTo, to);
+      } else {
+        addRun(inBase, keptDiff, runFrom, runTo);
+        runFrom = from;
+        runTo = to;
+      }
+    }
+    addRun(inBase, keptDiff, runFrom, runTo);
+    // A new customer is acquired in their first period if they are in the base at its end.
+    if (inBaseFirst) acquired[firstFrom] = (acquired[firstFrom] ?? 0) + 1;
+  }
+}
+
 function addRun(inBase: Int32Array, keptDiff: Int32Array, from: number, to: number): void {
   if (from < 0 || to < from) return;
   inBase[from] = (inBase[from] ?? 0) + 1;

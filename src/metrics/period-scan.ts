@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { CHUNK } from '../chunks.ts';
 import { makeDayIndexer } from '../calendar/days.ts';
 import { dayPeriodTable } from '../calendar/day-table.ts';
 import { periodEnd, periodKey, periodStart } from '../calendar/period.ts';
@@ -84,16 +85,10 @@ export function preparePeriodScan(data: LedgerInput, options: PeriodOptions): Pe
   const lastDay = book.maxTime === null ? -1 : dayOf(Math.min(book.maxTime, asOf));
   const table = dayPeriodTable(firstDay, lastDay, period, weekStartsOn);
   const periodOf = (epochMs: number): number => table.periods[dayOf(epochMs) - firstDay] ?? 0;
-  let firstOrder = Number.POSITIVE_INFINITY;
-  const { start, time, minor } = book;
-  for (let a = 0; a < book.ids.length; a++) {
-    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
-      if ((minor[p] ?? 0) >= 0) {
-        firstOrder = Math.min(firstOrder, time[p] ?? 0);
-        break;
-      }
-    }
-  }
+  const earliest = Float64Array.of(Number.POSITIVE_INFINITY);
+  const accounts = book.ids.length;
+  for (let a = 0; a < accounts; a += CHUNK) earliestOrder(book, a, Math.min(accounts, a + CHUNK), earliest);
+  const firstOrder = earliest[0] ?? Number.POSITIVE_INFINITY;
   const firstPeriod = firstOrder <= asOf ? periodOf(firstOrder) : null;
   const from = options.from === undefined ? null : periodOfDay(dayOf(dateOption('from', options.from, timeZone)), period, weekStartsOn);
   return {
@@ -118,4 +113,19 @@ export function preparePeriodScan(data: LedgerInput, options: PeriodOptions): Pe
       };
     },
   };
+}
+
+/** The earliest first order among accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), folded into `earliest[0]`. */
+function earliestOrder(book: Ledger, lo: number, hi: number, earliest: Float64Array): void {
+  const { start, time, minor } = book;
+  let first = earliest[0] ?? Number.POSITIVE_INFINITY;
+  for (let a = lo; a < hi; a++) {
+    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
+      if ((minor[p] ?? 0) >= 0) {
+        if ((time[p] ?? 0) < first) first = time[p] ?? 0;
+        break;
+      }
+    }
+  }
+  earliest[0] = first;
 }
