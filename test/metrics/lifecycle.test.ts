@@ -70,3 +70,31 @@ describe('periodLifecycle properties', () => {
     },
   );
 });
+
+describe('periodLifecycle over many customers', () => {
+  test('thousands of customers (several chunks of accounts): the identities hold and agree with periodRetention', () => {
+    const data: { customerId: number; date: number; amount: number }[] = [];
+    let state = 12_345;
+    for (let i = 0; i < 30_000; i++) {
+      state = (Math.imul(state, 1_103_515_245) + 12_345) | 0;
+      const r = state >>> 8;
+      data.push({ customerId: r % 5_000, date: (r % 400) * 86_400_000 + 3_600_000, amount: (r % 13) - 2 });
+    }
+    data.sort((x, y) => x.date - y.date);
+    const life = periodLifecycle(data, { period: 'month' });
+    const retention = periodRetention(data, { period: 'month' });
+    expect(life.length).toBeGreaterThan(12);
+    let previousActive = 0;
+    let fresh = 0;
+    life.forEach((r, i) => {
+      expect(r.active).toBe(r.new + r.returning + r.resurrected);
+      expect(previousActive).toBe(r.returning + r.dormant);
+      expect(r.returning).toBe(retention[i]?.retained);
+      expect(r.new).toBe(retention[i]?.acquired);
+      fresh += r.new;
+      previousActive = r.active;
+    });
+    // Every customer with an order is new exactly once.
+    expect(fresh).toBe(new Set(data.filter((d) => d.amount >= 0).map((d) => d.customerId)).size);
+  });
+});
