@@ -6,8 +6,8 @@
 import type { Decimal } from 'decimal.js';
 import { CHUNK } from '../chunks.ts';
 import type { LedgerInput } from '../input/ledger.ts';
-import type { Ledger } from '../input/types.ts';
 import { fromMinorUnits } from '../input/money.ts';
+import type { Ledger } from '../input/types.ts';
 import { ratio } from './order-totals.ts';
 import { type PeriodInfo, type PeriodOptions, preparePeriodScan } from './period-scan.ts';
 

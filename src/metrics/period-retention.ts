@@ -4,8 +4,8 @@
  * @module
  */
 import { assertPeriod, isFixedSpan } from '../calendar/units.ts';
-import { InvalidOptionError } from '../errors.ts';
 import { CHUNK } from '../chunks.ts';
+import { InvalidOptionError } from '../errors.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import type { Ledger } from '../input/types.ts';
 import { ratio } from './order-totals.ts';
