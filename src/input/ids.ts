@@ -373,8 +373,7 @@ function digitsUnder(word: number, mask: number): boolean {
 /**
  * Replace the words of staged events `lo … hi − 1` (one chunk, see {@link CHUNK}) by their keys' slot
  * values, and widen `range` (`[min, max]`, then for strings what they showed: {@link SEEN}) to them.
- * Returns the first event whose key lacks the shape
- * (its word and those after it unchanged), else `hi`.
+ * Returns the first event whose key lacks the shape (its word and those after it unchanged), else `hi`.
  */
 function directValues(words: Uint32Array, keys: Int32Array, lo: number, hi: number, shape: DirectShape, range: Int32Array): number {
   return (shape[SHAPE_TAG] ?? 0) === NUMBER_TAG
