@@ -350,8 +350,34 @@ function roundedQuotient(dividend: number, divisor: number, negative: boolean, d
     count--;
     position++;
   }
-  let text = negative ? '-' : '';
-  for (let i = 0; i < count; i++) text += String.fromCharCode(48 + (out[i] ?? 0));
-  // `text` is the integer of the significant digits; the last one stands at 10^(position + 1).
-  return new Decimal(`${text}e${position + 1 - digits}`);
+  // The significant digits, the last of which stands at 10^(position + 1) in minor units, as words.
+  const exponent = position + count - digits;
+  return decimalOf(negative ? -1 : 1, exponent, digitsToWords(out, count, exponent));
+}
+
+/** The words of one value under construction (reused: one call at a time). */
+const wordScratch: number[] = [];
+
+/**
+ * decimal.js's base-10^7 words of the significant digits `digits[0 … count − 1]`, the first standing at
+ * 10^`exponent`: a digit at 10^p belongs to the word of the powers 7·⌊p ÷ 7⌋ … 7·⌊p ÷ 7⌋ + 6, and the
+ * words run from the first digit's to the last one's, zero words between them included.
+ */
+function digitsToWords(digits: Uint8Array, count: number, exponent: number): number[] {
+  const words = wordScratch;
+  words.length = 0;
+  let slot = Math.floor(exponent / WORD_DIGITS);
+  let word = 0;
+  for (let i = 0; i < count; i++) {
+    const power = exponent - i;
+    const s = Math.floor(power / WORD_DIGITS);
+    if (s !== slot) {
+      words.push(word);
+      word = 0;
+      slot = s;
+    }
+    word += (digits[i] ?? 0) * (POW10[power - s * WORD_DIGITS] ?? 1);
+  }
+  words.push(word);
+  return words.slice();
 }
