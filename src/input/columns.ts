@@ -63,8 +63,14 @@ function denseIdTable(ids: ArrayLike<unknown>, n: number, room: Scratch): { tabl
   if (!ArrayBuffer.isView(ids) || n === 0) return null;
   const range = Float64Array.of(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
   for (let i = 0; i < n; i += CHUNK) if (!idRange(ids, i, Math.min(n, i + CHUNK), range)) return null;
-  const min = range[0] ?? 0;
-  const max = range[1] ?? 0;
+  return tableForRange(range[0] ?? 0, range[1] ?? 0, n, room);
+}
+
+/**
+ * An empty dense table (every slot −1) for integer ids from `min` to `max`, or `null` when that range
+ * is much larger than the `n` ids.
+ */
+function tableForRange(min: number, max: number, n: number, room: Scratch): { table: Int32Array; min: number } | null {
   if (max - min > 2 * n + 1024) return null;
   return { table: room.int32(max - min + 1).fill(-1), min };
 }
@@ -131,12 +137,9 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   // temporaries (the id table, the staged keys, the build's per-account arrays), as in ledger(records).
   const output = allocateEventColumns(n);
   const scratch = new Scratch(output.time.buffer);
-  if (unit === 'minor' && orderColumn === undefined && dateColumn instanceof Float64Array && amountColumn instanceof Float64Array) {
-    const dense = denseIdTable(idColumn, n, scratch);
-    if (dense !== null) {
-      const staged = stageDenseTyped(idColumn, dateColumn, amountColumn, dense);
-      if (staged !== null) return buildLedger({ ...staged, output, scratch }, resolved, problems, n);
-    }
+  if (unit === 'minor' && orderColumn === undefined && ArrayBuffer.isView(idColumn) && dateColumn instanceof Float64Array && amountColumn instanceof Float64Array) {
+    const staged = stageDenseTyped(idColumn, dateColumn, amountColumn, scratch);
+    if (staged !== null) return buildLedger({ ...staged, output, scratch }, resolved, problems, n);
     scratch.reset();
   }
   const { account: idOf, time, minor } = allocateStagingColumns(n);
@@ -215,21 +218,20 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
 }
 
 /**
- * The fast path for the common columnar case — dense integer ids in a typed array, epoch ms and minor
- * units in `Float64Array`s, no order ids: one pass validates the entries, another numbers the accounts
- * through the dense table, and the caller's time and amount arrays are staged without copying them
- * (they are only read). Returns `null` at the first entry that needs the general path (which then
- * reports it, or skips it, with the usual message).
+ * The fast path for the common columnar case — integer ids in a typed array spanning a range not much
+ * larger than the column, epoch ms and minor units in `Float64Array`s, no order ids: one pass validates
+ * the entries and finds the ids' range, another numbers the accounts through a dense table, and the
+ * caller's time and amount arrays are staged without copying them (they are only read). Returns `null`
+ * at the first entry that needs the general path (which then reports it, or skips it, with the usual
+ * message), or when the ids are too sparse for a table.
  */
-function stageDenseTyped(
-  idColumn: ArrayLike<unknown>,
-  time: Float64Array,
-  minor: Float64Array,
-  dense: { table: Int32Array; min: number },
-): StagedEvents | null {
+function stageDenseTyped(idColumn: ArrayLike<unknown>, time: Float64Array, minor: Float64Array, room: Scratch): StagedEvents | null {
   const n = time.length;
-  const state = Float64Array.of(Number.NEGATIVE_INFINITY, 1, 0);
-  for (let i = 0; i < n; i += CHUNK) if (!checkTyped(time, minor, i, Math.min(n, i + CHUNK), state)) return null;
+  if (n === 0) return null;
+  const state = Float64Array.of(Number.NEGATIVE_INFINITY, 1, 0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
+  for (let i = 0; i < n; i += CHUNK) if (!checkTyped(idColumn, time, minor, i, Math.min(n, i + CHUNK), state)) return null;
+  const dense = tableForRange(state[MIN_ID] ?? 0, state[MAX_ID] ?? 0, n, room);
+  if (dense === null) return null;
   const idOf = new Uint32Array(n);
   const ids: CustomerId[] = [];
   for (let i = 0; i < n; i += CHUNK) numberDense(idColumn as ArrayLike<number>, dense, i, Math.min(n, i + CHUNK), idOf, ids);
@@ -237,25 +239,33 @@ function stageDenseTyped(
 }
 
 // Slots of the running state of `checkTyped`: the last instant, whether the instants never decreased
-// (1 or 0), and Σ |amount|.
+// (1 or 0), Σ |amount|, and the smallest and largest id.
 const LAST_TIME = 0;
 const ORDERED = 1;
 const ABS_TOTAL = 2;
+const MIN_ID = 3;
+const MAX_ID = 4;
 
 /**
- * Check entries `lo … hi − 1` (one chunk, see {@link CHUNK}) of typed time and amount columns for the
- * fast path, noting the time order and Σ |amount| in `state`; `false` at the first entry that needs
- * the general path.
+ * Check entries `lo … hi − 1` (one chunk, see {@link CHUNK}) of a typed id column and typed time and
+ * amount columns for the fast path, noting the time order, Σ |amount| and the ids' range in `state`;
+ * `false` at the first entry that needs the general path.
  */
-function checkTyped(time: Float64Array, minor: Float64Array, lo: number, hi: number, state: Float64Array): boolean {
+function checkTyped(ids: ArrayLike<unknown>, time: Float64Array, minor: Float64Array, lo: number, hi: number, state: Float64Array): boolean {
   let lastTime = state[LAST_TIME] ?? 0;
   let ordered = state[ORDERED] === 1;
   let absTotal = state[ABS_TOTAL] ?? 0;
+  let minId = state[MIN_ID] ?? 0;
+  let maxId = state[MAX_ID] ?? 0;
   for (let i = lo; i < hi; i++) {
+    const id = ids[i];
     const t = time[i] ?? Number.NaN;
     const amount = minor[i] ?? Number.NaN;
+    if (typeof id !== 'number' || !Number.isInteger(id)) return false;
     if (!(Math.abs(t) <= MAX_EPOCH_MS) || !Number.isInteger(amount) || Math.abs(amount) > MAX_EXACT_MINOR) return false;
     if (amount === 0 && Object.is(amount, -0)) return false; // the general path turns -0 into 0
+    if (id < minId) minId = id;
+    if (id > maxId) maxId = id;
     if (t < lastTime) ordered = false;
     lastTime = t;
     absTotal += Math.abs(amount);
@@ -263,6 +273,8 @@ function checkTyped(time: Float64Array, minor: Float64Array, lo: number, hi: num
   state[LAST_TIME] = lastTime;
   state[ORDERED] = ordered ? 1 : 0;
   state[ABS_TOTAL] = absTotal;
+  state[MIN_ID] = minId;
+  state[MAX_ID] = maxId;
   return true;
 }
 

@@ -147,6 +147,22 @@ describe('columns and rows agree', () => {
     const plain = fromColumns({ customerId: ids, date: dates, amount: amounts });
     expect(ledgerSnapshot(typed)).toEqual(ledgerSnapshot(plain));
   });
+
+  // Ids the dense table must hand to the general path: a fraction, or a range far wider than the column.
+  const typedId = fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: -30, max: 30 }) },
+    { weight: 1, arbitrary: fc.constantFrom(2.5, -0.25, 1e7, -1e9) },
+  );
+  fcTest.prop([fc.array(fc.tuple(typedId, fc.integer({ min: 0, max: 99 })), { minLength: 1, maxLength: 60 })], {
+    numRuns: 300,
+  })('typed ids that are fractions or sparse give the same ledger as a plain array of ids', (pairs) => {
+    const ids = pairs.map(([id]) => id);
+    const dates = pairs.map(([, d]) => d);
+    const amounts = pairs.map(([, d], k) => d * 7 - k);
+    const typed = fromColumns({ customerId: Float64Array.from(ids), date: Float64Array.from(dates), amount: Float64Array.from(amounts) });
+    const plain = fromColumns({ customerId: ids, date: dates, amount: amounts });
+    expect(ledgerSnapshot(typed)).toEqual(ledgerSnapshot(plain));
+  });
 });
 
 describe('order-id conflicts in columns', () => {
