@@ -1,5 +1,6 @@
 /**
- * What each account's events add up to: first and last order, gross and net.
+ * What each account's events add up to (first and last order, gross and net), and what the whole
+ * ledger's add up to: one pass over the events grouped by account.
  *
  * @module
  */
@@ -17,6 +18,46 @@ export interface AccountTotals {
   readonly netMinor: Float64Array;
 }
 
+// Slots of the ledger-wide sums of `finishAccounts` (a `Float64Array` from `ledgerSums`). Money is in
+// minor units; the instants are epoch ms, ±∞ while no event (or order) has been seen.
+/** Orders (events with amount ≥ 0). */
+export const ORDER_COUNT = 0;
+/** Accounts with at least one order. */
+export const CUSTOMER_COUNT = 1;
+/** Accounts with at least two orders. */
+export const REPEAT_CUSTOMERS = 2;
+/** Orders with amount 0. */
+export const ZERO_VALUE_ORDERS = 3;
+/** Σ order amounts. */
+export const GROSS = 4;
+/** Σ amounts, orders and refunds. */
+export const NET = 5;
+/** Σ amounts of each account's second and later orders. */
+export const REPEAT_GROSS = 6;
+/** The first event's instant. */
+export const MIN_TIME = 7;
+/** The last event's instant. */
+export const MAX_TIME = 8;
+/** The first order's instant. */
+export const FIRST_ORDER = 9;
+/** The last order's instant. */
+export const LAST_ORDER = 10;
+const SUM_SLOTS = 11;
+
+/**
+ * Empty ledger-wide sums for {@link finishAccounts} (counts and money 0, instants ±∞).
+ *
+ * @internal
+ */
+export function ledgerSums(): Float64Array {
+  const sums = new Float64Array(SUM_SLOTS);
+  sums[MIN_TIME] = Number.POSITIVE_INFINITY;
+  sums[MAX_TIME] = Number.NEGATIVE_INFINITY;
+  sums[FIRST_ORDER] = Number.POSITIVE_INFINITY;
+  sums[LAST_ORDER] = Number.NEGATIVE_INFINITY;
+  return sums;
+}
+
 /**
  * Sum every account's events in one pass (events grouped by account, in time order within each).
  *
@@ -28,7 +69,10 @@ export function accountTotals(events: { readonly start: Uint32Array; readonly ti
   const { start, time, minor } = events;
   const accounts = Math.max(0, start.length - 1);
   const totals = allocateAccountTotals(accounts);
-  for (let a = 0; a < accounts; a += CHUNK) sumAccounts(start, time, minor, a, Math.min(accounts, a + CHUNK), totals);
+  // The order counts and ledger-wide sums are the ledger's already; this pass only needs room for them.
+  const orders = new Uint32Array(accounts);
+  const sums = ledgerSums();
+  for (let a = 0; a < accounts; a += CHUNK) finishAccounts(start, time, minor, true, a, Math.min(accounts, a + CHUNK), orders, sums, totals);
   return totals;
 }
 
@@ -48,31 +92,108 @@ export function allocateAccountTotals(accounts: number): AccountTotals {
 }
 
 /**
- * The totals of accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), written into `totals`.
+ * Finish accounts `r0 … r1 − 1` (one chunk, see {@link CHUNK}) of events grouped by account: sort each
+ * one's events by time unless they are `ordered` already, write its order count into `orders`, add it
+ * to the ledger-wide `sums` (see {@link ledgerSums}), and, when `totals` is given, write its totals.
  *
  * @internal
  */
-export function sumAccounts(start: Uint32Array, time: Float64Array, minor: Float64Array, lo: number, hi: number, totals: AccountTotals): void {
-  const { firstOrder, lastOrder, grossMinor, netMinor } = totals;
-  for (let a = lo; a < hi; a++) {
-    const end = start[a + 1] ?? 0;
-    let orders = 0;
+export function finishAccounts(
+  start: Uint32Array,
+  time: Float64Array,
+  minor: Float64Array,
+  ordered: boolean,
+  r0: number,
+  r1: number,
+  orders: Uint32Array,
+  sums: Float64Array,
+  totals: AccountTotals | null,
+): void {
+  const write = totals !== null;
+  const { firstOrder, lastOrder, grossMinor, netMinor } = totals ?? NO_TOTALS;
+  let orderCount = 0;
+  let customers = 0;
+  let repeatCustomers = 0;
+  let zeroValue = 0;
+  let gross = 0;
+  let net = 0;
+  let repeatGross = 0;
+  let minTime = sums[MIN_TIME] ?? 0;
+  let maxTime = sums[MAX_TIME] ?? 0;
+  let firstOfAll = sums[FIRST_ORDER] ?? 0;
+  let lastOfAll = sums[LAST_ORDER] ?? 0;
+  for (let r = r0; r < r1; r++) {
+    const lo = start[r] ?? 0;
+    const hi = start[r + 1] ?? 0;
+    // A counting sort by account keeps input order within an account: time-ordered input needs no sorting.
+    if (!ordered) sortSegmentByTime(time, minor, lo, hi);
+    let count = 0;
     let first = Number.NaN;
     let last = Number.NaN;
-    let gross = 0;
-    let net = 0;
-    for (let p = start[a] ?? 0; p < end; p++) {
+    let accountGross = 0;
+    let accountNet = 0;
+    for (let p = lo; p < hi; p++) {
       const amount = minor[p] ?? 0;
-      net += amount;
+      accountNet += amount;
       if (amount < 0) continue;
       const t = time[p] ?? 0;
-      if (orders++ === 0) first = t;
+      if (count++ === 0) first = t;
+      else repeatGross += amount;
+      if (amount === 0) zeroValue++;
       last = t;
-      gross += amount;
+      accountGross += amount;
     }
-    firstOrder[a] = first;
-    lastOrder[a] = last;
-    grossMinor[a] = gross;
-    netMinor[a] = net;
+    orders[r] = count;
+    if (write) {
+      firstOrder[r] = first;
+      lastOrder[r] = last;
+      grossMinor[r] = accountGross;
+      netMinor[r] = accountNet;
+    }
+    orderCount += count;
+    gross += accountGross;
+    net += accountNet;
+    if (count > 0) {
+      customers++;
+      if (count > 1) repeatCustomers++;
+      if (first < firstOfAll) firstOfAll = first;
+      if (last > lastOfAll) lastOfAll = last;
+    }
+    if (hi > lo) {
+      minTime = Math.min(minTime, time[lo] ?? minTime);
+      maxTime = Math.max(maxTime, time[hi - 1] ?? maxTime);
+    }
   }
+  sums[ORDER_COUNT] = (sums[ORDER_COUNT] ?? 0) + orderCount;
+  sums[CUSTOMER_COUNT] = (sums[CUSTOMER_COUNT] ?? 0) + customers;
+  sums[REPEAT_CUSTOMERS] = (sums[REPEAT_CUSTOMERS] ?? 0) + repeatCustomers;
+  sums[ZERO_VALUE_ORDERS] = (sums[ZERO_VALUE_ORDERS] ?? 0) + zeroValue;
+  sums[GROSS] = (sums[GROSS] ?? 0) + gross;
+  sums[NET] = (sums[NET] ?? 0) + net;
+  sums[REPEAT_GROSS] = (sums[REPEAT_GROSS] ?? 0) + repeatGross;
+  sums[MIN_TIME] = minTime;
+  sums[MAX_TIME] = maxTime;
+  sums[FIRST_ORDER] = firstOfAll;
+  sums[LAST_ORDER] = lastOfAll;
+}
+
+/** Stands in for the totals when only the counts and sums are wanted. */
+const NO_TOTALS = allocateAccountTotals(0);
+
+/** Stable sort of one account's events by time (input order kept for equal instants). */
+function sortSegmentByTime(time: Float64Array, minor: Float64Array, lo: number, hi: number): void {
+  let sorted = true;
+  for (let p = lo + 1; p < hi; p++) {
+    if ((time[p] ?? 0) < (time[p - 1] ?? 0)) {
+      sorted = false;
+      break;
+    }
+  }
+  if (sorted) return;
+  const positions = Array.from({ length: hi - lo }, (_, k) => lo + k);
+  positions.sort((x, y) => (time[x] ?? 0) - (time[y] ?? 0)); // Array#sort is stable
+  const t = positions.map((p) => time[p] ?? 0);
+  const m = positions.map((p) => minor[p] ?? 0);
+  time.set(t, lo);
+  minor.set(m, lo);
 }

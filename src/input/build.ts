@@ -6,7 +6,7 @@
  */
 import { CHUNK, prefixSums } from '../chunks.ts';
 import { InvalidInputError, RetentionError, describeValue } from '../errors.ts';
-import { allocateAccountTotals, sumAccounts } from './account-totals.ts';
+import { CUSTOMER_COUNT, MAX_TIME, MIN_TIME, ORDER_COUNT, allocateAccountTotals, finishAccounts, ledgerSums } from './account-totals.ts';
 import { type EventColumns, Scratch, allocateEventColumns } from './event-columns.ts';
 import { LedgerObject } from './ledger-object.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
@@ -312,22 +312,16 @@ export function buildLedger(
   for (let i = 0; i < n; i += CHUNK) placeEvents(idOf, rank, dead, i, Math.min(n, i + CHUNK), cursor);
   for (let i = 0; i < n; i += CHUNK) moveEvents(position, time, dead, i, Math.min(n, i + CHUNK), outTime);
   for (let i = 0; i < n; i += CHUNK) moveEvents(position, minor, dead, i, Math.min(n, i + CHUNK), outMinor);
-  // Per-account finishing, a chunk of accounts per kernel call: order counts and the time range, and,
-  // when asked for now, the totals — summed right after, while the chunk's events are in cache.
+  // Per-account finishing, a chunk of accounts per kernel call: order counts, the ledger-wide sums and,
+  // when asked for now, the per-account totals — one pass over each chunk's events.
   const orders = new Uint32Array(accountCount);
-  const counts = new Float64Array(COUNTS);
-  counts[MIN_TIME] = Number.POSITIVE_INFINITY;
-  counts[MAX_TIME] = Number.NEGATIVE_INFINITY;
+  const sums = ledgerSums();
   const eager = staged.eagerTotals === true ? allocateAccountTotals(accountCount) : null;
-  for (let r = 0; r < accountCount; r += CHUNK) {
-    const end = Math.min(accountCount, r + CHUNK);
-    finishAccounts(start, outTime, outMinor, ordered, r, end, orders, counts);
-    if (eager !== null) sumAccounts(start, outTime, outMinor, r, end, eager);
-  }
-  const orderCount = counts[ORDER_COUNT] ?? 0;
-  const customerCount = counts[CUSTOMER_COUNT] ?? 0;
-  const minTime = counts[MIN_TIME] ?? 0;
-  const maxTime = counts[MAX_TIME] ?? 0;
+  for (let r = 0; r < accountCount; r += CHUNK) finishAccounts(start, outTime, outMinor, ordered, r, Math.min(accountCount, r + CHUNK), orders, sums, eager);
+  const orderCount = sums[ORDER_COUNT] ?? 0;
+  const customerCount = sums[CUSTOMER_COUNT] ?? 0;
+  const minTime = sums[MIN_TIME] ?? 0;
+  const maxTime = sums[MAX_TIME] ?? 0;
   // Totals not summed above are summed on first read (one pass over the events, then kept): a caller
   // who never asks for them does not pay their memory, and their allocation comes after the caller has
   // had the chance to let go of its records (see allocateEventColumns).
@@ -350,69 +344,6 @@ export function buildLedger(
       skipped: Object.freeze(problems.skipped.slice()),
     },
     eager,
+    sums,
   );
-}
-
-// Slots of the running counts of `finishAccounts`.
-const ORDER_COUNT = 0;
-const CUSTOMER_COUNT = 1;
-const MIN_TIME = 2;
-const MAX_TIME = 3;
-const COUNTS = 4;
-
-/**
- * Finish accounts `r0 … r1 − 1` (one chunk, see {@link CHUNK}): sort each one's events by time unless
- * the input was ordered, count orders, and fold the counts and the time range into `counts`.
- */
-function finishAccounts(
-  start: Uint32Array,
-  time: Float64Array,
-  minor: Float64Array,
-  ordered: boolean,
-  r0: number,
-  r1: number,
-  orders: Uint32Array,
-  counts: Float64Array,
-): void {
-  let orderCount = 0;
-  let customerCount = 0;
-  let minTime = counts[MIN_TIME] ?? 0;
-  let maxTime = counts[MAX_TIME] ?? 0;
-  for (let r = r0; r < r1; r++) {
-    const lo = start[r] ?? 0;
-    const hi = start[r + 1] ?? 0;
-    // The counting sort keeps input order within an account: time-ordered input needs no sorting.
-    if (!ordered) sortSegmentByTime(time, minor, lo, hi);
-    let o = 0;
-    for (let p = lo; p < hi; p++) if ((minor[p] ?? 0) >= 0) o++;
-    orders[r] = o;
-    orderCount += o;
-    if (o > 0) customerCount++;
-    if (hi > lo) {
-      minTime = Math.min(minTime, time[lo] ?? minTime);
-      maxTime = Math.max(maxTime, time[hi - 1] ?? maxTime);
-    }
-  }
-  counts[ORDER_COUNT] = (counts[ORDER_COUNT] ?? 0) + orderCount;
-  counts[CUSTOMER_COUNT] = (counts[CUSTOMER_COUNT] ?? 0) + customerCount;
-  counts[MIN_TIME] = minTime;
-  counts[MAX_TIME] = maxTime;
-}
-
-/** Stable sort of one account's events by time (input order kept for equal instants). */
-function sortSegmentByTime(time: Float64Array, minor: Float64Array, lo: number, hi: number): void {
-  let sorted = true;
-  for (let p = lo + 1; p < hi; p++) {
-    if ((time[p] ?? 0) < (time[p - 1] ?? 0)) {
-      sorted = false;
-      break;
-    }
-  }
-  if (sorted) return;
-  const positions = Array.from({ length: hi - lo }, (_, k) => lo + k);
-  positions.sort((x, y) => (time[x] ?? 0) - (time[y] ?? 0)); // Array#sort is stable
-  const t = positions.map((p) => time[p] ?? 0);
-  const m = positions.map((p) => minor[p] ?? 0);
-  time.set(t, lo);
-  minor.set(m, lo);
 }

@@ -37,12 +37,14 @@ export class LedgerObject implements Ledger {
   readonly skipped: readonly SkippedRecord[];
   #totals: AccountTotals | null;
   #account: Uint32Array | null = null;
+  readonly #sums: Float64Array;
 
   /**
    * @param fields - the ledger's columns and counts
    * @param totals - the per-customer totals when already summed, else `null` (summed on first read)
+   * @param sums - the ledger-wide sums of its whole history (see `ledgerSums`)
    */
-  constructor(fields: LedgerFields, totals: AccountTotals | null) {
+  constructor(fields: LedgerFields, totals: AccountTotals | null, sums: Float64Array) {
     this.timeZone = fields.timeZone;
     this.currencyDigits = fields.currencyDigits;
     this.ids = fields.ids;
@@ -59,7 +61,16 @@ export class LedgerObject implements Ledger {
     this.maxTime = fields.maxTime;
     this.skipped = fields.skipped;
     this.#totals = totals;
+    this.#sums = sums;
     Object.freeze(this);
+  }
+
+  /**
+   * The ledger-wide sums over the whole history that the build added up (see `ledgerSums` for the
+   * slots), or `null` for an object that is no ledger built here. Never write into them.
+   */
+  static sumsOf(book: Ledger): Float64Array | null {
+    return #sums in book ? book.#sums : null;
   }
 
   get firstOrder(): Float64Array {

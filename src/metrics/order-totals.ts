@@ -4,6 +4,8 @@
  * @module
  */
 import { CHUNK } from '../chunks.ts';
+import * as ledgerSum from '../input/account-totals.ts';
+import { LedgerObject } from '../input/ledger-object.ts';
 import type { Ledger } from '../input/types.ts';
 import type { ResolvedWindow } from './window.ts';
 
@@ -37,6 +39,10 @@ export interface OrderTotals {
  * the window and have at least two orders before the window's end.
  */
 export function orderTotals(book: Ledger, window: ResolvedWindow): OrderTotals {
+  if (window.from === Number.NEGATIVE_INFINITY && window.to === Number.POSITIVE_INFINITY) {
+    const sums = LedgerObject.sumsOf(book);
+    if (sums !== null) return wholeHistory(book, sums);
+  }
   const { start, time, minor } = book;
   const sums = new Float64Array(SUMS);
   sums[FIRST] = Number.POSITIVE_INFINITY;
@@ -57,6 +63,27 @@ export function orderTotals(book: Ledger, window: ResolvedWindow): OrderTotals {
     repeatMinor: sums[REPEAT_MINOR] ?? 0,
     firstOrder: orders === 0 ? null : (sums[FIRST] ?? null),
     lastOrder: orders === 0 ? null : (sums[LAST] ?? null),
+  };
+}
+
+/**
+ * The totals of the whole history, from the sums the ledger's build added up: no pass over the events.
+ * They equal the scan's (integers below 2^53 add up exactly in any order).
+ */
+function wholeHistory(book: Ledger, sums: Float64Array): OrderTotals {
+  const orders = book.orderCount;
+  const grossMinor = sums[ledgerSum.GROSS] ?? 0;
+  return {
+    customers: book.customerCount,
+    repeatCustomers: sums[ledgerSum.REPEAT_CUSTOMERS] ?? 0,
+    orders,
+    zeroValueOrders: sums[ledgerSum.ZERO_VALUE_ORDERS] ?? 0,
+    refunds: book.refundCount,
+    grossMinor,
+    refundMinor: (sums[ledgerSum.NET] ?? 0) - grossMinor,
+    repeatMinor: sums[ledgerSum.REPEAT_GROSS] ?? 0,
+    firstOrder: orders === 0 ? null : (sums[ledgerSum.FIRST_ORDER] ?? null),
+    lastOrder: orders === 0 ? null : (sums[ledgerSum.LAST_ORDER] ?? null),
   };
 }
 

@@ -140,6 +140,32 @@ describe('summarize properties', () => {
   );
 });
 
+/** Every field of a summary as plain values, for comparing two summaries whole. */
+function plain(s: ReturnType<typeof summarize>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(s).map(([key, value]) => [key, value instanceof Date ? value.getTime() : value === null || typeof value === 'number' ? value : String(value)]),
+  );
+}
+
+describe('whole history from the sums the ledger added up while it was built', () => {
+  fcTest.prop([fc.array(rowArb, { maxLength: 60 })], { numRuns: 300 })(
+    'equals a scan of a window that holds every event, for ledgers from records and from columns',
+    (rows) => {
+      // A finite window makes summarize scan the events; without one it reads the build's sums.
+      const everything = { from: -1, to: 1000 };
+      const book = ledger(rows);
+      expect(plain(summarize(book))).toEqual(plain(summarize(book, everything)));
+      const columns = ledger.fromColumns({
+        customerId: Int32Array.from(rows, (r) => r.customerId),
+        date: Float64Array.from(rows, (r) => r.date),
+        amount: Float64Array.from(rows, (r) => r.amount * 100), // minor units: the records' amounts are major units
+      });
+      expect(plain(summarize(columns))).toEqual(plain(summarize(columns, everything)));
+      expect(plain(summarize(columns))).toEqual(plain(summarize(book)));
+    },
+  );
+});
+
 describe('the timeZone option with a ready ledger', () => {
   test('sets the calendar of the call, as with raw records', () => {
     const rows = [
