@@ -42,7 +42,10 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   // first-order instant). Pass 2 finds each customer's base again from the first order, which is cheaper
   // than writing and reading an array of them.
   const accounts = book.ids.length;
-  const groupOf = new Int32Array(accounts).fill(-1);
+  // Each customer's cohort as a slot, −1 when not in the table: its period (plain calendar cohorts) or its
+  // group (otherwise); `groupOfSlot` then names the group of each slot.
+  const slotOf = new Int32Array(accounts).fill(-1);
+  let groupOfSlot: Int32Array;
   const groups: CohortGroup[] = [];
   const byKey = new Map<string, number>();
   const newGroup = (key: string, segment: string | null, order: number, startMs: number, b: number): number => {
@@ -60,7 +63,7 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       maxBase: new Float64Array(periods).fill(Number.NEGATIVE_INFINITY),
     };
     const pass: CohortPass = { asOf, from: settings.from, to: settings.to, span, firstDay, cohortOfDay, everyOfDay, dayOf, cohortBase };
-    for (let a = 0; a < accounts; a += CHUNK) assignPeriods(book, pass, a, Math.min(accounts, a + CHUNK), groupOf, stats);
+    for (let a = 0; a < accounts; a += CHUNK) assignPeriods(book, pass, a, Math.min(accounts, a + CHUNK), slotOf, stats);
     const groupOfPeriod = new Int32Array(periods).fill(-1);
     for (let c = 0; c < periods; c++) {
       const size = stats.size[c] ?? 0;
@@ -73,7 +76,7 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       group.size = size;
       group.maxBase = stats.maxBase[c] ?? 0;
     }
-    for (let a = 0; a < accounts; a += CHUNK) periodsToGroups(groupOf, groupOfPeriod, a, Math.min(accounts, a + CHUNK));
+    groupOfSlot = groupOfPeriod;
   } else {
     const firstOrders = book.firstOrder;
     for (let a = 0; a < accounts; a++) {
@@ -107,8 +110,9 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       group.minBase = Math.min(group.minBase, b);
       group.maxBase = Math.max(group.maxBase, b);
       if (settings.cohortKey !== null) group.start = Math.min(group.start, t0);
-      groupOf[a] = g;
+      slotOf[a] = g;
     }
+    groupOfSlot = Int32Array.from(groups, (_, g) => g);
   }
 
   // Offsets observable per group, capped by maxOffset.
@@ -141,7 +145,8 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
     offsetsOf: Int32Array.from(groups, (group) => group.offsets),
     bracketOf,
     bracketCount: settings.brackets?.length ?? 0,
-    groupOf,
+    slotOf,
+    groupOfSlot,
   };
   for (let a = 0; a < accounts; a += CHUNK) fillCells(book, pass, acc, a, Math.min(accounts, a + CHUNK));
 
@@ -171,20 +176,12 @@ interface CohortPass {
   readonly cohortBase: number;
 }
 
-/** Turn the cohort periods of customers `lo … hi − 1` (one chunk, see {@link CHUNK}) into their groups. */
-function periodsToGroups(groupOf: Int32Array, groupOfPeriod: Int32Array, lo: number, hi: number): void {
-  for (let a = lo; a < hi; a++) {
-    const c = groupOf[a] ?? -1;
-    if (c >= 0) groupOf[a] = groupOfPeriod[c] ?? -1;
-  }
-}
-
 /**
  * Pass 1 over accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), plain calendar cohorts: each
- * customer's cohort period (relative to `cohortBase`, into `groupOf`), tallied per period with the range of
+ * customer's cohort period (relative to `cohortBase`, into `slotOf`), tallied per period with the range of
  * the bases.
  */
-function assignPeriods(book: Ledger, pass: CohortPass, lo: number, hi: number, groupOf: Int32Array, stats: PeriodStats): void {
+function assignPeriods(book: Ledger, pass: CohortPass, lo: number, hi: number, slotOf: Int32Array, stats: PeriodStats): void {
   const { orders, firstOrder } = book;
   const { asOf, from, to, span, firstDay, cohortOfDay, everyOfDay, dayOf, cohortBase } = pass;
   const { size, minBase, maxBase } = stats;
@@ -195,7 +192,7 @@ function assignPeriods(book: Ledger, pass: CohortPass, lo: number, hi: number, g
     const day0 = dayOf(t0) - firstDay;
     const c = (cohortOfDay[day0] ?? 0) - cohortBase;
     const b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
-    groupOf[a] = c;
+    slotOf[a] = c;
     size[c] = (size[c] ?? 0) + 1;
     if (b < (minBase[c] ?? 0)) minBase[c] = b;
     if (b > (maxBase[c] ?? 0)) maxBase[c] = b;
@@ -220,8 +217,10 @@ interface CellPass {
   /** Offset → bracket index, −1 outside every bracket. */
   readonly bracketOf: Int32Array;
   readonly bracketCount: number;
-  /** Group of each account, −1 when not in the table. */
-  readonly groupOf: Int32Array;
+  /** Cohort slot of each account (see `computeCohorts`), −1 when not in the table. */
+  readonly slotOf: Int32Array;
+  /** Group of each cohort slot, −1 for a slot without customers. */
+  readonly groupOfSlot: Int32Array;
 }
 
 /**
@@ -235,7 +234,7 @@ interface CellPass {
  */
 function fillCells(book: Ledger, pass: CellPass, acc: CohortAccumulators, lo: number, hi: number): void {
   const { start, time, minor, firstOrder } = book;
-  const { asOf, span, firstDay, everyOfDay, dayOf, width, offsetsOf, bracketOf, bracketCount, groupOf } = pass;
+  const { asOf, span, firstDay, everyOfDay, dayOf, width, offsetsOf, bracketOf, bracketCount, slotOf, groupOfSlot } = pass;
   const { net, orders, gross, active, reach, bracketActive } = acc;
   const stop = start[hi] ?? 0;
   let a = lo - 1;
@@ -263,7 +262,8 @@ function fillCells(book: Ledger, pass: CellPass, acc: CohortAccumulators, lo: nu
       lastK = -1;
       lastReach = -1;
       lastBracket = -1;
-      g = groupOf[a] ?? -1;
+      const slot = slotOf[a] ?? -1;
+      g = slot < 0 ? -1 : (groupOfSlot[slot] ?? -1);
       if (g < 0) {
         p = end - 1;
         continue;

@@ -279,9 +279,9 @@ export function buildLedger(
   }
   const rank = rankAccounts(ids, first, scratch);
   // An id whose only record was skipped during merging has no event: it is no account. Such ids have
-  // no first instant (+∞), so they rank last and are cut off here.
+  // no first instant (+∞), so they rank last and are cut off here. Without merging, every id has an event.
   let accountCount = ids.length;
-  for (let a = 0; a < ids.length; a += CHUNK) accountCount -= emptyAccounts(count, a, Math.min(ids.length, a + CHUNK));
+  if (dead !== null) for (let a = 0; a < ids.length; a += CHUNK) accountCount -= emptyAccounts(count, a, Math.min(ids.length, a + CHUNK));
   const start = new Uint32Array(accountCount + 1);
   let sortedIds: CustomerId[];
   if (rank === null) {

@@ -11,7 +11,7 @@ import { InvalidOptionError } from '../errors.ts';
 import { Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
 import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
-import { IdInterner, KEY_WORDS, explainId, isCustomerId, numberDense } from './ids.ts';
+import { type DenseTable, IdInterner, KEY_WORDS, denseIds, denseTable, explainId, isCustomerId, numberDense } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import type { CustomerId, Ledger } from './types.ts';
@@ -59,7 +59,7 @@ function checkColumn(name: string, value: unknown, length: number | undefined): 
  * A lookup from dense integer ids to account numbers, when the id column is a typed array whose values
  * are integers in a range not much larger than the column; `null` otherwise (the ids are interned then).
  */
-function denseIdTable(ids: ArrayLike<unknown>, n: number, room: Scratch): { table: Int32Array; min: number } | null {
+function denseIdTable(ids: ArrayLike<unknown>, n: number, room: Scratch): DenseTable | null {
   if (!ArrayBuffer.isView(ids) || n === 0) return null;
   const range = Float64Array.of(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
   for (let i = 0; i < n; i += CHUNK) if (!idRange(ids, i, Math.min(n, i + CHUNK), range)) return null;
@@ -70,9 +70,9 @@ function denseIdTable(ids: ArrayLike<unknown>, n: number, room: Scratch): { tabl
  * An empty dense table (every slot −1) for integer ids from `min` to `max`, or `null` when that range
  * is much larger than the `n` ids.
  */
-function tableForRange(min: number, max: number, n: number, room: Scratch): { table: Int32Array; min: number } | null {
+function tableForRange(min: number, max: number, n: number, room: Scratch): DenseTable | null {
   if (max - min > 2 * n + 1024) return null;
-  return { table: room.int32(max - min + 1).fill(-1), min };
+  return denseTable(min, max - min + 1, n, room);
 }
 
 /**
@@ -145,10 +145,9 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   const { account: idOf, time, minor } = allocateStagingColumns(n);
   const index = new Uint32Array(n);
   const dense = denseIdTable(idColumn, n, scratch);
-  // Ids are numbered by the dense table when there is one (its accounts are appended to `ids`
-  // directly), else staged as keys and numbered by the interner after the pass.
+  // Ids are numbered by the dense table when there is one, else staged as keys and numbered by the
+  // interner after the pass.
   const interner = new IdInterner();
-  const { ids } = interner;
   const keys = dense === null ? scratch.int32(KEY_WORDS * n) : null;
   const orderIds: (string | number | undefined)[] | null = orderColumn === undefined ? null : [];
   const minorUnits = unit === 'minor';
@@ -197,9 +196,9 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
       const slot = (id as number) - dense.min;
       let account = dense.table[slot] ?? -1;
       if (account < 0) {
-        account = ids.length;
+        account = dense.accounts++;
         dense.table[slot] = account;
-        ids.push(id === 0 ? 0 : id);
+        dense.slots[account] = slot;
       }
       idOf[kept] = account;
     } else if (keys !== null) {
@@ -214,6 +213,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
     kept++;
   }
   if (keys !== null) interner.numberStaged(idOf, keys, kept, scratch);
+  const ids = dense === null ? interner.ids : denseIds(dense);
   return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds, ordered, absTotal, output, scratch, eagerTotals: true }, resolved, problems, n);
 }
 
@@ -233,9 +233,8 @@ function stageDenseTyped(idColumn: ArrayLike<unknown>, time: Float64Array, minor
   const dense = tableForRange(state[MIN_ID] ?? 0, state[MAX_ID] ?? 0, n, room);
   if (dense === null) return null;
   const idOf = new Uint32Array(n);
-  const ids: CustomerId[] = [];
-  for (let i = 0; i < n; i += CHUNK) numberDense(idColumn as ArrayLike<number>, dense, i, Math.min(n, i + CHUNK), idOf, ids);
-  return { n, idOf, ids, time, minor, index: null, orderId: null, ordered: state[ORDERED] === 1, absTotal: state[ABS_TOTAL] ?? 0, eagerTotals: true };
+  for (let i = 0; i < n; i += CHUNK) numberDense(idColumn as ArrayLike<number>, dense, i, Math.min(n, i + CHUNK), idOf);
+  return { n, idOf, ids: denseIds(dense), time, minor, index: null, orderId: null, ordered: state[ORDERED] === 1, absTotal: state[ABS_TOTAL] ?? 0, eagerTotals: true };
 }
 
 // Slots of the running state of `checkTyped`: the last instant, whether the instants never decreased

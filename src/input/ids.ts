@@ -78,8 +78,8 @@ function stringHash(text: string): number {
  * that does not fit sends the whole set back to hashing, with the same result.
  */
 export class IdInterner {
-  /** Account ids in order of first sight. */
-  readonly ids: CustomerId[] = [];
+  /** Account ids in order of first sight (a direct numbering replaces the array: read it afterwards). */
+  ids: CustomerId[] = [];
   /** Staged strings that are not packed, by the index their key holds. */
   private readonly unpacked: string[] = [];
   /** `SLOT` words per slot (see {@link SLOT}). */
@@ -181,10 +181,10 @@ export class IdInterner {
       for (let k = 0; k < valued; k += CHUNK) restoreWords(words, keys, k, Math.min(valued, k + CHUNK), tag);
       return false;
     }
-    const size = (range[1] ?? 0) - min + 1;
-    const dense = { table: (room === undefined ? new Int32Array(size) : room.int32(size)).fill(-1), min };
-    const { ids } = this;
-    for (let k = 0; k < n; k += CHUNK) numberDense(words, dense, k, Math.min(n, k + CHUNK), words, ids);
+    const dense = denseTable(min, (range[1] ?? 0) - min + 1, n, room);
+    for (let k = 0; k < n; k += CHUNK) numberDense(words, dense, k, Math.min(n, k + CHUNK), words);
+    const ids = denseIds(dense);
+    this.ids = ids;
     // The accounts' ids are their values so far: a string id is rebuilt from its value.
     if (tag !== NUMBER_TAG) {
       // Digits of one width keep their leading zeros; digits of varying widths have none.
@@ -497,15 +497,40 @@ function restoreWords(words: Uint32Array, keys: Int32Array, lo: number, hi: numb
 }
 
 /**
+ * A direct table from integer ids to account numbers: slot `id − min` holds the id's account, −1 until
+ * it has one. Accounts are numbered in order of first sight, and each one's slot is kept, so that the
+ * ids can be listed once at the end ({@link denseIds}) instead of growing an array one id at a time
+ * (which allocates about three times the final array on millions of accounts).
+ */
+export interface DenseTable {
+  readonly table: Int32Array;
+  readonly min: number;
+  /** The slot of each account numbered so far. */
+  readonly slots: Uint32Array;
+  /** How many accounts are numbered so far. */
+  accounts: number;
+}
+
+/**
+ * An empty {@link DenseTable} for integer ids from `min` to `min + size − 1`, of which there are at
+ * most `count`, its arrays taken from `room` when there is room.
+ */
+export function denseTable(min: number, size: number, count: number, room: Scratch | undefined): DenseTable {
+  const table = (room === undefined ? new Int32Array(size) : room.int32(size)).fill(-1);
+  const most = Math.min(count, size);
+  return { table, min, slots: room === undefined ? new Uint32Array(most) : room.uint32(most), accounts: 0 };
+}
+
+/**
  * Number the ids of events `lo … hi − 1` (one chunk) through the dense table, into `idOf`; an id seen
- * for the first time becomes the next account, appended to `ids`.
+ * for the first time becomes the next account.
  *
  * Eight look-ups are issued before any of their results is used: the table is far larger than the
  * cache, and a slot met for the first time (a branch no predictor gets right) would otherwise hold
  * back the next look-up's load. A slot found unnumbered is looked up again, since an earlier event of
  * the same eight may have numbered it.
  */
-export function numberDense(idColumn: ArrayLike<number>, dense: { table: Int32Array; min: number }, lo: number, hi: number, idOf: Uint32Array, ids: CustomerId[]): void {
+export function numberDense(idColumn: ArrayLike<number>, dense: DenseTable, lo: number, hi: number, idOf: Uint32Array): void {
   const { table, min } = dense;
   let i = lo;
   for (; i + 8 <= hi; i += 8) {
@@ -525,27 +550,41 @@ export function numberDense(idColumn: ArrayLike<number>, dense: { table: Int32Ar
     const a5 = table[s5] ?? -1;
     const a6 = table[s6] ?? -1;
     const a7 = table[s7] ?? -1;
-    idOf[i] = a0 >= 0 ? a0 : denseAccount(table, s0, min, ids);
-    idOf[i + 1] = a1 >= 0 ? a1 : denseAccount(table, s1, min, ids);
-    idOf[i + 2] = a2 >= 0 ? a2 : denseAccount(table, s2, min, ids);
-    idOf[i + 3] = a3 >= 0 ? a3 : denseAccount(table, s3, min, ids);
-    idOf[i + 4] = a4 >= 0 ? a4 : denseAccount(table, s4, min, ids);
-    idOf[i + 5] = a5 >= 0 ? a5 : denseAccount(table, s5, min, ids);
-    idOf[i + 6] = a6 >= 0 ? a6 : denseAccount(table, s6, min, ids);
-    idOf[i + 7] = a7 >= 0 ? a7 : denseAccount(table, s7, min, ids);
+    idOf[i] = a0 >= 0 ? a0 : denseAccount(dense, s0);
+    idOf[i + 1] = a1 >= 0 ? a1 : denseAccount(dense, s1);
+    idOf[i + 2] = a2 >= 0 ? a2 : denseAccount(dense, s2);
+    idOf[i + 3] = a3 >= 0 ? a3 : denseAccount(dense, s3);
+    idOf[i + 4] = a4 >= 0 ? a4 : denseAccount(dense, s4);
+    idOf[i + 5] = a5 >= 0 ? a5 : denseAccount(dense, s5);
+    idOf[i + 6] = a6 >= 0 ? a6 : denseAccount(dense, s6);
+    idOf[i + 7] = a7 >= 0 ? a7 : denseAccount(dense, s7);
   }
-  for (; i < hi; i++) idOf[i] = denseAccount(table, (idColumn[i] ?? 0) - min, min, ids);
+  for (; i < hi; i++) idOf[i] = denseAccount(dense, (idColumn[i] ?? 0) - min);
 }
 
-/** The account of a dense table slot, numbering it (the id `slot + min`) when it has none yet. */
-function denseAccount(table: Int32Array, slot: number, min: number, ids: CustomerId[]): number {
+/** The account of a dense table slot, numbering it when it has none yet. */
+function denseAccount(dense: DenseTable, slot: number): number {
+  const { table } = dense;
   let account = table[slot] ?? -1;
   if (account < 0) {
-    account = ids.length;
+    account = dense.accounts++;
     table[slot] = account;
-    ids.push(slot + min);
+    dense.slots[account] = slot;
   }
   return account;
+}
+
+/** The ids of a dense table's accounts, in account order: one array of exactly their number. */
+export function denseIds(dense: DenseTable): CustomerId[] {
+  const ids = new Array<CustomerId>(dense.accounts);
+  for (let a = 0; a < dense.accounts; a += CHUNK) idsOfSlots(dense, a, Math.min(dense.accounts, a + CHUNK), ids);
+  return ids;
+}
+
+/** `ids[a] = min + slot of a` for accounts `lo … hi − 1` (one chunk, see {@link CHUNK}). */
+function idsOfSlots(dense: DenseTable, lo: number, hi: number, ids: CustomerId[]): void {
+  const { slots, min } = dense;
+  for (let a = lo; a < hi; a++) ids[a] = (slots[a] ?? 0) + min;
 }
 
 /** Registers of {@link distinctEstimate}: 2^12, for a standard error of about 1.6 %. */
