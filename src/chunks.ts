@@ -18,8 +18,14 @@
  * @internal
  */
 
-/** Accounts per kernel call: small enough that no single call runs long, large enough that calls cost nothing. */
-export const CHUNK = 1024;
+/**
+ * Items per kernel call: small enough that no single call runs long, large enough that calls cost
+ * little. A kernel's first calls run before its optimized code exists; with smaller chunks fewer of
+ * them are long enough to be compiled a second time while they run. Measured on the reference
+ * workload, in alternating runs: at 1 M rows 256 was 2–9 % faster than 1,024 in four comparisons (512
+ * and 128 no different from 256), at 10 M rows about 1.5 % slower (the calls themselves).
+ */
+export const CHUNK = 256;
 
 /**
  * Running sums in place over `counts[lo … hi − 1]`, `counts[lo − 1]` being final already: called for
