@@ -124,14 +124,10 @@ function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array |
  */
 function rankAccounts(ids: readonly CustomerId[], first: Float64Array, scratch: Scratch): Uint32Array | null {
   const count = ids.length;
-  let sorted = true;
-  let idsInOrder = true;
-  for (let a = 1; a < count && sorted; a++) {
-    const d = (first[a] ?? 0) - (first[a - 1] ?? 0);
-    if (d < 0) sorted = false;
-    else if (d === 0 && idsInOrder && compareIds(ids[a - 1] ?? 0, ids[a] ?? 0) > 0) idsInOrder = false;
-  }
-  if (sorted && idsInOrder) return null;
+  const canonical = Uint8Array.of(1, 1);
+  for (let a = 1; a < count && canonical[SORTED] === 1; a += CHUNK) checkCanonical(ids, first, a, Math.min(count, a + CHUNK), canonical);
+  const sorted = canonical[SORTED] === 1;
+  if (sorted && canonical[IDS_IN_ORDER] === 1) return null;
   const order = scratch.uint32(count);
   for (let a = 0; a < count; a++) order[a] = a;
   const byTimeThenId = (x: number, y: number): number =>
@@ -151,6 +147,29 @@ function rankAccounts(ids: readonly CustomerId[], first: Float64Array, scratch: 
   const rank = scratch.uint32(count);
   for (let k = 0; k < count; k++) rank[order[k] ?? 0] = k;
   return rank;
+}
+
+// Slots of the state of `checkCanonical`: whether the first instants never decrease, and whether the
+// ids of equal first instants are in order (1 or 0).
+const SORTED = 0;
+const IDS_IN_ORDER = 1;
+
+/**
+ * Compare accounts `lo … hi − 1` (one chunk, see {@link CHUNK}) with the account before each: clears
+ * `state[SORTED]` at the first whose first instant is earlier, `state[IDS_IN_ORDER]` at the first with
+ * the same first instant and a smaller id.
+ */
+function checkCanonical(ids: readonly CustomerId[], first: Float64Array, lo: number, hi: number, state: Uint8Array): void {
+  let idsInOrder = state[IDS_IN_ORDER] === 1;
+  for (let a = lo; a < hi; a++) {
+    const d = (first[a] ?? 0) - (first[a - 1] ?? 0);
+    if (d < 0) {
+      state[SORTED] = 0;
+      return;
+    }
+    if (d === 0 && idsInOrder && compareIds(ids[a - 1] ?? 0, ids[a] ?? 0) > 0) idsInOrder = false;
+  }
+  state[IDS_IN_ORDER] = idsInOrder ? 1 : 0;
 }
 
 /**
