@@ -164,6 +164,18 @@ describe('whole history from the sums the ledger added up while it was built', (
       expect(plain(summarize(columns))).toEqual(plain(summarize(book)));
     },
   );
+
+  // Order lines that share an order id are merged before the totals are added up; conflicting ones are skipped.
+  const lineArb = fc.record({
+    customerId: fc.integer({ min: 0, max: 6 }),
+    date: fc.integer({ min: 0, max: 100 }),
+    amount: fc.integer({ min: -300, max: 1000 }),
+    orderId: fc.option(fc.constantFrom('o1', 'o2', 'o3'), { nil: undefined }),
+  });
+  fcTest.prop([fc.array(lineArb, { maxLength: 40 })], { numRuns: 300 })('also after order lines are merged', (rows) => {
+    const book = ledger(rows, { onInvalid: 'skip' });
+    expect(plain(summarize(book))).toEqual(plain(summarize(book, { from: -1, to: 1000 })));
+  });
 });
 
 describe('the timeZone option with a ready ledger', () => {
