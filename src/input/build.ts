@@ -55,6 +55,8 @@ export interface StagedEvents {
 interface AccountStats {
   count: Uint32Array;
   first: Float64Array;
+  /** The check of {@link checkCanonical} when counting made it (events in time order), else `null`. */
+  canonical: Uint8Array | null;
 }
 
 /** Collects skipped records (or throws the first problem when not skipping). */
@@ -121,11 +123,15 @@ function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array |
 /**
  * Canonical account order: by first instant, ties by id. Returns the rank of each provisional account,
  * or `null` when the provisional numbering already is that order (time-ordered input, usually).
+ * `known` is that order's check (see {@link checkCanonical}) when the counting pass made it already.
  */
-function rankAccounts(ids: readonly CustomerId[], first: Float64Array, scratch: Scratch): Uint32Array | null {
+function rankAccounts(ids: readonly CustomerId[], first: Float64Array, scratch: Scratch, known: Uint8Array | null): Uint32Array | null {
   const count = ids.length;
-  const canonical = Uint8Array.of(1, 1);
-  for (let a = 1; a < count && canonical[SORTED] === 1; a += CHUNK) checkCanonical(ids, first, a, Math.min(count, a + CHUNK), canonical);
+  let canonical = known;
+  if (canonical === null) {
+    canonical = Uint8Array.of(1, 1);
+    for (let a = 1; a < count && canonical[SORTED] === 1; a += CHUNK) checkCanonical(ids, first, a, Math.min(count, a + CHUNK), canonical);
+  }
   const sorted = canonical[SORTED] === 1;
   if (sorted && canonical[IDS_IN_ORDER] === 1) return null;
   const order = scratch.uint32(count);
@@ -181,30 +187,49 @@ function checkCanonical(ids: readonly CustomerId[], first: Float64Array, lo: num
  * appearance, so those instants are written in account order, without reading anything back.
  */
 function accountStats(staged: StagedEvents, dead: Uint8Array | null, ordered: boolean, scratch: Scratch): AccountStats {
-  const { n, idOf, time } = staged;
-  const first = scratch.float64(staged.ids.length).fill(Number.POSITIVE_INFINITY);
-  const count = scratch.uint32(staged.ids.length);
+  const { n, idOf, time, ids } = staged;
+  const first = scratch.float64(ids.length).fill(Number.POSITIVE_INFINITY);
+  const count = scratch.uint32(ids.length);
   if (ordered && dead === null) {
-    let next = 0;
-    for (let i = 0; i < n; i += CHUNK) next = countInOrder(idOf, time, i, Math.min(n, i + CHUNK), count, first, next);
-  } else {
-    for (let i = 0; i < n; i += CHUNK) countAny(idOf, time, dead, i, Math.min(n, i + CHUNK), count, first);
+    // The first instants come in account order, so they never decrease: only ties need their ids checked.
+    const state = Uint32Array.of(0, 1);
+    for (let i = 0; i < n; i += CHUNK) countInOrder(idOf, time, ids, i, Math.min(n, i + CHUNK), count, first, state);
+    return { count, first, canonical: Uint8Array.of(1, state[IDS_IN_ORDER] ?? 0) };
   }
-  return { count, first };
+  for (let i = 0; i < n; i += CHUNK) countAny(idOf, time, dead, i, Math.min(n, i + CHUNK), count, first);
+  return { count, first, canonical: null };
 }
+
+/** Slot of `countInOrder`'s state: the first account not yet seen (slot 1 is `IDS_IN_ORDER`). */
+const NEXT = 0;
 
 /**
  * {@link accountStats} of events `lo … hi − 1` (one chunk, see {@link CHUNK}) in time order, none
- * merged away: `next` is the first account not yet seen; returns it for the next chunk.
+ * merged away: `state[NEXT]` is the first account not yet seen, and `state[IDS_IN_ORDER]` is cleared
+ * at the first account whose first instant equals the one before's and whose id is smaller.
  */
-function countInOrder(idOf: Uint32Array, time: Float64Array, lo: number, hi: number, count: Uint32Array, first: Float64Array, next: number): number {
-  let seen = next;
+function countInOrder(
+  idOf: Uint32Array,
+  time: Float64Array,
+  ids: readonly CustomerId[],
+  lo: number,
+  hi: number,
+  count: Uint32Array,
+  first: Float64Array,
+  state: Uint32Array,
+): void {
+  let seen = state[NEXT] ?? 0;
+  let idsInOrder = state[IDS_IN_ORDER] === 1;
   for (let i = lo; i < hi; i++) {
     const a = idOf[i] ?? 0;
     count[a] = (count[a] ?? 0) + 1;
-    if (a === seen) first[seen++] = time[i] ?? 0;
+    if (a !== seen) continue;
+    const t = time[i] ?? 0;
+    if (seen > 0 && t === first[seen - 1] && idsInOrder && compareIds(ids[seen - 1] ?? 0, ids[seen] ?? 0) > 0) idsInOrder = false;
+    first[seen++] = t;
   }
-  return seen;
+  state[NEXT] = seen;
+  state[IDS_IN_ORDER] = idsInOrder ? 1 : 0;
 }
 
 /** {@link accountStats} of events `lo … hi − 1` (one chunk) in any order, skipping merged ones. */
@@ -289,14 +314,14 @@ export function buildLedger(
   // events are moved into the ledger's columns, which may be that memory.
   const scratch = staged.scratch ?? new Scratch(new ArrayBuffer(0));
   scratch.reset();
-  const { count, first } = accountStats(staged, dead, ordered, scratch);
+  const { count, first, canonical } = accountStats(staged, dead, ordered, scratch);
   const absTotal = dead === null ? staged.absTotal : liveAbsTotal(minor, n, dead);
   if (absTotal > MAX_EXACT_MINOR) {
     throw new RetentionError(
       `the amounts add up to more than ${MAX_EXACT_MINOR} minor units in absolute value, beyond exact arithmetic`,
     );
   }
-  const rank = rankAccounts(ids, first, scratch);
+  const rank = rankAccounts(ids, first, scratch, canonical);
   // An id whose only record was skipped during merging has no event: it is no account. Such ids have
   // no first instant (+∞), so they rank last and are cut off here. Without merging, every id has an event.
   let accountCount = ids.length;

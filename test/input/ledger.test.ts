@@ -39,6 +39,28 @@ describe('ledger', () => {
     expect(book.ids).toEqual([2, 10, 'a', 'b']);
   });
 
+  test('time-ordered input over many chunks: customers first seen at one instant are ordered by id', () => {
+    // 1,500 customers, first seen in pairs at one instant each, the larger id first (so every pair is
+    // out of order), all in time order, each with a second event; and a run of equal instants at the end.
+    const records: { customerId: number; date: number; amount: number }[] = [];
+    for (let k = 0; k < 750; k++) {
+      records.push({ customerId: 2 * k + 1, date: k * 10, amount: 1 }, { customerId: 2 * k, date: k * 10, amount: 2 });
+    }
+    for (let k = 0; k < 1500; k++) records.push({ customerId: k, date: 8000, amount: 3 });
+    const expected = Array.from({ length: 1500 }, (_, k) => k);
+    const book = ledger(records);
+    expect(book.ids).toEqual(expected);
+    const columns = ledger.fromColumns({
+      customerId: Int32Array.from(records, (r) => r.customerId),
+      date: Float64Array.from(records, (r) => r.date),
+      amount: Float64Array.from(records, (r) => r.amount * 100),
+    });
+    expect(ledgerSnapshot(columns)).toEqual(ledgerSnapshot(book));
+    // In order already: the numbering stands as it is.
+    const inOrder = ledger([...records].sort((x, y) => x.date - y.date || x.customerId - y.customerId));
+    expect(inOrder.ids).toEqual(expected);
+  });
+
   test('numbers and strings are distinct ids; awkward strings are ordinary ids', () => {
     const book = ledger([
       { customerId: 1, date: 0, amount: 1 },
