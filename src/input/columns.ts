@@ -11,7 +11,7 @@ import { InvalidOptionError } from '../errors.ts';
 import { Problems, type StagedEvents, buildLedger } from './build.ts';
 import { explainDate, toEpochMs } from './dates.ts';
 import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
-import { type DenseTable, IdInterner, KEY_WORDS, denseIds, denseTable, explainId, isCustomerId, numberDense } from './ids.ts';
+import { type DenseTable, IdInterner, KEY_WORDS, denseAccount, denseIds, denseTable, explainId, isCustomerId, numberDense } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
 import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import type { CustomerId, Ledger } from './types.ts';
@@ -193,14 +193,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
       orderIds[kept] = orderId ?? undefined;
     }
     if (dense !== null) {
-      const slot = (id as number) - dense.min;
-      let account = dense.table[slot] ?? -1;
-      if (account < 0) {
-        account = dense.accounts++;
-        dense.table[slot] = account;
-        dense.slots[account] = slot;
-      }
-      idOf[kept] = account;
+      idOf[kept] = denseAccount(dense, (id as number) - dense.min);
     } else if (keys !== null) {
       interner.stage(id, kept, idOf, keys);
     }

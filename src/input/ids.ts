@@ -563,7 +563,7 @@ export function numberDense(idColumn: ArrayLike<number>, dense: DenseTable, lo: 
 }
 
 /** The account of a dense table slot, numbering it when it has none yet. */
-function denseAccount(dense: DenseTable, slot: number): number {
+export function denseAccount(dense: DenseTable, slot: number): number {
   const { table } = dense;
   let account = table[slot] ?? -1;
   if (account < 0) {
