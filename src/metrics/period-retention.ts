@@ -112,8 +112,6 @@ export function periodRetention(data: LedgerInput, options: PeriodRetentionOptio
   return rows;
 }
 
-/** Record a run [from, to] of periods in the base (and [from + 1, to] kept from one period to the next). */
-
 /** What {@link addBaseRuns} reads and adds to (difference arrays over the period offsets, and acquisitions). */
 interface BaseRuns {
   readonly asOf: number;
@@ -160,6 +158,7 @@ function addBaseRuns(book: Ledger, runs: BaseRuns, lo: number, hi: number): void
   }
 }
 
+/** Record a run [from, to] of periods in the base (and [from + 1, to] kept from one period to the next). */
 function addRun(inBase: Int32Array, keptDiff: Int32Array, from: number, to: number): void {
   if (from < 0 || to < from) return;
   inBase[from] = (inBase[from] ?? 0) + 1;
