@@ -194,8 +194,10 @@ function assignPeriods(book: Ledger, pass: CohortPass, lo: number, hi: number, s
     const b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
     slotOf[a] = c;
     size[c] = (size[c] ?? 0) + 1;
-    if (b < (minBase[c] ?? 0)) minBase[c] = b;
-    if (b > (maxBase[c] ?? 0)) maxBase[c] = b;
+    // Stored every time rather than when changed: a store first reached after the kernel was compiled
+    // (a new period's first customer) would throw the compiled code away.
+    minBase[c] = Math.min(minBase[c] ?? 0, b);
+    maxBase[c] = Math.max(maxBase[c] ?? 0, b);
   }
 }
 

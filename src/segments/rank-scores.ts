@@ -57,9 +57,18 @@ export function rankScores(values: ArrayLike<number>, bins = 5): Uint8Array {
     const bad = scanRange(v, lo, Math.min(n, lo + CHUNK), range);
     if (bad >= 0) throw new InvalidOptionError(`values[${bad}]`, values[bad], `${String(values[bad])} is not a finite number`);
   }
-  const min = range[MIN] ?? 0;
-  const max = range[MAX] ?? 0;
-  if (range[INTEGERS] === 1 && n > 0 && n <= MAX_TALLY && max - min <= Math.min(4 * n, MAX_TALLY_RANGE)) return countedScores(v, bins, min, max);
+  return scoresInRange(v, bins, range[MIN] ?? 0, range[MAX] ?? 0, range[INTEGERS] === 1);
+}
+
+/**
+ * {@link rankScores} of finite values whose smallest and largest are known already, and whether all
+ * are integers (for a caller that found them while writing the values).
+ *
+ * @internal
+ */
+export function scoresInRange(v: Float64Array, bins: number, min: number, max: number, integers: boolean): Uint8Array {
+  const n = v.length;
+  if (integers && n > 0 && n <= MAX_TALLY && max - min <= Math.min(4 * n, MAX_TALLY_RANGE)) return countedScores(v, bins, min, max);
   return selectedScores(v, bins);
 }
 
@@ -97,14 +106,19 @@ function scanRange(v: Float64Array, lo: number, hi: number, range: Float64Array)
   return -1;
 }
 
-/** Integers in a narrow range (see {@link MAX_TALLY_RANGE}): tally each value, prefix sums give `#{ vⱼ < v }` directly. O(N + range). */
+/**
+ * Integers in a narrow range (see {@link MAX_TALLY_RANGE}): tally each value; prefix sums give
+ * `#{ vⱼ < v }` for every value in the range, which is turned into that value's score once, so each
+ * value's score is then one look-up. O(N + range).
+ */
 function countedScores(v: Float64Array, bins: number, min: number, max: number): Uint8Array {
   const n = v.length;
   const less = new Uint32Array(max - min + 2);
   for (let lo = 0; lo < n; lo += CHUNK) tally(v, lo, Math.min(n, lo + CHUNK), min, less);
   for (let lo = 1; lo < less.length; lo += CHUNK) prefixSums(less, lo, Math.min(less.length, lo + CHUNK));
+  for (let lo = 0; lo < less.length; lo += CHUNK) scoresOfSlots(less, lo, Math.min(less.length, lo + CHUNK), bins, n);
   const scores = new Uint8Array(n);
-  for (let lo = 0; lo < n; lo += CHUNK) scoreByTally(v, lo, Math.min(n, lo + CHUNK), min, less, bins, scores);
+  for (let lo = 0; lo < n; lo += CHUNK) scoreByTally(v, lo, Math.min(n, lo + CHUNK), min, less, scores);
   return scores;
 }
 
@@ -116,10 +130,14 @@ function tally(v: Float64Array, lo: number, hi: number, min: number, less: Uint3
   }
 }
 
-/** Scores of `v[lo … hi − 1]` from the prefix-summed tally. */
-function scoreByTally(v: Float64Array, lo: number, hi: number, min: number, less: Uint32Array, bins: number, scores: Uint8Array): void {
-  const n = v.length;
-  for (let i = lo; i < hi; i++) scores[i] = 1 + Math.floor((bins * (less[(v[i] ?? 0) - min] ?? 0)) / n);
+/** Slots `lo … hi − 1` of the prefix-summed tally, `#{ vⱼ < min + slot }`, replaced by the score of the value `min + slot`. */
+function scoresOfSlots(less: Uint32Array, lo: number, hi: number, bins: number, n: number): void {
+  for (let s = lo; s < hi; s++) less[s] = 1 + Math.floor((bins * (less[s] ?? 0)) / n);
+}
+
+/** Scores of `v[lo … hi − 1]`, looked up in the tally of scores. */
+function scoreByTally(v: Float64Array, lo: number, hi: number, min: number, scoreOf: Uint32Array, scores: Uint8Array): void {
+  for (let i = lo; i < hi; i++) scores[i] = scoreOf[(v[i] ?? 0) - min] ?? 1;
 }
 
 /**

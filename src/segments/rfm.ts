@@ -12,7 +12,7 @@ import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
 import type { CustomerId } from '../input/types.ts';
 import { type AsOfOptions, type CustomerScan, resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
-import { assertBins, rankScores } from './rank-scores.ts';
+import { assertBins, scoresInRange } from './rank-scores.ts';
 import { RFM_SEGMENTS, type RfmSegmentMap } from './rfm-segments.ts';
 
 /** What the monetary value of a customer is. */
@@ -161,13 +161,16 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   // One buffer ranked twice: the negated recencies (R), then the order counts as doubles (F), which
   // rankScores would otherwise copy into a buffer of its own.
   const ranked = new Float64Array(n);
+  // The range of each dimension, found while writing the values, spares the scoring a pass of its own.
+  const ranges = Float64Array.of(Infinity, -Infinity, Infinity, -Infinity, Infinity, -Infinity);
   for (let lo = 0; lo < n; lo += CHUNK) {
-    customerValues(scan, monetary === 'total', lo, Math.min(n, lo + CHUNK), recency, ranked, money);
+    customerValues(scan, monetary === 'total', lo, Math.min(n, lo + CHUNK), recency, ranked, money, ranges);
   }
-  const rScores = rankScores(ranked, bins);
+  const rScores = scoresInRange(ranked, bins, ranges[R_MIN] ?? 0, ranges[R_MAX] ?? 0, true);
   ranked.set(scan.orders);
-  const fScores = rankScores(ranked, bins);
-  const mScores = rankScores(money, bins);
+  const fScores = scoresInRange(ranked, bins, ranges[F_MIN] ?? 0, ranges[F_MAX] ?? 0, true);
+  // Totals are sums of integer minor units; means are taken as fractions (the scores are the same either way).
+  const mScores = scoresInRange(money, bins, ranges[M_MIN] ?? 0, ranges[M_MAX] ?? 0, monetary === 'total');
   const names = map?.segments ?? [];
   const index = new Map(names.map((name, k) => [name, k]));
   // A segment depends on (r, f, m) only: look each combination up once.
@@ -255,7 +258,21 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   );
 }
 
-/** Recency in days (and negated, to score), and the monetary value of customers `lo … hi − 1` (one chunk, see {@link CHUNK}). */
+// Slots of the ranges `customerValues` finds: smallest and largest negated recency, order count and
+// monetary value.
+const R_MIN = 0;
+const R_MAX = 1;
+const F_MIN = 2;
+const F_MAX = 3;
+const M_MIN = 4;
+const M_MAX = 5;
+
+/**
+ * Recency in days (and negated, to score), and the monetary value of customers `lo … hi − 1` (one
+ * chunk, see {@link CHUNK}), with the range of each dimension folded into `ranges`. The ranges are
+ * kept by comparisons rather than `Math.min` and `Math.max`: the first calls run before the kernel is
+ * compiled, where a call costs more than a comparison.
+ */
 function customerValues(
   scan: CustomerScan,
   total: boolean,
@@ -264,15 +281,37 @@ function customerValues(
   recency: Float64Array,
   negRecency: Float64Array,
   money: Float64Array,
+  ranges: Float64Array,
 ): void {
   const { asOfDay, dayOf, lastOrder, grossMinor, orders } = scan;
+  let rMin = ranges[R_MIN] ?? 0;
+  let rMax = ranges[R_MAX] ?? 0;
+  let fMin = ranges[F_MIN] ?? 0;
+  let fMax = ranges[F_MAX] ?? 0;
+  let mMin = ranges[M_MIN] ?? 0;
+  let mMax = ranges[M_MAX] ?? 0;
   for (let i = lo; i < hi; i++) {
     const days = asOfDay - dayOf(lastOrder[i] ?? 0);
     recency[i] = days;
-    negRecency[i] = -days + 0; // + 0 turns -0 into 0
+    const r = -days + 0; // + 0 turns -0 into 0
+    negRecency[i] = r;
+    if (r < rMin) rMin = r;
+    if (r > rMax) rMax = r;
+    const count = orders[i] ?? 1;
+    if (count < fMin) fMin = count;
+    if (count > fMax) fMax = count;
     const gross = grossMinor[i] ?? 0;
-    money[i] = total ? gross : gross / (orders[i] ?? 1);
+    const m = total ? gross : gross / count;
+    money[i] = m;
+    if (m < mMin) mMin = m;
+    if (m > mMax) mMax = m;
   }
+  ranges[R_MIN] = rMin;
+  ranges[R_MAX] = rMax;
+  ranges[F_MIN] = fMin;
+  ranges[F_MAX] = fMax;
+  ranges[M_MIN] = mMin;
+  ranges[M_MAX] = mMax;
 }
 
 /** Segment of customers `lo … hi − 1` from their scores, added to the per-segment sums. */
