@@ -38,46 +38,66 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   const asOfEvery = span > 0 ? 0 : periodOfDay(dayOf(asOf), everyUnit, settings.weekStartsOn);
   const firstIncompleteEvery = span > 0 ? 0 : periodOfDay(dayOf(asOf + 1), everyUnit, settings.weekStartsOn);
 
-  // Pass 1: each customer's cohort group, and the range of the group's bases (first-order period, or
-  // first-order instant). Pass 2 finds each customer's base again from the first order, which is cheaper
-  // than writing and reading an array of them.
   const accounts = book.ids.length;
-  // Each customer's cohort as a slot, −1 when not in the table: its period (plain calendar cohorts) or its
-  // group (otherwise); `groupOfSlot` then names the group of each slot.
-  const slotOf = new Int32Array(accounts).fill(-1);
-  let groupOfSlot: Int32Array;
+  // Period rows count from the first day's cohort period; no history is longer than `widest` offsets.
+  const cohortBase = cohortOfDay[0] ?? 0;
+  const periods = cohortOfDay.length === 0 ? 0 : (cohortOfDay[cohortOfDay.length - 1] ?? 0) - cohortBase + 1;
+  const longest = periods === 0 ? 0 : span > 0 ? Math.floor((asOf - (book.minTime ?? asOf)) / span) : asOfEvery - (everyOfDay[0] ?? 0);
+  const widest = Math.min(Math.max(0, longest), settings.maxOffset) + 1;
   const groups: CohortGroup[] = [];
-  const byKey = new Map<string, number>();
-  const newGroup = (key: string, segment: string | null, order: number, startMs: number, b: number): number => {
-    groups.push({ key, segment, order, start: startMs, size: 0, minBase: b, maxBase: b, offsets: 0 });
+  const newGroup = (key: string, segment: string | null, order: number, startMs: number, b: number, row: number): number => {
+    groups.push({ key, segment, order, start: startMs, size: 0, minBase: b, maxBase: b, offsets: 0, row });
     return groups.length - 1;
   };
-  if (settings.segmentBy === null && settings.cohortKey === null) {
-    // Plain calendar cohorts: a chunked pass numbers each customer's cohort period, then a group is
-    // made for every period that has customers (no map or object touched per customer).
-    const cohortBase = cohortOfDay[0] ?? 0;
-    const periods = cohortOfDay.length === 0 ? 0 : (cohortOfDay[cohortOfDay.length - 1] ?? 0) - cohortBase + 1;
+  const cellPass = (width: number, offsetsOf: Int32Array, groupOf: Int32Array | null, periods: PeriodStats | null): CellPass => ({
+    asOf,
+    from: settings.from,
+    to: settings.to,
+    span,
+    firstDay,
+    cohortOfDay,
+    cohortBase,
+    everyOfDay,
+    dayOf,
+    width,
+    offsetsOf,
+    bracketOf: bracketLookup(settings, width),
+    bracketCount: settings.brackets?.length ?? 0,
+    groupOf,
+    periods,
+  });
+  let acc: CohortAccumulators;
+  // Plain calendar cohorts take one pass when a row for every period of the data costs little (see
+  // MOST_CELLS_PER_ACCOUNT); otherwise, and for segments or custom keys, a first pass finds each
+  // customer's group and a second fills the cells.
+  const plain = settings.segmentBy === null && settings.cohortKey === null;
+  if (plain && periods * widest <= MOST_CELLS_PER_ACCOUNT * accounts + FEW_CELLS) {
+    // One pass. Each customer's cohort is the period of the first order, and the accumulators have a
+    // row for every period of the data (the empty ones stay unused), wide enough for the longest
+    // history any customer can have; a group is then made for every period that has customers. No
+    // customer's events reach past the offsets its group observes (its base is at or after the
+    // group's earliest), so the only cap an event meets is maxOffset.
     const stats: PeriodStats = {
       size: new Float64Array(periods),
       minBase: new Float64Array(periods).fill(Number.POSITIVE_INFINITY),
       maxBase: new Float64Array(periods).fill(Number.NEGATIVE_INFINITY),
     };
-    const pass: CohortPass = { asOf, from: settings.from, to: settings.to, span, firstDay, cohortOfDay, everyOfDay, dayOf, cohortBase };
-    for (let a = 0; a < accounts; a += CHUNK) assignPeriods(book, pass, a, Math.min(accounts, a + CHUNK), slotOf, stats);
-    const groupOfPeriod = new Int32Array(periods).fill(-1);
+    acc = accumulators(periods, widest, settings);
+    const pass = cellPass(widest, Int32Array.of(widest), null, stats);
+    for (let a = 0; a < accounts; a += CHUNK) fillCells(book, pass, acc, a, Math.min(accounts, a + CHUNK));
     for (let c = 0; c < periods; c++) {
       const size = stats.size[c] ?? 0;
       if (size === 0) continue;
       const cohort = cohortBase + c;
-      const g = newGroup(periodKey(cohort, settings.by, settings.weekStartsOn), null, cohort, periodStart(cohort, settings.by, settings), stats.minBase[c] ?? 0);
-      groupOfPeriod[c] = g;
-      const group = groups[g];
+      const group = groups[newGroup(periodKey(cohort, settings.by, settings.weekStartsOn), null, cohort, periodStart(cohort, settings.by, settings), stats.minBase[c] ?? 0, c)];
       if (group === undefined) continue;
       group.size = size;
       group.maxBase = stats.maxBase[c] ?? 0;
     }
-    groupOfSlot = groupOfPeriod;
+    observableOffsets(groups, span, asOf, asOfEvery, settings.maxOffset);
   } else {
+    const groupOf = new Int32Array(accounts).fill(-1);
+    const byKey = new Map<string, number>();
     const firstOrders = book.firstOrder;
     for (let a = 0; a < accounts; a++) {
       if ((book.orders[a] ?? 0) === 0) continue;
@@ -100,8 +120,8 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       let g = byKey.get(id);
       if (g === undefined) {
         g = custom === null
-          ? newGroup(key, segment, cohort, periodStart(cohort, settings.by, settings), b)
-          : newGroup(key, segment, Number.NaN, t0, b);
+          ? newGroup(key, segment, cohort, periodStart(cohort, settings.by, settings), b, groups.length)
+          : newGroup(key, segment, Number.NaN, t0, b, groups.length);
         byKey.set(id, g);
       }
       const group = groups[g];
@@ -110,123 +130,93 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       group.minBase = Math.min(group.minBase, b);
       group.maxBase = Math.max(group.maxBase, b);
       if (settings.cohortKey !== null) group.start = Math.min(group.start, t0);
-      slotOf[a] = g;
+      groupOf[a] = g;
     }
-    groupOfSlot = Int32Array.from(groups, (_, g) => g);
+    const width = observableOffsets(groups, span, asOf, asOfEvery, settings.maxOffset);
+    acc = accumulators(groups.length, width, settings);
+    const pass = cellPass(width, Int32Array.from(groups, (group) => group.offsets), groupOf, null);
+    for (let a = 0; a < accounts; a += CHUNK) fillCells(book, pass, acc, a, Math.min(accounts, a + CHUNK));
   }
-
-  // Offsets observable per group, capped by maxOffset.
-  let width = 0;
-  for (const group of groups) {
-    const last = span > 0 ? Math.floor((asOf - group.minBase) / span) : asOfEvery - group.minBase;
-    group.offsets = Math.min(last, settings.maxOffset) + 1;
-    width = Math.max(width, group.offsets);
-  }
-  const cells = groups.length * width;
-  const acc: CohortAccumulators = {
-    width,
-    active: new Float64Array(cells),
-    reach: new Float64Array(cells + groups.length),
-    orders: new Float64Array(cells),
-    gross: new Float64Array(cells),
-    net: new Float64Array(cells),
-    bracketActive: new Float64Array(groups.length * (settings.brackets?.length ?? 0)),
-  };
-  const bracketOf = bracketLookup(settings, width);
-
-  // Pass 2: every event of every included customer lands in one cell, a chunk of accounts per call.
-  const pass: CellPass = {
-    asOf,
-    span,
-    firstDay,
-    everyOfDay,
-    dayOf,
-    width,
-    offsetsOf: Int32Array.from(groups, (group) => group.offsets),
-    bracketOf,
-    bracketCount: settings.brackets?.length ?? 0,
-    slotOf,
-    groupOfSlot,
-  };
-  for (let a = 0; a < accounts; a += CHUNK) fillCells(book, pass, acc, a, Math.min(accounts, a + CHUNK));
 
   const isComplete = (groupMaxBase: number, lastOffset: number): boolean =>
     span > 0 ? groupMaxBase + (lastOffset + 1) * span <= asOf + 1 : groupMaxBase + lastOffset < firstIncompleteEvery;
   return buildCohortTable(book, settings, asOf, groups, acc, isComplete);
 }
 
-/** Customers per calendar period of first order, and the range of their bases. */
+/**
+ * Bound on the one-pass plain calendar cohorts: cells (periods × offsets) per account, plus a few
+ * cells whatever the accounts. Beyond it most periods would be empty (say a handful of customers
+ * years apart, in daily cohorts), and rows for them all would cost more than finding the groups first.
+ */
+const MOST_CELLS_PER_ACCOUNT = 8;
+const FEW_CELLS = 1 << 16;
+
+/** Customers per calendar period of first order, and the range of their bases (plain calendar cohorts). */
 interface PeriodStats {
   readonly size: Float64Array;
   readonly minBase: Float64Array;
   readonly maxBase: Float64Array;
 }
 
-/** What pass 1 of {@link computeCohorts} reads for plain calendar cohorts. */
-interface CohortPass {
-  readonly asOf: number;
-  readonly from: number;
-  readonly to: number;
-  readonly span: number;
-  readonly firstDay: number;
-  readonly cohortOfDay: Int32Array;
-  readonly everyOfDay: Int32Array;
-  readonly dayOf: (epochMs: number) => number;
-  /** Period index of `cohortOfDay[0]`: period indexes are stored relative to it. */
-  readonly cohortBase: number;
-}
-
-/**
- * Pass 1 over accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), plain calendar cohorts: each
- * customer's cohort period (relative to `cohortBase`, into `slotOf`), tallied per period with the range of
- * the bases.
- */
-function assignPeriods(book: Ledger, pass: CohortPass, lo: number, hi: number, slotOf: Int32Array, stats: PeriodStats): void {
-  const { orders, firstOrder } = book;
-  const { asOf, from, to, span, firstDay, cohortOfDay, everyOfDay, dayOf, cohortBase } = pass;
-  const { size, minBase, maxBase } = stats;
-  for (let a = lo; a < hi; a++) {
-    if ((orders[a] ?? 0) === 0) continue;
-    const t0 = firstOrder[a] ?? 0;
-    if (t0 > asOf || t0 < from || t0 >= to) continue;
-    const day0 = dayOf(t0) - firstDay;
-    const c = (cohortOfDay[day0] ?? 0) - cohortBase;
-    const b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
-    slotOf[a] = c;
-    size[c] = (size[c] ?? 0) + 1;
-    // Stored every time rather than when changed: a store first reached after the kernel was compiled
-    // (a new period's first customer) would throw the compiled code away.
-    minBase[c] = Math.min(minBase[c] ?? 0, b);
-    maxBase[c] = Math.max(maxBase[c] ?? 0, b);
+/** Set each group's observable offsets (capped by `maxOffset`); returns the most of any group. */
+function observableOffsets(groups: CohortGroup[], span: number, asOf: number, asOfEvery: number, maxOffset: number): number {
+  let width = 0;
+  for (const group of groups) {
+    const last = span > 0 ? Math.floor((asOf - group.minBase) / span) : asOfEvery - group.minBase;
+    group.offsets = Math.min(last, maxOffset) + 1;
+    width = Math.max(width, group.offsets);
   }
+  return width;
 }
 
-/** What pass 2 of {@link computeCohorts} reads besides the ledger. */
+/** Zeroed accumulators for `rows` rows of `width` cells. */
+function accumulators(rows: number, width: number, settings: CohortSettings): CohortAccumulators {
+  const cells = rows * width;
+  return {
+    width,
+    active: new Float64Array(cells),
+    reach: new Float64Array(cells + rows),
+    orders: new Float64Array(cells),
+    gross: new Float64Array(cells),
+    net: new Float64Array(cells),
+    bracketActive: new Float64Array(rows * (settings.brackets?.length ?? 0)),
+  };
+}
+
+/** What the cell pass of {@link computeCohorts} reads besides the ledger. */
 interface CellPass {
   /** Events after it are ignored. */
   readonly asOf: number;
+  /** Customers whose first order is before `from` or at or after `to` are left out (plain calendar cohorts). */
+  readonly from: number;
+  readonly to: number;
   /** Fixed span in ms (`{ days: n }`), or 0 for calendar offsets. */
   readonly span: number;
-  /** Day number of `everyOfDay[0]`. */
+  /** Day number of `everyOfDay[0]` and `cohortOfDay[0]`. */
   readonly firstDay: number;
+  /** Cohort period of each day, and the period of day `firstDay` (period rows count from it). */
+  readonly cohortOfDay: Int32Array;
+  readonly cohortBase: number;
   /** Offset period of each day (calendar offsets). */
   readonly everyOfDay: Int32Array;
   readonly dayOf: (epochMs: number) => number;
-  /** Cells per group row. */
+  /** Cells per accumulator row. */
   readonly width: number;
-  /** Observable offsets of each group. */
+  /** Observable offsets of each group, or (plain calendar cohorts) one cap for all. */
   readonly offsetsOf: Int32Array;
   /** Offset → bracket index, −1 outside every bracket. */
   readonly bracketOf: Int32Array;
   readonly bracketCount: number;
-  /** Cohort slot of each account (see `computeCohorts`), −1 when not in the table. */
-  readonly slotOf: Int32Array;
-  /** Group of each cohort slot, −1 for a slot without customers. */
-  readonly groupOfSlot: Int32Array;
+  /** Group (and accumulator row) of each account, −1 when not in the table; `null` for plain calendar cohorts. */
+  readonly groupOf: Int32Array | null;
+  /** Plain calendar cohorts: the per-period sizes and base ranges, tallied by this pass. */
+  readonly periods: PeriodStats | null;
 }
 
 /**
- * Pass 2 over accounts `lo … hi − 1` (one chunk, see {@link CHUNK}): each event into its cell.
+ * The cell pass over accounts `lo … hi − 1` (one chunk, see {@link CHUNK}): each event into its cell.
+ * For plain calendar cohorts it also finds each customer's cohort period (the row) and tallies the
+ * period's size and range of bases; otherwise the row is the group found before.
  *
  * One flat loop over the chunk's events, switching account at each account's end: a loop per account
  * ran about a third slower (its exit, after a handful of events, is a branch no predictor gets right).
@@ -235,8 +225,8 @@ interface CellPass {
  * the offset of the one before.
  */
 function fillCells(book: Ledger, pass: CellPass, acc: CohortAccumulators, lo: number, hi: number): void {
-  const { start, time, minor, firstOrder } = book;
-  const { asOf, span, firstDay, everyOfDay, dayOf, width, offsetsOf, bracketOf, bracketCount, slotOf, groupOfSlot } = pass;
+  const { start, time, minor, firstOrder, orders: orderCounts } = book;
+  const { asOf, from, to, span, firstDay, cohortOfDay, cohortBase, everyOfDay, dayOf, width, offsetsOf, bracketOf, bracketCount, groupOf, periods } = pass;
   const { net, orders, gross, active, reach, bracketActive } = acc;
   const stop = start[hi] ?? 0;
   let a = lo - 1;
@@ -264,18 +254,34 @@ function fillCells(book: Ledger, pass: CellPass, acc: CohortAccumulators, lo: nu
       lastK = -1;
       lastReach = -1;
       lastBracket = -1;
-      const slot = slotOf[a] ?? -1;
-      g = slot < 0 ? -1 : (groupOfSlot[slot] ?? -1);
-      if (g < 0) {
-        p = end - 1;
-        continue;
-      }
-      offsets = offsetsOf[g] ?? 0;
-      row = g * width;
-      // The base as pass 1 found it: the first order's instant, or (calendar offsets) its period,
-      // held as an integer so that each event's offset is integer arithmetic.
+      // The base: the first order's instant, or (calendar offsets) its period, held as an integer so
+      // that each event's offset is integer arithmetic.
       const t0 = firstOrder[a] ?? 0;
-      b = span > 0 ? t0 : (everyOfDay[dayOf(t0) - firstDay] ?? 0);
+      if (periods === null) {
+        g = groupOf === null ? -1 : (groupOf[a] ?? -1);
+        if (g < 0) {
+          p = end - 1;
+          continue;
+        }
+        offsets = offsetsOf[g] ?? 0;
+        b = span > 0 ? t0 : (everyOfDay[dayOf(t0) - firstDay] ?? 0);
+      } else {
+        if ((orderCounts[a] ?? 0) === 0 || t0 > asOf || t0 < from || t0 >= to) {
+          g = -1;
+          p = end - 1;
+          continue;
+        }
+        const day0 = dayOf(t0) - firstDay;
+        g = (cohortOfDay[day0] ?? 0) - cohortBase;
+        b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
+        offsets = offsetsOf[0] ?? 0;
+        // Stored every time rather than when changed: a store first reached after the kernel was
+        // compiled (a new period's first customer) would throw the compiled code away.
+        periods.size[g] = (periods.size[g] ?? 0) + 1;
+        periods.minBase[g] = Math.min(periods.minBase[g] ?? 0, b);
+        periods.maxBase[g] = Math.max(periods.maxBase[g] ?? 0, b);
+      }
+      row = g * width;
       period = b | 0;
     }
     const t = time[p] ?? 0;

@@ -21,6 +21,8 @@ export interface CohortGroup {
   maxBase: number;
   /** Number of observable offsets (cells) of this group. */
   offsets: number;
+  /** The group's row in the accumulators. */
+  row: number;
 }
 
 /** Per-cell sums, `width` cells per group (row-major). */
@@ -60,13 +62,12 @@ function compareGroups(x: CohortGroup, y: CohortGroup): number {
 
 /** Sums of one group's cells, per offset or per bracket. */
 function groupCells(
-  g: number,
   group: CohortGroup,
   settings: CohortSettings,
   acc: CohortAccumulators,
   isComplete: (maxBase: number, offset: number) => boolean,
 ): CellSums[] {
-  const row = g * acc.width;
+  const row = group.row * acc.width;
   const out: CellSums[] = [];
   const brackets = settings.brackets;
   if (settings.mode === 'bracket' && brackets !== null) {
@@ -89,7 +90,7 @@ function groupCells(
       out.push({
         offset: from,
         label: from === to ? String(from) : `${from}–${to}`,
-        customers: acc.bracketActive[g * brackets.length + index] ?? 0,
+        customers: acc.bracketActive[group.row * brackets.length + index] ?? 0,
         orders,
         gross,
         net,
@@ -101,7 +102,7 @@ function groupCells(
   }
   let cumulativeNet = 0;
   let reach = 0;
-  const reachRow = g * (acc.width + 1);
+  const reachRow = group.row * (acc.width + 1);
   for (let k = 0; k < group.offsets; k++) {
     reach += acc.reach[reachRow + k] ?? 0;
     cumulativeNet += acc.net[row + k] ?? 0;
@@ -129,11 +130,11 @@ export function buildCohortTable(
   isComplete: (maxBase: number, offset: number) => boolean,
 ): CohortTable {
   const digits = book.currencyDigits;
-  const order = groups.map((group, g) => ({ group, g })).sort((x, y) => compareGroups(x.group, y.group));
+  const order = groups.slice().sort(compareGroups);
   const averages: { offset: number; label: string; cohorts: number; size: number; customers: number; net: number }[] = [];
   const cohorts: CohortRow[] = [];
-  for (const { group, g } of order) {
-    const sums = groupCells(g, group, settings, acc, isComplete);
+  for (const group of order) {
+    const sums = groupCells(group, settings, acc, isComplete);
     const cells: CohortCell[] = sums.map((c, index) => {
       if (c.complete) {
         const avg = (averages[index] ??= { offset: c.offset, label: c.label, cohorts: 0, size: 0, customers: 0, net: 0 });
