@@ -77,19 +77,29 @@ export function accountTotals(events: { readonly start: Uint32Array; readonly ti
 }
 
 /**
- * Zero-filled totals columns for `accounts` accounts in one buffer (32 bytes per account).
+ * Totals columns for `accounts` accounts (32 bytes per account), zero-filled unless `spare` is given.
+ *
+ * `spare` is memory the caller no longer needs (the build's staged event columns once the events are
+ * moved): the leading columns that fit in it are placed there rather than in new memory, whose first
+ * touch of every page costs a fault. Only when they fill at least half of it, since the totals keep
+ * the whole buffer alive. The columns there hold whatever the memory held: the caller writes every
+ * slot (as `finishAccounts` does).
  *
  * @internal
  */
-export function allocateAccountTotals(accounts: number): AccountTotals {
-  const buffer = new ArrayBuffer(accounts * 32);
-  return {
-    firstOrder: new Float64Array(buffer, 0, accounts),
-    lastOrder: new Float64Array(buffer, accounts * 8, accounts),
-    grossMinor: new Float64Array(buffer, accounts * 16, accounts),
-    netMinor: new Float64Array(buffer, accounts * 24, accounts),
-  };
+export function allocateAccountTotals(accounts: number, spare?: ArrayBufferLike): AccountTotals {
+  const column = accounts * 8;
+  const fit = spare === undefined ? 0 : Math.min(TOTALS_COLUMNS, Math.floor(spare.byteLength / Math.max(1, column)));
+  const reuse = spare !== undefined && fit > 0 && 2 * fit * column >= spare.byteLength ? spare : null;
+  const inSpare = reuse === null ? 0 : fit;
+  const fresh = new ArrayBuffer((TOTALS_COLUMNS - inSpare) * column);
+  const at = (k: number): Float64Array =>
+    reuse !== null && k < inSpare ? new Float64Array(reuse, k * column, accounts) : new Float64Array(fresh, (k - inSpare) * column, accounts);
+  return { firstOrder: at(0), lastOrder: at(1), grossMinor: at(2), netMinor: at(3) };
 }
+
+/** The columns of {@link AccountTotals}. */
+const TOTALS_COLUMNS = 4;
 
 /**
  * Finish accounts `r0 … r1 − 1` (one chunk, see {@link CHUNK}) of events grouped by account: sort each

@@ -360,7 +360,9 @@ export function buildLedger(
   // when asked for now, the per-account totals — one pass over each chunk's events.
   const orders = new Uint32Array(accountCount);
   const sums = ledgerSums();
-  const eager = staged.eagerTotals === true ? allocateAccountTotals(accountCount) : null;
+  // The staged account numbers (and, when the staging made them, its time and amount columns) are
+  // dead now that the events are moved: the totals take that memory where it fits.
+  const eager = staged.eagerTotals === true ? allocateAccountTotals(accountCount, idOf.buffer) : null;
   for (let r = 0; r < accountCount; r += CHUNK) finishAccounts(start, outTime, outMinor, ordered, r, Math.min(accountCount, r + CHUNK), orders, sums, eager);
   const orderCount = sums[ORDER_COUNT] ?? 0;
   const customerCount = sums[CUSTOMER_COUNT] ?? 0;
