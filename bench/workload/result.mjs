@@ -32,7 +32,8 @@ export function workload(rm, book, { useColumns = false } = {}) {
     ),
   };
   // W3: RFM as of the last instant
-  const report = rm.rfm(book);
+  // Scores only: W3 has no named segments, so none are assigned.
+  const report = rm.rfm(book, { segments: null });
   const w3 = {
     asOfDay: Math.floor(asOf / DAY), customers: 0, sumRecency: 0, sumFrequency: 0, sumMonetary: 0,
     sumR: 0, sumF: 0, sumM: 0, fpRecency: 0, fpFrequency: 0, fpMonetary: 0, fpScore: 0, grid: [],
