@@ -103,7 +103,10 @@ interface DayClassification {
 function classifyByDays(scan: CustomerScan, out: DayClassification, lo: number, hi: number): void {
   const { dayOf, asOfDay, lastOrder, netMinor } = scan;
   const { limits, daysSinceOf, segmentOf, counts, totals } = out;
-  const [active, atRisk, dormant] = limits;
+  // Read by index: destructuring goes through the iterator protocol on every call until compiled.
+  const active = limits[0];
+  const atRisk = limits[1];
+  const dormant = limits[2];
   for (let i = lo; i < hi; i++) {
     const daysSince = asOfDay - dayOf(lastOrder[i] ?? 0);
     const k = segmentIndexByDays(daysSince, active, atRisk, dormant);
