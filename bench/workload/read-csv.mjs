@@ -2,6 +2,7 @@
 // typed-array columns: customer number, epoch milliseconds, amount in cents. One pass over the bytes,
 // no string or object per row. It reads exactly the format WORKLOAD.md specifies and throws on
 // anything else, naming the line.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 const C0 = 48; // '0'
 
@@ -19,28 +20,90 @@ function daysFromCivil(y, m, d) {
   return era * 146097 + doe - 719468;
 }
 
+/** Bytes read per call: the size the byte-pass reference (tools/limit) reads with. */
+const READ_BYTES = 1 << 20;
 /**
- * @param {Uint8Array} bytes the whole file
+ * Fewest bytes a row takes: "c" and a digit, two commas, an empty order id, the 20-character instant, a
+ * comma, "0.00" and the newline. The columns are sized for the file's length over this: untouched
+ * memory costs no page, so the room left over is free.
+ */
+const MIN_ROW_BYTES = 30;
+// Slots of the parser's running state.
+const ROWS = 0;
+const LINE = 1;
+const DATE_KEY = 2;
+const DAY_MS = 3;
+
+/**
+ * Read a workload CSV file into columns, a megabyte at a time into one reused buffer: no buffer of the
+ * whole file (tens of megabytes of fresh pages, then garbage for the collector), and no pass to count
+ * the rows first.
+ *
+ * @param {string} path the CSV file
+ * @param {{ readBytes?: number }} [options] bytes per read (the buffer grows for a longer line)
  * @returns {{ rows: number, customer: Uint32Array, time: Float64Array, cents: Float64Array }}
  */
-export function readWorkloadCsv(bytes) {
-  const n = bytes.length;
-  let p = bytes.indexOf(10) + 1; // skip the header line
-  if (p === 0) return { rows: 0, customer: new Uint32Array(0), time: new Float64Array(0), cents: new Float64Array(0) };
-  // Rows ≤ newlines: count them to size the columns once.
-  let capacity = 0;
-  for (let i = p; i < n; i++) if (bytes[i] === 10) capacity++;
-  if (n > p && bytes[n - 1] !== 10) capacity++;
-  const customer = new Uint32Array(capacity);
-  const time = new Float64Array(capacity);
-  const cents = new Float64Array(capacity);
-  let rows = 0;
-  let line = 1;
-  let lastDateKey = -1;
-  let lastDayMs = 0;
-  while (p < n) {
+export function readWorkloadCsvFile(path, { readBytes = READ_BYTES } = {}) {
+  const fd = openSync(path, 'r');
+  try {
+    const capacity = Math.floor((fstatSync(fd).size + 1) / MIN_ROW_BYTES) + 1;
+    const columns = { customer: new Uint32Array(capacity), time: new Float64Array(capacity), cents: new Float64Array(capacity) };
+    const state = Float64Array.of(0, 1, -1, 0);
+    let buffer = Buffer.allocUnsafe(readBytes);
+    let filled = 0;
+    let header = true;
+    for (;;) {
+      if (filled === buffer.length) {
+        // A line longer than the buffer: make room for it.
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, filled);
+        buffer = larger;
+      }
+      const got = readSync(fd, buffer, filled, buffer.length - filled, null);
+      filled += got;
+      const atEnd = got === 0;
+      // Whole lines only, but everything at the end of the file.
+      let end = atEnd ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
+      let p = 0;
+      if (header) {
+        const newline = buffer.indexOf(10);
+        if (newline < 0 || newline >= filled) {
+          if (atEnd) break; // a header without rows
+          continue;
+        }
+        header = false;
+        p = newline + 1;
+        if (end < p) end = p;
+      }
+      if (end > p) parseRows(buffer, p, end, atEnd, columns, state);
+      if (atEnd) break;
+      // Keep the unfinished last line for the next read.
+      buffer.copy(buffer, 0, end, filled);
+      filled -= end;
+    }
+    const rows = state[ROWS];
+    return { rows, customer: columns.customer.subarray(0, rows), time: columns.time.subarray(0, rows), cents: columns.cents.subarray(0, rows) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Parse the lines of `bytes[p … end − 1]` into the columns: whole lines, each ending in a newline
+ * except, when `last`, the file's final one. One call per read, so the parser is compiled after its
+ * first few calls rather than replaced while it runs.
+ */
+function parseRows(bytes, p, end, last, columns, state) {
+  const { customer, time, cents } = columns;
+  const capacity = customer.length;
+  let rows = state[ROWS];
+  let line = state[LINE];
+  let lastDateKey = state[DATE_KEY];
+  let lastDayMs = state[DAY_MS];
+  while (p < end) {
     line++;
     if (bytes[p] === 10) { p++; continue; } // empty line
+    if (rows === capacity) fail(line, `more rows than ${MIN_ROW_BYTES} bytes each allow`);
     // customer_id: 'c' + digits
     if (bytes[p] !== 99) fail(line, 'customer_id must start with "c"');
     p++;
@@ -48,14 +111,15 @@ export function readWorkloadCsv(bytes) {
     let c = bytes[p];
     while (c !== 44) {
       const digit = c - C0;
-      if (digit < 0 || digit > 9) fail(line, 'customer_id must be "c" and digits');
+      if (!(digit >= 0 && digit <= 9) || p >= end) fail(line, 'customer_id must be "c" and digits');
       id = id * 10 + digit;
       c = bytes[++p];
     }
     p++;
     // order_id: skipped (unique per row in the workload)
-    while (bytes[p] !== 44) { if (p >= n) fail(line, 'missing fields'); p++; }
+    while (bytes[p] !== 44) { if (p >= end) fail(line, 'missing fields'); p++; }
     p++;
+    if (p + 21 > end) fail(line, 'ordered_at must be YYYY-MM-DDTHH:MM:SSZ');
     // ordered_at: YYYY-MM-DDTHH:MM:SSZ
     const y = (bytes[p] - C0) * 1000 + (bytes[p + 1] - C0) * 100 + (bytes[p + 2] - C0) * 10 + (bytes[p + 3] - C0);
     const mo = (bytes[p + 5] - C0) * 10 + (bytes[p + 6] - C0);
@@ -80,22 +144,27 @@ export function readWorkloadCsv(bytes) {
     c = bytes[p];
     while (c !== 46) {
       const digit = c - C0;
-      if (digit < 0 || digit > 9) fail(line, 'amount must be -?D+.DD');
+      if (!(digit >= 0 && digit <= 9) || p >= end) fail(line, 'amount must be -?D+.DD');
       value = value * 10 + digit;
       c = bytes[++p];
     }
+    if (p + 3 > end) fail(line, 'amount must have two decimals');
     const d1 = bytes[p + 1] - C0;
     const d2 = bytes[p + 2] - C0;
-    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) fail(line, 'amount must have two decimals');
+    if (!(d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9)) fail(line, 'amount must have two decimals');
     value = value * 100 + d1 * 10 + d2;
     p += 3;
-    if (bytes[p] === 13) p++;
-    if (p < n && bytes[p] !== 10) fail(line, 'unexpected characters after the amount');
+    if (bytes[p] === 13 && p < end) p++;
+    if (p < end && bytes[p] !== 10) fail(line, 'unexpected characters after the amount');
+    if (p >= end && !last) fail(line, 'a line without its newline');
     p++;
     customer[rows] = id;
     time[rows] = lastDayMs + ((hh * 60 + mi) * 60 + ss) * 1000;
     cents[rows] = negative ? -value : value;
     rows++;
   }
-  return { rows, customer: customer.subarray(0, rows), time: time.subarray(0, rows), cents: cents.subarray(0, rows) };
+  state[ROWS] = rows;
+  state[LINE] = line;
+  state[DATE_KEY] = lastDateKey;
+  state[DAY_MS] = lastDayMs;
 }

@@ -2,17 +2,16 @@
 // The reference workload with retention-metrics from columns: a byte-level reader of the CSV into typed
 // arrays (load), then ledger.fromColumns, summarize, the monthly Cohort table, rfm and dormancy (compute).
 // Run by the harness from its own folder:  node <this file> data/tx_1m.csv [--dump out.txt]
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as rm from '../../dist/index.js';
-import { readWorkloadCsv } from './read-csv.mjs';
+import { readWorkloadCsvFile } from './read-csv.mjs';
 import { workload } from './result.mjs';
 
 const { report, parseCli } = await import(pathToFileURL(join(process.cwd(), 'lib', 'canonical.mjs')).href);
 const { file, dump } = parseCli();
 const t0 = performance.now();
-const columns = readWorkloadCsv(readFileSync(file));
+const columns = readWorkloadCsvFile(file);
 const t1 = performance.now();
 const book = rm.ledger.fromColumns({ customerId: columns.customer, date: columns.time, amount: columns.cents });
 const result = workload(rm, book, { useColumns: true });
