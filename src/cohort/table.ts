@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { Decimal } from 'decimal.js';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
 import type { Ledger } from '../input/types.ts';
 import type { AverageCell, CohortCell, CohortRow, CohortSettings, CohortTable, CohortTableRow } from './types.ts';
@@ -120,6 +121,71 @@ function groupCells(
   return out;
 }
 
+/** Where a cell's per-customer revenue comes from, and the values once computed. */
+interface CellRevenue {
+  readonly net: number;
+  readonly cumulativeNet: number;
+  readonly size: number;
+  readonly digits: number;
+  perCustomer: Decimal | undefined;
+  cumulativePerCustomer: Decimal | undefined;
+}
+
+/** The hidden slot of a cell that holds its {@link CellRevenue}. */
+const REVENUE = Symbol('revenue');
+
+type CellUnderConstruction = Omit<CohortCell, 'revenuePerCustomer' | 'cumulativeRevenuePerCustomer' | 'complete'> & {
+  readonly [REVENUE]: CellRevenue;
+  complete?: boolean;
+};
+
+/** Minor units ÷ customers as money (0 for an empty cohort). */
+function perCustomer(minor: number, size: number, digits: number): Decimal {
+  return minorPer(minor, size, digits) ?? fromMinorUnits(0, digits);
+}
+
+/**
+ * The per-customer revenue fields of every cell: enumerable accessors, computed on first read and
+ * then kept. A table has hundreds of cells and many callers read only counts and rates; an exact
+ * quotient is a long division and a `Decimal` each. One pair of getter functions serves every cell, so
+ * all cells keep one shape.
+ */
+const PER_CUSTOMER_FIELDS: PropertyDescriptorMap = {
+  revenuePerCustomer: {
+    enumerable: true,
+    get(this: CellUnderConstruction): Decimal {
+      const r = this[REVENUE];
+      return (r.perCustomer ??= perCustomer(r.net, r.size, r.digits));
+    },
+  },
+  cumulativeRevenuePerCustomer: {
+    enumerable: true,
+    get(this: CellUnderConstruction): Decimal {
+      const r = this[REVENUE];
+      return (r.cumulativePerCustomer ??= perCustomer(r.cumulativeNet, r.size, r.digits));
+    },
+  },
+};
+
+/** A frozen cell of a group of `size` customers, its fields in the documented order. */
+function makeCell(c: CellSums, size: number, digits: number): CohortCell {
+  const revenue: CellRevenue = { net: c.net, cumulativeNet: c.cumulativeNet, size, digits, perCustomer: undefined, cumulativePerCustomer: undefined };
+  const cell: CellUnderConstruction = {
+    offset: c.offset,
+    label: c.label,
+    customers: c.customers,
+    rate: c.customers / size,
+    orders: c.orders,
+    grossRevenue: fromMinorUnits(c.gross, digits),
+    netRevenue: fromMinorUnits(c.net, digits),
+    [REVENUE]: revenue,
+  };
+  Object.defineProperty(cell, REVENUE, { enumerable: false });
+  Object.defineProperties(cell, PER_CUSTOMER_FIELDS);
+  cell.complete = c.complete;
+  return Object.freeze(cell) as unknown as CohortCell;
+}
+
 /** Assemble the table. */
 export function buildCohortTable(
   book: Ledger,
@@ -143,18 +209,7 @@ export function buildCohortTable(
         avg.customers += c.customers;
         avg.net += c.cumulativeNet;
       }
-      return Object.freeze({
-        offset: c.offset,
-        label: c.label,
-        customers: c.customers,
-        rate: c.customers / group.size,
-        orders: c.orders,
-        grossRevenue: fromMinorUnits(c.gross, digits),
-        netRevenue: fromMinorUnits(c.net, digits),
-        revenuePerCustomer: minorPer(c.net, group.size, digits) ?? fromMinorUnits(0, digits),
-        cumulativeRevenuePerCustomer: minorPer(c.cumulativeNet, group.size, digits) ?? fromMinorUnits(0, digits),
-        complete: c.complete,
-      });
+      return makeCell(c, group.size, digits);
     });
     cohorts.push(Object.freeze({ key: group.key, segment: group.segment, start: new Date(group.start), size: group.size, cells: Object.freeze(cells) }));
   }

@@ -60,9 +60,12 @@ export interface CohortCell {
   readonly grossRevenue: Decimal;
   /** Net revenue (orders and refunds) in the cell's period(s). */
   readonly netRevenue: Decimal;
-  /** Net revenue ÷ cohort size. */
+  /** Net revenue ÷ cohort size (computed on first read, then kept; it reads like any other field). */
   readonly revenuePerCustomer: Decimal;
-  /** Net revenue of this and all earlier offsets ÷ cohort size: the cohort's LTV curve. */
+  /**
+   * Net revenue of this and all earlier offsets ÷ cohort size: the cohort's LTV curve (computed on
+   * first read, then kept).
+   */
   readonly cumulativeRevenuePerCustomer: Decimal;
   /**
    * `false` while the cell's last period has not ended as of `asOf` for every member. In unbounded mode

@@ -150,6 +150,30 @@ describe('Cohort builder', () => {
     expect(json.cohorts[0]?.cells[0]?.grossRevenue).toBe('30');
   });
 
+  test('a cell reads like a plain frozen object, its per-customer revenue computed on first read', () => {
+    const cell = base.table().cohorts[0]?.cells[1];
+    expect(cell).toBeDefined();
+    if (cell === undefined) return;
+    expect(Object.keys(cell)).toEqual([
+      'offset', 'label', 'customers', 'rate', 'orders', 'grossRevenue', 'netRevenue',
+      'revenuePerCustomer', 'cumulativeRevenuePerCustomer', 'complete',
+    ]);
+    expect(Object.getOwnPropertySymbols(cell).every((key) => !Object.prototype.propertyIsEnumerable.call(cell, key))).toBe(true);
+    expect(Object.isFrozen(cell)).toBe(true);
+    // -5 over the cohort's 3 customers; 30 - 5 over 3 for the cumulative value.
+    const first = cell.revenuePerCustomer;
+    expect(first.toString()).toBe('-1.6666666666666666667');
+    expect(cell.revenuePerCustomer).toBe(first);
+    expect(cell.cumulativeRevenuePerCustomer.toString()).toBe('8.3333333333333333333');
+    const copy = { ...cell };
+    expect(copy.revenuePerCustomer).toBe(first);
+    expect(Object.keys(copy)).toEqual(Object.keys(cell));
+    expect(JSON.parse(JSON.stringify(cell))).toMatchObject({ revenuePerCustomer: '-1.6666666666666666667', complete: true });
+    expect(() => {
+      (cell as { revenuePerCustomer: unknown }).revenuePerCustomer = 0;
+    }).toThrow(TypeError);
+  });
+
   test('misuse is an InvalidOptionError', () => {
     expect(() => base.by({ days: 7 } as unknown as 'week')).toThrow(InvalidOptionError);
     expect(() => base.mode('bracket' as 'classic')).toThrow(InvalidOptionError);
