@@ -196,7 +196,9 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   const segmentOf = new Uint8Array(n);
   const scores = { r: rScores, f: fScores, m: mScores, bins, segmentOfCell };
   const sums = { count, recencySum, frequencySum, grossSum };
-  for (let lo = 0; lo < n; lo += CHUNK) assignSegments(scan, recency, scores, lo, Math.min(n, lo + CHUNK), segmentOf, sums);
+  // Without a segment map no customer has a segment, and there is nothing to sum.
+  if (map === null) segmentOf.fill(NO_SEGMENT);
+  else for (let lo = 0; lo < n; lo += CHUNK) assignSegments(scan, recency, scores, lo, Math.min(n, lo + CHUNK), segmentOf, sums);
   if (monetary === 'mean') meanSums(scan, segmentOf, monetarySum);
   const columns: RfmColumns = {
     account: scan.account,

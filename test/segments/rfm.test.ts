@@ -68,6 +68,7 @@ describe('rfm', () => {
       ['a', '60.00', 4, null],
     ]);
     expect(report.segments).toEqual([]);
+    expect([...report.columns.segment]).toEqual([255, 255, 255, 255, 255]);
     const withMap = rfm(rows, { asOf, monetary: 'mean' });
     const champions = withMap.segments.find((s) => s.segment === 'Champions');
     expect(champions?.revenue.toFixed(2)).toBe('120.00');
