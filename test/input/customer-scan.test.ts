@@ -109,6 +109,15 @@ describe('scanCustomers properties', () => {
     expect(actual).toEqual(expected);
   });
 
+  test('when every account is a customer, the whole history lists them all in order, across chunks', () => {
+    for (const customers of [0, 1, 2, 255, 256, 257, 600]) {
+      const ids = Array.from({ length: customers }, (_, c) => c * 3);
+      const book = ledger.fromColumns({ customerId: ids, date: ids.map((c) => c * 60_000), amount: ids.map(() => 100) });
+      const scan = scanCustomers(book, book.maxTime);
+      expect({ customers, account: [...scan.account] }).toEqual({ customers, account: ids.map((_, a) => a) });
+    }
+  });
+
   test('report columns are copies: writing into them leaves the ledger alone', () => {
     const book = ledger(rows.slice(0, 3));
     const before = [[...book.orders], [...book.netMinor]];
