@@ -34,7 +34,8 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   const lastDay = book.maxTime === null ? 0 : dayOf(Math.min(book.maxTime, asOf));
   const firstDay = book.minTime === null ? 0 : Math.min(dayOf(book.minTime), lastDay);
   const cohortOfDay = dayPeriodTable(firstDay, lastDay, settings.by, settings.weekStartsOn).periods;
-  const everyOfDay = span > 0 ? cohortOfDay : dayPeriodTable(firstDay, lastDay, everyUnit, settings.weekStartsOn).periods;
+  // Offsets counted in the cohorts' own unit (monthly cohorts, monthly offsets) read the same table.
+  const everyOfDay = span > 0 || everyUnit === settings.by ? cohortOfDay : dayPeriodTable(firstDay, lastDay, everyUnit, settings.weekStartsOn).periods;
   const asOfEvery = span > 0 ? 0 : periodOfDay(dayOf(asOf), everyUnit, settings.weekStartsOn);
   const firstIncompleteEvery = span > 0 ? 0 : periodOfDay(dayOf(asOf + 1), everyUnit, settings.weekStartsOn);
 
