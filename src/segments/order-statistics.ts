@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { CHUNK } from '../chunks.ts';
+import { CHUNK, prefixSums } from '../chunks.ts';
 
 /**
  * Rearrange `a` so that, for every rank `k` in `ranks`, `a[k]` holds the value a full sort would put
@@ -80,10 +80,11 @@ const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
  *
  * One pass counts the values per bucket of their leading bits (sign, exponent and the first four bits of
  * the mantissa, in an order that agrees with the values' own: sixteen buckets per power of two), which
- * finds the bucket of every rank; a second pass copies out only the values in those buckets, and
- * {@link selectRanks} finishes within them. Heavy-tailed data such as money spreads over many powers
- * of two, so the copied buckets hold a small part of the values: O(N) expected. When one bucket holds
- * nearly all of them the cost is that of {@link selectRanks} on a copy, O(N log R) expected for R ranks.
+ * finds the bucket of every rank; a second pass copies out only the values in those buckets, which are
+ * then sorted (up to 16,384 values in a bucket) or searched by {@link selectRanks}. Heavy-tailed data
+ * such as money spreads over many powers of two, so the copied buckets hold a small part of the
+ * values: O(N) expected. When one bucket holds nearly all of them the cost is that of
+ * {@link selectRanks} on a copy, O(N log R) expected for R ranks.
  *
  * @param values - finite numbers (not modified; `-0` and `0` count as equal)
  * @param ranks - 0-based ranks in ascending order (repeats allowed), each in `0 … values.length − 1`
@@ -96,25 +97,30 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): F
   const out = new Float64Array(ranks.length);
   if (ranks.length === 0 || n === 0) return out;
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const counts = new Uint32Array(1 << BUCKET_BITS);
-  for (let lo = 0; lo < n; lo += CHUNK) countBuckets(words, lo, Math.min(n, lo + CHUNK), counts);
-  // Walk the buckets in value order to the one holding each rank; give each such bucket a slot in
-  // one array of candidates, at `start[slot]`, and note the rank's place among the bucket's values.
+  // Values per bucket, then running sums: `below[b]` values fall in buckets 0 … b. The sums go through
+  // the compiled prefix-sum kernel rather than a walk over the 65,536 buckets in this function, which
+  // would run uncompiled (values of one sign and size sit tens of thousands of buckets in).
+  const below = new Uint32Array(1 << BUCKET_BITS);
+  for (let lo = 0; lo < n; lo += CHUNK) countBuckets(words, lo, Math.min(n, lo + CHUNK), below);
+  for (let lo = 1; lo < below.length; lo += CHUNK) prefixSums(below, lo, Math.min(below.length, lo + CHUNK));
+  // Each rank's bucket, by binary search; each such bucket gets a slot in one array of candidates, at
+  // `start[slot]`, and the rank its place among the bucket's values.
   const slotOf = new Int32Array(1 << BUCKET_BITS).fill(-1);
   const start: number[] = [];
   const slotOfRank = new Int32Array(ranks.length);
   const rankInSlot = new Float64Array(ranks.length);
-  let bucket = 0;
-  let before = 0;
   let total = 0;
+  let previous = 0;
   for (let r = 0; r < ranks.length; r++) {
     const rank = ranks[r] ?? 0;
-    if (!(rank >= before && rank < n)) throw new RangeError(`rank ${rank} is not in ascending order within 0 … ${n - 1}`);
-    while (before + (counts[bucket] ?? 0) <= rank) before += counts[bucket++] ?? 0;
+    if (!(rank >= previous && rank < n)) throw new RangeError(`rank ${rank} is not in ascending order within 0 … ${n - 1}`);
+    previous = rank;
+    const bucket = firstAbove(below, rank);
+    const before = bucket === 0 ? 0 : (below[bucket - 1] ?? 0);
     if ((slotOf[bucket] ?? -1) < 0) {
       slotOf[bucket] = start.length;
       start.push(total);
-      total += counts[bucket] ?? 0;
+      total += (below[bucket] ?? 0) - before;
     }
     slotOfRank[r] = slotOf[bucket] ?? 0;
     rankInSlot[r] = rank - before;
@@ -123,18 +129,37 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): F
   const candidates = new Float64Array(total);
   const cursor = Float64Array.from(start);
   for (let lo = 0; lo < n; lo += CHUNK) gatherBuckets(values, words, lo, Math.min(n, lo + CHUNK), slotOf, candidates, cursor);
-  // Each bucket's ranks, selected among its own values.
+  // Each bucket's ranks among its own values: a bucket of up to SORT_LIMIT values is sorted by the
+  // engine's native sort (no code of ours to compile for a few thousand values), a larger one selected.
   for (let r = 0; r < ranks.length; ) {
     const slot = slotOfRank[r] ?? 0;
-    const local: number[] = [];
     let end = r;
-    while (end < ranks.length && slotOfRank[end] === slot) local.push(rankInSlot[end++] ?? 0);
+    while (end < ranks.length && slotOfRank[end] === slot) end++;
     const part = candidates.subarray(start[slot] ?? 0, start[slot + 1] ?? 0);
-    selectRanks(part, local);
+    if (part.length <= SORT_LIMIT) part.sort();
+    else selectRanks(part, Array.from(rankInSlot.subarray(r, end)));
     for (let k = r; k < end; k++) out[k] = part[rankInSlot[k] ?? 0] ?? 0;
     r = end;
   }
   return out;
+}
+
+/**
+ * Candidates up to this many are sorted rather than selected: a native sort of a few thousand numbers
+ * costs less than compiling the selection, which a first call would otherwise run uncompiled.
+ */
+const SORT_LIMIT = 1 << 14;
+
+/** The first index `b` with `below[b] > rank`, for non-decreasing `below` whose last entry exceeds `rank`. */
+function firstAbove(below: Uint32Array, rank: number): number {
+  let low = 0;
+  let high = below.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((below[mid] ?? 0) > rank) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /**

@@ -76,6 +76,15 @@ describe('valuesAtRanks', () => {
     expect(Array.from(valuesAtRanks(buffer.subarray(2, 7), [0, 4]))).toEqual([1, 9]);
   });
 
+  test('a bucket of more values than are sorted natively (16,384) is searched by selection', () => {
+    let seed = 11;
+    const values = Float64Array.from({ length: 40_000 }, () => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      return 1 + (seed / 2_147_483_647) / 1000; // all in [1, 1.001): one bucket
+    });
+    expectValues(values, [0, 7999, 8000, 23_999, 31_999, 39_999]);
+  });
+
   test('heavy-tailed amounts, the quintile cuts of RFM', () => {
     let seed = 7;
     const values = Float64Array.from({ length: 20_000 }, () => {
