@@ -6,7 +6,7 @@
  */
 import { CHUNK, prefixSums } from '../chunks.ts';
 import { InvalidInputError, RetentionError, describeValue } from '../errors.ts';
-import { CUSTOMER_COUNT, MAX_TIME, MIN_TIME, ORDER_COUNT, allocateAccountTotals, finishAccounts, ledgerSums } from './account-totals.ts';
+import { CUSTOMER_COUNT, MAX_TIME, MIN_TIME, NO_TOTALS, ORDER_COUNT, allocateAccountTotals, finishAccounts, ledgerSums } from './account-totals.ts';
 import { type EventColumns, Scratch, allocateEventColumns } from './event-columns.ts';
 import { LedgerObject } from './ledger-object.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
@@ -363,7 +363,10 @@ export function buildLedger(
   // The staged account numbers (and, when the staging made them, its time and amount columns) are
   // dead now that the events are moved: the totals take that memory where it fits.
   const eager = staged.eagerTotals === true ? allocateAccountTotals(accountCount, idOf.buffer) : null;
-  for (let r = 0; r < accountCount; r += CHUNK) finishAccounts(start, outTime, outMinor, ordered, r, Math.min(accountCount, r + CHUNK), orders, sums, eager);
+  const { firstOrder, lastOrder, grossMinor, netMinor } = eager ?? NO_TOTALS;
+  for (let r = 0; r < accountCount; r += CHUNK) {
+    finishAccounts(start, outTime, outMinor, ordered, r, Math.min(accountCount, r + CHUNK), orders, sums, firstOrder, lastOrder, grossMinor, netMinor);
+  }
   const orderCount = sums[ORDER_COUNT] ?? 0;
   const customerCount = sums[CUSTOMER_COUNT] ?? 0;
   const minTime = sums[MIN_TIME] ?? 0;
