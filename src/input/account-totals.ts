@@ -74,7 +74,7 @@ export function accountTotals(events: { readonly start: Uint32Array; readonly ti
   const sums = ledgerSums();
   const { firstOrder, lastOrder, grossMinor, netMinor } = totals;
   for (let a = 0; a < accounts; a += CHUNK) {
-    finishAccounts(start, time, minor, true, a, Math.min(accounts, a + CHUNK), orders, sums, firstOrder, lastOrder, grossMinor, netMinor);
+    finishAccounts(start, time, minor, a, Math.min(accounts, a + CHUNK), orders, sums, firstOrder, lastOrder, grossMinor, netMinor);
   }
   return totals;
 }
@@ -106,7 +106,7 @@ const TOTALS_COLUMNS = 4;
 
 /**
  * Finish accounts `r0 … r1 − 1` (one chunk, see {@link CHUNK}) of events grouped by account: sort each
- * one's events by time unless they are `ordered` already, write its order count into `orders`, add it
+ * one's events by time, ties by amount (largest first), write its order count into `orders`, add it
  * to the ledger-wide `sums` (see {@link ledgerSums}), and write its totals into the four columns of
  * {@link AccountTotals}.
  *
@@ -125,7 +125,6 @@ export function finishAccounts(
   start: Uint32Array,
   time: Float64Array,
   minor: Float64Array,
-  ordered: boolean,
   r0: number,
   r1: number,
   orders: Uint32Array,
@@ -149,8 +148,9 @@ export function finishAccounts(
   for (let r = r0; r < r1; r++) {
     const lo = start[r] ?? 0;
     const hi = start[r + 1] ?? 0;
-    // A counting sort by account keeps input order within an account: time-ordered input needs no sorting.
-    if (!ordered) sortSegmentByTime(time, minor, lo, hi);
+    // A counting sort by account keeps input order within an account: time-ordered input usually needs
+    // only the check, and ties at one instant are put in amount order whatever the input's order.
+    sortSegment(time, minor, lo, hi);
     let count = 0;
     let first = Number.NaN;
     let last = Number.NaN;
@@ -207,18 +207,24 @@ export function finishAccounts(
  */
 export const NO_TOTALS: AccountTotals = allocateAccountTotals(0);
 
-/** Stable sort of one account's events by time (input order kept for equal instants). */
-function sortSegmentByTime(time: Float64Array, minor: Float64Array, lo: number, hi: number): void {
+/**
+ * Sort one account's events by time and, at equal instants, by amount, largest first (so an order comes
+ * before a refund of the same instant). Events equal in both are indistinguishable in the ledger, so
+ * the result never depends on the input's order.
+ */
+function sortSegment(time: Float64Array, minor: Float64Array, lo: number, hi: number): void {
   let sorted = true;
   for (let p = lo + 1; p < hi; p++) {
-    if ((time[p] ?? 0) < (time[p - 1] ?? 0)) {
+    const t = time[p] ?? 0;
+    const before = time[p - 1] ?? 0;
+    if (t < before || (t === before && (minor[p] ?? 0) > (minor[p - 1] ?? 0))) {
       sorted = false;
       break;
     }
   }
   if (sorted) return;
   const positions = Array.from({ length: hi - lo }, (_, k) => lo + k);
-  positions.sort((x, y) => (time[x] ?? 0) - (time[y] ?? 0)); // Array#sort is stable
+  positions.sort((x, y) => (time[x] ?? 0) - (time[y] ?? 0) || (minor[y] ?? 0) - (minor[x] ?? 0));
   const t = positions.map((p) => time[p] ?? 0);
   const m = positions.map((p) => minor[p] ?? 0);
   time.set(t, lo);

@@ -365,7 +365,7 @@ export function buildLedger(
   const eager = staged.eagerTotals === true ? allocateAccountTotals(accountCount, idOf.buffer) : null;
   const { firstOrder, lastOrder, grossMinor, netMinor } = eager ?? NO_TOTALS;
   for (let r = 0; r < accountCount; r += CHUNK) {
-    finishAccounts(start, outTime, outMinor, ordered, r, Math.min(accountCount, r + CHUNK), orders, sums, firstOrder, lastOrder, grossMinor, netMinor);
+    finishAccounts(start, outTime, outMinor, r, Math.min(accountCount, r + CHUNK), orders, sums, firstOrder, lastOrder, grossMinor, netMinor);
   }
   const orderCount = sums[ORDER_COUNT] ?? 0;
   const customerCount = sums[CUSTOMER_COUNT] ?? 0;

@@ -48,7 +48,7 @@ export const LEDGER_BRAND: unique symbol = Symbol.for('retention-metrics.ledger'
  * *customer*. Accounts are numbered `0 … ids.length − 1` in order of their first record's instant
  * (ties by id: numbers before strings, numbers ascending, strings by code unit). Events (orders and
  * refunds after merging records that share an `orderId`) are stored sorted by account, then time,
- * then input order. Account `i` owns events `start[i] … start[i + 1] − 1`.
+ * then amount (largest first). Account `i` owns events `start[i] … start[i + 1] − 1`.
  *
  * The typed arrays are shared, not copied, by every function that reads the ledger: never write into
  * them.
