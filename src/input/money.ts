@@ -5,7 +5,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { Exact, RESULT_DIGITS, toMoney } from './exact.ts';
+import { Exact, Money, RESULT_DIGITS, toMoney } from './exact.ts';
 
 /** How amounts with more decimals than the currency allows are rounded (default: they are an error). */
 export type AmountRounding = 'halfUp' | 'halfEven' | 'halfDown' | 'up' | 'down' | 'ceil' | 'floor';
@@ -258,8 +258,8 @@ interface DecimalFields {
  * own property and the constructor with what decimal.js itself makes.
  */
 function decimalOf(sign: number, exponent: number, words: number[]): Decimal {
-  const value = Object.create(Decimal.prototype) as DecimalFields;
-  value.constructor = Decimal;
+  const value = Object.create(Money.prototype) as DecimalFields;
+  value.constructor = Money;
   value.s = sign;
   value.e = exponent;
   value.d = words;

@@ -2,6 +2,7 @@ import { fc, test as fcTest } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
+import { Money } from '../../src/input/exact.ts';
 import {
   MAX_EXACT_MINOR,
   assertCurrencyDigits,
@@ -132,7 +133,8 @@ describe('boundaries', () => {
     expect({ s: amount.s, e: amount.e, d: amount.d }).toEqual({ s: parsed.s, e: parsed.e, d: parsed.d });
     // The same own properties, constructor included (decimal.js makes its results through it).
     expect(Object.keys(amount)).toEqual(Object.keys(parsed));
-    expect(amount.constructor).toBe(Decimal);
+    expect(amount.constructor).toBe(Money);
+    expect(amount).toBeInstanceOf(Decimal);
     expect(Decimal.isDecimal(amount)).toBe(true);
     expect(amount.equals(parsed)).toBe(true);
     expect(amount.toString()).toBe(parsed.toString());

@@ -12,12 +12,14 @@ import {
   toCount,
   toMoney,
 } from '../../src/input/option-values.ts';
+import { Money } from '../../src/input/exact.ts';
 import { optionError } from '../helpers/option-error.ts';
 
 describe('toMoney', () => {
-  test('hands back a Decimal of the package class, 20 significant digits', () => {
+  test('hands back a Decimal with decimal.js defaults, 20 significant digits', () => {
     const third = toMoney(new Exact(1).dividedBy(3));
-    expect(third.constructor).toBe(Decimal);
+    expect(third).toBeInstanceOf(Decimal);
+    expect(third.constructor).toBe(Money);
     expect(third.toString()).toBe('0.33333333333333333333');
     expect(toMoney(new Exact('19.99')).toString()).toBe('19.99');
   });

@@ -23,10 +23,10 @@ describe('simpleClv', () => {
     expect(simpleClv({ averageOrderValue: 25, purchaseFrequency: 2, lifespan: 1 / 0.25, margin: 0.5 }).toString()).toBe('100');
   });
 
-  test('returns a Decimal of the package class', () => {
+  test('returns a Decimal', () => {
     const value = simpleClv({ averageOrderValue: 1, purchaseFrequency: 1, lifespan: 1 });
     expect(Decimal.isDecimal(value)).toBe(true);
-    expect(value.constructor).toBe(Decimal);
+    expect(value).toBeInstanceOf(Decimal);
   });
 
   test('zero inputs give zero; a negative margin gives a loss', () => {

@@ -1,0 +1,42 @@
+import { Decimal } from 'decimal.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ledger } from '../../src/input/ledger.ts';
+import { marginClv } from '../../src/metrics/clv-formulas.ts';
+import { historicalClv } from '../../src/metrics/historical-clv.ts';
+import { summarize } from '../../src/metrics/summarize.ts';
+
+// The caller's global decimal.js settings belong to the caller: no result may depend on them.
+describe('results under the caller’s Decimal.set', () => {
+  afterEach(() => {
+    Decimal.set({ defaults: true });
+  });
+
+  const book = ledger([
+    { customerId: 'a', date: '2024-01-01', amount: '12345.67' },
+    { customerId: 'a', date: '2024-02-01', amount: '0.01' },
+    { customerId: 'b', date: '2024-01-05', amount: '3.00' },
+  ]);
+
+  test('a small maxE does not turn a formula result into Infinity', () => {
+    Decimal.set({ maxE: 3 });
+    expect(marginClv({ margin: 10_000, retentionRate: 0.9, discountRate: 0.1 }).toString()).toBe('45000');
+  });
+
+  test('a small maxE or minE does not change money read from the ledger', () => {
+    Decimal.set({ maxE: 3, minE: -1 });
+    const s = summarize(book);
+    expect(s.grossRevenue.toString()).toBe('12348.68');
+    expect(s.averageOrderValue?.toString()).toBe('4116.2266666666666667');
+    expect(historicalClv(book).distribution?.mean.toString()).toBe('6174.34');
+  });
+
+  test('a low precision and another rounding do not change results', () => {
+    Decimal.set({ precision: 2, rounding: Decimal.ROUND_DOWN, toExpPos: 1 });
+    expect(summarize(book).averageOrderValue?.toString()).toBe('4116.2266666666666667');
+  });
+
+  test('results are still instances of the shared Decimal class', () => {
+    expect(summarize(book).grossRevenue).toBeInstanceOf(Decimal);
+    expect(Decimal.isDecimal(marginClv({ margin: 1, retentionRate: 0.5, discountRate: 0 }))).toBe(true);
+  });
+});
