@@ -27,7 +27,10 @@ export interface ClvFromData {
   readonly to: Date | null;
   /** Gross revenue ÷ orders in the measured periods. */
   readonly averageOrderValue: Decimal | null;
-  /** Orders per customer per period: orders ÷ customers ÷ periods. */
+  /**
+   * Orders per active customer per period: Σ orders ÷ Σ customers in the base at the end of each
+   * period (by default, the customers who ordered in it).
+   */
   readonly purchaseFrequency: number | null;
   /** Σ lost ÷ Σ customers at the start, over the measured periods (period-over-period churn). */
   readonly churnRate: number | null;
@@ -41,9 +44,12 @@ export interface ClvFromData {
 /**
  * The simple CLV (AOV × purchases per period × lifespan × margin) with every input measured on the
  * data over the complete calendar periods from `from` (default: the first order) to `asOf` (default:
- * the last event): AOV and purchases per customer per period over those periods, and lifespan =
- * 1 ÷ churn, where churn is the period-over-period churn of {@link periodRetention} pooled over the
- * same periods (Σ lost ÷ Σ customers at the start). The incomplete period containing `asOf` is left out.
+ * the last event): AOV over those periods; lifespan = 1 ÷ churn, where churn is the period-over-period
+ * churn of {@link periodRetention} pooled over the same periods (Σ lost ÷ Σ customers at the start);
+ * and purchases per *active* customer per period (Σ orders ÷ Σ customers in each period's base), the
+ * frequency that pairs with a lifespan counted in active periods — dividing by all customers instead
+ * would let the customers who left lower the frequency as well as shorten the lifespan, counting churn
+ * twice. The incomplete period containing `asOf` is left out.
  *
  * @param data - a ledger or records
  * @param options - `period` (required), `from`, `asOf`, `margin`, `weekStartsOn`, ledger options
@@ -64,8 +70,8 @@ export interface ClvFromData {
  * );
  * [v.periods, v.churnRate, v.lifespan]; // => [2, 0.5, 2]
  * v.averageOrderValue?.toFixed(2); // => '50.00'
- * v.purchaseFrequency; // => 0.6667
- * v.clv?.toFixed(2); // => '66.67'
+ * v.purchaseFrequency; // => 1
+ * v.clv?.toFixed(2); // => '100.00'
  * ```
  */
 export function simpleClvFromData(data: LedgerInput, options: ClvFromDataOptions): ClvFromData {
@@ -82,15 +88,17 @@ export function simpleClvFromData(data: LedgerInput, options: ClvFromDataOptions
   }
   let start = 0;
   let lost = 0;
+  let active = 0;
   for (const row of rows) {
     start += row.startCustomers;
     lost += row.lost;
+    active += row.endCustomers;
   }
   const totals = orderTotals(book, { from: first.start.getTime(), to: last.end.getTime() });
   const churnRate = ratio(lost, start);
   const lifespan = churnRate === null || churnRate === 0 ? null : 1 / churnRate;
   const averageOrderValue = minorPer(totals.grossMinor, totals.orders, book.currencyDigits);
-  const purchaseFrequency = ratio(totals.orders, totals.customers * rows.length);
+  const purchaseFrequency = ratio(totals.orders, active);
   const clv = averageOrderValue === null || purchaseFrequency === null || lifespan === null
     ? null
     : simpleClv({ averageOrderValue, purchaseFrequency, lifespan, margin });

@@ -19,8 +19,30 @@ describe('simpleClvFromData', () => {
     expect([v.periods, v.churnRate, v.lifespan]).toEqual([3, 0.5, 2]);
     expect([v.from?.toISOString(), v.to?.toISOString()]).toEqual(['2023-01-01T00:00:00.000Z', '2023-04-01T00:00:00.000Z']);
     expect(v.averageOrderValue?.toFixed(2)).toBe('24.00'); // 120 / 5 orders
-    expect(v.purchaseFrequency).toBeCloseTo(5 / 3 / 3, 15); // 5 orders, 3 customers, 3 months
-    expect(v.clv?.toFixed(4)).toBe('13.3333'); // 24 × 5/9 × 2 × 0.5
+    // Active customers: Jan {a, b}, Feb {a, c}, Mar {a} (c's refund is no order): 5 orders ÷ 5
+    expect(v.purchaseFrequency).toBe(1);
+    expect(v.clv?.toFixed(2)).toBe('24.00'); // 24 × 1 × 2 × 0.5
+  });
+
+  test('frequency counts orders per active customer, so customers who left do not lower it', () => {
+    // Every customer orders once in each month they are active; half leave after each month.
+    const cohort = (n: number, months: number) =>
+      Array.from({ length: n }, (_, c) => Array.from({ length: months }, (_, m) => ({
+        customerId: `${months}-${c}`,
+        date: `2023-0${1 + m}-15`,
+        amount: '10.00',
+      }))).flat();
+    const data = [...cohort(4, 1), ...cohort(4, 2), ...cohort(4, 3)];
+    const v = simpleClvFromData(data, { period: 'month', asOf: '2023-04-01' });
+    expect(v.purchaseFrequency).toBe(1);
+    expect(v.churnRate).toBe(0.4); // Feb: 4 of 12 lost; Mar: 4 of 8 lost → 8 ÷ 20
+    expect(v.clv?.toFixed(2)).toBe('25.00'); // 10 × 1 × 2.5
+  });
+
+  test('with activeWithin, frequency is per customer in the base, as churn is', () => {
+    const v = simpleClvFromData(rows, { period: 'month', asOf: '2023-04-15', activeWithin: { days: 45 } });
+    // Base at the end of Jan {a, b}, Feb {a, b, c}, Mar {a, c}: 7 customer-months, 5 orders
+    expect(v.purchaseFrequency).toBeCloseTo(5 / 7, 15);
   });
 
   test('unknown inputs give null, never NaN', () => {
