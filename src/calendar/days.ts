@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { InvalidOptionError, describeValue } from '../errors.ts';
-import { DAY_MS, MAX_EPOCH_MS, ZoneCache, zoneCache } from './offset.ts';
+import { MAX_DAY, MAX_YEAR, instantArgument, integerArgument } from './arguments.ts';
+import { DAY_MS, ZoneCache, zoneCache } from './offset.ts';
 
 /** Days in a 400-year Gregorian era. */
 const ERA_DAYS = 146_097;
@@ -28,11 +28,11 @@ export function daysInMonth(year: number, month: number): number {
  * taken as given: `month` must be 1–12 and `day` 1–31; a day past the end of the month (`2023-02-29`)
  * counts on into the next month.
  *
- * @param year - the year (any integer)
+ * @param year - the year, an integer within ±300,000
  * @param month - the month, 1–12
  * @param day - the day of the month, 1–31
  * @returns the day number (negative before 1970)
- * @throws never (validation is the caller's job: this is a hot-loop helper)
+ * @throws {@link InvalidOptionError} when an argument is not an integer in its range
  *
  * @example
  * ```ts
@@ -43,6 +43,9 @@ export function daysInMonth(year: number, month: number): number {
  * ```
  */
 export function daysFromCivil(year: number, month: number, day: number): number {
+  integerArgument('year', year, -MAX_YEAR, MAX_YEAR);
+  integerArgument('month', month, 1, 12);
+  integerArgument('day', day, 1, 31);
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
@@ -54,9 +57,9 @@ export function daysFromCivil(year: number, month: number, day: number): number 
 /**
  * The calendar date of a day number: the inverse of {@link daysFromCivil}.
  *
- * @param days - days since 1970-01-01 (an integer)
+ * @param days - days since 1970-01-01, an integer within ±110,000,000
  * @returns `{ year, month, day }` with `month` 1–12 and `day` 1–31
- * @throws never
+ * @throws {@link InvalidOptionError} when `days` is not an integer in that range
  *
  * @example
  * ```ts
@@ -66,6 +69,7 @@ export function daysFromCivil(year: number, month: number, day: number): number 
  * ```
  */
 export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  integerArgument('days', days, -MAX_DAY, MAX_DAY);
   const z = days + 719_468;
   const era = Math.floor(z / ERA_DAYS);
   const dayOfEra = z - era * ERA_DAYS;
@@ -81,9 +85,9 @@ export function civilFromDays(days: number): { year: number; month: number; day:
 /**
  * Day of the week of a day number: 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday).
  *
- * @param days - days since 1970-01-01
+ * @param days - days since 1970-01-01, an integer
  * @returns 0–6
- * @throws never
+ * @throws {@link InvalidOptionError} when `days` is not a safe integer
  *
  * @example
  * ```ts
@@ -92,6 +96,7 @@ export function civilFromDays(days: number): { year: number; month: number; day:
  * ```
  */
 export function dayOfWeek(days: number): number {
+  integerArgument('days', days, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   return (((days + 4) % 7) + 7) % 7;
 }
 
@@ -116,10 +121,8 @@ export function dayOfWeek(days: number): number {
  * ```
  */
 export function dayNumber(epochMs: number, timeZone = 'UTC'): number {
-  if (timeZone === 'UTC') {
-    if (Math.abs(epochMs) <= MAX_EPOCH_MS) return Math.floor(epochMs / DAY_MS);
-    throw new InvalidOptionError('epochMs', epochMs, `${describeValue(epochMs)} is not an instant a Date can hold`);
-  }
+  instantArgument('epochMs', epochMs);
+  if (timeZone === 'UTC') return Math.floor(epochMs / DAY_MS);
   const cache = zoneCache(timeZone);
   const offset = epochMs >= cache.lo && epochMs < cache.hi ? cache.off : cache.lookup(epochMs);
   return Math.floor((epochMs + offset) / DAY_MS);

@@ -188,10 +188,10 @@ export function zoneCache(timeZone: string): ZoneCache {
  * ```
  */
 export function zoneOffsetMs(timeZone: string, epochMs: number): number {
-  if (timeZone === 'UTC') {
-    if (epochMs >= -MAX_EPOCH_MS && epochMs <= MAX_EPOCH_MS) return 0;
-    throw new InvalidOptionError('epochMs', epochMs, `${describeValue(epochMs)} is not an instant a Date can hold`);
+  if (typeof epochMs !== 'number' || !(epochMs >= -MAX_EPOCH_MS && epochMs <= MAX_EPOCH_MS)) {
+    throw new InvalidOptionError('epochMs', epochMs, `${describeValue(epochMs)} is not an instant a Date can hold (epoch milliseconds)`);
   }
+  if (timeZone === 'UTC') return 0;
   const cache = timeZone === lastZone && lastCache !== undefined ? lastCache : zoneCache(timeZone);
   return epochMs >= cache.lo && epochMs < cache.hi ? cache.off : cache.lookup(epochMs);
 }

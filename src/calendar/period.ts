@@ -8,6 +8,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { instantArgument } from './arguments.ts';
 import { dayNumber } from './days.ts';
 import { type CalendarOptions, type CalendarUnit, type FixedSpan, assertWeekStartsOn, periodFirstDay, periodOfDay } from './units.ts';
 import { assertTimeZone, localDayStart } from './zone.ts';
@@ -117,7 +118,7 @@ export function periodEnd(index: number, unit: CalendarUnit, options?: CalendarO
  * @param anchorMs - the instant span 0 starts at
  * @param span - `{ days: n }`, n a positive integer
  * @returns the span index
- * @throws {@link InvalidOptionError} if `span.days` is not a positive integer
+ * @throws {@link InvalidOptionError} if an instant is not one a `Date` can hold, or `span.days` is not a positive integer
  *
  * @example
  * ```ts
@@ -128,6 +129,8 @@ export function periodEnd(index: number, unit: CalendarUnit, options?: CalendarO
  * ```
  */
 export function fixedSpanIndex(epochMs: number, anchorMs: number, span: FixedSpan): number {
+  instantArgument('epochMs', epochMs);
+  instantArgument('anchorMs', anchorMs);
   const days = span.days;
   if (!(Number.isSafeInteger(days) && days >= 1)) {
     throw new InvalidOptionError('period.days', days, `${describeValue(days)} is not a positive whole number of days`);

@@ -5,6 +5,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { MAX_DAY, integerArgument } from './arguments.ts';
 import { civilFromDays, daysFromCivil } from './days.ts';
 
 /** A calendar unit. */
@@ -138,7 +139,7 @@ function weekAnchor(weekStartsOn: number): number {
  * @param unit - the calendar unit
  * @param weekStartsOn - first day of the week for `'week'` (default 1, Monday)
  * @returns the period index
- * @throws {@link InvalidOptionError} for an invalid `unit` or `weekStartsOn`
+ * @throws {@link InvalidOptionError} for a day that is not an integer day number, an invalid `unit` or `weekStartsOn`
  *
  * @example
  * ```ts
@@ -151,6 +152,7 @@ function weekAnchor(weekStartsOn: number): number {
  * ```
  */
 export function periodOfDay(day: number, unit: CalendarUnit, weekStartsOn: WeekStartsOn = 1): number {
+  integerArgument('day', day, -MAX_DAY, MAX_DAY);
   switch (unit) {
     case 'day':
       return day;

@@ -10,6 +10,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { MAX_YEAR } from './arguments.ts';
 import { daysFromCivil, daysInMonth } from './days.ts';
 import { DAY_MS, MAX_EPOCH_MS, zoneCache, type ZoneCache } from './offset.ts';
 
@@ -56,8 +57,6 @@ function offsetNear(cache: ZoneCache, ms: number): number {
   const at = Math.min(MAX_EPOCH_MS, Math.max(-MAX_EPOCH_MS, ms));
   return at >= cache.lo && at < cache.hi ? cache.off : cache.lookup(at);
 }
-
-const MAX_YEAR = 300_000;
 
 function checkField(name: string, value: number, low: number, high: number): void {
   if (Number.isInteger(value) && value >= low && value <= high) return;

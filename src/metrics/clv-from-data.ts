@@ -28,8 +28,7 @@ export interface ClvFromData {
   /** Gross revenue ÷ orders in the measured periods. */
   readonly averageOrderValue: Decimal | null;
   /**
-   * Orders per active customer per period: Σ orders ÷ Σ customers in the base at the end of each
-   * period (by default, the customers who ordered in it).
+   * Orders per active customer per period: Σ orders ÷ Σ customers who ordered in each period.
    */
   readonly purchaseFrequency: number | null;
   /** Σ lost ÷ Σ customers at the start, over the measured periods (period-over-period churn). */
@@ -46,7 +45,7 @@ export interface ClvFromData {
  * data over the complete calendar periods from `from` (default: the first order) to `asOf` (default:
  * the last event): AOV over those periods; lifespan = 1 ÷ churn, where churn is the period-over-period
  * churn of {@link periodRetention} pooled over the same periods (Σ lost ÷ Σ customers at the start);
- * and purchases per *active* customer per period (Σ orders ÷ Σ customers in each period's base), the
+ * and purchases per *active* customer per period (Σ orders ÷ Σ customers who ordered in each period), the
  * frequency that pairs with a lifespan counted in active periods — dividing by all customers instead
  * would let the customers who left lower the frequency as well as shorten the lifespan, counting churn
  * twice. The incomplete period containing `asOf` is left out.

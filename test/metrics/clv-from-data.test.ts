@@ -39,12 +39,6 @@ describe('simpleClvFromData', () => {
     expect(v.clv?.toFixed(2)).toBe('25.00'); // 10 × 1 × 2.5
   });
 
-  test('with activeWithin, frequency is per customer in the base, as churn is', () => {
-    const v = simpleClvFromData(rows, { period: 'month', asOf: '2023-04-15', activeWithin: { days: 45 } });
-    // Base at the end of Jan {a, b}, Feb {a, b, c}, Mar {a, c}: 7 customer-months, 5 orders
-    expect(v.purchaseFrequency).toBeCloseTo(5 / 7, 15);
-  });
-
   test('unknown inputs give null, never NaN', () => {
     const none = simpleClvFromData([], { period: 'month' });
     expect(none).toMatchObject({ periods: 0, clv: null, churnRate: null, averageOrderValue: null });

@@ -23,7 +23,7 @@ describe('CDNOW summary against DuckDB', () => {
   test('counts, revenue, repeat customers and repeat revenue', async () => {
     const [sql] = await query(`
       WITH ranked AS (
-        SELECT *, row_number() OVER (PARTITION BY customer ORDER BY day, line) AS rank FROM tx WHERE cents >= 0
+        SELECT *, row_number() OVER (PARTITION BY customer ORDER BY day, cents DESC) AS rank FROM tx WHERE cents >= 0
       ), per_customer AS (SELECT customer, count(*) AS n FROM ranked GROUP BY customer)
       SELECT
         (SELECT count(*) FROM per_customer) AS customers,
