@@ -36,7 +36,7 @@ export class RetentionError extends Error {
 }
 
 /** The field of an input record that an {@link InvalidInputError} is about. */
-export type InputField = 'customerId' | 'date' | 'amount' | 'orderId' | 'record' | 'start' | 'end';
+export type InputField = 'customerId' | 'date' | 'amount' | 'orderId' | 'currency' | 'record' | 'start' | 'end';
 
 /**
  * A record (or column entry) of the caller's data is unusable.
@@ -141,7 +141,27 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'symbol') return 'a symbol';
+  if (typeof value === 'object') return describeObject(value);
   return `a ${typeof value}`;
+}
+
+/**
+ * A `Date` (from any realm) by its time, an array as such, anything else as an object. Reads internal
+ * slots only, so a `Proxy` (even a revoked one) or an object made from `Date.prototype` is described
+ * rather than throwing.
+ */
+function describeObject(value: object): string {
+  try {
+    const time = Date.prototype.getTime.call(value);
+    return Number.isNaN(time) ? 'Invalid Date' : new Date(time).toISOString();
+  } catch {
+    // not a Date
+  }
+  try {
+    if (Array.isArray(value)) return 'an array';
+  } catch {
+    // a revoked Proxy
+  }
+  return 'an object';
 }

@@ -377,6 +377,7 @@ export function buildLedger(
   return new LedgerObject(
     {
       timeZone: options.timeZone,
+      currency: options.currency,
       currencyDigits: options.currencyDigits,
       ids: Object.freeze(sortedIds),
       start,

@@ -180,14 +180,14 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
     } else {
       cents = toMinorUnits(amountValue, currencyDigits, rounding);
       if (Number.isNaN(cents)) {
-        problems.report(i, 'amount', amountValue, explainAmount(amountValue, currencyDigits));
+        problems.report(i, 'amount', amountValue, explainAmount(amountValue, currencyDigits, rounding));
         continue;
       }
     }
     if (orderIds !== null && orderColumn !== undefined) {
       const orderId = orderColumn[i];
       if (orderId !== undefined && orderId !== null && !isCustomerId(orderId)) {
-        problems.report(i, 'orderId', orderId, explainId(orderId).replace('customer id', 'order id'));
+        problems.report(i, 'orderId', orderId, explainId(orderId).replace('a customer id', 'an order id'));
         continue;
       }
       orderIds[kept] = orderId ?? undefined;

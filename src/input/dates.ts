@@ -1,12 +1,14 @@
 /**
- * Dates as the library accepts them — `Date`, epoch milliseconds, ISO-8601 strings — to epoch milliseconds.
+ * Dates as the library accepts them — `Date`, numeric dates (epoch milliseconds by default), ISO-8601
+ * strings — to epoch milliseconds, within years 0001–9999.
  *
  * @module
  */
 import { daysFromCivil, daysInMonth } from '../calendar/days.ts';
-import { DAY_MS, MAX_EPOCH_MS } from '../calendar/offset.ts';
+import { DAY_MS } from '../calendar/offset.ts';
 import { localToEpoch } from '../calendar/zone.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { type EpochUnit, bigintToEpochMs, numberToEpochMs } from './epoch-unit.ts';
 
 
 function digitsAt(text: string, start: number, count: number): number {
@@ -133,36 +135,84 @@ export function parseIsoDate(text: string, timeZone: string): number {
   return zone === 43 ? wall - offset : wall + offset;
 }
 
+/** Earliest instant a record or date option may hold: 0001-01-01T00:00:00Z. */
+export const MIN_DATE_MS = -62_135_596_800_000;
+
+/** Latest instant a record or date option may hold: 9999-12-31T23:59:59.999Z. */
+export const MAX_DATE_MS = 253_402_300_799_999;
+
+/**
+ * The time value of a `Date` from any realm (another frame, a `vm` context), or `NaN` for any other
+ * object — including a `Proxy` around a `Date` and an object built on `Date.prototype`, whose methods
+ * would throw. Reads the internal time value, so no trap or getter of the object runs.
+ */
+export function dateObjectTime(value: object): number {
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /**
  * Convert a date input to epoch milliseconds; `NaN` when it is not a usable date.
  *
- * @param value - a `Date`, epoch milliseconds or an ISO-8601 string
+ * @param value - a `Date`, a numeric date (number or `bigint`, in `unit`) or an ISO-8601 string
  * @param timeZone - zone in which date-only and offset-less strings are read
- * @returns epoch milliseconds, or `NaN`
+ * @param unit - the unit of numeric dates (default milliseconds)
+ * @returns epoch milliseconds within years 0001–9999, or `NaN`
  */
-export function toEpochMs(value: unknown, timeZone: string): number {
+export function toEpochMs(value: unknown, timeZone: string, unit: EpochUnit = 'ms'): number {
   let ms: number;
-  if (typeof value === 'number') ms = value;
+  if (typeof value === 'number') ms = numberToEpochMs(value, unit);
   else if (typeof value === 'string') ms = parseIsoDate(value.trim(), timeZone);
-  else if (value instanceof Date) ms = value.getTime();
+  else if (typeof value === 'bigint') ms = bigintToEpochMs(value, unit);
+  else if (typeof value === 'object' && value !== null) ms = dateObjectTime(value);
   else return Number.NaN;
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_EPOCH_MS ? ms : Number.NaN;
+  return ms >= MIN_DATE_MS && ms <= MAX_DATE_MS ? ms : Number.NaN;
 }
 
 /**
  * Why {@link toEpochMs} rejected `value` — a sentence a person can act on.
  *
  * @param value - the rejected date
+ * @param unit - the unit numeric dates were read in
  * @returns e.g. `"2024-02-30" is not a valid ISO-8601 date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)`
  */
-export function explainDate(value: unknown): string {
+export function explainDate(value: unknown, unit: EpochUnit = 'ms'): string {
+  const range = 'outside the years 0001–9999 that dates may take';
   if (value === undefined || value === null) return `is missing (${String(value)}); every record needs a date`;
-  if (typeof value === 'number') return `${describeValue(value)} is not a usable epoch-milliseconds value`;
-  if (value instanceof Date) return 'is an invalid Date';
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    if (typeof value === 'number' && !Number.isFinite(value)) return `${describeValue(value)} is not a date`;
+    return `${describeValue(value)} read as epoch ${UNIT_NAMES[unit]} is ${range} (set the \`timeUnit\` option for numeric dates in another unit)`;
+  }
   if (typeof value === 'string') {
+    if (!Number.isNaN(parseIsoDate(value.trim(), 'UTC'))) return `${describeValue(value)} is ${range}`;
     return `${describeValue(value)} is not a valid ISO-8601 date (use YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DDTHH:MM:SSZ)`;
   }
+  if (typeof value === 'object') {
+    let time: number;
+    try {
+      time = Date.prototype.getTime.call(value);
+    } catch {
+      return isDateLike(value)
+        ? 'looks like a Date but is not one (a Proxy around a Date, or an object made from Date.prototype): pass the Date itself'
+        : `${describeValue(value)} is not a date (use a Date, epoch milliseconds or an ISO-8601 string)`;
+    }
+    return Number.isNaN(time) ? 'is an invalid Date' : `${new Date(time).toISOString()} is ${range}`;
+  }
   return `${describeValue(value)} is not a date (use a Date, epoch milliseconds or an ISO-8601 string)`;
+}
+
+const UNIT_NAMES: Readonly<Record<EpochUnit, string>> = { s: 'seconds', ms: 'milliseconds', us: 'microseconds', ns: 'nanoseconds' };
+
+/** Whether an object claims to be a `Date` (its prototype chain has `Date.prototype`), read without running traps' errors into the caller. */
+function isDateLike(value: object): boolean {
+  try {
+    return value instanceof Date;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -172,7 +222,7 @@ export function explainDate(value: unknown): string {
  * @param value - the option's value
  * @param timeZone - zone for date-only and offset-less strings
  * @returns epoch milliseconds
- * @throws {@link InvalidOptionError} when the value is not a date
+ * @throws {@link InvalidOptionError} when the value is not a date within years 0001–9999
  */
 export function dateOption(option: string, value: unknown, timeZone: string): number {
   const ms = toEpochMs(value, timeZone);

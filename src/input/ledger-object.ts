@@ -21,6 +21,7 @@ export type LedgerFields = Omit<Ledger, typeof LEDGER_BRAND | 'account' | 'first
 export class LedgerObject implements Ledger {
   readonly [LEDGER_BRAND] = true as const;
   readonly timeZone: string;
+  readonly currency: string | null;
   readonly currencyDigits: number;
   readonly ids: readonly CustomerId[];
   readonly start: Uint32Array;
@@ -46,6 +47,7 @@ export class LedgerObject implements Ledger {
    */
   constructor(fields: LedgerFields, totals: AccountTotals | null, sums: Float64Array) {
     this.timeZone = fields.timeZone;
+    this.currency = fields.currency;
     this.currencyDigits = fields.currencyDigits;
     this.ids = fields.ids;
     this.start = fields.start;

@@ -165,13 +165,13 @@ export function ledger<R extends object = TransactionRecord>(
     const amountValue = getAmount(record, i);
     const cents = toMinorUnits(amountValue, currencyDigits, rounding);
     if (Number.isNaN(cents)) {
-      problems.report(i, 'amount', amountValue, explainAmount(amountValue, currencyDigits));
+      problems.report(i, 'amount', amountValue, explainAmount(amountValue, currencyDigits, rounding));
       continue;
     }
     const orderId = getOrderId(record, i);
     if (orderId !== undefined && orderId !== null) {
       if (!isCustomerId(orderId)) {
-        problems.report(i, 'orderId', orderId, explainId(orderId).replace('customer id', 'order id'));
+        problems.report(i, 'orderId', orderId, explainId(orderId).replace('a customer id', 'an order id'));
         continue;
       }
       orderIds ??= new Array<string | number | undefined>(n).fill(undefined);

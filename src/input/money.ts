@@ -85,7 +85,8 @@ function plainDecimalToMinor(text: string, digits: number): number {
   const used = fractionDigits < digits ? fractionDigits : digits;
   const minor = whole * scale + fraction * ((POW10[digits - used] ?? 10 ** (digits - used)));
   if (minor > MAX_EXACT_MINOR) return Number.NaN;
-  return negative && minor !== 0 ? -minor : minor;
+  // A negative zero ("-0.00") is refused, as neither an order nor a refund; the general reading says so.
+  return negative ? (minor === 0 ? Number.NaN : -minor) : minor;
 }
 
 /**
@@ -102,10 +103,10 @@ function plainDecimalToMinor(text: string, digits: number): number {
  */
 export function toMinorUnits(value: unknown, digits: number, rounding?: AmountRounding): number {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return Number.NaN;
+    if (!Number.isFinite(value) || Object.is(value, -0)) return Number.NaN;
     if (Number.isInteger(value)) {
       const minor = value * (POW10[digits] ?? 10 ** digits);
-      return Math.abs(minor) <= MAX_EXACT_MINOR ? minor + 0 : Number.NaN;
+      return Math.abs(minor) <= MAX_EXACT_MINOR ? minor : Number.NaN;
     }
   }
   if (typeof value === 'number' || typeof value === 'string') {
@@ -113,8 +114,26 @@ export function toMinorUnits(value: unknown, digits: number, rounding?: AmountRo
     const fast = plainDecimalToMinor(text, digits);
     return Number.isNaN(fast) ? slowToMinor(text.trim(), digits, rounding) : fast;
   }
-  if (Decimal.isDecimal(value)) return decimalToMinor(value, digits, rounding);
+  if (typeof value === 'bigint') {
+    const minor = value * BigInt(POW10[digits] ?? 10 ** digits);
+    return minor <= MAX_EXACT_MINOR_BIG && minor >= -MAX_EXACT_MINOR_BIG ? Number(minor) : Number.NaN;
+  }
+  if (Decimal.isDecimal(value)) return readDecimal(value, digits, rounding);
   return Number.NaN;
+}
+
+const MAX_EXACT_MINOR_BIG = BigInt(MAX_EXACT_MINOR);
+
+/**
+ * A `Decimal` amount, or `NaN` when it is not a well-formed decimal.js value: `Decimal.isDecimal` also
+ * answers `true` for any object with decimal.js's tag, whose methods may be missing or throw.
+ */
+function readDecimal(value: Decimal, digits: number, rounding: AmountRounding | undefined): number {
+  try {
+    return decimalToMinor(value, digits, rounding);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** A decimal number as text: optional sign, digits with an optional point, optional exponent. */
@@ -131,14 +150,15 @@ function slowToMinor(text: string, digits: number, rounding: AmountRounding | un
  * digits can let excess decimals through.
  */
 function decimalToMinor(value: Decimal, digits: number, rounding: AmountRounding | undefined): number {
-  if (!value.isFinite()) return Number.NaN;
   let exact = new Exact(value);
+  if (!exact.isFinite()) return Number.NaN;
   if (exact.decimalPlaces() > digits) {
     if (rounding === undefined) return Number.NaN;
     exact = exact.toDecimalPlaces(digits, ROUNDING_MODES[rounding]);
   }
+  if (exact.isZero() && exact.isNegative()) return Number.NaN;
   if (exact.abs().greaterThan(new Exact(MAX_EXACT_MINOR).dividedBy(POW10[digits] ?? 10 ** digits))) return Number.NaN;
-  return Number(exact.toFixed(digits).replace('.', '')) + 0;
+  return Number(exact.toFixed(digits).replace('.', ''));
 }
 
 /**
@@ -146,14 +166,16 @@ function decimalToMinor(value: Decimal, digits: number, rounding: AmountRounding
  *
  * @param value - the rejected amount
  * @param digits - the currency's decimal digits
+ * @param rounding - the rounding the amount was read with, if any
  * @returns e.g. `"12,50" is not a number (use "12.50")`
  */
-export function explainAmount(value: unknown, digits: number): string {
-  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+export function explainAmount(value: unknown, digits: number, rounding?: AmountRounding): string {
+  const shown = Decimal.isDecimal(value) ? (wellFormed(value)?.toString() ?? 'a Decimal') : describeValue(value);
   if (value === undefined || value === null) return `is missing (${String(value)}); every record needs an amount`;
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return 'is NaN, not an amount';
     if (!Number.isFinite(value)) return `${shown} is not a finite amount`;
+    if (Object.is(value, -0)) return NEGATIVE_ZERO;
   } else if (typeof value === 'string') {
     const text = value.trim();
     if (text === '') return 'is an empty string, not an amount';
@@ -161,17 +183,47 @@ export function explainAmount(value: unknown, digits: number): string {
     if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {
       return `${shown} is not a number (remove the thousands separators: "${text.replaceAll(',', '')}")`;
     }
+    const bare = withoutCurrency(text);
+    if (bare !== undefined) return `${shown} is not a number (remove the currency: "${bare}")`;
     if (!DECIMAL_SYNTAX.test(text)) return `${shown} is not a number`;
+  } else if (typeof value === 'bigint') {
+    return `${shown} is out of range (at most ${fromMinorUnits(MAX_EXACT_MINOR, digits).toFixed(digits)} in absolute value)`;
   } else if (Decimal.isDecimal(value)) {
-    if (!value.isFinite()) return `${shown} is not a finite amount`;
+    const decimal = wellFormed(value);
+    if (decimal === undefined) return 'is not a well-formed Decimal (an object that only carries decimal.js\'s tag)';
+    if (!decimal.isFinite()) return `${shown} is not a finite amount`;
   } else {
     return `${describeKind(value)} is not an amount (use a number, a numeric string or a Decimal)`;
   }
-  const decimal = new Exact(typeof value === 'number' ? String(value) : (value as string | Decimal));
+  const decimal = new Exact(typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : (value as Decimal));
+  if (decimal.isZero() && decimal.isNegative()) return NEGATIVE_ZERO;
   if (!decimal.isFinite() || decimal.abs().times(10 ** digits).greaterThan(MAX_EXACT_MINOR)) {
     return `${shown} is out of range (at most ${fromMinorUnits(MAX_EXACT_MINOR, digits).toFixed(digits)} in absolute value)`;
   }
+  if (rounding !== undefined && decimal.toDecimalPlaces(digits, ROUNDING_MODES[rounding]).isZero() && decimal.isNegative()) {
+    return `${shown} rounds to a negative zero, which is neither an order nor a refund`;
+  }
   return `${shown} has more than ${digits} decimal${digits === 1 ? '' : 's'} (pass a \`rounding\` option to round it)`;
+}
+
+const NEGATIVE_ZERO = 'is a negative zero: neither an order nor a refund (use 0 for a zero-value order, or leave the record out)';
+
+/** The number in a string such as `"$12.50"`, `"12.50 €"` or `"USD 12.50"`, or `undefined` when it is no such string. */
+function withoutCurrency(text: string): string | undefined {
+  const match = /^([+-]?)\s*(?:\p{Sc}|[A-Z]{3})\s*([+-]?)\s*(\d[\d.]*)$|^([+-]?\d[\d.]*)\s*(?:\p{Sc}|[A-Z]{3})$/u.exec(text);
+  if (match === null) return undefined;
+  const number = match[4] ?? `${match[1] === '-' || match[2] === '-' ? '-' : ''}${match[3] ?? ''}`;
+  return DECIMAL_SYNTAX.test(number) ? number : undefined;
+}
+
+/** The value as a private `Decimal` when it is a well-formed decimal.js value, else `undefined`. */
+function wellFormed(value: Decimal): Decimal | undefined {
+  try {
+    const decimal = new Exact(value);
+    return decimal.isNaN() && !value.isNaN() ? undefined : decimal;
+  } catch {
+    return undefined;
+  }
 }
 
 function describeKind(value: unknown): string {

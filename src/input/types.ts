@@ -5,14 +5,20 @@
  */
 import type { Decimal } from 'decimal.js';
 
-/** A customer identifier. Numbers and strings are distinct ids (`1` is not `"1"`). */
+/**
+ * A customer identifier. Numbers and strings are distinct ids (`1` is not `"1"`). A `bigint` id (a
+ * BIGINT column) is read as the number it equals, within ±(2^53 − 1).
+ */
 export type CustomerId = string | number;
 
-/** A date as the library accepts it: a `Date`, epoch milliseconds or an ISO-8601 string. */
-export type DateInput = Date | number | string;
+/**
+ * A date as the library accepts it: a `Date`, a numeric date (epoch milliseconds, or the unit of the
+ * `timeUnit` option; a number or a `bigint`) or an ISO-8601 string. Dates lie within years 0001–9999.
+ */
+export type DateInput = Date | number | bigint | string;
 
-/** A money amount in major units (`"19.99"`, `19.99` or a `Decimal`). */
-export type AmountInput = number | string | Decimal;
+/** A money amount in major units (`"19.99"`, `19.99`, a `Decimal`, or a whole `bigint`). */
+export type AmountInput = number | string | bigint | Decimal;
 
 /** A transaction record in the library's own field names. */
 export interface TransactionRecord {
@@ -24,6 +30,8 @@ export interface TransactionRecord {
   amount: AmountInput;
   /** Optional order id: non-negative records of one customer sharing it are one order. */
   orderId?: string | number | null | undefined;
+  /** Optional ISO 4217 code of the amount's currency; a ledger holds one currency. */
+  currency?: string | null | undefined;
 }
 
 /** How skipped records are reported when `onInvalid: 'skip'` is set. */
@@ -62,6 +70,8 @@ export interface Ledger {
   readonly [LEDGER_BRAND]: true;
   /** IANA time zone in which calendar questions (days, months) are answered. */
   readonly timeZone: string;
+  /** ISO 4217 code of the ledger's one currency (from the `currency` option or the records), or `null` when none was named. */
+  readonly currency: string | null;
   /** Digits after the decimal point of the currency (2 for USD/EUR, 0 for JPY). */
   readonly currencyDigits: number;
   /** Account ids, index = account number. */

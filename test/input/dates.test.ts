@@ -72,9 +72,47 @@ describe('toEpochMs', () => {
     expect(explainDate('2024-02-30')).toMatch(/"2024-02-30" is not a valid ISO-8601 date/);
     expect(explainDate(new Date(Number.NaN))).toBe('is an invalid Date');
     expect(explainDate(undefined)).toMatch(/is missing/);
-    expect(explainDate(Number.NaN)).toMatch(/NaN is not a usable epoch-milliseconds value/);
+    expect(explainDate(Number.NaN)).toBe('NaN is not a date');
     expect(explainDate(true)).toMatch(/is not a date/);
   });
+  test('dates lie within years 0001–9999', () => {
+    expect(toEpochMs('0001-01-01', 'UTC')).toBe(-62_135_596_800_000);
+    expect(toEpochMs('9999-12-31T23:59:59.999Z', 'UTC')).toBe(253_402_300_799_999);
+    expect(toEpochMs('0000-12-31', 'UTC')).toBeNaN();
+    expect(toEpochMs(8.64e15, 'UTC')).toBeNaN();
+    expect(toEpochMs(new Date(8.64e15), 'UTC')).toBeNaN();
+    expect(explainDate(8.64e15)).toBe('8640000000000000 read as epoch milliseconds is outside the years 0001–9999 that dates may take (set the `timeUnit` option for numeric dates in another unit)');
+    expect(explainDate(new Date(8.64e15))).toBe('+275760-09-13T00:00:00.000Z is outside the years 0001–9999 that dates may take');
+  });
+
+  test('numeric dates are read in the timeUnit, rounded down to the millisecond', () => {
+    const t = Date.UTC(2024, 0, 2, 3, 4, 5);
+    expect(toEpochMs(t / 1000, 'UTC', 's')).toBe(t);
+    expect(toEpochMs(t * 1000 + 999, 'UTC', 'us')).toBe(t);
+    expect(toEpochMs(BigInt(t) * 1_000_000n + 999_999n, 'UTC', 'ns')).toBe(t);
+    expect(toEpochMs(-1n, 'UTC', 'us')).toBe(-1);
+    expect(toEpochMs(-1000n, 'UTC', 'us')).toBe(-1);
+    expect(toEpochMs(-1001n, 'UTC', 'us')).toBe(-2);
+    expect(toEpochMs(BigInt(t), 'UTC')).toBe(t);
+    expect(toEpochMs(BigInt(t), 'UTC', 's')).toBeNaN(); // milliseconds read as seconds: beyond year 9999
+  });
+
+  test('a Date from another realm is read; a Proxy or an object made from Date.prototype is explained, not thrown', async () => {
+    const { runInNewContext } = await import('node:vm');
+    const foreign: unknown = runInNewContext('new Date(Date.UTC(2024, 0, 1))');
+    expect(foreign instanceof Date).toBe(false);
+    expect(toEpochMs(foreign, 'UTC')).toBe(Date.UTC(2024, 0, 1));
+    const proxy = new Proxy(new Date(0), {});
+    const fake: unknown = Object.create(Date.prototype);
+    for (const value of [proxy, fake]) {
+      expect(toEpochMs(value, 'UTC')).toBeNaN();
+      expect(explainDate(value)).toBe('looks like a Date but is not one (a Proxy around a Date, or an object made from Date.prototype): pass the Date itself');
+    }
+    const hostile = new Proxy({}, { getPrototypeOf: () => { throw new Error('trap'); } });
+    expect(toEpochMs(hostile, 'UTC')).toBeNaN();
+    expect(explainDate(hostile)).toBe('an object is not a date (use a Date, epoch milliseconds or an ISO-8601 string)');
+  });
+
   test('dateOption throws InvalidOptionError', () => {
     expect(dateOption('asOf', '2024-01-01', 'UTC')).toBe(Date.UTC(2024, 0, 1));
     expect(() => dateOption('asOf', 'soon', 'UTC')).toThrow(InvalidOptionError);

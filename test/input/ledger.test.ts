@@ -290,7 +290,7 @@ describe('bad input', () => {
     [{ date: '2024-01-01', amount: 1 }, 'customerId', 'records[0].customerId: is missing (undefined); every record needs a customer id'],
     [{ ...good, customerId: null }, 'customerId', 'records[0].customerId: is missing (null); every record needs a customer id'],
     [{ ...good, customerId: Number.NaN }, 'customerId', 'records[0].customerId: NaN is not a usable customer id (numbers must be finite)'],
-    [{ ...good, customerId: { id: 1 } }, 'customerId', 'records[0].customerId: a object is not a customer id (use a string or a number)'],
+    [{ ...good, customerId: { id: 1 } }, 'customerId', 'records[0].customerId: an object is not a customer id (use a string or a number)'],
     [{ ...good, amount: Number.NaN }, 'amount', 'records[0].amount: is NaN, not an amount'],
     [{ ...good, amount: Number.POSITIVE_INFINITY }, 'amount', 'records[0].amount: Infinity is not a finite amount'],
     [{ ...good, amount: '12,50' }, 'amount', 'records[0].amount: "12,50" is not a number (use "12.50")'],
@@ -298,7 +298,7 @@ describe('bad input', () => {
     [{ ...good, amount: null }, 'amount', 'records[0].amount: is missing (null); every record needs an amount'],
     [{ ...good, date: '2024-02-30' }, 'date', 'records[0].date: "2024-02-30" is not a valid ISO-8601 date (use YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DDTHH:MM:SSZ)'],
     [{ ...good, date: new Date(Number.NaN) }, 'date', 'records[0].date: is an invalid Date'],
-    [{ ...good, orderId: {} }, 'orderId', 'records[0].orderId: a object is not a order id (use a string or a number)'],
+    [{ ...good, orderId: {} }, 'orderId', 'records[0].orderId: an object is not an order id (use a string or a number)'],
   ])('%j → %s', (record, field, message) => {
     let caught: unknown;
     try {

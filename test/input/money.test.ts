@@ -25,7 +25,6 @@ describe('toMinorUnits', () => {
     ['100', 0, 100],
     ['1.234', 3, 1234],
     ['1.2300', 2, 123],
-    ['-0.00', 2, 0],
     ['1e3', 2, 100000],
     ['1.5E-1', 2, 15],
   ] as const)('%j with %d digits is %d', (input, digits, expected) => {
@@ -36,9 +35,45 @@ describe('toMinorUnits', () => {
     expect(toMinorUnits(19.99, 2)).toBe(1999);
     expect(toMinorUnits(0.1 + 0.2, 2)).toBeNaN(); // 0.30000000000000004 has 17 decimals
     expect(toMinorUnits(1e-7, 2, 'halfUp')).toBe(0);
-    expect(toMinorUnits(-0, 2)).toBe(0);
-    expect(Object.is(toMinorUnits(-0, 2), 0)).toBe(true);
     expect(toMinorUnits(1234, 2)).toBe(123400);
+  });
+
+  test('a negative zero is neither an order nor a refund', () => {
+    for (const value of ['-0.00', '-0', -0, new Decimal('-0')]) expect(toMinorUnits(value, 2)).toBeNaN();
+    expect(toMinorUnits('-0.001', 2, 'halfUp')).toBeNaN();
+    expect(explainAmount('-0.00', 2)).toBe('is a negative zero: neither an order nor a refund (use 0 for a zero-value order, or leave the record out)');
+    expect(explainAmount(-0, 2)).toContain('negative zero');
+    expect(explainAmount('-0.001', 2)).toContain('has more than 2 decimals');
+    expect(explainAmount('-0.001', 2, 'halfUp')).toBe('"-0.001" rounds to a negative zero, which is neither an order nor a refund');
+    expect(toMinorUnits('0.00', 2)).toBe(0);
+  });
+
+  test('bigints are whole major units, exact within 2^53 − 1 minor units', () => {
+    expect(toMinorUnits(10n, 2)).toBe(1000);
+    expect(toMinorUnits(-3n, 0)).toBe(-3);
+    expect(toMinorUnits(90071992547409n, 2)).toBe(9007199254740900);
+    expect(toMinorUnits(90071992547410n, 2)).toBeNaN();
+    expect(explainAmount(90071992547410n, 2)).toBe('90071992547410 is out of range (at most 90071992547409.91 in absolute value)');
+  });
+
+  test('an object with decimal.js\'s tag but not its fields is refused, not a crash', () => {
+    const fake = { toStringTag: '[object Decimal]' };
+    expect(toMinorUnits(fake, 2)).toBeNaN();
+    expect(explainAmount(fake, 2)).toBe('is not a well-formed Decimal (an object that only carries decimal.js\'s tag)');
+    const throwing = { toStringTag: '[object Decimal]', get d(): never { throw new Error('boom'); } };
+    expect(toMinorUnits(throwing, 2)).toBeNaN();
+    expect(explainAmount(throwing, 2)).toContain('not a well-formed Decimal');
+  });
+
+  test.each([
+    ['$12.50', '12.50'],
+    ['-$12.50', '-12.50'],
+    ['12.50 €', '12.50'],
+    ['USD 12.50', '12.50'],
+    ['£7', '7'],
+  ])('%j suggests removing the currency', (input, bare) => {
+    expect(toMinorUnits(input, 2)).toBeNaN();
+    expect(explainAmount(input, 2)).toBe(`${JSON.stringify(input)} is not a number (remove the currency: "${bare}")`);
   });
 
   test('Decimals are exact', () => {
@@ -67,7 +102,7 @@ describe('toMinorUnits', () => {
     expect(toMinorUnits(input, 2)).toBeNaN();
   });
 
-  test.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, null, undefined, true, {}, [], 10n])(
+  test.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, null, undefined, true, {}, []])(
     '%s is rejected',
     (input) => {
       expect(toMinorUnits(input, 2)).toBeNaN();
