@@ -111,7 +111,7 @@ function reader<R>(spec: FieldReader<R> | undefined, fallback: string, name: str
  * Array.from(book.minor); // => [1999, 500, -250]
  * ```
  */
-export function ledger<R extends object = TransactionRecord>(
+function fromRecords<R extends object = TransactionRecord>(
   records: Iterable<R> | Ledger,
   options?: LedgerOptions<R>,
 ): Ledger {
@@ -208,7 +208,28 @@ export function ledger<R extends object = TransactionRecord>(
   );
 }
 
-ledger.fromColumns = fromColumns;
+/**
+ * Read transaction records into a {@link Ledger} with `ledger(records, options?)`, or columns with
+ * `ledger.fromColumns(columns, options?)`; each call is documented on its own signature.
+ *
+ * @function
+ * @param records - an array or any iterable of records
+ * @param options - field map, `timeZone`, `currencyDigits`, `rounding`, `onInvalid`
+ * @returns a frozen ledger
+ * @throws {@link InvalidInputError} for the first unreadable record
+ * @throws {@link InvalidOptionError} for bad options
+ *
+ * @example
+ * ```ts
+ * import { ledger } from 'retention-metrics';
+ * ledger([{ customerId: 'a', date: '2024-01-01', amount: '9.99' }]).orderCount; // => 1
+ * ledger.fromColumns({ customerId: ['a'], date: [Date.UTC(2024, 0, 1)], amount: [999] }).orderCount; // => 1
+ * ```
+ */
+export const ledger: typeof fromRecords & { readonly fromColumns: typeof fromColumns } =
+  // Attached by a call marked pure, not by an assignment statement: a bundler drops both functions when
+  // `ledger` is unused, and the declarations name each function's own type (no self-reference).
+  /* @__PURE__ */ Object.assign(fromRecords, { fromColumns });
 
 /** Input positions of `n` events whose first `kept` are their own positions, and event `kept` is at `at`. */
 function identityPrefix(n: number, kept: number, at: number): Uint32Array {

@@ -1,61 +1,131 @@
-// Packaging checks, run by `npm test` after `npm run build`: check that the lockfile is complete for
-// `npm ci` on every platform, lint the package metadata (publint),
-// check its types resolve for every module system (@arethetypeswrong/cli), then install the packed
-// tarball into a throwaway consumer and load it as users do: ESM import and CJS require under Node,
-// and the same ESM smoke script under Deno and Bun (from their npm packages).
+// Packaging checks, run by `npm test`: check that the lockfile is complete for `npm ci` on every
+// platform; pack the package from a tree without `dist` (so the `prepack` build is what ships); check
+// the packed files, the package metadata and the README's links; lint the tarball (publint) and its
+// types' resolution for every module system (@arethetypeswrong/cli); then install the tarball with npm
+// into a throwaway consumer outside the repository and use it as users do: ESM import and CJS require
+// under Node, the same ESM smoke script under Deno and Bun (from their npm packages), and a
+// type-check of test/packaging/consumer-types.ts as ESM and CJS with `skipLibCheck: false` under the
+// TypeScript version the project builds with; and a bundle (esbuild, the bundler tsup builds with) of
+// one formula, which must leave the record readers out.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import esbuild from 'esbuild';
+import { checkMetadata, checkPackedFiles, checkReadmeLinks } from './metadata.mjs';
+import { checkConsumerTypes } from './types-check.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const consumer = join(root, '.tmp', 'consumer');
+const project = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+// Outside the repository, so that nothing resolves from the repository's own node_modules.
+const work = mkdtempSync(join(tmpdir(), 'retention-metrics-packaging-'));
+const consumer = join(work, 'consumer');
 const results = [];
+const started = performance.now();
+
+const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+function check(label, body) {
+  process.stdout.write(`▸ ${label}\n`);
+  const start = performance.now();
+  body();
+  results.push(label);
+  process.stdout.write(`  ✓ ${seconds(start)}\n`);
+}
 
 function run(label, command, args, options = {}) {
-  process.stdout.write(`▸ ${label}\n`);
-  const output = execFileSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
-  if (output.trim()) process.stdout.write(`${output.trim()}\n`);
-  results.push(label);
+  check(label, () => {
+    const output = execFileSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    if (output.trim()) process.stdout.write(`${output.trim()}\n`);
+  });
 }
 
-rmSync(consumer, { recursive: true, force: true });
-mkdirSync(join(consumer, 'node_modules'), { recursive: true });
+try {
+  run('lockfile complete for npm ci', process.execPath, ['scripts/complete-lockfile.mjs', '--check']);
 
-run('lockfile complete for npm ci', process.execPath, ['scripts/complete-lockfile.mjs', '--check']);
-run('publint', bin('publint'), ['--strict']);
-run('arethetypeswrong', bin('attw'), ['--pack', '.']);
+  // A fresh clone has no dist: remove it, so the tarball holds only what `prepack` built.
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  const packDir = join(work, 'pack');
+  mkdirSync(packDir);
+  run('npm pack (prepack builds dist)', 'npm', ['pack', '--pack-destination', packDir]);
+  const tarballs = readdirSync(packDir).filter((name) => name.endsWith('.tgz'));
+  if (tarballs.length !== 1) throw new Error(`npm pack wrote ${tarballs.length} tarballs: ${tarballs}`);
+  const tarball = join(packDir, tarballs[0]);
+  const packed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
+  const packedText = (path) => execFileSync('tar', ['-xzOf', tarball, `package/${path}`], { encoding: 'utf8' });
 
-const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', consumer], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1);
-execFileSync('tar', ['-xzf', packed, '-C', consumer], { cwd: consumer });
-const installed = join(consumer, 'node_modules', 'retention-metrics');
-cpSync(join(consumer, 'package'), installed, { recursive: true });
-rmSync(join(consumer, 'package'), { recursive: true, force: true });
-const files = readdirSync(installed).sort();
-if (files.join(',') !== 'LICENSE,README.md,dist,package.json') throw new Error(`unexpected files in the package: ${files}`);
-// The build imports only declared runtime dependencies (the @stdlib functions are bundled into it, and
-// their licenses ship beside it).
-const declared = new Set(Object.keys(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).dependencies ?? {}));
-for (const file of ['index.js', 'index.cjs']) {
-  const code = readFileSync(join(installed, 'dist', file), 'utf8');
-  const imported = [...code.matchAll(/(?:\bfrom\s+|\brequire\()(["'])([^"'./][^"']*)\1/g)].map((match) => match[2]);
-  const undeclared = imported.filter((name) => !declared.has(name) && !name.startsWith('node:'));
-  if (undeclared.length > 0) throw new Error(`dist/${file} imports undeclared packages: ${undeclared.join(', ')}`);
-  if (imported.length === 0) throw new Error(`dist/${file}: no import of decimal.js found; is the import pattern still right?`);
+  check('packed files: dist with both builds and both declarations', () => checkPackedFiles(packed));
+  check('package metadata: repository, homepage, bugs, prepack', () => checkMetadata(JSON.parse(packedText('package.json'))));
+  check('README links work outside the repository', () => checkReadmeLinks(packedText('README.md'), root));
+  run('publint', bin('publint'), ['--strict', tarball]);
+  run('arethetypeswrong', bin('attw'), [tarball]);
+
+  // The consumer installs the tarball and the project's TypeScript with npm: from the npm cache when
+  // it holds them, else from the registry.
+  mkdirSync(consumer);
+  const typescript = project.devDependencies.typescript;
+  writeFileSync(
+    join(consumer, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { 'retention-metrics': `file:${tarball}`, typescript } }),
+  );
+  run(`consumer: npm install of the tarball and typescript@${typescript}`, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: consumer,
+  });
+  const installed = join(consumer, 'node_modules', 'retention-metrics');
+
+  // The build imports only declared runtime dependencies (the @stdlib functions are bundled into it,
+  // and their licenses ship beside it).
+  check('build imports only declared dependencies', () => {
+    const declared = new Set(Object.keys(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).dependencies ?? {}));
+    for (const file of ['index.js', 'index.cjs']) {
+      const code = readFileSync(join(installed, 'dist', file), 'utf8');
+      const imported = [...code.matchAll(/(?:\bfrom\s+|\brequire\()(["'])([^"'./][^"']*)\1/g)].map((match) => match[2]);
+      const undeclared = imported.filter((name) => !declared.has(name) && !name.startsWith('node:'));
+      if (undeclared.length > 0) throw new Error(`dist/${file} imports undeclared packages: ${undeclared.join(', ')}`);
+      if (imported.length === 0) throw new Error(`dist/${file}: no import of decimal.js found; is the import pattern still right?`);
+    }
+  });
+
+  cpSync(join(root, 'test', 'packaging', 'smoke.mjs'), join(consumer, 'smoke.mjs'));
+  cpSync(join(root, 'test', 'packaging', 'smoke.cjs'), join(consumer, 'smoke.cjs'));
+  writeFileSync(join(consumer, 'run.mjs'), "import { ok } from './smoke.mjs';\nconsole.log(`${globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node esm'}: ${ok}`);\n");
+  run('node: ESM import', process.execPath, ['run.mjs'], { cwd: consumer });
+  run('node: CJS require', process.execPath, ['smoke.cjs'], { cwd: consumer });
+  run('deno', bin('deno'), ['run', '--allow-read', '--allow-env', '--node-modules-dir=manual', 'run.mjs'], {
+    cwd: consumer,
+    env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(consumer, '.deno') },
+  });
+  run('bun', bin('bun'), ['run.mjs'], { cwd: consumer });
+
+  // `ledger` and `ledger.fromColumns` are side-effect free: a bundle of a formula that never reads
+  // records leaves both out (function names are kept, only syntax and whitespace are minified).
+  check('bundling one formula leaves ledger and ledger.fromColumns out', () => {
+    const bundle = (names) =>
+      esbuild.buildSync({
+        stdin: { contents: `import { ${names} } from 'retention-metrics';\nconsole.log(${names});\n`, resolveDir: consumer },
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'browser',
+        minifySyntax: true,
+        minifyWhitespace: true,
+        logLevel: 'error',
+      }).outputFiles[0].text;
+    const kept = (code) => ['fromRecords', 'fromColumns'].filter((name) => new RegExp(`\\bfunction ${name}\\d*\\(`).test(code));
+    if (!kept(bundle('ledger')).includes('fromColumns')) throw new Error('a bundle of ledger has no fromColumns; is the pattern still right?');
+    const leaked = kept(bundle('retentionRate'));
+    if (leaked.length > 0) throw new Error(`a bundle of retentionRate alone contains ${leaked.join(' and ')}`);
+  });
+
+  check(`types: ESM and CJS consumers, skipLibCheck false, TypeScript ${typescript}`, () =>
+    checkConsumerTypes({ consumer, source: join(root, 'test', 'packaging', 'consumer-types.ts'), typescript }),
+  );
+} catch (error) {
+  process.stdout.write(`packaging: failed after ${results.length} passed checks; the consumer is kept in ${work}\n`);
+  throw error;
 }
-if (!readdirSync(join(installed, 'dist')).includes('THIRD-PARTY-LICENSES.md')) throw new Error('dist/THIRD-PARTY-LICENSES.md is missing');
-results.push('build imports only declared dependencies; bundled licenses ship');
-// The package's own dependencies resolve from the repository's node_modules above the consumer folder.
-writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { 'retention-metrics': '*' } }));
-cpSync(join(root, 'test', 'packaging', 'smoke.mjs'), join(consumer, 'smoke.mjs'));
-cpSync(join(root, 'test', 'packaging', 'smoke.cjs'), join(consumer, 'smoke.cjs'));
-writeFileSync(join(consumer, 'run.mjs'), "import { ok } from './smoke.mjs';\nconsole.log(`${globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node esm'}: ${ok}`);\n");
 
-run('node: ESM import', process.execPath, ['run.mjs'], { cwd: consumer });
-run('node: CJS require', process.execPath, ['smoke.cjs'], { cwd: consumer });
-run('deno', bin('deno'), ['run', '--allow-read', '--allow-env', '--node-modules-dir=manual', 'run.mjs'], { cwd: consumer, env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(consumer, '.deno') } });
-run('bun', bin('bun'), ['run.mjs'], { cwd: consumer });
-
-rmSync(consumer, { recursive: true, force: true });
-console.log(`packaging: ${results.length} passed, 0 failed`);
+rmSync(work, { recursive: true, force: true });
+console.log(`packaging: ${results.length} passed, 0 failed (${seconds(started)})`);
