@@ -83,41 +83,47 @@ export function compareIds(a: CustomerId, b: CustomerId): number {
 
 /**
  * Merge non-negative events of one customer that share an order id into the first of them (amounts
- * summed, earliest time kept). Refunds keep their own event even when they name an order id.
- * Returns the dead-event mask, or `null` when nothing was merged.
+ * summed, earliest time kept). Refunds keep their own event even when they name an order id, but the
+ * id must be their customer's: an order id belongs to one customer, whichever record names it first.
+ * Returns the dead-event mask, or `null` when nothing was merged or refused.
  */
 function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array | null {
   const { orderId, n, idOf, minor, time, index, ids } = staged;
   if (orderId === null) return null;
   const dead = new Uint8Array(n);
-  const firstOf = new Map<string | number, number>();
-  let merged = false;
+  // The first order of each id, and the first record of any kind naming it (its owner).
+  const firstOrder = new Map<string | number, number>();
+  const owner = new Map<string | number, number>();
+  let changed = false;
   for (let i = 0; i < n; i++) {
     const id = orderId[i];
-    if (id === undefined || (minor[i] ?? 0) < 0) continue;
-    const kept = firstOf.get(id);
-    if (kept === undefined) {
-      firstOf.set(id, i);
-      continue;
-    }
-    if (idOf[kept] !== idOf[i]) {
+    if (id === undefined) continue;
+    const first = owner.get(id);
+    if (first === undefined) owner.set(id, i);
+    else if (idOf[first] !== idOf[i]) {
       problems.report(
         index?.[i] ?? i,
         'orderId',
         id,
-        `${describeValue(id)} already belongs to customer ${describeValue(ids[idOf[kept] ?? 0])} (${problems.source}[${index?.[kept] ?? kept}]); ` +
+        `${describeValue(id)} already belongs to customer ${describeValue(ids[idOf[first] ?? 0])} (${problems.source}[${index?.[first] ?? first}]); ` +
           'an order id must not be shared between customers',
       );
       dead[i] = 1;
-      merged = true;
+      changed = true;
+      continue;
+    }
+    if ((minor[i] ?? 0) < 0) continue;
+    const kept = firstOrder.get(id);
+    if (kept === undefined) {
+      firstOrder.set(id, i);
       continue;
     }
     minor[kept] = (minor[kept] ?? 0) + (minor[i] ?? 0);
     time[kept] = Math.min(time[kept] ?? 0, time[i] ?? 0);
     dead[i] = 1;
-    merged = true;
+    changed = true;
   }
-  return merged ? dead : null;
+  return changed ? dead : null;
 }
 
 /**

@@ -5,15 +5,18 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import { MAX_EPOCH_MS } from '../calendar/offset.ts';
 import { CHUNK } from '../chunks.ts';
-import { InvalidOptionError } from '../errors.ts';
+import { InvalidOptionError, describeValue } from '../errors.ts';
 import { Problems, type StagedEvents, buildLedger } from './build.ts';
-import { explainDate, toEpochMs } from './dates.ts';
+import { numericColumn } from './bigint-columns.ts';
+import { CurrencyCheck } from './currency.ts';
+import { MAX_DATE_MS, MIN_DATE_MS, explainDate, toEpochMs } from './dates.ts';
 import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
-import { type DenseTable, IdInterner, KEY_WORDS, denseAccount, denseIds, denseTable, explainId, isCustomerId, numberDense } from './ids.ts';
+import { OVER_TOTAL, explainBigint, exactNumberOfBigint, explainIdValue, explainOrderId } from './field-hints.ts';
+import { type DenseTable, IdInterner, KEY_WORDS, denseAccount, denseIds, denseTable, isCustomerId, numberDense } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
-import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
+import { checkOptionKeys, optionKeys } from './option-keys.ts';
+import { LEDGER_BASE_KEYS, type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import type { CustomerId, Ledger } from './types.ts';
 
 /** A column: a plain array or a typed array. */
@@ -21,15 +24,25 @@ export type Column<T> = ArrayLike<T>;
 
 /** The columns of `ledger.fromColumns`; all of the same length. */
 export interface LedgerColumns {
-  /** Customer ids: strings or numbers (a typed array of integers is fastest). */
-  customerId: Column<CustomerId>;
-  /** Instants: epoch milliseconds (a `Float64Array` is fastest), or `Date`s / ISO strings. */
-  date: Column<number | Date | string>;
-  /** Amounts: integer minor units (default), or major units with `amountUnit: 'major'`. */
-  amount: Column<number | string | Decimal>;
+  /**
+   * Customer ids: strings or numbers (a typed array of integers is fastest); `bigint`s (a
+   * `BigInt64Array`) within ±(2^53 − 1) are read as numbers.
+   */
+  customerId: Column<CustomerId | bigint>;
+  /**
+   * Instants: numeric dates (epoch milliseconds unless `timeUnit` says otherwise; a `Float64Array` is
+   * fastest, a `BigInt64Array` of microseconds takes `timeUnit: 'us'`), or `Date`s / ISO strings.
+   */
+  date: Column<number | bigint | Date | string>;
+  /** Amounts: integer minor units (default; numbers or `bigint`s), or major units with `amountUnit: 'major'`. */
+  amount: Column<number | bigint | string | Decimal>;
   /** Optional order ids (`null`/`undefined` where a record has none). */
-  orderId?: Column<string | number | null | undefined>;
+  orderId?: Column<string | number | bigint | null | undefined>;
+  /** Optional ISO 4217 currency codes (`null`/`undefined` where a record has none); a ledger holds one currency. */
+  currency?: Column<string | null | undefined>;
 }
+
+const COLUMN_KEYS = optionKeys<LedgerColumns>({ customerId: true, date: true, amount: true, orderId: true, currency: true });
 
 /** Options of `ledger.fromColumns`. */
 export interface ColumnOptions extends LedgerBaseOptions {
@@ -40,15 +53,27 @@ export interface ColumnOptions extends LedgerBaseOptions {
   amountUnit?: 'minor' | 'major';
 }
 
+const COLUMN_OPTION_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Pick<ColumnOptions, 'amountUnit'>>({ amountUnit: true })];
+
+/** A whole-number entry as a number: `bigint`s within ±(2^53 − 1) exactly, others `NaN`. */
+function wholeNumber(value: bigint | number): number {
+  return typeof value === 'bigint' ? exactNumberOfBigint(value) : value;
+}
+
+/** The length of a column: an array, a typed array, or an object with a whole, non-negative `length`. */
+function columnLength(value: unknown): number | undefined {
+  if (Array.isArray(value)) return value.length;
+  if (ArrayBuffer.isView(value)) return value instanceof DataView ? undefined : (value as unknown as ArrayLike<unknown>).length;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const length = (value as { length?: unknown }).length;
+  return typeof length === 'number' && Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+}
+
 function checkColumn(name: string, value: unknown, length: number | undefined): number {
-  const isColumn =
-    Array.isArray(value) ||
-    (ArrayBuffer.isView(value) && !(value instanceof DataView)) ||
-    (typeof value === 'object' && value !== null && Number.isSafeInteger((value as { length?: unknown }).length));
-  if (!isColumn) {
-    throw new InvalidOptionError(`columns.${name}`, value, 'must be an array, a typed array or another array-like object');
+  const n = columnLength(value);
+  if (n === undefined) {
+    throw new InvalidOptionError(`columns.${name}`, value, `${describeValue(value)} is not a column (use an array, a typed array or an array-like object with a length of 0 or more)`);
   }
-  const n = (value as ArrayLike<unknown>).length;
   if (length !== undefined && n !== length) {
     throw new InvalidOptionError(`columns.${name}`, value, `has ${n} entries but customerId has ${length}`);
   }
@@ -117,6 +142,7 @@ function idRange(ids: ArrayLike<unknown>, lo: number, hi: number, range: Float64
  * ```
  */
 export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Ledger {
+  checkOptionKeys(options, COLUMN_OPTION_KEYS);
   const resolved = resolveLedgerOptions(options);
   const unit = options?.amountUnit ?? 'minor';
   if (unit !== 'minor' && unit !== 'major') {
@@ -125,19 +151,30 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   if (typeof columns !== 'object' || columns === null) {
     throw new InvalidOptionError('columns', columns, 'must be an object of columns { customerId, date, amount }');
   }
+  checkOptionKeys(columns, COLUMN_KEYS, 'columns.');
   const n = checkColumn('customerId', columns.customerId, undefined);
   checkColumn('date', columns.date, n);
   checkColumn('amount', columns.amount, n);
   if (columns.orderId !== undefined) checkColumn('orderId', columns.orderId, n);
-  const { customerId: idColumn, date: dateColumn, amount: amountColumn } = columns;
+  if (columns.currency !== undefined) checkColumn('currency', columns.currency, n);
+  const { timeZone, currencyDigits, rounding, timeUnit } = resolved;
+  // Whole-number columns of bigints (BIGINT and TIMESTAMP columns) and of other time units are read
+  // as numbers first, where every entry converts exactly; the entries that do not are left as they
+  // are, for the pass below to report.
+  const idColumn = numericColumn(columns.customerId, wholeNumber);
+  const dateColumn = numericColumn(columns.date, (v) => toEpochMs(v, timeZone, timeUnit), timeUnit !== 'ms');
+  // Dates converted above are milliseconds now; the others are read in the option's unit.
+  const dateUnit = dateColumn === columns.date ? timeUnit : 'ms';
+  const amountColumn = unit === 'minor' ? numericColumn(columns.amount, wholeNumber) : columns.amount;
   const orderColumn = columns.orderId;
-  const { timeZone, currencyDigits, rounding } = resolved;
+  const currencyColumn = columns.currency;
+  const currency = new CurrencyCheck(resolved.currency);
   const problems = new Problems(resolved.skip, 'columns');
   // The ledger's columns, allocated first; until the build writes them, their memory holds the
   // temporaries (the id table, the staged keys, the build's per-account arrays), as in ledger(records).
   const output = allocateEventColumns(n);
   const scratch = new Scratch(output.time.buffer);
-  if (unit === 'minor' && orderColumn === undefined && ArrayBuffer.isView(idColumn) && dateColumn instanceof Float64Array && amountColumn instanceof Float64Array) {
+  if (unit === 'minor' && orderColumn === undefined && currencyColumn === undefined && ArrayBuffer.isView(idColumn) && dateColumn instanceof Float64Array && amountColumn instanceof Float64Array) {
     const staged = stageDenseTyped(idColumn, dateColumn, amountColumn, scratch);
     if (staged !== null) return buildLedger({ ...staged, output, scratch }, resolved, problems, n);
     scratch.reset();
@@ -156,25 +193,27 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   let lastTime = Number.NEGATIVE_INFINITY;
   let absTotal = 0;
   for (let i = 0; i < n; i++) {
-    const id = idColumn[i];
+    const idValue = idColumn[i];
+    const id = typeof idValue === 'bigint' ? exactNumberOfBigint(idValue) : idValue;
     if (!isCustomerId(id)) {
-      problems.report(i, 'customerId', id, explainId(id));
+      problems.report(i, 'customerId', columns.customerId[i], explainIdValue(columns.customerId[i]));
       continue;
     }
     const dateValue = dateColumn[i];
-    const ms = typeof dateValue === 'number' && Math.abs(dateValue) <= MAX_EPOCH_MS ? dateValue : toEpochMs(dateValue, timeZone);
+    const ms = typeof dateValue === 'number' && dateValue >= MIN_DATE_MS && dateValue <= MAX_DATE_MS && dateUnit === 'ms' ? dateValue : toEpochMs(dateValue, timeZone, dateUnit);
     if (Number.isNaN(ms)) {
-      problems.report(i, 'date', dateValue, explainDate(dateValue));
+      problems.report(i, 'date', columns.date[i], explainDate(columns.date[i], timeUnit));
       continue;
     }
-    const amountValue = amountColumn[i];
+    const amountEntry = amountColumn[i];
+    const amountValue = minorUnits && typeof amountEntry === 'bigint' ? exactNumberOfBigint(amountEntry) : amountEntry;
     let cents: number;
     if (minorUnits) {
-      cents = typeof amountValue === 'number' && Number.isInteger(amountValue) && Math.abs(amountValue) <= MAX_EXACT_MINOR
-        ? amountValue + 0
+      cents = typeof amountValue === 'number' && Number.isInteger(amountValue) && Math.abs(amountValue) <= MAX_EXACT_MINOR && !Object.is(amountValue, -0)
+        ? amountValue
         : Number.NaN;
       if (Number.isNaN(cents)) {
-        problems.report(i, 'amount', amountValue, explainMinor(amountValue));
+        problems.report(i, 'amount', columns.amount[i], explainMinor(columns.amount[i]));
         continue;
       }
     } else {
@@ -184,14 +223,28 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
         continue;
       }
     }
-    if (orderIds !== null && orderColumn !== undefined) {
-      const orderId = orderColumn[i];
-      if (orderId !== undefined && orderId !== null && !isCustomerId(orderId)) {
-        problems.report(i, 'orderId', orderId, explainId(orderId).replace('a customer id', 'an order id'));
+    if (absTotal + Math.abs(cents) > MAX_EXACT_MINOR) {
+      problems.report(i, 'amount', columns.amount[i], OVER_TOTAL);
+      continue;
+    }
+    let orderId: string | number | undefined;
+    if (orderColumn !== undefined) {
+      const orderValue = orderColumn[i];
+      const value = typeof orderValue === 'bigint' ? exactNumberOfBigint(orderValue) : orderValue;
+      if (value !== undefined && value !== null && !isCustomerId(value)) {
+        problems.report(i, 'orderId', orderValue, explainOrderId(orderValue));
         continue;
       }
-      orderIds[kept] = orderId ?? undefined;
+      orderId = value ?? undefined;
     }
+    if (currencyColumn !== undefined) {
+      const problem = currency.check(i, currencyColumn[i], 'columns');
+      if (problem !== undefined) {
+        problems.report(i, 'currency', currencyColumn[i], problem);
+        continue;
+      }
+    }
+    if (orderIds !== null) orderIds[kept] = orderId;
     if (dense !== null) {
       idOf[kept] = denseAccount(dense, (id as number) - dense.min);
     } else if (keys !== null) {
@@ -207,7 +260,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   }
   if (keys !== null) interner.numberStaged(idOf, keys, kept, scratch);
   const ids = dense === null ? interner.ids : denseIds(dense);
-  return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds, ordered, absTotal, output, scratch, eagerTotals: true }, resolved, problems, n);
+  return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds, ordered, absTotal, output, scratch, eagerTotals: true }, { ...resolved, currency: currency.currency }, problems, n);
 }
 
 /**
@@ -223,6 +276,8 @@ function stageDenseTyped(idColumn: ArrayLike<unknown>, time: Float64Array, minor
   if (n === 0) return null;
   const state = Float64Array.of(Number.NEGATIVE_INFINITY, 1, 0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
   for (let i = 0; i < n; i += CHUNK) if (!checkTyped(idColumn, time, minor, i, Math.min(n, i + CHUNK), state)) return null;
+  // Beyond the exact range the general path names the entry that crosses it.
+  if ((state[ABS_TOTAL] ?? 0) > MAX_EXACT_MINOR) return null;
   const dense = tableForRange(state[MIN_ID] ?? 0, state[MAX_ID] ?? 0, n, room);
   if (dense === null) return null;
   const idOf = new Uint32Array(n);
@@ -254,8 +309,8 @@ function checkTyped(ids: ArrayLike<unknown>, time: Float64Array, minor: Float64A
     const t = time[i] ?? Number.NaN;
     const amount = minor[i] ?? Number.NaN;
     if (typeof id !== 'number' || !Number.isInteger(id)) return false;
-    if (!(Math.abs(t) <= MAX_EPOCH_MS) || !Number.isInteger(amount) || Math.abs(amount) > MAX_EXACT_MINOR) return false;
-    if (amount === 0 && Object.is(amount, -0)) return false; // the general path turns -0 into 0
+    if (!(t >= MIN_DATE_MS && t <= MAX_DATE_MS) || !Number.isInteger(amount) || Math.abs(amount) > MAX_EXACT_MINOR) return false;
+    if (amount === 0 && Object.is(amount, -0)) return false; // the general path refuses a negative zero
     if (id < minId) minId = id;
     if (id > maxId) maxId = id;
     if (t < lastTime) ordered = false;
@@ -271,9 +326,10 @@ function checkTyped(ids: ArrayLike<unknown>, time: Float64Array, minor: Float64A
 }
 
 function explainMinor(value: unknown): string {
+  if (typeof value === 'bigint') return explainBigint(value, 'amounts');
+  if (Object.is(value, -0)) return 'is a negative zero: neither an order nor a refund (use 0 for a zero-value order, or leave the entry out)';
   if (typeof value === 'number' && Number.isInteger(value)) {
     return `${value} is beyond ${MAX_EXACT_MINOR} minor units, out of exact range`;
   }
-  return `${typeof value === 'string' ? JSON.stringify(value) : String(value)} is not an integer number of minor units ` +
-    `(pass amountUnit: 'major' for amounts like 19.99)`;
+  return `${describeValue(value)} is not an integer number of minor units (pass amountUnit: 'major' for amounts like 19.99)`;
 }

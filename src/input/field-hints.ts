@@ -6,7 +6,12 @@
  * @internal
  */
 import { describeValue } from '../errors.ts';
+import { explainId } from './ids.ts';
+import { MAX_EXACT_MINOR } from './money.ts';
 import { closestName } from './option-keys.ts';
+
+/** What every record needs, by field. */
+const NEEDS: Readonly<Record<string, string>> = { customerId: 'a customer id', date: 'a date', amount: 'an amount' };
 
 /** How many of a record's keys a message lists. */
 const LISTED_KEYS = 12;
@@ -39,7 +44,7 @@ function listKeys(keys: readonly string[]): string {
 export function explainMissing(record: object, field: string, column: string, mapped: boolean, value: undefined | null): string {
   const keys = keysOf(record);
   if (keys === undefined) return `is missing (${String(value)})`;
-  if (keys.includes(column)) return `is ${String(value)}; every record needs a ${field === 'customerId' ? 'customer id' : field}`;
+  if (keys.includes(column)) return `is missing (${String(value)}); every record needs ${NEEDS[field] ?? `a ${field}`}`;
   const listed = listKeys(keys);
   if (mapped) {
     return `is missing: the record has no \`${column}\` (named by \`fields.${field}\`); ${listed}`;
@@ -64,3 +69,16 @@ export function exactNumberOfBigint(value: bigint): number {
 export function explainBigint(value: bigint, what: string): string {
   return `${describeValue(value)} is beyond ±(2^53 − 1), where a number is no longer exact; pass such ${what} as strings (in SQL, cast to VARCHAR)`;
 }
+
+/** @internal Why a customer id was refused, `bigint`s out of the exact range included. */
+export function explainIdValue(value: unknown): string {
+  return typeof value === 'bigint' ? explainBigint(value, 'ids') : explainId(value);
+}
+
+/** @internal Why an order id was refused. */
+export function explainOrderId(value: unknown): string {
+  return explainIdValue(value).replace('a customer id', 'an order id');
+}
+
+/** @internal The reason given for the record whose amount takes the sum of absolute amounts past the exact range. */
+export const OVER_TOTAL = `takes the sum of the absolute amounts beyond ${MAX_EXACT_MINOR} minor units, the limit of exact arithmetic (split the records into several ledgers)`;

@@ -7,32 +7,26 @@ import { assertTimeZone } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { Problems, buildLedger } from './build.ts';
 import { fromColumns } from './columns.ts';
+import { CurrencyCheck } from './currency.ts';
 import { explainDate, toEpochMs } from './dates.ts';
 import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
-import { IdInterner, KEY_WORDS, explainId, isCustomerId } from './ids.ts';
-import { explainAmount, toMinorUnits } from './money.ts';
-import { type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
+import { OVER_TOTAL, exactNumberOfBigint, explainIdValue, explainOrderId } from './field-hints.ts';
+import { IdInterner, KEY_WORDS, isCustomerId } from './ids.ts';
+import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
+import { checkOptionKeys, optionKeys } from './option-keys.ts';
+import { LEDGER_BASE_KEYS, type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
+import { type FieldMap, explainField, fieldAccessors } from './record-fields.ts';
 import { LEDGER_BRAND, type Ledger, type TransactionRecord } from './types.ts';
 
-/** How to read one field of a record: a property name, or a function of the record and its index. */
-export type FieldReader<R> = (keyof R & string) | ((record: R, index: number) => unknown);
-
-/**
- * Where the fields of a record are. Missing entries default to the library's own names
- * (`customerId`, `date`, `amount`, `orderId`).
- */
-export interface FieldMap<R> {
-  customerId?: FieldReader<R>;
-  date?: FieldReader<R>;
-  amount?: FieldReader<R>;
-  orderId?: FieldReader<R>;
-}
+export type { FieldMap, FieldReader } from './record-fields.ts';
 
 /** Options of {@link ledger}. */
 export interface LedgerOptions<R = TransactionRecord> extends LedgerBaseOptions {
   /** Field map for records that don't use the library's field names. */
   fields?: FieldMap<R>;
 }
+
+const LEDGER_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Pick<LedgerOptions, 'fields'>>({ fields: true })];
 
 /** Data a metric accepts: a ready ledger or records in the library's own field names. */
 export type LedgerInput = Ledger | Iterable<TransactionRecord>;
@@ -54,29 +48,6 @@ export function isLedger(value: unknown): value is Ledger {
   return typeof value === 'object' && value !== null && (value as { [LEDGER_BRAND]?: unknown })[LEDGER_BRAND] === true;
 }
 
-type Getter = (record: object, index: number) => unknown;
-
-function reader<R>(spec: FieldReader<R> | undefined, fallback: string, name: string): Getter {
-  const field = spec ?? fallback;
-  if (typeof field === 'function') return field as Getter;
-  if (typeof field !== 'string') {
-    throw new InvalidOptionError(`fields.${name}`, field, 'must be a property name or a function (record, index) => value');
-  }
-  // The library's own names get static property reads, which engines inline for same-shaped records.
-  switch (field) {
-    case 'customerId':
-      return (record) => (record as { customerId?: unknown }).customerId;
-    case 'date':
-      return (record) => (record as { date?: unknown }).date;
-    case 'amount':
-      return (record) => (record as { amount?: unknown }).amount;
-    case 'orderId':
-      return (record) => (record as { orderId?: unknown }).orderId;
-    default:
-      return (record) => (record as Record<string, unknown>)[field];
-  }
-}
-
 /**
  * Read transaction records into a {@link Ledger}: the columnar, sorted, exact form every metric scans.
  *
@@ -86,13 +57,18 @@ function reader<R>(spec: FieldReader<R> | undefined, fallback: string, name: str
  * summed, earliest date kept); a refund keeps its own date even when it names the order it refunds.
  * The input is never mutated. Passing a ledger returns it unchanged.
  *
+ * Numeric dates are epoch milliseconds unless `timeUnit` says otherwise (`'s'` for epoch seconds);
+ * `bigint`s are accepted for ids (within ±(2^53 − 1)), dates and whole amounts. A ledger holds one
+ * currency: a record whose `currency` differs from the `currency` option (or from the first record
+ * that names one) is an input error.
+ *
  * @param records - an array or any iterable of records
- * @param options - field map, `timeZone` (default `'UTC'`), `currencyDigits` (default 2), `rounding`,
- *   `onInvalid` (`'throw'` default, or `'skip'`)
+ * @param options - field map, `timeZone` (default `'UTC'`), `currency`, `currencyDigits` (default 2, or
+ *   the currency's), `timeUnit` (default `'ms'`), `rounding`, `onInvalid` (`'throw'` default, or `'skip'`)
  * @returns a frozen ledger; `skipped` lists the records left out under `onInvalid: 'skip'`
- * @throws {@link InvalidInputError} for the first unreadable record (index, field, value, reason)
- * @throws {@link InvalidOptionError} for bad options (unknown time zone, bad field map, …)
- * @throws {@link RetentionError} when the amounts add up beyond 2^53 − 1 minor units
+ * @throws {@link InvalidInputError} for the first unreadable record (index, field, value, reason),
+ *   including the record that takes the sum of absolute amounts beyond 2^53 − 1 minor units
+ * @throws {@link InvalidOptionError} for bad options (an unknown key, an unknown time zone, a bad field map, …)
  *
  * @example
  * ```ts
@@ -115,18 +91,26 @@ function fromRecords<R extends object = TransactionRecord>(
   records: Iterable<R> | Ledger,
   options?: LedgerOptions<R>,
 ): Ledger {
+  checkOptionKeys(options, LEDGER_KEYS);
+  return readRecords(records, options);
+}
+
+/** @internal {@link ledger} without the check of option keys, for functions that check their own. */
+export function readRecords<R extends object>(records: Iterable<R> | Ledger, options: LedgerOptions<R> | undefined): Ledger {
   if (isLedger(records)) return records;
   const resolved = resolveLedgerOptions(options);
   if (records === null || typeof records !== 'object' || typeof (records as Iterable<R>)[Symbol.iterator] !== 'function') {
     throw new InvalidOptionError('records', records, 'must be an array or an iterable of records');
   }
   const rows: readonly R[] = Array.isArray(records) ? records : Array.from(records as Iterable<R>);
-  const fields = options?.fields;
-  const getId = reader(fields?.customerId, 'customerId', 'customerId');
-  const getDate = reader(fields?.date, 'date', 'date');
-  const getAmount = reader(fields?.amount, 'amount', 'amount');
-  const getOrderId = reader(fields?.orderId, 'orderId', 'orderId');
-  const { timeZone, currencyDigits, rounding } = resolved;
+  const fields = fieldAccessors(options?.fields);
+  const getId = fields.customerId.read;
+  const getDate = fields.date.read;
+  const getAmount = fields.amount.read;
+  const getOrderId = fields.orderId.read;
+  const getCurrency = fields.currency.read;
+  const { timeZone, currencyDigits, rounding, timeUnit } = resolved;
+  const currency = new CurrencyCheck(resolved.currency);
   const problems = new Problems(resolved.skip, 'records');
   const n = rows.length;
   const { account: idOf, time, minor } = allocateStagingColumns(n);
@@ -151,29 +135,40 @@ function fromRecords<R extends object = TransactionRecord>(
       problems.report(i, 'record', record, `${record === null ? 'null' : `a ${typeof record}`} is not a record object`);
       continue;
     }
-    const id = getId(record, i);
+    const idValue = getId(record, i);
+    const id = typeof idValue === 'bigint' ? exactNumberOfBigint(idValue) : idValue;
     if (!isCustomerId(id)) {
-      problems.report(i, 'customerId', id, explainId(id));
+      problems.report(i, 'customerId', idValue, explainField(record, 'customerId', fields, idValue, explainIdValue));
       continue;
     }
     const dateValue = getDate(record, i);
-    const ms = toEpochMs(dateValue, timeZone);
+    const ms = toEpochMs(dateValue, timeZone, timeUnit);
     if (Number.isNaN(ms)) {
-      problems.report(i, 'date', dateValue, explainDate(dateValue));
+      problems.report(i, 'date', dateValue, explainField(record, 'date', fields, dateValue, (v) => explainDate(v, timeUnit)));
       continue;
     }
     const amountValue = getAmount(record, i);
     const cents = toMinorUnits(amountValue, currencyDigits, rounding);
     if (Number.isNaN(cents)) {
-      problems.report(i, 'amount', amountValue, explainAmount(amountValue, currencyDigits, rounding));
+      problems.report(i, 'amount', amountValue, explainField(record, 'amount', fields, amountValue, (v) => explainAmount(v, currencyDigits, rounding)));
       continue;
     }
-    const orderId = getOrderId(record, i);
+    if (absTotal + Math.abs(cents) > MAX_EXACT_MINOR) {
+      problems.report(i, 'amount', amountValue, OVER_TOTAL);
+      continue;
+    }
+    const orderValue = getOrderId(record, i);
+    const orderId = typeof orderValue === 'bigint' ? exactNumberOfBigint(orderValue) : orderValue;
+    if (orderId !== undefined && orderId !== null && !isCustomerId(orderId)) {
+      problems.report(i, 'orderId', orderValue, explainOrderId(orderValue));
+      continue;
+    }
+    const currencyProblem = currency.check(i, getCurrency(record, i), 'records');
+    if (currencyProblem !== undefined) {
+      problems.report(i, 'currency', getCurrency(record, i), currencyProblem);
+      continue;
+    }
     if (orderId !== undefined && orderId !== null) {
-      if (!isCustomerId(orderId)) {
-        problems.report(i, 'orderId', orderId, explainId(orderId).replace('a customer id', 'an order id'));
-        continue;
-      }
       orderIds ??= new Array<string | number | undefined>(n).fill(undefined);
       orderIds[kept] = orderId;
     }
@@ -202,7 +197,7 @@ function fromRecords<R extends object = TransactionRecord>(
       output,
       scratch,
     },
-    resolved,
+    { ...resolved, currency: currency.currency },
     problems,
     n,
   );
@@ -255,5 +250,5 @@ export function calendarZone(book: Ledger, options?: { timeZone?: string | undef
  * @internal
  */
 export function toLedger(data: LedgerInput, options?: LedgerBaseOptions): Ledger {
-  return isLedger(data) ? data : ledger(data, options);
+  return isLedger(data) ? data : readRecords(data, options);
 }

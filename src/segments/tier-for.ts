@@ -5,7 +5,7 @@
  */
 import { makeDayIndexer } from '../calendar/days.ts';
 import { dateOption } from '../input/dates.ts';
-import { ledger } from '../input/ledger.ts';
+import { readRecords } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { AmountInput, DateInput } from '../input/types.ts';
 import { type LoyaltyProgramOptions, resolveProgram } from './loyalty-options.ts';
@@ -55,7 +55,7 @@ export interface TierForOptions extends LoyaltyProgramOptions, LedgerBaseOptions
  * ```
  */
 export function tierFor(history: Iterable<HistoryEvent>, options: TierForOptions): TierStatus {
-  const book = ledger(history, { ...options, fields: { customerId: () => 0 } });
+  const book = readRecords(history, { ...options, fields: { customerId: () => 0 } });
   const program = resolveProgram(options, book.currencyDigits);
   const asOf = options.asOf === undefined ? book.maxTime : dateOption('asOf', options.asOf, book.timeZone);
   const dayOf = makeDayIndexer(book.timeZone);

@@ -66,9 +66,12 @@ describe('ledger.fromColumns', () => {
     ]);
   });
 
-  test('-0 amounts become 0 on every path; array-like columns work', () => {
-    const book = fromColumns({ customerId: new Uint32Array([1]), date: new Float64Array([0]), amount: new Float64Array([-0]) });
-    expect(Object.is(book.minor[0], 0)).toBe(true);
+  test('a -0 amount is refused on every path, as neither an order nor a refund; array-like columns work', () => {
+    for (const amount of [new Float64Array([-0]), [-0]]) {
+      expect(() => fromColumns({ customerId: new Uint32Array([1]), date: new Float64Array([0]), amount })).toThrow(
+        'columns[0].amount: is a negative zero: neither an order nor a refund (use 0 for a zero-value order, or leave the entry out)',
+      );
+    }
     const arrayLike = { length: 1, 0: 'x' } as ArrayLike<string>;
     expect(fromColumns({ customerId: arrayLike, date: [0], amount: [5] }).ids).toEqual(['x']);
   });
@@ -92,7 +95,7 @@ describe('ledger.fromColumns', () => {
 
   test('a wrong-typed or short column is an InvalidOptionError', () => {
     expect(() => fromColumns({ customerId: 'abc' as unknown as string[], date: [], amount: [] })).toThrow(
-      'columns.customerId: must be an array, a typed array or another array-like object',
+      'columns.customerId: "abc" is not a column (use an array, a typed array or an array-like object with a length of 0 or more)',
     );
     expect(() => fromColumns({ customerId: [1, 2], date: [0], amount: [1, 1] })).toThrow(
       'columns.date: has 1 entries but customerId has 2',

@@ -287,7 +287,7 @@ describe('memory', () => {
 describe('bad input', () => {
   const good = { customerId: 'a', date: '2024-01-01', amount: '1.00' };
   test.each([
-    [{ date: '2024-01-01', amount: 1 }, 'customerId', 'records[0].customerId: is missing (undefined); every record needs a customer id'],
+    [{ date: '2024-01-01', amount: 1 }, 'customerId', "records[0].customerId: is missing: the record has no `customerId`; its keys are `date`, `amount` — map the right key with `fields: { customerId: '…' }`"],
     [{ ...good, customerId: null }, 'customerId', 'records[0].customerId: is missing (null); every record needs a customer id'],
     [{ ...good, customerId: Number.NaN }, 'customerId', 'records[0].customerId: NaN is not a usable customer id (numbers must be finite)'],
     [{ ...good, customerId: { id: 1 } }, 'customerId', 'records[0].customerId: an object is not a customer id (use a string or a number)'],
