@@ -10,6 +10,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { closestName } from '../closest-name.ts';
 import { MAX_YEAR } from './arguments.ts';
 import { daysFromCivil, daysInMonth } from './days.ts';
 import { DAY_MS, MAX_EPOCH_MS, zoneCache, type ZoneCache } from './offset.ts';
@@ -50,7 +51,24 @@ export function assertTimeZone(timeZone: unknown, option = 'timeZone'): string {
       // reported below, under the caller's option name
     }
   }
-  throw new InvalidOptionError(option, timeZone, `${describeValue(timeZone)} is not an IANA time zone`);
+  const closest = typeof timeZone === 'string' ? closestZone(timeZone) : undefined;
+  throw new InvalidOptionError(option, timeZone, `${describeValue(timeZone)} is not an IANA time zone${closest === undefined ? '' : ` (did you mean '${closest}'?)`}`);
+}
+
+/** The zone the runtime knows that is closest to `name` (a slip of case or letters, or a city alone), if any. */
+function closestZone(name: string): string | undefined {
+  const supportedValuesOf = (Intl as { supportedValuesOf?: (key: 'timeZone') => string[] }).supportedValuesOf;
+  if (typeof supportedValuesOf !== 'function') return undefined;
+  const zones = supportedValuesOf('timeZone');
+  const spelled = name.trim().replaceAll(' ', '_');
+  const direct = closestName(spelled, zones);
+  if (direct !== undefined) return direct;
+  const city = closestName(spelled, zones.map(lastPart));
+  return city === undefined ? undefined : zones.find((zone) => lastPart(zone) === city);
+}
+
+function lastPart(zone: string): string {
+  return zone.slice(zone.lastIndexOf('/') + 1);
 }
 
 function offsetNear(cache: ZoneCache, ms: number): number {

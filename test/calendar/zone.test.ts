@@ -181,3 +181,17 @@ describe('localDayStart', () => {
     }
   });
 });
+
+describe('an unknown zone suggests the closest one', () => {
+  test.each([
+    ['Europe/Berln', 'Europe/Berlin'],
+    ['New York', 'America/New_York'],
+    ['Berlin', 'Europe/Berlin'],
+  ])('%j → %j', (given, suggested) => {
+    expect(() => assertTimeZone(given)).toThrow(`timeZone: "${given}" is not an IANA time zone (did you mean '${suggested}'?)`);
+  });
+
+  test('nothing is suggested for a name unlike every zone', () => {
+    expect(() => assertTimeZone('Mars/Base')).toThrow(/^timeZone: "Mars\/Base" is not an IANA time zone$/);
+  });
+});
