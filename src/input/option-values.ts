@@ -64,11 +64,12 @@ export function countOption(option: string, value: unknown): number {
   return value;
 }
 
-/** @internal A positive safe integer. */
-export function periodsOption(option: string, value: unknown): number {
+/** @internal A positive safe integer, at most `max`. */
+export function periodsOption(option: string, value: unknown, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
     throw new InvalidOptionError(option, value, `${describeValue(value)} is not a positive integer`);
   }
+  if (value > max) throw new InvalidOptionError(option, value, `${value} is more than the ${max} periods a simulation runs`);
   return value;
 }
 

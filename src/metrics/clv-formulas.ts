@@ -12,6 +12,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import {
   Exact,
   countOption,
@@ -36,6 +37,8 @@ export interface SimpleClvOptions {
   margin?: number;
 }
 
+const SIMPLE_CLV_KEYS = optionKeys<SimpleClvOptions>({ averageOrderValue: true, purchaseFrequency: true, lifespan: true, margin: true });
+
 /**
  * Simple customer lifetime value: AOV × purchases per period × lifespan (periods) × margin.
  *
@@ -56,6 +59,7 @@ export interface SimpleClvOptions {
  * ```
  */
 export function simpleClv(options: SimpleClvOptions): Decimal {
+  checkOptionKeys(options, SIMPLE_CLV_KEYS);
   const aov = moneyOption('averageOrderValue', options.averageOrderValue);
   const frequency = countOption('purchaseFrequency', options.purchaseFrequency);
   const lifespan = countOption('lifespan', options.lifespan);
@@ -82,6 +86,8 @@ export interface MarginClvOptions {
   /** `'end'` (default) or `'start'`; see {@link MarginTiming}. */
   timing?: MarginTiming;
 }
+
+const MARGIN_CLV_KEYS = optionKeys<MarginClvOptions>({ margin: true, retentionRate: true, discountRate: true, periods: true, timing: true });
 
 /**
  * Margin-based customer lifetime value (Gupta & Lehmann 2003) from a constant margin `m` per period,
@@ -116,6 +122,7 @@ export interface MarginClvOptions {
  * ```
  */
 export function marginClv(options: MarginClvOptions): Decimal {
+  checkOptionKeys(options, MARGIN_CLV_KEYS);
   const m = signedMoneyOption('margin', options.margin);
   const r = new Exact(rateOption('retentionRate', options.retentionRate));
   const onePlusD = new Exact(discountOption('discountRate', options.discountRate)).plus(1);

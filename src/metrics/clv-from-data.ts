@@ -4,13 +4,14 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import { marginOption } from '../input/option-values.ts';
 import { type LedgerInput, toLedger } from '../input/ledger.ts';
 import { minorPer } from '../input/money.ts';
 import { simpleClv } from './clv-formulas.ts';
 import { orderTotals, ratio } from './order-totals.ts';
 import { periodRetention } from './period-retention.ts';
-import type { PeriodOptions } from './period-scan.ts';
+import { PERIOD_KEYS, type PeriodOptions } from './period-scan.ts';
 
 /** Options of {@link simpleClvFromData}. */
 export interface ClvFromDataOptions extends PeriodOptions {
@@ -39,6 +40,8 @@ export interface ClvFromData {
   /** AOV × frequency × lifespan × margin, or `null` when an input is unknown. */
   readonly clv: Decimal | null;
 }
+
+const CLV_FROM_DATA_KEYS = [...PERIOD_KEYS, ...optionKeys<Pick<ClvFromDataOptions, 'margin'>>({ margin: true })];
 
 /**
  * The simple CLV (AOV × purchases per period × lifespan × margin) with every input measured on the
@@ -74,9 +77,11 @@ export interface ClvFromData {
  * ```
  */
 export function simpleClvFromData(data: LedgerInput, options: ClvFromDataOptions): ClvFromData {
+  checkOptionKeys(options, CLV_FROM_DATA_KEYS);
   const margin = marginOption('margin', options.margin ?? 1);
-  const book = toLedger(data, options);
-  const rows = periodRetention(book, options).filter((row) => row.complete);
+  const { margin: _margin, ...periodOptions } = options;
+  const book = toLedger(data, periodOptions);
+  const rows = periodRetention(book, periodOptions).filter((row) => row.complete);
   const first = rows[0];
   const last = rows.at(-1);
   if (first === undefined || last === undefined) {

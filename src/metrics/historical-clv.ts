@@ -8,7 +8,8 @@ import { resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
-import type { LedgerBaseOptions } from '../input/options.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
 
 /** Options of {@link historicalClv}. */
@@ -69,6 +70,8 @@ function percentile(sorted: Float64Array, percent: number, digits: number): Deci
   return toMoney(new Exact(high - low).times(fraction).dividedBy(100).plus(low).dividedBy(10 ** digits));
 }
 
+const HISTORICAL_CLV_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Pick<HistoricalClvOptions, 'asOf'>>({ asOf: true })];
+
 /**
  * Historical customer lifetime value: each customer's net revenue to date (orders plus refunds), and
  * the distribution over customers — mean, median and percentiles (linear interpolation between closest
@@ -95,6 +98,7 @@ function percentile(sorted: Float64Array, percent: number, digits: number): Deci
  * ```
  */
 export function historicalClv(data: LedgerInput, options?: HistoricalClvOptions): HistoricalClv {
+  checkOptionKeys(options, HISTORICAL_CLV_KEYS);
   const { book, asOf, timeZone } = resolveAsOf(data, options);
   const scan = scanCustomers(book, asOf, timeZone);
   const digits = book.currencyDigits;

@@ -6,10 +6,11 @@
 import type { Decimal } from 'decimal.js';
 import { CHUNK } from '../chunks.ts';
 import type { LedgerInput } from '../input/ledger.ts';
+import { checkOptionKeys } from '../input/option-keys.ts';
 import { fromMinorUnits } from '../input/money.ts';
 import type { Ledger } from '../input/types.ts';
 import { ratio } from './order-totals.ts';
-import { type PeriodInfo, type PeriodOptions, preparePeriodScan } from './period-scan.ts';
+import { PERIOD_KEYS, type PeriodInfo, type PeriodOptions, preparePeriodScan } from './period-scan.ts';
 
 /** Options of {@link periodLifecycle}. */
 export type LifecycleOptions = PeriodOptions;
@@ -72,6 +73,7 @@ const RESURRECTED = 2;
  * ```
  */
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): LifecycleRow[] {
+  checkOptionKeys(options, PERIOD_KEYS);
   const scan = preparePeriodScan(data, options);
   const { book, asOf, periodOf, firstPeriod, lastPeriod } = scan;
   if (firstPeriod === null) return [];

@@ -7,9 +7,10 @@ import { assertPeriod, isFixedSpan } from '../calendar/units.ts';
 import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
 import type { LedgerInput } from '../input/ledger.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { Ledger } from '../input/types.ts';
 import { ratio } from './order-totals.ts';
-import { type PeriodInfo, type PeriodOptions, preparePeriodScan } from './period-scan.ts';
+import { PERIOD_KEYS, type PeriodInfo, type PeriodOptions, preparePeriodScan } from './period-scan.ts';
 
 /** Options of {@link periodRetention}. */
 export interface PeriodRetentionOptions extends PeriodOptions {
@@ -40,6 +41,8 @@ export interface PeriodRetentionRow extends PeriodInfo {
   /** lost ÷ S, or `null` when S = 0. */
   churnRate: number | null;
 }
+
+const PERIOD_RETENTION_KEYS = [...PERIOD_KEYS, ...optionKeys<Pick<PeriodRetentionOptions, 'activeWithin'>>({ activeWithin: true })];
 
 /**
  * Period-over-period retention from transactions: per calendar period p, of the customers in the base
@@ -73,9 +76,13 @@ export interface PeriodRetentionRow extends PeriodInfo {
  * ```
  */
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionRow[] {
+  checkOptionKeys(options, PERIOD_RETENTION_KEYS);
   const scan = preparePeriodScan(data, options);
-  const windowDays = options.activeWithin === undefined ? 0 : activeDays(options.activeWithin);
   const { book, asOf, periodOf, dayOf, firstPeriod, lastPeriod } = scan;
+  // A window that reaches past the period of asOf from the earliest event keeps the same customers in
+  // the base as any longer one: it is cut there, so the day table never outgrows the report.
+  const reach = dayOf(asOf) - dayOf(book.minTime ?? asOf) + MAX_PERIOD_DAYS;
+  const windowDays = options.activeWithin === undefined ? 0 : Math.min(activeDays(options.activeWithin), Math.max(reach, 1));
   if (firstPeriod === null) return [];
   const periodOfDay = scan.dayLookup(windowDays);
   const span = lastPeriod - firstPeriod + 1;
@@ -168,6 +175,9 @@ function addRun(inBase: Int32Array, keptDiff: Int32Array, from: number, to: numb
     keptDiff[to + 1] = (keptDiff[to + 1] ?? 0) - 1;
   }
 }
+
+/** Days in the longest calendar period (a leap year), so that a day plus this lies past the end of its period. */
+const MAX_PERIOD_DAYS = 367;
 
 function activeDays(value: unknown): number {
   const span = assertPeriod(value, 'activeWithin');

@@ -12,7 +12,8 @@ import { type CalendarUnit, type WeekStartsOn, assertPeriod, assertWeekStartsOn,
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
-import type { LedgerBaseOptions } from '../input/options.ts';
+import { optionKeys } from '../input/option-keys.ts';
+import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 
 /** Options shared by the per-period metrics. */
@@ -65,7 +66,20 @@ export interface PeriodScan {
   readonly info: (index: number) => PeriodInfo;
 }
 
-/** Validate per-period options and prepare the scan. */
+/**
+ * Most periods one report covers, from the first order's period to the period of `asOf`: 100,000 days
+ * are 273 years. The rows, and the arrays behind them, grow with this count, so a far-off `asOf` (a
+ * `'9999-12-31'` "no end" sentinel) is refused rather than answered with millions of empty rows.
+ */
+export const MAX_REPORT_PERIODS = 100_000;
+
+/** @internal The keys of {@link PeriodOptions}. */
+export const PERIOD_KEYS = [
+  ...LEDGER_BASE_KEYS,
+  ...optionKeys<Omit<PeriodOptions, keyof LedgerBaseOptions>>({ period: true, weekStartsOn: true, asOf: true, from: true }),
+];
+
+/** Validate per-period options and prepare the scan (the caller checks the option keys). */
 export function preparePeriodScan(data: LedgerInput, options: PeriodOptions): PeriodScan {
   if (typeof options !== 'object' || options === null) {
     throw new InvalidOptionError('options', options, 'must be an object with a `period`');
@@ -90,6 +104,13 @@ export function preparePeriodScan(data: LedgerInput, options: PeriodOptions): Pe
   for (let a = 0; a < accounts; a += CHUNK) earliestOrder(book, a, Math.min(accounts, a + CHUNK), earliest);
   const firstOrder = earliest[0] ?? Number.POSITIVE_INFINITY;
   const firstPeriod = firstOrder <= asOf ? periodOf(firstOrder) : null;
+  if (firstPeriod !== null && lastPeriod - firstPeriod + 1 > MAX_REPORT_PERIODS) {
+    const count = lastPeriod - firstPeriod + 1;
+    const what = `${count} ${period} periods from ${periodKey(firstPeriod, period, weekStartsOn)} to ${periodKey(lastPeriod, period, weekStartsOn)}`;
+    const reason = `the report would cover ${what}, more than ${MAX_REPORT_PERIODS}; choose a longer period`;
+    if (options.asOf === undefined) throw new InvalidOptionError('period', period, reason);
+    throw new InvalidOptionError('asOf', options.asOf, `${reason} or an earlier asOf`);
+  }
   const from = options.from === undefined ? null : periodOfDay(dayOf(dateOption('from', options.from, timeZone)), period, weekStartsOn);
   return {
     book,

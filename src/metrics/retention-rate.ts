@@ -4,6 +4,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 
 /** Customer counts of one period. */
 export interface RetentionCounts {
@@ -23,10 +24,13 @@ function count(name: string, value: unknown): number {
 }
 
 /** Validate counts and return the number of customers kept, E − N. */
+const COUNT_KEYS = optionKeys<RetentionCounts>({ start: true, end: true, acquired: true });
+
 function kept(counts: RetentionCounts): { start: number; kept: number } {
   if (typeof counts !== 'object' || counts === null) {
     throw new InvalidOptionError('counts', counts, 'must be an object { start, end, acquired }');
   }
+  checkOptionKeys(counts, COUNT_KEYS);
   const start = count('start', counts.start);
   const end = count('end', counts.end);
   const acquired = count('acquired', counts.acquired);

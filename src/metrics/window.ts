@@ -6,7 +6,8 @@
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
-import type { LedgerBaseOptions } from '../input/options.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 
 /**
@@ -37,8 +38,12 @@ export function resolveWindow(options: TimeWindow | undefined, timeZone: string)
   return { from, to };
 }
 
-/** The ledger and the resolved window of a metric call. */
+/** @internal The keys of {@link WindowOptions}. */
+export const WINDOW_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<TimeWindow>({ from: true, to: true })];
+
+/** The ledger and the resolved window of a metric call (its option keys checked). */
 export function ledgerAndWindow(data: LedgerInput, options: WindowOptions | undefined): [Ledger, ResolvedWindow] {
+  checkOptionKeys(options, WINDOW_KEYS);
   const book = toLedger(data, options);
   return [book, resolveWindow(options, calendarZone(book, options))];
 }

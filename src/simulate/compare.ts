@@ -5,7 +5,8 @@
  */
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError } from '../errors.ts';
-import { type GrowthOptions, type GrowthResult, resolveGrowth, runGrowth } from './growth.ts';
+import { checkOptionKeys } from '../input/option-keys.ts';
+import { GROWTH_KEYS, type GrowthOptions, type GrowthResult, resolveGrowth, runGrowth } from './growth.ts';
 import { Exact, ratio } from '../input/option-values.ts';
 
 /** One scenario of {@link compareGrowth}: a name and the options that differ from the shared ones. */
@@ -76,9 +77,11 @@ export function compareGrowth(scenarios: readonly GrowthScenario[], options: Par
   if (!Array.isArray(scenarios) || scenarios.length === 0) {
     throw new InvalidOptionError('scenarios', scenarios, 'must be a non-empty array of scenarios');
   }
+  checkOptionKeys(options, GROWTH_KEYS);
   const names: string[] = [];
   const results: GrowthResult[] = [];
   scenarios.forEach((scenario: GrowthScenario, i) => {
+    checkOptionKeys(scenario, [...GROWTH_KEYS, 'name'], `scenarios[${i}].`);
     const { name, ...overrides } = scenario;
     if (name !== undefined && typeof name !== 'string') {
       throw new InvalidOptionError(`scenarios[${i}].name`, name, 'must be a string');

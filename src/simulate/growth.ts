@@ -6,6 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { AmountInput } from '../input/types.ts';
 import {
   Exact,
@@ -43,7 +44,7 @@ export interface GrowthOptions {
   retentionRate: number;
   /** New customers per period; see {@link Acquisition}. */
   acquisition: Acquisition;
-  /** Number of periods simulated (a positive integer). */
+  /** Number of periods simulated (a positive integer, at most 10,000). */
   periods: number;
   /** Revenue per customer per period, money in major units (≥ 0). Default 0. */
   revenuePerCustomer?: AmountInput;
@@ -107,6 +108,15 @@ export interface GrowthResult {
   presentValue: Decimal;
 }
 
+/** @internal The keys of {@link GrowthOptions}. */
+export const GROWTH_KEYS = optionKeys<GrowthOptions>({
+  customers: true, retentionRate: true, acquisition: true, periods: true, revenuePerCustomer: true, margin: true,
+  acquisitionCost: true, retentionCost: true, discountRate: true, rounding: true,
+});
+
+/** Most periods a simulation runs: each is a row of exact decimals, so the count bounds time and memory. */
+export const MAX_SIMULATION_PERIODS = 10_000;
+
 const ROUNDING: Readonly<Record<Exclude<CustomerRounding, 'none'>, Decimal.Rounding>> = {
   halfUp: Exact.ROUND_HALF_UP,
   halfEven: Exact.ROUND_HALF_EVEN,
@@ -135,6 +145,7 @@ export function resolveGrowth(options: GrowthOptions, prefix = ''): ResolvedGrow
   if (typeof options !== 'object' || options === null) {
     throw new InvalidOptionError(prefix === '' ? 'options' : prefix.slice(0, -1), options, 'must be an object');
   }
+  checkOptionKeys(options, GROWTH_KEYS, prefix);
   const name = (option: string): string => `${prefix}${option}`;
   const rounding = options.rounding ?? 'none';
   if (rounding !== 'none' && !Object.hasOwn(ROUNDING, rounding)) {
@@ -144,7 +155,7 @@ export function resolveGrowth(options: GrowthOptions, prefix = ''): ResolvedGrow
   if (rounding !== 'none' && !Number.isInteger(customers)) {
     throw new InvalidOptionError(name('customers'), customers, `${customers} is not a whole number (required with rounding '${rounding}')`);
   }
-  const periods = periodsOption(name('periods'), options.periods);
+  const periods = periodsOption(name('periods'), options.periods, MAX_SIMULATION_PERIODS);
   return {
     customers: new Exact(customers),
     retentionRate: new Exact(rateOption(name('retentionRate'), options.retentionRate)),

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import { Exact, countOption, rateOption, toCount } from '../input/option-values.ts';
 
 /** Options of {@link steadyState}. */
@@ -13,6 +14,8 @@ export interface SteadyStateOptions {
   /** New customers acquired every period, A ≥ 0 (a fixed count, not a share of the base). */
   acquiredPerPeriod: number;
 }
+
+const STEADY_STATE_KEYS = optionKeys<SteadyStateOptions>({ retentionRate: true, acquiredPerPeriod: true });
 
 /**
  * Steady-state customer base N* = A ÷ (1 − r): the size at which the customers lost each period,
@@ -39,6 +42,7 @@ export interface SteadyStateOptions {
  * ```
  */
 export function steadyState(options: SteadyStateOptions): number | null {
+  checkOptionKeys(options, STEADY_STATE_KEYS);
   const r = rateOption('retentionRate', options.retentionRate);
   const a = countOption('acquiredPerPeriod', options.acquiredPerPeriod);
   if (r === 1) return null;

@@ -5,7 +5,8 @@
  */
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { type GrowthOptions, type GrowthResult, resolveGrowth, runGrowth } from './growth.ts';
+import { checkOptionKeys } from '../input/option-keys.ts';
+import { GROWTH_KEYS, type GrowthOptions, type GrowthResult, resolveGrowth, runGrowth } from './growth.ts';
 import { Exact, ratio, toCount, toMoney } from '../input/option-values.ts';
 
 /** Options of {@link retentionUplift}: those of {@link simulateGrowth} plus the uplift. */
@@ -81,6 +82,7 @@ function change(base: Decimal, improved: Decimal): { change: Decimal; relativeCh
  * ```
  */
 export function retentionUplift(options: RetentionUpliftOptions): RetentionUpliftResult {
+  checkOptionKeys(options, [...GROWTH_KEYS, 'uplift']);
   const { uplift, ...growthOptions } = options;
   const base = resolveGrowth(growthOptions);
   if (typeof uplift !== 'number' || !Number.isFinite(uplift)) {
