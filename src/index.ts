@@ -110,6 +110,11 @@ export {
   type RfmSegmentSummary,
   type RfmReport,
   type RfmColumns,
+  type RfmCuts,
+  type RfmReportCuts,
+  type RfmReportJson,
+  type RfmCustomerJson,
+  type RfmSegmentSummaryJson,
 } from './segments/rfm.ts';
 export { rfmSegmentMap, RFM_SEGMENTS, type RfmScores, type RfmSegmentMap, type RfmSegmentRule, type ScoreRange } from './segments/rfm-segments.ts';
 export { RFM_SEGMENTS_SHOPIFY, RFM_SEGMENTS_PYMC } from './segments/rfm-presets.ts';
