@@ -75,6 +75,11 @@ export interface SurvivalTable {
   readonly overall: readonly SurvivalCell[];
   /** Subscriptions skipped under `onInvalid: 'skip'`. */
   readonly skipped: readonly SkippedRecord[];
+  /**
+   * The table as JSON-safe plain data (what `JSON.stringify` writes): instants as ISO-8601 strings, and a
+   * skipped value that JSON cannot hold (a `bigint`, a symbol, a function) as its description.
+   */
+  toJSON(): unknown;
 }
 
 /**

@@ -8,6 +8,7 @@ import { makeDayIndexer } from '../calendar/days.ts';
 import { DAY_MS } from '../calendar/offset.ts';
 import { periodKey, periodStart } from '../calendar/period.ts';
 import { type CalendarUnit, type Period, type WeekStartsOn, isFixedSpan, periodOfDay } from '../calendar/units.ts';
+import { describeValue } from '../errors.ts';
 import { Problems } from '../input/build.ts';
 import { explainDate, toEpochMs } from '../input/dates.ts';
 import { explainId, isCustomerId } from '../input/ids.ts';
@@ -125,7 +126,7 @@ export function survivalTable(
         cells: Object.freeze(kaplanMeier(items)),
       }),
     );
-  return Object.freeze({
+  const table = {
     by: s.by,
     every: s.every,
     timeZone: s.timeZone,
@@ -133,5 +134,15 @@ export function survivalTable(
     cohorts: Object.freeze(cohorts),
     overall: Object.freeze(kaplanMeier(observations)),
     skipped: Object.freeze(problems.skipped.slice()),
-  });
+  };
+  // Not enumerable: the table's fields stay its data, and `JSON.stringify` still finds it.
+  Object.defineProperty(table, 'toJSON', { value: () => ({ ...table, skipped: table.skipped.map((r) => ({ ...r, value: jsonValue(r.value) })) }), enumerable: false });
+  return Object.freeze(table as typeof table & Pick<SurvivalTable, 'toJSON'>);
+}
+
+/** A value as JSON can hold it: a `bigint`, a symbol or a function as its description, anything else as is. */
+function jsonValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'symbol' || typeof value === 'function') return describeValue(value);
+  return value;
 }
