@@ -20,15 +20,6 @@ export const LEDGER_OPTION_KEYS: readonly string[] = optionKeys<LedgerBaseOption
   onInvalid: true,
 });
 
-/** @internal {@link LEDGER_OPTION_KEYS} and `asOf`: the options every segment function shares. */
-export const AS_OF_OPTION_KEYS: readonly string[] = optionKeys<AsOfOptions>({
-  asOf: true,
-  timeZone: true,
-  currencyDigits: true,
-  rounding: true,
-  onInvalid: true,
-});
-
 /**
  * @internal The ledger options among a function's options, and nothing else: the ledger is read with
  * the options that concern reading records, never with the function's own (a segment option is not
