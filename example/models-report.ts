@@ -1,5 +1,7 @@
 // Forecast section of the example report: BG/NBD and Gamma-Gamma on the CDNOW master file, calibrated
-// on 1997-01-01…1997-09-30 (weeks 1–39) and checked against 1997-10-01…1998-06-30 (weeks 40–78).
+// on 1997-01-01…1997-09-30 (weeks 1–39) and checked against 1997-10-01…1998-06-30 (weeks 40–78). The
+// models count purchase days (every order of a customer on one day is one transaction), so the figures
+// are named that way.
 import {
   type Ledger,
   evaluateHoldout,
@@ -12,8 +14,9 @@ import {
 import { count, dollars, heading, percent, table } from './table.ts';
 
 /**
- * A short forecast: fitted BG/NBD parameters, predicted vs actual holdout repeat transactions, the top
- * 5 customers by expected purchases in the next 52 weeks with P(alive), and the 52-week predictive CLV.
+ * A short forecast: fitted BG/NBD parameters, predicted vs actual repeat purchase days in the holdout
+ * weeks, the top 5 customers by expected purchase days in the next 52 weeks with P(alive) and their
+ * expected spend per purchase day (Gamma-Gamma), and the 52-week predictive CLV.
  *
  * @param book - the CDNOW master ledger (23,570 customers)
  * @returns the rendered section
@@ -34,7 +37,7 @@ export function modelsReport(book: Ledger): string {
   out.push('');
   out.push(
     table(
-      ['repeat transactions, weeks 40–78', 'predicted', 'actual', 'error'],
+      ['repeat purchase days, weeks 40–78', 'predicted', 'actual', 'error'],
       [
         ['from each customer’s history (Σ E[Y | x, tx, T])', count(Math.round(check.predictedTotal)), count(check.actualTotal), percent(check.aggregateError)],
         ['tracking curve (Σ E[X(T + 39)] − E[X(T)])', count(Math.round(check.trackingHoldoutTotal)), count(check.actualTotal), percent((check.trackingHoldoutTotal - check.actualTotal) / check.actualTotal)],
@@ -49,10 +52,10 @@ export function modelsReport(book: Ledger): string {
   const top = scoreCustomers(model, now, { horizon: 52, spendModel: spend })
     .sort((p, q) => q.expectedTransactions - p.expectedTransactions)
     .slice(0, 5);
-  out.push(heading('Top 5 customers by expected purchases in the next 52 weeks (as of 1998-06-30)'));
+  out.push(heading('Top 5 customers by expected purchase days in the next 52 weeks (as of 1998-06-30)'));
   out.push(
     table(
-      ['customer', 'repeat days', 'last (week)', 'age (weeks)', 'P(alive)', 'expected purchases', 'expected spend'],
+      ['customer', 'repeat days', 'last (week)', 'age (weeks)', 'P(alive)', 'expected purchase days', 'expected spend per purchase day'],
       top.map((c) => [String(c.customerId), c.x, c.tx.toFixed(1), c.T.toFixed(1), percent(c.pAlive), c.expectedTransactions.toFixed(2), dollars(c.expectedSpend === null ? null : c.expectedSpend)]),
     ),
   );
@@ -60,7 +63,8 @@ export function modelsReport(book: Ledger): string {
   out.push('');
   out.push(
     `Predictive CLV, next 52 weeks (revenue, 1 % a month): ${dollars(clv.total)} over ${count(now.ids.length)} customers ` +
-      `(${count(Math.round(clv.expectedTransactions))} expected transactions; Gamma-Gamma p ${spend.params.p.toFixed(2)}, q ${spend.params.q.toFixed(2)}, γ ${spend.params.gamma.toFixed(2)}).`,
+      `(${count(Math.round(clv.expectedTransactions))} expected purchase days; spend per purchase day from Gamma-Gamma ` +
+      `p ${spend.params.p.toFixed(2)}, q ${spend.params.q.toFixed(2)}, γ ${spend.params.gamma.toFixed(2)}).`,
   );
   return out.join('\n');
 }

@@ -17,7 +17,7 @@ import {
 } from 'retention-metrics';
 import { readCdnow } from './cdnow.ts';
 import { modelsReport } from './models-report.ts';
-import { segmentsReport } from './segments-report.ts';
+import { DORMANCY_LABELS, segmentsReport } from './segments-report.ts';
 import { count, dollars, heading, percent, table } from './table.ts';
 
 const records = readCdnow();
@@ -91,12 +91,24 @@ console.log(
         }),
       ]),
       ['average', '', ...cohorts.average.map((a) => (a.rate === null ? '' : (a.rate * 100).toFixed(1)))],
+      ['  of cohorts', '', ...cohorts.average.map((a) => a.cohorts)],
     ],
   ),
 );
-console.log('(percent of the cohort; * = the month is not over as of the report date)');
-const ltv = cohorts.average.filter((a) => [0, 2, 5, 11, 17].includes(a.offset));
-console.log(`Net revenue per acquired customer, cumulative (the LTV curve): ${ltv.map((a) => `month ${a.offset + 1} ${dollars(a.cumulativeRevenuePerCustomer)}`).join(', ')}`);
+console.log('(percent of the cohort; * = the month is not over as of the report date; the average is over the cohorts that completed the month)');
+
+// The average LTV curve at a month averages the cohorts that have completed it: past the youngest
+// cohort's last complete month it rests on fewer cohorts, and such points are marked.
+const allCohorts = cohorts.cohorts.length;
+const ltv = cohorts.average.filter((a) => [0, 2, 5, 11, 15, 16, 17].includes(a.offset));
+console.log(heading('The LTV curve: net revenue per acquired customer, cumulative, averaged over the cohorts'));
+console.log(
+  table(
+    ['month', 'cohorts averaged', 'net revenue per customer'],
+    ltv.map((a) => [`${a.offset + 1}${a.cohorts < allCohorts ? ' †' : ''}`, `${a.cohorts} of ${allCohorts}`, dollars(a.cumulativeRevenuePerCustomer)]),
+  ),
+);
+console.log(`(† fewer than all ${allCohorts} cohorts have completed that month: the point rests on the earlier cohorts only)`);
 
 console.log(heading('Lifecycle by quarter: where the active customers came from'));
 console.log(
@@ -200,7 +212,7 @@ console.log(
   table(
     ['segment (P(alive) ≥ 0.75 / 0.5 / 0.25)', 'customers', 'historical value'],
     (['active', 'atRisk', 'dormant', 'lost'] as const).map((segment) => [
-      segment,
+      DORMANCY_LABELS[segment],
       count(alive.segments[segment].customers),
       dollars(alive.segments[segment].value),
     ]),
@@ -209,5 +221,5 @@ console.log(
 const noRepeat = wholeHistory.x.filter((x) => x === 0).length;
 console.log(
   `(BG/NBD lets a customer drop out only right after a repeat purchase, so the ${count(noRepeat)} customers without a repeat purchase day ` +
-    'all have P(alive) = 1 and land in "active" here — a known trait of the model, and a reason to read P(alive) next to days since the last order)',
+    'all have P(alive) = 1 and land in "Active" here — a known trait of the model, and a reason to read P(alive) next to days since the last order)',
 );

@@ -7,7 +7,8 @@ export type Cell = string | number | null | undefined;
 export function table(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const text = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '–' : String(cell))));
   const widths = headers.map((h, c) => Math.max(h.length, ...text.map((row) => (row[c] ?? '').length)));
-  const numeric = headers.map((_, c) => rows.every((row) => typeof row[c] !== 'string' || /^[-+]?[\d.,%$ ]+%?$|^–$/.test(String(row[c]))));
+  // A column is numeric (right-aligned) when every cell is a number, a number as text, a dash or empty.
+  const numeric = headers.map((_, c) => rows.every((row) => typeof row[c] !== 'string' || /^[-+]?[\d.,%$ ]+%?$|^–$|^$/.test(String(row[c]))));
   const line = (cells: readonly string[]) =>
     cells.map((cell, c) => (numeric[c] && c > 0 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  ').trimEnd(), ...text.map(line)].join('\n');

@@ -99,6 +99,8 @@ export {
   type DormancySegmentTotal,
   type DormancyReport,
   type DormancyColumns,
+  type DormancyReportJson,
+  type DormancyCustomerJson,
 } from './segments/dormancy.ts';
 export { reactivationPotential, type ReactivationOptions, type ReactivationPotential, type Range } from './segments/reactivation.ts';
 export {
@@ -110,8 +112,13 @@ export {
   type RfmSegmentSummary,
   type RfmReport,
   type RfmColumns,
+  type RfmCuts,
+  type RfmReportCuts,
+  type RfmReportJson,
+  type RfmCustomerJson,
+  type RfmSegmentSummaryJson,
 } from './segments/rfm.ts';
-export { rfmSegmentMap, RFM_SEGMENTS, type RfmScores, type RfmSegmentMap, type RfmSegmentRule, type ScoreRange } from './segments/rfm-segments.ts';
+export { rfmSegmentMap, RFM_SEGMENTS, type RfmScores, type RfmSegmentMap, type RfmSegmentMapOptions, type RfmSegmentRule, type ScoreRange } from './segments/rfm-segments.ts';
 export { RFM_SEGMENTS_SHOPIFY, RFM_SEGMENTS_PYMC } from './segments/rfm-presets.ts';
 export type { LoyaltyTier, LoyaltyBasis, QualificationWindow, LoyaltyProgramOptions } from './segments/loyalty-options.ts';
 export type { TierStatus } from './segments/tier-engine.ts';

@@ -4,13 +4,15 @@
  * @module
  */
 import { assertTimeZone } from '../calendar/zone.ts';
-import { type CalendarUnit, type Period, type WeekStartsOn, assertCalendarUnit, assertPeriod, assertWeekStartsOn } from '../calendar/units.ts';
+import { type CalendarUnit, type Period, type WeekStartsOn, assertCalendarUnit, assertWeekStartsOn } from '../calendar/units.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
-import type { LedgerBaseOptions } from '../input/options.ts';
+import { checkOptionKeys } from '../input/option-keys.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
+import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import { computeCohorts } from './engine.ts';
+import { periodOption } from './period-option.ts';
 import { CREATE, SubscriptionCohort, type SubscriptionOptions, type SubscriptionRecord } from './subscriptions.ts';
 import type { Bracket, CohortTable, CustomerProfile } from './types.ts';
 
@@ -117,9 +119,11 @@ export class Cohort {
    * @param data - a ledger, or records read with `options`
    * @param options - ledger options for raw records; `timeZone` also sets the calendar (as `.timeZone()`)
    * @returns a builder with the defaults: monthly cohorts, classic mode, the ledger's time zone
-   * @throws {@link InvalidInputError} / {@link InvalidOptionError} from reading the records
+   * @throws {@link InvalidOptionError} for an unknown option, and {@link InvalidInputError} /
+   *   {@link InvalidOptionError} from reading the records
    */
   static from(data: LedgerInput, options?: LedgerBaseOptions): Cohort {
+    checkOptionKeys(options, LEDGER_BASE_KEYS);
     const book = toLedger(data, options);
     return new Cohort(book, { ...INITIAL, timeZone: calendarZone(book, options) });
   }
@@ -131,7 +135,7 @@ export class Cohort {
    * @param subscriptions - an array or iterable of subscriptions
    * @param options - `timeZone` (default `'UTC'`), `onInvalid`
    * @returns a {@link SubscriptionCohort} builder
-   * @throws {@link InvalidOptionError} for bad options
+   * @throws {@link InvalidOptionError} for bad or unknown options
    */
   static fromSubscriptions(subscriptions: Iterable<SubscriptionRecord>, options?: SubscriptionOptions): SubscriptionCohort {
     return SubscriptionCohort[CREATE](subscriptions, options);
@@ -148,7 +152,7 @@ export class Cohort {
 
   /** Measurement period: a calendar unit or `{ days: n }` elapsed spans (default: the cohort period). */
   every(period: Period): Cohort {
-    return this.#with({ every: assertPeriod(period, 'every') });
+    return this.#with({ every: periodOption(period) });
   }
 
   /** IANA time zone of the calendar (default: the ledger's). */
@@ -209,8 +213,9 @@ export class Cohort {
    * Compute the table.
    *
    * @returns the cohort table (see {@link CohortTable})
-   * @throws {@link InvalidOptionError} for unreadable `between`/`asOf` dates, or a key function that
-   *   returns something other than a string or number
+   * @throws {@link InvalidOptionError} for unreadable `between`/`asOf` dates, a key function that
+   *   returns something other than a string or number, or a table of more than 1,000,000 cells
+   *   (cohorts × offsets: an `asOf` far beyond the data, or offsets too fine for its span)
    */
   table(): CohortTable {
     const s = this.#state;

@@ -12,9 +12,10 @@ import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { fromMinorUnits } from '../input/money.ts';
 import type { Ledger } from '../input/types.ts';
+import { type CellPass, type PeriodStats, fillCells } from './cell-pass.ts';
+import { assertTableCells } from './limits.ts';
 import { buildCohortTable, type CohortAccumulators, type CohortGroup } from './table.ts';
 import type { CohortSettings, CohortTable, CustomerProfile } from './types.ts';
-
 
 /**
  * Compute a cohort table from a ledger.
@@ -24,6 +25,7 @@ import type { CohortSettings, CohortTable, CustomerProfile } from './types.ts';
  * `{ days: n }` spans from the first order's instant. Events after `asOf` are ignored, and so are
  * events at a negative offset (a refund in a period before the first order's) or beyond the last offset;
  * a refund earlier than the first order but in the same period lands at offset 0.
+ * A table of more than `MAX_TABLE_CELLS` cells is refused before it is built.
  */
 export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTable {
   const { start, minor } = book;
@@ -45,6 +47,12 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   const periods = cohortOfDay.length === 0 ? 0 : (cohortOfDay[cohortOfDay.length - 1] ?? 0) - cohortBase + 1;
   const longest = periods === 0 ? 0 : span > 0 ? Math.floor((asOf - (book.minTime ?? asOf)) / span) : asOfEvery - (everyOfDay[0] ?? 0);
   const widest = Math.min(Math.max(0, longest), settings.maxOffset) + 1;
+  // The option to blame for a table too large (checked once the groups are known, before any cell is
+  // built; the one-pass accumulators below are bounded by the data): a horizon beyond the data, or
+  // else the period.
+  const beyond = settings.asOf !== null && settings.asOf > (book.maxTime ?? settings.asOf);
+  const assertCells = (cells: number) =>
+    assertTableCells(cells, beyond ? 'asOf' : 'every', beyond ? new Date(asOf) : settings.every, 'set an earlier asOf, a coarser every (or by), maxOffset, or between');
   const groups: CohortGroup[] = [];
   const newGroup = (key: string, segment: string | null, order: number, startMs: number, b: number, row: number): number => {
     groups.push({ key, segment, order, start: startMs, size: 0, minBase: b, maxBase: b, offsets: 0, row });
@@ -60,7 +68,6 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
     cohortBase,
     everyOfDay,
     dayOf,
-    width,
     offsetsOf,
     bracketOf: bracketLookup(settings, width),
     bracketCount: settings.brackets?.length ?? 0,
@@ -83,7 +90,7 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       minBase: new Float64Array(periods).fill(Number.POSITIVE_INFINITY),
       maxBase: new Float64Array(periods).fill(Number.NEGATIVE_INFINITY),
     };
-    acc = accumulators(periods, widest, settings);
+    acc = accumulators(new Int32Array(periods).fill(widest), settings);
     const pass = cellPass(widest, Int32Array.of(widest), null, stats);
     for (let a = 0; a < accounts; a += CHUNK) fillCells(book, pass, acc, a, Math.min(accounts, a + CHUNK));
     for (let c = 0; c < periods; c++) {
@@ -96,6 +103,7 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       group.maxBase = stats.maxBase[c] ?? 0;
     }
     observableOffsets(groups, span, asOf, asOfEvery, settings.maxOffset);
+    assertCells(cellCount(groups));
   } else {
     const groupOf = new Int32Array(accounts).fill(-1);
     const byKey = new Map<string, number>();
@@ -134,7 +142,8 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       groupOf[a] = g;
     }
     const width = observableOffsets(groups, span, asOf, asOfEvery, settings.maxOffset);
-    acc = accumulators(groups.length, width, settings);
+    assertCells(cellCount(groups));
+    acc = accumulators(Int32Array.from(groups, (group) => group.offsets), settings);
     const pass = cellPass(width, Int32Array.from(groups, (group) => group.offsets), groupOf, null);
     for (let a = 0; a < accounts; a += CHUNK) fillCells(book, pass, acc, a, Math.min(accounts, a + CHUNK));
   }
@@ -152,13 +161,6 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
 const MOST_CELLS_PER_ACCOUNT = 8;
 const FEW_CELLS = 1 << 16;
 
-/** Customers per calendar period of first order, and the range of their bases (plain calendar cohorts). */
-interface PeriodStats {
-  readonly size: Float64Array;
-  readonly minBase: Float64Array;
-  readonly maxBase: Float64Array;
-}
-
 /** Set each group's observable offsets (capped by `maxOffset`); returns the most of any group. */
 function observableOffsets(groups: CohortGroup[], span: number, asOf: number, asOfEvery: number, maxOffset: number): number {
   let width = 0;
@@ -170,11 +172,24 @@ function observableOffsets(groups: CohortGroup[], span: number, asOf: number, as
   return width;
 }
 
-/** Zeroed accumulators for `rows` rows of `width` cells. */
-function accumulators(rows: number, width: number, settings: CohortSettings): CohortAccumulators {
-  const cells = rows * width;
+/** The cells of the groups' rows: the table's size. */
+function cellCount(groups: readonly CohortGroup[]): number {
+  let cells = 0;
+  for (const group of groups) cells += group.offsets;
+  return cells;
+}
+
+/**
+ * Zeroed accumulators with a row of `widths[g]` cells for each row g (rows laid end to end, so memory
+ * follows the cells the table reports, not the rows times the widest row).
+ */
+function accumulators(widths: Int32Array, settings: CohortSettings): CohortAccumulators {
+  const rows = widths.length;
+  const rowStart = new Float64Array(rows + 1);
+  for (let g = 0; g < rows; g++) rowStart[g + 1] = (rowStart[g] ?? 0) + (widths[g] ?? 0);
+  const cells = rowStart[rows] ?? 0;
   return {
-    width,
+    rowStart,
     active: new Float64Array(cells),
     reach: new Float64Array(cells + rows),
     orders: new Float64Array(cells),
@@ -182,154 +197,6 @@ function accumulators(rows: number, width: number, settings: CohortSettings): Co
     net: new Float64Array(cells),
     bracketActive: new Float64Array(rows * (settings.brackets?.length ?? 0)),
   };
-}
-
-/** What the cell pass of {@link computeCohorts} reads besides the ledger. */
-interface CellPass {
-  /** Events after it are ignored. */
-  readonly asOf: number;
-  /** Customers whose first order is before `from` or at or after `to` are left out (plain calendar cohorts). */
-  readonly from: number;
-  readonly to: number;
-  /** Fixed span in ms (`{ days: n }`), or 0 for calendar offsets. */
-  readonly span: number;
-  /** Day number of `everyOfDay[0]` and `cohortOfDay[0]`. */
-  readonly firstDay: number;
-  /** Cohort period of each day, and the period of day `firstDay` (period rows count from it). */
-  readonly cohortOfDay: Int32Array;
-  readonly cohortBase: number;
-  /** Offset period of each day (calendar offsets). */
-  readonly everyOfDay: Int32Array;
-  readonly dayOf: (epochMs: number) => number;
-  /** Cells per accumulator row. */
-  readonly width: number;
-  /** Observable offsets of each group, or (plain calendar cohorts) one cap for all. */
-  readonly offsetsOf: Int32Array;
-  /** Offset → bracket index, −1 outside every bracket. */
-  readonly bracketOf: Int32Array;
-  readonly bracketCount: number;
-  /** Group (and accumulator row) of each account, −1 when not in the table; `null` for plain calendar cohorts. */
-  readonly groupOf: Int32Array | null;
-  /** Plain calendar cohorts: the per-period sizes and base ranges, tallied by this pass. */
-  readonly periods: PeriodStats | null;
-}
-
-/**
- * The cell pass over accounts `lo … hi − 1` (one chunk, see {@link CHUNK}): each event into its cell.
- * For plain calendar cohorts it also finds each customer's cohort period (the row) and tallies the
- * period's size and range of bases; otherwise the row is the group found before.
- *
- * One flat loop over the chunk's events, switching account at each account's end: a loop per account
- * ran about a third slower (its exit, after a handful of events, is a branch no predictor gets right).
- * Whether an order starts a new active offset for its customer is added as 0 or 1 rather than
- * branched on: the offsets of one customer's orders never decrease, and about a third of orders fall in
- * the offset of the one before.
- */
-function fillCells(book: Ledger, pass: CellPass, acc: CohortAccumulators, lo: number, hi: number): void {
-  const { start, time, minor, firstOrder, orders: orderCounts } = book;
-  const { asOf, from, to, span, firstDay, cohortOfDay, cohortBase, everyOfDay, dayOf, width, offsetsOf, bracketOf, bracketCount, groupOf, periods } = pass;
-  const { net, orders, gross, active, reach, bracketActive } = acc;
-  const stop = start[hi] ?? 0;
-  let a = lo - 1;
-  let end = start[lo] ?? 0;
-  // The current account's group, its row of cells, its base and what it has reached so far.
-  let g = -1;
-  let row = 0;
-  let b = 0;
-  let period = 0;
-  let offsets = 0;
-  let lastK = -1;
-  let lastReach = -1;
-  let lastBracket = -1;
-  // The loop also closes the chunk's last account (at p = stop) rather than leaving that to code after
-  // it: code a function reaches only after its first long loop has been compiled has no type
-  // feedback, and its first run then throws the loop's optimized code away, chunk after chunk.
-  for (let p = end; ; p++) {
-    if (p >= end) {
-      addReach(reach, g, width, lastReach);
-      if (p >= stop) break;
-      do {
-        a++;
-        end = start[a + 1] ?? stop;
-      } while (end <= p);
-      lastK = -1;
-      lastReach = -1;
-      lastBracket = -1;
-      // The base: the first order's instant, or (calendar offsets) its period, held as an integer so
-      // that each event's offset is integer arithmetic.
-      const t0 = firstOrder[a] ?? 0;
-      if (periods === null) {
-        g = groupOf === null ? -1 : (groupOf[a] ?? -1);
-        if (g < 0) {
-          p = end - 1;
-          continue;
-        }
-        offsets = offsetsOf[g] ?? 0;
-        b = span > 0 ? t0 : (everyOfDay[dayOf(t0) - firstDay] ?? 0);
-      } else {
-        if ((orderCounts[a] ?? 0) === 0 || t0 > asOf || t0 < from || t0 >= to) {
-          g = -1;
-          p = end - 1;
-          continue;
-        }
-        const day0 = dayOf(t0) - firstDay;
-        g = (cohortOfDay[day0] ?? 0) - cohortBase;
-        b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
-        offsets = offsetsOf[0] ?? 0;
-        // Stored every time rather than when changed: a store first reached after the kernel was
-        // compiled (a new period's first customer) would throw the compiled code away.
-        periods.size[g] = (periods.size[g] ?? 0) + 1;
-        periods.minBase[g] = Math.min(periods.minBase[g] ?? 0, b);
-        periods.maxBase[g] = Math.max(periods.maxBase[g] ?? 0, b);
-      }
-      row = g * width;
-      period = b | 0;
-    }
-    const t = time[p] ?? 0;
-    if (t > asOf) {
-      // The account's later events are later still: on to its end.
-      p = end - 1;
-      continue;
-    }
-    const k = span > 0 ? Math.floor((t - b) / span) : (everyOfDay[dayOf(t) - firstDay] ?? 0) - period;
-    if (k < 0) continue;
-    const amount = minor[p] ?? 0;
-    if (k >= offsets) {
-      // Beyond the last reported offset (maxOffset): no cell, but an order still counts as "on or
-      // after" every reported offset in unbounded mode.
-      if (amount >= 0) lastReach = offsets - 1;
-      continue;
-    }
-    const cell = row + k;
-    net[cell] = (net[cell] ?? 0) + amount;
-    if (amount < 0) continue;
-    orders[cell] = (orders[cell] ?? 0) + 1;
-    gross[cell] = (gross[cell] ?? 0) + amount;
-    lastReach = k;
-    // 1 when k differs from the customer's last active offset (both are small integers), else 0.
-    const step = k - lastK;
-    const isNew = (step | -step) >>> 31;
-    active[cell] = (active[cell] ?? 0) + isNew;
-    lastK = k;
-    if (bracketCount === 0 || isNew === 0) continue;
-    const bracket = bracketOf[k] ?? -1;
-    if (bracket >= 0 && bracket !== lastBracket) {
-      const slot = g * bracketCount + bracket;
-      bracketActive[slot] = (bracketActive[slot] ?? 0) + 1;
-      lastBracket = bracket;
-    }
-  }
-}
-
-/**
- * Unbounded mode: a customer whose last active offset is `lastReach` counts at every offset up to it
- * (a difference array, `width + 1` slots per group). Nothing when `lastReach` is −1 (no order seen).
- */
-function addReach(reach: Float64Array, g: number, width: number, lastReach: number): void {
-  if (lastReach < 0) return;
-  const row = g * (width + 1);
-  reach[row] = (reach[row] ?? 0) + 1;
-  reach[row + lastReach + 1] = (reach[row + lastReach + 1] ?? 0) - 1;
 }
 
 /** Offset → bracket index (−1 outside every bracket). */

@@ -3,27 +3,15 @@
  *
  * @module
  */
-import { makeDayIndexer } from '../calendar/days.ts';
-import { periodKey, periodStart } from '../calendar/period.ts';
-import {
-  type CalendarUnit,
-  type Period,
-  type WeekStartsOn,
-  assertCalendarUnit,
-  assertPeriod,
-  assertWeekStartsOn,
-  isFixedSpan,
-  periodOfDay,
-} from '../calendar/units.ts';
+import { type CalendarUnit, type Period, type WeekStartsOn, assertCalendarUnit, assertWeekStartsOn } from '../calendar/units.ts';
 import { assertTimeZone } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { dateOption, explainDate, toEpochMs } from '../input/dates.ts';
-import { explainId, isCustomerId } from '../input/ids.ts';
-import { Problems } from '../input/build.ts';
+import { dateOption } from '../input/dates.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import { skipInvalid } from '../input/options.ts';
 import type { CustomerId, DateInput, SkippedRecord } from '../input/types.ts';
-import { DAY_MS } from '../calendar/offset.ts';
-
+import { periodOption } from './period-option.ts';
+import { survivalTable } from './survival.ts';
 
 /** @internal Key of the factory behind `Cohort.fromSubscriptions`. */
 export const CREATE: unique symbol = Symbol('SubscriptionCohort.create');
@@ -51,6 +39,8 @@ export interface SubscriptionOptions {
   /** `'throw'` (default) or `'skip'` unreadable subscriptions (listed in `skipped`). */
   onInvalid?: 'throw' | 'skip';
 }
+
+const SUBSCRIPTION_KEYS = optionKeys<SubscriptionOptions>({ timeZone: true, onInvalid: true });
 
 /** Survival at one offset (Kaplan–Meier). */
 export interface SurvivalCell {
@@ -85,117 +75,11 @@ export interface SurvivalTable {
   readonly overall: readonly SurvivalCell[];
   /** Subscriptions skipped under `onInvalid: 'skip'`. */
   readonly skipped: readonly SkippedRecord[];
-}
-
-interface Observed {
-  cohort: number;
-  /** Offset of the end when observed (a complete offset), else −1. */
-  event: number;
-  /** Number of complete offsets observed. */
-  observed: number;
-}
-
-/** Kaplan–Meier cells from observations (offsets 0 … max observed − 1). */
-function kaplanMeier(items: readonly Observed[]): SurvivalCell[] {
-  let horizon = 0;
-  for (const item of items) horizon = Math.max(horizon, item.event >= 0 ? item.event + 1 : item.observed);
-  const ended = new Float64Array(horizon);
-  const leaving = new Float64Array(horizon + 1); // leave the risk set after offset k
-  const censored = new Float64Array(horizon);
-  for (const item of items) {
-    if (item.event >= 0) {
-      ended[item.event] = (ended[item.event] ?? 0) + 1;
-      leaving[item.event + 1] = (leaving[item.event + 1] ?? 0) + 1;
-    } else if (item.observed > 0) {
-      censored[item.observed - 1] = (censored[item.observed - 1] ?? 0) + 1;
-      leaving[item.observed] = (leaving[item.observed] ?? 0) + 1;
-    } else {
-      leaving[0] = (leaving[0] ?? 0) + 1; // nothing observed yet
-    }
-  }
-  const cells: SurvivalCell[] = [];
-  let atRisk = items.length;
-  let survival = 1;
-  for (let k = 0; k < horizon; k++) {
-    atRisk -= leaving[k] ?? 0;
-    if (atRisk <= 0) break;
-    const d = ended[k] ?? 0;
-    survival *= 1 - d / atRisk;
-    cells.push(Object.freeze({ offset: k, atRisk, ended: d, censored: censored[k] ?? 0, survival }));
-  }
-  return cells;
-}
-
-/** Compute the survival table (the work behind {@link SubscriptionCohort.table}). */
-function survivalTable(
-  records: readonly unknown[],
-  s: { by: CalendarUnit; every: Period; timeZone: string; weekStartsOn: WeekStartsOn; asOf: number | null; skip: boolean },
-): SurvivalTable {
-  const problems = new Problems(s.skip, 'subscriptions');
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let latest = Number.NEGATIVE_INFINITY;
-  records.forEach((record, i) => {
-    if (typeof record !== 'object' || record === null) {
-      problems.report(i, 'record', record, 'is not a subscription object');
-      return;
-    }
-    const { customerId, start, end } = record as Partial<SubscriptionRecord>;
-    if (!isCustomerId(customerId)) return problems.report(i, 'customerId', customerId, explainId(customerId));
-    const from = toEpochMs(start, s.timeZone);
-    if (Number.isNaN(from)) return problems.report(i, 'start', start, explainDate(start));
-    const to = end === undefined || end === null ? Number.NaN : toEpochMs(end, s.timeZone);
-    if (end !== undefined && end !== null && Number.isNaN(to)) return problems.report(i, 'end', end, explainDate(end));
-    if (to < from) return problems.report(i, 'end', end, 'is before the start');
-    starts.push(from);
-    ends.push(to);
-    latest = Math.max(latest, from, Number.isNaN(to) ? from : to);
-  });
-  const asOf = s.asOf ?? (Number.isFinite(latest) ? latest : 0);
-  const dayOf = makeDayIndexer(s.timeZone);
-  const span = isFixedSpan(s.every) ? s.every.days * DAY_MS : 0;
-  const unit = isFixedSpan(s.every) ? s.by : s.every;
-  const firstIncomplete = periodOfDay(dayOf(asOf + 1), unit, s.weekStartsOn);
-  const observations: Observed[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const from = starts[i] ?? 0;
-    if (from > asOf) continue; // not started as of asOf
-    const to = ends[i] ?? Number.NaN;
-    const base = span > 0 ? 0 : periodOfDay(dayOf(from), unit, s.weekStartsOn);
-    const observed = span > 0 ? Math.max(0, Math.floor((asOf + 1 - from) / span)) : firstIncomplete - base;
-    let event = -1;
-    if (!Number.isNaN(to) && to <= asOf) {
-      const k = span > 0 ? Math.floor((to - from) / span) : periodOfDay(dayOf(to), unit, s.weekStartsOn) - base;
-      if (k < observed) event = k; // an end inside the current, incomplete offset is not yet counted
-    }
-    observations.push({ cohort: periodOfDay(dayOf(from), s.by, s.weekStartsOn), event, observed });
-  }
-  const byCohort = new Map<number, Observed[]>();
-  for (const o of observations) {
-    const list = byCohort.get(o.cohort);
-    if (list === undefined) byCohort.set(o.cohort, [o]);
-    else list.push(o);
-  }
-  const calendar = { timeZone: s.timeZone, weekStartsOn: s.weekStartsOn };
-  const cohorts = [...byCohort.entries()]
-    .sort((x, y) => x[0] - y[0])
-    .map(([index, items]) =>
-      Object.freeze({
-        key: periodKey(index, s.by, s.weekStartsOn),
-        start: new Date(periodStart(index, s.by, calendar)),
-        size: items.length,
-        cells: Object.freeze(kaplanMeier(items)),
-      }),
-    );
-  return Object.freeze({
-    by: s.by,
-    every: s.every,
-    timeZone: s.timeZone,
-    asOf: new Date(asOf),
-    cohorts: Object.freeze(cohorts),
-    overall: Object.freeze(kaplanMeier(observations)),
-    skipped: Object.freeze(problems.skipped.slice()),
-  });
+  /**
+   * The table as JSON-safe plain data (what `JSON.stringify` writes): instants as ISO-8601 strings, and a
+   * skipped value that JSON cannot hold (a `bigint`, a symbol, a function) as its description.
+   */
+  toJSON(): unknown;
 }
 
 /**
@@ -235,13 +119,14 @@ export class SubscriptionCohort {
     if (subscriptions === null || typeof subscriptions !== 'object' || !(Symbol.iterator in subscriptions)) {
       throw new InvalidOptionError('subscriptions', subscriptions, 'must be an array or an iterable of subscriptions');
     }
+    const opts = checkOptionKeys(options, SUBSCRIPTION_KEYS);
     return new SubscriptionCohort(Array.from(subscriptions), {
       by: 'month',
       every: null,
-      timeZone: assertTimeZone(options?.timeZone ?? 'UTC'),
+      timeZone: assertTimeZone(opts.timeZone ?? 'UTC'),
       weekStartsOn: 1,
       asOf: undefined,
-      skip: skipInvalid(options?.onInvalid),
+      skip: skipInvalid(opts.onInvalid),
     });
   }
 
@@ -256,7 +141,7 @@ export class SubscriptionCohort {
 
   /** Measurement period: a calendar unit or `{ days: n }` (default: the cohort period). */
   every(period: Period): SubscriptionCohort {
-    return this.#with({ every: assertPeriod(period, 'every') });
+    return this.#with({ every: periodOption(period) });
   }
 
   /** IANA time zone of the calendar. */
@@ -282,7 +167,9 @@ export class SubscriptionCohort {
    *
    * @returns the survival table
    * @throws {@link InvalidInputError} for an unreadable subscription (unless skipping)
-   * @throws {@link InvalidOptionError} for an unreadable `asOf`
+   * @throws {@link InvalidOptionError} for an unreadable `asOf`, or a table of more than 1,000,000 cells
+   *   (cohorts × offsets, the overall curve included: an `asOf` far beyond the data, or offsets too
+   *   fine for its span)
    */
   table(): SurvivalTable {
     const s = this.#state;

@@ -26,12 +26,13 @@ export interface CohortGroup {
   row: number;
 }
 
-/** Per-cell sums, `width` cells per group (row-major). */
+/** Per-cell sums, a row of cells per group (its observable offsets), rows laid end to end. */
 export interface CohortAccumulators {
-  width: number;
+  /** Where each row's cells start (`rowStart[g + 1] − rowStart[g]` cells); row g of `reach` starts at `rowStart[g] + g`. */
+  rowStart: Float64Array;
   /** Distinct customers with an order at the offset. */
   active: Float64Array;
-  /** Difference array (width + 1 per group): customers whose last active offset is ≥ k. */
+  /** Difference array (one slot more than the row's cells per group): customers whose last active offset is ≥ k. */
   reach: Float64Array;
   orders: Float64Array;
   gross: Float64Array;
@@ -68,7 +69,7 @@ function groupCells(
   acc: CohortAccumulators,
   isComplete: (maxBase: number, offset: number) => boolean,
 ): CellSums[] {
-  const row = group.row * acc.width;
+  const row = acc.rowStart[group.row] ?? 0;
   const out: CellSums[] = [];
   const brackets = settings.brackets;
   if (settings.mode === 'bracket' && brackets !== null) {
@@ -103,7 +104,7 @@ function groupCells(
   }
   let cumulativeNet = 0;
   let reach = 0;
-  const reachRow = group.row * (acc.width + 1);
+  const reachRow = row + group.row;
   for (let k = 0; k < group.offsets; k++) {
     reach += acc.reach[reachRow + k] ?? 0;
     cumulativeNet += acc.net[row + k] ?? 0;

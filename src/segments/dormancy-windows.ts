@@ -5,6 +5,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { CustomerId } from '../input/types.ts';
 
 /** A dormancy segment, from most to least engaged. */
@@ -80,6 +81,12 @@ export type ResolvedWindows =
   | { readonly kind: 'adaptive'; readonly multipliers: readonly [number, number, number]; readonly days: readonly [number, number, number] }
   | { readonly kind: 'alive'; readonly probabilityAlive: (customer: AliveInput) => number; readonly thresholds: readonly [number, number, number] };
 
+const THREE_KEYS = optionKeys<FixedWindows>({ active: true, atRisk: true, dormant: true });
+const ADAPTIVE_KEYS = optionKeys<AdaptiveWindows>({ adaptive: true, fallback: true });
+const ALIVE_KEYS = optionKeys<AliveWindows>({ probabilityAlive: true, thresholds: true });
+/** Every key of every form of `windows`, so that a slip in any of them gets the closest name. */
+const WINDOW_KEYS = [...new Set([...THREE_KEYS, ...ADAPTIVE_KEYS, ...ALIVE_KEYS])];
+
 const DEFAULT_DAYS = [90, 180, 365] as const;
 const DEFAULT_MULTIPLIERS = [2, 4, 8] as const;
 const DEFAULT_THRESHOLDS = [0.75, 0.5, 0.25] as const;
@@ -93,10 +100,10 @@ function three(
   increasing: boolean,
 ): [number, number, number] {
   if (value === undefined) return [...defaults];
-  if (typeof value !== 'object' || value === null) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidOptionError(option, value, 'must be an object { active, atRisk, dormant }');
   }
-  const v = value as { active?: unknown; atRisk?: unknown; dormant?: unknown };
+  const v = checkOptionKeys(value as { active?: unknown; atRisk?: unknown; dormant?: unknown }, THREE_KEYS, `${option}.`);
   const out: [number, number, number] = [...defaults];
   const keys = ['active', 'atRisk', 'dormant'] as const;
   keys.forEach((key, i) => {
@@ -121,17 +128,20 @@ const positive = (x: number) => Number.isFinite(x) && x > 0;
 const probability = (x: number) => x >= 0 && x <= 1;
 
 /**
- * Validate the `windows` option of `dormancy`.
+ * Validate the `windows` option of `dormancy`, its keys and those of its nested objects included.
  *
  * @internal
  */
 export function resolveWindows(value: DormancyWindows | undefined): ResolvedWindows {
   if (value === undefined || value === 'fixed') return { kind: 'fixed', days: DEFAULT_DAYS };
   if (value === 'adaptive') return { kind: 'adaptive', multipliers: DEFAULT_MULTIPLIERS, days: DEFAULT_DAYS };
-  if (typeof value !== 'object' || value === null) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidOptionError('windows', value, `must be 'fixed', 'adaptive', { active, atRisk, dormant }, { adaptive } or { probabilityAlive }`);
   }
+  // Every key of every form first (a slip gets the closest name of any form), then those of the form used.
+  checkOptionKeys(value, WINDOW_KEYS, 'windows.');
   if ('probabilityAlive' in value) {
+    checkOptionKeys(value, ALIVE_KEYS, 'windows.');
     if (typeof value.probabilityAlive !== 'function') {
       throw new InvalidOptionError('windows.probabilityAlive', value.probabilityAlive, 'must be a function (customer) => probability');
     }
@@ -139,10 +149,12 @@ export function resolveWindows(value: DormancyWindows | undefined): ResolvedWind
     return { kind: 'alive', probabilityAlive: value.probabilityAlive, thresholds };
   }
   if ('adaptive' in value) {
+    checkOptionKeys(value, ADAPTIVE_KEYS, 'windows.');
     const multipliers = three('windows.adaptive', value.adaptive, DEFAULT_MULTIPLIERS, positive, 'a positive number', true);
     const days = three('windows.fallback', value.fallback, DEFAULT_DAYS, wholeDays, 'a whole number of days ≥ 0', true);
     return { kind: 'adaptive', multipliers, days };
   }
+  checkOptionKeys(value, THREE_KEYS, 'windows.');
   return { kind: 'fixed', days: three('windows', value, DEFAULT_DAYS, wholeDays, 'a whole number of days ≥ 0', true) };
 }
 

@@ -9,8 +9,9 @@ import { InvalidOptionError, describeValue } from '../errors.ts';
 import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits } from '../input/money.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { CustomerId } from '../input/types.ts';
-import { type AsOfOptions, type CustomerScan, resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
+import { type AsOfOptions, type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
 import {
   DORMANCY_SEGMENTS,
   type DormancySegment,
@@ -20,6 +21,19 @@ import {
   segmentIndexByDays,
   segmentByProbability,
 } from './dormancy-windows.ts';
+import { OrderDayGaps } from './order-day-gaps.ts';
+import { readSegmentInput } from './segment-input.ts';
+
+const DORMANCY_KEYS = optionKeys<DormancyOptions>({
+  asOf: true,
+  timeZone: true,
+  currency: true,
+  currencyDigits: true,
+  timeUnit: true,
+  rounding: true,
+  onInvalid: true,
+  windows: true,
+});
 
 /** Options of {@link dormancy}. */
 export interface DormancyOptions extends AsOfOptions {
@@ -88,6 +102,23 @@ export interface DormancyReport {
   columns: DormancyColumns;
   /** Per segment: customers (adding up to `customers.length`) and value. */
   segments: Record<DormancySegment, DormancySegmentTotal>;
+  /**
+   * The report as JSON-safe plain data (what `JSON.stringify` writes): the customers as rows, money as
+   * exact decimal strings, instants as ISO-8601 strings. `columns` is left out: it holds the numbers of
+   * `customers` again, keyed by ledger account numbers that mean nothing outside this process.
+   */
+  toJSON(): DormancyReportJson;
+}
+
+/** One customer of {@link DormancyReportJson}: {@link DormancyCustomer} with the instant and money as strings. */
+export type DormancyCustomerJson = Omit<DormancyCustomer, 'lastOrder' | 'value'> & { lastOrder: string; value: string };
+
+/** A {@link DormancyReport} as JSON-safe plain data. */
+export interface DormancyReportJson {
+  asOf: string | null;
+  windows: DormancyReport['windows'];
+  customers: DormancyCustomerJson[];
+  segments: Record<DormancySegment, { customers: number; value: string }>;
 }
 
 /** Where the fixed-window classification of {@link classifyByDays} reads its limits and writes. */
@@ -118,7 +149,7 @@ function classifyByDays(scan: CustomerScan, out: DayClassification, lo: number, 
 }
 
 /**
- * Segment every customer by the whole days since their last order, as of a date (DESIGN "Dormancy").
+ * Segment every customer by the whole days since their last order, as of a date.
  *
  * Days are local calendar days in the ledger's time zone: `daysSince` = day of `asOf` − day of the
  * last order at or before `asOf`. Refunds never make a customer active, but they lower the customer's
@@ -133,8 +164,8 @@ function classifyByDays(scan: CustomerScan, out: DayClassification, lo: number, 
  * @param data - a ledger or records
  * @param options - `asOf` (default: the last event), `windows`, ledger options for raw records
  * @returns per-customer rows and per-segment counts and value
- * @throws {@link InvalidOptionError} for a bad `asOf` or windows (not increasing, negative, not whole
- *   days), or when `probabilityAlive` returns something that is not a probability
+ * @throws {@link InvalidOptionError} for an unknown option, a bad `asOf` or windows (not increasing,
+ *   negative, not whole days), or when `probabilityAlive` returns something that is not a probability
  *
  * @example
  * ```ts
@@ -153,8 +184,9 @@ function classifyByDays(scan: CustomerScan, out: DayClassification, lo: number, 
  * ```
  */
 export function dormancy(data: LedgerInput, options?: DormancyOptions): DormancyReport {
-  const windows = resolveWindows(options?.windows);
-  const { book, asOf, timeZone } = resolveAsOf(data, options);
+  const opts = checkOptionKeys(options, DORMANCY_KEYS);
+  const windows = resolveWindows(opts.windows);
+  const { book, asOf, timeZone } = readSegmentInput(data, opts);
   const scan = scanCustomers(book, asOf, timeZone);
   const { dayOf, asOfDay } = scan;
   const { ids } = book;
@@ -222,7 +254,7 @@ export function dormancy(data: LedgerInput, options?: DormancyOptions): Dormancy
     return rows;
   };
   const total = (k: number): DormancySegmentTotal => ({ customers: counts[k] ?? 0, value: fromMinorUnits(totals[k] ?? 0, digits) });
-  return lazyField(
+  const report = lazyField(
     {
       asOf: asOf === null ? null : new Date(asOf),
       windows: windows.kind === 'alive' ? ('probabilityAlive' as const) : windows.kind,
@@ -232,66 +264,19 @@ export function dormancy(data: LedgerInput, options?: DormancyOptions): Dormancy
     'customers',
     buildRows,
   );
+  // Not enumerable: the report's fields stay its data, and `JSON.stringify` still finds it.
+  Object.defineProperty(report, 'toJSON', { value: () => reportJson(report), enumerable: false });
+  return report as typeof report & Pick<DormancyReport, 'toJSON'>;
 }
 
-/** The gaps in days between a customer's distinct order days at or before `asOf` (a reusable buffer). */
-class OrderDayGaps {
-  #buffer = new Float64Array(16);
-  /** Local day of the first order of the last customer collected. */
-  firstDay = 0;
-
-  constructor(private readonly scan: CustomerScan) {}
-
-  /** Fill the buffer with customer i's gaps; returns how many there are (distinct order days − 1). */
-  collect(i: number): number {
-    const { book, asOf, dayOf } = this.scan;
-    const { start, time, minor } = book;
-    const a = this.scan.account[i] ?? 0;
-    const orders = this.scan.orders[i] ?? 0;
-    if (this.#buffer.length < orders) this.#buffer = new Float64Array(orders * 2);
-    let count = 0;
-    let previousDay = Number.NaN;
-    for (let p = start[a] ?? 0, end = start[a + 1] ?? 0; p < end; p++) {
-      const t = time[p] ?? 0;
-      if (asOf !== null && t > asOf) break;
-      if ((minor[p] ?? 0) < 0) continue;
-      const day = dayOf(t);
-      if (Number.isNaN(previousDay)) this.firstDay = day;
-      else if (day !== previousDay) this.#buffer[count++] = day - previousDay;
-      previousDay = day;
-    }
-    return count;
-  }
-
-  /** Median gap of customer i; `null` with a single order day. */
-  median(i: number): number | null {
-    return medianOfFirst(this.#buffer, this.collect(i));
-  }
-}
-
-/** Up to this many values are sorted by insertion, in place; more by the native sort of a view. */
-const INSERTION_SORT_MAX = 32;
-
-/**
- * Median of `values[0 … k − 1]` (sorted in place); `null` when `k` is 0. A customer has a handful of
- * gaps as a rule: sorting them by insertion allocates nothing, where a view and the native sort cost
- * an object and a call per customer (a report's rows are built for millions of them).
- */
-function medianOfFirst(values: Float64Array, k: number): number | null {
-  if (k === 0) return null;
-  if (k > INSERTION_SORT_MAX) {
-    values.subarray(0, k).sort();
-  } else {
-    for (let i = 1; i < k; i++) {
-      const x = values[i] ?? 0;
-      let j = i - 1;
-      while (j >= 0 && (values[j] ?? 0) > x) {
-        values[j + 1] = values[j] ?? 0;
-        j--;
-      }
-      values[j + 1] = x;
-    }
-  }
-  const mid = k >> 1;
-  return k % 2 === 1 ? (values[mid] ?? 0) : ((values[mid - 1] ?? 0) + (values[mid] ?? 0)) / 2;
+/** A dormancy report as JSON-safe plain data (see {@link DormancyReport.toJSON}). */
+function reportJson(report: Omit<DormancyReport, 'toJSON'>): DormancyReportJson {
+  const segment = (s: DormancySegmentTotal) => ({ customers: s.customers, value: s.value.toString() });
+  const { active, atRisk, dormant, lost } = report.segments;
+  return {
+    asOf: report.asOf === null ? null : report.asOf.toISOString(),
+    windows: report.windows,
+    customers: report.customers.map((c) => ({ ...c, lastOrder: c.lastOrder.toISOString(), value: c.value.toString() })),
+    segments: { active: segment(active), atRisk: segment(atRisk), dormant: segment(dormant), lost: segment(lost) },
+  };
 }

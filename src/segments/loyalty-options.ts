@@ -7,6 +7,7 @@ import type { Decimal } from 'decimal.js';
 import { civilFromDays, daysFromCivil, daysInMonth } from '../calendar/days.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { toMinorUnits } from '../input/money.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { DateInput } from '../input/types.ts';
 
 /** One tier of a loyalty program. */
@@ -57,16 +58,24 @@ export interface Program {
   readonly keepPreviousTier: boolean;
 }
 
+const TIER_KEYS = optionKeys<LoyaltyTier>({ name: true, threshold: true });
+const WINDOW_KEYS = ['rollingMonths', 'rollingDays'] as const;
+const WINDOW_LIMITS = { rollingMonths: 1200, rollingDays: 36_500 } as const;
+
 function windowOption(value: unknown): QualificationWindow {
   if (value === undefined || value === 'lifetime' || value === 'calendarYear') return value ?? 'lifetime';
-  if (typeof value === 'object' && value !== null) {
-    const v = value as { rollingMonths?: unknown; rollingDays?: unknown };
-    const [key, n, max] = 'rollingMonths' in v ? ['rollingMonths', v.rollingMonths, 1200] as const : ['rollingDays', v.rollingDays, 36_500] as const;
-    if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= max) {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const v = checkOptionKeys(value as { rollingMonths?: unknown; rollingDays?: unknown }, WINDOW_KEYS, 'window.');
+    const given = WINDOW_KEYS.filter((key) => key in v);
+    if (given.length > 1) throw new InvalidOptionError('window', value, 'takes one of `rollingMonths` and `rollingDays`, not both');
+    const key = given[0];
+    if (key !== undefined) {
+      const n = v[key];
+      const max = WINDOW_LIMITS[key];
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > max) {
+        throw new InvalidOptionError(`window.${key}`, n, `${describeValue(n)} is not a whole number from 1 to ${max}`);
+      }
       return key === 'rollingMonths' ? { rollingMonths: n } : { rollingDays: n };
-    }
-    if ('rollingMonths' in v || 'rollingDays' in v) {
-      throw new InvalidOptionError(`window.${key}`, n, `${describeValue(n)} is not a whole number from 1 to ${max}`);
     }
   }
   throw new InvalidOptionError('window', value, `must be 'lifetime', 'calendarYear', { rollingMonths: n } or { rollingDays: n }`);
@@ -94,7 +103,10 @@ export function resolveProgram(options: LoyaltyProgramOptions, currencyDigits: n
   const names: string[] = [];
   const thresholds = new Float64Array(tiers.length);
   tiers.forEach((tier: unknown, i) => {
-    const { name, threshold } = (typeof tier === 'object' && tier !== null ? tier : {}) as { name?: unknown; threshold?: unknown };
+    if (typeof tier !== 'object' || tier === null || Array.isArray(tier)) {
+      throw new InvalidOptionError(`tiers[${i}]`, tier, 'must be an object { name, threshold }');
+    }
+    const { name, threshold } = checkOptionKeys(tier as { name?: unknown; threshold?: unknown }, TIER_KEYS, `tiers[${i}].`);
     if (typeof name !== 'string' || name === '') throw new InvalidOptionError(`tiers[${i}].name`, name, 'must be a non-empty string');
     if (names.includes(name)) throw new InvalidOptionError(`tiers[${i}].name`, name, `${describeValue(name)} is used by two tiers`);
     names.push(name);

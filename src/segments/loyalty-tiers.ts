@@ -7,9 +7,11 @@ import type { Decimal } from 'decimal.js';
 import { localDayStart } from '../calendar/zone.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
-import { resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
+import { scanCustomers } from '../input/customer-scan.ts';
 import { type LoyaltyBasis, type LoyaltyProgramOptions, resolveProgram, windowStarts } from './loyalty-options.ts';
+import { readSegmentInput } from './segment-input.ts';
 import { type TierContext, type TierStatus, tierStatus, toDecimal } from './tier-engine.ts';
 
 /** Options of {@link loyaltyTiers}: the program, `asOf`, and ledger options for raw records. */
@@ -17,6 +19,21 @@ export interface LoyaltyTiersOptions extends LoyaltyProgramOptions, LedgerBaseOp
   /** The instant of the decision (default: the ledger's last event). Later events are ignored. */
   asOf?: DateInput;
 }
+
+const LOYALTY_KEYS = optionKeys<LoyaltyTiersOptions>({
+  tiers: true,
+  basis: true,
+  window: true,
+  asOf: true,
+  pointsPerUnit: true,
+  keepPreviousTier: true,
+  timeZone: true,
+  currency: true,
+  currencyDigits: true,
+  timeUnit: true,
+  rounding: true,
+  onInvalid: true,
+});
 
 /** One customer of a {@link LoyaltyReport}. */
 export interface LoyaltyCustomer extends TierStatus {
@@ -51,7 +68,7 @@ export interface LoyaltyReport {
 }
 
 /**
- * Every customer's loyalty tier as of a date (DESIGN "Loyalty tiers"). The qualifying amount is
+ * Every customer's loyalty tier as of a date. The qualifying amount is
  * counted over the qualification window ending on the as-of day (local days in the ledger's zone):
  * net spend (orders plus refunds in the window, never below 0), orders, or points (⌊amount ×
  * `pointsPerUnit`⌋ per event, refunds taking theirs back). A customer holds the highest tier whose
@@ -64,8 +81,9 @@ export interface LoyaltyReport {
  * @param data - a ledger or records
  * @param options - `tiers` (required), `basis`, `window`, `asOf`, `pointsPerUnit`, `keepPreviousTier`, ledger options
  * @returns per-customer status and per-tier counts
- * @throws {@link InvalidOptionError} for tiers not strictly increasing, duplicate names, negative or
- *   unreadable thresholds, a bad window, basis, `pointsPerUnit` or `asOf`
+ * @throws {@link InvalidOptionError} for an unknown option (in the tiers and the window too), tiers not
+ *   strictly increasing, duplicate names, negative or unreadable thresholds, a bad window, basis,
+ *   `pointsPerUnit` or `asOf`
  *
  * @example
  * ```ts
@@ -85,7 +103,9 @@ export interface LoyaltyReport {
  * ```
  */
 export function loyaltyTiers(data: LedgerInput, options: LoyaltyTiersOptions): LoyaltyReport {
-  const { book, asOf, timeZone } = resolveAsOf(data, options);
+  // The options are required: `resolveProgram` names a missing `tiers`.
+  checkOptionKeys(options, LOYALTY_KEYS);
+  const { book, asOf, timeZone } = readSegmentInput(data, options);
   const program = resolveProgram(options, book.currencyDigits);
   const scan = scanCustomers(book, asOf, timeZone);
   const counts = new Float64Array(program.names.length);

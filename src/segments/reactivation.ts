@@ -3,9 +3,10 @@
  *
  * @module
  */
-import type { Decimal } from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { Exact, toMoney } from '../input/exact.ts';
 import { InvalidOptionError } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { DormancySegment } from './dormancy-windows.ts';
 import type { DormancyReport } from './dormancy.ts';
 
@@ -16,6 +17,8 @@ export interface ReactivationOptions {
   /** Also target the `lost` segment (default `false`: dormant customers only). */
   includeLost?: boolean;
 }
+
+const REACTIVATION_KEYS = optionKeys<ReactivationOptions>({ receptiveRate: true, includeLost: true });
 
 /** A low/high range. */
 export interface Range<T> {
@@ -42,13 +45,14 @@ export interface ReactivationPotential {
 /**
  * Of the dormant (and optionally lost) customers of a {@link dormancy} report, the expected number
  * receptive to a win-back and the value at stake, as a low/high range: customers × rate and historical
- * value × rate, for the low and high receptive rates (DESIGN "Dormancy": default 25 %–60 %). The value is
+ * value × rate, for the low and high receptive rates (default 25 %–60 %). The value is
  * the customers' own past net revenue, a yardstick of what is at stake rather than a forecast.
  *
  * @param report - the result of `dormancy`
  * @param options - `receptiveRate` (default `[0.25, 0.6]`), `includeLost` (default `false`)
  * @returns counts and money for the targeted segments
- * @throws {@link InvalidOptionError} when a rate is outside [0, 1] or low > high, or `report` is not a dormancy report
+ * @throws {@link InvalidOptionError} for an unknown option, a rate outside [0, 1] or low > high, or when
+ *   `report` is not a dormancy report
  *
  * @example
  * ```ts
@@ -72,15 +76,19 @@ export function reactivationPotential(report: DormancyReport, options?: Reactiva
   if (typeof report !== 'object' || report === null || typeof report.segments !== 'object' || report.segments === null) {
     throw new InvalidOptionError('report', report, 'must be the result of dormancy()');
   }
-  const [low, high] = receptiveRate(options?.receptiveRate);
-  const includeLost = options?.includeLost ?? false;
+  const opts = checkOptionKeys(options, REACTIVATION_KEYS);
+  const [low, high] = receptiveRate(opts.receptiveRate);
+  const includeLost = opts.includeLost ?? false;
   if (typeof includeLost !== 'boolean') throw new InvalidOptionError('includeLost', includeLost, 'must be true or false');
   const segments: DormancySegment[] = includeLost ? ['dormant', 'lost'] : ['dormant'];
   let customers = 0;
   let value = new Exact(0);
   for (const s of segments) {
-    customers += report.segments[s].customers;
-    value = value.plus(report.segments[s].value);
+    const total: unknown = report.segments[s];
+    const { customers: c, value: v } = (typeof total === 'object' && total !== null ? total : {}) as Partial<DormancyReport['segments'][DormancySegment]>;
+    if (typeof c !== 'number' || !Decimal.isDecimal(v)) throw new InvalidOptionError('report', report, 'must be the result of dormancy()');
+    customers += c;
+    value = value.plus(v);
   }
   return {
     segments,

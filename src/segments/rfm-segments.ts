@@ -5,6 +5,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import { assertBins } from './rank-scores.ts';
 
 /** A customer's RFM scores, as a segment map sees them. */
@@ -53,6 +54,17 @@ export interface RfmSegmentRule {
   readonly codes?: readonly string[];
 }
 
+/** Options of {@link rfmSegmentMap}. */
+export interface RfmSegmentMapOptions {
+  /** The number of score bins the map is written for (default 5). */
+  bins?: number;
+  /** The segment of customers matching no rule (default `'Other'`). */
+  fallback?: string;
+}
+
+const MAP_KEYS = optionKeys<RfmSegmentMapOptions>({ bins: true, fallback: true });
+const RULE_KEYS = optionKeys<RfmSegmentRule>({ name: true, r: true, f: true, m: true, fm: true, codes: true });
+
 function assertRange(option: string, value: unknown, bins: number): ScoreRange | undefined {
   if (value === undefined) return undefined;
   if (
@@ -74,7 +86,8 @@ function assertRange(option: string, value: unknown, bins: number): ScoreRange |
  * @param rules - the rules, in priority order
  * @param options - `bins` the map is written for (default 5), `fallback` name (default `'Other'`)
  * @returns a map for `rfm`'s `segments` option
- * @throws {@link InvalidOptionError} for an empty name, a range outside 1…bins, or a malformed code
+ * @throws {@link InvalidOptionError} for an unknown option or rule key, an empty name, a range outside
+ *   1…bins, or a malformed code
  *
  * @example
  * ```ts
@@ -85,17 +98,20 @@ function assertRange(option: string, value: unknown, bins: number): ScoreRange |
  * map.segments; // => ['Recent', 'Older']
  * ```
  */
-export function rfmSegmentMap(
-  name: string,
-  rules: readonly RfmSegmentRule[],
-  options?: { bins?: number; fallback?: string },
-): RfmSegmentMap {
-  const bins = assertBins(options?.bins ?? 5, 'bins');
-  const fallback = options?.fallback ?? 'Other';
+export function rfmSegmentMap(name: string, rules: readonly RfmSegmentRule[], options?: RfmSegmentMapOptions): RfmSegmentMap {
+  const opts = checkOptionKeys(options, MAP_KEYS);
+  const bins = assertBins(opts.bins ?? 5, 'bins');
+  const fallback = opts.fallback ?? 'Other';
+  if (typeof fallback !== 'string' || fallback === '') throw new InvalidOptionError('fallback', fallback, 'must be a non-empty string');
   if (!Array.isArray(rules)) throw new InvalidOptionError('rules', rules, 'must be an array of segment rules');
   const checked = rules.map((rule: RfmSegmentRule, i) => {
-    if (typeof rule !== 'object' || rule === null || typeof rule.name !== 'string' || rule.name === '') {
-      throw new InvalidOptionError(`rules[${i}].name`, (rule as { name?: unknown } | null)?.name, 'must be a non-empty string');
+    if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) throw new InvalidOptionError(`rules[${i}]`, rule, 'must be a segment rule { name, r?, f?, m?, fm?, codes? }');
+    checkOptionKeys(rule, RULE_KEYS, `rules[${i}].`);
+    if (typeof rule.name !== 'string' || rule.name === '') {
+      throw new InvalidOptionError(`rules[${i}].name`, rule.name, 'must be a non-empty string');
+    }
+    if (rule.codes !== undefined && !Array.isArray(rule.codes)) {
+      throw new InvalidOptionError(`rules[${i}].codes`, rule.codes, 'must be an array of three-digit codes');
     }
     const codes = rule.codes === undefined ? undefined : new Set(rule.codes);
     for (const code of codes ?? []) {

@@ -1,161 +1,102 @@
 /**
- * `rfm`: recency, frequency and monetary value per customer, scored 1…n by rank, with named segments.
+ * `rfm`: recency, frequency and monetary value per customer, scored 1…n by rank or by fixed cut
+ * points, with named segments.
  *
  * @module
  */
-import type { Decimal } from 'decimal.js';
 import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
-import type { CustomerId } from '../input/types.ts';
-import { type AsOfOptions, type CustomerScan, resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
 import { assertBins, scoresInRange } from './rank-scores.ts';
-import { RFM_SEGMENTS, type RfmSegmentMap } from './rfm-segments.ts';
+import { resolveCuts, scoresByCuts } from './rfm-cuts.ts';
+import { NO_SEGMENT, assignSegments, meanSums, segmentMap, segmentTable } from './rfm-sums.ts';
+import type { RfmColumns, RfmCustomer, RfmOptions, RfmReport, RfmReportJson, RfmSegmentSummary } from './rfm-types.ts';
+import { readSegmentInput } from './segment-input.ts';
 
-/** What the monetary value of a customer is. */
-export type RfmMonetary = 'total' | 'mean';
+export { rfmGrid } from './rfm-grid.ts';
+export type {
+  RfmColumns,
+  RfmCustomer,
+  RfmCustomerJson,
+  RfmCuts,
+  RfmMonetary,
+  RfmOptions,
+  RfmReport,
+  RfmReportCuts,
+  RfmReportJson,
+  RfmSegmentSummary,
+  RfmSegmentSummaryJson,
+} from './rfm-types.ts';
 
-/** Options of {@link rfm}. */
-export interface RfmOptions extends AsOfOptions {
-  /** Number of scores per dimension (default 5). */
-  bins?: number;
-  /** `'total'` (default): gross revenue of the customer's orders; `'mean'`: their mean order value. */
-  monetary?: RfmMonetary;
-  /**
-   * Segment map (default: {@link RFM_SEGMENTS} when `bins` is 5, otherwise none); `null` for no
-   * segments. The map's `bins` must equal `bins`.
-   */
-  segments?: RfmSegmentMap | null;
-}
-
-/** One customer of an {@link RfmReport}. */
-export interface RfmCustomer {
-  /** The customer's id. */
-  id: CustomerId;
-  /** Instant of the last order at or before `asOf`. */
-  lastOrder: Date;
-  /** Whole local calendar days from the last order's day to the as-of day. */
-  recency: number;
-  /** Orders at or before `asOf`. */
-  frequency: number;
-  /** Gross revenue of those orders, or their mean (option `monetary`). */
-  monetary: Decimal;
-  /** Recency score 1…bins (bins = most recent). */
-  r: number;
-  /** Frequency score 1…bins. */
-  f: number;
-  /** Monetary score 1…bins. */
-  m: number;
-  /** (f + m) ÷ 2. */
-  fm: number;
-  /** Segment name from the map, or `null` without a map. */
-  segment: string | null;
-}
-
-/** One segment of an {@link RfmReport}. */
-export interface RfmSegmentSummary {
-  /** The segment's name. */
-  segment: string;
-  /** Customers in it. */
-  customers: number;
-  /** customers ÷ all customers; `null` without customers. */
-  share: number | null;
-  /** Gross revenue of its customers (orders at or before `asOf`). */
-  revenue: Decimal;
-  /** Mean recency in days; `null` when empty. */
-  averageRecency: number | null;
-  /** Mean frequency; `null` when empty. */
-  averageFrequency: number | null;
-  /** Mean monetary value; `null` when empty. */
-  averageMonetary: Decimal | null;
-}
-
-/** The per-customer numbers of an {@link RfmReport} as typed arrays (one entry per customer, same order as `customers`). */
-export interface RfmColumns {
-  /** Ledger account number of the customer (`book.ids[account]` is the id). */
-  account: Uint32Array;
-  /** Recency in days. */
-  recency: Float64Array;
-  /** Frequency (orders). */
-  frequency: Uint32Array;
-  /** Monetary value in minor units: gross (`'total'`), or gross ÷ orders (`'mean'`, fractional). */
-  monetaryMinor: Float64Array;
-  /** Scores 1…bins. */
-  r: Uint8Array;
-  f: Uint8Array;
-  m: Uint8Array;
-  /** Index of the customer's segment in {@link RfmReport.segments}, or 255 without a map. */
-  segment: Uint8Array;
-}
-
-/** The result of {@link rfm}. */
-export interface RfmReport {
-  /** The as-of instant, or `null` for an empty ledger. */
-  asOf: Date | null;
-  /** Scores per dimension. */
-  bins: number;
-  /** What `monetary` means. */
-  monetary: RfmMonetary;
-  /** Name of the segment map used, or `null`. */
-  segmentMap: string | null;
-  /**
-   * Every customer as of `asOf`, in ledger account order. The row objects are built on first access;
-   * {@link RfmReport.columns} holds the same numbers as typed arrays for bulk use.
-   */
-  readonly customers: RfmCustomer[];
-  /** The per-customer numbers as typed arrays, index i = `customers[i]`. */
-  columns: RfmColumns;
-  /** Per segment of the map, in the map's order (empty without a map). */
-  segments: RfmSegmentSummary[];
-}
+const RFM_KEYS = optionKeys<RfmOptions>({
+  asOf: true,
+  timeZone: true,
+  currency: true,
+  currencyDigits: true,
+  timeUnit: true,
+  rounding: true,
+  onInvalid: true,
+  bins: true,
+  monetary: true,
+  cuts: true,
+  segments: true,
+});
 
 /**
- * RFM as of a date (DESIGN "RFM", benchmark W3): per customer recency = whole days between the as-of
- * day and the day of the last order (local days in the ledger's zone), frequency = orders, monetary =
- * gross revenue (refunds ignored) or mean order value; each scored 1…bins by rank with ties sharing a
- * score, `score(vᵢ) = 1 + ⌊bins · (rankᵢ − 1) ÷ N⌋`, `rankᵢ = 1 + #{ j : vⱼ < vᵢ }`, R on −recency
- * (most recent = bins). Events after `asOf` are ignored. The result does not depend on the order of
- * the input records. Named segments come from a replaceable map of the R and FM = (F + M) ÷ 2 scores,
- * and a per-segment summary gives count, share, revenue and mean R, F and M.
- * Cost: one pass over the events and three sorts, O(E + N log N) for E events and N customers.
+ * RFM as of a date: per customer recency = whole days between the as-of day and the day of the last
+ * order (local days in the ledger's zone), frequency = orders, monetary = gross revenue (refunds
+ * ignored) or mean order value. Each dimension is scored 1…bins by rank, ties sharing a score,
+ * `score(vᵢ) = 1 + ⌊bins · (rankᵢ − 1) ÷ N⌋`, `rankᵢ = 1 + #{ j : vⱼ < vᵢ }`, R on −recency (most
+ * recent = bins) — or, for a dimension given `cuts`, by fixed cut points: `1 + #{ c : c < v }` (R:
+ * `bins − #{ c : c < recency }`), so a score means the same days, orders or amount in every report.
+ * Events after `asOf` are ignored. The result does not depend on the order of the input records.
+ * Named segments come from a replaceable map of the R and FM = (F + M) ÷ 2 scores, and a per-segment
+ * summary gives count, share, revenue and mean R, F and M.
+ * Cost: one pass over the events, then O(N) to O(N log N) per dimension scored by rank (see
+ * `rankScores`) and O(N log bins) per dimension scored by cuts, for N customers.
  *
  * @param data - a ledger or records
- * @param options - `asOf` (default: the last event), `bins` (5), `monetary` (`'total'`), `segments`, ledger options
+ * @param options - `asOf` (default: the last event), `bins` (5), `monetary` (`'total'`), `cuts`, `segments`, ledger options
  * @returns per-customer values and scores, and the segment summary
- * @throws {@link InvalidOptionError} for a bad `asOf`, `bins` (integer 2…100), `monetary`, or a map for other bins
+ * @throws {@link InvalidOptionError} for an unknown option, a bad `asOf`, `bins` (integer 2…100),
+ *   `monetary`, cut points (not `bins − 1` ascending finite values ≥ 0), or a map for other bins
  *
  * @example
  * ```ts
  * import { rfm } from 'retention-metrics';
- * const report = rfm(
- *   [
- *     { customerId: 'a', date: '2024-12-30', amount: '50.00' },
- *     { customerId: 'a', date: '2024-12-31', amount: '70.00' },
- *     { customerId: 'b', date: '2024-11-01', amount: '20.00' },
- *     { customerId: 'c', date: '2024-03-01', amount: '500.00' },
- *     { customerId: 'd', date: '2024-12-01', amount: '5.00' },
- *     { customerId: 'e', date: '2023-12-31', amount: '5.00' },
- *   ],
- *   { asOf: '2024-12-31' },
- * );
+ * const rows = [
+ *   { customerId: 'a', date: '2024-12-30', amount: '50.00' },
+ *   { customerId: 'a', date: '2024-12-31', amount: '70.00' },
+ *   { customerId: 'b', date: '2024-11-01', amount: '20.00' },
+ *   { customerId: 'c', date: '2024-03-01', amount: '500.00' },
+ *   { customerId: 'd', date: '2024-12-01', amount: '5.00' },
+ *   { customerId: 'e', date: '2023-12-31', amount: '5.00' },
+ * ];
+ * const report = rfm(rows, { asOf: '2024-12-31' });
  * report.customers.map((c) => [c.id, c.recency, c.r, c.f, c.m, c.segment]); // => [['e', 366, 1, 1, 1, 'Lost'], ['c', 305, 2, 1, 5, 'At Risk'], ['b', 60, 3, 1, 3, 'Need Attention'], ['d', 30, 4, 1, 1, 'Promising'], ['a', 0, 5, 5, 4, 'Champions']]
  * report.customers[4]?.monetary.toFixed(2); // => '120.00'
+ * const fixed = rfm(rows, { asOf: '2024-12-31', cuts: { recency: [30, 90, 180, 365] } });
+ * fixed.customers.map((c) => [c.id, c.r]); // => [['e', 1], ['c', 2], ['b', 4], ['d', 5], ['a', 5]]
  * ```
  */
 export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
-  const bins = assertBins(options?.bins ?? 5);
-  const monetary = options?.monetary ?? 'total';
+  const opts = checkOptionKeys(options, RFM_KEYS);
+  const bins = assertBins(opts.bins ?? 5);
+  const monetary = opts.monetary ?? 'total';
   if (monetary !== 'total' && monetary !== 'mean') {
     throw new InvalidOptionError('monetary', monetary, `must be 'total' or 'mean'`);
   }
-  const map = segmentMap(options?.segments, bins);
-  const { book, asOf, timeZone } = resolveAsOf(data, options);
+  const map = segmentMap(opts.segments, bins);
+  const { book, asOf, timeZone } = readSegmentInput(data, opts);
+  const digits = book.currencyDigits;
+  const cuts = resolveCuts(opts.cuts, bins, digits);
   const scan = scanCustomers(book, asOf, timeZone);
   const n = scan.account.length;
-  const digits = book.currencyDigits;
   const recency = new Float64Array(n);
   const money = new Float64Array(n);
   // One buffer ranked twice: the negated recencies (R), then the order counts as doubles (F), which
@@ -166,27 +107,15 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   for (let lo = 0; lo < n; lo += CHUNK) {
     customerValues(scan, monetary === 'total', lo, Math.min(n, lo + CHUNK), recency, ranked, money, ranges);
   }
-  const rScores = scoresInRange(ranked, bins, ranges[R_MIN] ?? 0, ranges[R_MAX] ?? 0, true);
+  const rScores = cuts.recency === null ? scoresInRange(ranked, bins, ranges[R_MIN] ?? 0, ranges[R_MAX] ?? 0, true) : scoresByCuts(recency, cuts.recency, true);
   ranked.set(scan.orders);
-  const fScores = scoresInRange(ranked, bins, ranges[F_MIN] ?? 0, ranges[F_MAX] ?? 0, true);
+  const fScores = cuts.frequency === null ? scoresInRange(ranked, bins, ranges[F_MIN] ?? 0, ranges[F_MAX] ?? 0, true) : scoresByCuts(ranked, cuts.frequency, false);
   // Totals are sums of integer minor units; means are taken as fractions (the scores are the same either way).
-  const mScores = scoresInRange(money, bins, ranges[M_MIN] ?? 0, ranges[M_MAX] ?? 0, monetary === 'total');
+  const mScores =
+    cuts.monetaryMinor === null
+      ? scoresInRange(money, bins, ranges[M_MIN] ?? 0, ranges[M_MAX] ?? 0, monetary === 'total')
+      : scoresByCuts(money, cuts.monetaryMinor, false);
   const names = map?.segments ?? [];
-  const index = new Map(names.map((name, k) => [name, k]));
-  // A segment depends on (r, f, m) only: look each combination up once.
-  const segmentOfCell = new Uint8Array(bins * bins * bins).fill(NO_SEGMENT);
-  if (map !== null) {
-    for (let r = 1; r <= bins; r++) {
-      for (let f = 1; f <= bins; f++) {
-        for (let m = 1; m <= bins; m++) {
-          const name = map.segmentOf({ r, f, m, fm: (f + m) / 2 });
-          const k = index.get(name);
-          if (k === undefined) throw new InvalidOptionError('segments', name, `the map gave "${name}", which is not in its \`segments\` list`);
-          segmentOfCell[((r - 1) * bins + (f - 1)) * bins + (m - 1)] = k;
-        }
-      }
-    }
-  }
   const count = new Float64Array(names.length);
   const recencySum = new Float64Array(names.length);
   const frequencySum = new Float64Array(names.length);
@@ -194,7 +123,7 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   // 'mean' monetary: the mean of per-customer means, summed exactly as fractions of minor units.
   const monetarySum = names.map(() => new Exact(0));
   const segmentOf = new Uint8Array(n);
-  const scores = { r: rScores, f: fScores, m: mScores, bins, segmentOfCell };
+  const scores = { r: rScores, f: fScores, m: mScores, bins, segmentOfCell: segmentTable(map, bins) };
   const sums = { count, recencySum, frequencySum, grossSum };
   // Without a segment map no customer has a segment, and there is nothing to sum.
   if (map === null) segmentOf.fill(NO_SEGMENT);
@@ -246,11 +175,16 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
         c === 0 ? null : monetary === 'total' ? minorPer(gross, c, digits) : toMoney((monetarySum[k] ?? new Exact(0)).dividedBy(c).dividedBy(10 ** digits)),
     };
   });
-  return lazyField(
+  const report = lazyField(
     {
       asOf: asOf === null ? null : new Date(asOf),
       bins,
       monetary,
+      cuts: {
+        recency: cuts.recency === null ? null : Array.from(cuts.recency),
+        frequency: cuts.frequency === null ? null : Array.from(cuts.frequency),
+        monetary: cuts.monetaryMinor === null ? null : Array.from(cuts.monetaryMinor, (minor) => fromMinorUnits(minor, digits)),
+      },
       segmentMap: map === null ? null : map.name,
       columns,
       segments,
@@ -258,6 +192,22 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
     'customers',
     buildRows,
   );
+  // Not enumerable: the report's fields stay its data, and `JSON.stringify` still finds it.
+  Object.defineProperty(report, 'toJSON', { value: () => reportJson(report), enumerable: false });
+  return report as typeof report & Pick<RfmReport, 'toJSON'>;
+}
+
+/** An RFM report as JSON-safe plain data (see {@link RfmReport.toJSON}). */
+function reportJson(report: Omit<RfmReport, 'toJSON'>): RfmReportJson {
+  return {
+    asOf: report.asOf === null ? null : report.asOf.toISOString(),
+    bins: report.bins,
+    monetary: report.monetary,
+    cuts: { ...report.cuts, monetary: report.cuts.monetary === null ? null : report.cuts.monetary.map((cut) => cut.toString()) },
+    segmentMap: report.segmentMap,
+    customers: report.customers.map((c) => ({ ...c, lastOrder: c.lastOrder.toISOString(), monetary: c.monetary.toString() })),
+    segments: report.segments.map((s) => ({ ...s, revenue: s.revenue.toString(), averageMonetary: s.averageMonetary === null ? null : s.averageMonetary.toString() })),
+  };
 }
 
 // Slots of the ranges `customerValues` finds: smallest and largest negated recency, order count and
@@ -314,113 +264,4 @@ function customerValues(
   ranges[F_MAX] = fMax;
   ranges[M_MIN] = mMin;
   ranges[M_MAX] = mMax;
-}
-
-/** Segment of customers `lo … hi − 1` from their scores, added to the per-segment sums. */
-function assignSegments(
-  scan: CustomerScan,
-  recency: Float64Array,
-  scores: { r: Uint8Array; f: Uint8Array; m: Uint8Array; bins: number; segmentOfCell: Uint8Array },
-  lo: number,
-  hi: number,
-  segmentOf: Uint8Array,
-  sums: { count: Float64Array; recencySum: Float64Array; frequencySum: Float64Array; grossSum: Float64Array },
-): void {
-  const { orders, grossMinor } = scan;
-  const { r, f, m, bins, segmentOfCell } = scores;
-  const { count, recencySum, frequencySum, grossSum } = sums;
-  for (let i = lo; i < hi; i++) {
-    const k = segmentOfCell[(((r[i] ?? 1) - 1) * bins + ((f[i] ?? 1) - 1)) * bins + ((m[i] ?? 1) - 1)] ?? NO_SEGMENT;
-    segmentOf[i] = k;
-    if (k === NO_SEGMENT) continue;
-    count[k] = (count[k] ?? 0) + 1;
-    recencySum[k] = (recencySum[k] ?? 0) + (recency[i] ?? 0);
-    frequencySum[k] = (frequencySum[k] ?? 0) + (orders[i] ?? 0);
-    grossSum[k] = (grossSum[k] ?? 0) + (grossMinor[i] ?? 0);
-  }
-}
-
-/** Order counts below this are summed in a dense table by {@link meanSums}; larger ones in a map. */
-const DENSE_ORDERS = 256;
-
-/**
- * For `'mean'` monetary: each segment's sum of per-customer mean order values (minor units), into
- * `monetarySum`. The sum is regrouped by order count — Σ gross ÷ orders = Σₒ (Σ gross of the customers
- * with o orders) ÷ o — so that the gross amounts are added as integers (exact, like every sum of the
- * ledger's minor units) and the decimal arithmetic is one division per segment and order count rather
- * than a division and an addition per customer.
- */
-function meanSums(scan: CustomerScan, segmentOf: Uint8Array, monetarySum: Decimal[]): void {
-  const { orders, grossMinor } = scan;
-  const segments = monetarySum.length;
-  const dense = new Float64Array(segments * DENSE_ORDERS);
-  const sparse = new Map<number, number>();
-  for (let i = 0; i < segmentOf.length; i++) {
-    const k = segmentOf[i] ?? NO_SEGMENT;
-    if (k === NO_SEGMENT) continue;
-    const o = orders[i] ?? 1;
-    const gross = grossMinor[i] ?? 0;
-    if (o < DENSE_ORDERS) {
-      dense[k * DENSE_ORDERS + o] = (dense[k * DENSE_ORDERS + o] ?? 0) + gross;
-    } else {
-      const key = o * segments + k;
-      sparse.set(key, (sparse.get(key) ?? 0) + gross);
-    }
-  }
-  for (let k = 0; k < segments; k++) {
-    let sum = new Exact(0);
-    for (let o = 1; o < DENSE_ORDERS; o++) {
-      const gross = dense[k * DENSE_ORDERS + o] ?? 0;
-      if (gross !== 0) sum = sum.plus(new Exact(gross).dividedBy(o));
-    }
-    monetarySum[k] = sum;
-  }
-  for (const [key, gross] of sparse) {
-    const k = key % segments;
-    monetarySum[k] = (monetarySum[k] ?? new Exact(0)).plus(new Exact(gross).dividedBy((key - k) / segments));
-  }
-}
-
-/** Segment index of customers without a segment map. */
-const NO_SEGMENT = 255;
-
-function segmentMap(value: RfmSegmentMap | null | undefined, bins: number): RfmSegmentMap | null {
-  if (value === null) return null;
-  if (value === undefined) return bins === RFM_SEGMENTS.bins ? RFM_SEGMENTS : null;
-  if (typeof value !== 'object' || typeof value.segmentOf !== 'function' || !Array.isArray(value.segments)) {
-    throw new InvalidOptionError('segments', value, 'must be a segment map (RFM_SEGMENTS, a preset, or rfmSegmentMap(...)) or null');
-  }
-  if (value.segments.length >= NO_SEGMENT) {
-    throw new InvalidOptionError('segments', value.name, `the map "${value.name}" has ${value.segments.length} segments; at most ${NO_SEGMENT - 1} are supported`);
-  }
-  if (value.bins !== bins) {
-    throw new InvalidOptionError('segments', value.name, `the map "${value.name}" is written for ${value.bins} bins, not ${bins}`);
-  }
-  return value;
-}
-
-/**
- * The number of customers in every (R, F, M) cell: `grid[r − 1][f − 1][m − 1]`, bins³ cells, zeros included.
- *
- * @param report - the result of `rfm`
- * @returns a bins × bins × bins array of counts
- * @throws never
- *
- * @example
- * ```ts
- * import { rfm, rfmGrid } from 'retention-metrics';
- * const report = rfm([{ customerId: 'a', date: '2024-01-01', amount: 1 }], { bins: 2 });
- * rfmGrid(report); // => [[[1, 0], [0, 0]], [[0, 0], [0, 0]]]
- * ```
- */
-export function rfmGrid(report: RfmReport): number[][][] {
-  const b = report.bins;
-  const grid = Array.from({ length: b }, () => Array.from({ length: b }, () => new Array<number>(b).fill(0)));
-  const { r, f, m } = report.columns;
-  for (let i = 0; i < r.length; i++) {
-    const row = grid[(r[i] ?? 1) - 1]?.[(f[i] ?? 1) - 1];
-    const k = (m[i] ?? 1) - 1;
-    if (row !== undefined) row[k] = (row[k] ?? 0) + 1;
-  }
-  return grid;
 }

@@ -22,7 +22,8 @@ export interface TierStatus {
   missing: Decimal | null;
   /**
    * Instant of the event from which the qualifying amount stayed at or above the tier's threshold (in
-   * the window the tier was earned in); `null` without a tier, or when a 0 threshold is met with no event.
+   * the window the tier was earned in; the amount at an instant counts all of that instant's events,
+   * whatever their order); `null` without a tier, or when a 0 threshold is met with no event.
    */
   earnedAt: Date | null;
   /** Whether the tier is kept from the previous qualification window (`keepPreviousTier`). */
@@ -71,7 +72,9 @@ function qualify(
   context: TierContext,
 ): WindowResult {
   const { program, dayOf, asOf, currencyDigits } = context;
-  // First pass: the amount. Second pass: the event from which the amount stayed above the tier's threshold.
+  // First pass: the amount. Second pass: the instant from which the amount stayed above the tier's
+  // threshold, judged after all the events of an instant, so that the order of events at one instant
+  // (which no rule of the data fixes) never changes it.
   let running = 0;
   for (let p = lo; p < hi; p++) {
     const t = time[p] ?? 0;
@@ -92,6 +95,7 @@ function qualify(
     const day = dayOf(t);
     if (day < fromDay || day > toDay) continue;
     running += contribution(program, minor[p] ?? 0, currencyDigits);
+    if (p + 1 < hi && time[p + 1] === t) continue;
     if (running < threshold) earnedAt = null;
     else earnedAt ??= t;
   }
@@ -99,7 +103,8 @@ function qualify(
 }
 
 /**
- * The tier status of one customer from their events [lo, hi), sorted by time.
+ * The tier status of one customer from their events [lo, hi), sorted by time (events at one instant in
+ * any order: the status does not depend on it).
  *
  * @internal
  */

@@ -4,11 +4,14 @@
  * @module
  */
 import { makeDayIndexer } from '../calendar/days.ts';
+import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
-import { readRecords } from '../input/ledger.ts';
+import { ledger } from '../input/ledger.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { AmountInput, DateInput } from '../input/types.ts';
 import { type LoyaltyProgramOptions, resolveProgram } from './loyalty-options.ts';
+import { ledgerOptionsOf } from './segment-input.ts';
 import { type TierStatus, tierStatus } from './tier-engine.ts';
 
 /** One event of a customer's history: an order (amount ≥ 0) or a refund (amount < 0). */
@@ -21,21 +24,47 @@ export interface HistoryEvent {
   orderId?: string | number | null | undefined;
 }
 
-/** Options of {@link tierFor}: the program plus `timeZone`, `currencyDigits`, `rounding`, `onInvalid`. */
-export interface TierForOptions extends LoyaltyProgramOptions, LedgerBaseOptions {}
+/**
+ * Options of {@link tierFor}: the program, the instant of the decision (required), and `timeZone`,
+ * `currencyDigits`, `rounding`, `onInvalid` for reading the history.
+ */
+export interface TierForOptions extends LoyaltyProgramOptions, LedgerBaseOptions {
+  /**
+   * The instant of the decision, required: at checkout, the current instant. Events after it are
+   * ignored, and a window ends on its day. There is no safe default — the customer's own last order
+   * would grant a tier that has since expired.
+   */
+  asOf: DateInput;
+}
+
+const TIER_FOR_KEYS = optionKeys<TierForOptions>({
+  tiers: true,
+  basis: true,
+  window: true,
+  asOf: true,
+  pointsPerUnit: true,
+  keepPreviousTier: true,
+  timeZone: true,
+  currency: true,
+  currencyDigits: true,
+  timeUnit: true,
+  rounding: true,
+  onInvalid: true,
+});
 
 /**
- * One customer's loyalty tier from their own history — the same answer `loyaltyTiers` gives for that
- * customer at the same `asOf` (pass it: the default here is the customer's own last event, while
- * `loyaltyTiers` defaults to the store's last event), cheap enough to call per request at checkout (O(k log k) for k events; no store-wide
- * ledger). The history may be in any order; the rules are those of `loyaltyTiers`. A customer without
- * orders gets the tier of a zero amount (a tier with threshold 0, or none).
+ * One customer's loyalty tier from their own history as of an instant — the same answer
+ * `loyaltyTiers` gives for that customer at the same `asOf`, cheap enough to call per request at
+ * checkout (O(k log k) for k events; no store-wide ledger). The history may be in any order; the rules
+ * are those of `loyaltyTiers`. A customer without orders gets the tier of a zero amount (a tier with
+ * threshold 0, or none).
  *
  * @param history - the customer's orders and refunds (any order)
- * @param options - `tiers`, `basis`, `window`, `asOf` (default: the last event), `pointsPerUnit`,
- *   `keepPreviousTier`, and `timeZone` / `currencyDigits` for reading the history
+ * @param options - `tiers`, `asOf` (required), `basis`, `window`, `pointsPerUnit`, `keepPreviousTier`,
+ *   and `timeZone` / `currencyDigits` / `rounding` / `onInvalid` for reading the history
  * @returns tier, qualifying amount, next tier, amount missing, date earned
- * @throws {@link InvalidOptionError} for a bad program (see `loyaltyTiers`) or `asOf`
+ * @throws {@link InvalidOptionError} for a missing or unreadable `asOf`, an unknown option (`fields`
+ *   included: the history's fields are `date`, `amount` and `orderId`), or a bad program (see `loyaltyTiers`)
  * @throws {@link InvalidInputError} for an unreadable event
  *
  * @example
@@ -51,18 +80,22 @@ export interface TierForOptions extends LoyaltyProgramOptions, LedgerBaseOptions
  * );
  * status.tier; // => 'Member'
  * status.missing?.toNumber(); // => 3
- * tierFor([], program).tier; // => 'Member'
+ * tierFor([], { ...program, asOf: '2024-06-01' }).tier; // => 'Member'
  * ```
  */
 export function tierFor(history: Iterable<HistoryEvent>, options: TierForOptions): TierStatus {
-  const book = readRecords(history, { ...options, fields: { customerId: () => 0 } });
+  checkOptionKeys(options, TIER_FOR_KEYS);
+  if (options?.asOf === undefined) {
+    throw new InvalidOptionError('asOf', undefined, 'is required: pass the instant of the decision (at checkout, the current instant)');
+  }
+  const book = ledger(history, { ...ledgerOptionsOf(options), fields: { customerId: () => 0 } });
   const program = resolveProgram(options, book.currencyDigits);
-  const asOf = options.asOf === undefined ? book.maxTime : dateOption('asOf', options.asOf, book.timeZone);
+  const asOf = dateOption('asOf', options.asOf, book.timeZone);
   const dayOf = makeDayIndexer(book.timeZone);
   return tierStatus(book.time, book.minor, 0, book.eventCount, {
     program,
-    asOf: asOf ?? 0,
-    asOfDay: asOf === null ? 0 : dayOf(asOf),
+    asOf,
+    asOfDay: dayOf(asOf),
     dayOf,
     currencyDigits: book.currencyDigits,
   });

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { type Row, cdnowAndEdgeReference } from '../helpers/reference-db.ts';
 import type { Ledger } from '../../src/input/types.ts';
+import { dormancy } from '../../src/segments/dormancy.ts';
 import { type RfmMonetary, rfm, rfmGrid } from '../../src/segments/rfm.ts';
 
 let cdnow: Ledger;
@@ -74,5 +75,29 @@ describe('RFM (W3) against DuckDB', () => {
       ['c0000006', 2, 1, '20.50'],
       ['c0000005', 2, 1, '1.23'],
     ]);
+  });
+});
+
+describe('RFM settings whose scores agree with dormancy, on CDNOW', () => {
+  const asOf = '1998-06-30T23:59:59.999Z';
+  const lostChampions = (report: ReturnType<typeof rfm>) => report.customers.filter((c) => c.segment === 'Champions' && c.recency > 365).length;
+
+  test('quintile recency puts 141–431 days into R = 4: 440 Champions are lost by the dormancy windows', () => {
+    const report = rfm(cdnow, { asOf });
+    const r4 = report.customers.filter((c) => c.r === 4).map((c) => c.recency);
+    expect([Math.min(...r4), Math.max(...r4)]).toEqual([141, 431]);
+    expect(lostChampions(report)).toBe(440);
+  });
+
+  test('fixed recency cuts at the dormancy windows: every Champion is active', () => {
+    const report = rfm(cdnow, { asOf, cuts: { recency: [30, 90, 180, 365] } });
+    const segmentOf = new Map(dormancy(cdnow, { asOf }).customers.map((c) => [c.id, c.segment]));
+    const champions = report.customers.filter((c) => c.segment === 'Champions');
+    expect(champions.length).toBeGreaterThan(0);
+    expect(lostChampions(report)).toBe(0);
+    expect(champions.every((c) => segmentOf.get(c.id) === 'active')).toBe(true);
+    // R = 1 is dormancy's lost, R = 2 its dormant, R = 3 at risk, R = 4 and 5 active.
+    const dormancyOfR = ['lost', 'dormant', 'atRisk', 'active', 'active'];
+    expect(report.customers.every((c) => segmentOf.get(c.id) === dormancyOfR[c.r - 1])).toBe(true);
   });
 });
