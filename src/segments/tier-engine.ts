@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
+import { Money } from '../input/exact.ts';
 import { fromMinorUnits } from '../input/money.ts';
 import { type Program, windowStarts } from './loyalty-options.ts';
 
@@ -138,5 +139,5 @@ export function tierStatus(time: ArrayLike<number>, minor: ArrayLike<number>, lo
  * @internal
  */
 export function toDecimal(value: number, context: { program: Program; currencyDigits: number }): Decimal {
-  return context.program.basis === 'spend' ? fromMinorUnits(value, context.currencyDigits) : new Decimal(value);
+  return context.program.basis === 'spend' ? fromMinorUnits(value, context.currencyDigits) : new Money(value);
 }
