@@ -10,6 +10,7 @@ import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits } from '../input/money.ts';
 import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId } from '../input/types.ts';
 import { type AsOfOptions, type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
 import {
@@ -24,16 +25,7 @@ import {
 import { OrderDayGaps } from './order-day-gaps.ts';
 import { readSegmentInput } from './segment-input.ts';
 
-const DORMANCY_KEYS = optionKeys<DormancyOptions>({
-  asOf: true,
-  timeZone: true,
-  currency: true,
-  currencyDigits: true,
-  timeUnit: true,
-  rounding: true,
-  onInvalid: true,
-  windows: true,
-});
+const DORMANCY_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<DormancyOptions, keyof LedgerBaseOptions>>({ asOf: true, windows: true })];
 
 /** Options of {@link dormancy}. */
 export interface DormancyOptions extends AsOfOptions {

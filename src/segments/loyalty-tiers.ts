@@ -6,7 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { localDayStart } from '../calendar/zone.ts';
 import type { LedgerInput } from '../input/ledger.ts';
-import type { LedgerBaseOptions } from '../input/options.ts';
+import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
 import { scanCustomers } from '../input/customer-scan.ts';
@@ -20,20 +20,7 @@ export interface LoyaltyTiersOptions extends LoyaltyProgramOptions, LedgerBaseOp
   asOf?: DateInput;
 }
 
-const LOYALTY_KEYS = optionKeys<LoyaltyTiersOptions>({
-  tiers: true,
-  basis: true,
-  window: true,
-  asOf: true,
-  pointsPerUnit: true,
-  keepPreviousTier: true,
-  timeZone: true,
-  currency: true,
-  currencyDigits: true,
-  timeUnit: true,
-  rounding: true,
-  onInvalid: true,
-});
+const LOYALTY_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<LoyaltyTiersOptions, keyof LedgerBaseOptions>>({ tiers: true, basis: true, window: true, asOf: true, pointsPerUnit: true, keepPreviousTier: true })];
 
 /** One customer of a {@link LoyaltyReport}. */
 export interface LoyaltyCustomer extends TierStatus {

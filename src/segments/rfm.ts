@@ -11,6 +11,7 @@ import type { LedgerInput } from '../input/ledger.ts';
 import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
 import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
 import { assertBins, scoresInRange } from './rank-scores.ts';
 import { resolveCuts, scoresByCuts } from './rfm-cuts.ts';
@@ -33,19 +34,7 @@ export type {
   RfmSegmentSummaryJson,
 } from './rfm-types.ts';
 
-const RFM_KEYS = optionKeys<RfmOptions>({
-  asOf: true,
-  timeZone: true,
-  currency: true,
-  currencyDigits: true,
-  timeUnit: true,
-  rounding: true,
-  onInvalid: true,
-  bins: true,
-  monetary: true,
-  cuts: true,
-  segments: true,
-});
+const RFM_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<RfmOptions, keyof LedgerBaseOptions>>({ asOf: true, bins: true, monetary: true, cuts: true, segments: true })];
 
 /**
  * RFM as of a date: per customer recency = whole days between the as-of day and the day of the last

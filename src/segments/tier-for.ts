@@ -8,7 +8,7 @@ import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import { ledger } from '../input/ledger.ts';
 import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
-import type { LedgerBaseOptions } from '../input/options.ts';
+import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { AmountInput, DateInput } from '../input/types.ts';
 import { type LoyaltyProgramOptions, resolveProgram } from './loyalty-options.ts';
 import { ledgerOptionsOf } from './segment-input.ts';
@@ -37,20 +37,7 @@ export interface TierForOptions extends LoyaltyProgramOptions, LedgerBaseOptions
   asOf: DateInput;
 }
 
-const TIER_FOR_KEYS = optionKeys<TierForOptions>({
-  tiers: true,
-  basis: true,
-  window: true,
-  asOf: true,
-  pointsPerUnit: true,
-  keepPreviousTier: true,
-  timeZone: true,
-  currency: true,
-  currencyDigits: true,
-  timeUnit: true,
-  rounding: true,
-  onInvalid: true,
-});
+const TIER_FOR_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<TierForOptions, keyof LedgerBaseOptions>>({ tiers: true, basis: true, window: true, asOf: true, pointsPerUnit: true, keepPreviousTier: true })];
 
 /**
  * One customer's loyalty tier from their own history as of an instant — the same answer

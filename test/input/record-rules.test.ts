@@ -1,18 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { InvalidInputError } from '../../src/errors.ts';
 import { ledger } from '../../src/input/ledger.ts';
-import { optionError } from '../helpers/option-error.ts';
-
-/** The InvalidInputError thrown by `run`. */
-function inputError(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return error as InvalidInputError;
-  }
-  throw new Error('expected an InvalidInputError');
-}
+import { inputError, optionError } from '../helpers/option-error.ts';
 
 const day = (d: number) => Date.UTC(2024, 0, d);
 
