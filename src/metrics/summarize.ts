@@ -47,7 +47,7 @@ export interface Summary {
  * The headline numbers of a ledger (or records) over an optional window `[from, to)`, in one pass over
  * the events — or none for the whole history of a ledger, whose build already added up these totals.
  *
- * Definitions (DESIGN "Order metrics"): an order is a record with amount ≥ 0, a refund one with
+ * Definitions (docs/definitions.md, "Order metrics"): an order is a record with amount ≥ 0, a refund one with
  * amount < 0; a customer is an id with an order in the window. AOV = gross ÷ orders; purchase
  * frequency = orders ÷ customers; repeat-customer rate = customers with ≥ 2 orders ÷ customers;
  * repeat-revenue share = revenue of second-and-later orders ÷ gross revenue. History before `from`

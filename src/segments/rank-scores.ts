@@ -1,5 +1,5 @@
 /**
- * Scores 1…n by rank, ties sharing a score: the RFM scoring rule of DESIGN.md (benchmark W3).
+ * Scores 1…n by rank, ties sharing a score: the RFM scoring rule of docs/definitions.md.
  *
  * @module
  */

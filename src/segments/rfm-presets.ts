@@ -50,7 +50,7 @@ export const RFM_SEGMENTS_SHOPIFY: RfmSegmentMap = rfmSegmentMap(
 /**
  * PyMC-Marketing's default `rfm_segments` map: quartile scores (use it with `bins: 4`) and lists of
  * three-digit `RFM` codes; every other code is `Other`. The code lists are PyMC-Marketing's; the scores
- * are this library's (R from days since the last order, 4 = most recent; ranks by DESIGN's rule rather
+ * are this library's (R from days since the last order, 4 = most recent; ranks with ties sharing a score rather
  * than `pandas.qcut`), so a customer's label can differ from PyMC-Marketing's own where its quartile
  * edges or its recency column (first to last purchase) differ.
  *
