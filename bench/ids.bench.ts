@@ -1,0 +1,88 @@
+// `npm run bench`: the cost of numbering customer ids in `ledger(records)`.
+//
+// Crafted ids: sets chosen to collide in the unkeyed hash table ids went through before its hash took a
+// random key (see crafted-ids.ts), beside ordinary ids of the same shape and count. With a keyed hash
+// both cost the same and the time per id stays flat as the count doubles; without one the crafted sets
+// cost n²/2 comparisons.
+//
+// Id shapes: a million records (four per customer) with ids of common shapes, best of three builds.
+//
+// Usage: tsx bench/ids.bench.ts [crafted count…] (default 12,500, 25,000 and 50,000)
+import { ledger } from '../src/index.ts';
+import { craftedIds, craftedNumberIds, craftedShortIds, ordinaryEmailIds } from './crafted-ids.ts';
+import { random } from './generate.ts';
+
+type Id = string | number;
+const START = Date.UTC(2024, 0, 1);
+
+/** One record per id (the k-th a minute after the one before), or `perId` records per id, interleaved. */
+function recordsOf(ids: readonly Id[], perId = 1): { customerId: Id; date: number; amount: number }[] {
+  const records = new Array<{ customerId: Id; date: number; amount: number }>(ids.length * perId);
+  for (let k = 0; k < records.length; k++) records[k] = { customerId: ids[k % ids.length] ?? 0, date: START + k * 60_000, amount: 12.5 };
+  return records;
+}
+
+/** The fastest of `runs` builds, in milliseconds (one when it takes seconds). */
+function bestBuild(records: readonly { customerId: Id; date: number; amount: number }[], runs: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < runs && (run === 0 || best < 2000); run++) {
+    const t0 = performance.now();
+    ledger(records);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+const rand = random(7);
+/** `count` distinct 8-character ids of lowercase letters and digits, not crafted. */
+function ordinaryShortIds(count: number): string[] {
+  const seen = new Set<string>();
+  while (seen.size < count) seen.add(Array.from({ length: 8 }, () => '0123456789abcdefghijklmnopqrstuvwxyz'[Math.floor(rand() * 36)]).join(''));
+  return [...seen];
+}
+/** `count` distinct doubles spread over many magnitudes, not crafted. */
+function ordinaryNumberIds(count: number): number[] {
+  const seen = new Set<number>();
+  while (seen.size < count) seen.add((rand() - 0.5) * 10 ** Math.floor(rand() * 40 - 20));
+  return [...seen];
+}
+/** `count` distinct version-4-like UUIDs from the seeded generator. */
+function uuids(count: number): string[] {
+  const hex = (digits: number) => Array.from({ length: digits }, () => Math.floor(rand() * 16).toString(16)).join('');
+  return Array.from({ length: count }, () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`);
+}
+
+const counts = process.argv.slice(2).map(Number);
+console.log('crafted ids against ordinary ids of the same shape, one record each (best of 3)');
+console.log('  kind                           ids   ordinary ms   crafted ms   crafted µs/id   crafted ÷ ordinary');
+for (const count of counts.length > 0 ? counts : [12_500, 25_000, 50_000]) {
+  const kinds: [string, Id[], Id[]][] = [
+    ['emails (FNV-1a low 28 bits)', ordinaryEmailIds(count), craftedIds(count)],
+    ['8 characters (packed-key mix)', ordinaryShortIds(count), craftedShortIds(count)],
+    ['numbers (packed-key mix)', ordinaryNumberIds(count), craftedNumberIds(count)],
+  ];
+  for (const [kind, ordinary, crafted] of kinds) {
+    const plain = bestBuild(recordsOf(ordinary), 3);
+    const attacked = bestBuild(recordsOf(crafted), 3);
+    console.log(
+      `  ${kind.padEnd(30)} ${String(count).padStart(6)} ${plain.toFixed(1).padStart(12)} ${attacked.toFixed(1).padStart(12)}` +
+        `${((attacked / count) * 1000).toFixed(2).padStart(16)} ${(attacked / plain).toFixed(2).padStart(20)}`,
+    );
+  }
+}
+
+const customers = 250_000;
+console.log(`\nid shapes: ${(4 * customers).toLocaleString('en-US')} records, ${customers.toLocaleString('en-US')} customers (best of 3)`);
+const shapes: [string, Id[]][] = [
+  ['"c0187525" (prefix and digits)', Array.from({ length: customers }, (_, i) => `c${String((i * 7919) % 1_000_000).padStart(7, '0')}`)],
+  ['integers 0 … n', Array.from({ length: customers }, (_, i) => (i * 7919) % 1_000_000)],
+  ['emails', ordinaryEmailIds(customers)],
+  ['UUIDs', uuids(customers)],
+  ['8 characters', ordinaryShortIds(customers)],
+  ['doubles', ordinaryNumberIds(customers)],
+];
+shapes.push(['mixed (a sixth of each)', shapes.map(([, ids], k) => ids.filter((_, i) => i % shapes.length === k)).flat()]);
+for (const [shape, ids] of shapes) {
+  const ms = bestBuild(recordsOf(ids, 4), 3);
+  console.log(`  ${shape.padEnd(32)} ${ms.toFixed(0).padStart(6)} ms  ${((ms / (4 * customers)) * 1e6).toFixed(0).padStart(4)} ns/record`);
+}
