@@ -6,6 +6,7 @@
 import { CHUNK } from '../chunks.ts';
 import { describeValue } from '../errors.ts';
 import type { Scratch } from './event-columns.ts';
+import { type HashSeed, hashKey, hashString, processHashSeed } from './id-hash.ts';
 import type { CustomerId } from './types.ts';
 
 /** Whether `value` can be a customer id: any string, or a finite number. */
@@ -23,7 +24,7 @@ export const KEY_WORDS = 2;
 const PACKED_LENGTH = 8;
 /** The tag of a number id (its key holds the number's 64 bits). A packed string's tag is its length, 0–8. */
 const NUMBER_TAG = 9;
-/** The staged tag of a string that is not packed (its key holds its index in `unpacked` and its hash). */
+/** The staged tag of a string that is not packed (its key holds its index in `unpacked`, then its hash). */
 const UNPACKED = 15;
 /**
  * Slots are addressed by 28 bits of an id's hash; a staged word holds them below the tag. (A table of
@@ -36,21 +37,6 @@ const BATCH = 8;
 // The 64 bits of a number id, as two words.
 const numberBits = new Float64Array(1);
 const numberWords = new Int32Array(numberBits.buffer);
-
-/** A 32-bit hash of an id held whole by its tag and key words (a number, or a string of ≤ 8 one-byte characters). */
-function mixKey(tag: number, low: number, high: number): number {
-  let h = Math.imul(low ^ (low >>> 16), 0x85ebca6b) ^ high;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ tag;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  return h ^ (h >>> 13);
-}
-
-/** The FNV-1a hash of a string's UTF-16 code units. */
-function stringHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
-}
 
 /**
  * Numbers accounts by id in order of first sight: account `k` has the id `ids[k]`. Strings and numbers
@@ -65,6 +51,10 @@ function stringHash(text: string): number {
  * quarters full) keeps them in the slot beside the account number: an id is found by comparing
  * integers in one cache line. A longer string's slot holds its hash (with the sign bit set, so no
  * length or number tag equals it), and the strings are compared when the hashes agree.
+ *
+ * Slots are chosen by a keyed hash (see `id-hash.ts`) whose key is secret and random: ids chosen to
+ * collide — in a table that places them by a hash anyone can compute, a few thousand such ids fall
+ * in one run of slots and cost n²/2 comparisons — fare no worse than any others.
  *
  * Ids can be numbered one at a time ({@link intern}) or staged first — tags and keys written into
  * columns while the records are read ({@link stage}), all numbered afterwards in one pass
@@ -93,6 +83,9 @@ export class IdInterner {
   /** Whether {@link numberStaged} numbered through a direct table (the hash table then holds none of the ids). */
   private numberedDirectly = false;
 
+  /** @param seed - the hash key (by default the process's random one; a fixed key only in tests) */
+  constructor(private readonly seed: HashSeed = processHashSeed()) {}
+
   /**
    * The account number of `id`, numbering it on first sight.
    *
@@ -104,17 +97,19 @@ export class IdInterner {
     const { key } = this;
     const tag = writeKey(id, key, 0);
     if (tag < 0) {
-      const hash = stringHash(id as string);
+      const hash = hashString(id as string, this.seed);
       return this.find(hash & HASH_BITS, hash | 0x80000000, 0, 0, id);
     }
     const low = key[0] ?? 0;
     const high = key[1] ?? 0;
-    return this.find(mixKey(tag, low, high) & HASH_BITS, tag, low, high, id);
+    return this.find(hashKey(tag, low, high, this.seed) & HASH_BITS, tag, low, high, id);
   }
 
   /**
    * Stage the id of event `k`: its key goes to `keys[2k]`, `keys[2k + 1]`, and `words[k]` gets its tag
-   * (top 4 bits) and 28 bits of its hash, to be numbered by {@link numberStaged}.
+   * (top 4 bits), to be numbered by {@link numberStaged}. A string that is not packed is hashed now,
+   * while it is in the cache: 28 bits of its hash go below its tag. A packed key is hashed by
+   * `numberStaged` only if the ids are not numbered directly.
    *
    * @param id - a customer id
    * @param k - the event's position
@@ -125,10 +120,10 @@ export class IdInterner {
     const at = k * KEY_WORDS;
     const tag = writeKey(id, keys, at);
     if (tag >= 0) {
-      words[k] = ((tag << 28) | (mixKey(tag, keys[at] ?? 0, keys[at + 1] ?? 0) & HASH_BITS)) >>> 0;
+      words[k] = (tag << 28) >>> 0;
       return;
     }
-    const hash = stringHash(id as string);
+    const hash = hashString(id as string, this.seed);
     keys[at] = this.unpacked.push(id as string) - 1;
     keys[at + 1] = hash;
     words[k] = ((UNPACKED << 28) | (hash & HASH_BITS)) >>> 0;
@@ -149,6 +144,7 @@ export class IdInterner {
       this.numberedDirectly = true;
       return;
     }
+    for (let k = 0; k < n; k += CHUNK) this.hashRange(words, keys, k, Math.min(n, k + CHUNK));
     // A table sized once for the estimated number of distinct ids spares the growth steps (each
     // re-places every entry, and each is more memory for the collector to account for).
     if (this.ids.length === 0 && n > 1 << MIN_SLOT_BITS) this.reserve(1.05 * distinctEstimate(words, n), room);
@@ -192,6 +188,16 @@ export class IdInterner {
       for (let a = 0; a < ids.length; a += CHUNK) directIds(ids, a, Math.min(ids.length, a + CHUNK), shape, width);
     }
     return true;
+  }
+
+  /** Put 28 bits of the hash of the packed keys of staged events `k0 … k1 − 1` below their tags. */
+  private hashRange(words: Uint32Array, keys: Int32Array, k0: number, k1: number): void {
+    const { seed } = this;
+    for (let k = k0; k < k1; k++) {
+      const tag = (words[k] ?? 0) >>> 28;
+      if (tag === UNPACKED) continue; // hashed when staged
+      words[k] = ((tag << 28) | (hashKey(tag, keys[k * KEY_WORDS] ?? 0, keys[k * KEY_WORDS + 1] ?? 0, seed) & HASH_BITS)) >>> 0;
+    }
   }
 
   /** Number the staged events `k0 … k1 − 1` (see {@link numberStaged}). */
@@ -261,6 +267,27 @@ export class IdInterner {
     return account;
   }
 
+  /**
+   * The slots that looking up each id of the hash table reads, summed over its ids: for each, one more
+   * than the distance from the slot its hash names to the slot that holds it. Hashes that spread the
+   * ids keep it below about 2.5 per id at the table's load; ids whose hashes all name one slot make it
+   * about n²/2.
+   *
+   * @returns the sum (0 when the ids were numbered through a direct table, which has no probing)
+   */
+  probeLength(): number {
+    const { slots, mask } = this;
+    let sum = 0;
+    for (let slot = 0; slot <= mask; slot++) {
+      const at = slot * SLOT;
+      if ((slots[at] ?? 0) === 0) continue;
+      const tag = slots[at + 1] ?? 0;
+      const hash = tag < 0 ? tag : hashKey(tag, slots[at + 2] ?? 0, slots[at + 3] ?? 0, this.seed);
+      sum += ((slot - (hash & HASH_BITS & mask)) & mask) + 1;
+    }
+    return sum;
+  }
+
   /** Double the table and re-place every entry. */
   private grow(): void {
     this.resize(2 * this.mask + 1);
@@ -284,7 +311,7 @@ export class IdInterner {
       const low = old[from + 2] ?? 0;
       const high = old[from + 3] ?? 0;
       // A long string's tag is its hash with the sign bit set.
-      let slot = (tag < 0 ? tag : mixKey(tag, low, high)) & HASH_BITS & mask;
+      let slot = (tag < 0 ? tag : hashKey(tag, low, high, this.seed)) & HASH_BITS & mask;
       while ((slots[slot * SLOT] ?? 0) !== 0) slot = (slot + 1) & mask;
       const to = slot * SLOT;
       slots[to] = entry;
@@ -484,15 +511,15 @@ function fourDigits(word: number): number {
 
 /**
  * Undo {@link directValues} for events `lo … hi − 1`, whose keys all had the shape: their words as
- * {@link IdInterner.stage} wrote them. The tag is `tag` for numbers; a string's is its length, the
- * place after its last digit (a digit is never a zero byte).
+ * {@link IdInterner.stage} wrote them (their tags). The tag is `tag` for numbers; a string's is its
+ * length, the place after its last digit (a digit is never a zero byte).
  */
 function restoreWords(words: Uint32Array, keys: Int32Array, lo: number, hi: number, tag: number): void {
   for (let k = lo; k < hi; k++) {
     const low = keys[k * KEY_WORDS] ?? 0;
     const high = keys[k * KEY_WORDS + 1] ?? 0;
     const keyTag = tag === NUMBER_TAG ? NUMBER_TAG : high !== 0 ? 8 - (Math.clz32(high) >>> 3) : 4 - (Math.clz32(low) >>> 3);
-    words[k] = ((keyTag << 28) | (mixKey(keyTag, low, high) & HASH_BITS)) >>> 0;
+    words[k] = (keyTag << 28) >>> 0;
   }
 }
 

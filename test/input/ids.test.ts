@@ -1,5 +1,6 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
+import { craftedIds, craftedNumberIds, craftedShortIds, fnv1a, packedNumberMix, packedStringMix } from '../../bench/crafted-ids.ts';
 import { IdInterner, KEY_WORDS } from '../../src/input/ids.ts';
 import type { CustomerId } from '../../src/input/types.ts';
 
@@ -220,5 +221,42 @@ describe('IdInterner: ids numbered through a direct table', () => {
     expect(interner.ids).toEqual(['a1', 'a2']);
     expect(() => interner.intern('a3')).toThrow(/direct table/);
     expect(() => interner.numberStaged(new Uint32Array(0), new Int32Array(0), 0)).toThrow(/direct table/);
+  });
+});
+
+describe('IdInterner: ids chosen to collide', () => {
+  // Sets that an unkeyed hash table puts in one run of slots: long ids sharing the low 28 bits of
+  // their FNV-1a hash, and ids held whole in their slot (8-character strings, numbers) sharing the low
+  // 28 bits of a fixed mix of their key words. Numbering n of them there took about n²/2 probes.
+  const count = 4096;
+  const crafted: [string, CustomerId[]][] = [
+    ['long strings', craftedIds(count)],
+    ['8-character strings', craftedShortIds(count)],
+    ['numbers', craftedNumberIds(count)],
+  ];
+  const seeds = fc.record({ k0: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), k1: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }) });
+
+  test('the crafted sets collide under the unkeyed hashes', () => {
+    const [long, short, numbers] = crafted.map(([, ids]) => ids);
+    expect(new Set(long?.map((id) => fnv1a(String(id)) & 0x0fffffff)).size).toBe(1);
+    expect(new Set(short?.map((id) => packedStringMix(String(id)))).size).toBe(1);
+    expect(new Set(numbers?.map((id) => packedNumberMix(Number(id)))).size).toBe(1);
+    for (const [, ids] of crafted) expect(new Set(ids).size).toBe(count);
+  });
+
+  fcTest.prop([seeds], { numRuns: 8 })('under a random key, crafted ids take a few probes each, numbered one by one or staged', (seed) => {
+    for (const [, ids] of crafted) {
+      const one = new IdInterner(seed);
+      expect(ids.map((id) => one.intern(id))).toEqual(ids.map((_, i) => i));
+      // At the table's load, hashes that spread the ids average under 2.5 probes a look-up.
+      expect(one.probeLength()).toBeLessThanOrEqual(3 * count);
+      const staged = new IdInterner(seed);
+      const words = new Uint32Array(count);
+      const keys = new Int32Array(KEY_WORDS * count);
+      ids.forEach((id, k) => staged.stage(id, k, words, keys));
+      staged.numberStaged(words, keys, count);
+      expect(Array.from(words)).toEqual(ids.map((_, i) => i));
+      expect(staged.probeLength()).toBeLessThanOrEqual(3 * count);
+    }
   });
 });
