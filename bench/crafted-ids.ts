@@ -1,12 +1,14 @@
-// Customer ids crafted to collide in the unkeyed hash table that numbered ids before the table's hash
-// took a random key: each set below lands in one run of slots there, so numbering n of its ids cost
-// n²/2 comparisons. Whoever chooses ids (sign-up emails, usernames) needed nothing more than this file.
-// No dependencies, no randomness: the same count gives the same ids.
+// Ids crafted to collide in the unkeyed hashes that placed customer and order ids before those took a
+// secret random key: each set below lands in one run of slots (or one bucket), so numbering n of its
+// ids cost n²/2 comparisons. Whoever chooses ids (sign-up emails, usernames) needed nothing more than
+// this file. No dependencies, no randomness: the same count gives the same ids.
 //
 // - craftedIds: email-like ids longer than 8 characters, hashed with FNV-1a (32-bit, over UTF-16 code
 //   units); all share the low 28 bits of their hash, which indexed the slots.
 // - craftedShortIds, craftedNumberIds: ids held whole in their slot (strings of 8 one-byte characters,
 //   numbers), hashed by a fixed mix of their two 32-bit key words; all share the low 28 bits of it.
+// - craftedSmallIntegers: integers that V8's `Map` (which numbered order ids) puts in one bucket: V8
+//   hashes small-integer keys with a fixed mix and no seed.
 //
 // Long ids: FNV-1a's step `h ← (h ⊕ c) · p mod 2^32` is invertible (p is odd), and the low k bits of `h`
 // after a step depend only on the low k bits before it and of `c`; so states that agree in their low 28
@@ -207,4 +209,43 @@ export function packedNumberMix(id: number): number {
   const bits = Float64Array.of(id);
   const words = new Int32Array(bits.buffer);
   return packedMix(NUMBER_TAG, words[0] ?? 0, words[1] ?? 0) & LOW_28;
+}
+
+/** V8's hash of a small integer (a number key of a `Map`): a fixed, unseeded integer mix, cut to 30 bits. */
+export function v8SmallIntegerHash(key: number): number {
+  let hash = key >>> 0;
+  hash = (~hash + (hash << 15)) >>> 0;
+  hash = (hash ^ (hash >>> 12)) >>> 0;
+  hash = (hash + (hash << 2)) >>> 0;
+  hash = (hash ^ (hash >>> 4)) >>> 0;
+  hash = Math.imul(hash, 2057) >>> 0;
+  hash = (hash ^ (hash >>> 16)) >>> 0;
+  return hash & 0x3fffffff;
+}
+
+/** The low bits that every crafted small integer's V8 hash shares: one bucket for a `Map` of up to 2^15 keys. */
+const V8_SHARED_BITS = 14;
+/** Their value (any value will do). */
+const V8_SHARED_VALUE = 0x1234;
+
+/**
+ * `count` distinct integers from 0 to 2^30 − 1 whose V8 `Map` hashes share their low 14 bits, so that a
+ * `Map` of up to 2^15 of them (2^14 buckets) holds them all in one chain, and a larger one in a few:
+ * every step of V8's mix is invertible, so it is run backwards from hashes with those low bits.
+ *
+ * @param count - how many ids (at most about 65,000)
+ * @returns the ids
+ */
+export function craftedSmallIntegers(count: number): number[] {
+  const ids: number[] = [];
+  for (let high = 0; ids.length < count; high++) {
+    if (high >= 2 ** (32 - V8_SHARED_BITS)) throw new Error('craftedSmallIntegers: too many ids asked for');
+    // Undo: h ^= h >>> 16; h *= 2057; h ^= h >>> 4; h += h << 2; h ^= h >>> 12; h = ~h + (h << 15).
+    let h = undoShiftXor((high << V8_SHARED_BITS) | V8_SHARED_VALUE, 16);
+    h = undoShiftXor(Math.imul(h, inverse(2057)), 4);
+    h = undoShiftXor(Math.imul(h, inverse(5)), 12);
+    const key = Math.imul(h + 1, inverse(32767)) >>> 0;
+    if (key < 2 ** 30) ids.push(key);
+  }
+  return ids;
 }

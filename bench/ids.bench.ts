@@ -1,28 +1,31 @@
 // `npm run bench`: the cost of numbering customer ids in `ledger(records)`.
 //
-// Crafted ids: sets chosen to collide in the unkeyed hash table ids went through before its hash took a
-// random key (see crafted-ids.ts), beside ordinary ids of the same shape and count. With a keyed hash
-// both cost the same and the time per id stays flat as the count doubles; without one the crafted sets
-// cost n²/2 comparisons.
+// Crafted ids: sets chosen to collide in the unkeyed hashes that placed customer and order ids before
+// those took a random key (see crafted-ids.ts), beside ordinary ids of the same shape and count. With
+// a keyed hash both cost the same and the time per id stays flat as the count doubles; without one the
+// crafted sets cost n²/2 comparisons.
 //
-// Id shapes: a million records (four per customer) with ids of common shapes, best of three builds.
+// Id shapes: a million records (four per customer) with ids of common shapes, best of three builds; and
+// the same with a UUID order id on every record.
 //
 // Usage: tsx bench/ids.bench.ts [crafted count…] (default 12,500, 25,000 and 50,000)
 import { ledger } from '../src/index.ts';
-import { craftedIds, craftedNumberIds, craftedShortIds, ordinaryEmailIds } from './crafted-ids.ts';
+import { craftedIds, craftedNumberIds, craftedShortIds, craftedSmallIntegers, ordinaryEmailIds } from './crafted-ids.ts';
 import { random } from './generate.ts';
 
 type Id = string | number;
+type Records = readonly { customerId: Id; orderId?: Id; date: number; amount: number }[];
 const START = Date.UTC(2024, 0, 1);
 
 /** One record per id (the k-th a minute after the one before), or `perId` records per id, interleaved. */
-function recordsOf(ids: readonly Id[], perId = 1): { customerId: Id; date: number; amount: number }[] {
-  const records = new Array<{ customerId: Id; date: number; amount: number }>(ids.length * perId);
-  for (let k = 0; k < records.length; k++) records[k] = { customerId: ids[k % ids.length] ?? 0, date: START + k * 60_000, amount: 12.5 };
-  return records;
+function recordsOf(ids: readonly Id[], perId = 1): Records {
+  return Array.from({ length: ids.length * perId }, (_, k) => ({ customerId: ids[k % ids.length] ?? 0, date: START + k * 60_000, amount: 12.5 }));
 }
 
-type Records = readonly { customerId: Id; date: number; amount: number }[];
+/** One record per order id, of a thousand customers in turn. */
+function ordersOf(orderIds: readonly Id[]): Records {
+  return orderIds.map((orderId, k) => ({ customerId: `c${k % 1000}`, orderId, date: START + k * 60_000, amount: 12.5 }));
+}
 
 /** The time of one build, in milliseconds. */
 function timeBuild(records: Records): number {
@@ -49,6 +52,12 @@ function ordinaryShortIds(count: number): string[] {
   while (seen.size < count) seen.add(Array.from({ length: 8 }, () => '0123456789abcdefghijklmnopqrstuvwxyz'[Math.floor(rand() * 36)]).join(''));
   return [...seen];
 }
+/** `count` distinct integers from 0 to 2^30 − 1, not crafted. */
+function ordinaryIntegers(count: number): number[] {
+  const seen = new Set<number>();
+  while (seen.size < count) seen.add(Math.floor(rand() * 2 ** 30));
+  return [...seen];
+}
 /** `count` distinct doubles spread over many magnitudes, not crafted. */
 function ordinaryNumberIds(count: number): number[] {
   const seen = new Set<number>();
@@ -66,13 +75,14 @@ bestBuilds([recordsOf(ordinaryEmailIds(50_000))], 3); // the builder compiled be
 console.log('crafted ids against ordinary ids of the same shape, one record each (best of 5, taking turns)');
 console.log('  kind                           ids   ordinary ms   crafted ms   crafted µs/id   crafted ÷ ordinary');
 for (const count of counts.length > 0 ? counts : [12_500, 25_000, 50_000]) {
-  const kinds: [string, Id[], Id[]][] = [
-    ['emails (FNV-1a low 28 bits)', ordinaryEmailIds(count), craftedIds(count)],
-    ['8 characters (packed-key mix)', ordinaryShortIds(count), craftedShortIds(count)],
-    ['numbers (packed-key mix)', ordinaryNumberIds(count), craftedNumberIds(count)],
+  const kinds: [string, Records, Records][] = [
+    ['emails (FNV-1a low 28 bits)', recordsOf(ordinaryEmailIds(count)), recordsOf(craftedIds(count))],
+    ['8 characters (packed-key mix)', recordsOf(ordinaryShortIds(count)), recordsOf(craftedShortIds(count))],
+    ['numbers (packed-key mix)', recordsOf(ordinaryNumberIds(count)), recordsOf(craftedNumberIds(count))],
+    ['order ids: integers (V8 Map)', ordersOf(ordinaryIntegers(count)), ordersOf(craftedSmallIntegers(count))],
   ];
   for (const [kind, ordinary, crafted] of kinds) {
-    const [plain = 0, attacked = 0] = bestBuilds([recordsOf(ordinary), recordsOf(crafted)], 5);
+    const [plain = 0, attacked = 0] = bestBuilds([ordinary, crafted], 5);
     console.log(
       `  ${kind.padEnd(30)} ${String(count).padStart(6)} ${plain.toFixed(1).padStart(12)} ${attacked.toFixed(1).padStart(12)}` +
         `${((attacked / count) * 1000).toFixed(2).padStart(16)} ${(attacked / plain).toFixed(2).padStart(20)}`,
@@ -91,7 +101,18 @@ const shapes: [string, Id[]][] = [
   ['doubles', ordinaryNumberIds(customers)],
 ];
 shapes.push(['mixed (a sixth of each)', shapes.map(([, ids], k) => ids.filter((_, i) => i % shapes.length === k)).flat()]);
-for (const [shape, ids] of shapes) {
-  const [ms = 0] = bestBuilds([recordsOf(ids, 4)], 3);
-  console.log(`  ${shape.padEnd(32)} ${ms.toFixed(0).padStart(6)} ms  ${((ms / (4 * customers)) * 1e6).toFixed(0).padStart(4)} ns/record`);
+// Each set of records is made just before it is timed (a million records kept alive would slow the
+// collector down for the others).
+const sets: [string, () => Records][] = shapes.map(([shape, ids]) => [shape, () => recordsOf(ids, 4)]);
+sets.push([
+  'UUID order ids, integer customers',
+  () => {
+    const orderIds = uuids(4 * customers);
+    return recordsOf(shapes[1]?.[1] ?? [], 4).map((record, k) => ({ ...record, orderId: orderIds[k] ?? k }));
+  },
+]);
+for (const [shape, make] of sets) {
+  const records = make();
+  const [ms = 0] = bestBuilds([records], 3);
+  console.log(`  ${shape.padEnd(33)} ${ms.toFixed(0).padStart(6)} ms  ${((ms / records.length) * 1e6).toFixed(0).padStart(4)} ns/record`);
 }

@@ -8,6 +8,7 @@ import { CHUNK, prefixSums } from '../chunks.ts';
 import { InvalidInputError, RetentionError, describeValue } from '../errors.ts';
 import { CUSTOMER_COUNT, MAX_TIME, MIN_TIME, NO_TOTALS, ORDER_COUNT, allocateAccountTotals, finishAccounts, ledgerSums } from './account-totals.ts';
 import { type EventColumns, Scratch, allocateEventColumns } from './event-columns.ts';
+import { numberIdColumn } from './id-column.ts';
 import { LedgerObject } from './ledger-object.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
 import type { ResolvedLedgerOptions } from './options.ts';
@@ -90,14 +91,16 @@ function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array |
   const { orderId, n, idOf, minor, time, index, ids } = staged;
   if (orderId === null) return null;
   const dead = new Uint8Array(n);
-  const firstOf = new Map<string | number, number>();
+  const orders = numberIdColumn(orderId, n); // not a Map: engines hash some keys without a seed, so they can be made to collide
+  const firstOf = new Int32Array(orders.count).fill(-1);
   let merged = false;
   for (let i = 0; i < n; i++) {
     const id = orderId[i];
     if (id === undefined || (minor[i] ?? 0) < 0) continue;
-    const kept = firstOf.get(id);
-    if (kept === undefined) {
-      firstOf.set(id, i);
+    const order = orders.numbers[i] ?? 0;
+    const kept = firstOf[order] ?? -1;
+    if (kept < 0) {
+      firstOf[order] = i;
       continue;
     }
     if (idOf[kept] !== idOf[i]) {
