@@ -12,8 +12,8 @@ import type { CustomerId } from './types.ts';
  * first sight, with `Map`'s notion of the same id (strings and numbers differ, `-0` is `0`).
  *
  * The ids go through an {@link IdInterner}, staged and numbered in one pass: its hash takes a secret
- * random key, where the engine's `Map` hashes some keys without one (V8 numbers; in JavaScriptCore,
- * strings and numbers), so that ids chosen to share a bucket would make every look-up walk all of them.
+ * random key, where the engine's `Map` may hash keys without one (V8 hashes number keys with a fixed
+ * mix), so that ids chosen to share a bucket would make every look-up walk all of them.
  *
  * @param column - ids, `undefined` where an entry has none
  * @param n - the number of entries
