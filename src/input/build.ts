@@ -8,6 +8,7 @@ import { CHUNK, prefixSums } from '../chunks.ts';
 import { InvalidInputError, RetentionError, describeValue } from '../errors.ts';
 import { CUSTOMER_COUNT, MAX_TIME, MIN_TIME, NO_TOTALS, ORDER_COUNT, allocateAccountTotals, finishAccounts, ledgerSums } from './account-totals.ts';
 import { type EventColumns, Scratch, allocateEventColumns } from './event-columns.ts';
+import { numberIdColumn } from './id-column.ts';
 import { LedgerObject } from './ledger-object.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
 import type { ResolvedLedgerOptions } from './options.ts';
@@ -91,15 +92,17 @@ function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array |
   const { orderId, n, idOf, minor, time, index, ids } = staged;
   if (orderId === null) return null;
   const dead = new Uint8Array(n);
-  // The first order of each id, and the first record of any kind naming it (its owner).
-  const firstOrder = new Map<string | number, number>();
-  const owner = new Map<string | number, number>();
+  const orders = numberIdColumn(orderId, n); // not a Map: engines hash some keys without a seed, so they can be made to collide
+  // Per order id: the first record of any kind naming it (its owner), and its first order.
+  const owner = new Int32Array(orders.count).fill(-1);
+  const firstOrder = new Int32Array(orders.count).fill(-1);
   let changed = false;
   for (let i = 0; i < n; i++) {
     const id = orderId[i];
     if (id === undefined) continue;
-    const first = owner.get(id);
-    if (first === undefined) owner.set(id, i);
+    const order = orders.numbers[i] ?? 0;
+    const first = owner[order] ?? -1;
+    if (first < 0) owner[order] = i;
     else if (idOf[first] !== idOf[i]) {
       problems.report(
         index?.[i] ?? i,
@@ -113,9 +116,9 @@ function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array |
       continue;
     }
     if ((minor[i] ?? 0) < 0) continue;
-    const kept = firstOrder.get(id);
-    if (kept === undefined) {
-      firstOrder.set(id, i);
+    const kept = firstOrder[order] ?? -1;
+    if (kept < 0) {
+      firstOrder[order] = i;
       continue;
     }
     minor[kept] = (minor[kept] ?? 0) + (minor[i] ?? 0);
