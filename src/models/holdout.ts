@@ -5,9 +5,13 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { CustomerId } from '../input/types.ts';
+import { type TransactionModel, checkedTransactionModel } from './checked-model.ts';
+import { columnsLength } from './columns.ts';
+import { historyAt } from './customer-columns.ts';
+import { MAX_FREQUENCY_GROUPS } from './limits.ts';
 import type { RfmSummary } from './rfm-summary.ts';
-import type { TransactionModel } from './scoring.ts';
 import { isoDay } from './time-unit.ts';
 
 /** One customer in {@link HoldoutEvaluation.customers}. */
@@ -78,9 +82,13 @@ export interface HoldoutEvaluation {
 
 /** Options of {@link evaluateHoldout}. */
 export interface HoldoutOptions {
-  /** Last frequency group, which holds every x ≥ it (default 7 → 0…6 and 7+). */
+  /** Last frequency group, which holds every x ≥ it: an integer in [1, 10,000] (default 7 → 0…6 and 7+). */
   maxFrequency?: number;
 }
+
+const HOLDOUT_KEYS = optionKeys<HoldoutOptions>({ maxFrequency: true });
+const HOLDOUT_COLUMNS = { required: ['ids', 'x', 'tx', 'T', 'holdout', 'firstDay'], optional: [] };
+type CheckedModel = ReturnType<typeof checkedTransactionModel>;
 
 /**
  * Compare a model's predictions with what customers did in the holdout period.
@@ -95,9 +103,11 @@ export interface HoldoutOptions {
  *
  * @param model - a transaction model fitted on the summary's calibration data
  * @param summary - an `rfmSummary` made with `holdoutEnd`
- * @param options - `maxFrequency` (default 7)
+ * @param options - `maxFrequency` (default 7, at most 10,000)
  * @returns the evaluation as plain data
- * @throws {@link InvalidOptionError} when the summary has no holdout or `maxFrequency` is not a positive integer
+ * @throws {@link InvalidOptionError} for an unknown option, something that is not a model or an
+ *   `rfmSummary`, a summary without a holdout or in another unit than the model, `maxFrequency` not an
+ *   integer in [1, 10,000], an impossible row, or a model answer out of range
  *
  * @example
  * ```ts
@@ -119,12 +129,19 @@ export interface HoldoutOptions {
  * ```
  */
 export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, options: HoldoutOptions = {}): HoldoutEvaluation {
+  const opts = checkOptionKeys(options, HOLDOUT_KEYS);
+  const maxF = opts.maxFrequency ?? 7;
+  if (typeof maxF !== 'number' || !Number.isSafeInteger(maxF) || maxF < 1 || maxF > MAX_FREQUENCY_GROUPS) {
+    throw new InvalidOptionError('maxFrequency', maxF, `${describeValue(maxF)} is not an integer in [1, ${MAX_FREQUENCY_GROUPS}]`);
+  }
+  if (typeof summary !== 'object' || summary === null) throw new InvalidOptionError('summary', summary, `${describeValue(summary)} is not an rfmSummary`);
   const h = summary.holdoutLength;
   const hold = summary.holdout;
   if (h === null || hold === null) throw new InvalidOptionError('summary', summary.holdoutEnd, 'has no holdout period: make it with rfmSummary(data, { holdoutEnd })');
-  const maxF = options.maxFrequency ?? 7;
-  if (!Number.isSafeInteger(maxF) || maxF < 1) throw new InvalidOptionError('maxFrequency', maxF, `${describeValue(maxF)} is not a positive integer`);
-  const n = summary.x.length;
+  const n = columnsLength(summary, HOLDOUT_COLUMNS, (column, value, reason) => {
+    throw new InvalidOptionError(`summary.${column}`, value, reason);
+  });
+  const checked = checkedTransactionModel(model, 'model', summary.unitDays);
   const customers = new Array<HoldoutCustomer>(n);
   const groupN = new Float64Array(maxF + 1);
   const groupP = new Float64Array(maxF + 1);
@@ -135,9 +152,8 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
   let sq = 0;
   let trackingHoldoutTotal = 0;
   for (let i = 0; i < n; i++) {
-    const x = summary.x[i] ?? 0;
-    const T = summary.T[i] ?? 0;
-    const predicted = model.conditionalExpectedTransactions(h, x, summary.tx[i] ?? 0, T);
+    const { x, tx, T } = historyAt(summary, i, false);
+    const predicted = checked.conditionalExpectedTransactions(h, x, tx, T);
     const actual = hold[i] ?? 0;
     customers[i] = { customerId: summary.ids[i] ?? i, x, predicted, actual };
     const g = Math.min(x, maxF);
@@ -148,7 +164,7 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
     actualTotal += actual;
     abs += Math.abs(predicted - actual);
     sq += (predicted - actual) * (predicted - actual);
-    trackingHoldoutTotal += model.expectedTransactions(T + h) - model.expectedTransactions(T);
+    trackingHoldoutTotal += checked.expectedTransactions(T + h) - checked.expectedTransactions(T);
   }
   const byFrequency: HoldoutFrequencyRow[] = [];
   for (let g = 0; g <= maxF; g++) {
@@ -164,7 +180,7 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
     holdoutLength: h,
     customers,
     byFrequency,
-    tracking: tracking(model, summary),
+    tracking: tracking(checked, summary),
     predictedTotal,
     actualTotal,
     aggregateError: actualTotal > 0 ? (predictedTotal - actualTotal) / actualTotal : null,
@@ -175,7 +191,7 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
 }
 
 /** The tracking series: customers grouped by first day, so the cost is (distinct first days × periods). */
-function tracking(model: TransactionModel, summary: RfmSummary): TrackingRow[] {
+function tracking(model: CheckedModel, summary: RfmSummary): TrackingRow[] {
   const u = summary.unitDays;
   const origin = summary.originDay;
   const actualBy = summary.repeatByPeriod;
