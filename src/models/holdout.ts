@@ -12,7 +12,9 @@ import { columnsLength } from './columns.ts';
 import { historyAt } from './customer-columns.ts';
 import { MAX_FREQUENCY_GROUPS } from './limits.ts';
 import type { RfmSummary } from './rfm-summary.ts';
-import { isoDay } from './time-unit.ts';
+import { type TrackingRow, trackingSeries } from './tracking.ts';
+
+export type { TrackingRow } from './tracking.ts';
 
 /** One customer in {@link HoldoutEvaluation.customers}. */
 export interface HoldoutCustomer {
@@ -36,24 +38,6 @@ export interface HoldoutFrequencyRow {
   readonly meanPredicted: number;
   /** Mean actual holdout transactions. */
   readonly meanActual: number;
-}
-
-/** One period of the tracking series (cumulative repeat transactions of the whole cohort). */
-export interface TrackingRow {
-  /** Period number, 1 = the period starting on the earliest first-purchase day. */
-  readonly period: number;
-  /** Last day of the period (`YYYY-MM-DD`, local). */
-  readonly lastDay: string;
-  /** Whether the period ends after the calibration end day. */
-  readonly holdout: boolean;
-  /** Expected repeat transactions in the period: `Σᵢ E[X(tᵢ)]` difference (unconditional). */
-  readonly expected: number;
-  /** Actual repeat transaction days in the period. */
-  readonly actual: number;
-  /** Expected cumulative repeat transactions at the period's end. */
-  readonly expectedCumulative: number;
-  /** Actual cumulative repeat transactions at the period's end. */
-  readonly actualCumulative: number;
 }
 
 /** The result of {@link evaluateHoldout}. */
@@ -88,7 +72,6 @@ export interface HoldoutOptions {
 
 const HOLDOUT_KEYS = optionKeys<HoldoutOptions>({ maxFrequency: true });
 const HOLDOUT_COLUMNS = { required: ['ids', 'x', 'tx', 'T', 'holdout', 'firstDay'], optional: [] };
-type CheckedModel = ReturnType<typeof checkedTransactionModel>;
 
 /**
  * Compare a model's predictions with what customers did in the holdout period.
@@ -180,7 +163,7 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
     holdoutLength: h,
     customers,
     byFrequency,
-    tracking: tracking(checked, summary),
+    tracking: trackingSeries(checked, summary),
     predictedTotal,
     actualTotal,
     aggregateError: actualTotal > 0 ? (predictedTotal - actualTotal) / actualTotal : null,
@@ -188,46 +171,4 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
     mae: n > 0 ? abs / n : 0,
     rmse: n > 0 ? Math.sqrt(sq / n) : 0,
   };
-}
-
-/** The tracking series: customers grouped by first day, so the cost is (distinct first days × periods). */
-function tracking(model: CheckedModel, summary: RfmSummary): TrackingRow[] {
-  const u = summary.unitDays;
-  const origin = summary.originDay;
-  const actualBy = summary.repeatByPeriod;
-  const periods = actualBy.length;
-  const span = summary.calibrationEndDay - origin;
-  const cohort = new Float64Array(Math.max(span, 0));
-  for (let i = 0; i < summary.firstDay.length; i++) {
-    const k = (summary.firstDay[i] ?? 0) - origin;
-    cohort[k] = (cohort[k] ?? 0) + 1;
-  }
-  const endDay = origin + periods * u - 1;
-  const lastDayOfAll = Math.min(endDay, summary.calibrationEndDay + Math.round((summary.holdoutLength ?? 0) * u));
-  const rows: TrackingRow[] = [];
-  let prevExpected = 0;
-  let actualCumulative = 0;
-  for (let k = 1; k <= periods; k++) {
-    const last = Math.min(origin + k * u - 1, lastDayOfAll);
-    let expectedCumulative = 0;
-    for (let f = 0; f < cohort.length; f++) {
-      const c = cohort[f] ?? 0;
-      const age = last - (origin + f);
-      if (c === 0 || age <= 0) continue;
-      expectedCumulative += c * model.expectedTransactions(age / u);
-    }
-    const actual = actualBy[k - 1] ?? 0;
-    actualCumulative += actual;
-    rows.push({
-      period: k,
-      lastDay: isoDay(last),
-      holdout: last > summary.calibrationEndDay,
-      expected: expectedCumulative - prevExpected,
-      actual,
-      expectedCumulative,
-      actualCumulative,
-    });
-    prevExpected = expectedCumulative;
-  }
-  return rows;
 }

@@ -19,5 +19,12 @@ export const MAX_FREQUENCY_GROUPS = 10_000;
 /** Most periods an sBG fit accepts (survivor counts after the cohort size, or table offsets): 10,000. */
 export const MAX_SBG_PERIODS = 10_000;
 
+/**
+ * Longest span of an `rfmSummary`, from the earliest first purchase to the holdout end (or the
+ * calibration end): 36,525 days (100 years). A "no end" sentinel such as `'9999-12-31'` is refused
+ * here instead of sizing the per-period series and the holdout tracking rows.
+ */
+export const MAX_SUMMARY_DAYS = 36_525;
+
 /** Most rows of a column (the longest JavaScript array): 2³² − 1. */
 export const MAX_ROWS = 2 ** 32 - 1;

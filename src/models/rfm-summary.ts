@@ -13,6 +13,7 @@ import type { LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
 import type { SpendSummary } from './gamma-gamma.ts';
 import { compressDays } from './compress-days.ts';
+import { MAX_SUMMARY_DAYS } from './limits.ts';
 import type { CompressedSummary, FrequencySummary } from './summary.ts';
 import { type ModelTimeUnit, isoDay, unitDays } from './time-unit.ts';
 
@@ -122,8 +123,9 @@ export type RfmSummaryJson = {
  *   `'day'`), and the ledger options for records
  * @returns the summary columns, with `toFrequencySummary()`, `compress()`, `toSpendSummary()` and
  *   `toJSON()`; `unitDays` travels with the columns into the fits, which record it in the model
- * @throws {@link InvalidOptionError} for an unknown option, an unreadable date, a bad unit, or
- *   `holdoutEnd` not after `calibrationEnd`
+ * @throws {@link InvalidOptionError} for an unknown option, an unreadable date, a bad unit,
+ *   `holdoutEnd` not after `calibrationEnd`, or a summary spanning more than 36,525 days (100 years)
+ *   from the earliest first purchase to its end
  * @throws {@link InvalidInputError} for unreadable records
  *
  * @example
@@ -179,6 +181,10 @@ export function rfmSummary(data: LedgerInput, options: RfmSummaryOptions = {}): 
     if (d < calEndDay && d < origin) origin = d;
   }
   const originDay = Number.isFinite(origin) ? origin : calEndDay;
+  if (holdEndDay - originDay + 1 > MAX_SUMMARY_DAYS) {
+    const [option, value] = holdoutEnd === undefined ? ['calibrationEnd', calibrationEnd] : ['holdoutEnd', holdoutEnd];
+    throw new InvalidOptionError(option, value, `the summary would span ${holdEndDay - originDay + 1} days from the earliest first purchase (${isoDay(originDay)}) to ${isoDay(holdEndDay)}; at most ${MAX_SUMMARY_DAYS} (100 years)`);
+  }
   const periods = Math.max(0, Math.ceil((holdEndDay + 1 - originDay) / u));
   const repeatByPeriod = new Float64Array(periods);
 

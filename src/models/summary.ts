@@ -18,7 +18,7 @@ import { MAX_TRANSACTIONS } from './limits.ts';
  *   records in the model so that scoring can refuse histories in another unit.
  *
  * Times are in any unit (days, weeks…); the fitted rate parameters are in that unit. `x` is at most
- * 1,000,000 (see `MAX_TRANSACTIONS`): a larger count is refused rather than sizing the fit's tables.
+ * 1,000,000: a larger count is refused rather than sizing the fit's tables.
  */
 export interface FrequencySummary {
   /** Repeat transactions per row (integers ≥ 0). */
