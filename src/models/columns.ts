@@ -96,6 +96,8 @@ function columnLength(column: unknown, name: string, fail: ColumnFailure): numbe
  * A column entry for a message: numbers as written, anything else described with its type, so a
  * Symbol or a bigint never breaks the message itself.
  *
+ * @param value - the entry
+ * @returns its description
  * @internal
  */
 export function describeEntry(value: unknown): string {
@@ -107,6 +109,8 @@ export function describeEntry(value: unknown): string {
 /**
  * A {@link ColumnFailure} that throws an `InvalidInputError` about the columns of `source`.
  *
+ * @param source - how the summary is named in messages
+ * @returns the failure
  * @internal
  */
 export function inputFailure(source: string): ColumnFailure {

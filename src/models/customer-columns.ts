@@ -85,6 +85,10 @@ export function checkColumns(summary: unknown, needZbar: boolean): number {
 /**
  * Row `i` of checked columns, itself checked as a history.
  *
+ * @param summary - columns checked by {@link checkColumns}
+ * @param i - the row
+ * @param needZbar - whether a spend model will read `zbar`
+ * @returns the history with `zbar` filled in (0 when absent)
  * @throws {@link InvalidOptionError} naming the row (`summary[i].x`) for an impossible history
  * @internal
  */

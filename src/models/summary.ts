@@ -54,6 +54,12 @@ const FREQUENCY_COLUMNS = { required: ['x', 'tx', 'T'], optional: ['weight'], sc
 /**
  * A compressed summary from its columns (with `toJSON`).
  *
+ * @param x - repeat transactions per row
+ * @param tx - recency per row
+ * @param T - age per row
+ * @param weight - customers per row
+ * @param unitDays - days per time unit, when known
+ * @returns the summary
  * @internal
  */
 export function compressedSummary(x: Float64Array, tx: Float64Array, T: Float64Array, weight: Float64Array, unitDays: number | undefined): CompressedSummary {
@@ -116,6 +122,8 @@ export function validateSummary(summary: FrequencySummary, source = 'summary'): 
 /**
  * The sum of a compressed summary's weights.
  *
+ * @param summary - validated rows
+ * @returns Σ weight
  * @internal
  */
 export function totalWeight(summary: CompressedSummary): number {

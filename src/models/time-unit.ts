@@ -57,6 +57,8 @@ export function unitOfDays(days: number): ModelTimeUnit {
 /**
  * A unit for messages: `days`, `weeks`, or `units of 30 days`.
  *
+ * @param days - days per unit
+ * @returns the unit's name in the plural
  * @internal
  */
 export function unitName(days: number): string {
