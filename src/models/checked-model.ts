@@ -71,16 +71,20 @@ export function checkedTransactionModel(
     );
   }
   const at = (x: number, tx: number, T: number): string => `x = ${x}, tx = ${tx}, T = ${T}`;
+  // Each answer is tested inline; the names and arguments of a message are built only when it fails.
   return {
     unitDays: days,
     pAlive(x, tx, T) {
-      return probability(m.pAlive(x, tx, T), `${name}.pAlive`, at(x, tx, T));
+      const p = m.pAlive(x, tx, T);
+      return isProbability(p) ? p : refuse(p, `${name}.pAlive`, at(x, tx, T), PROBABILITY);
     },
     expectedTransactions(t) {
-      return count(m.expectedTransactions(t), `${name}.expectedTransactions`, `t = ${t}`);
+      const e = m.expectedTransactions(t);
+      return isCount(e) ? e : refuse(e, `${name}.expectedTransactions`, `t = ${t}`, COUNT);
     },
     conditionalExpectedTransactions(t, x, tx, T) {
-      return count(m.conditionalExpectedTransactions(t, x, tx, T), `${name}.conditionalExpectedTransactions`, `t = ${t}, ${at(x, tx, T)}`);
+      const e = m.conditionalExpectedTransactions(t, x, tx, T);
+      return isCount(e) ? e : refuse(e, `${name}.conditionalExpectedTransactions`, `t = ${t}, ${at(x, tx, T)}`, COUNT);
     },
   };
 }
@@ -103,17 +107,23 @@ export function checkedSpendModel(model: unknown, name: string): SpendModel {
   }
   return {
     conditionalExpectedSpend(x, zbar) {
-      return count(spend.conditionalExpectedSpend(x, zbar), `${name}.conditionalExpectedSpend`, `x = ${x}, zbar = ${zbar}`);
+      const z = spend.conditionalExpectedSpend(x, zbar);
+      return isCount(z) ? z : refuse(z, `${name}.conditionalExpectedSpend`, `x = ${x}, zbar = ${zbar}`, COUNT);
     },
   };
 }
 
-function probability(value: unknown, method: string, args: string): number {
-  if (typeof value === 'number' && value >= 0 && value <= 1) return value;
-  throw new InvalidOptionError(method, value, `returned ${describeEntry(value)} for ${args}; a probability must be a number in [0, 1]`);
+const PROBABILITY = 'a probability must be a number in [0, 1]';
+const COUNT = 'it must be a finite number ≥ 0';
+
+function isProbability(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && value <= 1;
 }
 
-function count(value: unknown, method: string, args: string): number {
-  if (typeof value === 'number' && value >= 0 && Number.isFinite(value)) return value;
-  throw new InvalidOptionError(method, value, `returned ${describeEntry(value)} for ${args}; it must be a finite number ≥ 0`);
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY;
+}
+
+function refuse(value: unknown, method: string, args: string, rule: string): never {
+  throw new InvalidOptionError(method, value, `returned ${describeEntry(value)} for ${args}; ${rule}`);
 }

@@ -8,7 +8,7 @@ import { InvalidOptionError, describeValue } from '../errors.ts';
 import type { CustomerId } from '../input/types.ts';
 import { columnsLength, refuseNearMisses } from './columns.ts';
 import { checkArg } from './params.ts';
-import { checkCustomer } from './saved.ts';
+import { checkCustomer, isPossibleHistory } from './saved.ts';
 import type { FrequencySummary } from './summary.ts';
 
 /** One customer's history in the model's time unit (`zbar` = mean repeat value, major units). */
@@ -83,6 +83,26 @@ export function checkColumns(summary: unknown, needZbar: boolean): number {
 }
 
 /**
+ * Check row `i` of checked columns as a history (without allocating: it runs once per customer).
+ *
+ * @param summary - columns checked by {@link checkColumns}
+ * @param i - the row
+ * @param needZbar - whether a spend model will read `zbar`
+ * @throws {@link InvalidOptionError} naming the row (`summary[i].x`) for an impossible history
+ * @internal
+ */
+export function checkRow(summary: CustomerColumns, i: number, needZbar: boolean): void {
+  const x = summary.x[i];
+  const tx = summary.tx[i];
+  const T = summary.T[i];
+  if (!isPossibleHistory(x, tx, T)) checkCustomer(x as number, tx as number, T as number, `summary[${i}].`);
+  if (needZbar && (x as number) > 0) {
+    const zbar = summary.zbar?.[i];
+    if (!(typeof zbar === 'number' && zbar >= 0 && zbar < Number.POSITIVE_INFINITY)) checkArg(`summary[${i}].zbar`, zbar as number, 0);
+  }
+}
+
+/**
  * Row `i` of checked columns, itself checked as a history.
  *
  * @param summary - columns checked by {@link checkColumns}
@@ -93,11 +113,6 @@ export function checkColumns(summary: unknown, needZbar: boolean): number {
  * @internal
  */
 export function historyAt(summary: CustomerColumns, i: number, needZbar: boolean): Required<CustomerHistory> {
-  const x = summary.x[i] as number;
-  const tx = summary.tx[i] as number;
-  const T = summary.T[i] as number;
-  const zbar = summary.zbar?.[i];
-  checkCustomer(x, tx, T, `summary[${i}].`);
-  if (needZbar && x > 0) checkArg(`summary[${i}].zbar`, zbar as number, 0);
-  return { x, tx, T, zbar: zbar ?? 0 };
+  checkRow(summary, i, needZbar);
+  return { x: summary.x[i] as number, tx: summary.tx[i] as number, T: summary.T[i] as number, zbar: summary.zbar?.[i] ?? 0 };
 }

@@ -9,7 +9,7 @@ import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { CustomerId } from '../input/types.ts';
 import { type TransactionModel, checkedTransactionModel } from './checked-model.ts';
 import { columnsLength } from './columns.ts';
-import { historyAt } from './customer-columns.ts';
+import { checkRow } from './customer-columns.ts';
 import { MAX_FREQUENCY_GROUPS } from './limits.ts';
 import type { RfmSummary } from './rfm-summary.ts';
 import { type TrackingRow, trackingSeries } from './tracking.ts';
@@ -135,7 +135,10 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
   let sq = 0;
   let trackingHoldoutTotal = 0;
   for (let i = 0; i < n; i++) {
-    const { x, tx, T } = historyAt(summary, i, false);
+    checkRow(summary, i, false);
+    const x = summary.x[i] as number;
+    const tx = summary.tx[i] as number;
+    const T = summary.T[i] as number;
     const predicted = checked.conditionalExpectedTransactions(h, x, tx, T);
     const actual = hold[i] ?? 0;
     customers[i] = { customerId: summary.ids[i] ?? i, x, predicted, actual };

@@ -8,7 +8,7 @@ import { InvalidOptionError, RetentionError, describeValue } from '../errors.ts'
 import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { CustomerId } from '../input/types.ts';
 import { type TransactionModel, checkedTransactionModel } from './checked-model.ts';
-import { type CustomerColumns, checkColumns, historyAt } from './customer-columns.ts';
+import { type CustomerColumns, checkColumns, checkRow } from './customer-columns.ts';
 import { checkCustomer } from './saved.ts';
 import { type ModelTimeUnit, unitDays } from './time-unit.ts';
 
@@ -59,8 +59,8 @@ export function pAliveScorer(
   const p = new Float64Array(n);
   const row = new Map<CustomerId, number>();
   for (let i = 0; i < n; i++) {
-    const { x, tx, T } = historyAt(summary, i, false);
-    p[i] = checked.pAlive(x, tx, T);
+    checkRow(summary, i, false);
+    p[i] = checked.pAlive(summary.x[i] as number, summary.tx[i] as number, summary.T[i] as number);
     row.set(ids[i] ?? i, i);
   }
   return (customer) => {

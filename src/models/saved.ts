@@ -117,6 +117,20 @@ export function transactionFitUnit(summary: { readonly unitDays?: number }, opti
 }
 
 /**
+ * Whether `(x, tx, T)` is a possible history: the test {@link checkCustomer} makes, without building
+ * the names its messages need (it runs once per customer scored).
+ *
+ * @param x - repeat transactions
+ * @param tx - recency
+ * @param T - age
+ * @returns `true` when `checkCustomer` would accept the triple
+ * @internal
+ */
+export function isPossibleHistory(x: unknown, tx: unknown, T: unknown): boolean {
+  return Number.isInteger(x) && (x as number) >= 0 && (x as number) <= MAX_TRANSACTIONS && Number.isFinite(T) && (T as number) > 0 && typeof tx === 'number' && tx >= 0 && tx <= (T as number);
+}
+
+/**
  * Check one customer's `(x, tx, T)` for a prediction.
  *
  * @param x - repeat transactions (integer in [0, {@link MAX_TRANSACTIONS}])
@@ -127,6 +141,7 @@ export function transactionFitUnit(summary: { readonly unitDays?: number }, opti
  * @internal
  */
 export function checkCustomer(x: number, tx: number, T: number, prefix = ''): void {
+  if (isPossibleHistory(x, tx, T)) return;
   checkArg(`${prefix}x`, x, 0, true);
   if (x > MAX_TRANSACTIONS) throw new InvalidOptionError(`${prefix}x`, x, `${x} repeat transactions is past the limit of ${MAX_TRANSACTIONS}`);
   checkArg(`${prefix}T`, T, 0);
