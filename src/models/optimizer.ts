@@ -152,8 +152,9 @@ export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, 
  * @param x0 - starting point
  * @param options - iteration limit, tolerances and the scale of `f`
  * @returns the point reached, its value and convergence information
- * @throws {@link InvalidOptionError} for an unknown option or a bad value (a start where `f` is not
- *   finite returns `converged: false`)
+ * @throws {@link InvalidOptionError} for an unknown option, a bad option value, an `f` that is not a
+ *   function, or an `x0` that is not 1 to 1,000 finite numbers (a start where `f` is not finite
+ *   returns `converged: false`)
  *
  * @example
  * ```ts
@@ -172,6 +173,12 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
   const valueScale = positiveOption('valueScale', opts.valueScale, 1);
   const maxStep = positiveOption('maxStep', opts.maxStep, 4);
   const scaleOf = (v: number): number => Math.max(valueScale, Math.abs(v));
+  if (typeof f !== 'function') throw new InvalidOptionError('f', f, `${describeValue(f)} is not a function`);
+  const length = typeof x0 === 'object' && x0 !== null ? (x0 as { length?: unknown }).length : undefined;
+  const start = typeof length === 'number' && Number.isInteger(length) && length >= 1 && length <= 1000 ? Array.from(x0) : [];
+  if (start.length === 0 || !start.every((v: unknown) => typeof v === 'number' && Number.isFinite(v))) {
+    throw new InvalidOptionError('x0', x0, `${describeValue(x0)} is not 1 to 1,000 finite numbers`);
+  }
   const k = x0.length;
   const safe = (p: Float64Array): number => {
     const v = f(p);

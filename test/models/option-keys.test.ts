@@ -100,4 +100,9 @@ describe('summaries and units', () => {
   test('minimizeBfgs', () => {
     expect(refused(() => minimizeBfgs((p) => (p[0] ?? 0) ** 2, [1], { tolerance: 1e-9 } as never)).message).toMatch(/^tolerance: unknown option/);
   });
+
+  test('minimizeBfgs: a start that is not finite numbers, or no function, is an InvalidOptionError', () => {
+    for (const x0 of [null, [], [Number.NaN], { length: -1 }, { length: 1e12 }, ['1']]) expect(refused(() => minimizeBfgs((p) => (p[0] ?? 0) ** 2, x0 as never)).option).toBe('x0');
+    expect(refused(() => minimizeBfgs(null as never, [1])).option).toBe('f');
+  });
 });
