@@ -129,7 +129,7 @@ export { tierFor, type TierForOptions, type HistoryEvent } from './segments/tier
 export { compressSummary, type FrequencySummary, type CompressedSummary } from './models/summary.ts';
 export { minimizeBfgs, numericGradient, numericHessian, type MinimizeOptions, type MinimizeResult } from './models/optimizer.ts';
 export type { FitOptions, FitInfo } from './models/mle.ts';
-export type { SavedModel } from './models/saved.ts';
+export type { SavedModel, SavedTransactionModel, SavedTransactionInput, TransactionModelOptions, TransactionFitOptions } from './models/saved.ts';
 export { fitBgNbd, bgNbdModel, type BgNbdParams, type BgNbdModel, type BgNbdFit } from './models/bg-nbd.ts';
 export { fitParetoNbd, paretoNbdModel, type ParetoNbdParams, type ParetoNbdModel, type ParetoNbdFit } from './models/pareto-nbd.ts';
 export { fitGammaGamma, gammaGammaModel, type GammaGammaParams, type GammaGammaModel, type GammaGammaFit, type GammaGammaOptions, type SpendSummary } from './models/gamma-gamma.ts';
@@ -143,7 +143,7 @@ export {
 } from './models/shifted-beta-geometric.ts';
 export { fitBgBb, bgBbModel, type BgBbParams, type BgBbModel, type BgBbFit, type OpportunitySummary } from './models/bg-bb.ts';
 export { unitDays, type ModelTimeUnit } from './models/time-unit.ts';
-export { rfmSummary, type RfmSummary, type RfmSummaryOptions } from './models/rfm-summary.ts';
+export { rfmSummary, type RfmSummary, type RfmSummaryOptions, type RfmSummaryJson } from './models/rfm-summary.ts';
 export {
   scoreCustomer,
   scoreCustomers,

@@ -8,7 +8,9 @@
  * @module
  */
 import { InvalidInputError } from '../errors.ts';
-import { fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
+import { checkOptionKeys } from '../input/option-keys.ts';
+import { columnsLength, describeEntry, inputFailure } from './columns.ts';
+import { FIT_OPTION_KEYS, fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
 import { readParams, checkArg } from './params.ts';
 import type { SavedModel } from './saved.ts';
 import { betaln, gammaln } from './special.ts';
@@ -82,9 +84,9 @@ function logLik(al: number, be: number, ga: number, de: number, lbAB: number, lb
 /**
  * A BG/BB model from known parameters.
  *
- * @param params - `{ alpha, beta, gamma, delta }` or a saved `{ model: 'bg-bb', params }`
+ * @param params - `{ alpha, beta, gamma, delta }`, each in [1e-6, 1e6], or a saved `{ model: 'bg-bb', params }`
  * @returns the model
- * @throws {@link InvalidOptionError} when a parameter is missing or not positive and finite
+ * @throws {@link InvalidOptionError} for a missing parameter, one outside [1e-6, 1e6], or an unknown key
  *
  * @example
  * ```ts
@@ -96,7 +98,7 @@ function logLik(al: number, be: number, ga: number, de: number, lbAB: number, lb
  */
 export function bgBbModel(params: BgBbParams | SavedModel<'bg-bb', BgBbParams>): BgBbModel {
   const { alpha, beta, gamma, delta } = readParams('bg-bb', NAMES, params);
-  const saved = { model: 'bg-bb' as const, params: { alpha, beta, gamma, delta } };
+  const saved = Object.freeze({ model: 'bg-bb' as const, params: Object.freeze({ alpha, beta, gamma, delta }) });
   const lbAB = betaln(alpha, beta);
   const lbGD = betaln(gamma, delta);
   // δ/(γ−1) · Γ(γ+δ)/Γ(1+δ) · [Γ(1+δ+n)/Γ(γ+δ+n) − Γ(1+δ+m)/Γ(γ+δ+m)]; at γ = 1 a 0/0 with a
@@ -140,8 +142,9 @@ export function bgBbModel(params: BgBbParams | SavedModel<'bg-bb', BgBbParams>):
  * @param summary - `{ frequency, recency, periods, weight? }`
  * @param options - iteration limit and tolerance
  * @returns parameters, log-likelihood, convergence information, standard errors and predictions
- * @throws {@link InvalidInputError} for columns of different lengths, an empty summary or an
- *   impossible pattern
+ * @throws {@link InvalidInputError} for a summary that is not an object of array-like columns, columns
+ *   of different lengths, an empty summary or an impossible pattern
+ * @throws {@link InvalidOptionError} for an unknown or bad option
  * @throws {@link RetentionError} when the fit does not converge
  *
  * @example
@@ -158,10 +161,8 @@ fit.params.alpha; // => 0.452
  * ```
  */
 export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): BgBbFit {
-  const m = summary.frequency.length;
-  if (summary.recency.length !== m || summary.periods.length !== m || (summary.weight !== undefined && summary.weight.length !== m)) {
-    throw new InvalidInputError(0, 'record', m, 'columns frequency, recency, periods (and weight) must have the same length', 'summary');
-  }
+  checkOptionKeys(options, FIT_OPTION_KEYS);
+  const m = columnsLength(summary, { required: ['frequency', 'recency', 'periods'], optional: ['weight'] }, inputFailure('summary'));
   if (m === 0) throw new InvalidInputError(0, 'record', 0, 'the summary is empty', 'summary');
   const X = new Float64Array(m);
   const TX = new Float64Array(m);
@@ -172,12 +173,12 @@ export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): 
     const tx = (summary.recency[i] ?? 0);
     const n = (summary.periods[i] ?? 0);
     const w = summary.weight === undefined ? 1 : (summary.weight[i] ?? 0);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidInputError(i, 'record', n, `periods = ${n} must be an integer ≥ 1`, 'summary');
-    if (!Number.isInteger(x) || x < 0 || x > n) throw new InvalidInputError(i, 'record', x, `frequency = ${x} must be an integer in [0, periods = ${n}]`, 'summary');
+    if (!Number.isInteger(n) || n < 1) throw new InvalidInputError(i, 'record', n, `periods = ${describeEntry(n)} must be an integer ≥ 1`, 'summary');
+    if (!Number.isInteger(x) || x < 0 || x > n) throw new InvalidInputError(i, 'record', x, `frequency = ${describeEntry(x)} must be an integer in [0, periods = ${n}]`, 'summary');
     if (!Number.isInteger(tx) || (x === 0 ? tx !== 0 : tx < x || tx > n)) {
-      throw new InvalidInputError(i, 'record', tx, `recency = ${tx} must be ${x === 0 ? '0 when frequency = 0' : `an integer in [frequency, periods] = [${x}, ${n}]`}`, 'summary');
+      throw new InvalidInputError(i, 'record', tx, `recency = ${describeEntry(tx)} must be ${x === 0 ? '0 when frequency = 0' : `an integer in [frequency, periods] = [${x}, ${n}]`}`, 'summary');
     }
-    if (!Number.isFinite(w) || w < 0) throw new InvalidInputError(i, 'record', w, `weight = ${w} must be a non-negative finite number`, 'summary');
+    if (!Number.isFinite(w) || w < 0) throw new InvalidInputError(i, 'record', w, `weight = ${describeEntry(w)} must be a non-negative finite number`, 'summary');
     X[i] = x;
     TX[i] = tx;
     N[i] = n;
@@ -197,7 +198,7 @@ export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): 
     }
     return -ll;
   };
-  const info = fitLogParameters(NAMES, negLogLik, [[1, 1, 1, 1], [0.5, 2, 0.5, 3], [2, 0.5, 2, 1]], 'BG/BB', options);
+  const info = fitLogParameters(NAMES, negLogLik, [[1, 1, 1, 1], [0.5, 2, 0.5, 3], [2, 0.5, 2, 1]], 'BG/BB', W.reduce((sum, w) => sum + w, 0), options);
   const model = bgBbModel(info.params);
   return { ...model, ...info, params: model.params };
 }

@@ -6,11 +6,12 @@
  *
  * @module
  */
-import { fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
-import { readParams, checkArg } from './params.ts';
-import { checkCustomer, type SavedModel } from './saved.ts';
+import { fitLogParameters, type FitInfo } from './mle.ts';
+import { checkArg } from './params.ts';
+import { checkCustomer, readTransactionModel, transactionFitUnit, type SavedTransactionInput, type SavedTransactionModel, type TransactionFitOptions, type TransactionModelOptions } from './saved.ts';
+import type { ModelTimeUnit } from './time-unit.ts';
 import { gammaln, betaln, digamma, hyp2f1 } from './special.ts';
-import { compressSummary, type CompressedSummary, type FrequencySummary } from './summary.ts';
+import { compressSummary, totalWeight, type CompressedSummary, type FrequencySummary } from './summary.ts';
 
 /** BG/NBD parameters (rates in the summary's time unit). */
 export interface BgNbdParams {
@@ -30,6 +31,8 @@ export interface BgNbdModel {
   readonly model: 'bg-nbd';
   /** The parameters. */
   readonly params: BgNbdParams;
+  /** The time unit the rates are per, or `null` when not known. */
+  readonly unit: ModelTimeUnit | null;
   /** P(alive at T | x, tx, T); 1 when x = 0. */
   pAlive(x: number, tx: number, T: number): number;
   /** E[X(t)]: expected transactions of a new customer in (0, t]. */
@@ -38,8 +41,8 @@ export interface BgNbdModel {
   conditionalExpectedTransactions(t: number, x: number, tx: number, T: number): number;
   /** P(X(t) = n) for a new customer. */
   probabilityOfTransactions(n: number, t: number): number;
-  /** The saved form, accepted by {@link bgNbdModel}. */
-  toJSON(): SavedModel<'bg-nbd', BgNbdParams>;
+  /** The saved form `{ model, params, unit }`, accepted by {@link bgNbdModel}. */
+  toJSON(): SavedTransactionModel<'bg-nbd', BgNbdParams>;
 }
 
 /** A fitted BG/NBD model. */
@@ -50,9 +53,12 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
 /**
  * A BG/NBD model from known parameters (e.g. saved with `toJSON()`), to score customers without data.
  *
- * @param params - `{ r, alpha, a, b }` or a saved `{ model: 'bg-nbd', params }`
+ * @param params - `{ r, alpha, a, b }`, each in [1e-6, 1e6], or a saved `{ model: 'bg-nbd', params, unit }`
+ *   (one saved without `unit` loads with `unit: null`)
+ * @param options - `unit`: the time unit of the rates, when the saved form does not say it
  * @returns the model
- * @throws {@link InvalidOptionError} when a parameter is missing or not a positive finite number
+ * @throws {@link InvalidOptionError} for a missing parameter or one outside [1e-6, 1e6], an unknown key
+ *   or option, or a `unit` that contradicts the saved one
  *
  * @example
  * ```ts
@@ -63,10 +69,10 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
 m.expectedTransactions(78); // => 1.861
  * ```
  */
-export function bgNbdModel(params: BgNbdParams | SavedModel<'bg-nbd', BgNbdParams>): BgNbdModel {
-  const p = readParams('bg-nbd', NAMES, params);
+export function bgNbdModel(params: BgNbdParams | SavedTransactionInput<'bg-nbd', BgNbdParams>, options?: TransactionModelOptions): BgNbdModel {
+  const { params: p, unit } = readTransactionModel('bg-nbd', NAMES, params, options);
   const { r, alpha, a, b } = p;
-  const saved = { model: 'bg-nbd' as const, params: { r, alpha, a, b } };
+  const saved = Object.freeze({ model: 'bg-nbd' as const, params: Object.freeze({ r, alpha, a, b }), unit });
   // E[...] formulas divide by (a − 1); at a = 1 they are 0/0 with a finite limit: average a ± 1e-4.
   const nearOne = Math.abs(a - 1) < 1e-4;
   const ex = (aa: number, t: number): number =>
@@ -78,6 +84,7 @@ export function bgNbdModel(params: BgNbdParams | SavedModel<'bg-nbd', BgNbdParam
   return {
     model: 'bg-nbd',
     params: saved.params,
+    unit,
     pAlive(x, tx, T) {
       checkCustomer(x, tx, T);
       if (x === 0) return 1;
@@ -278,10 +285,12 @@ function distinctValues(column: Float64Array): [Uint32Array, Float64Array] {
  * The optimisation runs on the log-parameters from three starts (BFGS with the analytic gradient,
  * see `minimizeBfgs`).
  *
- * @param summary - `{ x, tx, T, weight? }` (weights for identical rows)
- * @param options - iteration limit and tolerance
+ * @param summary - `{ x, tx, T, weight?, unitDays? }` (weights for identical rows; `rfmSummary` and its
+ *   `compress()` set `unitDays`, which the model records as its `unit`)
+ * @param options - iteration limit, tolerance, and `unit` for a summary that does not carry one
  * @returns parameters, log-likelihood, convergence information, standard errors and predictions
  * @throws {@link InvalidInputError} for an invalid summary row
+ * @throws {@link InvalidOptionError} for an unknown or bad option, or a `unit` unlike the summary's
  * @throws {@link RetentionError} when the fit does not converge or a parameter runs to 0 or ∞
  *
  * @example
@@ -298,7 +307,8 @@ function distinctValues(column: Float64Array): [Uint32Array, Float64Array] {
  * fit.pAlive(3, 8, 38); // => 0.059
  * ```
  */
-export function fitBgNbd(summary: FrequencySummary, options: FitOptions = {}): BgNbdFit {
+export function fitBgNbd(summary: FrequencySummary, options: TransactionFitOptions = {}): BgNbdFit {
+  const unit = transactionFitUnit(summary, options);
   const s = compressSummary(summary);
   const { negLogLik, gradient, sumX, sumT } = bgNbdObjective(s);
   const rate = sumX > 0 ? sumX / sumT : 1 / Math.max(sumT, 1);
@@ -307,7 +317,7 @@ export function fitBgNbd(summary: FrequencySummary, options: FitOptions = {}): B
     [0.3, 0.3 / rate, 0.5, 3],
     [3, 3 / rate, 2, 5],
   ];
-  const info = fitLogParameters(NAMES, negLogLik, starts, 'BG/NBD', options, gradient);
-  const model = bgNbdModel(info.params);
+  const info = fitLogParameters(NAMES, negLogLik, starts, 'BG/NBD', totalWeight(s), options, gradient);
+  const model = bgNbdModel(info.params, unit);
   return { ...model, ...info, params: model.params };
 }

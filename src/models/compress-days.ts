@@ -4,12 +4,12 @@
  *
  * @module
  */
-import { compressSummary, type CompressedSummary } from './summary.ts';
+import { compressSummary, compressedSummary, type CompressedSummary } from './summary.ts';
 
 /**
  * Distinct `(x, txDays, TDays)` patterns with their counts, converted to units, sorted by x, tx, T —
- * the same rows `compressSummary` returns for the same summary (no rows for an empty summary: the
- * fitters then throw).
+ * the same rows `compressSummary` returns for the same summary, with `unitDays` set to `unit` (no rows
+ * for an empty summary: the fitters then throw).
  *
  * @param x - repeat transactions per customer
  * @param txDays - days from the first to the last transaction day
@@ -29,7 +29,7 @@ export function compressDays(x: Uint32Array, txDays: Int32Array, firstDay: Int32
   }
   const k1 = maxT + 1;
   const k2 = k1 * k1;
-  if (n === 0) return { x: new Float64Array(0), tx: new Float64Array(0), T: new Float64Array(0), weight: new Float64Array(0) };
+  if (n === 0) return compressedSummary(new Float64Array(0), new Float64Array(0), new Float64Array(0), new Float64Array(0), unit);
   if ((maxX + 1) * k2 > Number.MAX_SAFE_INTEGER) {
     const tx = new Float64Array(n);
     const T = new Float64Array(n);
@@ -37,7 +37,7 @@ export function compressDays(x: Uint32Array, txDays: Int32Array, firstDay: Int32
       tx[i] = (txDays[i] ?? 0) / unit;
       T[i] = (endDay - (firstDay[i] ?? 0)) / unit;
     }
-    return compressSummary({ x, tx, T });
+    return compressSummary({ x, tx, T, unitDays: unit });
   }
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = (x[i] ?? 0) * k2 + (txDays[i] ?? 0) * k1 + (endDay - (firstDay[i] ?? 0));
@@ -62,5 +62,5 @@ export function compressDays(x: Uint32Array, txDays: Int32Array, firstDay: Int32
     }
     W[row] = (W[row] ?? 0) + 1;
   }
-  return { x: X, tx: TX, T: TT, weight: W };
+  return compressedSummary(X, TX, TT, W, unit);
 }

@@ -7,7 +7,10 @@
  *
  * @module
  */
-import { InvalidInputError, RetentionError } from '../errors.ts';
+import { InvalidInputError, InvalidOptionError, RetentionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { columnsLength, describeEntry, inputFailure } from './columns.ts';
+import { MAX_TRANSACTIONS } from './limits.ts';
 import { fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
 import { readParams, checkArg } from './params.ts';
 import type { SavedModel } from './saved.ts';
@@ -35,11 +38,14 @@ export interface SpendSummary {
 
 /** Options of {@link fitGammaGamma}. */
 export interface GammaGammaOptions extends FitOptions {
-  /** Largest |Pearson correlation| between x and zbar that is accepted (default 0.3). */
+  /** Largest |Pearson correlation| between x and zbar that is accepted, in [0, 1] (default 0.3). */
   readonly maxCorrelation?: number;
   /** Fit even when the correlation is above `maxCorrelation` (default false). */
   readonly force?: boolean;
 }
+
+const GAMMA_GAMMA_KEYS = optionKeys<GammaGammaOptions>({ maxIterations: true, tolerance: true, maxCorrelation: true, force: true });
+const SPEND_COLUMNS = { required: ['x', 'zbar'], optional: ['weight'] };
 
 /** A Gamma-Gamma model: parameters and predictions (allocation-free). */
 export interface GammaGammaModel {
@@ -72,9 +78,9 @@ const NAMES = ['p', 'q', 'gamma'] as const;
 /**
  * A Gamma-Gamma model from known parameters.
  *
- * @param params - `{ p, q, gamma }` or a saved `{ model: 'gamma-gamma', params }`
+ * @param params - `{ p, q, gamma }`, each in [1e-6, 1e6], or a saved `{ model: 'gamma-gamma', params }`
  * @returns the model
- * @throws {@link InvalidOptionError} when a parameter is missing or not positive and finite
+ * @throws {@link InvalidOptionError} for a missing parameter, one outside [1e-6, 1e6], or an unknown key
  *
  * @example
  * ```ts
@@ -86,7 +92,7 @@ const NAMES = ['p', 'q', 'gamma'] as const;
  */
 export function gammaGammaModel(params: GammaGammaParams | SavedModel<'gamma-gamma', GammaGammaParams>): GammaGammaModel {
   const { p, q, gamma } = readParams('gamma-gamma', NAMES, params);
-  const saved = { model: 'gamma-gamma' as const, params: { p, q, gamma } };
+  const saved = Object.freeze({ model: 'gamma-gamma' as const, params: Object.freeze({ p, q, gamma }) });
   const mean = q > 1 ? (p * gamma) / (q - 1) : Number.POSITIVE_INFINITY;
   return {
     model: 'gamma-gamma',
@@ -118,8 +124,10 @@ export function gammaGammaModel(params: GammaGammaParams | SavedModel<'gamma-gam
  * @param summary - `{ x, zbar, weight? }`
  * @param options - `maxCorrelation`, `force`, iteration limit and tolerance
  * @returns parameters, log-likelihood, convergence, standard errors, the correlation and predictions
- * @throws {@link InvalidInputError} when columns differ in length, x is not a non-negative integer,
- *   zbar is not positive where x > 0, or no row has x > 0
+ * @throws {@link InvalidInputError} when the summary is not an object of array-like columns, columns
+ *   differ in length, x is not an integer in [0, 1,000,000], zbar is not positive where x > 0, or no
+ *   row has x > 0
+ * @throws {@link InvalidOptionError} for an unknown option or a bad value
  * @throws {@link RetentionError} when the correlation is too strong (unless forced) or the fit fails
  *
  * @example
@@ -132,10 +140,13 @@ export function gammaGammaModel(params: GammaGammaParams | SavedModel<'gamma-gam
  * ```
  */
 export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions = {}): GammaGammaFit {
-  const n = summary.x.length;
-  if (summary.zbar.length !== n || (summary.weight !== undefined && summary.weight.length !== n)) {
-    throw new InvalidInputError(0, 'record', n, 'columns x, zbar (and weight) must have the same length', 'summary');
+  const opts = checkOptionKeys(options, GAMMA_GAMMA_KEYS);
+  const maxCorrelation = opts.maxCorrelation ?? 0.3;
+  if (typeof maxCorrelation !== 'number' || !(maxCorrelation >= 0 && maxCorrelation <= 1)) {
+    throw new InvalidOptionError('maxCorrelation', maxCorrelation, `${describeValue(maxCorrelation)} is not a number in [0, 1]`);
   }
+  if (opts.force !== undefined && typeof opts.force !== 'boolean') throw new InvalidOptionError('force', opts.force, `${describeValue(opts.force)} is not true or false`);
+  const n = columnsLength(summary, SPEND_COLUMNS, inputFailure('summary'));
   const xs: number[] = [];
   const zs: number[] = [];
   const ws: number[] = [];
@@ -143,10 +154,10 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
     const x = (summary.x[i] ?? 0);
     const z = (summary.zbar[i] ?? 0);
     const w = summary.weight === undefined ? 1 : (summary.weight[i] ?? 0);
-    if (!Number.isInteger(x) || x < 0) throw new InvalidInputError(i, 'record', x, `x = ${x} must be a non-negative integer`, 'summary');
-    if (!Number.isFinite(w) || w < 0) throw new InvalidInputError(i, 'record', w, `weight = ${w} must be a non-negative finite number`, 'summary');
+    if (!Number.isInteger(x) || x < 0 || x > MAX_TRANSACTIONS) throw new InvalidInputError(i, 'record', x, `x = ${describeEntry(x)} must be a non-negative integer (at most ${MAX_TRANSACTIONS})`, 'summary');
+    if (!Number.isFinite(w) || w < 0) throw new InvalidInputError(i, 'record', w, `weight = ${describeEntry(w)} must be a non-negative finite number`, 'summary');
     if (x === 0 || w === 0) continue;
-    if (!Number.isFinite(z) || z <= 0) throw new InvalidInputError(i, 'record', z, `zbar = ${z} must be a positive number when x > 0`, 'summary');
+    if (!Number.isFinite(z) || z <= 0) throw new InvalidInputError(i, 'record', z, `zbar = ${describeEntry(z)} must be a positive number when x > 0`, 'summary');
     xs.push(x);
     zs.push(z);
     ws.push(w);
@@ -177,8 +188,7 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
     sxz += (W[i] ?? 0) * dx * dz;
   }
   const correlation = sxx > 0 && szz > 0 ? sxz / Math.sqrt(sxx * szz) : 0;
-  const maxCorrelation = options.maxCorrelation ?? 0.3;
-  if (Math.abs(correlation) > maxCorrelation && options.force !== true) {
+  if (Math.abs(correlation) > maxCorrelation && opts.force !== true) {
     throw new RetentionError(
       `Gamma-Gamma: the correlation between x and zbar is ${correlation.toFixed(3)} (|r| > ${maxCorrelation}); the model assumes spend is independent of frequency (pass force: true to fit anyway)`,
     );
@@ -209,7 +219,7 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
     [5, 3, (2 * mz) / 5],
     [2, 5, 2 * mz],
   ];
-  const info = fitLogParameters(NAMES, negLogLik, starts, 'Gamma-Gamma', options);
+  const info = fitLogParameters(NAMES, negLogLik, starts, 'Gamma-Gamma', sw, opts);
   const model = gammaGammaModel(info.params);
   return { ...model, ...info, params: model.params, correlation, customers: sw };
 }

@@ -5,10 +5,16 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { CustomerId } from '../input/types.ts';
+import { type TransactionModel, checkedTransactionModel } from './checked-model.ts';
+import { columnsLength } from './columns.ts';
+import { checkRow } from './customer-columns.ts';
+import { MAX_FREQUENCY_GROUPS } from './limits.ts';
 import type { RfmSummary } from './rfm-summary.ts';
-import type { TransactionModel } from './scoring.ts';
-import { isoDay } from './time-unit.ts';
+import { type TrackingRow, trackingSeries } from './tracking.ts';
+
+export type { TrackingRow } from './tracking.ts';
 
 /** One customer in {@link HoldoutEvaluation.customers}. */
 export interface HoldoutCustomer {
@@ -32,24 +38,6 @@ export interface HoldoutFrequencyRow {
   readonly meanPredicted: number;
   /** Mean actual holdout transactions. */
   readonly meanActual: number;
-}
-
-/** One period of the tracking series (cumulative repeat transactions of the whole cohort). */
-export interface TrackingRow {
-  /** Period number, 1 = the period starting on the earliest first-purchase day. */
-  readonly period: number;
-  /** Last day of the period (`YYYY-MM-DD`, local). */
-  readonly lastDay: string;
-  /** Whether the period ends after the calibration end day. */
-  readonly holdout: boolean;
-  /** Expected repeat transactions in the period: `Σᵢ E[X(tᵢ)]` difference (unconditional). */
-  readonly expected: number;
-  /** Actual repeat transaction days in the period. */
-  readonly actual: number;
-  /** Expected cumulative repeat transactions at the period's end. */
-  readonly expectedCumulative: number;
-  /** Actual cumulative repeat transactions at the period's end. */
-  readonly actualCumulative: number;
 }
 
 /** The result of {@link evaluateHoldout}. */
@@ -78,9 +66,12 @@ export interface HoldoutEvaluation {
 
 /** Options of {@link evaluateHoldout}. */
 export interface HoldoutOptions {
-  /** Last frequency group, which holds every x ≥ it (default 7 → 0…6 and 7+). */
+  /** Last frequency group, which holds every x ≥ it: an integer in [1, 10,000] (default 7 → 0…6 and 7+). */
   maxFrequency?: number;
 }
+
+const HOLDOUT_KEYS = optionKeys<HoldoutOptions>({ maxFrequency: true });
+const HOLDOUT_COLUMNS = { required: ['ids', 'x', 'tx', 'T', 'holdout', 'firstDay'], optional: [] };
 
 /**
  * Compare a model's predictions with what customers did in the holdout period.
@@ -95,9 +86,11 @@ export interface HoldoutOptions {
  *
  * @param model - a transaction model fitted on the summary's calibration data
  * @param summary - an `rfmSummary` made with `holdoutEnd`
- * @param options - `maxFrequency` (default 7)
+ * @param options - `maxFrequency` (default 7, at most 10,000)
  * @returns the evaluation as plain data
- * @throws {@link InvalidOptionError} when the summary has no holdout or `maxFrequency` is not a positive integer
+ * @throws {@link InvalidOptionError} for an unknown option, something that is not a model or an
+ *   `rfmSummary`, a summary without a holdout or in another unit than the model, `maxFrequency` not an
+ *   integer in [1, 10,000], an impossible row, or a model answer out of range
  *
  * @example
  * ```ts
@@ -119,12 +112,19 @@ export interface HoldoutOptions {
  * ```
  */
 export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, options: HoldoutOptions = {}): HoldoutEvaluation {
+  const opts = checkOptionKeys(options, HOLDOUT_KEYS);
+  const maxF = opts.maxFrequency ?? 7;
+  if (typeof maxF !== 'number' || !Number.isSafeInteger(maxF) || maxF < 1 || maxF > MAX_FREQUENCY_GROUPS) {
+    throw new InvalidOptionError('maxFrequency', maxF, `${describeValue(maxF)} is not an integer in [1, ${MAX_FREQUENCY_GROUPS}]`);
+  }
+  if (typeof summary !== 'object' || summary === null) throw new InvalidOptionError('summary', summary, `${describeValue(summary)} is not an rfmSummary`);
   const h = summary.holdoutLength;
   const hold = summary.holdout;
   if (h === null || hold === null) throw new InvalidOptionError('summary', summary.holdoutEnd, 'has no holdout period: make it with rfmSummary(data, { holdoutEnd })');
-  const maxF = options.maxFrequency ?? 7;
-  if (!Number.isSafeInteger(maxF) || maxF < 1) throw new InvalidOptionError('maxFrequency', maxF, `${describeValue(maxF)} is not a positive integer`);
-  const n = summary.x.length;
+  const n = columnsLength(summary, HOLDOUT_COLUMNS, (column, value, reason) => {
+    throw new InvalidOptionError(`summary.${column}`, value, reason);
+  });
+  const checked = checkedTransactionModel(model, 'model', summary.unitDays);
   const customers = new Array<HoldoutCustomer>(n);
   const groupN = new Float64Array(maxF + 1);
   const groupP = new Float64Array(maxF + 1);
@@ -135,9 +135,11 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
   let sq = 0;
   let trackingHoldoutTotal = 0;
   for (let i = 0; i < n; i++) {
-    const x = summary.x[i] ?? 0;
-    const T = summary.T[i] ?? 0;
-    const predicted = model.conditionalExpectedTransactions(h, x, summary.tx[i] ?? 0, T);
+    checkRow(summary, i, false);
+    const x = summary.x[i] as number;
+    const tx = summary.tx[i] as number;
+    const T = summary.T[i] as number;
+    const predicted = checked.conditionalExpectedTransactions(h, x, tx, T);
     const actual = hold[i] ?? 0;
     customers[i] = { customerId: summary.ids[i] ?? i, x, predicted, actual };
     const g = Math.min(x, maxF);
@@ -148,7 +150,7 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
     actualTotal += actual;
     abs += Math.abs(predicted - actual);
     sq += (predicted - actual) * (predicted - actual);
-    trackingHoldoutTotal += model.expectedTransactions(T + h) - model.expectedTransactions(T);
+    trackingHoldoutTotal += checked.expectedTransactions(T + h) - checked.expectedTransactions(T);
   }
   const byFrequency: HoldoutFrequencyRow[] = [];
   for (let g = 0; g <= maxF; g++) {
@@ -164,7 +166,7 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
     holdoutLength: h,
     customers,
     byFrequency,
-    tracking: tracking(model, summary),
+    tracking: trackingSeries(checked, summary),
     predictedTotal,
     actualTotal,
     aggregateError: actualTotal > 0 ? (predictedTotal - actualTotal) / actualTotal : null,
@@ -172,46 +174,4 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
     mae: n > 0 ? abs / n : 0,
     rmse: n > 0 ? Math.sqrt(sq / n) : 0,
   };
-}
-
-/** The tracking series: customers grouped by first day, so the cost is (distinct first days × periods). */
-function tracking(model: TransactionModel, summary: RfmSummary): TrackingRow[] {
-  const u = summary.unitDays;
-  const origin = summary.originDay;
-  const actualBy = summary.repeatByPeriod;
-  const periods = actualBy.length;
-  const span = summary.calibrationEndDay - origin;
-  const cohort = new Float64Array(Math.max(span, 0));
-  for (let i = 0; i < summary.firstDay.length; i++) {
-    const k = (summary.firstDay[i] ?? 0) - origin;
-    cohort[k] = (cohort[k] ?? 0) + 1;
-  }
-  const endDay = origin + periods * u - 1;
-  const lastDayOfAll = Math.min(endDay, summary.calibrationEndDay + Math.round((summary.holdoutLength ?? 0) * u));
-  const rows: TrackingRow[] = [];
-  let prevExpected = 0;
-  let actualCumulative = 0;
-  for (let k = 1; k <= periods; k++) {
-    const last = Math.min(origin + k * u - 1, lastDayOfAll);
-    let expectedCumulative = 0;
-    for (let f = 0; f < cohort.length; f++) {
-      const c = cohort[f] ?? 0;
-      const age = last - (origin + f);
-      if (c === 0 || age <= 0) continue;
-      expectedCumulative += c * model.expectedTransactions(age / u);
-    }
-    const actual = actualBy[k - 1] ?? 0;
-    actualCumulative += actual;
-    rows.push({
-      period: k,
-      lastDay: isoDay(last),
-      holdout: last > summary.calibrationEndDay,
-      expected: expectedCumulative - prevExpected,
-      actual,
-      expectedCumulative,
-      actualCumulative,
-    });
-    prevExpected = expectedCumulative;
-  }
-  return rows;
 }

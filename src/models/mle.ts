@@ -4,15 +4,39 @@
  *
  * @module
  */
-import { RetentionError } from '../errors.ts';
+import { InvalidOptionError, RetentionError, describeValue } from '../errors.ts';
+import { optionKeys } from '../input/option-keys.ts';
 import { minimizeBfgs, numericHessian } from './optimizer.ts';
+import { PARAM_MAX, PARAM_MIN } from './params.ts';
 
 /** Options accepted by every `fit…` function. */
 export interface FitOptions {
-  /** Maximum BFGS iterations per start (default 500). */
+  /** Maximum BFGS iterations per start: an integer in [1, 10,000] (default 500). */
   readonly maxIterations?: number;
-  /** Gradient tolerance, relative to `max(1, |log-likelihood|)` (default 1e-8). */
+  /**
+   * Gradient tolerance of the log-likelihood per unit of weight (per customer), relative to
+   * `max(1, |log-likelihood| ÷ total weight)`: a number in (0, 0.1] (default 1e-8). Dividing by the
+   * total weight makes the test the same whether the weights count customers or shares of them.
+   */
   readonly tolerance?: number;
+}
+
+/** The keys of {@link FitOptions}. @internal */
+export const FIT_OPTION_KEYS = optionKeys<FitOptions>({ maxIterations: true, tolerance: true });
+
+/** Most BFGS iterations a fit may be asked for. */
+const MAX_ITERATIONS = 10_000;
+
+function resolveFitOptions(options: FitOptions): { maxIterations: number; gradientTolerance: number } {
+  const maxIterations = options.maxIterations ?? 500;
+  if (typeof maxIterations !== 'number' || !Number.isInteger(maxIterations) || maxIterations < 1 || maxIterations > MAX_ITERATIONS) {
+    throw new InvalidOptionError('maxIterations', maxIterations, `${describeValue(maxIterations)} is not a whole number in [1, ${MAX_ITERATIONS}]`);
+  }
+  const gradientTolerance = options.tolerance ?? 1e-8;
+  if (typeof gradientTolerance !== 'number' || !(gradientTolerance > 0 && gradientTolerance <= 0.1)) {
+    throw new InvalidOptionError('tolerance', gradientTolerance, `${describeValue(gradientTolerance)} is not a number in (0, 0.1]`);
+  }
+  return { maxIterations, gradientTolerance };
 }
 
 /** Convergence information and the fitted values common to every model fit. */
@@ -40,15 +64,22 @@ export interface FitInfo<K extends string> {
 /**
  * Minimise a negative log-likelihood over log-parameters from several starts.
  *
+ * The optimiser works on the log-likelihood per unit of weight (`−log L ÷ weight`), so its tests do
+ * not depend on whether the weights count customers, thousands of them or shares: a summary whose
+ * weights are all multiplied by 1e-12 gives the same estimates.
+ *
  * @param names - parameter names, in the order of the vector
  * @param negLogLik - `−log L` as a function of the log-parameters (may return non-finite values)
  * @param starts - starting points in the original (positive) parameters
  * @param model - model name for error messages
+ * @param weight - the total weight of the data (customers, or the sum of the counts)
  * @param options - iteration limit and tolerance
  * @param gradient - optional analytic gradient of `negLogLik` in the log-parameters
  * @returns the fit
- * @throws {@link RetentionError} when no start gives a finite likelihood, the optimum does not
- *   converge, or a parameter runs to 0 or ∞
+ * @throws {@link InvalidOptionError} for a bad `maxIterations` or `tolerance`
+ * @throws {@link RetentionError} when the weights sum to 0, no start gives a finite likelihood, the
+ *   optimum does not converge, the fit never moves from its starting point (a flat likelihood), or a
+ *   parameter runs to 0 or ∞
  * @internal
  */
 export function fitLogParameters<K extends string>(
@@ -56,17 +87,28 @@ export function fitLogParameters<K extends string>(
   negLogLik: (logParams: Float64Array) => number,
   starts: readonly (readonly number[])[],
   model: string,
+  weight: number,
   options: FitOptions = {},
   gradient?: (logParams: Float64Array, out: Float64Array) => void,
 ): FitInfo<K> {
-  const opts = { maxIterations: options.maxIterations ?? 500, gradientTolerance: options.tolerance ?? 1e-8, ...(gradient ? { gradient } : {}) };
+  const resolved = resolveFitOptions(options);
+  if (!(weight > 0 && Number.isFinite(weight))) throw new RetentionError(`${model}: the weights sum to ${weight}; there is nothing to fit`);
+  const perWeight = (lp: Float64Array): number => negLogLik(lp) / weight;
+  const gradientPerWeight =
+    gradient === undefined
+      ? undefined
+      : (lp: Float64Array, out: Float64Array): void => {
+          gradient(lp, out);
+          for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / weight;
+        };
+  const opts = { ...resolved, ...(gradientPerWeight ? { gradient: gradientPerWeight } : {}) };
   // Keep the search within exp(±16) ≈ 1e±7: beyond it a parameter has run to the boundary (reported
   // below), and the likelihood's special functions only get slower there.
   const bounded = (lp: Float64Array): number => {
     for (let i = 0; i < lp.length; i++) if (Math.abs(lp[i] ?? 0) > 16) return Number.NaN;
-    return negLogLik(lp);
+    return perWeight(lp);
   };
-  let best: { x: Float64Array; value: number } | undefined;
+  let best: { x: Float64Array; value: number; iterations: number } | undefined;
   let iterations = 0;
   for (const start of starts) {
     // the starts only need to find the right basin: a loose tolerance, then one tight polishing run
@@ -77,6 +119,13 @@ export function fitLogParameters<K extends string>(
   if (best === undefined) throw new RetentionError(`${model}: the log-likelihood is not finite at any starting point`);
   const polish = minimizeBfgs(bounded, best.x, opts);
   iterations += polish.iterations;
+  if (best.iterations === 0 && polish.iterations === 0) {
+    // The gradient met the tolerance at a starting point: the likelihood is flat there, and the
+    // start (an arbitrary point) would be reported as the estimate.
+    throw new RetentionError(
+      `${model}: the fit did not move from its starting point (gradient ${polish.gradientNorm.toExponential(2)} per unit of weight); the likelihood is flat, the parameters are not identified by these data`,
+    );
+  }
   for (let i = 0; i < names.length; i++) {
     const v = Math.exp(polish.x[i] ?? 0);
     // far outside any scale the data can identify: the maximum is on the boundary of the parameter space
@@ -91,16 +140,17 @@ export function fitLogParameters<K extends string>(
   const params = {} as Record<K, number>;
   for (let i = 0; i < k; i++) {
     const v = Math.exp(polish.x[i] ?? 0);
-    if (!(v > 1e-6 && v < 1e6)) {
+    if (!(v >= PARAM_MIN && v <= PARAM_MAX)) {
       throw new RetentionError(`${model}: parameter ${names[i]} runs to ${v < 1 ? '0' : 'infinity'} (${v}); the model does not fit these data`);
     }
     params[names[i] as K] = v;
   }
-  const H = gradient === undefined ? numericHessian(negLogLik, Float64Array.from(polish.x)) : hessianFromGradient(gradient, Float64Array.from(polish.x));
+  // Hessian per unit of weight: the covariance of the estimates is its inverse divided by the weight.
+  const H = gradientPerWeight === undefined ? numericHessian(perWeight, Float64Array.from(polish.x)) : hessianFromGradient(gradientPerWeight, Float64Array.from(polish.x));
   const cov = invertSymmetric(H, k);
   const standardErrors = {} as Record<K, number | null>;
   for (let i = 0; i < k; i++) {
-    const c = cov === null ? Number.NaN : (cov[i * k + i] ?? 0);
+    const c = cov === null ? Number.NaN : (cov[i * k + i] ?? 0) / weight;
     const v = params[names[i] as K];
     // An extreme estimate whose log is not identified (no curvature) is a maximum on the boundary
     // reached within the tolerance, e.g. a shape → 0 when nobody churns.
@@ -109,7 +159,7 @@ export function fitLogParameters<K extends string>(
     }
     standardErrors[names[i] as K] = c > 0 && Number.isFinite(c) ? params[names[i] as K] * Math.sqrt(c) : null;
   }
-  return { params, logLikelihood: -polish.value, converged: true, iterations, standardErrors };
+  return { params, logLikelihood: -negLogLik(polish.x), converged: true, iterations, standardErrors };
 }
 
 /**

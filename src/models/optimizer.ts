@@ -11,13 +11,22 @@
  *
  * @module
  */
+import { InvalidOptionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 
 /** Options of {@link minimizeBfgs}. */
 export interface MinimizeOptions {
   /** Maximum number of BFGS iterations (default 500). */
   readonly maxIterations?: number;
-  /** Converged when `max |∂f/∂xᵢ| ≤ gradientTolerance · max(1, |f|)` (default 1e-8). */
+  /** Converged when `max |∂f/∂xᵢ| ≤ gradientTolerance · max(valueScale, |f|)` (default 1e-8). */
   readonly gradientTolerance?: number;
+  /**
+   * The size below which `f` is taken to be near 0 (default 1): the gradient test and the test for
+   * stalled progress are relative to `max(valueScale, |f|)`. Give the typical size of `f` when it is
+   * far from 1 (a sum over few or lightly weighted terms), or the minimiser stops where the gradient
+   * is merely small in absolute terms.
+   */
+  readonly valueScale?: number;
   /** Largest move of any coordinate in one step (default 4; keeps exp(x) finite in log space). */
   readonly maxStep?: number;
   /**
@@ -25,6 +34,14 @@ export interface MinimizeOptions {
    * (2 evaluations per coordinate).
    */
   readonly gradient?: (x: Float64Array, out: Float64Array) => void;
+}
+
+const MINIMIZE_KEYS = optionKeys<MinimizeOptions>({ maxIterations: true, gradientTolerance: true, valueScale: true, maxStep: true, gradient: true });
+
+function positiveOption(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(value > 0 && Number.isFinite(value))) throw new InvalidOptionError(name, value, `${describeValue(value)} is not a positive finite number`);
+  return value;
 }
 
 /** Outcome of {@link minimizeBfgs}. */
@@ -41,6 +58,8 @@ export interface MinimizeResult {
   readonly converged: boolean;
   /** `max |∂f/∂xᵢ|` at `x`. */
   readonly gradientNorm: number;
+  /** The result as plain data (`x` as an array), for `JSON.stringify`. */
+  toJSON(): { x: number[]; value: number; iterations: number; evaluations: number; converged: boolean; gradientNorm: number };
 }
 
 /**
@@ -131,9 +150,11 @@ export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, 
  *
  * @param f - function to minimise; must not keep a reference to its argument
  * @param x0 - starting point
- * @param options - iteration limit and tolerances
+ * @param options - iteration limit, tolerances and the scale of `f`
  * @returns the point reached, its value and convergence information
- * @throws never; a start where `f` is not finite returns `converged: false`
+ * @throws {@link InvalidOptionError} for an unknown option, a bad option value, an `f` that is not a
+ *   function, or an `x0` that is not 1 to 1,000 finite numbers (a start where `f` is not finite
+ *   returns `converged: false`)
  *
  * @example
  * ```ts
@@ -145,9 +166,19 @@ export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, 
  * ```
  */
 export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
-  const maxIterations = options.maxIterations ?? 500;
-  const gtol = options.gradientTolerance ?? 1e-8;
-  const maxStep = options.maxStep ?? 4;
+  const opts = checkOptionKeys(options, MINIMIZE_KEYS);
+  const maxIterations = opts.maxIterations ?? 500;
+  if (!Number.isSafeInteger(maxIterations) || maxIterations < 0) throw new InvalidOptionError('maxIterations', maxIterations, `${describeValue(maxIterations)} is not a whole number ≥ 0`);
+  const gtol = positiveOption('gradientTolerance', opts.gradientTolerance, 1e-8);
+  const valueScale = positiveOption('valueScale', opts.valueScale, 1);
+  const maxStep = positiveOption('maxStep', opts.maxStep, 4);
+  const scaleOf = (v: number): number => Math.max(valueScale, Math.abs(v));
+  if (typeof f !== 'function') throw new InvalidOptionError('f', f, `${describeValue(f)} is not a function`);
+  const length = typeof x0 === 'object' && x0 !== null ? (x0 as { length?: unknown }).length : undefined;
+  const start = typeof length === 'number' && Number.isInteger(length) && length >= 1 && length <= 1000 ? Array.from(x0) : [];
+  if (start.length === 0 || !start.every((v: unknown) => typeof v === 'number' && Number.isFinite(v))) {
+    throw new InvalidOptionError('x0', x0, `${describeValue(x0)} is not 1 to 1,000 finite numbers`);
+  }
   const k = x0.length;
   const safe = (p: Float64Array): number => {
     const v = f(p);
@@ -169,19 +200,19 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
   let evaluations = 1;
   let fx = safe(x);
   const norm = (v: Float64Array): number => v.reduce((m, e) => Math.max(m, Math.abs(e)), 0);
-  const analytic = options.gradient;
+  const analytic = opts.gradient;
   const gradient = (p: Float64Array, out: Float64Array): number => {
     if (analytic === undefined) return numericGradient(safe, p, out);
     analytic(p, out);
     for (let i = 0; i < k; i++) if (!Number.isFinite(out[i] ?? 0)) return numericGradient(safe, p, out);
     return 1;
   };
-  if (!Number.isFinite(fx)) return { x, value: fx, iterations: 0, evaluations, converged: false, gradientNorm: Number.NaN };
+  if (!Number.isFinite(fx)) return minimizeResult(x, fx, 0, evaluations, false, Number.NaN);
   evaluations += gradient(x, g);
-  resetH(1 / Math.max(1, norm(g)));
+  resetH(1 / Math.max(valueScale, norm(g)));
   let fresh = true;
   let iterations = 0;
-  let converged = norm(g) <= gtol * Math.max(1, Math.abs(fx));
+  let converged = norm(g) <= gtol * scaleOf(fx);
   let stalled = 0;
   while (!converged && iterations < maxIterations && stalled < 5) {
     iterations++;
@@ -193,7 +224,7 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
       slope += v * (g[i] ?? 0);
     }
     if (!(slope < 0)) {
-      resetH(1 / Math.max(1, norm(g)));
+      resetH(1 / Math.max(valueScale, norm(g)));
       fresh = true;
       for (let i = 0; i < k; i++) d[i] = -(g[i] ?? 0) * (H[i * k + i] ?? 0);
       slope = -(H[0] ?? 0) * g.reduce((acc, e) => acc + e * e, 0);
@@ -215,7 +246,7 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
     }
     if (!accepted) {
       if (fresh) break;
-      resetH(1 / Math.max(1, norm(g)));
+      resetH(1 / Math.max(valueScale, norm(g)));
       fresh = true;
       continue;
     }
@@ -245,15 +276,19 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
       }
       fresh = false;
     }
-    stalled = fx - fNew <= 1e-14 * Math.max(1, Math.abs(fx)) ? stalled + 1 : 0;
+    stalled = fx - fNew <= 1e-14 * scaleOf(fx) ? stalled + 1 : 0;
     x.set(xNew);
     g.set(gNew);
     fx = fNew;
-    converged = norm(g) <= gtol * Math.max(1, Math.abs(fx));
+    converged = norm(g) <= gtol * scaleOf(fx);
   }
   const gradientNorm = norm(g);
   // Stalled progress (or a line search that cannot improve) at a gradient within 10 × the tolerance is
   // taken as a minimum: the remaining gradient is finite-difference noise of a sum over many rows.
-  if (!converged && iterations < maxIterations && gradientNorm <= 10 * gtol * Math.max(1, Math.abs(fx))) converged = true;
-  return { x, value: fx, iterations, evaluations, converged, gradientNorm };
+  if (!converged && iterations < maxIterations && gradientNorm <= 10 * gtol * scaleOf(fx)) converged = true;
+  return minimizeResult(x, fx, iterations, evaluations, converged, gradientNorm);
+}
+
+function minimizeResult(x: Float64Array, value: number, iterations: number, evaluations: number, converged: boolean, gradientNorm: number): MinimizeResult {
+  return { x, value, iterations, evaluations, converged, gradientNorm, toJSON: () => ({ x: Array.from(x), value, iterations, evaluations, converged, gradientNorm }) };
 }

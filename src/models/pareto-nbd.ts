@@ -7,9 +7,10 @@
  *
  * @module
  */
-import { fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
-import { readParams, checkArg } from './params.ts';
-import { checkCustomer, type SavedModel } from './saved.ts';
+import { fitLogParameters, type FitInfo } from './mle.ts';
+import { checkArg } from './params.ts';
+import { checkCustomer, readTransactionModel, transactionFitUnit, type SavedTransactionInput, type SavedTransactionModel, type TransactionFitOptions, type TransactionModelOptions } from './saved.ts';
+import type { ModelTimeUnit } from './time-unit.ts';
 import { gammaln, betaln, hyp2f1, log2F1Shifted } from './special.ts';
 import { compressSummary, type FrequencySummary } from './summary.ts';
 
@@ -31,6 +32,8 @@ export interface ParetoNbdModel {
   readonly model: 'pareto-nbd';
   /** The parameters. */
   readonly params: ParetoNbdParams;
+  /** The time unit the rates are per, or `null` when not known. */
+  readonly unit: ModelTimeUnit | null;
   /** P(alive at T | x, tx, T). Allocation-free. */
   pAlive(x: number, tx: number, T: number): number;
   /** E[X(t)]: expected transactions of a new customer in (0, t]. */
@@ -39,8 +42,8 @@ export interface ParetoNbdModel {
   conditionalExpectedTransactions(t: number, x: number, tx: number, T: number): number;
   /** P(X(t) = n) for a new customer (Fader & Hardie 2006 note). */
   probabilityOfTransactions(n: number, t: number): number;
-  /** The saved form, accepted by {@link paretoNbdModel}. */
-  toJSON(): SavedModel<'pareto-nbd', ParetoNbdParams>;
+  /** The saved form `{ model, params, unit }`, accepted by {@link paretoNbdModel}. */
+  toJSON(): SavedTransactionModel<'pareto-nbd', ParetoNbdParams>;
 }
 
 /** A fitted Pareto/NBD model. */
@@ -79,9 +82,12 @@ function oneMinusPowOverK(q: number, k: number): number {
 /**
  * A Pareto/NBD model from known parameters (e.g. saved with `toJSON()`).
  *
- * @param params - `{ r, alpha, s, beta }` or a saved `{ model: 'pareto-nbd', params }`
+ * @param params - `{ r, alpha, s, beta }`, each in [1e-6, 1e6], or a saved
+ *   `{ model: 'pareto-nbd', params, unit }` (one saved without `unit` loads with `unit: null`)
+ * @param options - `unit`: the time unit of the rates, when the saved form does not say it
  * @returns the model
- * @throws {@link InvalidOptionError} when a parameter is missing or not a positive finite number
+ * @throws {@link InvalidOptionError} for a missing parameter or one outside [1e-6, 1e6], an unknown key
+ *   or option, or a `unit` that contradicts the saved one
  *
  * @example
  * ```ts
@@ -91,9 +97,10 @@ function oneMinusPowOverK(q: number, k: number): number {
  * m.pAlive(0, 0, 38.86); // => 0.295
  * ```
  */
-export function paretoNbdModel(params: ParetoNbdParams | SavedModel<'pareto-nbd', ParetoNbdParams>): ParetoNbdModel {
-  const { r, alpha, s, beta } = readParams('pareto-nbd', NAMES, params);
-  const saved = { model: 'pareto-nbd' as const, params: { r, alpha, s, beta } };
+export function paretoNbdModel(params: ParetoNbdParams | SavedTransactionInput<'pareto-nbd', ParetoNbdParams>, options?: TransactionModelOptions): ParetoNbdModel {
+  const { params: p, unit } = readTransactionModel('pareto-nbd', NAMES, params, options);
+  const { r, alpha, s, beta } = p;
+  const saved = Object.freeze({ model: 'pareto-nbd' as const, params: Object.freeze({ r, alpha, s, beta }), unit });
   const terms = new Float64Array(2);
   const pAlive = (x: number, tx: number, T: number): number => {
     paretoTerms(r, alpha, s, beta, x, tx, T, terms);
@@ -102,6 +109,7 @@ export function paretoNbdModel(params: ParetoNbdParams | SavedModel<'pareto-nbd'
   return {
     model: 'pareto-nbd',
     params: saved.params,
+    unit,
     pAlive(x, tx, T) {
       checkCustomer(x, tx, T);
       return pAlive(x, tx, T);
@@ -151,10 +159,11 @@ export function paretoNbdModel(params: ParetoNbdParams | SavedModel<'pareto-nbd'
  * The likelihood is nearly flat along the s–β ridge on CDNOW-like data: s and β are less precisely
  * determined than r and α (see `standardErrors`).
  *
- * @param summary - `{ x, tx, T, weight? }`
- * @param options - iteration limit and tolerance
+ * @param summary - `{ x, tx, T, weight?, unitDays? }` (`unitDays`, set by `rfmSummary`, becomes the model's `unit`)
+ * @param options - iteration limit, tolerance, and `unit` for a summary that does not carry one
  * @returns parameters, log-likelihood, convergence information, standard errors and predictions
  * @throws {@link InvalidInputError} for an invalid summary row
+ * @throws {@link InvalidOptionError} for an unknown or bad option, or a `unit` unlike the summary's
  * @throws {@link RetentionError} when the fit does not converge or a parameter runs to 0 or ∞
  *
  * @example
@@ -171,7 +180,8 @@ export function paretoNbdModel(params: ParetoNbdParams | SavedModel<'pareto-nbd'
  * fit.pAlive(0, 0, 38); // => 0.118
  * ```
  */
-export function fitParetoNbd(summary: FrequencySummary, options: FitOptions = {}): ParetoNbdFit {
+export function fitParetoNbd(summary: FrequencySummary, options: TransactionFitOptions = {}): ParetoNbdFit {
+  const unit = transactionFitUnit(summary, options);
   const sm = compressSummary(summary);
   const n = sm.x.length;
   let maxX = 0;
@@ -214,7 +224,7 @@ export function fitParetoNbd(summary: FrequencySummary, options: FitOptions = {}
     [0.5, 0.5 / rate, 0.5, meanT / 2],
     [2, 2 / rate, 2, 2 * meanT],
   ];
-  const info = fitLogParameters(NAMES, negLogLik, starts, 'Pareto/NBD', options);
-  const model = paretoNbdModel(info.params);
+  const info = fitLogParameters(NAMES, negLogLik, starts, 'Pareto/NBD', sumW, options);
+  const model = paretoNbdModel(info.params, unit);
   return { ...model, ...info, params: model.params };
 }

@@ -6,10 +6,11 @@
  */
 import { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import { discountOption, marginOption } from '../input/option-values.ts';
 import type { CustomerId } from '../input/types.ts';
-import { checkArg } from './params.ts';
-import { type CustomerColumns, type CustomerHistory, type SpendModel, type TransactionModel, checkColumns } from './scoring.ts';
+import { type SpendModel, type TransactionModel, checkedSpendModel, checkedTransactionModel } from './checked-model.ts';
+import { type CustomerColumns, type CustomerHistory, checkColumns, historyAt, readHistory } from './customer-columns.ts';
 
 /** Options shared by both forms of {@link predictiveClv}. */
 export interface PredictiveClvBase {
@@ -51,8 +52,22 @@ export interface PredictiveClvReport {
   readonly expectedTransactions: number;
 }
 
+/** Every option of {@link predictiveClv}, for the check of unknown keys. */
+type PredictiveClvOptions = PredictiveClvBase & { summary?: CustomerColumns; customer?: CustomerHistory };
+
+const PREDICTIVE_CLV_KEYS = optionKeys<PredictiveClvOptions>({
+  transactionModel: true,
+  spendModel: true,
+  horizon: true,
+  discountRate: true,
+  period: true,
+  margin: true,
+  summary: true,
+  customer: true,
+});
+
 interface Resolved {
-  readonly model: TransactionModel;
+  readonly model: ReturnType<typeof checkedTransactionModel>;
   readonly spend: SpendModel;
   readonly horizon: number;
   readonly period: number;
@@ -60,7 +75,7 @@ interface Resolved {
   readonly margin: number;
 }
 
-function resolve(options: PredictiveClvBase): Resolved {
+function resolve(options: PredictiveClvBase, unitDays: number | undefined): Resolved {
   const horizon = options.horizon;
   if (typeof horizon !== 'number' || !Number.isFinite(horizon) || horizon <= 0) {
     throw new InvalidOptionError('horizon', horizon, `${describeValue(horizon)} is not a positive number of time units`);
@@ -75,7 +90,8 @@ function resolve(options: PredictiveClvBase): Resolved {
   if (k > 1_000_000) throw new InvalidOptionError('period', period, `gives ${k} discount periods in the horizon (at most 1,000,000)`);
   const factors = new Float64Array(k);
   for (let j = 0; j < k; j++) factors[j] = Math.pow(1 + d, -(j + 1));
-  return { model: options.transactionModel, spend: options.spendModel, horizon, period, factors, margin };
+  const model = checkedTransactionModel(options.transactionModel, 'transactionModel', unitDays);
+  return { model, spend: checkedSpendModel(options.spendModel, 'spendModel'), horizon, period, factors, margin };
 }
 
 function one(r: Resolved, id: CustomerId | null, x: number, tx: number, T: number, zbar: number): PredictiveClvCustomer {
@@ -112,8 +128,14 @@ function one(r: Resolved, id: CustomerId | null, x: number, tx: number, T: numbe
  * @param options - models, `horizon`, `discountRate`, `period`, `margin`, and either `summary`
  *   (an `RfmSummary` or columns `{ ids?, x, tx, T, zbar }`) or `customer` (`{ x, tx, T, zbar }`)
  * @returns per customer and total for a summary; one customer's value for `customer`
- * @throws {@link InvalidOptionError} for a bad horizon, period, discount rate (≤ −1), margin (> 1),
- *   columns of different lengths, or an impossible history
+ * Every value the models return is checked (a `NaN`, a negative count or an infinite spend throws,
+ * named by the model method), and a summary that says its unit (`unitDays`) must be in the
+ * transaction model's unit when the model has one.
+ *
+ * @throws {@link InvalidOptionError} for an unknown option, both or neither of `summary` and
+ *   `customer`, something that is not a model, a history or an object of columns, a bad horizon,
+ *   period, discount rate (≤ −1), margin (> 1), columns of different lengths, a summary in another unit
+ *   than the model, an impossible history, or a model answer out of range
  *
  * @example
  * ```ts
@@ -135,24 +157,24 @@ function one(r: Resolved, id: CustomerId | null, x: number, tx: number, T: numbe
 export function predictiveClv(options: PredictiveClvBase & { summary: CustomerColumns }): PredictiveClvReport;
 export function predictiveClv(options: PredictiveClvBase & { customer: CustomerHistory }): PredictiveClvCustomer;
 export function predictiveClv(
-  options: PredictiveClvBase & { summary?: CustomerColumns; customer?: CustomerHistory },
+  options: PredictiveClvOptions,
 ): PredictiveClvReport | PredictiveClvCustomer {
-  const r = resolve(options);
-  if (options.customer !== undefined) {
-    const c = options.customer;
-    if (c.x > 0 && c.zbar === undefined) throw new InvalidOptionError('customer.zbar', undefined, 'is required when x > 0');
-    const zbar = c.zbar ?? 0;
-    if (c.x > 0) checkArg('customer.zbar', zbar, 0);
-    return one(r, null, c.x, c.tx, c.T, zbar);
+  const opts = checkOptionKeys(options, PREDICTIVE_CLV_KEYS);
+  const { summary, customer } = opts;
+  if (customer !== undefined && summary !== undefined) throw new InvalidOptionError('customer', customer, 'give a summary or a customer, not both');
+  if (customer !== undefined) {
+    const c = readHistory(customer, 'customer', true);
+    return one(resolve(opts as PredictiveClvBase, undefined), null, c.x, c.tx, c.T, c.zbar);
   }
-  const summary = options.summary;
   if (summary === undefined) throw new InvalidOptionError('summary', undefined, 'give a summary or a customer');
   const n = checkColumns(summary, true);
+  const r = resolve(opts as PredictiveClvBase, summary.unitDays);
   const customers = new Array<PredictiveClvCustomer>(n);
   let total = 0;
   let expected = 0;
   for (let i = 0; i < n; i++) {
-    const row = one(r, summary.ids?.[i] ?? i, summary.x[i] ?? 0, summary.tx[i] ?? 0, summary.T[i] ?? 0, summary.zbar?.[i] ?? 0);
+    const h = historyAt(summary, i, true);
+    const row = one(r, summary.ids?.[i] ?? i, h.x, h.tx, h.T, h.zbar);
     customers[i] = row;
     total += row.discountedTransactions * row.expectedSpend * r.margin;
     expected += row.expectedTransactions;

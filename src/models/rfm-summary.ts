@@ -8,10 +8,12 @@ import { makeDayIndexer } from '../calendar/days.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
 import type { SpendSummary } from './gamma-gamma.ts';
 import { compressDays } from './compress-days.ts';
+import { MAX_SUMMARY_DAYS } from './limits.ts';
 import type { CompressedSummary, FrequencySummary } from './summary.ts';
 import { type ModelTimeUnit, isoDay, unitDays } from './time-unit.ts';
 
@@ -27,6 +29,16 @@ export interface RfmSummaryOptions extends LedgerBaseOptions {
   /** Time unit of `tx` and `T`: `'day'` (default), `'week'` or `{ days: n }`. */
   unit?: ModelTimeUnit;
 }
+
+const RFM_SUMMARY_KEYS = optionKeys<RfmSummaryOptions>({
+  timeZone: true,
+  currencyDigits: true,
+  rounding: true,
+  onInvalid: true,
+  calibrationEnd: true,
+  holdoutEnd: true,
+  unit: true,
+});
 
 /** The result of {@link rfmSummary}: one row per customer, as columns. */
 export interface RfmSummary {
@@ -69,13 +81,23 @@ export interface RfmSummary {
    * `originDay`, through the holdout end (or the calibration end): the actual series of the tracking plot.
    */
   readonly repeatByPeriod: Float64Array;
-  /** `{ x, tx, T }` for the fitters (views of the columns above). */
-  toFrequencySummary(): FrequencySummary;
+  /** `{ x, tx, T, unitDays }` for the fitters (views of the columns above). */
+  toFrequencySummary(): FrequencySummary & { readonly unitDays: number };
   /** Distinct `(x, tx, T)` rows with weights, sorted; what the fitters run on. */
   compress(): CompressedSummary;
   /** `{ x, zbar, weight }` for `fitGammaGamma` (weight 0 for repeat buyers whose repeat days are all zero-value). */
   toSpendSummary(): SpendSummary & { readonly x: Uint32Array; readonly zbar: Float64Array; readonly weight: Float64Array };
+  /** The summary as plain data (typed-array columns as arrays, no methods), for `JSON.stringify`. */
+  toJSON(): RfmSummaryJson;
 }
+
+/** A typed-array column as an array of numbers (`null` stays `null`). */
+type PlainColumn<V> = V extends ArrayBufferView ? number[] : V;
+
+/** An {@link RfmSummary} as plain data: its typed-array columns as arrays of numbers, without the methods. */
+export type RfmSummaryJson = {
+  readonly [K in keyof RfmSummary as RfmSummary[K] extends (...args: never[]) => unknown ? never : K]: PlainColumn<RfmSummary[K]>;
+};
 
 /**
  * The customer-base summary of the buy-till-you-die models, per customer (DESIGN "Customer-base
@@ -97,9 +119,13 @@ export interface RfmSummary {
  * instead. Rows keep the ledger's account order. One linear scan over the ledger's typed arrays.
  *
  * @param data - a ledger, or records (read with the ledger options given here)
- * @param options - `calibrationEnd` (default: the last event's day), `holdoutEnd`, `unit` (default `'day'`)
- * @returns the summary columns, with `toFrequencySummary()`, `compress()` and `toSpendSummary()`
- * @throws {@link InvalidOptionError} for an unreadable date, a bad unit, or `holdoutEnd` not after `calibrationEnd`
+ * @param options - `calibrationEnd` (default: the last event's day), `holdoutEnd`, `unit` (default
+ *   `'day'`), and the ledger options for records
+ * @returns the summary columns, with `toFrequencySummary()`, `compress()`, `toSpendSummary()` and
+ *   `toJSON()`; `unitDays` travels with the columns into the fits, which record it in the model
+ * @throws {@link InvalidOptionError} for an unknown option, an unreadable date, a bad unit,
+ *   `holdoutEnd` not after `calibrationEnd`, or a summary spanning more than 36,525 days (100 years)
+ *   from the earliest first purchase to its end
  * @throws {@link InvalidInputError} for unreadable records
  *
  * @example
@@ -126,17 +152,18 @@ export interface RfmSummary {
  * ```
  */
 export function rfmSummary(data: LedgerInput, options: RfmSummaryOptions = {}): RfmSummary {
-  const book = toLedger(data, options);
-  const u = unitDays(options.unit);
-  const zone = calendarZone(book, options);
+  const { calibrationEnd, holdoutEnd, unit, ...ledgerOptions } = checkOptionKeys(options, RFM_SUMMARY_KEYS);
+  const book = toLedger(data, ledgerOptions);
+  const u = unitDays(unit);
+  const zone = calendarZone(book, ledgerOptions);
   const dayOf = makeDayIndexer(zone);
   const lastEvent = book.maxTime ?? 0;
-  const calEndDay = dayOf(options.calibrationEnd === undefined ? lastEvent : dateOption('calibrationEnd', options.calibrationEnd, zone));
+  const calEndDay = dayOf(calibrationEnd === undefined ? lastEvent : dateOption('calibrationEnd', calibrationEnd, zone));
   let holdEndDay = calEndDay;
-  if (options.holdoutEnd !== undefined) {
-    holdEndDay = dayOf(dateOption('holdoutEnd', options.holdoutEnd, zone));
+  if (holdoutEnd !== undefined) {
+    holdEndDay = dayOf(dateOption('holdoutEnd', holdoutEnd, zone));
     if (holdEndDay <= calEndDay) {
-      throw new InvalidOptionError('holdoutEnd', options.holdoutEnd, `must be a day after calibrationEnd (${isoDay(calEndDay)})`);
+      throw new InvalidOptionError('holdoutEnd', holdoutEnd, `must be a day after calibrationEnd (${isoDay(calEndDay)})`);
     }
   }
   const { start, time, minor, orders } = book;
@@ -154,6 +181,10 @@ export function rfmSummary(data: LedgerInput, options: RfmSummaryOptions = {}): 
     if (d < calEndDay && d < origin) origin = d;
   }
   const originDay = Number.isFinite(origin) ? origin : calEndDay;
+  if (holdEndDay - originDay + 1 > MAX_SUMMARY_DAYS) {
+    const [option, value] = holdoutEnd === undefined ? ['calibrationEnd', calibrationEnd] : ['holdoutEnd', holdoutEnd];
+    throw new InvalidOptionError(option, value, `the summary would span ${holdEndDay - originDay + 1} days from the earliest first purchase (${isoDay(originDay)}) to ${isoDay(holdEndDay)}; at most ${MAX_SUMMARY_DAYS} (100 years)`);
+  }
   const periods = Math.max(0, Math.ceil((holdEndDay + 1 - originDay) / u));
   const repeatByPeriod = new Float64Array(periods);
 
@@ -162,7 +193,7 @@ export function rfmSummary(data: LedgerInput, options: RfmSummaryOptions = {}): 
   const x = new Uint32Array(accounts);
   const lastDay = new Int32Array(accounts);
   const repeatMinor = new Float64Array(accounts);
-  const hold = options.holdoutEnd === undefined ? null : new Uint32Array(accounts);
+  const hold = holdoutEnd === undefined ? null : new Uint32Array(accounts);
   let rows = 0;
   let excludedOnLastDay = 0;
   for (let a = 0; a < accounts; a++) {
@@ -222,7 +253,7 @@ export function rfmSummary(data: LedgerInput, options: RfmSummaryOptions = {}): 
   for (let i = 0; i < rows; i++) txDays[i] = (lastDay[i] ?? 0) - (firstDay[i] ?? 0);
   const holdout = hold === null ? null : hold.slice(0, rows);
   const minorCol = repeatMinor.slice(0, rows);
-  return {
+  const columns = {
     ids,
     x: xs,
     tx,
@@ -241,12 +272,27 @@ export function rfmSummary(data: LedgerInput, options: RfmSummaryOptions = {}): 
     excludedOnLastDay,
     originDay,
     repeatByPeriod,
-    toFrequencySummary: () => ({ x: xs, tx, T }),
+  };
+  return {
+    ...columns,
+    toFrequencySummary: () => ({ x: xs, tx, T, unitDays: u }),
     compress: () => compressDays(xs, txDays, firstDay, calEndDay, u),
     toSpendSummary: () => {
       const weight = new Float64Array(rows);
       for (let i = 0; i < rows; i++) weight[i] = (xs[i] ?? 0) > 0 && (zbar[i] ?? 0) <= 0 ? 0 : 1;
       return { x: xs, zbar, weight };
     },
+    toJSON: () => ({
+      ...columns,
+      ids: [...ids],
+      x: Array.from(xs),
+      tx: Array.from(tx),
+      T: Array.from(T),
+      zbar: Array.from(zbar),
+      repeatMinor: Array.from(minorCol),
+      firstDay: Array.from(firstDay),
+      holdout: holdout === null ? null : Array.from(holdout),
+      repeatByPeriod: Array.from(repeatByPeriod),
+    }),
   };
 }

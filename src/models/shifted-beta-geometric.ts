@@ -8,10 +8,11 @@
  *
  * @module
  */
-import { InvalidInputError } from '../errors.ts';
-import { fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
+import { checkOptionKeys } from '../input/option-keys.ts';
+import { FIT_OPTION_KEYS, fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
 import { readParams, checkArg } from './params.ts';
 import type { SavedModel } from './saved.ts';
+import { type SurvivalObservations, fitIdentified, readChurnCounts } from './sbg-data.ts';
 import { betaln } from './special.ts';
 import { InvalidOptionError } from '../errors.ts';
 
@@ -60,9 +61,9 @@ const NAMES = ['alpha', 'beta'] as const;
 /**
  * An sBG model from known parameters.
  *
- * @param params - `{ alpha, beta }` or a saved `{ model: 'sbg', params }`
+ * @param params - `{ alpha, beta }`, each in [1e-6, 1e6], or a saved `{ model: 'sbg', params }`
  * @returns the model
- * @throws {@link InvalidOptionError} when a parameter is missing or not positive and finite
+ * @throws {@link InvalidOptionError} for a missing parameter, one outside [1e-6, 1e6], or an unknown key
  *
  * @example
  * ```ts
@@ -76,7 +77,7 @@ m.expectedLifetime(); // => Infinity
  */
 export function shiftedBetaGeometricModel(params: ShiftedBetaGeometricParams | SavedModel<'sbg', ShiftedBetaGeometricParams>): ShiftedBetaGeometricModel {
   const { alpha, beta } = readParams('sbg', NAMES, params);
-  const saved = { model: 'sbg' as const, params: { alpha, beta } };
+  const saved = Object.freeze({ model: 'sbg' as const, params: Object.freeze({ alpha, beta }) });
   const lb = betaln(alpha, beta);
   const survival = (t: number): number => Math.exp(betaln(alpha, beta + t) - lb);
   return {
@@ -128,54 +129,7 @@ export function shiftedBetaGeometricModel(params: ShiftedBetaGeometricParams | S
   };
 }
 
-/**
- * Per-period churn observations from subscription survival (the shape of `Cohort.fromSubscriptions(…)
- * .table()`): in every cohort, the subscriptions that ended during offset k and those still active
- * (censored) after offset k.
- */
-export interface SurvivalObservations {
-  readonly cohorts: readonly { readonly cells: readonly { readonly offset: number; readonly ended: number; readonly censored: number }[] }[];
-}
-
-/** Lost customers per period t = 1…k and customers known to survive exactly t periods (censored). */
-interface ChurnCounts {
-  lost: Float64Array;
-  survived: Float64Array;
-}
-
-function fromSurvivorCounts(survivors: ArrayLike<number>): ChurnCounts {
-  const k = survivors.length - 1;
-  if (k < 1) throw new InvalidInputError(0, 'record', survivors.length, 'at least 2 survivor counts are needed', 'survivors');
-  for (let t = 0; t <= k; t++) {
-    const v = (survivors[t] ?? 0);
-    if (!Number.isFinite(v) || v < 0) throw new InvalidInputError(t, 'record', v, `count ${v} must be a non-negative finite number`, 'survivors');
-    if (t === 0 && v === 0) throw new InvalidInputError(0, 'record', v, 'the cohort size must be > 0', 'survivors');
-    if (t > 0 && v > (survivors[t - 1] ?? 0)) throw new InvalidInputError(t, 'record', v, `count ${v} exceeds the previous count ${survivors[t - 1]}`, 'survivors');
-  }
-  const lost = new Float64Array(k + 1);
-  const survived = new Float64Array(k + 1);
-  for (let t = 1; t <= k; t++) lost[t] = (survivors[t - 1] ?? 0) - (survivors[t] ?? 0);
-  survived[k] = (survivors[k] ?? 0);
-  return { lost, survived };
-}
-
-function fromSurvival(table: SurvivalObservations): ChurnCounts {
-  let horizon = 0;
-  for (const cohort of table.cohorts) for (const cell of cohort.cells) horizon = Math.max(horizon, cell.offset + 1);
-  const lost = new Float64Array(horizon + 1);
-  const survived = new Float64Array(horizon + 1);
-  let total = 0;
-  for (const cohort of table.cohorts) {
-    for (const cell of cohort.cells) {
-      // Ending during offset k is churn at renewal k + 1; censored after offset k survived k + 1 periods.
-      lost[cell.offset + 1] = (lost[cell.offset + 1] ?? 0) + cell.ended;
-      survived[cell.offset + 1] = (survived[cell.offset + 1] ?? 0) + cell.censored;
-      total += cell.ended + cell.censored;
-    }
-  }
-  if (total === 0) throw new InvalidInputError(0, 'record', table, 'the survival table has no complete period to fit', 'survival');
-  return { lost, survived };
-}
+export type { SurvivalObservations } from './sbg-data.ts';
 
 /**
  * Fit the sBG model by maximum likelihood, either to survivor counts `n₀ ≥ n₁ ≥ … ≥ n_k` (customers
@@ -184,16 +138,23 @@ function fromSurvival(table: SurvivalObservations): ChurnCounts {
  * subscriptions ended during offset k count as churn at period k + 1 and those censored after offset k
  * as surviving k + 1 periods: `LL = Σ_t lost_t ln P(T=t) + Σ_t censored_t ln S(t)` — the same model
  * over cohorts of different ages. Counts need not be integers (shares work too; the log-likelihood then
- * scales with them).
+ * scales with them, the estimates do not).
+ *
+ * The data identify α and β only when customers are observed at two renewals or more, someone churned,
+ * and the churn rate falls with tenure more than a constant rate explains; otherwise the fit throws
+ * before it starts, saying which (see the guide, "Contracts").
  *
  * @param survivors - active customers at the start of each period starting with the cohort size, or a
  *   survival table
  * @param options - iteration limit and tolerance
  * @returns α, β, log-likelihood, convergence information, standard errors and predictions
- * @throws {@link InvalidInputError} (source `survivors`) for fewer than 2 counts, a negative or
- *   non-finite count, an increase, or a first count of 0; (source `survival`) for a table without a
- *   complete period
- * @throws {@link RetentionError} when the fit does not converge (e.g. nobody churns)
+ * @throws {@link InvalidInputError} (source `survivors`) for something that is neither counts nor a
+ *   table, fewer than 2 or more than 10,001 counts, a negative or non-finite count, an increase, or a
+ *   first count of 0; (source `survival.cohorts`) for a malformed table, an offset past 9,999 or a
+ *   table without a complete period
+ * @throws {@link InvalidOptionError} for an unknown or bad option
+ * @throws {@link RetentionError} when the data do not identify α and β (one renewal observed, nobody
+ *   churned, or no fall of the churn rate with tenure), or the fit does not converge
  *
  * @example
  * ```ts
@@ -213,7 +174,9 @@ function fromSurvival(table: SurvivalObservations): ChurnCounts {
  * ```
  */
 export function fitShiftedBetaGeometric(survivors: ArrayLike<number> | SurvivalObservations, options: FitOptions = {}): ShiftedBetaGeometricFit {
-  const { lost, survived } = 'cohorts' in survivors ? fromSurvival(survivors) : fromSurvivorCounts(survivors);
+  checkOptionKeys(options, FIT_OPTION_KEYS);
+  const counts = readChurnCounts(survivors);
+  const { lost, survived } = counts;
   const k = lost.length - 1;
   const negLogLik = (lp: Float64Array): number => {
     const a = Math.exp(lp[0] ?? 0);
@@ -228,7 +191,7 @@ export function fitShiftedBetaGeometric(survivors: ArrayLike<number> | SurvivalO
     }
     return -ll;
   };
-  const info = fitLogParameters(NAMES, negLogLik, [[1, 1], [0.5, 3], [3, 0.5]], 'sBG', options);
+  const info = fitIdentified(counts, (customers) => fitLogParameters(NAMES, negLogLik, [[1, 1], [0.5, 3], [3, 0.5]], 'sBG', customers, options));
   const model = shiftedBetaGeometricModel(info.params);
   return { ...model, ...info, params: model.params };
 }

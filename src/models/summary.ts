@@ -4,6 +4,8 @@
  * @module
  */
 import { InvalidInputError } from '../errors.ts';
+import { columnsLength, describeEntry, inputFailure } from './columns.ts';
+import { MAX_TRANSACTIONS } from './limits.ts';
 
 /**
  * Per-customer (or per-pattern) frequency summary, as columns.
@@ -11,9 +13,12 @@ import { InvalidInputError } from '../errors.ts';
  * - `x`: number of repeat transactions (transaction days after the first), an integer ≥ 0;
  * - `tx`: time from the first to the last transaction (0 when `x` is 0), `0 ≤ tx ≤ T`;
  * - `T`: time from the first transaction to the end of the calibration period, `T > 0`;
- * - `weight`: optional number of customers sharing the row (default 1 each), ≥ 0.
+ * - `weight`: optional number of customers sharing the row (default 1 each), ≥ 0;
+ * - `unitDays`: optional days per time unit of `tx` and `T` (`rfmSummary` sets it), which a fit
+ *   records in the model so that scoring can refuse histories in another unit.
  *
- * Times are in any unit (days, weeks…); the fitted rate parameters are in that unit.
+ * Times are in any unit (days, weeks…); the fitted rate parameters are in that unit. `x` is at most
+ * 1,000,000: a larger count is refused rather than sizing the fit's tables.
  */
 export interface FrequencySummary {
   /** Repeat transactions per row (integers ≥ 0). */
@@ -24,6 +29,8 @@ export interface FrequencySummary {
   readonly T: ArrayLike<number>;
   /** Number of customers each row stands for (default 1). */
   readonly weight?: ArrayLike<number>;
+  /** Days per time unit of `tx` and `T`, when known (1 for days, 7 for weeks). */
+  readonly unitDays?: number;
 }
 
 /** A validated summary in typed arrays, with explicit weights. */
@@ -36,6 +43,34 @@ export interface CompressedSummary {
   readonly T: Float64Array;
   /** Customers per row. */
   readonly weight: Float64Array;
+  /** Days per time unit of `tx` and `T`, when the input said it. */
+  readonly unitDays?: number;
+  /** The columns as plain arrays, so `JSON.stringify` gives arrays rather than `{"0": …}` objects. */
+  toJSON(): { x: number[]; tx: number[]; T: number[]; weight: number[]; unitDays?: number };
+}
+
+const FREQUENCY_COLUMNS = { required: ['x', 'tx', 'T'], optional: ['weight'], scalars: ['unitDays'] };
+
+/**
+ * A compressed summary from its columns (with `toJSON`).
+ *
+ * @param x - repeat transactions per row
+ * @param tx - recency per row
+ * @param T - age per row
+ * @param weight - customers per row
+ * @param unitDays - days per time unit, when known
+ * @returns the summary
+ * @internal
+ */
+export function compressedSummary(x: Float64Array, tx: Float64Array, T: Float64Array, weight: Float64Array, unitDays: number | undefined): CompressedSummary {
+  const toJSON = (): ReturnType<CompressedSummary['toJSON']> => ({
+    x: Array.from(x),
+    tx: Array.from(tx),
+    T: Array.from(T),
+    weight: Array.from(weight),
+    ...(unitDays === undefined ? {} : { unitDays }),
+  });
+  return unitDays === undefined ? { x, tx, T, weight, toJSON } : { x, tx, T, weight, unitDays, toJSON };
 }
 
 /**
@@ -44,32 +79,36 @@ export interface CompressedSummary {
  * @param summary - the columns to check
  * @param source - name used in error messages
  * @returns typed-array copy with `weight` filled in
- * @throws {@link InvalidInputError} when lengths differ, the summary is empty, `x` is not a
- *   non-negative integer, `tx` is outside `[0, T]`, `T` is not positive, a weight is negative or not
- *   finite, or `x = 0` with `tx > 0` (the index of the first bad row is reported)
+ * @throws {@link InvalidInputError} when the summary is not an object of array-like columns, lengths
+ *   differ, the summary is empty, `x` is not an integer in [0, 1,000,000], `tx` is outside `[0, T]`,
+ *   `T` is not positive, a weight is negative or not finite, `x = 0` with `tx > 0`, or `unitDays` is
+ *   not a whole number ≥ 1 (the index of the first bad row is reported)
  * @internal
  */
 export function validateSummary(summary: FrequencySummary, source = 'summary'): CompressedSummary {
-  const n = summary.x.length;
-  if (summary.tx.length !== n || summary.T.length !== n || (summary.weight !== undefined && summary.weight.length !== n)) {
-    throw new InvalidInputError(0, 'record', n, `columns x, tx, T${summary.weight ? ', weight' : ''} must have the same length`, source);
-  }
+  const n = columnsLength(summary, FREQUENCY_COLUMNS, inputFailure(source));
   if (n === 0) throw new InvalidInputError(0, 'record', 0, 'the summary is empty', source);
+  const unitDays = summary.unitDays;
+  if (unitDays !== undefined && !(Number.isSafeInteger(unitDays) && unitDays >= 1)) {
+    throw new InvalidInputError(0, 'record', unitDays, `unitDays: ${describeEntry(unitDays)} is not a whole number of days ≥ 1`, source);
+  }
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
   const weight = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const xi = (summary.x[i] ?? 0);
-    const ti = (summary.tx[i] ?? 0);
-    const Ti = (summary.T[i] ?? 0);
-    const wi = summary.weight === undefined ? 1 : (summary.weight[i] ?? 0);
-    if (!Number.isInteger(xi) || xi < 0) throw new InvalidInputError(i, 'record', xi, `x = ${xi} must be a non-negative integer`, source);
-    if (!Number.isFinite(Ti) || Ti <= 0) throw new InvalidInputError(i, 'record', Ti, `T = ${Ti} must be a positive finite number`, source);
-    if (!Number.isFinite(ti) || ti < 0 || ti > Ti) throw new InvalidInputError(i, 'record', ti, `tx = ${ti} must be within [0, T = ${Ti}]`, source);
+    const xi = summary.x[i];
+    const ti = summary.tx[i];
+    const Ti = summary.T[i];
+    const wi = summary.weight === undefined ? 1 : summary.weight[i];
+    if (typeof xi !== 'number' || !Number.isInteger(xi) || xi < 0 || xi > MAX_TRANSACTIONS) {
+      throw new InvalidInputError(i, 'record', xi, `x = ${describeEntry(xi)} must be a non-negative integer (at most ${MAX_TRANSACTIONS})`, source);
+    }
+    if (typeof Ti !== 'number' || !Number.isFinite(Ti) || Ti <= 0) throw new InvalidInputError(i, 'record', Ti, `T = ${describeEntry(Ti)} must be a positive finite number`, source);
+    if (typeof ti !== 'number' || !Number.isFinite(ti) || ti < 0 || ti > Ti) throw new InvalidInputError(i, 'record', ti, `tx = ${describeEntry(ti)} must be within [0, T = ${Ti}]`, source);
     if (xi === 0 && ti !== 0) throw new InvalidInputError(i, 'record', ti, `tx = ${ti} must be 0 when x = 0`, source);
-    if (!Number.isFinite(wi) || wi < 0) throw new InvalidInputError(i, 'record', wi, `weight = ${wi} must be a non-negative finite number`, source);
+    if (typeof wi !== 'number' || !Number.isFinite(wi) || wi < 0) throw new InvalidInputError(i, 'record', wi, `weight = ${describeEntry(wi)} must be a non-negative finite number`, source);
     x[i] = xi;
     tx[i] = ti;
     T[i] = Ti;
@@ -77,13 +116,26 @@ export function validateSummary(summary: FrequencySummary, source = 'summary'): 
     total += wi;
   }
   if (total <= 0) throw new InvalidInputError(0, 'record', total, 'the weights sum to 0', source);
-  return { x, tx, T, weight };
+  return compressedSummary(x, tx, T, weight, unitDays);
+}
+
+/**
+ * The sum of a compressed summary's weights.
+ *
+ * @param summary - validated rows
+ * @returns Σ weight
+ * @internal
+ */
+export function totalWeight(summary: CompressedSummary): number {
+  let total = 0;
+  for (let i = 0; i < summary.weight.length; i++) total += summary.weight[i] ?? 0;
+  return total;
 }
 
 /**
  * Collapse identical `(x, tx, T)` rows into one row each with summed weights, so a fit costs what the
  * distinct patterns cost. Rows are returned sorted by `x`, then `tx`, then `T`; zero-weight rows are
- * dropped.
+ * dropped. The summary's `unitDays` is kept; `toJSON()` gives the columns as plain arrays.
  *
  * @param summary - per-customer columns (optionally already weighted)
  * @returns the distinct rows with their weights
@@ -122,7 +174,7 @@ export function compressSummary(summary: FrequencySummary): CompressedSummary {
       w.push(wi);
     }
   }
-  return { x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), weight: Float64Array.from(w) };
+  return compressedSummary(Float64Array.from(x), Float64Array.from(tx), Float64Array.from(T), Float64Array.from(w), v.unitDays);
 }
 
 /** Whether rows are strictly increasing by (x, tx, T) with positive weights (the output of a compression). */

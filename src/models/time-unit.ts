@@ -5,6 +5,7 @@
  */
 import { civilFromDays } from '../calendar/days.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 
 /**
  * Time unit of `rfmSummary` and of the models fitted on it: `'day'`, `'week'` (7 days, the unit of
@@ -13,13 +14,15 @@ import { InvalidOptionError, describeValue } from '../errors.ts';
  */
 export type ModelTimeUnit = 'day' | 'week' | { readonly days: number };
 
+const UNIT_KEYS = optionKeys<{ readonly days: number }>({ days: true });
+
 /**
  * Days in one model time unit.
  *
  * @param unit - `'day'`, `'week'` or `{ days: n }` (n a positive integer); `undefined` means `'day'`
  * @param option - option name for the error message
  * @returns the number of days (1, 7 or n)
- * @throws {@link InvalidOptionError} for anything else
+ * @throws {@link InvalidOptionError} for anything else (including a `{ days }` object with another key)
  *
  * @example
  * ```ts
@@ -31,12 +34,35 @@ export type ModelTimeUnit = 'day' | 'week' | { readonly days: number };
 export function unitDays(unit: ModelTimeUnit | undefined, option = 'unit'): number {
   if (unit === undefined || unit === 'day') return 1;
   if (unit === 'week') return 7;
-  if (typeof unit === 'object' && unit !== null) {
+  if (typeof unit === 'object' && unit !== null && !Array.isArray(unit)) {
+    checkOptionKeys(unit, UNIT_KEYS, `${option}.`);
     const days = (unit as { days?: unknown }).days;
-    if (typeof days === 'number' && Number.isInteger(days) && days >= 1) return days;
+    if (typeof days === 'number' && Number.isSafeInteger(days) && days >= 1) return days;
     throw new InvalidOptionError(`${option}.days`, days, `${describeValue(days)} is not a whole number of days ≥ 1`);
   }
   throw new InvalidOptionError(option, unit, `${describeValue(unit)} is not 'day', 'week' or { days: n }`);
+}
+
+/**
+ * The unit of `days` days in its canonical form: `'day'` for 1, `'week'` for 7, else `{ days }`.
+ *
+ * @param days - days per unit (a whole number ≥ 1)
+ * @returns the unit as the `unit` options and saved models write it
+ * @internal
+ */
+export function unitOfDays(days: number): ModelTimeUnit {
+  return days === 1 ? 'day' : days === 7 ? 'week' : { days };
+}
+
+/**
+ * A unit for messages: `days`, `weeks`, or `units of 30 days`.
+ *
+ * @param days - days per unit
+ * @returns the unit's name in the plural
+ * @internal
+ */
+export function unitName(days: number): string {
+  return days === 1 ? 'days' : days === 7 ? 'weeks' : `units of ${days} days`;
 }
 
 /**
