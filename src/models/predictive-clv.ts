@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
+import { Money } from '../input/exact.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
 import { discountOption, marginOption } from '../input/option-values.ts';
@@ -110,12 +111,12 @@ function one(r: Resolved, id: CustomerId | null, x: number, tx: number, T: numbe
     expectedTransactions: prev,
     discountedTransactions: discounted,
     expectedSpend,
-    clv: new Decimal(discounted * expectedSpend * r.margin),
+    clv: new Money(discounted * expectedSpend * r.margin),
   };
 }
 
 /**
- * Predictive customer lifetime value over a finite horizon (DESIGN "CLV", predictive).
+ * Predictive customer lifetime value over a finite horizon (docs/definitions.md, "Customer lifetime value").
  *
  * Discounting convention: the horizon is cut into discount periods of `period` model units
  * (default 1), the last one possibly shorter. The expected transactions of period k are
@@ -179,5 +180,5 @@ export function predictiveClv(
     total += row.discountedTransactions * row.expectedSpend * r.margin;
     expected += row.expectedTransactions;
   }
-  return { customers, total: new Decimal(total), expectedTransactions: expected };
+  return { customers, total: new Money(total), expectedTransactions: expected };
 }

@@ -9,7 +9,7 @@ import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
-import type { LedgerBaseOptions } from '../input/options.ts';
+import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
 import type { SpendSummary } from './gamma-gamma.ts';
 import { compressDays } from './compress-days.ts';
@@ -30,15 +30,10 @@ export interface RfmSummaryOptions extends LedgerBaseOptions {
   unit?: ModelTimeUnit;
 }
 
-const RFM_SUMMARY_KEYS = optionKeys<RfmSummaryOptions>({
-  timeZone: true,
-  currencyDigits: true,
-  rounding: true,
-  onInvalid: true,
-  calibrationEnd: true,
-  holdoutEnd: true,
-  unit: true,
-});
+const RFM_SUMMARY_KEYS = [
+  ...LEDGER_BASE_KEYS,
+  ...optionKeys<Omit<RfmSummaryOptions, keyof LedgerBaseOptions>>({ calibrationEnd: true, holdoutEnd: true, unit: true }),
+];
 
 /** The result of {@link rfmSummary}: one row per customer, as columns. */
 export interface RfmSummary {
@@ -100,8 +95,7 @@ export type RfmSummaryJson = {
 };
 
 /**
- * The customer-base summary of the buy-till-you-die models, per customer (DESIGN "Customer-base
- * summary for models").
+ * The customer-base summary of the buy-till-you-die models, per customer (docs/definitions.md).
  *
  * Transactions are order days: every order (amount ≥ 0, zero-value orders included) on one local
  * calendar day (in the ledger's time zone) is one transaction; refunds are never transactions.

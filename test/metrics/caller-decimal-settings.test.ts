@@ -4,6 +4,9 @@ import { ledger } from '../../src/input/ledger.ts';
 import { marginClv } from '../../src/metrics/clv-formulas.ts';
 import { historicalClv } from '../../src/metrics/historical-clv.ts';
 import { summarize } from '../../src/metrics/summarize.ts';
+import { bgNbdModel } from '../../src/models/bg-nbd.ts';
+import { gammaGammaModel } from '../../src/models/gamma-gamma.ts';
+import { predictiveClv } from '../../src/models/predictive-clv.ts';
 
 // The caller's global decimal.js settings belong to the caller: no result may depend on them.
 describe('results under the caller’s Decimal.set', () => {
@@ -28,6 +31,14 @@ describe('results under the caller’s Decimal.set', () => {
     expect(s.grossRevenue.toString()).toBe('12348.68');
     expect(s.averageOrderValue?.toString()).toBe('4116.2266666666666667');
     expect(historicalClv(book).distribution?.mean.toString()).toBe('6174.34');
+  });
+
+  test('a small maxE does not turn a predictive CLV into Infinity', () => {
+    Decimal.set({ maxE: 1 });
+    const transactionModel = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+    const spendModel = gammaGammaModel({ p: 6.25, q: 3.74, gamma: 15.44 });
+    const customer = { x: 2, tx: 30.43, T: 38.86, zbar: 22.35 };
+    expect(predictiveClv({ transactionModel, spendModel, customer, horizon: 52, discountRate: 0 }).clv.toFixed(2)).toBe('38.44');
   });
 
   test('a low precision and another rounding do not change results', () => {
