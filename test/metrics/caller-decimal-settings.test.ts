@@ -34,7 +34,7 @@ describe('results under the caller’s Decimal.set', () => {
   });
 
   test('a small maxE does not turn a predictive CLV into Infinity', () => {
-    Decimal.set({ maxE: 1 });
+    Decimal.set({ maxE: 0 });
     const transactionModel = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
     const spendModel = gammaGammaModel({ p: 6.25, q: 3.74, gamma: 15.44 });
     const customer = { x: 2, tx: 30.43, T: 38.86, zbar: 22.35 };
