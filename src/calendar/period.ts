@@ -8,6 +8,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { instantArgument } from './arguments.ts';
 import { dayNumber } from './days.ts';
 import { type CalendarOptions, type CalendarUnit, type FixedSpan, assertWeekStartsOn, periodFirstDay, periodOfDay } from './units.ts';
@@ -31,7 +32,11 @@ export { parsePeriodKey, periodKey } from './keys.ts';
 export { makeDayIndexer } from './days.ts';
 
 
+const CALENDAR_KEYS = optionKeys<CalendarOptions>({ timeZone: true, weekStartsOn: true });
+
+/** The zone of calendar options, their keys checked. */
 function zoneOf(options: CalendarOptions | undefined): string {
+  checkOptionKeys(options, CALENDAR_KEYS);
   const timeZone = options?.timeZone;
   return timeZone === undefined || timeZone === 'UTC' ? 'UTC' : assertTimeZone(timeZone);
 }

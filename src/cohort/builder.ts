@@ -8,7 +8,7 @@ import { type CalendarUnit, type Period, type WeekStartsOn, assertCalendarUnit, 
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
-import { checkOptionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys } from '../option-keys.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import { computeCohorts } from './engine.ts';

@@ -31,6 +31,7 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   const { start, minor } = book;
   const asOf = settings.asOf ?? book.maxTime ?? 0;
   const dayOf = makeDayIndexer(settings.timeZone);
+  const calendar = { timeZone: settings.timeZone, weekStartsOn: settings.weekStartsOn };
   const span = isFixedSpan(settings.every) ? settings.every.days * DAY_MS : 0;
   const everyUnit = isFixedSpan(settings.every) ? settings.by : settings.every;
   const lastDay = book.maxTime === null ? 0 : dayOf(Math.min(book.maxTime, asOf));
@@ -97,7 +98,7 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       const size = stats.size[c] ?? 0;
       if (size === 0) continue;
       const cohort = cohortBase + c;
-      const group = groups[newGroup(periodKey(cohort, settings.by, settings.weekStartsOn), null, cohort, periodStart(cohort, settings.by, settings), stats.minBase[c] ?? 0, c)];
+      const group = groups[newGroup(periodKey(cohort, settings.by, settings.weekStartsOn), null, cohort, periodStart(cohort, settings.by, calendar), stats.minBase[c] ?? 0, c)];
       if (group === undefined) continue;
       group.size = size;
       group.maxBase = stats.maxBase[c] ?? 0;
@@ -129,7 +130,7 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
       let g = byKey.get(id);
       if (g === undefined) {
         g = custom === null
-          ? newGroup(key, segment, cohort, periodStart(cohort, settings.by, settings), b, groups.length)
+          ? newGroup(key, segment, cohort, periodStart(cohort, settings.by, calendar), b, groups.length)
           : newGroup(key, segment, Number.NaN, t0, b, groups.length);
         byKey.set(id, g);
       }

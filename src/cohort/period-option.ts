@@ -5,7 +5,7 @@
  * @internal
  */
 import { type Period, assertPeriod } from '../calendar/units.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 
 const SPAN_KEYS = optionKeys<{ days: number }>({ days: true });
 

@@ -7,7 +7,7 @@ import { type CalendarUnit, type Period, type WeekStartsOn, assertCalendarUnit, 
 import { assertTimeZone } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { skipInvalid } from '../input/options.ts';
 import type { CustomerId, DateInput, SkippedRecord } from '../input/types.ts';
 import { periodOption } from './period-option.ts';

@@ -15,7 +15,7 @@ import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-c
 import { OVER_TOTAL, explainBigint, exactNumberOfBigint, explainIdValue, explainOrderId } from './field-hints.ts';
 import { type DenseTable, IdInterner, KEY_WORDS, denseAccount, denseIds, denseTable, isCustomerId, numberDense } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
-import { checkOptionKeys, optionKeys } from './option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import type { CustomerId, Ledger } from './types.ts';
 

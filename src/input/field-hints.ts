@@ -8,7 +8,7 @@
 import { describeValue } from '../errors.ts';
 import { explainId } from './ids.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
-import { closestName } from './option-keys.ts';
+import { closestName } from '../closest-name.ts';
 
 /** What every record needs, by field. */
 const NEEDS: Readonly<Record<string, string>> = { customerId: 'a customer id', date: 'a date', amount: 'an amount' };

@@ -13,7 +13,7 @@ import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-c
 import { OVER_TOTAL, exactNumberOfBigint, explainIdValue, explainOrderId } from './field-hints.ts';
 import { IdInterner, KEY_WORDS, isCustomerId } from './ids.ts';
 import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
-import { checkOptionKeys, optionKeys } from './option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import { type FieldMap, explainField, fieldAccessors } from './record-fields.ts';
 import { LEDGER_BRAND, type Ledger, type TransactionRecord } from './types.ts';

@@ -8,7 +8,7 @@ import { InvalidOptionError } from '../errors.ts';
 import { assertCurrency, currencyDigitsOf } from './currency.ts';
 import { type EpochUnit, assertEpochUnit } from './epoch-unit.ts';
 import { type AmountRounding, assertCurrencyDigits, assertRounding } from './money.ts';
-import { optionKeys } from './option-keys.ts';
+import { optionKeys } from '../option-keys.ts';
 
 /** What to do with a record that cannot be read. */
 export type OnInvalid = 'throw' | 'skip';

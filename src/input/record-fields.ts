@@ -6,7 +6,7 @@
  */
 import { InvalidOptionError } from '../errors.ts';
 import { explainMissing } from './field-hints.ts';
-import { checkOptionKeys, optionKeys } from './option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { TransactionRecord } from './types.ts';
 
 /** How to read one field of a record: a property name, or a function of the record and its index. */

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { marginOption } from '../input/option-values.ts';
 import { type LedgerInput, toLedger } from '../input/ledger.ts';
 import { minorPer } from '../input/money.ts';

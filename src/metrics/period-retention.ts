@@ -7,7 +7,7 @@ import { assertPeriod, isFixedSpan } from '../calendar/units.ts';
 import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
 import type { LedgerInput } from '../input/ledger.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { Ledger } from '../input/types.ts';
 import { ratio } from './order-totals.ts';
 import { PERIOD_KEYS, type PeriodInfo, type PeriodOptions, preparePeriodScan } from './period-scan.ts';

@@ -12,7 +12,7 @@ import { type CalendarUnit, type WeekStartsOn, assertPeriod, assertWeekStartsOn,
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
-import { optionKeys } from '../input/option-keys.ts';
+import { optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 

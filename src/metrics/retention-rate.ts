@@ -4,7 +4,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 
 /** Customer counts of one period. */
 export interface RetentionCounts {

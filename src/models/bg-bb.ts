@@ -8,7 +8,7 @@
  * @module
  */
 import { InvalidInputError } from '../errors.ts';
-import { checkOptionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys } from '../option-keys.ts';
 import { columnsLength, describeEntry, inputFailure } from './columns.ts';
 import { FIT_OPTION_KEYS, fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
 import { readParams, checkArg } from './params.ts';

@@ -6,7 +6,7 @@
  * @module
  */
 import { InvalidInputError, describeValue } from '../errors.ts';
-import { closestName } from '../input/option-keys.ts';
+import { closestName } from '../closest-name.ts';
 import { MAX_ROWS } from './limits.ts';
 
 /** How a caller reports a problem: the column (`''` for the object itself), the value, the reason. */

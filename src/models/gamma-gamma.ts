@@ -8,7 +8,7 @@
  * @module
  */
 import { InvalidInputError, InvalidOptionError, RetentionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { columnsLength, describeEntry, inputFailure } from './columns.ts';
 import { MAX_TRANSACTIONS } from './limits.ts';
 import { fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';

@@ -5,7 +5,7 @@
  * @module
  */
 import { InvalidOptionError, RetentionError, describeValue } from '../errors.ts';
-import { optionKeys } from '../input/option-keys.ts';
+import { optionKeys } from '../option-keys.ts';
 import { minimizeBfgs, numericHessian } from './optimizer.ts';
 import { PARAM_MAX, PARAM_MIN } from './params.ts';
 

@@ -12,7 +12,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 
 /** Options of {@link minimizeBfgs}. */
 export interface MinimizeOptions {

@@ -5,7 +5,7 @@
  * @module
  */
 import { InvalidOptionError, RetentionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { CustomerId } from '../input/types.ts';
 import { type TransactionModel, checkedTransactionModel } from './checked-model.ts';
 import { type CustomerColumns, checkColumns, checkRow } from './customer-columns.ts';

@@ -4,7 +4,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { didYouMean } from '../input/option-keys.ts';
+import { didYouMean } from '../option-keys.ts';
 
 /**
  * Smallest parameter a model accepts: the fits report an estimate below it as a maximum on the

@@ -7,7 +7,7 @@
 import type { Decimal } from 'decimal.js';
 import { Money } from '../input/exact.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { discountOption, marginOption } from '../input/option-values.ts';
 import type { CustomerId } from '../input/types.ts';
 import { type SpendModel, type TransactionModel, checkedSpendModel, checkedTransactionModel } from './checked-model.ts';

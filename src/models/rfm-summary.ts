@@ -8,7 +8,7 @@ import { makeDayIndexer } from '../calendar/days.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
 import type { SpendSummary } from './gamma-gamma.ts';

@@ -5,7 +5,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { MAX_TRANSACTIONS } from './limits.ts';
 import type { FitOptions } from './mle.ts';
 import { checkArg, readParams, savedForm } from './params.ts';

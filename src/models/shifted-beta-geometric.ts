@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { checkOptionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys } from '../option-keys.ts';
 import { FIT_OPTION_KEYS, fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
 import { readParams, checkArg } from './params.ts';
 import type { SavedModel } from './saved.ts';

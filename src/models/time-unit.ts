@@ -5,7 +5,7 @@
  */
 import { civilFromDays } from '../calendar/days.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 
 /**
  * Time unit of `rfmSummary` and of the models fitted on it: `'day'`, `'week'` (7 days, the unit of

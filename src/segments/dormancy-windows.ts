@@ -5,7 +5,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { CustomerId } from '../input/types.ts';
 
 /** A dormancy segment, from most to least engaged. */

@@ -9,7 +9,7 @@ import { InvalidOptionError, describeValue } from '../errors.ts';
 import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits } from '../input/money.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId } from '../input/types.ts';
 import { type AsOfOptions, type CustomerScan, scanCustomers } from '../input/customer-scan.ts';

@@ -7,7 +7,7 @@ import type { Decimal } from 'decimal.js';
 import { civilFromDays, daysFromCivil, daysInMonth } from '../calendar/days.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { toMinorUnits } from '../input/money.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { DateInput } from '../input/types.ts';
 
 /** One tier of a loyalty program. */

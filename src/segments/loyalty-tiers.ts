@@ -7,7 +7,7 @@ import type { Decimal } from 'decimal.js';
 import { localDayStart } from '../calendar/zone.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
 import { scanCustomers } from '../input/customer-scan.ts';
 import { type LoyaltyBasis, type LoyaltyProgramOptions, resolveProgram, windowStarts } from './loyalty-options.ts';

@@ -6,7 +6,7 @@
 import { Decimal } from 'decimal.js';
 import { Exact, toMoney } from '../input/exact.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { DormancySegment } from './dormancy-windows.ts';
 import type { DormancyReport } from './dormancy.ts';
 

@@ -5,7 +5,7 @@
  * @internal
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { toMinorUnits } from '../input/money.ts';
 import { countCutsBelow } from './order-statistics.ts';
 import type { RfmCuts } from './rfm-types.ts';

@@ -5,7 +5,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { assertBins } from './rank-scores.ts';
 
 /** A customer's RFM scores, as a segment map sees them. */

@@ -10,7 +10,7 @@ import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/money.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
 import { assertBins, scoresInRange } from './rank-scores.ts';

@@ -7,7 +7,7 @@ import { makeDayIndexer } from '../calendar/days.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import { ledger } from '../input/ledger.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { AmountInput, DateInput } from '../input/types.ts';
 import { type LoyaltyProgramOptions, resolveProgram } from './loyalty-options.ts';

@@ -5,7 +5,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError } from '../errors.ts';
-import { checkOptionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys } from '../option-keys.ts';
 import { GROWTH_KEYS, type GrowthOptions, type GrowthResult, resolveGrowth, runGrowth } from './growth.ts';
 import { Exact, ratio } from '../input/option-values.ts';
 

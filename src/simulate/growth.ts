@@ -6,7 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { AmountInput } from '../input/types.ts';
 import {
   Exact,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkOptionKeys, optionKeys } from '../input/option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { Exact, countOption, rateOption, toCount } from '../input/option-values.ts';
 
 /** Options of {@link steadyState}. */

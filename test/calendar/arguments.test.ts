@@ -35,3 +35,11 @@ describe('calendar arguments', () => {
     expect(optionError(() => fixedSpanIndex(0, Number.NaN, { days: 1 })).option).toBe('anchorMs');
   });
 });
+
+describe('calendar options', () => {
+  test('an unknown key is refused, naming the closest valid one', () => {
+    const error = optionError(() => periodIndex(0, 'week', { weekStartOn: 0 } as never));
+    expect(error.option).toBe('weekStartOn');
+    expect(error.message).toContain('did you mean `weekStartsOn`?');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkOptionKeys, closestName, optionKeys } from '../../src/input/option-keys.ts';
-import { optionError } from '../helpers/option-error.ts';
+import { closestName } from '../src/closest-name.ts';
+import { checkOptionKeys, optionKeys } from '../src/option-keys.ts';
+import { optionError } from './helpers/option-error.ts';
 
 const KNOWN = optionKeys<{ timeZone?: string; currencyDigits?: number; onInvalid?: string }>({
   timeZone: true,

@@ -8,10 +8,8 @@
  * @module
  * @internal
  */
-import { closestName } from '../closest-name.ts';
-import { InvalidOptionError, describeValue } from '../errors.ts';
-
-export { closestName } from '../closest-name.ts';
+import { closestName } from './closest-name.ts';
+import { InvalidOptionError, describeValue } from './errors.ts';
 
 /** @internal `" (did you mean `x`?)"` when a close valid name exists, else `""`. */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
