@@ -10,7 +10,7 @@ import { periodKey, periodStart } from '../calendar/period.ts';
 import { isFixedSpan, periodOfDay } from '../calendar/units.ts';
 import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { fromMinorUnits } from '../input/money.ts';
+import { fromMinorUnits } from '../input/minor-decimal.ts';
 import type { Ledger } from '../input/types.ts';
 import { type CellPass, type PeriodStats, fillCells } from './cell-pass.ts';
 import { assertTableCells } from './limits.ts';

@@ -9,7 +9,7 @@ import { DAY_MS } from '../calendar/offset.ts';
 import { periodKey, periodStart } from '../calendar/period.ts';
 import { type CalendarUnit, type Period, type WeekStartsOn, isFixedSpan, periodOfDay } from '../calendar/units.ts';
 import { describeValue } from '../errors.ts';
-import { Problems } from '../input/build.ts';
+import { Problems } from '../input/staged-events.ts';
 import { explainDate, toEpochMs } from '../input/dates.ts';
 import { explainId, isCustomerId } from '../input/ids.ts';
 import { assertTableCells } from './limits.ts';

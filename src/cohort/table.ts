@@ -4,7 +4,7 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import { fromMinorUnits, minorPer } from '../input/money.ts';
+import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
 import type { Ledger } from '../input/types.ts';
 import type { AverageCell, CohortCell, CohortRow, CohortSettings, CohortTable, CohortTableRow } from './types.ts';
 

@@ -5,52 +5,15 @@
  * @module
  */
 import { CHUNK, prefixSums } from '../chunks.ts';
-import { InvalidInputError, RetentionError, describeValue } from '../errors.ts';
+import { RetentionError } from '../errors.ts';
 import { CUSTOMER_COUNT, MAX_TIME, MIN_TIME, NO_TOTALS, ORDER_COUNT, allocateAccountTotals, finishAccounts, ledgerSums } from './account-totals.ts';
-import { type EventColumns, Scratch, allocateEventColumns } from './event-columns.ts';
-import { numberIdColumn } from './id-column.ts';
+import { Scratch, allocateEventColumns } from './event-columns.ts';
 import { LedgerObject } from './ledger-object.ts';
+import { mergeOrderLines } from './order-lines.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
 import type { ResolvedLedgerOptions } from './options.ts';
-import type { CustomerId, Ledger, SkippedRecord } from './types.ts';
-
-/** Parsed, validated events in input order, before grouping. */
-export interface StagedEvents {
-  /** Number of staged events. */
-  n: number;
-  /** Provisional account number per event (index into `ids`); `buildLedger` reuses the array. */
-  idOf: Uint32Array;
-  /** Account ids in order of first appearance (the ledger may keep this very array). */
-  ids: CustomerId[];
-  /** Epoch ms per event. */
-  time: Float64Array;
-  /** Minor units per event. */
-  minor: Float64Array;
-  /** Input position per event (for messages about merged records); `null` when it is the event's own index. */
-  index: Uint32Array | null;
-  /** Order id per event when any record had one, else `null`. */
-  orderId: (string | number | undefined)[] | null;
-  /**
-   * Columns for the ledger allocated together with the staged ones (room for `n` events): allocating
-   * both at once lets one garbage collection answer both (see `allocateEventColumns`). Without them,
-   * or when far fewer events remain, the ledger's columns are allocated at the end.
-   */
-  output?: EventColumns;
-  /**
-   * Memory free until the ledger's columns are written (usually theirs): the build takes its
-   * per-account temporaries from it. Whatever the staging kept there is dead by the time of the build.
-   */
-  scratch?: Scratch;
-  /** Whether the staged instants never decrease (found out by the staging pass, which reads them anyway). */
-  ordered: boolean;
-  /** Σ |minor| over the staged events (summed by the staging pass). */
-  absTotal: number;
-  /**
-   * Sum the per-account totals while building (for callers that hold no row objects, see
-   * `allocateEventColumns`); otherwise they are summed on first read.
-   */
-  eagerTotals?: boolean;
-}
+import type { Problems, StagedEvents } from './staged-events.ts';
+import type { CustomerId, Ledger } from './types.ts';
 
 /** Events per account and each account's first instant. */
 interface AccountStats {
@@ -58,18 +21,6 @@ interface AccountStats {
   first: Float64Array;
   /** The check of {@link checkCanonical} when counting made it (events in time order), else `null`. */
   canonical: Uint8Array | null;
-}
-
-/** Collects skipped records (or throws the first problem when not skipping). */
-export class Problems {
-  readonly skipped: SkippedRecord[] = [];
-  constructor(private readonly skip: boolean, readonly source: string) {}
-
-  /** Report a problem; throws unless skipping. */
-  report(index: number, field: InvalidInputError['field'], value: unknown, reason: string): void {
-    if (!this.skip) throw new InvalidInputError(index, field, value, reason, this.source);
-    this.skipped.push(Object.freeze({ index, field, value, reason }));
-  }
 }
 
 /** Compare two ids: numbers before strings, numbers ascending, strings by UTF-16 code unit. */
@@ -80,53 +31,6 @@ export function compareIds(a: CustomerId, b: CustomerId): number {
   }
   if (typeof b === 'number') return 1;
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Merge non-negative events of one customer that share an order id into the first of them (amounts
- * summed, earliest time kept). Refunds keep their own event even when they name an order id, but the
- * id must be their customer's: an order id belongs to one customer, whichever record names it first.
- * Returns the dead-event mask, or `null` when nothing was merged or refused.
- */
-function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array | null {
-  const { orderId, n, idOf, minor, time, index, ids } = staged;
-  if (orderId === null) return null;
-  const dead = new Uint8Array(n);
-  const orders = numberIdColumn(orderId, n); // not a Map: engines hash some keys without a seed, so they can be made to collide
-  // Per order id: the first record of any kind naming it (its owner), and its first order.
-  const owner = new Int32Array(orders.count).fill(-1);
-  const firstOrder = new Int32Array(orders.count).fill(-1);
-  let changed = false;
-  for (let i = 0; i < n; i++) {
-    const id = orderId[i];
-    if (id === undefined) continue;
-    const order = orders.numbers[i] ?? 0;
-    const first = owner[order] ?? -1;
-    if (first < 0) owner[order] = i;
-    else if (idOf[first] !== idOf[i]) {
-      problems.report(
-        index?.[i] ?? i,
-        'orderId',
-        id,
-        `${describeValue(id)} already belongs to customer ${describeValue(ids[idOf[first] ?? 0])} (${problems.source}[${index?.[first] ?? first}]); ` +
-          'an order id must not be shared between customers',
-      );
-      dead[i] = 1;
-      changed = true;
-      continue;
-    }
-    if ((minor[i] ?? 0) < 0) continue;
-    const kept = firstOrder[order] ?? -1;
-    if (kept < 0) {
-      firstOrder[order] = i;
-      continue;
-    }
-    minor[kept] = (minor[kept] ?? 0) + (minor[i] ?? 0);
-    time[kept] = Math.min(time[kept] ?? 0, time[i] ?? 0);
-    dead[i] = 1;
-    changed = true;
-  }
-  return changed ? dead : null;
 }
 
 /**

@@ -5,14 +5,16 @@
  */
 import { assertTimeZone } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { Problems, buildLedger } from './build.ts';
+import { buildLedger } from './build.ts';
+import { Problems } from './staged-events.ts';
 import { fromColumns } from './columns.ts';
 import { CurrencyCheck } from './currency.ts';
 import { explainDate, toEpochMs } from './dates.ts';
 import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
 import { OVER_TOTAL, exactNumberOfBigint, explainIdValue, explainOrderId } from './field-hints.ts';
 import { IdInterner, KEY_WORDS, isCustomerId } from './ids.ts';
-import { MAX_EXACT_MINOR, explainAmount, toMinorUnits } from './money.ts';
+import { explainAmount } from './amount-messages.ts';
+import { MAX_EXACT_MINOR, toMinorUnits } from './money.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import { type FieldMap, explainField, fieldAccessors } from './record-fields.ts';

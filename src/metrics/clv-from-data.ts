@@ -7,7 +7,7 @@ import type { Decimal } from 'decimal.js';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { marginOption } from '../input/option-values.ts';
 import { type LedgerInput, toLedger } from '../input/ledger.ts';
-import { minorPer } from '../input/money.ts';
+import { minorPer } from '../input/minor-decimal.ts';
 import { simpleClv } from './clv-formulas.ts';
 import { orderTotals, ratio } from './order-totals.ts';
 import { periodRetention } from './period-retention.ts';

@@ -7,7 +7,7 @@ import type { Decimal } from 'decimal.js';
 import { resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { Exact, toMoney } from '../input/exact.ts';
-import { fromMinorUnits, minorPer } from '../input/money.ts';
+import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';

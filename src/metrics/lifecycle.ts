@@ -7,7 +7,7 @@ import type { Decimal } from 'decimal.js';
 import { CHUNK } from '../chunks.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { checkOptionKeys } from '../option-keys.ts';
-import { fromMinorUnits } from '../input/money.ts';
+import { fromMinorUnits } from '../input/minor-decimal.ts';
 import type { Ledger } from '../input/types.ts';
 import { ratio } from './order-totals.ts';
 import { PERIOD_KEYS, type PeriodInfo, type PeriodOptions, preparePeriodScan } from './period-scan.ts';

@@ -6,7 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { LedgerInput } from '../input/ledger.ts';
-import { minorPer } from '../input/money.ts';
+import { minorPer } from '../input/minor-decimal.ts';
 import { orderTotals, ratio } from './order-totals.ts';
 import { type WindowOptions, ledgerAndWindow } from './window.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { LedgerInput } from '../input/ledger.ts';
-import { fromMinorUnits, minorPer } from '../input/money.ts';
+import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
 import { orderTotals, ratio } from './order-totals.ts';
 import { type WindowOptions, ledgerAndWindow } from './window.ts';
 

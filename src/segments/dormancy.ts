@@ -8,7 +8,7 @@ import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
-import { fromMinorUnits } from '../input/money.ts';
+import { fromMinorUnits } from '../input/minor-decimal.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId } from '../input/types.ts';

@@ -9,7 +9,7 @@ import { InvalidOptionError } from '../errors.ts';
 import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { Exact, toMoney } from '../input/exact.ts';
-import { fromMinorUnits, minorPer } from '../input/money.ts';
+import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';

@@ -5,7 +5,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { Money } from '../input/exact.ts';
-import { fromMinorUnits } from '../input/money.ts';
+import { fromMinorUnits } from '../input/minor-decimal.ts';
 import { type Program, windowStarts } from './loyalty-options.ts';
 
 /** One customer's tier as of a date. */

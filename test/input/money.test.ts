@@ -3,15 +3,9 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
 import { Money } from '../../src/input/exact.ts';
-import {
-  MAX_EXACT_MINOR,
-  assertCurrencyDigits,
-  assertRounding,
-  explainAmount,
-  fromMinorUnits,
-  minorPer,
-  toMinorUnits,
-} from '../../src/input/money.ts';
+import { explainAmount } from '../../src/input/amount-messages.ts';
+import { fromMinorUnits, minorPer } from '../../src/input/minor-decimal.ts';
+import { MAX_EXACT_MINOR, assertCurrencyDigits, assertRounding, toMinorUnits } from '../../src/input/money.ts';
 
 describe('toMinorUnits', () => {
   test.each([

@@ -1,0 +1,57 @@
+/**
+ * Order lines: records of one customer that share an order id are one order, and an order id belongs
+ * to one customer.
+ *
+ * @module
+ * @internal
+ */
+import { describeValue } from '../errors.ts';
+import { numberIdColumn } from './id-column.ts';
+import type { Problems, StagedEvents } from './staged-events.ts';
+
+/**
+ * Merge non-negative events of one customer that share an order id into the first of them (amounts
+ * summed, earliest time kept). Refunds keep their own event even when they name an order id, but the
+ * id must be their customer's: an order id belongs to one customer, whichever record names it first.
+ * Returns the dead-event mask, or `null` when nothing was merged or refused.
+ */
+export function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array | null {
+  const { orderId, n, idOf, minor, time, index, ids } = staged;
+  if (orderId === null) return null;
+  const dead = new Uint8Array(n);
+  const orders = numberIdColumn(orderId, n); // not a Map: engines hash some keys without a seed, so they can be made to collide
+  // Per order id: the first record of any kind naming it (its owner), and its first order.
+  const owner = new Int32Array(orders.count).fill(-1);
+  const firstOrder = new Int32Array(orders.count).fill(-1);
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const id = orderId[i];
+    if (id === undefined) continue;
+    const order = orders.numbers[i] ?? 0;
+    const first = owner[order] ?? -1;
+    if (first < 0) owner[order] = i;
+    else if (idOf[first] !== idOf[i]) {
+      problems.report(
+        index?.[i] ?? i,
+        'orderId',
+        id,
+        `${describeValue(id)} already belongs to customer ${describeValue(ids[idOf[first] ?? 0])} (${problems.source}[${index?.[first] ?? first}]); ` +
+          'an order id must not be shared between customers',
+      );
+      dead[i] = 1;
+      changed = true;
+      continue;
+    }
+    if ((minor[i] ?? 0) < 0) continue;
+    const kept = firstOrder[order] ?? -1;
+    if (kept < 0) {
+      firstOrder[order] = i;
+      continue;
+    }
+    minor[kept] = (minor[kept] ?? 0) + (minor[i] ?? 0);
+    time[kept] = Math.min(time[kept] ?? 0, time[i] ?? 0);
+    dead[i] = 1;
+    changed = true;
+  }
+  return changed ? dead : null;
+}
