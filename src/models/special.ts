@@ -21,6 +21,17 @@ export const betaln: (a: number, b: number) => number = betalnStdlib;
 export const hyp2f1: (a: number, b: number, c: number, z: number) => number = hyp2f1Stdlib;
 
 /**
+ * `ln(1 + eᵛ)`, without overflow for large v and without losing digits for very negative v.
+ *
+ * @param v - any number
+ * @returns `ln(1 + eᵛ)`
+ * @internal
+ */
+export function softplus(v: number): number {
+  return v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v));
+}
+
+/**
  * `ln ₂F₁(a, b; a+1; z)` for `a > 0`, `b < a + 1` (always so in the Pareto/NBD likelihood), `0 ≤ z < 1`.
  *
  * Uses Euler's transformation `₂F₁(a, b; a+1; z) = (1−z)^{1−b} ₂F₁(1, a+1−b; a+1; z)`. The series of
