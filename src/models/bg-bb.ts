@@ -45,13 +45,13 @@ export interface BgBbModel {
   readonly model: 'bg-bb';
   /** The parameters. */
   readonly params: BgBbParams;
-  /** Likelihood of a pattern: probability of one given sequence with these (x, t_x, n). */
+  /** Likelihood of a pattern: probability of one given sequence with these (x, t_x, n); n ≤ 100,000 opportunities. */
   likelihood(x: number, tx: number, n: number): number;
-  /** P(alive at opportunity n+1 | x, t_x, n). */
+  /** P(alive at opportunity n+1 | x, t_x, n); n ≤ 100,000 opportunities. */
   pAlive(x: number, tx: number, n: number): number;
-  /** E[X(n)]: expected transactions of a new customer in the first n opportunities. */
+  /** E[X(n)]: expected transactions of a new customer in the first n (≤ 100,000) opportunities; exact through γ = 1. */
   expectedTransactions(n: number): number;
-  /** E[X(n, n + nStar) | x, t_x, n]: expected transactions in the next `nStar` opportunities. */
+  /** E[X(n, n + nStar) | x, t_x, n]: expected transactions in the next `nStar` opportunities (n, nStar ≤ 100,000); exact through γ = 1. */
   conditionalExpectedTransactions(nStar: number, x: number, tx: number, n: number): number;
   /** The saved form, accepted by {@link bgBbModel}. */
   toJSON(): SavedModel<'bg-bb', BgBbParams>;
@@ -120,6 +120,9 @@ function lnAliveOpportunities(gamma: number, delta: number, n: number, m: number
 /**
  * A BG/BB model from known parameters.
  *
+ * The predictions take at most {@link MAX_OPPORTUNITIES} (100,000) opportunities in `n` and in
+ * `nStar`, and throw an {@link InvalidOptionError} naming the limit beyond it.
+ *
  * @param params - `{ alpha, beta, gamma, delta }` or a saved `{ model: 'bg-bb', params }`
  * @returns the model
  * @throws {@link InvalidOptionError} when a parameter is missing or not positive and finite
@@ -146,7 +149,7 @@ export function bgBbModel(params: BgBbParams | SavedModel<'bg-bb', BgBbParams>):
     },
     pAlive(x, tx, n) {
       checkPattern(x, tx, n);
-      return Math.exp(betaln(alpha + x, beta + n - x) - lbAB + betaln(gamma, delta + n + 1) - lbGD - logLik(alpha, beta, gamma, delta, lbAB, lbGD, x, tx, n));
+      return Math.min(1, Math.exp(betaln(alpha + x, beta + n - x) - lbAB + betaln(gamma, delta + n + 1) - lbGD - logLik(alpha, beta, gamma, delta, lbAB, lbGD, x, tx, n)));
     },
     expectedTransactions(n) {
       checkOpportunities('n', n, 0);

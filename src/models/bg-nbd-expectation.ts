@@ -19,7 +19,8 @@
  * - otherwise, after Euler's transformation (z = τ/(1+τ), q = 1 − z, A = a + b − 1 − r):
  *   `E = C · (1 − q^{a−1})/(a − 1) − q^{a−1} · Σ_{n≥1} (A)ₙ (a)ₙ₋₁ / ((C+1)ₙ₋₁ n!) zⁿ`, where
  *   `(1 − q^{a−1})/(a − 1)` is `−expm1((a−1) ln q)/(a − 1)` (→ `−ln q` at a = 1, so there is no
- *   0/0), used while it converges within a few hundred terms without cancelling;
+ *   0/0), used while it converges within 4,000 terms and its two parts cancel by less than a
+ *   factor 256 (so at most about 8 bits are lost);
  * - otherwise (z near 1 with few purchases, or cancellation), the integral over p itself, in the
  *   logit of p, by {@link logIntegral}.
  *

@@ -35,11 +35,15 @@ export interface BgNbdModel {
   readonly params: BgNbdParams;
   /** P(alive at T | x, tx, T); 1 when x = 0. */
   pAlive(x: number, tx: number, T: number): number;
-  /** E[X(t)]: expected transactions of a new customer in (0, t]. */
+  /** E[X(t)]: expected transactions of a new customer in (0, t]; exact through a = 1. */
   expectedTransactions(t: number): number;
-  /** E[Y(t) | x, tx, T]: expected transactions in (T, T + t] of a customer with that history. */
+  /**
+   * E[Y(t) | x, tx, T]: expected transactions in (T, T + t] of a customer with that history; finite and
+   * accurate for any history and horizon, exact through a = 1 (an expectation beyond the largest double
+   * is an `InvalidOptionError`).
+   */
   conditionalExpectedTransactions(t: number, x: number, tx: number, T: number): number;
-  /** P(X(t) = n) for a new customer. */
+  /** P(X(t) = n) for a new customer, in [0, 1], in time that does not grow with n. */
   probabilityOfTransactions(n: number, t: number): number;
   /** The saved form, accepted by {@link bgNbdModel}. */
   toJSON(): SavedModel<'bg-nbd', BgNbdParams>;

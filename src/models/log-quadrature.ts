@@ -5,20 +5,23 @@
  * axis, but may sit anywhere over hundreds of natural-log units, be concentrated or nearly flat,
  * and under- or overflow in plain arithmetic.
  *
- * The line is cut into panels, each integrated by the 16-point Gauss–Legendre rule (exact for
+ * The integral is cut into panels, each integrated by the 16-point Gauss–Legendre rule (exact for
  * polynomials of degree 31) on `exp(logf − L)`, `L` the panel's largest log value, and summed in
- * log space. Panel widths follow two rules fixed in advance:
+ * log space. The mode is found first (golden-section search between the feature points that
+ * bracket it), then panels are laid outwards from it on both sides, each width the smallest of:
  *
- * - away from the caller's feature points (where the integrand turns: a mode, a change of regime)
- *   a panel is no wider than its distance from the nearest one plus that feature's scale — widths
- *   double, so a gap of length `G` costs `O(log G)` panels, and each panel lies well inside the
- *   region where the integrand is analytic, where the rule converges geometrically;
- * - `logf` changes by at most 8 across a panel, so the exponential the rule integrates varies by at
- *   most e⁸ over it (the rule's error is then far below rounding: `(λh)^{32}/32!` with `λh ≤ 4`).
+ * - twice the previous width, so a stretch of length `G` costs `O(log G)` panels;
+ * - half the distance to the caller's feature points (where the integrand turns: a mode, a change of
+ *   regime, complex singularities near the axis), or their scale when closer, so each panel lies well
+ *   inside the region where the integrand is analytic and the rule converges geometrically;
+ * - what keeps `logf` changing by at most 8 across the panel, so the exponential the rule integrates
+ *   varies by at most e⁸ over it (the rule's error is then far below rounding: `(λh)^{32}/32!` with
+ *   `λh ≤ 4`).
  *
- * A tail towards ±∞ stops once the rest of it, bounded by `f(v)/|slope|` of the falling integrand,
- * is below 1e-18 of the sum. The number of panels is bounded (at most {@link MAX_PANELS}) by the
- * logarithms of the distances involved, not by the size of any parameter.
+ * Outwards from the mode the integrand falls; a side stops at its end of the range, or once the rest
+ * of it, estimated by `f(v)/|slope|` over the last panel, is below 1e-18 of the sum. The number of
+ * panels is bounded (at most {@link MAX_PANELS}) by the logarithms of the distances involved, not by
+ * the size of any parameter.
  *
  * @module
  */

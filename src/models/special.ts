@@ -1,8 +1,9 @@
 /**
- * Special functions used by the models. `lnΓ`, `ln B` and the general Gauss hypergeometric function
- * come from `@stdlib`; the one written here is the log of `₂F₁(a, b; a+1; z)`, the kernel of the
- * Pareto/NBD likelihood, because it must be evaluated in log space (it multiplies powers that under-
- * and overflow for large x) for every summary row on every likelihood evaluation.
+ * Special functions used by the models. `lnΓ`, `ln B` and `ψ` come from `@stdlib` (as does the
+ * general Gauss hypergeometric function, which the predictions no longer use: the tests compare
+ * against it); the one written here is the log of `₂F₁(a, b; a+1; z)`, the kernel of the Pareto/NBD
+ * likelihood, because it must be evaluated in log space (it multiplies powers that under- and
+ * overflow for large x) for every summary row on every likelihood evaluation.
  *
  * @module
  */
