@@ -13,7 +13,8 @@ import { columnsLength, describeEntry, inputFailure } from './columns.ts';
 import { FIT_OPTION_KEYS, fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
 import { readParams, checkArg } from './params.ts';
 import type { SavedModel } from './saved.ts';
-import { betaln, gammaln } from './special.ts';
+import { lnGammaStepQuotient } from './log-gamma-ratio.ts';
+import { betaln } from './special.ts';
 import { InvalidOptionError } from '../errors.ts';
 
 /** BG/BB parameters. */
@@ -46,13 +47,13 @@ export interface BgBbModel {
   readonly model: 'bg-bb';
   /** The parameters. */
   readonly params: BgBbParams;
-  /** Likelihood of a pattern: probability of one given sequence with these (x, t_x, n). */
+  /** Likelihood of a pattern: probability of one given sequence with these (x, t_x, n); n ≤ 100,000 opportunities. */
   likelihood(x: number, tx: number, n: number): number;
-  /** P(alive at opportunity n+1 | x, t_x, n). */
+  /** P(alive at opportunity n+1 | x, t_x, n); n ≤ 100,000 opportunities. */
   pAlive(x: number, tx: number, n: number): number;
-  /** E[X(n)]: expected transactions of a new customer in the first n opportunities. */
+  /** E[X(n)]: expected transactions of a new customer in the first n (≤ 100,000) opportunities; exact through γ = 1. */
   expectedTransactions(n: number): number;
-  /** E[X(n, n + nStar) | x, t_x, n]: expected transactions in the next `nStar` opportunities. */
+  /** E[X(n, n + nStar) | x, t_x, n]: expected transactions in the next `nStar` opportunities (n, nStar ≤ 100,000); exact through γ = 1. */
   conditionalExpectedTransactions(nStar: number, x: number, tx: number, n: number): number;
   /** The saved form, accepted by {@link bgBbModel}. */
   toJSON(): SavedModel<'bg-bb', BgBbParams>;
@@ -63,26 +64,66 @@ export type BgBbFit = BgBbModel & FitInfo<keyof BgBbParams>;
 
 const NAMES = ['alpha', 'beta', 'gamma', 'delta'] as const;
 
+/**
+ * Most opportunities a prediction accepts (`n`, `nStar`): the likelihood of a pattern sums over its
+ * silent opportunities, so its cost grows with n.
+ */
+export const MAX_OPPORTUNITIES = 100_000;
+
+function checkOpportunities(name: string, value: number, min: number): void {
+  checkArg(name, value, min, true);
+  if (value > MAX_OPPORTUNITIES) throw new InvalidOptionError(name, value, `must be at most ${MAX_OPPORTUNITIES} opportunities`);
+}
+
 function checkPattern(x: number, tx: number, n: number): void {
-  checkArg('n', n, 1, true);
+  checkOpportunities('n', n, 1);
   checkArg('x', x, 0, true);
   checkArg('tx', tx, 0, true);
   if (x > n) throw new InvalidOptionError('x', x, `must be ≤ n (${n})`);
   if (x === 0 ? tx !== 0 : tx < x || tx > n) throw new InvalidOptionError('tx', tx, x === 0 ? 'must be 0 when x = 0' : `must be within [x, n] = [${x}, ${n}]`);
 }
 
-/** ln L of a pattern (FHS 2010 eq. 5), in log space. */
+/**
+ * ln L of a pattern (FHS 2010 eq. 5), in log space: alive after opportunity n, or died after
+ * opportunity tx + i for i = 0…n−tx−1. The terms of the second kind fall with i, each the previous
+ * times `(1 − (α+x)/(α+β+tx+i)) (1 − (γ+1)/(γ+δ+1+tx+i))`; the sum stops once the rest, at most
+ * the last term times the count left, is below 1e-17 of it.
+ */
 function logLik(al: number, be: number, ga: number, de: number, lbAB: number, lbGD: number, x: number, tx: number, n: number): number {
-  let acc = betaln(al + x, be + n - x) - lbAB + betaln(ga, de + n) - lbGD;
-  for (let i = 0; i < n - tx; i++) {
-    const v = betaln(al + x, be + tx - x + i) - lbAB + betaln(ga + 1, de + tx + i) - lbGD;
-    acc = acc > v ? acc + Math.log1p(Math.exp(v - acc)) : v + Math.log1p(Math.exp(acc - v));
+  const alive = betaln(al + x, be + n - x) - lbAB + betaln(ga, de + n) - lbGD;
+  const silent = n - tx;
+  if (silent === 0) return alive;
+  let logRatio = 0;
+  let sum = 1;
+  for (let i = 0; i + 1 < silent; i++) {
+    logRatio += Math.log1p(-(al + x) / (al + be + tx + i)) + Math.log1p(-(ga + 1) / (ga + de + 1 + tx + i));
+    const term = Math.exp(logRatio);
+    sum += term;
+    if (term * (silent - 1 - i) < 1e-17 * sum) break;
   }
-  return acc;
+  const died = betaln(al + x, be + tx - x) - lbAB + betaln(ga + 1, de + tx) - lbGD + Math.log(sum);
+  return alive > died ? alive + Math.log1p(Math.exp(died - alive)) : died + Math.log1p(Math.exp(alive - died));
+}
+
+/**
+ * `ln Σ_{k=n+1}^{m} P(alive at opportunity k)`, the sum `Σ B(γ, δ+k) / B(γ, δ)` of FHS 2010 eqs. 9
+ * and 13, there `δ/(γ−1) · Γ(γ+δ)/Γ(1+δ) · [Γ(1+δ+n)/Γ(γ+δ+n) − Γ(1+δ+m)/Γ(γ+δ+m)]`. With
+ * `e = γ − 1` and `Q(y, k) = (lnΓ(y+k+e) − lnΓ(y+k) − lnΓ(y+e) + lnΓ(y)) / e` (finite at e = 0, see
+ * {@link lnGammaStepQuotient}) the sum is `δ · exp(−e·Q(1+δ, n)) · g · (1 − e^{−eg})/(eg)` with
+ * `g = Q(1+δ+n, m−n)`: no 0/0 at γ = 1 and no difference of nearly equal gamma ratios.
+ */
+function lnAliveOpportunities(gamma: number, delta: number, n: number, m: number): number {
+  const e = gamma - 1;
+  const g = lnGammaStepQuotient(1 + delta + n, m - n, e);
+  const f = e * g;
+  return Math.log(delta) - e * lnGammaStepQuotient(1 + delta, n, e) + Math.log(g) + (f === 0 ? 0 : Math.log(-Math.expm1(-f) / f));
 }
 
 /**
  * A BG/BB model from known parameters.
+ *
+ * The predictions take at most {@link MAX_OPPORTUNITIES} (100,000) opportunities in `n` and in
+ * `nStar`, and throw an {@link InvalidOptionError} naming the limit beyond it.
  *
  * @param params - `{ alpha, beta, gamma, delta }`, each in [1e-6, 1e6], or a saved `{ model: 'bg-bb', params }`
  * @returns the model
@@ -101,34 +142,26 @@ export function bgBbModel(params: BgBbParams | SavedModel<'bg-bb', BgBbParams>):
   const saved = Object.freeze({ model: 'bg-bb' as const, params: Object.freeze({ alpha, beta, gamma, delta }) });
   const lbAB = betaln(alpha, beta);
   const lbGD = betaln(gamma, delta);
-  // δ/(γ−1) · Γ(γ+δ)/Γ(1+δ) · [Γ(1+δ+n)/Γ(γ+δ+n) − Γ(1+δ+m)/Γ(γ+δ+m)]; at γ = 1 a 0/0 with a
-  // finite limit: averaged over γ ± 1e-4.
-  const aliveSum = (g: number, n: number, m: number): number =>
-    (delta / (g - 1)) *
-    Math.exp(gammaln(g + delta) - gammaln(1 + delta)) *
-    (Math.exp(gammaln(1 + delta + n) - gammaln(g + delta + n)) - Math.exp(gammaln(1 + delta + m) - gammaln(g + delta + m)));
-  const expectedAlive = (n: number, m: number): number =>
-    Math.abs(gamma - 1) < 1e-4 ? (aliveSum(1 - 1e-4, n, m) + aliveSum(1 + 1e-4, n, m)) / 2 : aliveSum(gamma, n, m);
   return {
     model: 'bg-bb',
     params: saved.params,
     likelihood(x, tx, n) {
       checkPattern(x, tx, n);
-      return Math.exp(logLik(alpha, beta, gamma, delta, lbAB, lbGD, x, tx, n));
+      return Math.min(1, Math.exp(logLik(alpha, beta, gamma, delta, lbAB, lbGD, x, tx, n)));
     },
     pAlive(x, tx, n) {
       checkPattern(x, tx, n);
-      return Math.exp(betaln(alpha + x, beta + n - x) - lbAB + betaln(gamma, delta + n + 1) - lbGD - logLik(alpha, beta, gamma, delta, lbAB, lbGD, x, tx, n));
+      return Math.min(1, Math.exp(betaln(alpha + x, beta + n - x) - lbAB + betaln(gamma, delta + n + 1) - lbGD - logLik(alpha, beta, gamma, delta, lbAB, lbGD, x, tx, n)));
     },
     expectedTransactions(n) {
-      checkArg('n', n, 0, true);
-      return (alpha / (alpha + beta)) * expectedAlive(0, n);
+      checkOpportunities('n', n, 0);
+      return Math.exp(Math.log(alpha / (alpha + beta)) + lnAliveOpportunities(gamma, delta, 0, n));
     },
     conditionalExpectedTransactions(nStar, x, tx, n) {
-      checkArg('nStar', nStar, 0, true);
+      checkOpportunities('nStar', nStar, 0);
       checkPattern(x, tx, n);
       const l = logLik(alpha, beta, gamma, delta, lbAB, lbGD, x, tx, n);
-      return Math.exp(betaln(alpha + x + 1, beta + n - x) - lbAB - l) * expectedAlive(n, n + nStar);
+      return Math.exp(betaln(alpha + x + 1, beta + n - x) - lbAB - l + lnAliveOpportunities(gamma, delta, n, n + nStar));
     },
     toJSON() {
       return saved;

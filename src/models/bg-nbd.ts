@@ -6,11 +6,14 @@
  *
  * @module
  */
+import { InvalidOptionError } from '../errors.ts';
 import { fitLogParameters, type FitInfo } from './mle.ts';
 import { checkArg } from './params.ts';
 import { checkCustomer, readTransactionModel, transactionFitUnit, type SavedTransactionInput, type SavedTransactionModel, type TransactionFitOptions, type TransactionModelOptions } from './saved.ts';
 import type { ModelTimeUnit } from './time-unit.ts';
-import { gammaln, betaln, digamma, hyp2f1 } from './special.ts';
+import { bgNbdAliveExpectation } from './bg-nbd-expectation.ts';
+import { lnRegularizedIncompleteBeta } from './incomplete-beta.ts';
+import { gammaln, betaln, digamma, softplus } from './special.ts';
 import { compressSummary, totalWeight, type CompressedSummary, type FrequencySummary } from './summary.ts';
 
 /** BG/NBD parameters (rates in the summary's time unit). */
@@ -35,11 +38,15 @@ export interface BgNbdModel {
   readonly unit: ModelTimeUnit | null;
   /** P(alive at T | x, tx, T); 1 when x = 0. */
   pAlive(x: number, tx: number, T: number): number;
-  /** E[X(t)]: expected transactions of a new customer in (0, t]. */
+  /** E[X(t)]: expected transactions of a new customer in (0, t]; exact through a = 1. */
   expectedTransactions(t: number): number;
-  /** E[Y(t) | x, tx, T]: expected transactions in (T, T + t] of a customer with that history. */
+  /**
+   * E[Y(t) | x, tx, T]: expected transactions in (T, T + t] of a customer with that history; finite and
+   * accurate for any history and horizon, exact through a = 1 (an expectation beyond the largest double
+   * is an `InvalidOptionError`).
+   */
   conditionalExpectedTransactions(t: number, x: number, tx: number, T: number): number;
-  /** P(X(t) = n) for a new customer. */
+  /** P(X(t) = n) for a new customer, in [0, 1], in time that does not grow with n. */
   probabilityOfTransactions(n: number, t: number): number;
   /** The saved form `{ model, params, unit }`, accepted by {@link bgNbdModel}. */
   toJSON(): SavedTransactionModel<'bg-nbd', BgNbdParams>;
@@ -73,14 +80,11 @@ export function bgNbdModel(params: BgNbdParams | SavedTransactionInput<'bg-nbd',
   const { params: p, unit } = readTransactionModel('bg-nbd', NAMES, params, options);
   const { r, alpha, a, b } = p;
   const saved = Object.freeze({ model: 'bg-nbd' as const, params: Object.freeze({ r, alpha, a, b }), unit });
-  // E[...] formulas divide by (a − 1); at a = 1 they are 0/0 with a finite limit: average a ± 1e-4.
-  const nearOne = Math.abs(a - 1) < 1e-4;
-  const ex = (aa: number, t: number): number =>
-    ((aa + b - 1) / (aa - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, aa + b - 1, t / (alpha + t)));
   const logOdds = (x: number, tx: number, T: number): number => Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + tx));
-  const condNum = (aa: number, t: number, x: number, T: number): number =>
-    ((aa + b + x - 1) / (aa - 1)) *
-    (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, aa + b + x - 1, t / (alpha + T + t)));
+  const finite = (value: number, t: number): number => {
+    if (!Number.isFinite(value)) throw new InvalidOptionError('t', t, 'gives an expectation beyond the range of double-precision numbers');
+    return value;
+  };
   return {
     model: 'bg-nbd',
     params: saved.params,
@@ -92,46 +96,27 @@ export function bgNbdModel(params: BgNbdParams | SavedTransactionInput<'bg-nbd',
     },
     expectedTransactions(t) {
       checkArg('t', t, 0);
-      if (t === 0) return 0;
-      return nearOne ? (ex(1 - 1e-4, t) + ex(1 + 1e-4, t)) / 2 : ex(a, t);
+      return finite(bgNbdAliveExpectation(r, a, b, 0, t, alpha), t);
     },
     conditionalExpectedTransactions(t, x, tx, T) {
       checkArg('t', t, 0);
       checkCustomer(x, tx, T);
-      if (t === 0) return 0;
-      const num = nearOne ? (condNum(1 - 1e-4, t, x, T) + condNum(1 + 1e-4, t, x, T)) / 2 : condNum(a, t, x, T);
-      return x === 0 ? num : num / (1 + Math.exp(logOdds(x, tx, T)));
+      const alive = finite(bgNbdAliveExpectation(r, a, b, x, t, alpha + T), t);
+      return x === 0 ? alive : alive / (1 + Math.exp(logOdds(x, tx, T)));
     },
     probabilityOfTransactions(n, t) {
       checkArg('n', n, 0, true);
       checkArg('t', t, 0);
       if (t === 0) return n === 0 ? 1 : 0;
-      const lq = Math.log(alpha / (alpha + t));
-      const lz = Math.log(t / (alpha + t));
-      const lnb = gammaln(r + n) - gammaln(r) - gammaln(n + 1) + r * lq + n * lz; // NB pmf at n
-      const first = Math.exp(betaln(a, b + n) - betaln(a, b) + lnb);
-      if (n === 0) return first;
-      // P(NB ≥ n): the upper tail summed directly beyond the mean, 1 − CDF below it
-      const z = t / (alpha + t);
-      let tail: number;
-      if (n > (r * t) / alpha) {
-        let term = Math.exp(lnb);
-        tail = term;
-        for (let j = n; j < n + 1_000_000; j++) {
-          term *= ((r + j) / (j + 1)) * z;
-          tail += term;
-          if (term <= 1e-17 * tail) break;
-        }
-      } else {
-        let term = Math.exp(r * lq);
-        let cdf = term;
-        for (let j = 0; j < n - 1; j++) {
-          term *= ((r + j) / (j + 1)) * z;
-          cdf += term;
-        }
-        tail = 1 - cdf;
-      }
-      return first + Math.exp(betaln(a + 1, b + n - 1) - betaln(a, b)) * tail;
+      // FHL 2005 eq. 8: B(a, b+n)/B(a, b) · NB(n) + 1{n>0} · B(a+1, b+n−1)/B(a, b) · P(NB ≥ n),
+      // NB with shape r and z = t/(α+t); P(NB ≥ n) = I_z(n, r)
+      const lnZ = -softplus(Math.log(alpha) - Math.log(t));
+      const ln1mZ = -softplus(Math.log(t) - Math.log(alpha));
+      const lnB = betaln(a, b);
+      const lnNb = gammaln(r + n) - gammaln(r) - gammaln(n + 1) + r * ln1mZ + n * lnZ;
+      const first = Math.exp(betaln(a, b + n) - lnB + lnNb);
+      if (n === 0) return Math.min(1, first);
+      return Math.min(1, first + Math.exp(betaln(a + 1, b + n - 1) - lnB + lnRegularizedIncompleteBeta(lnZ, ln1mZ, n, r)));
     },
     toJSON() {
       return saved;

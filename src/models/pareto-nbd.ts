@@ -11,7 +11,8 @@ import { fitLogParameters, type FitInfo } from './mle.ts';
 import { checkArg } from './params.ts';
 import { checkCustomer, readTransactionModel, transactionFitUnit, type SavedTransactionInput, type SavedTransactionModel, type TransactionFitOptions, type TransactionModelOptions } from './saved.ts';
 import type { ModelTimeUnit } from './time-unit.ts';
-import { gammaln, betaln, hyp2f1, log2F1Shifted } from './special.ts';
+import { paretoNbdProbability } from './pareto-nbd-probability.ts';
+import { gammaln, log2F1Shifted } from './special.ts';
 import { compressSummary, type FrequencySummary } from './summary.ts';
 
 /** Pareto/NBD parameters (rates in the summary's time unit). */
@@ -40,7 +41,7 @@ export interface ParetoNbdModel {
   expectedTransactions(t: number): number;
   /** E[Y(t) | x, tx, T]: expected transactions in (T, T + t]. Allocation-free. */
   conditionalExpectedTransactions(t: number, x: number, tx: number, T: number): number;
-  /** P(X(t) = n) for a new customer (Fader & Hardie 2006 note). */
+  /** P(X(t) = n) for a new customer (Fader & Hardie 2006 note), in [0, 1], in time bounded for any n and t. */
   probabilityOfTransactions(n: number, t: number): number;
   /** The saved form `{ model, params, unit }`, accepted by {@link paretoNbdModel}. */
   toJSON(): SavedTransactionModel<'pareto-nbd', ParetoNbdParams>;
@@ -127,22 +128,7 @@ export function paretoNbdModel(params: ParetoNbdParams | SavedTransactionInput<'
       checkArg('n', n, 0, true);
       checkArg('t', t, 0);
       if (t === 0) return n === 0 ? 1 : 0;
-      const first = Math.exp(
-        gammaln(r + n) - gammaln(r) - gammaln(n + 1) + r * Math.log(alpha / (alpha + t)) + n * Math.log(t / (alpha + t)) + s * Math.log(beta / (beta + t)),
-      );
-      const ge = alpha >= beta;
-      const m = ge ? alpha : beta;
-      const c = ge ? alpha - beta : beta - alpha;
-      const b = ge ? s + 1 : r + n;
-      const cc = r + s + n + 1;
-      let bracket = hyp2f1(r + s, b, cc, c / m) * Math.exp(-(r + s) * Math.log(m));
-      let coef = 1; // Γ(r+s+i) / (Γ(r+s) i!) tⁱ, built up term by term
-      for (let i = 0; i <= n; i++) {
-        if (i > 0) coef *= ((r + s + i - 1) / i) * t;
-        bracket -= coef * hyp2f1(r + s + i, b, cc, c / (m + t)) * Math.exp(-(r + s + i) * Math.log(m + t));
-      }
-      const scale = Math.exp(r * Math.log(alpha) + s * Math.log(beta) + betaln(r + n, s + 1) - betaln(r, s));
-      return first + scale * bracket;
+      return paretoNbdProbability(r, alpha, s, beta, n, t);
     },
     toJSON() {
       return saved;

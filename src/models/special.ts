@@ -1,8 +1,9 @@
 /**
- * Special functions used by the models. `lnΓ`, `ln B` and the general Gauss hypergeometric function
- * come from `@stdlib`; the one written here is the log of `₂F₁(a, b; a+1; z)`, the kernel of the
- * Pareto/NBD likelihood, because it must be evaluated in log space (it multiplies powers that under-
- * and overflow for large x) for every summary row on every likelihood evaluation.
+ * Special functions used by the models. `lnΓ`, `ln B` and `ψ` come from `@stdlib` (as does the
+ * general Gauss hypergeometric function, which the predictions no longer use: the tests compare
+ * against it); the one written here is the log of `₂F₁(a, b; a+1; z)`, the kernel of the Pareto/NBD
+ * likelihood, because it must be evaluated in log space (it multiplies powers that under- and
+ * overflow for large x) for every summary row on every likelihood evaluation.
  *
  * @module
  */
@@ -19,6 +20,17 @@ export const digamma: (x: number) => number = digammaStdlib;
 export const betaln: (a: number, b: number) => number = betalnStdlib;
 /** Gauss hypergeometric `₂F₁(a, b; c; z)` (stdlib). @internal */
 export const hyp2f1: (a: number, b: number, c: number, z: number) => number = hyp2f1Stdlib;
+
+/**
+ * `ln(1 + eᵛ)`, without overflow for large v and without losing digits for very negative v.
+ *
+ * @param v - any number
+ * @returns `ln(1 + eᵛ)`
+ * @internal
+ */
+export function softplus(v: number): number {
+  return v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v));
+}
 
 /**
  * `ln ₂F₁(a, b; a+1; z)` for `a > 0`, `b < a + 1` (always so in the Pareto/NBD likelihood), `0 ≤ z < 1`.
