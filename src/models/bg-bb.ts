@@ -172,7 +172,7 @@ export function bgBbModel(params: BgBbParams | SavedModel<'bg-bb', BgBbParams>):
 /**
  * Fit the BG/BB model by maximum likelihood on (x, t_x, n) patterns with weights.
  *
- * @param summary - `{ frequency, recency, periods, weight? }`
+ * @param summary - `{ frequency, recency, periods, weight? }`, with at most 100,000 opportunities (`periods`) a row
  * @param options - iteration limit and tolerance
  * @returns parameters, log-likelihood, convergence information, standard errors and predictions
  * @throws {@link InvalidInputError} for a summary that is not an object of array-like columns, columns
@@ -206,7 +206,9 @@ export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): 
     const tx = (summary.recency[i] ?? 0);
     const n = (summary.periods[i] ?? 0);
     const w = summary.weight === undefined ? 1 : (summary.weight[i] ?? 0);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidInputError(i, 'record', n, `periods = ${describeEntry(n)} must be an integer ≥ 1`, 'summary');
+    if (!Number.isInteger(n) || n < 1 || n > MAX_OPPORTUNITIES) {
+      throw new InvalidInputError(i, 'record', n, `periods = ${describeEntry(n)} must be an integer from 1 to ${MAX_OPPORTUNITIES}`, 'summary');
+    }
     if (!Number.isInteger(x) || x < 0 || x > n) throw new InvalidInputError(i, 'record', x, `frequency = ${describeEntry(x)} must be an integer in [0, periods = ${n}]`, 'summary');
     if (!Number.isInteger(tx) || (x === 0 ? tx !== 0 : tx < x || tx > n)) {
       throw new InvalidInputError(i, 'record', tx, `recency = ${describeEntry(tx)} must be ${x === 0 ? '0 when frequency = 0' : `an integer in [frequency, periods] = [${x}, ${n}]`}`, 'summary');

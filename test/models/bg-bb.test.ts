@@ -100,3 +100,10 @@ describe('fitBgBb', () => {
     expect(() => fitBgBb({ frequency: [1], recency: [1], periods: [0] })).toThrow(/periods = 0/);
   });
 });
+
+describe('fitBgBb limits', () => {
+  test('a row with more than 100,000 opportunities is an input error naming the limit', () => {
+    const summary = { frequency: [1, 0], recency: [5, 0], periods: [6, 100_001] };
+    expect(() => fitBgBb(summary)).toThrow('summary[1]: periods = 100001 must be an integer from 1 to 100000');
+  });
+});

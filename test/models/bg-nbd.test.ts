@@ -1,7 +1,8 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { InvalidInputError, InvalidOptionError, isRetentionError } from '../../src/errors.ts';
-import { bgNbdModel, bgNbdObjective, fitBgNbd } from '../../src/models/bg-nbd.ts';
+import { bgNbdObjective } from '../../src/models/bg-nbd-likelihood.ts';
+import { bgNbdModel, fitBgNbd } from '../../src/models/bg-nbd.ts';
 import { numericGradient } from '../../src/models/optimizer.ts';
 import { compressSummary } from '../../src/models/summary.ts';
 import { betaVariate, gammaVariate, simulateRepeatBuyers } from './helpers.ts';
