@@ -21,6 +21,15 @@ export interface PAliveScorerOptions {
 const SCORER_KEYS = optionKeys<PAliveScorerOptions>({ missing: true });
 
 /**
+ * The key of an id in the scorer's table: a string, tagged by the id's type (`1` and `"1"` differ).
+ * Engines hash string keys with a per-process random seed but may hash number keys without one, so
+ * ids chosen to collide could otherwise make every look-up walk all of them.
+ */
+function lookupKey(id: unknown): string {
+  return typeof id === 'number' ? `n${id}` : `s${String(id)}`;
+}
+
+/**
  * A function from customer id (or any object with an `id`, such as dormancy's `AliveInput`) to the
  * model's P(alive) at the summary's calibration end. Looks ids up in a `Map` built once.
  *
@@ -57,15 +66,15 @@ export function pAliveScorer(
   if (ids === undefined) throw new InvalidOptionError('summary.ids', undefined, 'are required to look customers up');
   const checked = checkedTransactionModel(model, 'model', summary.unitDays);
   const p = new Float64Array(n);
-  const row = new Map<CustomerId, number>();
+  const row = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     checkRow(summary, i, false);
     p[i] = checked.pAlive(summary.x[i] as number, summary.tx[i] as number, summary.T[i] as number);
-    row.set(ids[i] ?? i, i);
+    row.set(lookupKey(ids[i] ?? i), i);
   }
   return (customer) => {
     const id = typeof customer === 'object' && customer !== null ? customer.id : customer;
-    const i = row.get(id);
+    const i = row.get(lookupKey(id));
     if (i !== undefined) return p[i] ?? 0;
     if (missing !== undefined) return missing;
     throw new RetentionError(`pAliveScorer: customer ${describeValue(id)} is not in the summary`);

@@ -68,3 +68,15 @@ describe('pAliveInDays', () => {
     expect(() => pAliveInDays(bg, 'month' as never)).toThrow(InvalidOptionError);
   });
 });
+
+describe('pAliveScorer look-ups', () => {
+  test('a number id and the string of its digits are different customers', () => {
+    const m = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+    const alive = pAliveScorer(m, { ids: [1, '2'], x: [2, 0], tx: [30.43, 0], T: [38.86, 38.86] }, { missing: 0.5 });
+    expect(alive(1)).toBeCloseTo(0.727, 3);
+    expect(alive('1')).toBe(0.5);
+    expect(alive('2')).toBe(1);
+    expect(alive(2)).toBe(0.5);
+    expect(alive(-0)).toBe(0.5);
+  });
+});
