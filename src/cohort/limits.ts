@@ -8,8 +8,8 @@ import { InvalidOptionError } from '../errors.ts';
 
 /**
  * @internal Most cells a cohort or survival table holds (cells of every cohort, and of the overall
- * curve for survival). A cell is an object of its own (about 1 kB with its money, built at about
- * 6 µs), and the number of cells grows with the horizon: daily cohorts as of `'9999-12-31'` would hold
+ * curve for survival). A cell is an object of its own, with its money, and the number of cells grows
+ * with the horizon: daily cohorts as of `'9999-12-31'` would hold
  * 2.9 million cells for a single cohort. A million covers daily cohorts with daily offsets over
  * about four years, weekly ones over a quarter of a century.
  */

@@ -79,8 +79,19 @@ function checkColumn(name: string, value: unknown, length: number | undefined): 
   if (length !== undefined && n !== length) {
     throw new InvalidOptionError(`columns.${name}`, value, `has ${n} entries but customerId has ${length}`);
   }
+  if (n > MAX_COLUMN_LENGTH) {
+    throw new InvalidOptionError(`columns.${name}`, value, `has ${n} entries, more than the ${MAX_COLUMN_LENGTH} a ledger holds`);
+  }
+  // The ledger's memory is allocated for `length` entries before any is read: an array-like object
+  // must show its last entry, so that a `length` alone cannot claim gigabytes.
+  if (n > 0 && !Array.isArray(value) && !ArrayBuffer.isView(value) && !(n - 1 in (value as object))) {
+    throw new InvalidOptionError(`columns.${name}`, value, `claims a length of ${n} but has no entry ${n - 1}`);
+  }
   return n;
 }
+
+/** Most entries a column may have: event positions are 32-bit. */
+const MAX_COLUMN_LENGTH = 2 ** 32 - 1;
 
 /**
  * Build a {@link Ledger} from columns — the fast path for data that already sits in columns

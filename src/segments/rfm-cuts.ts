@@ -51,14 +51,16 @@ function cutList(option: string, value: unknown, bins: number, read: (x: unknown
     );
   }
   const out = new Float64Array(value.length);
-  value.forEach((cut: unknown, i) => {
+  // An index loop, not forEach: a hole in a sparse array is read as `undefined` and refused.
+  for (let i = 0; i < value.length; i++) {
+    const cut: unknown = value[i];
     const x = read(cut);
     if (!(x >= 0)) throw new InvalidOptionError(`${option}[${i}]`, cut, `${describeValue(cut)} is not ${what}`);
     if (i > 0 && !(x > (out[i - 1] ?? 0))) {
       throw new InvalidOptionError(`${option}[${i}]`, cut, `cut points must be strictly ascending (${describeValue(cut)} is not above ${describeValue(value[i - 1])})`);
     }
     out[i] = x;
-  });
+  }
   return out;
 }
 

@@ -170,6 +170,8 @@ export function resolveGrowth(options: GrowthOptions, prefix = ''): ResolvedGrow
   };
 }
 
+const ACQUISITION_KEYS = ['rate', 'count'];
+
 function resolveAcquisition(value: unknown, periods: number, option: string): ResolvedGrowth['acquisition'] {
   if (Array.isArray(value)) {
     if (value.length !== periods) {
@@ -179,6 +181,7 @@ function resolveAcquisition(value: unknown, periods: number, option: string): Re
     return { kind: 'counts', counts: (t) => counts[t - 1] ?? new Exact(0) };
   }
   if (typeof value === 'object' && value !== null) {
+    checkOptionKeys(value, ACQUISITION_KEYS, `${option}.`);
     const hasRate = Object.hasOwn(value, 'rate');
     const hasCount = Object.hasOwn(value, 'count');
     if (hasRate && !hasCount) {

@@ -167,3 +167,33 @@ describe('data rules', () => {
     );
   });
 });
+
+describe('column lengths', () => {
+  test('an array-like object must show its last entry, so a length alone allocates nothing', () => {
+    const error = optionError(() => ledger.fromColumns({ customerId: { length: 1e8 } as never, date: { length: 1e8 } as never, amount: { length: 1e8 } as never }));
+    expect(error.message).toBe('columns.customerId: claims a length of 100000000 but has no entry 99999999');
+  });
+
+  test('a column longer than a ledger holds is an option error, not a RangeError', () => {
+    const huge = { length: 1e12, [1e12 - 1]: 1 } as never;
+    expect(optionError(() => ledger.fromColumns({ customerId: huge, date: huge, amount: huge })).message).toBe(
+      'columns.customerId: has 1000000000000 entries, more than the 4294967295 a ledger holds',
+    );
+  });
+});
+
+describe('nested options', () => {
+  test('cut points with a hole are refused', async () => {
+    const { rfm } = await import('../../src/segments/rfm.ts');
+    const rows = [{ customerId: 'a', date: '2024-01-01', amount: 1 }];
+    expect(optionError(() => rfm(rows, { cuts: { recency: [1, , 3, 4] as number[] } })).option).toBe('cuts.recency[1]');
+  });
+
+  test('activeWithin and acquisition take only their own keys', async () => {
+    const { periodRetention } = await import('../../src/metrics/period-retention.ts');
+    const { simulateGrowth } = await import('../../src/simulate/growth.ts');
+    const rows = [{ customerId: 'a', date: '2024-01-01', amount: 1 }];
+    expect(optionError(() => periodRetention(rows, { period: 'month', activeWithin: { days: 30, dayz: 1 } as never })).option).toBe('activeWithin.dayz');
+    expect(optionError(() => simulateGrowth({ customers: 1, retentionRate: 0.5, periods: 2, acquisition: { rate: 0.1, bogus: 1 } as never })).option).toBe('acquisition.bogus');
+  });
+});
