@@ -15,6 +15,7 @@ import { predictiveClv } from '../../src/models/predictive-clv.ts';
 import { rfmSummary } from '../../src/models/rfm-summary.ts';
 import { type SpendModel, type TransactionModel, pAliveInDays, pAliveScorer, scoreCustomer, scoreCustomers } from '../../src/models/scoring.ts';
 import { shiftedBetaGeometricModel } from '../../src/models/shifted-beta-geometric.ts';
+import { optionError } from '../helpers/option-error.ts';
 
 const loaders: [string, (p: Record<string, number>) => unknown, Record<string, number>][] = [
   ['bg-nbd', (p) => bgNbdModel(p as never), { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }],
@@ -53,15 +54,6 @@ describe('parameters of a loaded model lie in [1e-6, 1e6]', () => {
   });
 });
 
-function caught(run: () => unknown): InvalidOptionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidOptionError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidOptionError');
-}
 
 const good = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
 const spend = gammaGammaModel({ p: 6.25, q: 3.74, gamma: 15.44 });
@@ -79,7 +71,7 @@ const columns = { ids: ['a'], x: [2], tx: [30.43], T: [38.86], zbar: [22.35] };
 describe('a model’s answers are checked before they become scores', () => {
   test('pAlive NaN, 1.5 or -0.1: an InvalidOptionError named model.pAlive with the value', () => {
     for (const value of [Number.NaN, 1.5, -0.1]) {
-      const error = caught(() => scoreCustomer(answering({ pAlive: () => value }), history, { horizon: 52 }));
+      const error = optionError(() => scoreCustomer(answering({ pAlive: () => value }), history, { horizon: 52 }));
       expect(error.option).toBe('model.pAlive');
       expect(Object.is(error.value, value)).toBe(true);
       expect(error.message).toMatch(/returned .* for x = 2, tx = 30.43, T = 38.86; a probability must be a number in \[0, 1\]/);
@@ -89,8 +81,8 @@ describe('a model’s answers are checked before they become scores', () => {
   test('an expected count of -1, NaN or Infinity: named by the method', () => {
     for (const value of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
       const model = answering({ conditionalExpectedTransactions: () => value, expectedTransactions: () => value });
-      expect(caught(() => scoreCustomers(model, columns, { horizon: 52 })).option).toBe('model.conditionalExpectedTransactions');
-      expect(caught(() => predictiveClv({ transactionModel: model, spendModel: spend, customer: history, horizon: 52, discountRate: 0 })).option).toBe(
+      expect(optionError(() => scoreCustomers(model, columns, { horizon: 52 })).option).toBe('model.conditionalExpectedTransactions');
+      expect(optionError(() => predictiveClv({ transactionModel: model, spendModel: spend, customer: history, horizon: 52, discountRate: 0 })).option).toBe(
         'transactionModel.conditionalExpectedTransactions',
       );
     }
@@ -98,16 +90,16 @@ describe('a model’s answers are checked before they become scores', () => {
 
   test('a value that is not a number at all is refused the same way', () => {
     const model = answering({ pAlive: () => '0.5' as unknown as number });
-    expect(caught(() => pAliveScorer(model, columns)).message).toMatch(/^model\.pAlive: returned "0\.5"/);
-    expect(caught(() => pAliveInDays(model, 'week')({ x: 2, tx: 213, T: 272 })).option).toBe('model.pAlive');
+    expect(optionError(() => pAliveScorer(model, columns)).message).toMatch(/^model\.pAlive: returned "0\.5"/);
+    expect(optionError(() => pAliveInDays(model, 'week')({ x: 2, tx: 213, T: 272 })).option).toBe('model.pAlive');
   });
 
   test('a spend model answering Infinity (a Gamma-Gamma with q < 1) does not become a CLV', () => {
     const heavyTail = gammaGammaModel({ p: 1, q: 0.9, gamma: 1 });
-    const error = caught(() => predictiveClv({ transactionModel: good, spendModel: heavyTail, customer: { x: 0, tx: 0, T: 38.86 }, horizon: 52, discountRate: 0 }));
+    const error = optionError(() => predictiveClv({ transactionModel: good, spendModel: heavyTail, customer: { x: 0, tx: 0, T: 38.86 }, horizon: 52, discountRate: 0 }));
     expect(error.option).toBe('spendModel.conditionalExpectedSpend');
     expect(error.value).toBe(Number.POSITIVE_INFINITY);
-    expect(caught(() => scoreCustomer(good, history, { horizon: 52, spendModel: { conditionalExpectedSpend: () => -1 } as SpendModel })).option).toBe(
+    expect(optionError(() => scoreCustomer(good, history, { horizon: 52, spendModel: { conditionalExpectedSpend: () => -1 } as SpendModel })).option).toBe(
       'spendModel.conditionalExpectedSpend',
     );
   });
@@ -121,7 +113,7 @@ describe('a model’s answers are checked before they become scores', () => {
       ],
       { calibrationEnd: '2024-02-11', holdoutEnd: '2024-03-10', unit: 'week' },
     );
-    expect(caught(() => evaluateHoldout(answering({ expectedTransactions: () => -1 }), s)).option).toBe('model.expectedTransactions');
+    expect(optionError(() => evaluateHoldout(answering({ expectedTransactions: () => -1 }), s)).option).toBe('model.expectedTransactions');
   });
 
   test('the library’s own models pass through unchanged', () => {

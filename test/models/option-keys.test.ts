@@ -2,7 +2,7 @@
  * Every entry point of the models refuses an unknown option key, naming it and the closest valid one.
  */
 import { describe, expect, test } from 'vitest';
-import { InvalidInputError, InvalidOptionError } from '../../src/errors.ts';
+import { InvalidInputError } from '../../src/errors.ts';
 import { bgBbModel, fitBgBb } from '../../src/models/bg-bb.ts';
 import { bgNbdModel, fitBgNbd } from '../../src/models/bg-nbd.ts';
 import { fitGammaGamma, gammaGammaModel } from '../../src/models/gamma-gamma.ts';
@@ -15,16 +15,8 @@ import { pAliveScorer, scoreCustomer, scoreCustomers } from '../../src/models/sc
 import { fitShiftedBetaGeometric, shiftedBetaGeometricModel } from '../../src/models/shifted-beta-geometric.ts';
 import { compressSummary } from '../../src/models/summary.ts';
 import { unitDays } from '../../src/models/time-unit.ts';
+import { optionError } from '../helpers/option-error.ts';
 
-function refused(run: () => unknown): InvalidOptionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidOptionError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidOptionError');
-}
 
 const summary = { x: [0, 1, 2, 5, 3, 10, 1, 4], tx: [0, 5, 20, 35, 8, 37, 30, 12], T: [38, 38, 38, 38, 38, 38, 38, 38], weight: [60, 15, 8, 5, 5, 2, 5, 4] };
 const bg = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
@@ -37,53 +29,53 @@ const records = [
 
 describe('fits', () => {
   test('a misspelt fit option names the key and the closest valid one', () => {
-    const error = refused(() => fitBgNbd(summary, { maxIteration: 10 } as never));
+    const error = optionError(() => fitBgNbd(summary, { maxIteration: 10 } as never));
     expect(error.option).toBe('maxIteration');
     expect(error.message).toMatch(/unknown option \(did you mean `maxIterations`\?\); the options are `maxIterations`, `tolerance`, `unit`/);
-    expect(refused(() => fitParetoNbd(summary, { unti: 'week' } as never)).message).toMatch(/did you mean `unit`/);
-    expect(refused(() => fitGammaGamma({ x: [1, 2], zbar: [3, 4] }, { forced: true } as never)).message).toMatch(/did you mean `force`/);
-    expect(refused(() => fitShiftedBetaGeometric([1000, 631, 468], { tolerence: 1e-9 } as never)).message).toMatch(/did you mean `tolerance`/);
-    expect(refused(() => fitBgBb({ frequency: [1], recency: [1], periods: [2] }, { unit: 'week' } as never)).option).toBe('unit');
+    expect(optionError(() => fitParetoNbd(summary, { unti: 'week' } as never)).message).toMatch(/did you mean `unit`/);
+    expect(optionError(() => fitGammaGamma({ x: [1, 2], zbar: [3, 4] }, { forced: true } as never)).message).toMatch(/did you mean `force`/);
+    expect(optionError(() => fitShiftedBetaGeometric([1000, 631, 468], { tolerence: 1e-9 } as never)).message).toMatch(/did you mean `tolerance`/);
+    expect(optionError(() => fitBgBb({ frequency: [1], recency: [1], periods: [2] }, { unit: 'week' } as never)).option).toBe('unit');
   });
 });
 
 describe('model loaders', () => {
   test('an unknown loader option, parameter or saved-model key is refused', () => {
-    expect(refused(() => bgNbdModel({ r: 1, alpha: 1, a: 1, b: 1 }, { units: 'week' } as never)).message).toMatch(/^units: unknown option \(did you mean `unit`\?\)/);
-    expect(refused(() => paretoNbdModel({ r: 1, alpha: 1, s: 1, beta: 1, b: 1 } as never)).option).toBe('params.b');
-    expect(refused(() => gammaGammaModel({ model: 'gamma-gamma', params: { p: 1, q: 2, gamma: 3 }, unit: 'week' } as never)).option).toBe('unit');
-    expect(refused(() => shiftedBetaGeometricModel({ alpha: 1, betta: 1 } as never)).message).toMatch(/params\.betta: unknown parameter \(did you mean `beta`\?\)/);
-    expect(refused(() => bgBbModel({ model: 'bg-bb', params: { alpha: 1, beta: 1, gamma: 1, delta: 1 }, version: 2 } as never)).option).toBe('version');
+    expect(optionError(() => bgNbdModel({ r: 1, alpha: 1, a: 1, b: 1 }, { units: 'week' } as never)).message).toMatch(/^units: unknown option \(did you mean `unit`\?\)/);
+    expect(optionError(() => paretoNbdModel({ r: 1, alpha: 1, s: 1, beta: 1, b: 1 } as never)).option).toBe('params.b');
+    expect(optionError(() => gammaGammaModel({ model: 'gamma-gamma', params: { p: 1, q: 2, gamma: 3 }, unit: 'week' } as never)).option).toBe('unit');
+    expect(optionError(() => shiftedBetaGeometricModel({ alpha: 1, betta: 1 } as never)).message).toMatch(/params\.betta: unknown parameter \(did you mean `beta`\?\)/);
+    expect(optionError(() => bgBbModel({ model: 'bg-bb', params: { alpha: 1, beta: 1, gamma: 1, delta: 1 }, version: 2 } as never)).option).toBe('version');
   });
 });
 
 describe('scoring', () => {
   test('scoreCustomer, scoreCustomers and pAliveScorer', () => {
-    expect(refused(() => scoreCustomer(bg, { x: 1, tx: 1, T: 2 }, { horizon: 1, spendModle: gg } as never)).message).toMatch(/did you mean `spendModel`/);
-    expect(refused(() => scoreCustomers(bg, { x: [1], tx: [1], T: [2] }, { horizn: 1 } as never)).option).toBe('horizn');
-    expect(refused(() => pAliveScorer(bg, { ids: ['a'], x: [1], tx: [1], T: [2] }, { mising: 1 } as never)).message).toMatch(/did you mean `missing`/);
+    expect(optionError(() => scoreCustomer(bg, { x: 1, tx: 1, T: 2 }, { horizon: 1, spendModle: gg } as never)).message).toMatch(/did you mean `spendModel`/);
+    expect(optionError(() => scoreCustomers(bg, { x: [1], tx: [1], T: [2] }, { horizn: 1 } as never)).option).toBe('horizn');
+    expect(optionError(() => pAliveScorer(bg, { ids: ['a'], x: [1], tx: [1], T: [2] }, { mising: 1 } as never)).message).toMatch(/did you mean `missing`/);
   });
 
   test('predictiveClv', () => {
-    const error = refused(() => predictiveClv({ transactionModel: bg, spendModel: gg, customer: { x: 0, tx: 0, T: 2 }, horizon: 1, discountRate: 0, discount: 0.1 } as never));
+    const error = optionError(() => predictiveClv({ transactionModel: bg, spendModel: gg, customer: { x: 0, tx: 0, T: 2 }, horizon: 1, discountRate: 0, discount: 0.1 } as never));
     expect(error.option).toBe('discount');
     expect(error.message).toMatch(/did you mean `discountRate`/);
   });
 
   test('evaluateHoldout', () => {
     const s = rfmSummary(records, { calibrationEnd: '2024-02-11', holdoutEnd: '2024-03-10', unit: 'week' });
-    expect(refused(() => evaluateHoldout(bg, s, { maxFrequencies: 3 } as never)).message).toMatch(/did you mean `maxFrequency`/);
+    expect(optionError(() => evaluateHoldout(bg, s, { maxFrequencies: 3 } as never)).message).toMatch(/did you mean `maxFrequency`/);
   });
 });
 
 describe('summaries and units', () => {
   test('rfmSummary checks its own options and the ledger options it passes on', () => {
-    expect(refused(() => rfmSummary(records, { calibrationend: '2024-02-11' } as never)).message).toMatch(/did you mean `calibrationEnd`/);
-    expect(refused(() => rfmSummary(records, { timezone: 'Europe/Berlin' } as never)).message).toMatch(/did you mean `timeZone`/);
+    expect(optionError(() => rfmSummary(records, { calibrationend: '2024-02-11' } as never)).message).toMatch(/did you mean `calibrationEnd`/);
+    expect(optionError(() => rfmSummary(records, { timezone: 'Europe/Berlin' } as never)).message).toMatch(/did you mean `timeZone`/);
   });
 
   test('unitDays refuses a { days } object with another key', () => {
-    expect(refused(() => unitDays({ days: 7, weeks: 1 } as never)).option).toBe('unit.weeks');
+    expect(optionError(() => unitDays({ days: 7, weeks: 1 } as never)).option).toBe('unit.weeks');
   });
 
   test('compressSummary has no options, but a near miss of an absent column is refused', () => {
@@ -98,11 +90,11 @@ describe('summaries and units', () => {
   });
 
   test('minimizeBfgs', () => {
-    expect(refused(() => minimizeBfgs((p) => (p[0] ?? 0) ** 2, [1], { tolerance: 1e-9 } as never)).message).toMatch(/^tolerance: unknown option/);
+    expect(optionError(() => minimizeBfgs((p) => (p[0] ?? 0) ** 2, [1], { tolerance: 1e-9 } as never)).message).toMatch(/^tolerance: unknown option/);
   });
 
   test('minimizeBfgs: a start that is not finite numbers, or no function, is an InvalidOptionError', () => {
-    for (const x0 of [null, [], [Number.NaN], { length: -1 }, { length: 1e12 }, ['1']]) expect(refused(() => minimizeBfgs((p) => (p[0] ?? 0) ** 2, x0 as never)).option).toBe('x0');
-    expect(refused(() => minimizeBfgs(null as never, [1])).option).toBe('f');
+    for (const x0 of [null, [], [Number.NaN], { length: -1 }, { length: 1e12 }, ['1']]) expect(optionError(() => minimizeBfgs((p) => (p[0] ?? 0) ** 2, x0 as never)).option).toBe('x0');
+    expect(optionError(() => minimizeBfgs(null as never, [1])).option).toBe('f');
   });
 });

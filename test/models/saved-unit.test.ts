@@ -12,21 +12,13 @@ import { predictiveClv } from '../../src/models/predictive-clv.ts';
 import { rfmSummary } from '../../src/models/rfm-summary.ts';
 import { pAliveInDays, pAliveScorer, scoreCustomer, scoreCustomers } from '../../src/models/scoring.ts';
 import { readCdnowSample } from './cdnow-sample.ts';
+import { optionError } from '../helpers/option-error.ts';
 
 const cdnow = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const records = readCdnowSample().slice(0, 400);
 const weeks = rfmSummary(records, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30', unit: 'week' });
 const days = rfmSummary(records, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30' });
 
-function caught(run: () => unknown): InvalidOptionError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidOptionError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidOptionError');
-}
 
 describe('a fit records the unit of its summary', () => {
   test('rfmSummary → compress() → fit: the model, its toJSON and a reload all say weeks', () => {
@@ -53,7 +45,7 @@ describe('a fit records the unit of its summary', () => {
   });
 
   test('a unit option that contradicts the summary is refused', () => {
-    expect(caught(() => fitBgNbd(weeks.compress(), { unit: 'day' })).message).toMatch(/^unit: the summary is in weeks, not days/);
+    expect(optionError(() => fitBgNbd(weeks.compress(), { unit: 'day' })).message).toMatch(/^unit: the summary is in weeks, not days/);
   });
 });
 
@@ -65,7 +57,7 @@ describe('loading a saved model', () => {
   });
 
   test('a unit option that contradicts the saved one is refused', () => {
-    expect(caught(() => bgNbdModel({ model: 'bg-nbd', params: cdnow, unit: 'week' }, { unit: 'day' })).message).toMatch(/saved model is in weeks, not days/);
+    expect(optionError(() => bgNbdModel({ model: 'bg-nbd', params: cdnow, unit: 'week' }, { unit: 'day' })).message).toMatch(/saved model is in weeks, not days/);
     expect(() => bgNbdModel({ model: 'bg-nbd', params: cdnow, unit: 'month' as never })).toThrow(InvalidOptionError);
   });
 
@@ -89,7 +81,7 @@ describe('scoring never mixes units', () => {
       ['evaluateHoldout', () => evaluateHoldout(weekly, days)],
     ];
     for (const [name, call] of calls) {
-      const error = caught(call);
+      const error = optionError(call);
       expect(error.option, name).toMatch(/^(model|transactionModel)\.unit$/);
       expect(error.message, name).toMatch(/the model is in weeks, the summary in days/);
     }
@@ -102,8 +94,8 @@ describe('scoring never mixes units', () => {
 
   test('pAliveInDays takes the unit from the model, and refuses another one', () => {
     expect(pAliveInDays(weekly)({ x: 2, tx: 213, T: 272 })).toBe(weekly.pAlive(2, 213 / 7, 272 / 7));
-    expect(caught(() => pAliveInDays(weekly, 'day')).message).toMatch(/the model is in weeks, the unit given in days/);
-    expect(caught(() => pAliveInDays(bgNbdModel(cdnow))).message).toMatch(/does not carry its time unit/);
+    expect(optionError(() => pAliveInDays(weekly, 'day')).message).toMatch(/the model is in weeks, the unit given in days/);
+    expect(optionError(() => pAliveInDays(bgNbdModel(cdnow))).message).toMatch(/does not carry its time unit/);
   });
 
   test('a model without a unit scores as before (the history is taken in its unit)', () => {
