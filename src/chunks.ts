@@ -1,12 +1,10 @@
 /**
  * How the hot loops over millions of accounts are run: a kernel function called once per chunk.
  *
- * V8 optimizes a function that is still inside its first long loop by on-stack replacement, and that
- * code runs such a loop up to three times slower than the code it compiles for the function's later
- * calls (measured on a 10 M-event ledger: a scan took 110–180 ms on the first call, 52 ms after). A
+ * An engine that optimizes a function while it is still inside its first long loop (on-stack
+ * replacement) runs that loop slower than the code it compiles for the function's later calls. A
  * kernel called once per chunk of {@link CHUNK} accounts gets its regular optimized code after a few
- * calls, so even the first report over a big ledger runs at full speed (60–65 ms for that scan). The
- * kernels take the typed arrays as parameters and keep their running sums in locals, which is what
+ * calls, so even the first report over a big ledger runs at full speed. The kernels take the typed arrays as parameters and keep their running sums in locals, which is what
  * lets the compiler keep them in registers.
  *
  * The same holds for a function that runs several long passes one after the other (the ledger
@@ -21,9 +19,8 @@
 /**
  * Items per kernel call: small enough that no single call runs long, large enough that calls cost
  * little. A kernel's first calls run before its optimized code exists; with smaller chunks fewer of
- * them are long enough to be compiled a second time while they run. Measured on the reference
- * workload, in alternating runs: at 1 M rows 256 was 2–9 % faster than 1,024 in four comparisons (512
- * and 128 no different from 256), at 10 M rows about 1.5 % slower (the calls themselves).
+ * them are long enough to be compiled a second time while they run. The size was chosen by
+ * measurement on the reference workload (bench/JOURNAL.md).
  */
 export const CHUNK = 256;
 

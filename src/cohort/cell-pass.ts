@@ -48,7 +48,7 @@ export interface CellPass {
  * period's size and range of bases; otherwise the row is the group found before.
  *
  * One flat loop over the chunk's events, switching account at each account's end: a loop per account
- * ran about a third slower (its exit, after a handful of events, is a branch no predictor gets right).
+ * runs slower, its exit (after a handful of events) being a branch no predictor gets right.
  * Whether an order starts a new active offset for its customer is added as 0 or 1 rather than
  * branched on: the offsets of one customer's orders never decrease, and about a third of orders fall in
  * the offset of the one before.

@@ -115,9 +115,7 @@ const TOTALS_COLUMNS = 4;
  * rather than the totals object, so its compiled code assumes nothing about that object's fields. A
  * ledger built from records sums its totals later, on first read, with this kernel again: had the
  * build's calls written no totals, or read them from an object, the compiled kernel would be thrown
- * away at that first read's writes and compiled again (on ten million records that first read took
- * 0.30–0.49 s instead of 0.25–0.28 s, the new code waiting behind the collector's sweep of the
- * records on the second core).
+ * away at that first read's writes and compiled again.
  *
  * @internal
  */

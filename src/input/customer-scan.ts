@@ -159,8 +159,8 @@ type CustomerTotals = Pick<Ledger, 'firstOrder' | 'lastOrder' | 'orders' | 'gros
 
 /**
  * `0, 1, …, length − 1`: the running sums of `0, 1, 1, …` through the prefix-sum kernel every ledger
- * build has already run (and V8 compiled) over the accounts' event counts. A loop of its own would
- * run its 235 k steps of a 1 M-row ledger mostly before its compiled code arrived (about 3 ms there).
+ * build has already run (and the engine compiled) over the accounts' event counts. A loop of its own
+ * would run mostly before its compiled code arrived.
  */
 function identity(length: number): Uint32Array {
   const values = new Uint32Array(length).fill(1, 1);

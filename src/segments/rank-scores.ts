@@ -77,8 +77,7 @@ const MAX_TALLY = 2 ** 32 - 1;
 
 /**
  * Widest range of integers {@link countedScores} tallies. Beyond it a tally no longer fits the cache and
- * selection is faster (2.36 M values: 25–27 ms selected against 42–55 ms tallied over a range of 2^20,
- * 91–103 ms over 2^22; about equal up to 2^16, the tally ahead on narrow ranges).
+ * selection is faster; below it the tally is ahead (measured: bench/JOURNAL.md).
  */
 const MAX_TALLY_RANGE = 2 ** 16;
 
