@@ -1,8 +1,6 @@
 /**
- * Special functions used by the models. `lnΓ`, `ln B` and `ψ` come from `@stdlib` (as does the
- * general Gauss hypergeometric function, which the predictions no longer use: the tests compare
- * against it); the one written here is the log of `₂F₁(a, b; a+1; z)`, the kernel of the Pareto/NBD
- * likelihood, because it must be evaluated in log space (it multiplies powers that under- and
+ * Special functions used by the models. `lnΓ`, `ln B` and `ψ` come from `@stdlib`; the one written
+ * here is the log of `₂F₁(a, b; a+1; z)`, the kernel of the Pareto/NBD likelihood, because it must be evaluated in log space (it multiplies powers that under- and
  * overflow for large x) for every summary row on every likelihood evaluation.
  *
  * @module
@@ -10,7 +8,6 @@
 import betalnStdlib from '@stdlib/math-base-special-betaln';
 import digammaStdlib from '@stdlib/math-base-special-digamma';
 import gammalnStdlib from '@stdlib/math-base-special-gammaln';
-import hyp2f1Stdlib from '@stdlib/math-base-special-hyp2f1';
 
 /** `ln Γ(x)` (stdlib). @internal */
 export const gammaln: (x: number) => number = gammalnStdlib;
@@ -18,8 +15,6 @@ export const gammaln: (x: number) => number = gammalnStdlib;
 export const digamma: (x: number) => number = digammaStdlib;
 /** `ln B(a, b)` (stdlib). @internal */
 export const betaln: (a: number, b: number) => number = betalnStdlib;
-/** Gauss hypergeometric `₂F₁(a, b; c; z)` (stdlib). @internal */
-export const hyp2f1: (a: number, b: number, c: number, z: number) => number = hyp2f1Stdlib;
 
 /**
  * `ln(1 + eᵛ)`, without overflow for large v and without losing digits for very negative v.

@@ -2,7 +2,7 @@ import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { Cohort } from '../../src/cohort/builder.ts';
 import { InvalidInputError, InvalidOptionError } from '../../src/errors.ts';
-import { hyp2f1 } from '../../src/models/special.ts';
+import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import { fitShiftedBetaGeometric, shiftedBetaGeometricModel } from '../../src/models/shifted-beta-geometric.ts';
 import { betaVariate, prng } from './helpers.ts';
 

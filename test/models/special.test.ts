@@ -1,7 +1,8 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
-import { betaln, gammaln, hyp2f1, log2F1Shifted } from '../../src/models/special.ts';
+import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
+import { betaln, gammaln, log2F1Shifted } from '../../src/models/special.ts';
 
 /**
  * ln ₂F₁(a, b; a+1; z) in 60-digit arithmetic: the plain series for z ≤ 0.5, else Euler's
