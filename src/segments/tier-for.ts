@@ -6,11 +6,11 @@
 import { makeDayIndexer } from '../calendar/days.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
-import { ledger } from '../input/ledger.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
-import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
+import { LEDGER_BASE_KEYS, type LedgerBaseOptions, resolveLedgerOptions } from '../input/options.ts';
 import type { AmountInput, DateInput } from '../input/types.ts';
 import { type LoyaltyProgramOptions, resolveProgram } from './loyalty-options.ts';
+import { readHistory } from './history-events.ts';
 import { ledgerOptionsOf } from './segment-input.ts';
 import { type TierStatus, tierStatus } from './tier-engine.ts';
 
@@ -75,15 +75,19 @@ export function tierFor(history: Iterable<HistoryEvent>, options: TierForOptions
   if (options?.asOf === undefined) {
     throw new InvalidOptionError('asOf', undefined, 'is required: pass the instant of the decision (at checkout, the current instant)');
   }
-  const book = ledger(history, { ...ledgerOptionsOf(options), fields: { customerId: () => 0 } });
-  const program = resolveProgram(options, book.currencyDigits);
-  const asOf = dateOption('asOf', options.asOf, book.timeZone);
-  const dayOf = makeDayIndexer(book.timeZone);
-  return tierStatus(book.time, book.minor, 0, book.eventCount, {
+  if (history === null || typeof history !== 'object' || typeof (history as Iterable<HistoryEvent>)[Symbol.iterator] !== 'function') {
+    throw new InvalidOptionError('history', history, 'must be an array or an iterable of events');
+  }
+  const read = resolveLedgerOptions(ledgerOptionsOf(options));
+  const { time, minor } = readHistory(history, read);
+  const program = resolveProgram(options, read.currencyDigits);
+  const asOf = dateOption('asOf', options.asOf, read.timeZone);
+  const dayOf = makeDayIndexer(read.timeZone);
+  return tierStatus(time, minor, 0, time.length, {
     program,
     asOf,
     asOfDay: dayOf(asOf),
     dayOf,
-    currencyDigits: book.currencyDigits,
+    currencyDigits: read.currencyDigits,
   });
 }

@@ -116,3 +116,33 @@ describe('tierFor: events at one instant', () => {
     },
   );
 });
+
+describe('tierFor reads a history with the ledger’s rules', () => {
+  const tiers = [{ name: 'Member', threshold: 0 }, { name: 'Silver', threshold: 100 }];
+  const asOf = '2025-01-01';
+
+  test.each([10, 40])('order lines sharing an id are one order, in a history of %i lines', (count) => {
+    // Two lines per order: `count` lines, count / 2 orders of 6.00 each.
+    const history = Array.from({ length: count }, (_, i) => ({ date: `2024-03-${String(1 + (i % 28)).padStart(2, '0')}`, amount: '3.00', orderId: Math.floor(i / 2) }));
+    const status = tierFor(history, { tiers, basis: 'orders', asOf });
+    expect(status.amount.toNumber()).toBe(count / 2);
+    expect(tierFor(history, { tiers, asOf }).amount.toString()).toBe(String(3 * count));
+  });
+
+  test('the order id 1 and the order id "1" are different orders', () => {
+    const history = [
+      { date: '2024-03-01', amount: '5.00', orderId: 1 },
+      { date: '2024-03-02', amount: '5.00', orderId: '1' },
+    ];
+    expect(tierFor(history, { tiers, basis: 'orders', asOf }).amount.toNumber()).toBe(2);
+  });
+
+  test('an unreadable event is named by its place in the history', () => {
+    expect(() => tierFor([{ date: '2024-03-01', amount: '5.00' }, { date: 'soon', amount: 1 }], { tiers, asOf })).toThrow(/^history\[1\]\.date: "soon"/);
+    expect(tierFor([{ date: 'soon', amount: 1 }, { date: '2024-03-01', amount: '5.00' }], { tiers, asOf, onInvalid: 'skip' }).amount.toString()).toBe('5');
+  });
+
+  test('a history that is not iterable is an option error', () => {
+    expect(optionError(() => tierFor(5 as never, { tiers, asOf })).option).toBe('history');
+  });
+});
