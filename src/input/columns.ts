@@ -13,7 +13,7 @@ import { CurrencyCheck } from './currency.ts';
 import { MAX_DATE_MS, MIN_DATE_MS, explainDate, toEpochMs } from './dates.ts';
 import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
 import { denseIdTable, stageDenseTyped } from './typed-columns.ts';
-import { OVER_TOTAL, explainBigint, exactNumberOfBigint, explainIdValue, explainOrderId } from './field-hints.ts';
+import { OVER_TOTAL, explainBigint, explainIdValue, explainOrderId, withoutBigint } from './field-hints.ts';
 import { IdInterner, KEY_WORDS, denseAccount, denseIds, isCustomerId } from './ids.ts';
 import { explainAmount } from './amount-messages.ts';
 import { MAX_EXACT_MINOR, toMinorUnits } from './money.ts';
@@ -56,11 +56,6 @@ export interface ColumnOptions extends LedgerBaseOptions {
 }
 
 const COLUMN_OPTION_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Pick<ColumnOptions, 'amountUnit'>>({ amountUnit: true })];
-
-/** A whole-number entry as a number: `bigint`s within ±(2^53 − 1) exactly, others `NaN`. */
-function wholeNumber(value: bigint | number): number {
-  return typeof value === 'bigint' ? exactNumberOfBigint(value) : value;
-}
 
 /** The length of a column: an array, a typed array, or an object with a whole, non-negative `length`. */
 function columnLength(value: unknown): number | undefined {
@@ -136,11 +131,11 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   // Whole-number columns of bigints (BIGINT and TIMESTAMP columns) and of other time units are read
   // as numbers first, where every entry converts exactly; the entries that do not are left as they
   // are, for the pass below to report.
-  const idColumn = numericColumn(columns.customerId, wholeNumber);
+  const idColumn = numericColumn(columns.customerId, withoutBigint);
   const dateColumn = numericColumn(columns.date, (v) => toEpochMs(v, timeZone, timeUnit), timeUnit !== 'ms');
   // Dates converted above are milliseconds now; the others are read in the option's unit.
   const dateUnit = dateColumn === columns.date ? timeUnit : 'ms';
-  const amountColumn = unit === 'minor' ? numericColumn(columns.amount, wholeNumber) : columns.amount;
+  const amountColumn = unit === 'minor' ? numericColumn(columns.amount, withoutBigint) : columns.amount;
   const orderColumn = columns.orderId;
   const currencyColumn = columns.currency;
   const currency = new CurrencyCheck(resolved.currency);
@@ -169,7 +164,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   let absTotal = 0;
   for (let i = 0; i < n; i++) {
     const idValue = idColumn[i];
-    const id = typeof idValue === 'bigint' ? exactNumberOfBigint(idValue) : idValue;
+    const id = withoutBigint(idValue);
     if (!isCustomerId(id)) {
       problems.report(i, 'customerId', columns.customerId[i], explainIdValue(columns.customerId[i]));
       continue;
@@ -181,7 +176,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
       continue;
     }
     const amountEntry = amountColumn[i];
-    const amountValue = minorUnits && typeof amountEntry === 'bigint' ? exactNumberOfBigint(amountEntry) : amountEntry;
+    const amountValue = minorUnits ? withoutBigint(amountEntry) : amountEntry;
     let cents: number;
     if (minorUnits) {
       cents = typeof amountValue === 'number' && Number.isInteger(amountValue) && Math.abs(amountValue) <= MAX_EXACT_MINOR && !Object.is(amountValue, -0)
@@ -205,7 +200,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
     let orderId: string | number | undefined;
     if (orderColumn !== undefined) {
       const orderValue = orderColumn[i];
-      const value = typeof orderValue === 'bigint' ? exactNumberOfBigint(orderValue) : orderValue;
+      const value = withoutBigint(orderValue);
       if (value !== undefined && value !== null && !isCustomerId(value)) {
         problems.report(i, 'orderId', orderValue, explainOrderId(orderValue));
         continue;

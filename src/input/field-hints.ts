@@ -58,10 +58,11 @@ export function explainMissing(record: object, field: string, column: string, ma
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
- * @internal A `bigint` as the number it equals, or `NaN` beyond ±(2^53 − 1), where numbers are no
- * longer exact.
+ * @internal A `bigint` as the number it equals (`NaN` beyond ±(2^53 − 1), where numbers are no longer
+ * exact); any other value as it is. Ids and minor units from BIGINT columns go through it.
  */
-export function exactNumberOfBigint(value: bigint): number {
+export function withoutBigint<T>(value: T | bigint): T | number {
+  if (typeof value !== 'bigint') return value;
   return value <= MAX_EXACT && value >= -MAX_EXACT ? Number(value) : Number.NaN;
 }
 

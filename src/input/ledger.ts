@@ -11,7 +11,7 @@ import { fromColumns } from './columns.ts';
 import { CurrencyCheck } from './currency.ts';
 import { explainDate, toEpochMs } from './dates.ts';
 import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
-import { OVER_TOTAL, exactNumberOfBigint, explainIdValue, explainOrderId } from './field-hints.ts';
+import { OVER_TOTAL, explainIdValue, explainOrderId, withoutBigint } from './field-hints.ts';
 import { IdInterner, KEY_WORDS, isCustomerId } from './ids.ts';
 import { explainAmount } from './amount-messages.ts';
 import { MAX_EXACT_MINOR, toMinorUnits } from './money.ts';
@@ -138,7 +138,7 @@ export function readRecords<R extends object>(records: Iterable<R> | Ledger, opt
       continue;
     }
     const idValue = getId(record, i);
-    const id = typeof idValue === 'bigint' ? exactNumberOfBigint(idValue) : idValue;
+    const id = withoutBigint(idValue);
     if (!isCustomerId(id)) {
       problems.report(i, 'customerId', idValue, explainField(record, 'customerId', fields, idValue, explainIdValue));
       continue;
@@ -160,7 +160,7 @@ export function readRecords<R extends object>(records: Iterable<R> | Ledger, opt
       continue;
     }
     const orderValue = getOrderId(record, i);
-    const orderId = typeof orderValue === 'bigint' ? exactNumberOfBigint(orderValue) : orderValue;
+    const orderId = withoutBigint(orderValue);
     if (orderId !== undefined && orderId !== null && !isCustomerId(orderId)) {
       problems.report(i, 'orderId', orderValue, explainOrderId(orderValue));
       continue;

@@ -11,7 +11,7 @@
 import { InvalidInputError } from '../errors.ts';
 import { explainAmount } from '../input/amount-messages.ts';
 import { explainDate, toEpochMs } from '../input/dates.ts';
-import { explainOrderId, exactNumberOfBigint } from '../input/field-hints.ts';
+import { OVER_TOTAL, explainOrderId, withoutBigint } from '../input/field-hints.ts';
 import { isCustomerId } from '../input/ids.ts';
 import { MAX_EXACT_MINOR, toMinorUnits } from '../input/money.ts';
 import type { ResolvedLedgerOptions } from '../input/options.ts';
@@ -61,10 +61,10 @@ export function readHistory(history: Iterable<HistoryEventInput>, options: Resol
       continue;
     }
     if (absTotal + Math.abs(minor) > MAX_EXACT_MINOR) {
-      problem('amount', event.amount, `takes the sum of the absolute amounts beyond ${MAX_EXACT_MINOR} minor units`);
+      problem('amount', event.amount, OVER_TOTAL);
       continue;
     }
-    const value = typeof event.orderId === 'bigint' ? exactNumberOfBigint(event.orderId) : event.orderId;
+    const value = withoutBigint(event.orderId);
     if (value !== undefined && value !== null && !isCustomerId(value)) {
       problem('orderId', event.orderId, explainOrderId(event.orderId));
       continue;
