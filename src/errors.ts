@@ -8,6 +8,8 @@
  * @module
  */
 
+import { dateTimeValue } from './date-value.ts';
+
 const BRAND = Symbol.for('retention-metrics.error');
 
 /**
@@ -152,12 +154,8 @@ export function describeValue(value: unknown): string {
  * rather than throwing.
  */
 function describeObject(value: object): string {
-  try {
-    const time = Date.prototype.getTime.call(value);
-    return Number.isNaN(time) ? 'Invalid Date' : new Date(time).toISOString();
-  } catch {
-    // not a Date
-  }
+  const time = dateTimeValue(value);
+  if (time !== undefined) return Number.isNaN(time) ? 'Invalid Date' : new Date(time).toISOString();
   try {
     if (Array.isArray(value)) return 'an array';
   } catch {

@@ -7,6 +7,7 @@
 import { daysFromCivil, daysInMonth } from '../calendar/days.ts';
 import { DAY_MS } from '../calendar/offset.ts';
 import { localToEpoch } from '../calendar/zone.ts';
+import { dateTimeValue } from '../date-value.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { type EpochUnit, bigintToEpochMs, numberToEpochMs } from './epoch-unit.ts';
 
@@ -142,19 +143,6 @@ export const MIN_DATE_MS = -62_135_596_800_000;
 export const MAX_DATE_MS = 253_402_300_799_999;
 
 /**
- * The time value of a `Date` from any realm (another frame, a `vm` context), or `NaN` for any other
- * object — including a `Proxy` around a `Date` and an object built on `Date.prototype`, whose methods
- * would throw. Reads the internal time value, so no trap or getter of the object runs.
- */
-export function dateObjectTime(value: object): number {
-  try {
-    return Date.prototype.getTime.call(value);
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/**
  * Convert a date input to epoch milliseconds; `NaN` when it is not a usable date.
  *
  * @param value - a `Date`, a numeric date (number or `bigint`, in `unit`) or an ISO-8601 string
@@ -167,7 +155,7 @@ export function toEpochMs(value: unknown, timeZone: string, unit: EpochUnit = 'm
   if (typeof value === 'number') ms = numberToEpochMs(value, unit);
   else if (typeof value === 'string') ms = parseIsoDate(value.trim(), timeZone);
   else if (typeof value === 'bigint') ms = bigintToEpochMs(value, unit);
-  else if (typeof value === 'object' && value !== null) ms = dateObjectTime(value);
+  else if (typeof value === 'object' && value !== null) ms = dateTimeValue(value) ?? Number.NaN;
   else return Number.NaN;
   return ms >= MIN_DATE_MS && ms <= MAX_DATE_MS ? ms : Number.NaN;
 }
@@ -191,10 +179,8 @@ export function explainDate(value: unknown, unit: EpochUnit = 'ms'): string {
     return `${describeValue(value)} is not a valid ISO-8601 date (use YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DDTHH:MM:SSZ)`;
   }
   if (typeof value === 'object') {
-    let time: number;
-    try {
-      time = Date.prototype.getTime.call(value);
-    } catch {
+    const time = dateTimeValue(value);
+    if (time === undefined) {
       return isDateLike(value)
         ? 'looks like a Date but is not one (a Proxy around a Date, or an object made from Date.prototype): pass the Date itself'
         : `${describeValue(value)} is not a date (use a Date, epoch milliseconds or an ISO-8601 string)`;
