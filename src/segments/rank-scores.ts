@@ -3,9 +3,8 @@
  *
  * @module
  */
-import { CHUNK, prefixSums } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { countCutsBelow, valuesAtRanks } from './order-statistics.ts';
+import { countBelow } from './order-statistics.ts';
 
 /**
  * Check an RFM `bins` option: an integer from 2 to 100.
@@ -26,16 +25,12 @@ export function assertBins(value: unknown, option = 'bins'): number {
  * Higher values get higher scores; to score "smaller is better" (recency) pass the negated values.
  * Equal values always get equal scores (unlike SQL `NTILE`, which splits ties across buckets), so a
  * score can be empty: with half the values tied at the minimum, score 2 of 5 is never given.
- * Cost: integers whose largest and smallest differ by at most 4·N and at most 65,536 are tallied
- * (O(N + range)); anything else needs only the bins − 1 values where the score changes, found by
- * selection rather than a sort (O(N) expected when the values spread over several powers of two,
- * O(N log bins) when they crowd into one, O(N log N) at worst), and each value's score then comes from
- * a table of value ranges (one look-up for most values). Both give the same scores.
+ * The scores come from a sorted copy of the values ({@link scoresBySort}), O(N log N).
  *
  * @param values - finite numbers (any order; not modified)
  * @param bins - number of scores, an integer ≥ 2 (default 5)
  * @returns the score of each value, in input order
- * @throws {@link InvalidOptionError} when `bins` is not an integer from 2 to 100
+ * @throws {@link InvalidOptionError} when `bins` is not an integer from 2 to 100, or a value is not finite
  *
  * @example
  * ```ts
@@ -46,113 +41,49 @@ export function assertBins(value: unknown, option = 'bins'): number {
  */
 export function rankScores(values: ArrayLike<number>, bins = 5): Uint8Array {
   assertBins(bins);
-  // One element type for every loop below (a copy for arrays and other typed arrays).
-  const v = values instanceof Float64Array ? values : Float64Array.from(values);
-  const n = v.length;
-  const range = new Float64Array(RANGE);
-  range[MIN] = Number.POSITIVE_INFINITY;
-  range[MAX] = Number.NEGATIVE_INFINITY;
-  range[INTEGERS] = 1;
-  for (let lo = 0; lo < n; lo += CHUNK) {
-    const bad = scanRange(v, lo, Math.min(n, lo + CHUNK), range);
-    if (bad >= 0) throw new InvalidOptionError(`values[${bad}]`, values[bad], `${String(values[bad])} is not a finite number`);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (!Number.isFinite(x)) throw new InvalidOptionError(`values[${i}]`, x, `${String(x)} is not a finite number`);
   }
-  return scoresInRange(v, bins, range[MIN] ?? 0, range[MAX] ?? 0, range[INTEGERS] === 1);
+  return scoresBySort(Float64Array.from(values), bins);
 }
 
 /**
  * {@link rankScores} of finite values whose smallest and largest are known already, and whether all
- * are integers (for a caller that found them while writing the values).
+ * are integers (for `rfm`, which finds them while writing the values).
  *
+ * @param v - finite values (not modified)
+ * @param bins - number of scores, 2 … 100
+ * @param _min - the smallest value (the sort does not need it)
+ * @param _max - the largest value (the sort does not need it)
+ * @param _integers - whether all values are integers (the sort does not need it)
+ * @returns the score of each value
  * @internal
  */
-export function scoresInRange(v: Float64Array, bins: number, min: number, max: number, integers: boolean): Uint8Array {
-  const n = v.length;
-  if (integers && n > 0 && n <= MAX_TALLY && max - min <= Math.min(4 * n, MAX_TALLY_RANGE)) return countedScores(v, bins, min, max);
-  return selectedScores(v, bins);
-}
-
-/** Most values {@link countedScores} takes: its tallies are 32-bit counts (half the memory of doubles). */
-const MAX_TALLY = 2 ** 32 - 1;
-
-/**
- * Widest range of integers {@link countedScores} tallies. Beyond it a tally no longer fits the cache and
- * selection is faster; below it the tally is ahead (measured: bench/JOURNAL.md).
- */
-const MAX_TALLY_RANGE = 2 ** 16;
-
-// Slots of the running minimum, maximum and "all integers so far" of `scanRange`.
-const MIN = 0;
-const MAX = 1;
-const INTEGERS = 2;
-const RANGE = 3;
-
-/** Fold `v[lo … hi − 1]` (one chunk, see {@link CHUNK}) into `range`; returns the first non-finite position, or −1. */
-function scanRange(v: Float64Array, lo: number, hi: number, range: Float64Array): number {
-  let min = range[MIN] ?? 0;
-  let max = range[MAX] ?? 0;
-  let integers = range[INTEGERS] === 1;
-  for (let i = lo; i < hi; i++) {
-    const x = v[i] ?? 0;
-    if (!Number.isFinite(x)) return i;
-    if (x < min) min = x;
-    if (x > max) max = x;
-    if (integers && !Number.isInteger(x)) integers = false;
-  }
-  range[MIN] = min;
-  range[MAX] = max;
-  range[INTEGERS] = integers ? 1 : 0;
-  return -1;
+export function scoresInRange(v: Float64Array, bins: number, _min: number, _max: number, _integers: boolean): Uint8Array {
+  return scoresBySort(v, bins);
 }
 
 /**
- * Integers in a narrow range (see {@link MAX_TALLY_RANGE}): tally each value; prefix sums give
- * `#{ vⱼ < v }` for every value in the range, which is turned into that value's score once, so each
- * value's score is then one look-up. O(N + range).
+ * The rule through a sorted copy. The score `1 + ⌊bins · L ÷ N⌋`, `L = #{ j : vⱼ < v }`, is at least
+ * `s + 1` exactly when `L ≥ Tₛ = ⌈s · N ÷ bins⌉` (s = 1 … bins − 1), that is when at least `Tₛ` values
+ * are below `v`: when `v` exceeds `sorted[Tₛ − 1]`, the cut `cₛ`. So a value's score is 1 + the number
+ * of cuts below it, found by binary search among the bins − 1 cuts. O(N log N) for the sort.
+ *
+ * @param v - finite values (not modified)
+ * @param bins - number of scores, 2 … 100
+ * @returns the score of each value
+ * @internal
  */
-function countedScores(v: Float64Array, bins: number, min: number, max: number): Uint8Array {
-  const n = v.length;
-  const less = new Uint32Array(max - min + 2);
-  for (let lo = 0; lo < n; lo += CHUNK) tally(v, lo, Math.min(n, lo + CHUNK), min, less);
-  for (let lo = 1; lo < less.length; lo += CHUNK) prefixSums(less, lo, Math.min(less.length, lo + CHUNK));
-  for (let lo = 0; lo < less.length; lo += CHUNK) scoresOfSlots(less, lo, Math.min(less.length, lo + CHUNK), bins, n);
-  const scores = new Uint8Array(n);
-  for (let lo = 0; lo < n; lo += CHUNK) scoreByTally(v, lo, Math.min(n, lo + CHUNK), min, less, scores);
-  return scores;
-}
-
-/** Count `v[lo … hi − 1]` into `less` (slot = value − min + 1). */
-function tally(v: Float64Array, lo: number, hi: number, min: number, less: Uint32Array): void {
-  for (let i = lo; i < hi; i++) {
-    const slot = (v[i] ?? 0) - min + 1;
-    less[slot] = (less[slot] ?? 0) + 1;
-  }
-}
-
-/** Slots `lo … hi − 1` of the prefix-summed tally, `#{ vⱼ < min + slot }`, replaced by the score of the value `min + slot`. */
-function scoresOfSlots(less: Uint32Array, lo: number, hi: number, bins: number, n: number): void {
-  for (let s = lo; s < hi; s++) less[s] = 1 + Math.floor((bins * (less[s] ?? 0)) / n);
-}
-
-/** Scores of `v[lo … hi − 1]`, looked up in the tally of scores. */
-function scoreByTally(v: Float64Array, lo: number, hi: number, min: number, scoreOf: Uint32Array, scores: Uint8Array): void {
-  for (let i = lo; i < hi; i++) scores[i] = scoreOf[(v[i] ?? 0) - min] ?? 1;
-}
-
-/**
- * Any finite values. A score only changes where `#{ vⱼ < v }` reaches a threshold
- * `Tₛ = ⌈s · N ÷ bins⌉` (s = 1 … bins − 1), and `#{ vⱼ < v } ≥ Tₛ` exactly when `v` is greater than the
- * value of rank `Tₛ − 1` in sorted order. So the bins − 1 values at those ranks are selected (no sort,
- * see `valuesAtRanks`), and each value's score is 1 + the number of them it exceeds (mostly one table
- * look-up, see `countCutsBelow`).
- */
-function selectedScores(v: Float64Array, bins: number): Uint8Array {
+export function scoresBySort(v: Float64Array, bins: number): Uint8Array {
   const n = v.length;
   const scores = new Uint8Array(n);
   if (n === 0) return scores;
-  const ranks: number[] = [];
-  for (let s = 1; s < bins; s++) ranks.push(Math.ceil((s * n) / bins) - 1);
-  countCutsBelow(v, valuesAtRanks(v, ranks), 1, scores);
+  // A typed-array sort orders numerically and puts -0 before 0; `<` below counts them equal.
+  const sorted = v.slice().sort();
+  // For s < bins and N ≥ 1, 1 ≤ Tₛ ≤ N, so every cut's index is in range; the cuts ascend with s.
+  const cuts = new Float64Array(bins - 1);
+  for (let s = 1; s < bins; s++) cuts[s - 1] = sorted[Math.ceil((s * n) / bins) - 1];
+  for (let i = 0; i < n; i++) scores[i] = 1 + countBelow(cuts, v[i]);
   return scores;
 }
-

@@ -7,7 +7,7 @@
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { toMinorUnits } from '../input/money.ts';
-import { countCutsBelow } from './order-statistics.ts';
+import { countBelow } from './order-statistics.ts';
 import type { RfmCuts } from './rfm-types.ts';
 
 const CUT_KEYS = optionKeys<RfmCuts>({ recency: true, frequency: true, monetary: true });
@@ -56,7 +56,7 @@ function cutList(option: string, value: unknown, bins: number, read: (x: unknown
     const cut: unknown = value[i];
     const x = read(cut);
     if (!(x >= 0)) throw new InvalidOptionError(`${option}[${i}]`, cut, `${describeValue(cut)} is not ${what}`);
-    if (i > 0 && !(x > (out[i - 1] ?? 0))) {
+    if (i > 0 && !(x > out[i - 1])) {
       throw new InvalidOptionError(`${option}[${i}]`, cut, `cut points must be strictly ascending (${describeValue(cut)} is not above ${describeValue(value[i - 1])})`);
     }
     out[i] = x;
@@ -76,10 +76,10 @@ function cutList(option: string, value: unknown, bins: number, read: (x: unknown
  */
 export function scoresByCuts(values: Float64Array, cuts: Float64Array, descending: boolean): Uint8Array {
   const scores = new Uint8Array(values.length);
-  countCutsBelow(values, cuts, descending ? 0 : 1, scores);
-  if (descending) {
-    const top = cuts.length + 1;
-    for (let i = 0; i < scores.length; i++) scores[i] = top - (scores[i] ?? 0);
+  const top = cuts.length + 1;
+  for (let i = 0; i < values.length; i++) {
+    const below = countBelow(cuts, values[i]);
+    scores[i] = descending ? top - below : 1 + below;
   }
   return scores;
 }

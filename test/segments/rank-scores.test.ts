@@ -1,7 +1,7 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
-import { rankScores } from '../../src/segments/rank-scores.ts';
+import { rankScores, scoresBySort } from '../../src/segments/rank-scores.ts';
 
 /** The rule written out literally, O(N²). */
 function naive(values: number[], bins: number): number[] {
@@ -62,6 +62,13 @@ describe('rankScores', () => {
     }
   });
 
+  fcTest.prop([fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -5, max: 5 }), fc.constantFrom(-0, 0)), { maxLength: 60 }), fc.integer({ min: 2, max: 100 })])(
+    'the sorted-copy rule, the oracle of the faster forms, agrees with the literal rule',
+    (values, bins) => {
+      expect(Array.from(scoresBySort(Float64Array.from(values), bins))).toEqual(naive(values, bins));
+    },
+  );
+
   test('values must be finite', () => {
     expect(() => rankScores([Number.NaN, 1, 2])).toThrow('values[0]: NaN is not a finite number');
     expect(() => rankScores([1, Number.POSITIVE_INFINITY])).toThrow(InvalidOptionError);
@@ -86,9 +93,9 @@ describe('rankScores', () => {
 
   fcTest.prop([
     fc.oneof(
-      fc.array(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), { maxLength: 60 }), // selection (wide range)
-      fc.array(fc.constantFrom(0, 3, 2 ** 40, -(2 ** 40), 7), { maxLength: 60 }), // selection, many ties
-      fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 60 }), // selection (fractions)
+      fc.array(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), { maxLength: 60 }), // selected cuts (wide range)
+      fc.array(fc.constantFrom(0, 3, 2 ** 40, -(2 ** 40), 7), { maxLength: 60 }), // selected cuts, many ties
+      fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 60 }), // selected cuts (fractions)
       fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 60 }), // tally (narrow range)
     ),
     fc.integer({ min: 2, max: 100 }),
