@@ -89,14 +89,14 @@ export function periodKey(index: number, unit: CalendarUnit, weekStartsOn: WeekS
 }
 
 const YEAR = '(\\d{4}|[+-]\\d{6})';
-const PATTERNS: Record<string, RegExp> = {
+const PATTERNS: Record<'day' | 'isoWeek' | 'month' | 'quarter' | 'year', RegExp> = {
   day: new RegExp(`^${YEAR}-(\\d\\d)-(\\d\\d)$`),
   isoWeek: new RegExp(`^${YEAR}-W(\\d\\d)$`),
   month: new RegExp(`^${YEAR}-(\\d\\d)$`),
   quarter: new RegExp(`^${YEAR}-Q([1-4])$`),
   year: new RegExp(`^${YEAR}$`),
 };
-const EXAMPLES: Record<string, string> = {
+const EXAMPLES: Record<CalendarUnit | 'isoWeek', string> = {
   day: '2024-03-07',
   isoWeek: '2024-W09',
   week: '2024-03-03',
@@ -130,18 +130,20 @@ export function parsePeriodKey(key: string, unit: CalendarUnit, weekStartsOn: We
   const start = assertWeekStartsOn(weekStartsOn);
   const kind = unit === 'week' ? (start === 1 ? 'isoWeek' : 'day') : unit;
   const fail = (why: string): never => {
-    const example = EXAMPLES[unit === 'week' && start === 1 ? 'isoWeek' : unit] ?? '';
+    const example = EXAMPLES[unit === 'week' && start === 1 ? 'isoWeek' : unit];
     throw new InvalidOptionError('key', key, `${describeValue(key)} is not a ${unit} key (${why}; e.g. "${example}")`);
   };
-  const match = typeof key === 'string' ? PATTERNS[kind]?.exec(key) : undefined;
-  if (match === undefined || match === null) return fail('wrong format');
-  const yearText = match[1] ?? '';
+  const match = typeof key === 'string' ? PATTERNS[kind].exec(key) : null;
+  if (match === null) return fail('wrong format');
+  // Every pattern captures the year; all but the year's capture a part (week, month or quarter) next,
+  // and the day's the day of the month third.
+  const yearText = match[1];
   const year = Number(yearText);
   if (yearText === '-000000' || (yearText.length === 7 && year >= 0 && year <= 9999)) return fail('the year is not written canonically');
-  const part = Number(match[2] ?? '1');
+  const part = kind === 'year' ? 1 : Number(match[2]);
   switch (kind) {
     case 'day': {
-      const dayOfMonth = Number(match[3] ?? '');
+      const dayOfMonth = Number(match[3]);
       if (part < 1 || part > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, part)) return fail('no such date');
       const day = daysFromCivil(year, part, dayOfMonth);
       if (unit === 'day') return day;

@@ -36,7 +36,9 @@ const FIXED_OFFSET = /^([+-])([01]\d|2[0-3])(?::?([0-5]\d))?$/;
 export function parseFixedOffset(timeZone: string): number | undefined {
   const match = FIXED_OFFSET.exec(timeZone);
   if (match === null) return undefined;
-  const size = (Number(match[2]) * 60 + Number(match[3] ?? '0')) * 60_000;
+  // The minutes are optional (`±HH`): an unmatched group is `undefined`, read as 0 minutes.
+  const minutes = match[3] === undefined ? 0 : Number(match[3]);
+  const size = (Number(match[2]) * 60 + minutes) * 60_000;
   return match[1] === '-' ? -size : size;
 }
 
@@ -87,10 +89,11 @@ export class ZoneCache {
     }
     const { times, offsets } = block;
     let k = 0;
-    while (k < times.length && (times[k] ?? 0) <= ms) k++;
-    this.lo = k === 0 ? index * BLOCK_MS : (times[k - 1] ?? 0);
-    this.hi = k === times.length ? (index + 1) * BLOCK_MS : (times[k] ?? 0);
-    this.off = offsets[k] ?? 0;
+    while (k < times.length && times[k] <= ms) k++;
+    this.lo = k === 0 ? index * BLOCK_MS : times[k - 1];
+    this.hi = k === times.length ? (index + 1) * BLOCK_MS : times[k];
+    // `offsets` has one entry more than `times` (the offset before the first transition), so `k` is in range.
+    this.off = offsets[k];
     return this.off;
   }
 

@@ -6,7 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError } from '../errors.ts';
 import { checkOptionKeys } from '../option-keys.ts';
-import { GROWTH_KEYS, type GrowthOptions, type GrowthResult, resolveGrowth, runGrowth } from './growth.ts';
+import { GROWTH_KEYS, type GrowthOptions, type GrowthResult, type ResolvedGrowth, resolveGrowth, runGrowth } from './growth.ts';
 import { Exact, ratio } from '../input/option-values.ts';
 
 /** One scenario of {@link compareGrowth}: a name and the options that differ from the shared ones. */
@@ -74,36 +74,13 @@ export interface GrowthComparison {
  * ```
  */
 export function compareGrowth(scenarios: readonly GrowthScenario[], options: Partial<GrowthOptions> = {}): GrowthComparison {
-  if (!Array.isArray(scenarios) || scenarios.length === 0) {
-    throw new InvalidOptionError('scenarios', scenarios, 'must be a non-empty array of scenarios');
-  }
-  checkOptionKeys(options, GROWTH_KEYS);
-  const names: string[] = [];
-  const results: GrowthResult[] = [];
-  scenarios.forEach((scenario: GrowthScenario, i) => {
-    checkOptionKeys(scenario, [...GROWTH_KEYS, 'name'], `scenarios[${i}].`);
-    const { name, ...overrides } = scenario;
-    if (name !== undefined && typeof name !== 'string') {
-      throw new InvalidOptionError(`scenarios[${i}].name`, name, 'must be a string');
-    }
-    const resolved = resolveGrowth({ ...options, ...overrides } as GrowthOptions, `scenarios[${i}].`);
-    const first = results[0];
-    if (first !== undefined && resolved.periods !== first.periods.length) {
-      throw new InvalidOptionError(
-        `scenarios[${i}].periods`,
-        resolved.periods,
-        `is ${resolved.periods} but the first scenario has ${first.periods.length}; compare over the same horizon`,
-      );
-    }
-    names.push(name ?? `scenario ${i + 1}`);
-    results.push(runGrowth(resolved));
-  });
+  const comparison = resolveComparison(scenarios, options);
+  const results = comparison.scenarios.map(runGrowth);
   const baseline = results[0];
-  const rows: GrowthComparisonPeriod[] = [];
-  if (baseline === undefined) return { names, results, periods: rows };
-  baseline.periods.forEach((base, t) => {
-    const at = results.map((result) => result.periods[t] ?? base);
-    rows.push({
+  const periods = baseline.periods.map((base, t): GrowthComparisonPeriod => {
+    // Every scenario has the baseline's number of periods (checked when resolving).
+    const at = results.map((result) => result.periods[t]);
+    return {
       period: base.period,
       customers: at.map((p) => p.end),
       customersRatio: at.map((p) => ratio(new Exact(p.end), new Exact(base.end))),
@@ -111,7 +88,41 @@ export function compareGrowth(scenarios: readonly GrowthScenario[], options: Par
       cumulativeProfitRatio: at.map((p) => ratio(p.cumulativeProfit, base.cumulativeProfit)),
       cumulativePresentValue: at.map((p) => p.cumulativePresentValue),
       cumulativePresentValueRatio: at.map((p) => ratio(p.cumulativePresentValue, base.cumulativePresentValue)),
-    });
+    };
   });
-  return { names, results, periods: rows };
+  return { names: comparison.names, results, periods };
+}
+
+/** The checked inputs of {@link compareGrowth}: at least one scenario, all over the same number of periods. */
+interface ResolvedComparison {
+  readonly names: string[];
+  readonly scenarios: ResolvedGrowth[];
+}
+
+/** Check the scenarios, each merged over the shared options, and name them. */
+function resolveComparison(scenarios: readonly GrowthScenario[], options: Partial<GrowthOptions>): ResolvedComparison {
+  if (!Array.isArray(scenarios) || scenarios.length === 0) {
+    throw new InvalidOptionError('scenarios', scenarios, 'must be a non-empty array of scenarios');
+  }
+  checkOptionKeys(options, GROWTH_KEYS);
+  const names: string[] = [];
+  const resolved: ResolvedGrowth[] = [];
+  scenarios.forEach((scenario: GrowthScenario, i) => {
+    checkOptionKeys(scenario, [...GROWTH_KEYS, 'name'], `scenarios[${i}].`);
+    const { name, ...overrides } = scenario;
+    if (name !== undefined && typeof name !== 'string') {
+      throw new InvalidOptionError(`scenarios[${i}].name`, name, 'must be a string');
+    }
+    const growth = resolveGrowth({ ...options, ...overrides } as GrowthOptions, `scenarios[${i}].`);
+    if (i > 0 && growth.periods !== resolved[0].periods) {
+      throw new InvalidOptionError(
+        `scenarios[${i}].periods`,
+        growth.periods,
+        `is ${growth.periods} but the first scenario has ${resolved[0].periods}; compare over the same horizon`,
+      );
+    }
+    names.push(name ?? `scenario ${i + 1}`);
+    resolved.push(growth);
+  });
+  return { names, scenarios: resolved };
 }

@@ -178,7 +178,8 @@ function resolveAcquisition(value: unknown, periods: number, option: string): Re
       throw new InvalidOptionError(option, value, `has ${value.length} counts for ${periods} periods (give one per period)`);
     }
     const counts = value.map((count: unknown, i) => new Exact(countOption(`${option}[${i}]`, count)));
-    return { kind: 'counts', counts: (t) => counts[t - 1] ?? new Exact(0) };
+    // Exactly one count per period (checked above), so `t − 1` is in range for t = 1 … periods.
+    return { kind: 'counts', counts: (t) => counts[t - 1] };
   }
   if (typeof value === 'object' && value !== null) {
     checkOptionKeys(value, ACQUISITION_KEYS, `${option}.`);

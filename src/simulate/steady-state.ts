@@ -42,9 +42,16 @@ const STEADY_STATE_KEYS = optionKeys<SteadyStateOptions>({ retentionRate: true, 
  * ```
  */
 export function steadyState(options: SteadyStateOptions): number | null {
+  const { retentionRate, acquiredPerPeriod } = resolveSteadyState(options);
+  if (retentionRate === 1) return null;
+  return toCount(new Exact(acquiredPerPeriod).dividedBy(new Exact(1).minus(retentionRate)));
+}
+
+/** The options of {@link steadyState}, checked. */
+function resolveSteadyState(options: SteadyStateOptions): SteadyStateOptions {
   checkOptionKeys(options, STEADY_STATE_KEYS);
-  const r = rateOption('retentionRate', options.retentionRate);
-  const a = countOption('acquiredPerPeriod', options.acquiredPerPeriod);
-  if (r === 1) return null;
-  return toCount(new Exact(a).dividedBy(new Exact(1).minus(r)));
+  return {
+    retentionRate: rateOption('retentionRate', options.retentionRate),
+    acquiredPerPeriod: countOption('acquiredPerPeriod', options.acquiredPerPeriod),
+  };
 }

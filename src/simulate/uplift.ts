@@ -6,7 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { checkOptionKeys } from '../option-keys.ts';
-import { GROWTH_KEYS, type GrowthOptions, type GrowthResult, resolveGrowth, runGrowth } from './growth.ts';
+import { GROWTH_KEYS, type GrowthOptions, type GrowthResult, type ResolvedGrowth, resolveGrowth, runGrowth } from './growth.ts';
 import { Exact, ratio, toCount, toMoney } from '../input/option-values.ts';
 
 /** Options of {@link retentionUplift}: those of {@link simulateGrowth} plus the uplift. */
@@ -82,28 +82,15 @@ function change(base: Decimal, improved: Decimal): { change: Decimal; relativeCh
  * ```
  */
 export function retentionUplift(options: RetentionUpliftOptions): RetentionUpliftResult {
-  checkOptionKeys(options, [...GROWTH_KEYS, 'uplift']);
-  const { uplift, ...growthOptions } = options;
-  const base = resolveGrowth(growthOptions);
-  if (typeof uplift !== 'number' || !Number.isFinite(uplift)) {
-    throw new InvalidOptionError('uplift', uplift, `${describeValue(uplift)} is not a finite number`);
-  }
-  const raised = base.retentionRate.plus(uplift);
-  if (raised.isNegative() || raised.greaterThan(1)) {
-    throw new InvalidOptionError(
-      'uplift',
-      uplift,
-      `${uplift} takes the retention rate ${options.retentionRate} to ${raised.toString()}, outside [0, 1]`,
-    );
-  }
-  const baseResult = runGrowth(base);
-  const improvedResult = runGrowth({ ...base, retentionRate: raised });
+  const uplift = resolveUplift(options);
+  const baseResult = runGrowth(uplift.base);
+  const improvedResult = runGrowth(uplift.improved);
   const profit = change(baseResult.totalProfit, improvedResult.totalProfit);
   const pv = change(baseResult.presentValue, improvedResult.presentValue);
   const customers = change(new Exact(baseResult.endCustomers), new Exact(improvedResult.endCustomers));
   return {
     retentionRate: options.retentionRate,
-    improvedRetentionRate: toCount(raised),
+    improvedRetentionRate: toCount(uplift.improved.retentionRate),
     endCustomers: {
       base: baseResult.endCustomers,
       improved: improvedResult.endCustomers,
@@ -125,4 +112,29 @@ export function retentionUplift(options: RetentionUpliftOptions): RetentionUplif
     base: baseResult,
     improved: improvedResult,
   };
+}
+
+/** The checked inputs of {@link retentionUplift}: the two simulations, alike but for the retention rate. */
+interface ResolvedUplift {
+  readonly base: ResolvedGrowth;
+  readonly improved: ResolvedGrowth;
+}
+
+/** Check the simulation options and the uplift, and raise the retention rate by it (in decimal). */
+function resolveUplift(options: RetentionUpliftOptions): ResolvedUplift {
+  checkOptionKeys(options, [...GROWTH_KEYS, 'uplift']);
+  const { uplift, ...growthOptions } = options;
+  const base = resolveGrowth(growthOptions);
+  if (typeof uplift !== 'number' || !Number.isFinite(uplift)) {
+    throw new InvalidOptionError('uplift', uplift, `${describeValue(uplift)} is not a finite number`);
+  }
+  const raised = base.retentionRate.plus(uplift);
+  if (raised.isNegative() || raised.greaterThan(1)) {
+    throw new InvalidOptionError(
+      'uplift',
+      uplift,
+      `${uplift} takes the retention rate ${options.retentionRate} to ${raised.toString()}, outside [0, 1]`,
+    );
+  }
+  return { base, improved: { ...base, retentionRate: raised } };
 }
