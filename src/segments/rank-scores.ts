@@ -4,7 +4,7 @@
  * @module
  */
 import { InvalidOptionError } from '../errors.ts';
-import { countBelow } from './order-statistics.ts';
+import { countBelow, selectRanks } from './order-statistics.ts';
 
 /**
  * Check an RFM `bins` option: an integer from 2 to 100.
@@ -25,7 +25,8 @@ export function assertBins(value: unknown, option = 'bins'): number {
  * Higher values get higher scores; to score "smaller is better" (recency) pass the negated values.
  * Equal values always get equal scores (unlike SQL `NTILE`, which splits ties across buckets), so a
  * score can be empty: with half the values tied at the minimum, score 2 of 5 is never given.
- * The scores come from a sorted copy of the values ({@link scoresBySort}), O(N log N).
+ * Only the bins − 1 values where the score changes are needed, and they are selected rather than
+ * sorted: O(N log bins) expected, O(N log N) at worst.
  *
  * @param values - finite numbers (any order; not modified)
  * @param bins - number of scores, an integer ≥ 2 (default 5)
@@ -45,7 +46,7 @@ export function rankScores(values: ArrayLike<number>, bins = 5): Uint8Array {
     const x = values[i];
     if (!Number.isFinite(x)) throw new InvalidOptionError(`values[${i}]`, x, `${String(x)} is not a finite number`);
   }
-  return scoresBySort(Float64Array.from(values), bins);
+  return scoresBySelection(Float64Array.from(values), bins);
 }
 
 /**
@@ -54,36 +55,32 @@ export function rankScores(values: ArrayLike<number>, bins = 5): Uint8Array {
  *
  * @param v - finite values (not modified)
  * @param bins - number of scores, 2 … 100
- * @param _min - the smallest value (the sort does not need it)
- * @param _max - the largest value (the sort does not need it)
- * @param _integers - whether all values are integers (the sort does not need it)
+ * @param _min - the smallest value (selection does not need it)
+ * @param _max - the largest value (selection does not need it)
+ * @param _integers - whether all values are integers (selection does not need it)
  * @returns the score of each value
  * @internal
  */
 export function scoresInRange(v: Float64Array, bins: number, _min: number, _max: number, _integers: boolean): Uint8Array {
-  return scoresBySort(v, bins);
+  return scoresBySelection(v, bins);
 }
 
 /**
- * The rule through a sorted copy. The score `1 + ⌊bins · L ÷ N⌋`, `L = #{ j : vⱼ < v }`, is at least
- * `s + 1` exactly when `L ≥ Tₛ = ⌈s · N ÷ bins⌉` (s = 1 … bins − 1), that is when at least `Tₛ` values
- * are below `v`: when `v` exceeds `sorted[Tₛ − 1]`, the cut `cₛ`. So a value's score is 1 + the number
- * of cuts below it, found by binary search among the bins − 1 cuts. O(N log N) for the sort.
- *
- * @param v - finite values (not modified)
- * @param bins - number of scores, 2 … 100
- * @returns the score of each value
- * @internal
+ * The score `1 + ⌊bins · L ÷ N⌋`, `L = #{ j : vⱼ < v }`, is at least `s + 1` exactly when
+ * `L ≥ Tₛ = ⌈s · N ÷ bins⌉` (s = 1 … bins − 1), that is when `v` exceeds the value of rank `Tₛ − 1`
+ * in sorted order, the cut `cₛ`. So only the bins − 1 cuts are needed, found by selection on a copy
+ * (no sort), and a value's score is 1 + the number of cuts below it. O(N log bins) expected.
  */
-export function scoresBySort(v: Float64Array, bins: number): Uint8Array {
+function scoresBySelection(v: Float64Array, bins: number): Uint8Array {
   const n = v.length;
   const scores = new Uint8Array(n);
   if (n === 0) return scores;
-  // A typed-array sort orders numerically and puts -0 before 0; `<` below counts them equal.
-  const sorted = v.slice().sort();
-  // For s < bins and N ≥ 1, 1 ≤ Tₛ ≤ N, so every cut's index is in range; the cuts ascend with s.
-  const cuts = new Float64Array(bins - 1);
-  for (let s = 1; s < bins; s++) cuts[s - 1] = sorted[Math.ceil((s * n) / bins) - 1];
+  // For s < bins and N ≥ 1, 1 ≤ Tₛ ≤ N: every rank is in range, and the ranks ascend with s.
+  const ranks: number[] = [];
+  for (let s = 1; s < bins; s++) ranks.push(Math.ceil((s * n) / bins) - 1);
+  const copy = v.slice();
+  selectRanks(copy, ranks);
+  const cuts = Float64Array.from(ranks, (k) => copy[k]);
   for (let i = 0; i < n; i++) scores[i] = 1 + countBelow(cuts, v[i]);
   return scores;
 }
