@@ -11,7 +11,7 @@ import { InvalidOptionError, describeValue } from '../errors.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { instantArgument } from './arguments.ts';
 import { dayNumber } from './days.ts';
-import { type CalendarOptions, type CalendarUnit, type FixedSpan, assertWeekStartsOn, periodFirstDay, periodOfDay } from './units.ts';
+import { type CalendarOptions, type CalendarUnit, type FixedSpan, type WeekStartsOn, assertWeekStartsOn, periodFirstDay, periodOfDay } from './units.ts';
 import { assertTimeZone, localDayStart } from './zone.ts';
 import { DAY_MS } from './offset.ts';
 
@@ -34,11 +34,20 @@ export { makeDayIndexer } from './days.ts';
 
 const CALENDAR_KEYS = optionKeys<CalendarOptions>({ timeZone: true, weekStartsOn: true });
 
-/** The zone of calendar options, their keys checked. */
-function zoneOf(options: CalendarOptions | undefined): string {
+/** Calendar options, checked: the zone (`'UTC'` or a canonical IANA name) and the first day of the week. */
+interface ResolvedCalendar {
+  readonly timeZone: string;
+  readonly weekStartsOn: WeekStartsOn;
+}
+
+/** Check calendar options once per call: their keys, the zone and the first day of the week. */
+function resolveCalendar(options: CalendarOptions | undefined): ResolvedCalendar {
   checkOptionKeys(options, CALENDAR_KEYS);
   const timeZone = options?.timeZone;
-  return timeZone === undefined || timeZone === 'UTC' ? 'UTC' : assertTimeZone(timeZone);
+  return {
+    timeZone: timeZone === undefined || timeZone === 'UTC' ? 'UTC' : assertTimeZone(timeZone),
+    weekStartsOn: assertWeekStartsOn(options?.weekStartsOn),
+  };
 }
 
 /**
@@ -63,7 +72,8 @@ function zoneOf(options: CalendarOptions | undefined): string {
  * ```
  */
 export function periodIndex(epochMs: number, unit: CalendarUnit, options?: CalendarOptions): number {
-  return periodOfDay(dayNumber(epochMs, zoneOf(options)), unit, assertWeekStartsOn(options?.weekStartsOn));
+  const { timeZone, weekStartsOn } = resolveCalendar(options);
+  return periodOfDay(dayNumber(epochMs, timeZone), unit, weekStartsOn);
 }
 
 /**
@@ -84,7 +94,8 @@ export function periodIndex(epochMs: number, unit: CalendarUnit, options?: Calen
  * ```
  */
 export function periodStart(index: number, unit: CalendarUnit, options?: CalendarOptions): number {
-  return localDayStart(zoneOf(options), periodFirstDay(index, unit, assertWeekStartsOn(options?.weekStartsOn)));
+  const { timeZone, weekStartsOn } = resolveCalendar(options);
+  return localDayStart(timeZone, periodFirstDay(index, unit, weekStartsOn));
 }
 
 /**
