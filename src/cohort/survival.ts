@@ -7,12 +7,13 @@
 import { makeDayIndexer } from '../calendar/days.ts';
 import { DAY_MS } from '../calendar/offset.ts';
 import { periodKey, periodStart } from '../calendar/period.ts';
-import { type CalendarUnit, type Period, type WeekStartsOn, isFixedSpan, periodOfDay } from '../calendar/units.ts';
+import { isFixedSpan, periodOfDay } from '../calendar/units.ts';
 import { describeValue } from '../errors.ts';
 import { Problems } from '../input/staged-events.ts';
 import { explainDate, toEpochMs } from '../input/dates.ts';
 import { explainId, isCustomerId } from '../input/ids.ts';
 import { assertTableCells } from './limits.ts';
+import type { ResolvedCalendar } from './settings.ts';
 import type { SubscriptionRecord, SurvivalCell, SurvivalTable } from './subscriptions.ts';
 
 interface Observed {
@@ -38,33 +39,30 @@ function kaplanMeier(items: readonly Observed[]): SurvivalCell[] {
   const censored = new Float64Array(horizon);
   for (const item of items) {
     if (item.event >= 0) {
-      ended[item.event] = (ended[item.event] ?? 0) + 1;
-      leaving[item.event + 1] = (leaving[item.event + 1] ?? 0) + 1;
+      ended[item.event] += 1;
+      leaving[item.event + 1] += 1;
     } else if (item.observed > 0) {
-      censored[item.observed - 1] = (censored[item.observed - 1] ?? 0) + 1;
-      leaving[item.observed] = (leaving[item.observed] ?? 0) + 1;
+      censored[item.observed - 1] += 1;
+      leaving[item.observed] += 1;
     } else {
-      leaving[0] = (leaving[0] ?? 0) + 1; // nothing observed yet
+      leaving[0] += 1; // nothing observed yet
     }
   }
   const cells: SurvivalCell[] = [];
   let atRisk = items.length;
   let survival = 1;
   for (let k = 0; k < horizon; k++) {
-    atRisk -= leaving[k] ?? 0;
+    atRisk -= leaving[k];
     if (atRisk <= 0) break;
-    const d = ended[k] ?? 0;
+    const d = ended[k];
     survival *= 1 - d / atRisk;
-    cells.push(Object.freeze({ offset: k, atRisk, ended: d, censored: censored[k] ?? 0, survival }));
+    cells.push(Object.freeze({ offset: k, atRisk, ended: d, censored: censored[k], survival }));
   }
   return cells;
 }
 
 /** @internal Compute the survival table (the work behind `SubscriptionCohort.table`). */
-export function survivalTable(
-  records: readonly unknown[],
-  s: { by: CalendarUnit; every: Period; timeZone: string; weekStartsOn: WeekStartsOn; asOf: number | null; skip: boolean },
-): SurvivalTable {
+export function survivalTable(records: readonly unknown[], s: ResolvedCalendar & { readonly skip: boolean }): SurvivalTable {
   const problems = new Problems(s.skip, 'subscriptions');
   const starts: number[] = [];
   const ends: number[] = [];
@@ -92,9 +90,9 @@ export function survivalTable(
   const firstIncomplete = periodOfDay(dayOf(asOf + 1), unit, s.weekStartsOn);
   const observations: Observed[] = [];
   for (let i = 0; i < starts.length; i++) {
-    const from = starts[i] ?? 0;
+    const from = starts[i];
     if (from > asOf) continue; // not started as of asOf
-    const to = ends[i] ?? Number.NaN;
+    const to = ends[i];
     const base = span > 0 ? 0 : periodOfDay(dayOf(from), unit, s.weekStartsOn);
     const observed = span > 0 ? Math.max(0, Math.floor((asOf + 1 - from) / span)) : firstIncomplete - base;
     let event = -1;
