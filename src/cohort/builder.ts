@@ -3,12 +3,11 @@
  *
  * @module
  */
-import { assertTimeZone } from '../calendar/zone.ts';
-import { type CalendarUnit, type Period, type WeekStartsOn, assertCalendarUnit, assertWeekStartsOn } from '../calendar/units.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 import { checkOptionKeys } from '../option-keys.ts';
+import { CalendarSteps } from './calendar-steps.ts';
 import { computeCohorts } from './engine.ts';
 import {
   type CohortChoice,
@@ -17,7 +16,6 @@ import {
   defaultCohortChoice,
   maxOffsetOption,
   modeOption,
-  periodOption,
   resolveCohortSettings,
 } from './settings.ts';
 import { type SubscriptionCohort, type SubscriptionOptions, type SubscriptionRecord, startSubscriptionCohort } from './subscriptions.ts';
@@ -53,13 +51,12 @@ import type { Bracket, CohortTable, CustomerProfile } from './types.ts';
  * table.cohorts[0]?.cells[2]?.cumulativeRevenuePerCustomer.toFixed(2); // => '32.50'
  * ```
  */
-export class Cohort {
+export class Cohort extends CalendarSteps<CohortChoice, Cohort> {
   readonly #book: Ledger;
-  readonly #choice: CohortChoice;
 
   private constructor(book: Ledger, choice: CohortChoice) {
+    super(choice);
     this.#book = book;
-    this.#choice = choice;
   }
 
   /**
@@ -90,65 +87,83 @@ export class Cohort {
     return startSubscriptionCohort(subscriptions, options);
   }
 
-  /** The next step: a new builder with `change` applied (this one is left as it is). */
+  /**
+   * A builder over the same ledger with `choice`.
+   *
+   * @param choice - all the choices of the new builder
+   * @returns the new builder
+   */
+  protected override next(choice: CohortChoice): Cohort {
+    return new Cohort(this.#book, choice);
+  }
+
+  /** The next step: a new builder with `change` applied to the cohort options. */
   #with(change: Partial<CohortChoice>): Cohort {
-    return new Cohort(this.#book, { ...this.#choice, ...change });
+    return this.next({ ...this.choice, ...change });
   }
 
-  /** Cohort period: `'day' | 'week' | 'month' | 'quarter' | 'year'` (default `'month'`). */
-  by(unit: CalendarUnit): Cohort {
-    return this.#with({ by: assertCalendarUnit(unit, 'by') });
-  }
-
-  /** Measurement period: a calendar unit or `{ days: n }` elapsed spans (default: the cohort period). */
-  every(period: Period): Cohort {
-    return this.#with({ every: periodOption(period) });
-  }
-
-  /** IANA time zone of the calendar (default: the ledger's). */
-  timeZone(timeZone: string): Cohort {
-    return this.#with({ timeZone: assertTimeZone(timeZone) });
-  }
-
-  /** First day of the week for weekly periods: 0 = Sunday … 6 (default 1, Monday). */
-  weekStartsOn(day: WeekStartsOn): Cohort {
-    return this.#with({ weekStartsOn: assertWeekStartsOn(day) });
-  }
-
-  /** Keep customers whose first order is in `[from, to)` (pass period starts for whole cohorts). */
+  /**
+   * Keep customers whose first order is in `[from, to)` (pass period starts for whole cohorts).
+   *
+   * @param from - the first instant kept (default: no bound)
+   * @param to - the first instant no longer kept (default: no bound)
+   * @returns a new builder (the dates are read, in the chosen time zone, when the table is computed)
+   */
   between(from?: DateInput, to?: DateInput): Cohort {
     return this.#with({ between: [from, to] });
   }
 
   /**
-   * The instant the table is computed as of (default: the ledger's last event); later events are ignored.
-   * A date-only string is the start of that day (pass the end of the day, e.g. `'2024-12-31T23:59:59.999Z'`, to count its orders).
+   * `'classic'` (default) or `'unbounded'` counting; clears brackets.
+   *
+   * @param mode - the counting
+   * @returns a new builder
+   * @throws {@link InvalidOptionError} for any other mode (brackets are set with `.brackets()`)
    */
-  asOf(date: DateInput): Cohort {
-    return this.#with({ asOf: date });
-  }
-
-  /** `'classic'` (default) or `'unbounded'` counting; clears brackets. */
   mode(mode: 'classic' | 'unbounded'): Cohort {
     return this.#with({ mode: modeOption(mode), brackets: null });
   }
 
-  /** Bracket mode: ascending, non-overlapping offset ranges such as `[[0], [1, 2], [3, 5]]`. */
+  /**
+   * Bracket mode: ascending, non-overlapping offset ranges such as `[[0], [1, 2], [3, 5]]`.
+   *
+   * @param brackets - `[k]` or `[from, to]` ranges of whole offsets
+   * @returns a new builder
+   * @throws {@link InvalidOptionError} naming the first malformed, descending or overlapping bracket
+   */
   brackets(brackets: readonly Bracket[]): Cohort {
     return this.#with({ brackets: bracketsOption(brackets) });
   }
 
-  /** The last offset reported (default: every observable offset). */
+  /**
+   * The last offset reported (default: every observable offset).
+   *
+   * @param offset - a whole number ≥ 0
+   * @returns a new builder
+   * @throws {@link InvalidOptionError} for anything but a whole number ≥ 0
+   */
   maxOffset(offset: number): Cohort {
     return this.#with({ maxOffset: maxOffsetOption(offset) });
   }
 
-  /** Split every cohort by an attribute of the customer (channel, first product, …). */
+  /**
+   * Split every cohort by an attribute of the customer (channel, first product, …).
+   *
+   * @param segment - the segment of a customer: a string (or a finite number)
+   * @returns a new builder
+   * @throws {@link InvalidOptionError} for something that is not a function
+   */
   segmentBy(segment: (customer: CustomerProfile) => string): Cohort {
     return this.#with({ segmentBy: customerFunctionOption('segmentBy', segment) });
   }
 
-  /** Cohorts of your own: the key of each customer's cohort (replaces the first-order period). */
+  /**
+   * Cohorts of your own: the key of each customer's cohort (replaces the first-order period).
+   *
+   * @param key - the cohort key of a customer: a string (or a finite number)
+   * @returns a new builder
+   * @throws {@link InvalidOptionError} for something that is not a function
+   */
   cohortKey(key: (customer: CustomerProfile) => string): Cohort {
     return this.#with({ cohortKey: customerFunctionOption('cohortKey', key) });
   }
@@ -162,6 +177,6 @@ export class Cohort {
    *   (cohorts × offsets: an `asOf` far beyond the data, or offsets too fine for its span)
    */
   table(): CohortTable {
-    return computeCohorts(this.#book, resolveCohortSettings(this.#choice, this.#book));
+    return computeCohorts(this.#book, resolveCohortSettings(this.choice, this.#book));
   }
 }

@@ -3,14 +3,14 @@
  *
  * @module
  */
-import type { CalendarUnit, Period, WeekStartsOn } from '../calendar/units.ts';
-import { assertCalendarUnit, assertWeekStartsOn } from '../calendar/units.ts';
+import type { CalendarUnit, Period } from '../calendar/units.ts';
 import { assertTimeZone } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { skipInvalid } from '../input/options.ts';
 import type { CustomerId, DateInput, SkippedRecord } from '../input/types.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
-import { type CalendarChoice, defaultCalendar, periodOption, resolveCalendar } from './settings.ts';
+import { CalendarSteps } from './calendar-steps.ts';
+import { type CalendarChoice, defaultCalendar, resolveCalendar } from './settings.ts';
 import { survivalTable } from './survival.ts';
 
 /** What the steps of {@link SubscriptionCohort} set, and how unreadable subscriptions are handled. */
@@ -119,50 +119,26 @@ let newSubscriptionCohort: (records: readonly unknown[], choice: SubscriptionCho
  * table.overall.map((c) => c.atRisk); // => [4, 3, 1]
  * ```
  */
-export class SubscriptionCohort {
+export class SubscriptionCohort extends CalendarSteps<SubscriptionChoice, SubscriptionCohort> {
   readonly #records: readonly unknown[];
-  readonly #choice: SubscriptionChoice;
 
   static {
     newSubscriptionCohort = (records, choice) => new SubscriptionCohort(records, choice);
   }
 
   private constructor(records: readonly unknown[], choice: SubscriptionChoice) {
+    super(choice);
     this.#records = records;
-    this.#choice = choice;
-  }
-
-  /** The next step: a new builder with `change` applied (this one is left as it is). */
-  #with(change: Partial<SubscriptionChoice>): SubscriptionCohort {
-    return new SubscriptionCohort(this.#records, { ...this.#choice, ...change });
-  }
-
-  /** Cohort period of the start (default `'month'`). */
-  by(unit: CalendarUnit): SubscriptionCohort {
-    return this.#with({ by: assertCalendarUnit(unit, 'by') });
-  }
-
-  /** Measurement period: a calendar unit or `{ days: n }` (default: the cohort period). */
-  every(period: Period): SubscriptionCohort {
-    return this.#with({ every: periodOption(period) });
-  }
-
-  /** IANA time zone of the calendar. */
-  timeZone(timeZone: string): SubscriptionCohort {
-    return this.#with({ timeZone: assertTimeZone(timeZone) });
-  }
-
-  /** First day of the week for weekly periods (default 1, Monday). */
-  weekStartsOn(day: WeekStartsOn): SubscriptionCohort {
-    return this.#with({ weekStartsOn: assertWeekStartsOn(day) });
   }
 
   /**
-   * The instant the table is computed as of (default: the latest start or end in the data — pass it
-   * explicitly when ends are scheduled in the future). A date-only string is the start of that day (pass the end of the day, e.g. `'2024-12-31T23:59:59.999Z'`, to count its orders).
+   * A builder over the same subscriptions with `choice`.
+   *
+   * @param choice - all the choices of the new builder
+   * @returns the new builder
    */
-  asOf(date: DateInput): SubscriptionCohort {
-    return this.#with({ asOf: date });
+  protected override next(choice: SubscriptionChoice): SubscriptionCohort {
+    return new SubscriptionCohort(this.#records, choice);
   }
 
   /**
@@ -175,6 +151,6 @@ export class SubscriptionCohort {
    *   fine for its span)
    */
   table(): SurvivalTable {
-    return survivalTable(this.#records, { ...resolveCalendar(this.#choice), skip: this.#choice.skip });
+    return survivalTable(this.#records, { ...resolveCalendar(this.choice), skip: this.choice.skip });
   }
 }
