@@ -139,9 +139,12 @@ function makeCell(cell: CellSums, size: number, digits: number): CohortCell {
   });
 }
 
-/** Minor units per customer of a cohort, as money (a cohort has at least one customer). */
+/** Minor units per customer of a cohort, as money. */
 function perCustomer(minor: number, size: number, digits: number): Decimal {
-  return minorPer(minor, size, digits) ?? fromMinorUnits(0, digits);
+  const quotient = minorPer(minor, size, digits);
+  // A group is made for its first customer, so a cohort has at least one and the quotient exists.
+  if (quotient === null) throw new Error(`a cohort of ${size} customers`);
+  return quotient;
 }
 
 /**
