@@ -105,6 +105,7 @@ export function resolveCohortSettings(choice: CohortChoice, book: Ledger): Cohor
   const [from, to] = choice.between;
   return {
     ...calendar,
+    // An empty ledger has no last event; it has no customers either, so any instant gives its empty table.
     asOf: calendar.asOf ?? book.maxTime ?? 0,
     from: from === undefined ? Number.NEGATIVE_INFINITY : dateOption('between.from', from, choice.timeZone),
     to: to === undefined ? Number.POSITIVE_INFINITY : dateOption('between.to', to, choice.timeZone),
