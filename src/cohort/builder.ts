@@ -88,7 +88,7 @@ export class Cohort extends CalendarSteps<CohortChoice, Cohort> {
   }
 
   /**
-   * A builder over the same ledger with `choice`.
+   * @internal A builder over the same ledger with `choice`.
    *
    * @param choice - all the choices of the new builder
    * @returns the new builder

@@ -31,7 +31,7 @@ import { type CalendarChoice, periodOption } from './settings.ts';
  * ```
  */
 export abstract class CalendarSteps<Choice extends CalendarChoice, Builder> {
-  /** The choices so far; a step never changes them, it makes a new builder. */
+  /** @internal The choices so far; a step never changes them, it makes a new builder. */
   protected readonly choice: Choice;
 
   protected constructor(choice: Choice) {
@@ -39,7 +39,7 @@ export abstract class CalendarSteps<Choice extends CalendarChoice, Builder> {
   }
 
   /**
-   * A builder over the same data with `choice`.
+   * @internal A builder over the same data with `choice`.
    *
    * @param choice - all the choices of the new builder
    * @returns the new builder

@@ -132,7 +132,7 @@ export class SubscriptionCohort extends CalendarSteps<SubscriptionChoice, Subscr
   }
 
   /**
-   * A builder over the same subscriptions with `choice`.
+   * @internal A builder over the same subscriptions with `choice`.
    *
    * @param choice - all the choices of the new builder
    * @returns the new builder
