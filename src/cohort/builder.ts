@@ -3,76 +3,23 @@
  *
  * @module
  */
-import { assertTimeZone } from '../calendar/zone.ts';
-import { type CalendarUnit, type Period, type WeekStartsOn, assertCalendarUnit, assertWeekStartsOn } from '../calendar/units.ts';
-import { InvalidOptionError } from '../errors.ts';
-import { dateOption } from '../input/dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
-import { checkOptionKeys } from '../option-keys.ts';
-import type { DateInput, Ledger } from '../input/types.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
+import type { DateInput, Ledger } from '../input/types.ts';
+import { checkOptionKeys } from '../option-keys.ts';
+import { CalendarSteps } from './calendar-steps.ts';
 import { computeCohorts } from './engine.ts';
-import { periodOption } from './period-option.ts';
-import { CREATE, SubscriptionCohort, type SubscriptionOptions, type SubscriptionRecord } from './subscriptions.ts';
+import {
+  type CohortChoice,
+  bracketsOption,
+  customerFunctionOption,
+  defaultCohortChoice,
+  maxOffsetOption,
+  modeOption,
+  resolveCohortSettings,
+} from './settings.ts';
+import { type SubscriptionCohort, type SubscriptionOptions, type SubscriptionRecord, startSubscriptionCohort } from './subscriptions.ts';
 import type { Bracket, CohortTable, CustomerProfile } from './types.ts';
-
-interface BuilderState {
-  readonly by: CalendarUnit;
-  readonly every: Period | null;
-  readonly timeZone: string | null;
-  readonly weekStartsOn: WeekStartsOn;
-  readonly between: readonly [DateInput | undefined, DateInput | undefined];
-  readonly asOf: DateInput | undefined;
-  readonly mode: 'classic' | 'unbounded';
-  readonly brackets: readonly Bracket[] | null;
-  readonly maxOffset: number;
-  readonly segmentBy: ((customer: CustomerProfile) => string) | null;
-  readonly cohortKey: ((customer: CustomerProfile) => string) | null;
-}
-
-const INITIAL: BuilderState = {
-  by: 'month',
-  every: null,
-  timeZone: null,
-  weekStartsOn: 1,
-  between: [undefined, undefined],
-  asOf: undefined,
-  mode: 'classic',
-  brackets: null,
-  maxOffset: Number.POSITIVE_INFINITY,
-  segmentBy: null,
-  cohortKey: null,
-};
-
-function assertBrackets(value: unknown): readonly Bracket[] {
-  if (!Array.isArray(value) || value.length === 0) {
-    throw new InvalidOptionError('brackets', value, 'must be a non-empty array of [k] or [from, to] offset ranges');
-  }
-  let previousEnd = -1;
-  return Object.freeze(
-    value.map((bracket: unknown, i) => {
-      const ok =
-        Array.isArray(bracket) &&
-        (bracket.length === 1 || bracket.length === 2) &&
-        bracket.every((k) => Number.isSafeInteger(k) && (k as number) >= 0);
-      const from = ok ? (bracket[0] as number) : -1;
-      const to = ok ? ((bracket[1] ?? bracket[0]) as number) : -1;
-      if (!ok || to < from) {
-        throw new InvalidOptionError(`brackets[${i}]`, bracket, 'must be [k] or [from, to] with whole offsets 0 ≤ from ≤ to');
-      }
-      if (from <= previousEnd) {
-        throw new InvalidOptionError(`brackets[${i}]`, bracket, 'brackets must be in ascending order and must not overlap');
-      }
-      previousEnd = to;
-      return Object.freeze(bracket.length === 1 ? [from] : [from, to]) as Bracket;
-    }),
-  );
-}
-
-function assertFunction<T>(option: string, value: T): T {
-  if (typeof value !== 'function') throw new InvalidOptionError(option, value, 'must be a function of the customer');
-  return value;
-}
 
 /**
  * Acquisition-cohort analysis with a fluent, immutable builder: every call returns a new `Cohort` and
@@ -104,13 +51,12 @@ function assertFunction<T>(option: string, value: T): T {
  * table.cohorts[0]?.cells[2]?.cumulativeRevenuePerCustomer.toFixed(2); // => '32.50'
  * ```
  */
-export class Cohort {
+export class Cohort extends CalendarSteps<CohortChoice, Cohort> {
   readonly #book: Ledger;
-  readonly #state: BuilderState;
 
-  private constructor(book: Ledger, state: BuilderState) {
+  private constructor(book: Ledger, choice: CohortChoice) {
+    super(choice);
     this.#book = book;
-    this.#state = state;
   }
 
   /**
@@ -125,7 +71,7 @@ export class Cohort {
   static from(data: LedgerInput, options?: LedgerBaseOptions): Cohort {
     checkOptionKeys(options, LEDGER_BASE_KEYS);
     const book = toLedger(data, options);
-    return new Cohort(book, { ...INITIAL, timeZone: calendarZone(book, options) });
+    return new Cohort(book, defaultCohortChoice(calendarZone(book, options)));
   }
 
   /**
@@ -138,75 +84,88 @@ export class Cohort {
    * @throws {@link InvalidOptionError} for bad or unknown options
    */
   static fromSubscriptions(subscriptions: Iterable<SubscriptionRecord>, options?: SubscriptionOptions): SubscriptionCohort {
-    return SubscriptionCohort[CREATE](subscriptions, options);
+    return startSubscriptionCohort(subscriptions, options);
   }
 
-  #with(change: Partial<BuilderState>): Cohort {
-    return new Cohort(this.#book, { ...this.#state, ...change });
+  /**
+   * @internal A builder over the same ledger with `choice`.
+   *
+   * @param choice - all the choices of the new builder
+   * @returns the new builder
+   */
+  protected override next(choice: CohortChoice): Cohort {
+    return new Cohort(this.#book, choice);
   }
 
-  /** Cohort period: `'day' | 'week' | 'month' | 'quarter' | 'year'` (default `'month'`). */
-  by(unit: CalendarUnit): Cohort {
-    return this.#with({ by: assertCalendarUnit(unit, 'by') });
+  /** The next step: a new builder with `change` applied to the cohort options. */
+  #with(change: Partial<CohortChoice>): Cohort {
+    return this.next({ ...this.choice, ...change });
   }
 
-  /** Measurement period: a calendar unit or `{ days: n }` elapsed spans (default: the cohort period). */
-  every(period: Period): Cohort {
-    return this.#with({ every: periodOption(period) });
-  }
-
-  /** IANA time zone of the calendar (default: the ledger's). */
-  timeZone(timeZone: string): Cohort {
-    return this.#with({ timeZone: assertTimeZone(timeZone) });
-  }
-
-  /** First day of the week for weekly periods: 0 = Sunday … 6 (default 1, Monday). */
-  weekStartsOn(day: WeekStartsOn): Cohort {
-    return this.#with({ weekStartsOn: assertWeekStartsOn(day) });
-  }
-
-  /** Keep customers whose first order is in `[from, to)` (pass period starts for whole cohorts). */
+  /**
+   * Keep customers whose first order is in `[from, to)` (pass period starts for whole cohorts).
+   *
+   * @param from - the first instant kept (default: no bound)
+   * @param to - the first instant no longer kept (default: no bound)
+   * @returns a new builder (the dates are read, in the chosen time zone, when the table is computed)
+   */
   between(from?: DateInput, to?: DateInput): Cohort {
     return this.#with({ between: [from, to] });
   }
 
   /**
-   * The instant the table is computed as of (default: the ledger's last event); later events are ignored.
-   * A date-only string is the start of that day (pass the end of the day, e.g. `'2024-12-31T23:59:59.999Z'`, to count its orders).
+   * `'classic'` (default) or `'unbounded'` counting; clears brackets.
+   *
+   * @param mode - the counting
+   * @returns a new builder
+   * @throws {@link InvalidOptionError} for any other mode (brackets are set with `.brackets()`)
    */
-  asOf(date: DateInput): Cohort {
-    return this.#with({ asOf: date });
-  }
-
-  /** `'classic'` (default) or `'unbounded'` counting; clears brackets. */
   mode(mode: 'classic' | 'unbounded'): Cohort {
-    if (mode !== 'classic' && mode !== 'unbounded') {
-      throw new InvalidOptionError('mode', mode, `must be 'classic' or 'unbounded' (use .brackets() for brackets)`);
-    }
-    return this.#with({ mode, brackets: null });
+    return this.#with({ mode: modeOption(mode), brackets: null });
   }
 
-  /** Bracket mode: ascending, non-overlapping offset ranges such as `[[0], [1, 2], [3, 5]]`. */
+  /**
+   * Bracket mode: ascending, non-overlapping offset ranges such as `[[0], [1, 2], [3, 5]]`.
+   *
+   * @param brackets - `[k]` or `[from, to]` ranges of whole offsets
+   * @returns a new builder
+   * @throws {@link InvalidOptionError} naming the first malformed, descending or overlapping bracket
+   */
   brackets(brackets: readonly Bracket[]): Cohort {
-    return this.#with({ brackets: assertBrackets(brackets) });
+    return this.#with({ brackets: bracketsOption(brackets) });
   }
 
-  /** The last offset reported (default: every observable offset). */
+  /**
+   * The last offset reported (default: every observable offset).
+   *
+   * @param offset - a whole number ≥ 0
+   * @returns a new builder
+   * @throws {@link InvalidOptionError} for anything but a whole number ≥ 0
+   */
   maxOffset(offset: number): Cohort {
-    if (!Number.isSafeInteger(offset) || offset < 0) {
-      throw new InvalidOptionError('maxOffset', offset, 'must be a whole number ≥ 0');
-    }
-    return this.#with({ maxOffset: offset });
+    return this.#with({ maxOffset: maxOffsetOption(offset) });
   }
 
-  /** Split every cohort by an attribute of the customer (channel, first product, …). */
+  /**
+   * Split every cohort by an attribute of the customer (channel, first product, …).
+   *
+   * @param segment - the segment of a customer: a string (or a finite number)
+   * @returns a new builder
+   * @throws {@link InvalidOptionError} for something that is not a function
+   */
   segmentBy(segment: (customer: CustomerProfile) => string): Cohort {
-    return this.#with({ segmentBy: assertFunction('segmentBy', segment) });
+    return this.#with({ segmentBy: customerFunctionOption('segmentBy', segment) });
   }
 
-  /** Cohorts of your own: the key of each customer's cohort (replaces the first-order period). */
+  /**
+   * Cohorts of your own: the key of each customer's cohort (replaces the first-order period).
+   *
+   * @param key - the cohort key of a customer: a string (or a finite number)
+   * @returns a new builder
+   * @throws {@link InvalidOptionError} for something that is not a function
+   */
   cohortKey(key: (customer: CustomerProfile) => string): Cohort {
-    return this.#with({ cohortKey: assertFunction('cohortKey', key) });
+    return this.#with({ cohortKey: customerFunctionOption('cohortKey', key) });
   }
 
   /**
@@ -218,22 +177,6 @@ export class Cohort {
    *   (cohorts × offsets: an `asOf` far beyond the data, or offsets too fine for its span)
    */
   table(): CohortTable {
-    const s = this.#state;
-    const timeZone = s.timeZone ?? this.#book.timeZone;
-    const [from, to] = s.between;
-    return computeCohorts(this.#book, {
-      by: s.by,
-      every: s.every ?? s.by,
-      timeZone,
-      weekStartsOn: s.weekStartsOn,
-      from: from === undefined ? Number.NEGATIVE_INFINITY : dateOption('between.from', from, timeZone),
-      to: to === undefined ? Number.POSITIVE_INFINITY : dateOption('between.to', to, timeZone),
-      asOf: s.asOf === undefined ? null : dateOption('asOf', s.asOf, timeZone),
-      mode: s.brackets === null ? s.mode : 'bracket',
-      brackets: s.brackets,
-      maxOffset: s.maxOffset,
-      segmentBy: s.segmentBy,
-      cohortKey: s.cohortKey,
-    });
+    return computeCohorts(this.#book, resolveCohortSettings(this.choice, this.#book));
   }
 }

@@ -1,163 +1,135 @@
 /**
- * The cell pass of the cohort engine: every event of a range of accounts into its cell.
+ * The second pass of the cohort engine: every event of a customer in the table into a cell of their
+ * group's row.
  *
  * @module
  * @internal
  */
 import type { Ledger } from '../input/types.ts';
-import type { CohortAccumulators } from './table.ts';
+import type { CohortCalendar } from './cohort-calendar.ts';
+import type { CohortGroup } from './groups.ts';
+import type { Bracket } from './types.ts';
 
-/** @internal Customers per calendar period of first order, and the range of their bases (plain calendar cohorts). */
-export interface PeriodStats {
-  readonly size: Float64Array;
-  readonly minBase: Float64Array;
-  readonly maxBase: Float64Array;
-}
-
-/** @internal What the cell pass of `computeCohorts` reads besides the ledger. */
-export interface CellPass {
-  /** Events after it are ignored. */
-  readonly asOf: number;
-  /** Customers whose first order is before `from` or at or after `to` are left out (plain calendar cohorts). */
-  readonly from: number;
-  readonly to: number;
-  /** Fixed span in ms (`{ days: n }`), or 0 for calendar offsets. */
-  readonly span: number;
-  /** Day number of `everyOfDay[0]` and `cohortOfDay[0]`. */
-  readonly firstDay: number;
-  /** Cohort period of each day, and the period of day `firstDay` (period rows count from it). */
-  readonly cohortOfDay: Int32Array;
-  readonly cohortBase: number;
-  /** Offset period of each day (calendar offsets). */
-  readonly everyOfDay: Int32Array;
-  readonly dayOf: (epochMs: number) => number;
-  /** Observable offsets of each group, or (plain calendar cohorts) one cap for all. */
-  readonly offsetsOf: Int32Array;
-  /** Offset → bracket index, −1 outside every bracket. */
-  readonly bracketOf: Int32Array;
-  readonly bracketCount: number;
-  /** Group (and accumulator row) of each account, −1 when not in the table; `null` for plain calendar cohorts. */
-  readonly groupOf: Int32Array | null;
-  /** Plain calendar cohorts: the per-period sizes and base ranges, tallied by this pass. */
-  readonly periods: PeriodStats | null;
+/**
+ * @internal One group's row of cells while it is filled: sums per offset `0 … offsets − 1`. Money is
+ * in integer minor units, exact (the ledger bounds the sum of all its amounts).
+ */
+export interface RowSums {
+  readonly group: CohortGroup;
+  /** Cells of the row: the group's offsets begun as of `asOf`, capped by `maxOffset`. */
+  readonly offsets: number;
+  /** Distinct customers with an order at the offset. */
+  readonly active: Float64Array;
+  /**
+   * Customers whose last order up to `asOf` is at the offset (one after the row's last offset counts at
+   * the last): those at or after offset k are the "unbounded" count of cell k.
+   */
+  readonly lastActive: Float64Array;
+  /** Orders at the offset. */
+  readonly orders: Float64Array;
+  /** Order amounts at the offset. */
+  readonly gross: Float64Array;
+  /** Order and refund amounts at the offset. */
+  readonly net: Float64Array;
+  /** Distinct customers with an order in each bracket. */
+  readonly bracketActive: Float64Array;
 }
 
 /**
- * @internal The cell pass over accounts `lo … hi − 1` (one chunk, see {@link CHUNK}): each event into its cell.
- * For plain calendar cohorts it also finds each customer's cohort period (the row) and tallies the
- * period's size and range of bases; otherwise the row is the group found before.
+ * @internal A zeroed row for a group.
  *
- * One flat loop over the chunk's events, switching account at each account's end: a loop per account
- * runs slower, its exit (after a handful of events) being a branch no predictor gets right.
- * Whether an order starts a new active offset for its customer is added as 0 or 1 rather than
- * branched on: the offsets of one customer's orders never decrease, and about a third of orders fall in
- * the offset of the one before.
+ * @param group - the group
+ * @param offsets - its cells
+ * @param brackets - the table's brackets, or `null`
+ * @returns the row
  */
-export function fillCells(book: Ledger, pass: CellPass, acc: CohortAccumulators, lo: number, hi: number): void {
-  const { start, time, minor, firstOrder, orders: orderCounts } = book;
-  const { asOf, from, to, span, firstDay, cohortOfDay, cohortBase, everyOfDay, dayOf, offsetsOf, bracketOf, bracketCount, groupOf, periods } = pass;
-  const { net, orders, gross, active, reach, bracketActive, rowStart } = acc;
-  const stop = start[hi] ?? 0;
-  let a = lo - 1;
-  let end = start[lo] ?? 0;
-  // The current account's group, its row of cells (and of reach), its base and what it has reached so far.
-  let g = -1;
-  let row = 0;
-  let reachRow = 0;
-  let b = 0;
-  let period = 0;
-  let offsets = 0;
-  let lastK = -1;
-  let lastReach = -1;
-  let lastBracket = -1;
-  // The loop also closes the chunk's last account (at p = stop) rather than leaving that to code after
-  // it: code a function reaches only after its first long loop has been compiled has no type
-  // feedback, and its first run then throws the loop's optimized code away, chunk after chunk.
-  for (let p = end; ; p++) {
-    if (p >= end) {
-      addReach(reach, reachRow, lastReach);
-      if (p >= stop) break;
-      do {
-        a++;
-        end = start[a + 1] ?? stop;
-      } while (end <= p);
-      lastK = -1;
-      lastReach = -1;
-      lastBracket = -1;
-      // The base: the first order's instant, or (calendar offsets) its period, held as an integer so
-      // that each event's offset is integer arithmetic.
-      const t0 = firstOrder[a] ?? 0;
-      if (periods === null) {
-        g = groupOf === null ? -1 : (groupOf[a] ?? -1);
-        if (g < 0) {
-          p = end - 1;
-          continue;
-        }
-        offsets = offsetsOf[g] ?? 0;
-        b = span > 0 ? t0 : (everyOfDay[dayOf(t0) - firstDay] ?? 0);
-      } else {
-        if ((orderCounts[a] ?? 0) === 0 || t0 > asOf || t0 < from || t0 >= to) {
-          g = -1;
-          p = end - 1;
-          continue;
-        }
-        const day0 = dayOf(t0) - firstDay;
-        g = (cohortOfDay[day0] ?? 0) - cohortBase;
-        b = span > 0 ? t0 : (everyOfDay[day0] ?? 0);
-        offsets = offsetsOf[0] ?? 0;
-        // Stored every time rather than when changed: a store first reached after the kernel was
-        // compiled (a new period's first customer) would throw the compiled code away.
-        periods.size[g] = (periods.size[g] ?? 0) + 1;
-        periods.minBase[g] = Math.min(periods.minBase[g] ?? 0, b);
-        periods.maxBase[g] = Math.max(periods.maxBase[g] ?? 0, b);
+export function emptyRow(group: CohortGroup, offsets: number, brackets: readonly Bracket[] | null): RowSums {
+  return {
+    group,
+    offsets,
+    active: new Float64Array(offsets),
+    lastActive: new Float64Array(offsets),
+    orders: new Float64Array(offsets),
+    gross: new Float64Array(offsets),
+    net: new Float64Array(offsets),
+    bracketActive: new Float64Array(brackets === null ? 0 : brackets.length),
+  };
+}
+
+/** @internal What the cell pass reads besides the ledger. */
+export interface CellPass {
+  readonly calendar: CohortCalendar;
+  /** Row index of each account (its group's), −1 for an account not in the table. */
+  readonly rowOf: Int32Array;
+  /** The rows, filled in place. */
+  readonly rows: readonly RowSums[];
+  /** Bracket index of each offset, −1 outside every bracket; `null` without brackets. */
+  readonly bracketOf: Int32Array | null;
+}
+
+/**
+ * @internal Add every event of every customer in the table to its cell.
+ *
+ * An event after `asOf`, at a negative offset (a refund before the first order's period) or past the
+ * row's last offset has no cell. A customer's events are in time order, so their offsets never
+ * decrease: an order counts its customer as active at its offset (and in its bracket) unless the
+ * customer's previous order was there already.
+ *
+ * @param book - the ledger
+ * @param pass - the calendar, the rows and where each account goes
+ */
+export function fillCells(book: Ledger, pass: CellPass): void {
+  const { calendar, rowOf, rows, bracketOf } = pass;
+  const asOf = calendar.asOf;
+  for (let account = 0; account < rowOf.length; account++) {
+    if (rowOf[account] < 0) continue;
+    const row = rows[rowOf[account]];
+    const base = calendar.baseOf(book.firstOrder[account]);
+    const end = book.start[account + 1];
+    let lastActive = -1;
+    let lastBracket = -1;
+    for (let event = book.start[account]; event < end; event++) {
+      const time = book.time[event];
+      if (time > asOf) break; // the account's later events are later still
+      const offset = calendar.offsetOf(time, base);
+      if (offset < 0) continue;
+      const amount = book.minor[event];
+      if (offset >= row.offsets) {
+        // Past the last reported offset (maxOffset): no cell, but an order is still "on or after"
+        // every reported offset.
+        if (amount >= 0) lastActive = row.offsets - 1;
+        continue;
       }
-      row = rowStart[g] ?? 0;
-      reachRow = row + g;
-      period = b | 0;
+      row.net[offset] += amount;
+      if (amount < 0) continue;
+      row.orders[offset] += 1;
+      row.gross[offset] += amount;
+      if (offset === lastActive) continue;
+      row.active[offset] += 1;
+      lastActive = offset;
+      if (bracketOf === null) continue;
+      const bracket = bracketOf[offset];
+      if (bracket >= 0 && bracket !== lastBracket) {
+        row.bracketActive[bracket] += 1;
+        lastBracket = bracket;
+      }
     }
-    const t = time[p] ?? 0;
-    if (t > asOf) {
-      // The account's later events are later still: on to its end.
-      p = end - 1;
-      continue;
-    }
-    const k = span > 0 ? Math.floor((t - b) / span) : (everyOfDay[dayOf(t) - firstDay] ?? 0) - period;
-    if (k < 0) continue;
-    const amount = minor[p] ?? 0;
-    if (k >= offsets) {
-      // Beyond the last reported offset (maxOffset): no cell, but an order still counts as "on or
-      // after" every reported offset in unbounded mode.
-      if (amount >= 0) lastReach = offsets - 1;
-      continue;
-    }
-    const cell = row + k;
-    net[cell] = (net[cell] ?? 0) + amount;
-    if (amount < 0) continue;
-    orders[cell] = (orders[cell] ?? 0) + 1;
-    gross[cell] = (gross[cell] ?? 0) + amount;
-    lastReach = k;
-    // 1 when k differs from the customer's last active offset (both are small integers), else 0.
-    const step = k - lastK;
-    const isNew = (step | -step) >>> 31;
-    active[cell] = (active[cell] ?? 0) + isNew;
-    lastK = k;
-    if (bracketCount === 0 || isNew === 0) continue;
-    const bracket = bracketOf[k] ?? -1;
-    if (bracket >= 0 && bracket !== lastBracket) {
-      const slot = g * bracketCount + bracket;
-      bracketActive[slot] = (bracketActive[slot] ?? 0) + 1;
-      lastBracket = bracket;
-    }
+    if (lastActive >= 0) row.lastActive[lastActive] += 1;
   }
 }
 
 /**
- * Unbounded mode: a customer whose last active offset is `lastReach` counts at every offset up to it
- * (a difference array, one slot more than the group's cells, from `row`). Nothing when `lastReach` is
- * −1 (no order seen).
+ * @internal The bracket of each offset `0 … offsets − 1`.
+ *
+ * @param brackets - ascending, non-overlapping brackets
+ * @param offsets - the offsets to cover (the longest row's)
+ * @returns bracket index per offset, −1 outside every bracket
  */
-function addReach(reach: Float64Array, row: number, lastReach: number): void {
-  if (lastReach < 0) return;
-  reach[row] = (reach[row] ?? 0) + 1;
-  reach[row + lastReach + 1] = (reach[row + lastReach + 1] ?? 0) - 1;
+export function bracketLookup(brackets: readonly Bracket[], offsets: number): Int32Array {
+  const lookup = new Int32Array(offsets).fill(-1);
+  brackets.forEach((bracket, index) => {
+    const last = bracket[bracket.length - 1];
+    for (let k = bracket[0]; k <= last && k < offsets; k++) lookup[k] = index;
+  });
+  return lookup;
 }

@@ -3,26 +3,19 @@
  *
  * @module
  */
-import { type CalendarUnit, type Period, type WeekStartsOn, assertCalendarUnit, assertWeekStartsOn } from '../calendar/units.ts';
+import type { CalendarUnit, Period } from '../calendar/units.ts';
 import { assertTimeZone } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { dateOption } from '../input/dates.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { skipInvalid } from '../input/options.ts';
 import type { CustomerId, DateInput, SkippedRecord } from '../input/types.ts';
-import { periodOption } from './period-option.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import { CalendarSteps } from './calendar-steps.ts';
+import { type CalendarChoice, defaultCalendar, resolveCalendar } from './settings.ts';
 import { survivalTable } from './survival.ts';
 
-/** @internal Key of the factory behind `Cohort.fromSubscriptions`. */
-export const CREATE: unique symbol = Symbol('SubscriptionCohort.create');
-
-interface SubscriptionState {
-  by: CalendarUnit;
-  every: Period | null;
-  timeZone: string;
-  weekStartsOn: WeekStartsOn;
-  asOf: DateInput | undefined;
-  skip: boolean;
+/** What the steps of {@link SubscriptionCohort} set, and how unreadable subscriptions are handled. */
+interface SubscriptionChoice extends CalendarChoice {
+  readonly skip: boolean;
 }
 
 /** A subscription: who, when it started, and when it ended (missing or `null`: still active). */
@@ -83,6 +76,27 @@ export interface SurvivalTable {
 }
 
 /**
+ * @internal Start a subscription analysis (the work behind `Cohort.fromSubscriptions`): check the
+ * argument and the options, then a builder with the defaults.
+ *
+ * @param subscriptions - an array or iterable of subscriptions (read when the table is computed)
+ * @param options - `timeZone`, `onInvalid`
+ * @returns the builder
+ * @throws {@link InvalidOptionError} for something that is not iterable, or a bad or unknown option
+ */
+export function startSubscriptionCohort(subscriptions: Iterable<SubscriptionRecord>, options?: SubscriptionOptions): SubscriptionCohort {
+  if (subscriptions === null || typeof subscriptions !== 'object' || !(Symbol.iterator in subscriptions)) {
+    throw new InvalidOptionError('subscriptions', subscriptions, 'must be an array or an iterable of subscriptions');
+  }
+  const checked = checkOptionKeys(options, SUBSCRIPTION_KEYS);
+  const calendar = defaultCalendar(assertTimeZone(checked.timeZone ?? 'UTC'));
+  return newSubscriptionCohort(Array.from(subscriptions), { ...calendar, skip: skipInvalid(checked.onInvalid) });
+}
+
+/** The private constructor of {@link SubscriptionCohort}, for {@link startSubscriptionCohort}: set by the class. */
+let newSubscriptionCohort: (records: readonly unknown[], choice: SubscriptionChoice) => SubscriptionCohort;
+
+/**
  * Subscription cohorts, built fluently like {@link Cohort}: `Cohort.fromSubscriptions(subs)` then
  * `.by()`, `.every()`, `.timeZone()`, `.weekStartsOn()`, `.asOf()` and `.table()`.
  *
@@ -105,61 +119,26 @@ export interface SurvivalTable {
  * table.overall.map((c) => c.atRisk); // => [4, 3, 1]
  * ```
  */
-export class SubscriptionCohort {
+export class SubscriptionCohort extends CalendarSteps<SubscriptionChoice, SubscriptionCohort> {
   readonly #records: readonly unknown[];
-  readonly #state: SubscriptionState;
 
-  private constructor(records: readonly unknown[], state: SubscriptionState) {
+  static {
+    newSubscriptionCohort = (records, choice) => new SubscriptionCohort(records, choice);
+  }
+
+  private constructor(records: readonly unknown[], choice: SubscriptionChoice) {
+    super(choice);
     this.#records = records;
-    this.#state = state;
-  }
-
-  /** @internal Reached only through `Cohort.fromSubscriptions` (the key is not exported from the package). */
-  static [CREATE](subscriptions: Iterable<SubscriptionRecord>, options?: SubscriptionOptions): SubscriptionCohort {
-    if (subscriptions === null || typeof subscriptions !== 'object' || !(Symbol.iterator in subscriptions)) {
-      throw new InvalidOptionError('subscriptions', subscriptions, 'must be an array or an iterable of subscriptions');
-    }
-    const opts = checkOptionKeys(options, SUBSCRIPTION_KEYS);
-    return new SubscriptionCohort(Array.from(subscriptions), {
-      by: 'month',
-      every: null,
-      timeZone: assertTimeZone(opts.timeZone ?? 'UTC'),
-      weekStartsOn: 1,
-      asOf: undefined,
-      skip: skipInvalid(opts.onInvalid),
-    });
-  }
-
-  #with(change: Partial<SubscriptionState>): SubscriptionCohort {
-    return new SubscriptionCohort(this.#records, { ...this.#state, ...change });
-  }
-
-  /** Cohort period of the start (default `'month'`). */
-  by(unit: CalendarUnit): SubscriptionCohort {
-    return this.#with({ by: assertCalendarUnit(unit, 'by') });
-  }
-
-  /** Measurement period: a calendar unit or `{ days: n }` (default: the cohort period). */
-  every(period: Period): SubscriptionCohort {
-    return this.#with({ every: periodOption(period) });
-  }
-
-  /** IANA time zone of the calendar. */
-  timeZone(timeZone: string): SubscriptionCohort {
-    return this.#with({ timeZone: assertTimeZone(timeZone) });
-  }
-
-  /** First day of the week for weekly periods (default 1, Monday). */
-  weekStartsOn(day: WeekStartsOn): SubscriptionCohort {
-    return this.#with({ weekStartsOn: assertWeekStartsOn(day) });
   }
 
   /**
-   * The instant the table is computed as of (default: the latest start or end in the data — pass it
-   * explicitly when ends are scheduled in the future). A date-only string is the start of that day (pass the end of the day, e.g. `'2024-12-31T23:59:59.999Z'`, to count its orders).
+   * @internal A builder over the same subscriptions with `choice`.
+   *
+   * @param choice - all the choices of the new builder
+   * @returns the new builder
    */
-  asOf(date: DateInput): SubscriptionCohort {
-    return this.#with({ asOf: date });
+  protected override next(choice: SubscriptionChoice): SubscriptionCohort {
+    return new SubscriptionCohort(this.#records, choice);
   }
 
   /**
@@ -172,15 +151,6 @@ export class SubscriptionCohort {
    *   fine for its span)
    */
   table(): SurvivalTable {
-    const s = this.#state;
-    return survivalTable(this.#records, {
-      by: s.by,
-      every: s.every ?? s.by,
-      timeZone: s.timeZone,
-      weekStartsOn: s.weekStartsOn,
-      asOf: s.asOf === undefined ? null : dateOption('asOf', s.asOf, s.timeZone),
-      skip: s.skip,
-    });
+    return survivalTable(this.#records, { ...resolveCalendar(this.choice), skip: this.choice.skip });
   }
 }
-

@@ -1,55 +1,61 @@
 /**
- * Turn the engine's integer accumulators into a {@link CohortTable}: cells, the average curve, rows, JSON.
+ * The last step of the cohort engine: the rows' integer sums into a {@link CohortTable} — cells with
+ * their money and rates, cohorts in order, the average curve.
  *
  * @module
+ * @internal
  */
 import type { Decimal } from 'decimal.js';
 import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
-import type { Ledger } from '../input/types.ts';
+import type { CohortCalendar } from './cohort-calendar.ts';
+import type { CohortGroup } from './groups.ts';
+import type { RowSums } from './cell-pass.ts';
 import type { AverageCell, CohortCell, CohortRow, CohortSettings, CohortTable, CohortTableRow } from './types.ts';
 
-/** A cohort (or segment × cohort) while the engine runs. */
-export interface CohortGroup {
-  key: string;
-  segment: string | null;
-  /** Calendar cohort index (NaN for custom keys). */
-  order: number;
-  /** Start instant (ms). */
-  start: number;
-  size: number;
-  /** Earliest and latest member base (first-order period, or first-order instant for fixed spans). */
-  minBase: number;
-  maxBase: number;
-  /** Number of observable offsets (cells) of this group. */
-  offsets: number;
-  /** The group's row in the accumulators. */
-  row: number;
+/** @internal What a table is made of. */
+export interface TableParts {
+  readonly settings: CohortSettings;
+  readonly calendar: CohortCalendar;
+  /** One row per group, filled. */
+  readonly rows: readonly RowSums[];
+  /** The currency's decimal digits. */
+  readonly digits: number;
 }
 
-/** Per-cell sums, a row of cells per group (its observable offsets), rows laid end to end. */
-export interface CohortAccumulators {
-  /** Where each row's cells start (`rowStart[g + 1] − rowStart[g]` cells); row g of `reach` starts at `rowStart[g] + g`. */
-  rowStart: Float64Array;
-  /** Distinct customers with an order at the offset. */
-  active: Float64Array;
-  /** Difference array (one slot more than the row's cells per group): customers whose last active offset is ≥ k. */
-  reach: Float64Array;
-  orders: Float64Array;
-  gross: Float64Array;
-  net: Float64Array;
-  /** Distinct customers with an order in the bracket (one slot per group × bracket). */
-  bracketActive: Float64Array;
-}
-
+/** A cell's sums before they become money, and the cumulative net revenue up to it. */
 interface CellSums {
-  offset: number;
-  label: string;
-  customers: number;
-  orders: number;
-  gross: number;
-  net: number;
-  cumulativeNet: number;
-  complete: boolean;
+  readonly offset: number;
+  readonly label: string;
+  readonly customers: number;
+  readonly orders: number;
+  readonly gross: number;
+  readonly net: number;
+  readonly cumulativeNet: number;
+  readonly complete: boolean;
+}
+
+/**
+ * @internal Build the table: cohorts by segment (none first) then by start, each cell's values
+ * computed here, once.
+ *
+ * @param parts - settings, calendar, filled rows and currency digits
+ * @returns the table
+ */
+export function buildCohortTable(parts: TableParts): CohortTable {
+  const { settings, calendar, digits } = parts;
+  const rows = [...parts.rows].sort((x, y) => compareGroups(x.group, y.group));
+  const sums = rows.map((row) => (settings.brackets === null ? offsetCells(row, settings, calendar) : bracketCells(row, settings.brackets, calendar)));
+  const cohorts: CohortRow[] = rows.map(({ group }, i) =>
+    Object.freeze({
+      key: group.key,
+      segment: group.segment,
+      start: new Date(group.start),
+      size: group.size,
+      cells: Object.freeze(sums[i].map((cell) => makeCell(cell, group.size, digits))),
+    }),
+  );
+  const average = averageCurve(rows.map((row, i) => ({ size: row.group.size, cells: sums[i] })), digits);
+  return makeTable(settings, Object.freeze(cohorts), Object.freeze(average));
 }
 
 function compareGroups(x: CohortGroup, y: CohortGroup): number {
@@ -58,237 +64,191 @@ function compareGroups(x: CohortGroup, y: CohortGroup): number {
     if (y.segment === null) return 1;
     return x.segment < y.segment ? -1 : 1;
   }
-  if (!Number.isNaN(x.order) && !Number.isNaN(y.order)) return x.order - y.order;
+  if (x.period !== null && y.period !== null) return x.period - y.period;
   return x.start - y.start || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
 }
 
-/** Sums of one group's cells, per offset or per bracket. */
-function groupCells(
-  group: CohortGroup,
-  settings: CohortSettings,
-  acc: CohortAccumulators,
-  isComplete: (maxBase: number, offset: number) => boolean,
-): CellSums[] {
-  const row = acc.rowStart[group.row] ?? 0;
-  const out: CellSums[] = [];
-  const brackets = settings.brackets;
-  if (settings.mode === 'bracket' && brackets !== null) {
-    brackets.forEach((bracket, index) => {
-      const from = bracket[0];
-      const to = bracket[1] ?? from;
-      if (from >= group.offsets) return;
-      let orders = 0;
-      let gross = 0;
-      let net = 0;
-      let cumulativeNet = 0;
-      const last = Math.min(to, group.offsets - 1);
-      for (let k = 0; k <= last; k++) {
-        cumulativeNet += acc.net[row + k] ?? 0;
-        if (k < from) continue;
-        orders += acc.orders[row + k] ?? 0;
-        gross += acc.gross[row + k] ?? 0;
-        net += acc.net[row + k] ?? 0;
-      }
-      out.push({
-        offset: from,
-        label: from === to ? String(from) : `${from}–${to}`,
-        customers: acc.bracketActive[group.row * brackets.length + index] ?? 0,
-        orders,
-        gross,
-        net,
-        cumulativeNet,
-        complete: to < group.offsets && isComplete(group.maxBase, to),
-      });
-    });
-    return out;
-  }
+/** Classic and unbounded cells: one per offset of the row. */
+function offsetCells(row: RowSums, settings: CohortSettings, calendar: CohortCalendar): CellSums[] {
+  // Unbounded: customers whose last order is at offset k or later, summed from the last offset down.
+  const reached = new Float64Array(row.offsets + 1);
+  for (let k = row.offsets - 1; k >= 0; k--) reached[k] = reached[k + 1] + row.lastActive[k];
+  const cells: CellSums[] = [];
   let cumulativeNet = 0;
-  let reach = 0;
-  const reachRow = row + group.row;
-  for (let k = 0; k < group.offsets; k++) {
-    reach += acc.reach[reachRow + k] ?? 0;
-    cumulativeNet += acc.net[row + k] ?? 0;
-    out.push({
+  for (let k = 0; k < row.offsets; k++) {
+    cumulativeNet += row.net[k];
+    cells.push({
       offset: k,
       label: String(k),
-      customers: settings.mode === 'unbounded' ? reach : (acc.active[row + k] ?? 0),
-      orders: acc.orders[row + k] ?? 0,
-      gross: acc.gross[row + k] ?? 0,
-      net: acc.net[row + k] ?? 0,
+      customers: settings.mode === 'unbounded' ? reached[k] : row.active[k],
+      orders: row.orders[k],
+      gross: row.gross[k],
+      net: row.net[k],
       cumulativeNet,
-      complete: isComplete(group.maxBase, k),
+      complete: calendar.isComplete(row.group.maxBase, k),
     });
   }
-  return out;
+  return cells;
 }
 
-/** Where a cell's per-customer revenue comes from, and the values once computed. */
-interface CellRevenue {
-  readonly net: number;
-  readonly cumulativeNet: number;
-  readonly size: number;
-  readonly digits: number;
-  perCustomer: Decimal | undefined;
-  cumulativePerCustomer: Decimal | undefined;
+/** Bracket cells: one per bracket that has begun, its sums over the bracket's offsets. */
+function bracketCells(row: RowSums, brackets: NonNullable<CohortSettings['brackets']>, calendar: CohortCalendar): CellSums[] {
+  const cells: CellSums[] = [];
+  brackets.forEach((bracket, index) => {
+    const from = bracket[0];
+    const to = bracket[bracket.length - 1];
+    if (from >= row.offsets) return;
+    let orders = 0;
+    let gross = 0;
+    let net = 0;
+    let cumulativeNet = 0;
+    for (let k = 0; k <= Math.min(to, row.offsets - 1); k++) {
+      cumulativeNet += row.net[k];
+      if (k < from) continue;
+      orders += row.orders[k];
+      gross += row.gross[k];
+      net += row.net[k];
+    }
+    cells.push({
+      offset: from,
+      label: from === to ? String(from) : `${from}–${to}`,
+      customers: row.bracketActive[index],
+      orders,
+      gross,
+      net,
+      cumulativeNet,
+      complete: to < row.offsets && calendar.isComplete(row.group.maxBase, to),
+    });
+  });
+  return cells;
 }
 
-/** The hidden slot of a cell that holds its {@link CellRevenue}. */
-const REVENUE = Symbol('revenue');
+/** A frozen cell of a cohort of `size` customers, its fields in the documented order. */
+function makeCell(cell: CellSums, size: number, digits: number): CohortCell {
+  return Object.freeze({
+    offset: cell.offset,
+    label: cell.label,
+    customers: cell.customers,
+    rate: cell.customers / size,
+    orders: cell.orders,
+    grossRevenue: fromMinorUnits(cell.gross, digits),
+    netRevenue: fromMinorUnits(cell.net, digits),
+    revenuePerCustomer: perCustomer(cell.net, size, digits),
+    cumulativeRevenuePerCustomer: perCustomer(cell.cumulativeNet, size, digits),
+    complete: cell.complete,
+  });
+}
 
-type CellUnderConstruction = Omit<CohortCell, 'revenuePerCustomer' | 'cumulativeRevenuePerCustomer' | 'complete'> & {
-  readonly [REVENUE]: CellRevenue;
-  complete?: boolean;
-};
-
-/** Minor units ÷ customers as money (0 for an empty cohort). */
+/** Minor units per customer of a cohort, as money. */
 function perCustomer(minor: number, size: number, digits: number): Decimal {
-  return minorPer(minor, size, digits) ?? fromMinorUnits(0, digits);
+  const quotient = minorPer(minor, size, digits);
+  // A group is made for its first customer, so a cohort has at least one and the quotient exists.
+  if (quotient === null) throw new Error(`a cohort of ${size} customers`);
+  return quotient;
 }
 
 /**
- * The per-customer revenue fields of every cell: enumerable accessors, computed on first read and
- * then kept. A table has hundreds of cells and many callers read only counts and rates; an exact
- * quotient is a long division and a `Decimal` each. One pair of getter functions serves every cell, so
- * all cells keep one shape.
+ * The average curve: at each cell position (offset or bracket), the cohorts whose cell there is
+ * complete, weighted by size. A position no cohort has completed is still listed, with `null` values.
  */
-const PER_CUSTOMER_FIELDS: PropertyDescriptorMap = {
-  revenuePerCustomer: {
-    enumerable: true,
-    get(this: CellUnderConstruction): Decimal {
-      const r = this[REVENUE];
-      return (r.perCustomer ??= perCustomer(r.net, r.size, r.digits));
-    },
-  },
-  cumulativeRevenuePerCustomer: {
-    enumerable: true,
-    get(this: CellUnderConstruction): Decimal {
-      const r = this[REVENUE];
-      return (r.cumulativePerCustomer ??= perCustomer(r.cumulativeNet, r.size, r.digits));
-    },
-  },
-};
-
-/** A frozen cell of a group of `size` customers, its fields in the documented order. */
-function makeCell(c: CellSums, size: number, digits: number): CohortCell {
-  const revenue: CellRevenue = { net: c.net, cumulativeNet: c.cumulativeNet, size, digits, perCustomer: undefined, cumulativePerCustomer: undefined };
-  const cell: CellUnderConstruction = {
-    offset: c.offset,
-    label: c.label,
-    customers: c.customers,
-    rate: c.customers / size,
-    orders: c.orders,
-    grossRevenue: fromMinorUnits(c.gross, digits),
-    netRevenue: fromMinorUnits(c.net, digits),
-    [REVENUE]: revenue,
-  };
-  Object.defineProperty(cell, REVENUE, { enumerable: false });
-  Object.defineProperties(cell, PER_CUSTOMER_FIELDS);
-  cell.complete = c.complete;
-  return Object.freeze(cell) as unknown as CohortCell;
-}
-
-/** Assemble the table. */
-export function buildCohortTable(
-  book: Ledger,
-  settings: CohortSettings,
-  asOf: number,
-  groups: readonly CohortGroup[],
-  acc: CohortAccumulators,
-  isComplete: (maxBase: number, offset: number) => boolean,
-): CohortTable {
-  const digits = book.currencyDigits;
-  const order = groups.slice().sort(compareGroups);
-  const averages: { offset: number; label: string; cohorts: number; size: number; customers: number; net: number }[] = [];
-  const cohorts: CohortRow[] = [];
-  for (const group of order) {
-    const sums = groupCells(group, settings, acc, isComplete);
-    const cells: CohortCell[] = sums.map((c, index) => {
-      if (c.complete) {
-        const avg = (averages[index] ??= { offset: c.offset, label: c.label, cohorts: 0, size: 0, customers: 0, net: 0 });
-        avg.cohorts++;
-        avg.size += group.size;
-        avg.customers += c.customers;
-        avg.net += c.cumulativeNet;
-      }
-      return makeCell(c, group.size, digits);
-    });
-    cohorts.push(Object.freeze({ key: group.key, segment: group.segment, start: new Date(group.start), size: group.size, cells: Object.freeze(cells) }));
-  }
-  // Offsets (or brackets) that no cohort has completed still appear, with null averages.
-  const width = Math.max(0, ...cohorts.map((c) => c.cells.length));
-  const average: AverageCell[] = [];
-  for (let index = 0; index < width; index++) {
-    const a = averages[index];
-    const label = a?.label ?? cohorts.find((c) => c.cells[index] !== undefined)?.cells[index]?.label ?? String(index);
-    const offset = a?.offset ?? cohorts.find((c) => c.cells[index] !== undefined)?.cells[index]?.offset ?? index;
-    average.push(
+function averageCurve(cohorts: readonly { size: number; cells: readonly CellSums[] }[], digits: number): AverageCell[] {
+  let width = 0;
+  for (const cohort of cohorts) width = Math.max(width, cohort.cells.length);
+  const curve: AverageCell[] = [];
+  for (let i = 0; i < width; i++) {
+    let label = '';
+    let offset = 0;
+    let complete = 0;
+    let size = 0;
+    let customers = 0;
+    let cumulativeNet = 0;
+    for (const cohort of cohorts) {
+      // Younger cohorts have fewer cells.
+      if (i >= cohort.cells.length) continue;
+      const cell = cohort.cells[i];
+      label = cell.label;
+      offset = cell.offset;
+      if (!cell.complete) continue;
+      complete++;
+      size += cohort.size;
+      customers += cell.customers;
+      cumulativeNet += cell.cumulativeNet;
+    }
+    curve.push(
       Object.freeze({
         offset,
         label,
-        cohorts: a?.cohorts ?? 0,
-        size: a?.size ?? 0,
-        customers: a?.customers ?? 0,
-        rate: a === undefined ? null : a.customers / a.size,
-        cumulativeRevenuePerCustomer: a === undefined ? null : minorPer(a.net, a.size, digits),
+        cohorts: complete,
+        size,
+        customers,
+        rate: complete === 0 ? null : customers / size,
+        cumulativeRevenuePerCustomer: complete === 0 ? null : minorPer(cumulativeNet, size, digits),
       }),
     );
   }
-  return makeTable(settings, asOf, Object.freeze(cohorts), Object.freeze(average));
+  return curve;
 }
 
-function makeTable(settings: CohortSettings, asOf: number, cohorts: readonly CohortRow[], average: readonly AverageCell[]): CohortTable {
-  const toRows = (): CohortTableRow[] =>
-    cohorts.flatMap((cohort) =>
-      cohort.cells.map((cell) => ({
-        segment: cohort.segment,
-        cohort: cohort.key,
-        cohortStart: cohort.start.toISOString(),
-        size: cohort.size,
-        offset: cell.offset,
-        label: cell.label,
-        customers: cell.customers,
-        rate: cell.rate,
-        orders: cell.orders,
+/** The frozen table: its data as enumerable fields, `toRows` and `toJSON` as methods that are not. */
+function makeTable(settings: CohortSettings, cohorts: readonly CohortRow[], average: readonly AverageCell[]): CohortTable {
+  const table = {
+    by: settings.by,
+    every: settings.every,
+    mode: settings.mode,
+    brackets: settings.brackets,
+    timeZone: settings.timeZone,
+    asOf: new Date(settings.asOf),
+    cohorts,
+    average,
+  };
+  Object.defineProperties(table, {
+    toRows: { value: () => tableRows(cohorts) },
+    toJSON: { value: () => tableJson(table) },
+  });
+  return Object.freeze(table as typeof table & Pick<CohortTable, 'toRows' | 'toJSON'>);
+}
+
+/** One flat row per cell, primitives only. */
+function tableRows(cohorts: readonly CohortRow[]): CohortTableRow[] {
+  return cohorts.flatMap((cohort) =>
+    cohort.cells.map((cell) => ({
+      segment: cohort.segment,
+      cohort: cohort.key,
+      cohortStart: cohort.start.toISOString(),
+      size: cohort.size,
+      offset: cell.offset,
+      label: cell.label,
+      customers: cell.customers,
+      rate: cell.rate,
+      orders: cell.orders,
+      grossRevenue: cell.grossRevenue.toString(),
+      netRevenue: cell.netRevenue.toString(),
+      revenuePerCustomer: cell.revenuePerCustomer.toString(),
+      cumulativeRevenuePerCustomer: cell.cumulativeRevenuePerCustomer.toString(),
+      complete: cell.complete,
+    })),
+  );
+}
+
+/** The table's fields as JSON-safe data: money as exact decimal strings, instants as ISO strings. */
+function tableJson(table: Omit<CohortTable, 'toRows' | 'toJSON'>): unknown {
+  return {
+    ...table,
+    asOf: table.asOf.toISOString(),
+    cohorts: table.cohorts.map((cohort) => ({
+      ...cohort,
+      start: cohort.start.toISOString(),
+      cells: cohort.cells.map((cell) => ({
+        ...cell,
         grossRevenue: cell.grossRevenue.toString(),
         netRevenue: cell.netRevenue.toString(),
         revenuePerCustomer: cell.revenuePerCustomer.toString(),
         cumulativeRevenuePerCustomer: cell.cumulativeRevenuePerCustomer.toString(),
-        complete: cell.complete,
       })),
-    );
-  return Object.freeze({
-    by: settings.by,
-    every: settings.every,
-    mode: settings.mode,
-    timeZone: settings.timeZone,
-    asOf: new Date(asOf),
-    cohorts,
-    average,
-    toRows,
-    toJSON: () => ({
-      by: settings.by,
-      every: settings.every,
-      mode: settings.mode,
-      timeZone: settings.timeZone,
-      asOf: new Date(asOf).toISOString(),
-      brackets: settings.brackets,
-      cohorts: cohorts.map((cohort) => ({
-        key: cohort.key,
-        segment: cohort.segment,
-        start: cohort.start.toISOString(),
-        size: cohort.size,
-        cells: cohort.cells.map((cell) => ({
-          ...cell,
-          grossRevenue: cell.grossRevenue.toString(),
-          netRevenue: cell.netRevenue.toString(),
-          revenuePerCustomer: cell.revenuePerCustomer.toString(),
-          cumulativeRevenuePerCustomer: cell.cumulativeRevenuePerCustomer.toString(),
-        })),
-      })),
-      average: average.map((cell) => ({
-        ...cell,
-        cumulativeRevenuePerCustomer: cell.cumulativeRevenuePerCustomer?.toString() ?? null,
-      })),
-    }),
-  });
+    })),
+    average: table.average.map((cell) => ({
+      ...cell,
+      cumulativeRevenuePerCustomer: cell.cumulativeRevenuePerCustomer?.toString() ?? null,
+    })),
+  };
 }

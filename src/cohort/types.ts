@@ -28,17 +28,26 @@ export interface CustomerProfile {
   readonly firstOrderAmount: Decimal;
 }
 
-/** Resolved settings of a cohort table (what the `Cohort` builder collects). */
+/**
+ * @internal The settings the cohort engine runs on: every option of the `Cohort` builder checked and
+ * resolved (instants as epoch ms, defaults filled in).
+ */
 export interface CohortSettings {
+  /** Cohort period. */
   readonly by: CalendarUnit;
+  /** Measurement period: a calendar unit, or elapsed `{ days: n }` spans from each first order. */
   readonly every: Period;
   readonly timeZone: string;
   readonly weekStartsOn: WeekStartsOn;
+  /** Customers whose first order is in `[from, to)` (±Infinity when open). */
   readonly from: number;
   readonly to: number;
-  readonly asOf: number | null;
+  /** Events after this instant are ignored. */
+  readonly asOf: number;
   readonly mode: CohortMode;
+  /** The brackets of `'bracket'` mode, else `null`. */
   readonly brackets: readonly Bracket[] | null;
+  /** The last offset reported (Infinity: every observable one). */
   readonly maxOffset: number;
   readonly segmentBy: ((customer: CustomerProfile) => string) | null;
   readonly cohortKey: ((customer: CustomerProfile) => string) | null;
@@ -60,12 +69,9 @@ export interface CohortCell {
   readonly grossRevenue: Decimal;
   /** Net revenue (orders and refunds) in the cell's period(s). */
   readonly netRevenue: Decimal;
-  /** Net revenue ÷ cohort size (computed on first read, then kept; it reads like any other field). */
+  /** Net revenue ÷ cohort size. */
   readonly revenuePerCustomer: Decimal;
-  /**
-   * Net revenue of this and all earlier offsets ÷ cohort size: the cohort's LTV curve (computed on
-   * first read, then kept).
-   */
+  /** Net revenue of this and all earlier offsets ÷ cohort size: the cohort's LTV curve. */
   readonly cumulativeRevenuePerCustomer: Decimal;
   /**
    * `false` while the cell's last period has not ended as of `asOf` for every member. In unbounded mode
@@ -122,13 +128,18 @@ export interface CohortTableRow {
   complete: boolean;
 }
 
-/** An acquisition-cohort table. */
+/**
+ * An acquisition-cohort table: plain, frozen data. Its methods are not enumerable, so a spread, `Object.keys`
+ * and `JSON.stringify` see the same fields.
+ */
 export interface CohortTable {
   /** Cohort period. */
   readonly by: CalendarUnit;
   /** Measurement period. */
   readonly every: Period;
   readonly mode: CohortMode;
+  /** The brackets of `'bracket'` mode (the cells' offset ranges), else `null`. */
+  readonly brackets: readonly Bracket[] | null;
   readonly timeZone: string;
   /** The instant the table is computed as of. */
   readonly asOf: Date;
@@ -138,6 +149,6 @@ export interface CohortTable {
   readonly average: readonly AverageCell[];
   /** One flat row per cell, for `console.table`, CSV writers or dataframes. */
   toRows(): CohortTableRow[];
-  /** A JSON-safe copy (money as decimal strings, dates as ISO strings). */
+  /** A JSON-safe copy, the table's fields with money as exact decimal strings and dates as ISO strings. */
   toJSON(): unknown;
 }

@@ -150,7 +150,7 @@ describe('Cohort builder', () => {
     expect(json.cohorts[0]?.cells[0]?.grossRevenue).toBe('30');
   });
 
-  test('a cell reads like a plain frozen object, its per-customer revenue computed on first read', () => {
+  test('a cell is a frozen object of plain fields, its per-customer revenue among them', () => {
     const cell = base.table().cohorts[0]?.cells[1];
     expect(cell).toBeDefined();
     if (cell === undefined) return;
@@ -158,17 +158,12 @@ describe('Cohort builder', () => {
       'offset', 'label', 'customers', 'rate', 'orders', 'grossRevenue', 'netRevenue',
       'revenuePerCustomer', 'cumulativeRevenuePerCustomer', 'complete',
     ]);
-    expect(Object.getOwnPropertySymbols(cell).every((key) => !Object.prototype.propertyIsEnumerable.call(cell, key))).toBe(true);
+    expect(Object.getOwnPropertySymbols(cell)).toEqual([]);
+    expect(Object.values(Object.getOwnPropertyDescriptors(cell)).every((field) => 'value' in field)).toBe(true);
     expect(Object.isFrozen(cell)).toBe(true);
     // -5 over the cohort's 3 customers; 30 - 5 over 3 for the cumulative value.
-    const first = cell.revenuePerCustomer;
-    expect(first.toString()).toBe('-1.6666666666666666667');
-    expect(cell.revenuePerCustomer).toBe(first);
+    expect(cell.revenuePerCustomer.toString()).toBe('-1.6666666666666666667');
     expect(cell.cumulativeRevenuePerCustomer.toString()).toBe('8.3333333333333333333');
-    const copy = { ...cell };
-    expect(copy.revenuePerCustomer).toBe(first);
-    expect(Object.keys(copy)).toEqual(Object.keys(cell));
-    expect(JSON.parse(JSON.stringify(cell))).toMatchObject({ revenuePerCustomer: '-1.6666666666666666667', complete: true });
     expect(() => {
       (cell as { revenuePerCustomer: unknown }).revenuePerCustomer = 0;
     }).toThrow(TypeError);
@@ -269,8 +264,8 @@ describe('Cohort properties', () => {
   );
 });
 
-describe('Cohort over several chunks of customers', () => {
-  // 3,000 customers (the engine works through 1,024 accounts at a time), each with one to six events
+describe('Cohort over thousands of customers', () => {
+  // 3,000 customers, each with one to six events
   // over two years, refunds among them (some before the first order's month); as of mid-2024, with a
   // cap on offsets, so that events after `asOf` and orders beyond the last offset both occur.
   const rows: { customerId: string; date: number; amount: number }[] = [];
