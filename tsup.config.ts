@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
-import { markTopLevelPure } from './scripts/pure-top-level.mjs';
+import { insertionMap, markTopLevelPure } from './scripts/pure-top-level.mjs';
 
 const DECIMAL_MODULE = fileURLToPath(new URL('src/decimal.ts', import.meta.url));
 
@@ -45,9 +45,13 @@ export default defineConfig({
   plugins: [
     {
       name: 'pure-top-level',
+      // Marks the top-level initializers of each ESM file pure (see scripts/pure-top-level.mjs), so that
+      // a consumer's bundler drops the constants an import does not reach.
       renderChunk(code, info) {
-        if (this.format !== 'esm' || !/\.js$/.test(info.path)) return undefined;
-        return { code: markTopLevelPure(code, info.path).code };
+        if (this.format !== 'esm' || info.type !== 'chunk' || !/\.js$/.test(info.path)) return undefined;
+        const marked = markTopLevelPure(code, info.path);
+        if (info.map === undefined || info.map === null) return { code: marked.code };
+        return { code: marked.code, map: insertionMap(code, info.map, marked.insertions, info.path) };
       },
     },
   ],

@@ -1,17 +1,18 @@
-// A build step (a tsup plugin): wrap the initializer of every top-level `var`/`let`/`const` of a built
-// chunk whose evaluation a bundler cannot prove free of side effects — a call such as
-// `optionKeys({ … })`, a spread `[...KEYS]`, a class with computed keys, the `__commonJS` wrappers of
-// the bundled @stdlib code — in an immediately called arrow marked `/* @__PURE__ */`. A consumer's
-// bundler (esbuild, Rollup, webpack with terser) then drops each such constant when nothing it keeps
-// reads it, so importing one function bundles only what that function reaches.
+// A build step (a tsup plugin, see tsup.config.ts): wrap the initializer of every top-level `var`,
+// `let` or `const` of a built ES module whose evaluation a bundler cannot prove free of side effects —
+// a call such as `optionKeys({ … })`, a spread `[...KEYS]`, a class with computed keys — in an
+// immediately called arrow marked `/* @__PURE__ */`. A consumer's bundler (esbuild, Rollup, webpack
+// with terser) then drops each such constant when nothing it keeps reads it, so importing one function
+// bundles only what that function reaches.
 //
 // Why this is sound: the package declares `"sideEffects": false`, i.e. evaluating a module of it only
-// defines names; every top-level initializer computes a value (tables, option key lists, classes,
-// lazily evaluated CommonJS modules) and changes nothing outside it. A top-level statement that is not a
-// declaration (an expression statement) would break that promise: the plugin refuses to build then.
+// defines names; every top-level initializer computes a value (tables, option key lists, classes) and
+// changes nothing outside it. A top-level statement that is not a declaration (an expression
+// statement) would break that promise: the step refuses to build then.
 import ts from 'typescript';
 
-const PURE = '/* @__PURE__ */ ';
+const PREFIX = '/* @__PURE__ */ (() => (';
+const SUFFIX = '))()';
 
 /** Whether a bundler already drops this initializer when unused: literals, functions, plain names. */
 function isPlainValue(node) {
@@ -28,44 +29,136 @@ function isPlainValue(node) {
   );
 }
 
-/** Whether the initializer is already a call or `new` marked pure (esbuild writes `/* @__PURE__ *\/ new Map()`). */
+/** Whether the initializer is a call or `new` already marked pure (as esbuild writes `new Map()`). */
 function isMarkedPure(code, node) {
-  return /^\/\*\s*[#@]__PURE__\s*\*\/\s*$/.test(code.slice(node.pos, node.getStart()).trim() + ' ') && (ts.isCallExpression(node) || ts.isNewExpression(node));
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
+  const comments = ts.getLeadingCommentRanges(code, node.pos) ?? [];
+  return comments.some((range) => /^\/\*\s*[#@]__PURE__\s*\*\/$/.test(code.slice(range.pos, range.end)));
 }
 
-/**
- * The chunk's code with every top-level initializer that is not a plain value wrapped as
- * `/* @__PURE__ *\/ (() => (init))()`; the text of each line stays on its line.
- *
- * @param {string} code - an ES module (a built chunk)
- * @param {string} file - its path, for messages
- * @returns {{ code: string, wrapped: number }}
- */
-export function markTopLevelPure(code, file) {
+/** The top-level statements' initializers to wrap, as `{ start, end }` offsets; throws on a statement with effects. */
+function initializersToWrap(code, file) {
   const source = ts.createSourceFile(file, code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
-  const edits = [];
+  const found = [];
   for (const statement of source.statements) {
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const init = declaration.initializer;
-        if (init === undefined || isPlainValue(init) || isMarkedPure(code, init)) continue;
-        edits.push({ at: init.getStart(), text: `${PURE}(() => (` }, { at: init.getEnd(), text: '))()' });
+        if (init !== undefined && !isPlainValue(init) && !isMarkedPure(code, init)) found.push({ start: init.getStart(), end: init.getEnd() });
       }
-      continue;
-    }
-    if (
-      ts.isFunctionDeclaration(statement) ||
-      ts.isClassDeclaration(statement) ||
-      ts.isImportDeclaration(statement) ||
-      ts.isExportDeclaration(statement) ||
-      ts.isEmptyStatement(statement)
+    } else if (
+      !ts.isFunctionDeclaration(statement) &&
+      !ts.isClassDeclaration(statement) &&
+      !ts.isImportDeclaration(statement) &&
+      !ts.isExportDeclaration(statement) &&
+      !ts.isEmptyStatement(statement)
     ) {
-      continue;
+      const { line } = source.getLineAndCharacterOfPosition(statement.getStart());
+      throw new Error(`${file}:${line + 1}: a top-level statement that is not a declaration: ${statement.getText().slice(0, 80)}`);
     }
-    const { line } = source.getLineAndCharacterOfPosition(statement.getStart());
-    throw new Error(`${file}:${line + 1}: a top-level statement that is not a declaration: ${statement.getText().slice(0, 80)}`);
   }
-  let out = code;
-  for (const edit of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, edit.at) + edit.text + out.slice(edit.at);
-  return { code: out, wrapped: edits.length / 2 };
+  return found;
+}
+
+/**
+ * The module with every top-level initializer that is not a plain value wrapped as
+ * `/* @__PURE__ *\/ (() => (init))()`. Text is only inserted, never across a line break.
+ *
+ * @param {string} code - an ES module (a built chunk)
+ * @param {string} file - its path, for messages
+ * @returns {{ code: string, insertions: { at: number, text: string }[] }} the new code, and what was
+ *   inserted at which offset of the old code (ascending)
+ */
+export function markTopLevelPure(code, file) {
+  const insertions = initializersToWrap(code, file).flatMap(({ start, end }) => [
+    { at: start, text: PREFIX },
+    { at: end, text: SUFFIX },
+  ]);
+  insertions.sort((a, b) => a.at - b.at);
+  let out = '';
+  let from = 0;
+  for (const { at, text } of insertions) {
+    out += code.slice(from, at) + text;
+    from = at;
+  }
+  return { code: out + code.slice(from), insertions };
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The integers of one Base64 VLQ source-map segment. */
+function decodeSegment(text) {
+  const values = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of text) {
+    const digit = BASE64.indexOf(char);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+    } else {
+      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return values;
+}
+
+/** One Base64 VLQ source-map segment of integers. */
+function encodeSegment(values) {
+  let text = '';
+  for (const v of values) {
+    let rest = v < 0 ? (-v << 1) | 1 : v << 1;
+    do {
+      const digit = rest & 31;
+      rest >>>= 5;
+      text += BASE64[rest > 0 ? digit | 32 : digit];
+    } while (rest > 0);
+  }
+  return text;
+}
+
+/**
+ * A source map from the marked module to the module before marking: at every generated position the
+ * old module's map has a segment, a segment to that same position in the old module (`sources` is
+ * `[file]`). Composed with the old map (as tsup does with a plugin's map), it keeps every mapping of
+ * the old map, moved right on the lines where text was inserted.
+ *
+ * @param {string} code - the module before marking
+ * @param {string | object} oldMap - its source map
+ * @param {{ at: number, text: string }[]} insertions - as `markTopLevelPure` returns them
+ * @param {string} file - the module's path
+ * @returns {object} the source map (version 3)
+ */
+export function insertionMap(code, oldMap, insertions, file) {
+  const map = typeof oldMap === 'string' ? JSON.parse(oldMap) : oldMap;
+  const lineStarts = [0];
+  for (let i = code.indexOf('\n'); i >= 0; i = code.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  // Inserted lengths by line, as [old column, length] in ascending column.
+  const shifts = new Map();
+  for (const { at, text } of insertions) {
+    let line = lineStarts.length - 1;
+    while (lineStarts[line] > at) line--;
+    shifts.set(line, [...(shifts.get(line) ?? []), [at - lineStarts[line], text.length]]);
+  }
+  let previousLine = 0;
+  let previousColumn = 0;
+  const lines = map.mappings.split(';').map((segments, line) => {
+    const lineShifts = shifts.get(line) ?? [];
+    let column = 0;
+    let previousNewColumn = 0;
+    const out = [];
+    for (const segment of segments === '' ? [] : segments.split(',')) {
+      column += decodeSegment(segment)[0];
+      // Text inserted at a segment's own column comes before it: the code there starts after it.
+      const newColumn = column + lineShifts.filter(([at]) => at <= column).reduce((sum, [, length]) => sum + length, 0);
+      out.push(encodeSegment([newColumn - previousNewColumn, 0, line - previousLine, column - previousColumn]));
+      previousNewColumn = newColumn;
+      previousLine = line;
+      previousColumn = column;
+    }
+    return out.join(',');
+  });
+  return { version: 3, file, sources: [file], names: [], mappings: lines.join(';') };
 }
