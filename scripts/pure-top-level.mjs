@@ -10,6 +10,7 @@
 // changes nothing outside it. A top-level statement that is not a declaration (an expression
 // statement) would break that promise: the step refuses to build then.
 import ts from 'typescript';
+import { decodeSegment, encodeSegment } from './source-map-vlq.mjs';
 
 const PREFIX = '/* @__PURE__ */ (() => (';
 const SUFFIX = '))()';
@@ -82,41 +83,6 @@ export function markTopLevelPure(code, file) {
     from = at;
   }
   return { code: out + code.slice(from), insertions };
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** The integers of one Base64 VLQ source-map segment. */
-function decodeSegment(text) {
-  const values = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of text) {
-    const digit = BASE64.indexOf(char);
-    value += (digit & 31) << shift;
-    if (digit & 32) {
-      shift += 5;
-    } else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return values;
-}
-
-/** One Base64 VLQ source-map segment of integers. */
-function encodeSegment(values) {
-  let text = '';
-  for (const v of values) {
-    let rest = v < 0 ? (-v << 1) | 1 : v << 1;
-    do {
-      const digit = rest & 31;
-      rest >>>= 5;
-      text += BASE64[rest > 0 ? digit | 32 : digit];
-    } while (rest > 0);
-  }
-  return text;
 }
 
 /**

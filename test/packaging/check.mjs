@@ -7,13 +7,15 @@
 // loading both entries (`retention-metrics` and `retention-metrics/calendar`), and a type-check of
 // test/packaging/consumer-types.ts as ESM and CJS with `skipLibCheck: false` under the TypeScript
 // version the project builds with; and bundles (esbuild, the bundler tsup builds with) of one formula,
-// which must leave the record readers out and stay under a size bound.
+// which must leave the record readers out and stay under a size bound, and of `repeatCustomerRate`,
+// which must leave the models and the @stdlib functions out.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'esbuild';
+import { bundleImport } from '../../scripts/bundle-sizes.mjs';
 import { checkMetadata, checkPackedFiles, checkReadmeLinks } from './metadata.mjs';
 import { checkConsumerTypes } from './types-check.mjs';
 
@@ -128,7 +130,7 @@ try {
 
   // A bundler drops what an import does not reach: a formula, or the calendar, bundles without
   // decimal.js, the record readers and the models' special functions. The bounds are ceilings far
-  // above the measured sizes (see docs/performance.md), low enough that any of those coming back
+  // above the measured sizes (see the table in README.md), low enough that any of those coming back
   // fails: decimal.js alone is over 30 KB minified, the @stdlib functions over 50 KB.
   check('bundle sizes: one formula and the calendar entry stay small', () => {
     const bounds = [
@@ -140,6 +142,30 @@ try {
       process.stdout.write(`import { ${names} } from '${from}': ${(bytes / 1024).toFixed(1)} KB minified (bound ${bound / 1024} KB)\n`);
       if (bytes > bound) throw new Error(`a minified bundle of { ${names} } from '${from}' is ${bytes} bytes, over the bound of ${bound}`);
     }
+  });
+
+  // `repeatCustomerRate` reads records into a ledger (money included: decimal.js) and counts; no model.
+  // Its bundle keeps code of no module of src/models and of no @stdlib package (the modules named by
+  // the source maps the package ships, followed through the bundle's own), and the package's code in
+  // it (all but decimal.js) stays under a bound: it is about 40 kB, and any @stdlib function brings at
+  // least 39 kB with it (its code and the licenses of the bundled packages).
+  check('bundling repeatCustomerRate leaves the models and the @stdlib functions out', () => {
+    const isModel = (source) => /(?:^|\/)src\/models\/|(?:^|\/)node_modules\/@stdlib\//.test(source);
+    const fit = bundleImport('fitBgNbd', 'retention-metrics', consumer);
+    if (!fit.sources.some((source) => /(?:^|\/)src\/models\/bg-nbd\.ts$/.test(source)) || !fit.sources.some((source) => /\/@stdlib\//.test(source))) {
+      throw new Error('a bundle of fitBgNbd maps to no src/models/bg-nbd.ts or no @stdlib file; are the source maps still right?');
+    }
+    const { bytes, bytesByInput, sources } = bundleImport('repeatCustomerRate', 'retention-metrics', consumer);
+    if (!sources.some((source) => /(?:^|\/)src\/metrics\/order-metrics\.ts$/.test(source))) {
+      throw new Error(`a bundle of repeatCustomerRate maps to no src/metrics/order-metrics.ts (sources: ${sources.join(', ')}); are the source maps still right?`);
+    }
+    const models = sources.filter(isModel);
+    if (models.length > 0) throw new Error(`a bundle of repeatCustomerRate alone keeps code of ${models.join(', ')}`);
+    const decimal = [...bytesByInput].filter(([path]) => /(?:^|\/)node_modules\/decimal\.js\//.test(path)).reduce((sum, [, n]) => sum + n, 0);
+    const own = bytes - decimal;
+    const bound = 56_000;
+    process.stdout.write(`import { repeatCustomerRate }: ${(bytes / 1000).toFixed(1)} kB minified, ${(own / 1000).toFixed(1)} kB without decimal.js (bound ${bound / 1000} kB)\n`);
+    if (own > bound) throw new Error(`a minified bundle of repeatCustomerRate holds ${own} bytes besides decimal.js, over the bound of ${bound}`);
   });
 
   check(`types: ESM and CJS consumers, skipLibCheck false, TypeScript ${typescript}`, () =>
