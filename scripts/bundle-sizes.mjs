@@ -75,7 +75,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     symlinkSync(root, join(consumer, 'node_modules', 'retention-metrics'), 'dir');
     console.log('| import | minified |\n| --- | ---: |');
     for (const [names, from] of IMPORTS) {
-      const label = names === '*' ? `the whole of \`${from}\`` : `\`{ ${names} }\` from \`${from}\``;
+      const label = names === '*' ? `everything in \`${from}\`` : from === 'retention-metrics' ? `\`${names}\`` : `\`${names}\` from \`${from}\``;
       console.log(`| ${label} | ${(bundleImport(names, from, consumer).bytes / 1000).toFixed(1)} kB |`);
     }
   } finally {

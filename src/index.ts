@@ -1,3 +1,9 @@
+/**
+ * Retention, churn, cohorts, RFM, lifetime value and buy-till-you-die models from orders and
+ * subscriptions. The calendar periods are the `retention-metrics/calendar` entry.
+ *
+ * @module retention-metrics
+ */
 // Public API of retention-metrics. Exports only: no logic lives here.
 export { Decimal } from './decimal.ts';
 export {
@@ -28,6 +34,7 @@ export { repeatCustomerRate, purchaseFrequency, averageOrderValue, repeatRevenue
 export { retentionRate, churnRate, customerLifespan, type RetentionCounts } from './metrics/retention-rate.ts';
 export { periodRetention, type PeriodRetentionOptions, type PeriodRetentionRow } from './metrics/period-retention.ts';
 export { periodLifecycle, type LifecycleOptions, type LifecycleRow } from './metrics/lifecycle.ts';
+export type { PeriodOptions } from './metrics/period-scan.ts';
 export {
   historicalClv,
   type HistoricalClv,
@@ -66,6 +73,9 @@ export { rankScores } from './segments/rank-scores.ts';
 export {
   type DormancySegment,
   type DormancyWindows,
+  type FixedWindows,
+  type AdaptiveWindows,
+  type AliveWindows,
   type AliveInput,
   DORMANCY_SEGMENTS,
 } from './segments/dormancy-windows.ts';

@@ -60,4 +60,6 @@ periodKey(0, byThirtyDays);
 import { daysFromCivil } from 'retention-metrics/calendar';
 // @ts-expect-error TS2305 nor are the calendar functions exported by the package root
 import { periodIndex } from 'retention-metrics';
-export const internal = [daysFromCivil, periodIndex];
+// @ts-expect-error TS2305 nor the optimiser inside the model fits
+import { minimizeBfgs } from 'retention-metrics';
+export const internal = [daysFromCivil, periodIndex, minimizeBfgs];

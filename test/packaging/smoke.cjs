@@ -1,6 +1,8 @@
 // Loaded by CommonJS `require` from a consumer folder where the packed package is installed.
 const { ledger, summarize, isRetentionError, InvalidOptionError } = require('retention-metrics');
-const { parsePeriodKey, periodKey } = require('retention-metrics/calendar');
+const calendar = require('retention-metrics/calendar');
+
+const { parsePeriodKey, periodKey } = calendar;
 
 const s = summarize(ledger([{ customerId: 1, date: 0, amount: '2.50' }, { customerId: 1, date: 1, amount: 1 }]));
 if (s.grossRevenue.toFixed(2) !== '3.50' || s.repeatCustomerRate !== 1) throw new Error('CJS smoke check failed');
@@ -19,4 +21,5 @@ try {
   calendarError = error;
 }
 if (!(calendarError instanceof InvalidOptionError)) throw new Error('CJS: the calendar entry throws another copy of the error classes');
-console.log('cjs: 5 checks passed');
+if (calendar.InvalidOptionError !== InvalidOptionError) throw new Error('CJS: the calendar entry exports another InvalidOptionError');
+console.log('cjs: 6 checks passed');

@@ -1,6 +1,6 @@
 // Loaded by ESM Node, Deno and Bun from a consumer folder where the packed package is installed.
 import { Decimal, InvalidInputError, InvalidOptionError, isRetentionError, ledger, summarize, retentionRate } from 'retention-metrics';
-import { parsePeriodKey, periodKey, periodStart } from 'retention-metrics/calendar';
+import { InvalidOptionError as CalendarOptionError, parsePeriodKey, periodKey, periodStart } from 'retention-metrics/calendar';
 
 const book = ledger([
   { customerId: 'a', date: '2024-01-01', amount: '19.99' },
@@ -31,6 +31,7 @@ try {
 }
 // The calendar entry throws the root entry's error classes (one copy of them is loaded).
 checks.push([error instanceof InvalidOptionError && error.option, 'period']);
+checks.push([CalendarOptionError === InvalidOptionError, true]);
 for (const [actual, expected] of checks) {
   if (actual !== expected) throw new Error(`smoke check failed: ${actual} !== ${expected}`);
 }
