@@ -33,7 +33,9 @@ function isPlainValue(node) {
 /** Whether the initializer is a call or `new` already marked pure (as esbuild writes `new Map()`). */
 function isMarkedPure(code, node) {
   if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
-  const comments = ts.getLeadingCommentRanges(code, node.pos) ?? [];
+  // A comment on the line of the `=` is a "trailing" comment in TypeScript's terms, one after a line
+  // break a "leading" one: the marker may be either.
+  const comments = [...(ts.getTrailingCommentRanges(code, node.pos) ?? []), ...(ts.getLeadingCommentRanges(code, node.pos) ?? [])];
   return comments.some((range) => /^\/\*\s*[#@]__PURE__\s*\*\/$/.test(code.slice(range.pos, range.end)));
 }
 
