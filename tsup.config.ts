@@ -1,16 +1,58 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
+import { insertionMap, markTopLevelPure } from './scripts/pure-top-level.mjs';
+
+const DECIMAL_MODULE = fileURLToPath(new URL('src/decimal.ts', import.meta.url));
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // `index` and `calendar` are the package's entries (package.json `exports`). The other two are files
+  // of their own so that a consumer's bundler, which keeps or drops whole files of a package declared
+  // free of side effects, drops them when nothing it keeps uses them: `decimal` is the one module that
+  // imports decimal.js (see `esbuildPlugins`; an import of it in index.js would keep decimal.js in every
+  // bundle), `special-functions` holds the bundled @stdlib code and its license comments, which a
+  // minifier keeps for every file it includes even when their code is dropped.
+  entry: {
+    index: 'src/index.ts',
+    calendar: 'src/calendar.ts',
+    decimal: 'src/decimal.ts',
+    'special-functions': 'src/models/special.ts',
+  },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', calendar: 'src/calendar.ts' } },
   tsconfig: 'tsconfig.build.json',
   target: 'es2022',
   platform: 'neutral',
   sourcemap: true,
   clean: true,
   treeshake: true,
-  splitting: false,
+  // Code both entries use (the calendar, the errors) is one shared chunk, so an error thrown by a
+  // calendar function is an instance of the class `retention-metrics` exports, in ESM and in CJS.
+  splitting: true,
   // The special functions are bundled (one file to load instead of ~90 packages); see THIRD-PARTY-LICENSES.md.
-  noExternal: [/^@stdlib\//],
+  // decimal.js is listed so that `esbuildPlugins` below decides where its imports go (it stays external).
+  noExternal: [/^@stdlib\//, /^decimal\.js$/],
+  esbuildPlugins: [
+    {
+      // Every other module's `import … from 'decimal.js'` is read from src/decimal.ts, which re-exports it.
+      name: 'decimal-through-one-module',
+      setup(build) {
+        build.onResolve({ filter: /^decimal\.js$/ }, (args) =>
+          args.importer === DECIMAL_MODULE ? { path: args.path, external: true } : { path: DECIMAL_MODULE },
+        );
+      },
+    },
+  ],
+  plugins: [
+    {
+      name: 'pure-top-level',
+      // Marks the top-level initializers of each ESM file pure (see scripts/pure-top-level.mjs), so that
+      // a consumer's bundler drops the constants an import does not reach.
+      renderChunk(code, info) {
+        if (this.format !== 'esm' || info.type !== 'chunk' || !/\.js$/.test(info.path)) return undefined;
+        const marked = markTopLevelPure(code, info.path);
+        if (info.map === undefined || info.map === null) return { code: marked.code };
+        return { code: marked.code, map: insertionMap(code, info.map, marked.insertions, info.path) };
+      },
+    },
+  ],
 });

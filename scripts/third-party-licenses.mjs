@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // After the build: write dist/THIRD-PARTY-LICENSES.md for the packages bundled into dist (the @stdlib
 // special functions): each package's name and version, every distinct LICENSE text once, and their NOTICEs.
-// The bundle names every file it took from node_modules in a comment; those are the packages listed.
-import { readFileSync, writeFileSync } from 'node:fs';
+// The build names every file it took from node_modules in a comment (in whichever of its files holds
+// it); those are the packages listed.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundle = readFileSync(join(root, 'dist', 'index.js'), 'utf8');
+const built = readdirSync(join(root, 'dist')).filter((file) => /\.(?:js|cjs)$/.test(file));
+const bundle = built.map((file) => readFileSync(join(root, 'dist', file), 'utf8')).join('\n');
 const names = [...new Set([...bundle.matchAll(/node_modules\/((?:@[a-z0-9-]+\/)?[a-z0-9.-]+)\//g)].map((m) => m[1]))].sort();
 const licenses = new Map(); // LICENSE text → packages
 const notices = new Set();

@@ -1,5 +1,11 @@
+/**
+ * Retention, churn, cohorts, RFM, lifetime value and buy-till-you-die models from orders and
+ * subscriptions. The calendar periods are the `retention-metrics/calendar` entry.
+ *
+ * @module retention-metrics
+ */
 // Public API of retention-metrics. Exports only: no logic lives here.
-export { Decimal } from 'decimal.js';
+export { Decimal } from './decimal.ts';
 export {
   RetentionError,
   InvalidInputError,
@@ -17,8 +23,8 @@ export type {
 } from './input/types.ts';
 
 // --- input (ledger) ---
-export { ledger, isLedger, type LedgerOptions, type FieldMap, type FieldReader, type LedgerInput } from './input/ledger.ts';
-export type { LedgerColumns, ColumnOptions, Column } from './input/columns.ts';
+export { ledger, isLedger, type LedgerOptions, type FieldMap, type LedgerInput } from './input/ledger.ts';
+export type { LedgerColumns, ColumnOptions } from './input/columns.ts';
 export type { LedgerBaseOptions, OnInvalid } from './input/options.ts';
 export type { AmountRounding } from './input/money.ts';
 
@@ -28,7 +34,7 @@ export { repeatCustomerRate, purchaseFrequency, averageOrderValue, repeatRevenue
 export { retentionRate, churnRate, customerLifespan, type RetentionCounts } from './metrics/retention-rate.ts';
 export { periodRetention, type PeriodRetentionOptions, type PeriodRetentionRow } from './metrics/period-retention.ts';
 export { periodLifecycle, type LifecycleOptions, type LifecycleRow } from './metrics/lifecycle.ts';
-export type { PeriodOptions, PeriodInfo } from './metrics/period-scan.ts';
+export type { PeriodOptions } from './metrics/period-scan.ts';
 export {
   historicalClv,
   type HistoricalClv,
@@ -39,25 +45,7 @@ export {
 export { simpleClvFromData, type ClvFromData, type ClvFromDataOptions } from './metrics/clv-from-data.ts';
 export type { TimeWindow, WindowOptions } from './metrics/window.ts';
 
-// --- calendar ---
-export { zoneOffsetMs } from './calendar/offset.ts';
-export { assertTimeZone, localToEpoch, localDayStart } from './calendar/zone.ts';
-export { daysFromCivil, civilFromDays, dayOfWeek, dayNumber, makeDayIndexer } from './calendar/days.ts';
-export {
-  type CalendarUnit,
-  type WeekStartsOn,
-  type FixedSpan,
-  type Period,
-  type CalendarOptions,
-  assertCalendarUnit,
-  assertPeriod,
-  assertWeekStartsOn,
-  isFixedSpan,
-  periodOfDay,
-  periodFirstDay,
-} from './calendar/units.ts';
-export { periodKey, parsePeriodKey } from './calendar/keys.ts';
-export { periodIndex, periodStart, periodEnd, fixedSpanIndex } from './calendar/period.ts';
+// --- calendar: periods, keys and their types are the `retention-metrics/calendar` entry (src/calendar.ts) ---
 
 // --- cohort ---
 export { Cohort } from './cohort/builder.ts';
@@ -82,7 +70,6 @@ export type {
 
 // --- segments ---
 export { rankScores } from './segments/rank-scores.ts';
-export type { AsOfOptions } from './input/customer-scan.ts';
 export {
   type DormancySegment,
   type DormancyWindows,
@@ -102,7 +89,7 @@ export {
   type DormancyReportJson,
   type DormancyCustomerJson,
 } from './segments/dormancy.ts';
-export { reactivationPotential, type ReactivationOptions, type ReactivationPotential, type Range } from './segments/reactivation.ts';
+export { reactivationPotential, type ReactivationOptions, type ReactivationPotential } from './segments/reactivation.ts';
 export {
   rfm,
   rfmGrid,
@@ -118,7 +105,7 @@ export {
   type RfmCustomerJson,
   type RfmSegmentSummaryJson,
 } from './segments/rfm.ts';
-export { rfmSegmentMap, RFM_SEGMENTS, type RfmScores, type RfmSegmentMap, type RfmSegmentMapOptions, type RfmSegmentRule, type ScoreRange } from './segments/rfm-segments.ts';
+export { rfmSegmentMap, RFM_SEGMENTS, type RfmScores, type RfmSegmentMap, type RfmSegmentMapOptions, type RfmSegmentRule } from './segments/rfm-segments.ts';
 export { RFM_SEGMENTS_SHOPIFY, RFM_SEGMENTS_PYMC } from './segments/rfm-presets.ts';
 export type { LoyaltyTier, LoyaltyBasis, QualificationWindow, LoyaltyProgramOptions } from './segments/loyalty-options.ts';
 export type { TierStatus } from './segments/tier-engine.ts';
@@ -127,7 +114,6 @@ export { tierFor, type TierForOptions, type HistoryEvent } from './segments/tier
 
 // --- models ---
 export { compressSummary, type FrequencySummary, type CompressedSummary } from './models/summary.ts';
-export { minimizeBfgs, numericGradient, numericHessian, type MinimizeOptions, type MinimizeResult } from './models/optimizer.ts';
 export type { FitOptions, FitInfo } from './models/mle.ts';
 export type { SavedModel, SavedTransactionModel, SavedTransactionInput, TransactionModelOptions, TransactionFitOptions } from './models/saved.ts';
 export { fitBgNbd, bgNbdModel, type BgNbdParams, type BgNbdModel, type BgNbdFit } from './models/bg-nbd.ts';
@@ -142,7 +128,7 @@ export {
   type SurvivalObservations,
 } from './models/shifted-beta-geometric.ts';
 export { fitBgBb, bgBbModel, type BgBbParams, type BgBbModel, type BgBbFit, type OpportunitySummary } from './models/bg-bb.ts';
-export { unitDays, type ModelTimeUnit } from './models/time-unit.ts';
+export type { ModelTimeUnit } from './models/time-unit.ts';
 export { rfmSummary, type RfmSummary, type RfmSummaryOptions, type RfmSummaryJson } from './models/rfm-summary.ts';
 export {
   scoreCustomer,
@@ -194,6 +180,5 @@ export {
   retentionUplift,
   type RetentionUpliftOptions,
   type RetentionUpliftResult,
-  type UpliftChange,
 } from './simulate/uplift.ts';
 export { steadyState, type SteadyStateOptions } from './simulate/steady-state.ts';

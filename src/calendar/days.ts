@@ -36,7 +36,7 @@ export function daysInMonth(year: number, month: number): number {
  *
  * @example
  * ```ts
- * import { daysFromCivil } from 'retention-metrics';
+ * import { daysFromCivil } from './days.ts';
  * daysFromCivil(1970, 1, 1); // => 0
  * daysFromCivil(2024, 2, 29); // => 19782
  * daysFromCivil(1969, 12, 31); // => -1
@@ -63,7 +63,7 @@ export function daysFromCivil(year: number, month: number, day: number): number 
  *
  * @example
  * ```ts
- * import { civilFromDays } from 'retention-metrics';
+ * import { civilFromDays } from './days.ts';
  * civilFromDays(19782); // => { year: 2024, month: 2, day: 29 }
  * civilFromDays(-1); // => { year: 1969, month: 12, day: 31 }
  * ```
@@ -91,7 +91,7 @@ export function civilFromDays(days: number): { year: number; month: number; day:
  *
  * @example
  * ```ts
- * import { dayOfWeek, daysFromCivil } from 'retention-metrics';
+ * import { dayOfWeek, daysFromCivil } from './days.ts';
  * dayOfWeek(daysFromCivil(2024, 3, 7)); // => 4
  * ```
  */
@@ -114,7 +114,7 @@ export function dayOfWeek(days: number): number {
  *
  * @example
  * ```ts
- * import { dayNumber, civilFromDays } from 'retention-metrics';
+ * import { dayNumber, civilFromDays } from './days.ts';
  * const instant = Date.parse('2024-03-07T23:30:00Z');
  * civilFromDays(dayNumber(instant, 'UTC')); // => { year: 2024, month: 3, day: 7 }
  * civilFromDays(dayNumber(instant, 'Europe/Berlin')); // => { year: 2024, month: 3, day: 8 }
@@ -148,7 +148,7 @@ const utcDayOf = Object.freeze((epochMs: number): number => Math.floor(epochMs /
  *
  * @example
  * ```ts
- * import { makeDayIndexer } from 'retention-metrics';
+ * import { makeDayIndexer } from './days.ts';
  * const dayOf = makeDayIndexer('America/New_York');
  * dayOf(Date.parse('2024-03-08T03:00:00Z')); // => 19789
  * ```

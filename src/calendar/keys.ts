@@ -57,7 +57,9 @@ function isoWeekOneMonday(year: number): number {
  *
  * @example
  * ```ts
- * import { periodKey, periodOfDay, daysFromCivil } from 'retention-metrics';
+ * import { periodKey } from 'retention-metrics/calendar';
+ * import { periodOfDay } from './units.ts';
+ * import { daysFromCivil } from './days.ts';
  * const day = daysFromCivil(2024, 3, 7);
  * periodKey(periodOfDay(day, 'week'), 'week'); // => '2024-W10'
  * periodKey(periodOfDay(day, 'week', 0), 'week', 0); // => '2024-03-03'
@@ -120,7 +122,7 @@ const EXAMPLES: Record<CalendarUnit | 'isoWeek', string> = {
  *
  * @example
  * ```ts
- * import { parsePeriodKey, periodKey } from 'retention-metrics';
+ * import { parsePeriodKey, periodKey } from 'retention-metrics/calendar';
  * parsePeriodKey('2024-03', 'month'); // => 24290
  * periodKey(parsePeriodKey('2020-W53', 'week'), 'week'); // => '2020-W53'
  * ```

@@ -183,7 +183,7 @@ export function zoneCache(timeZone: string): ZoneCache {
  *
  * @example
  * ```ts
- * import { zoneOffsetMs } from 'retention-metrics';
+ * import { zoneOffsetMs } from './offset.ts';
  * zoneOffsetMs('Europe/Berlin', Date.UTC(2024, 0, 15)); // => 3600000
  * zoneOffsetMs('Europe/Berlin', Date.UTC(2024, 6, 15)); // => 7200000
  * zoneOffsetMs('Pacific/Chatham', Date.UTC(2024, 0, 15)) / 60_000; // => 825

@@ -64,7 +64,7 @@ function resolveCalendar(options: CalendarOptions | undefined): ResolvedCalendar
  *
  * @example
  * ```ts
- * import { periodIndex, periodKey } from 'retention-metrics';
+ * import { periodIndex, periodKey } from 'retention-metrics/calendar';
  * const instant = Date.parse('2024-03-31T22:30:00Z');
  * periodKey(periodIndex(instant, 'month'), 'month'); // => '2024-03'
  * periodKey(periodIndex(instant, 'month', { timeZone: 'Europe/Berlin' }), 'month'); // => '2024-04'
@@ -88,7 +88,7 @@ export function periodIndex(epochMs: number, unit: CalendarUnit, options?: Calen
  *
  * @example
  * ```ts
- * import { periodStart, parsePeriodKey } from 'retention-metrics';
+ * import { periodStart, parsePeriodKey } from 'retention-metrics/calendar';
  * const march = parsePeriodKey('2024-03', 'month');
  * new Date(periodStart(march, 'month', { timeZone: 'America/New_York' })).toISOString(); // => '2024-03-01T05:00:00.000Z'
  * ```
@@ -110,7 +110,7 @@ export function periodStart(index: number, unit: CalendarUnit, options?: Calenda
  *
  * @example
  * ```ts
- * import { periodStart, periodEnd, parsePeriodKey } from 'retention-metrics';
+ * import { periodStart, periodEnd, parsePeriodKey } from 'retention-metrics/calendar';
  * // the day Berlin springs forward is 23 hours long
  * const day = parsePeriodKey('2024-03-31', 'day');
  * const options = { timeZone: 'Europe/Berlin' };
@@ -138,7 +138,7 @@ export function periodEnd(index: number, unit: CalendarUnit, options?: CalendarO
  *
  * @example
  * ```ts
- * import { fixedSpanIndex } from 'retention-metrics';
+ * import { fixedSpanIndex } from 'retention-metrics/calendar';
  * const first = Date.parse('2024-01-01T18:00:00Z');
  * fixedSpanIndex(Date.parse('2024-01-31T17:59:59Z'), first, { days: 30 }); // => 0
  * fixedSpanIndex(Date.parse('2024-01-31T18:00:00Z'), first, { days: 30 }); // => 1

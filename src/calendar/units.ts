@@ -43,7 +43,7 @@ const UNITS: readonly string[] = ['day', 'week', 'month', 'quarter', 'year'];
  *
  * @example
  * ```ts
- * import { assertCalendarUnit } from 'retention-metrics';
+ * import { assertCalendarUnit } from './units.ts';
  * assertCalendarUnit('month'); // => 'month'
  * ```
  */
@@ -62,7 +62,7 @@ export function assertCalendarUnit(value: unknown, option = 'period'): CalendarU
  *
  * @example
  * ```ts
- * import { assertPeriod } from 'retention-metrics';
+ * import { assertPeriod } from './units.ts';
  * assertPeriod('week'); // => 'week'
  * assertPeriod({ days: 30 }); // => { days: 30 }
  * ```
@@ -93,7 +93,7 @@ function assertSpanDays(days: unknown, option: string): number {
  *
  * @example
  * ```ts
- * import { isFixedSpan } from 'retention-metrics';
+ * import { isFixedSpan } from './units.ts';
  * isFixedSpan({ days: 7 }); // => true
  * isFixedSpan('week'); // => false
  * ```
@@ -112,7 +112,7 @@ export function isFixedSpan(p: Period): p is FixedSpan {
  *
  * @example
  * ```ts
- * import { assertWeekStartsOn } from 'retention-metrics';
+ * import { assertWeekStartsOn } from './units.ts';
  * assertWeekStartsOn(undefined); // => 1
  * assertWeekStartsOn(0); // => 0
  * ```
@@ -143,7 +143,8 @@ function weekAnchor(weekStartsOn: number): number {
  *
  * @example
  * ```ts
- * import { periodOfDay, daysFromCivil } from 'retention-metrics';
+ * import { periodOfDay } from './units.ts';
+ * import { daysFromCivil } from './days.ts';
  * const day = daysFromCivil(2024, 3, 7);
  * periodOfDay(day, 'month'); // => 24290
  * periodOfDay(day, 'quarter'); // => 8096
@@ -184,7 +185,8 @@ export function periodOfDay(day: number, unit: CalendarUnit, weekStartsOn: WeekS
  *
  * @example
  * ```ts
- * import { periodFirstDay, civilFromDays } from 'retention-metrics';
+ * import { periodFirstDay } from './units.ts';
+ * import { civilFromDays } from './days.ts';
  * civilFromDays(periodFirstDay(24290, 'month')); // => { year: 2024, month: 3, day: 1 }
  * civilFromDays(periodFirstDay(8096, 'quarter')); // => { year: 2024, month: 1, day: 1 }
  * ```

@@ -33,7 +33,7 @@ export { makeDayIndexer } from './days.ts';
  *
  * @example
  * ```ts
- * import { assertTimeZone } from 'retention-metrics';
+ * import { assertTimeZone } from './zone.ts';
  * assertTimeZone('Asia/Kolkata'); // => 'Asia/Kolkata'
  * assertTimeZone('+05:30'); // => '+05:30'
  * let message = '';
@@ -129,7 +129,7 @@ function resolveWall(cache: ZoneCache, wall: number): { earlier: number; gap: bo
  *
  * @example
  * ```ts
- * import { localToEpoch } from 'retention-metrics';
+ * import { localToEpoch } from './zone.ts';
  * new Date(localToEpoch('Europe/Berlin', 2024, 7, 1)).toISOString(); // => '2024-06-30T22:00:00.000Z'
  * // spring forward: 02:30 does not exist, it becomes 03:30 EDT
  * new Date(localToEpoch('America/New_York', 2024, 3, 10, 2, 30)).toISOString(); // => '2024-03-10T07:30:00.000Z'
@@ -173,7 +173,8 @@ export function localToEpoch(
  *
  * @example
  * ```ts
- * import { localDayStart, daysFromCivil } from 'retention-metrics';
+ * import { localDayStart } from './zone.ts';
+ * import { daysFromCivil } from './days.ts';
  * // 2022-03-22 in Tehran began at 01:00 (+04:30): clocks jumped from 00:00 to 01:00
  * new Date(localDayStart('Asia/Tehran', daysFromCivil(2022, 3, 22))).toISOString(); // => '2022-03-21T20:30:00.000Z'
  * ```

@@ -74,7 +74,7 @@ export interface MinimizeResult {
  *
  * @example
  * ```ts
- * import { numericGradient } from 'retention-metrics';
+ * import { numericGradient } from './optimizer.ts';
  * const g = new Float64Array(2);
  * numericGradient((p) => (p[0] ?? 0) ** 2 + 3 * (p[1] ?? 0), Float64Array.from([2, 5]), g);
  * g[0]; // => 4.000000
@@ -106,7 +106,7 @@ export function numericGradient(f: (x: Float64Array) => number, x: Float64Array,
  *
  * @example
  * ```ts
- * import { numericHessian } from 'retention-metrics';
+ * import { numericHessian } from './optimizer.ts';
  * const H = numericHessian((p) => (p[0] ?? 0) ** 2 * (p[1] ?? 0), Float64Array.from([1, 2]));
  * H[0]; // => 4.0000
  * H[1]; // => 2.0000
@@ -158,7 +158,7 @@ export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, 
  *
  * @example
  * ```ts
- * import { minimizeBfgs } from 'retention-metrics';
+ * import { minimizeBfgs } from './optimizer.ts';
  * const r = minimizeBfgs((p) => ((p[0] ?? 0) - 1) ** 2 + 10 * ((p[1] ?? 0) + 2) ** 2, [0, 0]);
  * r.converged; // => true
  * r.x[0]; // => 1.0000

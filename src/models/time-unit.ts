@@ -26,7 +26,7 @@ const UNIT_KEYS = optionKeys<{ readonly days: number }>({ days: true });
  *
  * @example
  * ```ts
- * import { unitDays } from 'retention-metrics';
+ * import { unitDays } from './time-unit.ts';
  * unitDays('week'); // => 7
  * unitDays({ days: 30 }); // => 30
  * ```

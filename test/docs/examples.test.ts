@@ -1,15 +1,21 @@
 // Runs every example the project shows a user: the `@example` blocks of the TSDoc in src/, the ```ts
 // blocks of the guides in docs/ and of README.md. A statement followed by `// => value` is asserted:
 // the value must deep-equal the literal; a numeric literal written with d decimals means "equals this
-// when rounded to d decimals". Blocks fenced as ```ts ignore are shown but not run.
+// when rounded to d decimals". Blocks fenced as ```ts ignore are shown but not run. Imports of the package
+// (`retention-metrics`, `retention-metrics/calendar`) are pointed at their entry in src/; an example in a
+// src/ module that shows an internal function imports it by a path relative to that module.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, test } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const entry = join(root, 'src', 'index.ts');
+/** The source entry of each public import path of the package. */
+const ENTRIES: Readonly<Record<string, string>> = {
+  'retention-metrics': join(root, 'src', 'index.ts'),
+  'retention-metrics/calendar': join(root, 'src', 'calendar.ts'),
+};
 const scratch = join(root, '.tmp', 'examples');
 
 interface Example {
@@ -61,16 +67,29 @@ function collect(): Example[] {
   return examples;
 }
 
-/** Rewrite `expr; // => literal` statements into assertions and the package import into src/. */
-function instrument(code: string): string {
+/**
+ * The file an example's import names: a package entry, or (in a src/ module's TSDoc only) a path
+ * relative to that module; `undefined` for anything else (node: modules, other packages).
+ */
+function importedFile(specifier: string, example: Example): string | undefined {
+  const entry = ENTRIES[specifier];
+  if (entry !== undefined) return entry;
+  if (specifier.startsWith('.') && example.file.startsWith('src/')) return join(root, dirname(example.file), specifier);
+  return undefined;
+}
+
+/** Rewrite `expr; // => literal` statements into assertions and the package imports into src/. */
+function instrument(example: Example): string {
+  const code = example.code;
   const source = ts.createSourceFile('example.ts', code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const edits: { start: number; end: number; text: string }[] = [];
   const visit = (statements: ts.NodeArray<ts.Statement>): void => {
     for (const statement of statements) {
       if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
-        if (statement.moduleSpecifier.text === 'retention-metrics') {
+        const target = importedFile(statement.moduleSpecifier.text, example);
+        if (target !== undefined) {
           const spec = statement.moduleSpecifier;
-          edits.push({ start: spec.getStart(), end: spec.getEnd(), text: JSON.stringify(pathToFileURL(entry).href) });
+          edits.push({ start: spec.getStart(), end: spec.getEnd(), text: JSON.stringify(pathToFileURL(target).href) });
         }
         continue;
       }
@@ -120,7 +139,10 @@ function typeErrors(): string[] {
   mkdirSync(dir, { recursive: true });
   const files = examples.map((example) => {
     const file = join(dir, `${example.file.replace(/[^\w]+/g, '_')}_${example.line}.ts`);
-    const code = example.code.replaceAll(/from 'retention-metrics'/g, `from ${JSON.stringify(relative(dir, entry).replaceAll('\\', '/'))}`);
+    const code = example.code.replaceAll(/from '([^']+)'/g, (whole, specifier: string) => {
+      const target = importedFile(specifier, example);
+      return target === undefined ? whole : `from ${JSON.stringify(relative(dir, target).replaceAll('\\', '/'))}`;
+    });
     writeFileSync(file, `${code}\nexport {};\n`);
     return file;
   });
@@ -149,9 +171,14 @@ describe('every shown example runs and its `// =>` results hold', () => {
   test('there are examples to run', () => {
     expect(examples.length).toBeGreaterThan(10);
   });
+  test('every public import path has examples', () => {
+    for (const specifier of Object.keys(ENTRIES)) {
+      expect(examples.some((e) => e.code.includes(`from '${specifier}'`)), specifier).toBe(true);
+    }
+  });
   test.each(examples.map((e) => [`${e.file}:${e.line}`, e] as const))('%s', async (_name, example) => {
     const file = join(scratch, `${example.file.replace(/[^\w]+/g, '_')}_${example.line}.ts`);
-    writeFileSync(file, instrument(example.code));
+    writeFileSync(file, instrument(example));
     await import(pathToFileURL(file).href);
   });
 });

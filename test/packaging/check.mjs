@@ -3,16 +3,19 @@
 // the packed files, the package metadata and the README's links; lint the tarball (publint) and its
 // types' resolution for every module system (@arethetypeswrong/cli); then install the tarball with npm
 // into a throwaway consumer outside the repository and use it as users do: ESM import and CJS require
-// under Node, the same ESM smoke script under Deno and Bun (from their npm packages), and a
-// type-check of test/packaging/consumer-types.ts as ESM and CJS with `skipLibCheck: false` under the
-// TypeScript version the project builds with; and a bundle (esbuild, the bundler tsup builds with) of
-// one formula, which must leave the record readers out.
+// under Node, the same ESM smoke script under Deno and Bun (from their npm packages), each of them
+// loading both entries (`retention-metrics` and `retention-metrics/calendar`), and a type-check of
+// test/packaging/consumer-types.ts as ESM and CJS with `skipLibCheck: false` under the TypeScript
+// version the project builds with; and bundles (esbuild, the bundler tsup builds with) of one formula,
+// which must leave the record readers out and stay under a size bound, and of `repeatCustomerRate`,
+// which must leave the models and the @stdlib functions out.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'esbuild';
+import { bundleImport } from '../../scripts/bundle-sizes.mjs';
 import { checkMetadata, checkPackedFiles, checkReadmeLinks } from './metadata.mjs';
 import { checkConsumerTypes } from './types-check.mjs';
 
@@ -79,12 +82,17 @@ try {
   // and their licenses ship beside it).
   check('build imports only declared dependencies', () => {
     const declared = new Set(Object.keys(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).dependencies ?? {}));
-    for (const file of ['index.js', 'index.cjs']) {
-      const code = readFileSync(join(installed, 'dist', file), 'utf8');
-      const imported = [...code.matchAll(/(?:\bfrom\s+|\brequire\()(["'])([^"'./][^"']*)\1/g)].map((match) => match[2]);
-      const undeclared = imported.filter((name) => !declared.has(name) && !name.startsWith('node:'));
-      if (undeclared.length > 0) throw new Error(`dist/${file} imports undeclared packages: ${undeclared.join(', ')}`);
-      if (imported.length === 0) throw new Error(`dist/${file}: no import of decimal.js found; is the import pattern still right?`);
+    for (const extension of ['.js', '.cjs']) {
+      const files = readdirSync(join(installed, 'dist')).filter((file) => file.endsWith(extension));
+      const imported = new Set();
+      for (const file of files) {
+        const code = readFileSync(join(installed, 'dist', file), 'utf8');
+        const names = [...code.matchAll(/(?:\bfrom\s+|\brequire\()(["'])([^"'./][^"']*)\1/g)].map((match) => match[2]);
+        const undeclared = names.filter((name) => !declared.has(name) && !name.startsWith('node:'));
+        if (undeclared.length > 0) throw new Error(`dist/${file} imports undeclared packages: ${undeclared.join(', ')}`);
+        for (const name of names) imported.add(name);
+      }
+      if (!imported.has('decimal.js')) throw new Error(`dist/*${extension}: no import of decimal.js found; is the import pattern still right?`);
     }
   });
 
@@ -101,22 +109,63 @@ try {
 
   // `ledger` and `ledger.fromColumns` are side-effect free: a bundle of a formula that never reads
   // records leaves both out (function names are kept, only syntax and whitespace are minified).
+  const bundle = (names, from = 'retention-metrics', minify = false) =>
+    esbuild.buildSync({
+      stdin: { contents: `import { ${names} } from '${from}';\nconsole.log(${names});\n`, resolveDir: consumer },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      minify,
+      minifySyntax: true,
+      minifyWhitespace: true,
+      logLevel: 'error',
+    }).outputFiles[0].text;
   check('bundling one formula leaves ledger and ledger.fromColumns out', () => {
-    const bundle = (names) =>
-      esbuild.buildSync({
-        stdin: { contents: `import { ${names} } from 'retention-metrics';\nconsole.log(${names});\n`, resolveDir: consumer },
-        bundle: true,
-        write: false,
-        format: 'esm',
-        platform: 'browser',
-        minifySyntax: true,
-        minifyWhitespace: true,
-        logLevel: 'error',
-      }).outputFiles[0].text;
     const kept = (code) => ['fromRecords', 'fromColumns'].filter((name) => new RegExp(`\\bfunction ${name}\\d*\\(`).test(code));
     if (!kept(bundle('ledger')).includes('fromColumns')) throw new Error('a bundle of ledger has no fromColumns; is the pattern still right?');
     const leaked = kept(bundle('retentionRate'));
     if (leaked.length > 0) throw new Error(`a bundle of retentionRate alone contains ${leaked.join(' and ')}`);
+  });
+
+  // A bundler drops what an import does not reach: a formula, or the calendar, bundles without
+  // decimal.js, the record readers and the models' special functions. The bounds are ceilings far
+  // above the measured sizes (see the table in README.md), low enough that any of those coming back
+  // fails: decimal.js alone is over 30 KB minified, the @stdlib functions over 50 KB.
+  check('bundle sizes: one formula and the calendar entry stay small', () => {
+    const bounds = [
+      ['retentionRate', 'retention-metrics', 16_384],
+      ['periodKey, periodStart', 'retention-metrics/calendar', 24_576],
+    ];
+    for (const [names, from, bound] of bounds) {
+      const bytes = Buffer.byteLength(bundle(names, from, true));
+      process.stdout.write(`import { ${names} } from '${from}': ${(bytes / 1024).toFixed(1)} KB minified (bound ${bound / 1024} KB)\n`);
+      if (bytes > bound) throw new Error(`a minified bundle of { ${names} } from '${from}' is ${bytes} bytes, over the bound of ${bound}`);
+    }
+  });
+
+  // `repeatCustomerRate` reads records into a ledger (money included: decimal.js) and counts; no model.
+  // Its bundle keeps code of no module of src/models and of no @stdlib package (the modules named by
+  // the source maps the package ships, followed through the bundle's own), and the package's code in
+  // it (all but decimal.js) stays under a bound: it is about 40 kB, and any @stdlib function brings at
+  // least 39 kB with it (its code and the licenses of the bundled packages).
+  check('bundling repeatCustomerRate leaves the models and the @stdlib functions out', () => {
+    const isModel = (source) => /(?:^|\/)src\/models\/|(?:^|\/)node_modules\/@stdlib\//.test(source);
+    const fit = bundleImport('fitBgNbd', 'retention-metrics', consumer);
+    if (!fit.sources.some((source) => /(?:^|\/)src\/models\/bg-nbd\.ts$/.test(source)) || !fit.sources.some((source) => /\/@stdlib\//.test(source))) {
+      throw new Error('a bundle of fitBgNbd maps to no src/models/bg-nbd.ts or no @stdlib file; are the source maps still right?');
+    }
+    const { bytes, bytesByInput, sources } = bundleImport('repeatCustomerRate', 'retention-metrics', consumer);
+    if (!sources.some((source) => /(?:^|\/)src\/metrics\/order-metrics\.ts$/.test(source))) {
+      throw new Error(`a bundle of repeatCustomerRate maps to no src/metrics/order-metrics.ts (sources: ${sources.join(', ')}); are the source maps still right?`);
+    }
+    const models = sources.filter(isModel);
+    if (models.length > 0) throw new Error(`a bundle of repeatCustomerRate alone keeps code of ${models.join(', ')}`);
+    const decimal = [...bytesByInput].filter(([path]) => /(?:^|\/)node_modules\/decimal\.js\//.test(path)).reduce((sum, [, n]) => sum + n, 0);
+    const own = bytes - decimal;
+    const bound = 56_000;
+    process.stdout.write(`import { repeatCustomerRate }: ${(bytes / 1000).toFixed(1)} kB minified, ${(own / 1000).toFixed(1)} kB without decimal.js (bound ${bound / 1000} kB)\n`);
+    if (own > bound) throw new Error(`a minified bundle of repeatCustomerRate holds ${own} bytes besides decimal.js, over the bound of ${bound}`);
   });
 
   check(`types: ESM and CJS consumers, skipLibCheck false, TypeScript ${typescript}`, () =>

@@ -5,6 +5,7 @@
 // without the directives and requires exactly those codes on exactly those lines, so a misuse that
 // fails for another reason (or an `any` that lets it through) fails the check.
 import { Cohort, Decimal, type Ledger, type LedgerColumns, ledger, summarize } from 'retention-metrics';
+import { type CalendarUnit, type Period, parsePeriodKey, periodKey, periodStart } from 'retention-metrics/calendar';
 
 interface ShopRow {
   customer_id: string;
@@ -27,7 +28,10 @@ const fromColumns: Ledger = ledger.fromColumns(columns, { amountUnit: 'minor', t
 const inMajorUnits: Ledger = ledger.fromColumns({ customerId: ['a'], date: ['2024-01-05'], amount: ['19.99'] }, { amountUnit: 'major' });
 const netRevenue: Decimal = summarize(fromRows).netRevenue;
 const cohortSizes: number[] = Cohort.from(fromColumns).by('month').asOf('2024-03-01').table().cohorts.map((cohort) => cohort.size);
-export const used = [netRevenue.toFixed(2), cohortSizes, inMajorUnits.orderCount];
+const unit: CalendarUnit = 'quarter';
+const byThirtyDays: Period = { days: 30 };
+const quarterStart: number = periodStart(parsePeriodKey('2024-Q2', unit), unit, { timeZone: 'Europe/Berlin' });
+export const used = [netRevenue.toFixed(2), cohortSizes, inMajorUnits.orderCount, quarterStart, byThirtyDays, periodKey(0, 'month')];
 
 // Misuses that must stay type errors.
 // @ts-expect-error TS2561 a misspelt option (`timeZone`)
@@ -50,3 +54,12 @@ Cohort.from().table();
 ledger.fromColumns = ledger;
 // @ts-expect-error TS2322 money is a `Decimal`, not a float
 export const revenueAsNumber: number = summarize(fromRows).netRevenue;
+// @ts-expect-error TS2345 a period key's unit is a calendar unit, not a fixed span
+periodKey(0, byThirtyDays);
+// @ts-expect-error TS2305 the day arithmetic behind the calendar is not part of the package's API
+import { daysFromCivil } from 'retention-metrics/calendar';
+// @ts-expect-error TS2305 nor are the calendar functions exported by the package root
+import { periodIndex } from 'retention-metrics';
+// @ts-expect-error TS2305 nor the optimiser inside the model fits
+import { minimizeBfgs } from 'retention-metrics';
+export const internal = [daysFromCivil, periodIndex, minimizeBfgs];

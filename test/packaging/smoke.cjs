@@ -1,5 +1,8 @@
 // Loaded by CommonJS `require` from a consumer folder where the packed package is installed.
-const { ledger, summarize, isRetentionError } = require('retention-metrics');
+const { ledger, summarize, isRetentionError, InvalidOptionError } = require('retention-metrics');
+const calendar = require('retention-metrics/calendar');
+
+const { parsePeriodKey, periodKey } = calendar;
 
 const s = summarize(ledger([{ customerId: 1, date: 0, amount: '2.50' }, { customerId: 1, date: 1, amount: 1 }]));
 if (s.grossRevenue.toFixed(2) !== '3.50' || s.repeatCustomerRate !== 1) throw new Error('CJS smoke check failed');
@@ -10,4 +13,13 @@ try {
   caught = isRetentionError(error);
 }
 if (!caught) throw new Error('CJS: errors are not recognised');
-console.log('cjs: 3 checks passed');
+if (periodKey(parsePeriodKey('2024-12-29', 'week', 0) + 1, 'week', 0) !== '2025-01-05') throw new Error('CJS: calendar entry');
+let calendarError;
+try {
+  periodKey(0, 'fortnight');
+} catch (error) {
+  calendarError = error;
+}
+if (!(calendarError instanceof InvalidOptionError)) throw new Error('CJS: the calendar entry throws another copy of the error classes');
+if (calendar.InvalidOptionError !== InvalidOptionError) throw new Error('CJS: the calendar entry exports another InvalidOptionError');
+console.log('cjs: 6 checks passed');

@@ -1,5 +1,6 @@
 // Loaded by ESM Node, Deno and Bun from a consumer folder where the packed package is installed.
-import { Decimal, InvalidInputError, isRetentionError, ledger, summarize, retentionRate } from 'retention-metrics';
+import { Decimal, InvalidInputError, InvalidOptionError, isRetentionError, ledger, summarize, retentionRate } from 'retention-metrics';
+import { InvalidOptionError as CalendarOptionError, parsePeriodKey, periodKey, periodStart } from 'retention-metrics/calendar';
 
 const book = ledger([
   { customerId: 'a', date: '2024-01-01', amount: '19.99' },
@@ -22,6 +23,15 @@ try {
   error = e;
 }
 checks.push([error instanceof InvalidInputError && isRetentionError(error) && error.field, 'amount']);
+checks.push([new Date(periodStart(parsePeriodKey('2024-04', 'month'), 'month', { timeZone: 'Europe/Berlin' })).toISOString(), '2024-03-31T22:00:00.000Z']);
+try {
+  periodKey(0, 'fortnight');
+} catch (e) {
+  error = e;
+}
+// The calendar entry throws the root entry's error classes (one copy of them is loaded).
+checks.push([error instanceof InvalidOptionError && error.option, 'period']);
+checks.push([CalendarOptionError === InvalidOptionError, true]);
 for (const [actual, expected] of checks) {
   if (actual !== expected) throw new Error(`smoke check failed: ${actual} !== ${expected}`);
 }
