@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: { 'retention-metrics': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^retention-metrics$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+      { find: /^retention-metrics\/calendar$/, replacement: fileURLToPath(new URL('./src/calendar.ts', import.meta.url)) },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],
