@@ -37,8 +37,7 @@ export interface AsOfOptions extends LedgerBaseOptions {
 
 /**
  * @internal Where account `a`'s events at or before `asOf` end: they are the ledger positions
- * `book.start[a] … end − 1` (none when `end` is `book.start[a]`). O(1) when the account has no later
- * event, else a binary search over its events (they are sorted by instant).
+ * `book.start[a] … end − 1` (none when `end` is `book.start[a]`).
  *
  * @param book - the ledger
  * @param a - an account number (`0 … book.ids.length − 1`)
@@ -46,12 +45,25 @@ export interface AsOfOptions extends LedgerBaseOptions {
  * @returns the position after the account's last event at or before `asOf`
  */
 export function eventsEndAsOf(book: Ledger, a: number, asOf: number): number {
-  const { start, time } = book;
-  let lo = start[a];
-  let hi = start[a + 1];
-  if (lo === hi || time[hi - 1] <= asOf) return hi;
-  // The first position whose instant is after asOf, in [lo, hi − 1].
-  hi--;
+  return endAsOf(book.time, book.start[a], book.start[a + 1], asOf);
+}
+
+/**
+ * @internal Where the events `from … to − 1` of one customer, sorted by instant, stop being at or before
+ * `asOf`: the first position whose instant is after it, or `to`. O(1) when no event is later, else a
+ * binary search.
+ *
+ * @param time - instants (epoch ms), ascending over `from … to − 1`
+ * @param from - the first event
+ * @param to - the position after the last event
+ * @param asOf - the as-of instant
+ * @returns the end of the events at or before `asOf`
+ */
+export function endAsOf(time: ArrayLike<number>, from: number, to: number, asOf: number): number {
+  if (from === to || time[to - 1] <= asOf) return to;
+  // time[to − 1] is after asOf: the answer lies in [from, to − 1].
+  let lo = from;
+  let hi = to - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (time[mid] <= asOf) lo = mid + 1;
