@@ -4,7 +4,6 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
@@ -92,21 +91,15 @@ export function dormancy(data: LedgerInput, options?: DormancyOptions): Dormancy
     totals[k] += scan.netMinor[i];
   }
   const total = (k: number): DormancySegmentTotal => ({ customers: counts[k], value: fromMinorUnits(totals[k], digits) });
-  // The rows are built on first read: a report over a million customers that is read through its
-  // columns or its segments never pays for a million row objects and median gaps (bench/JOURNAL.md).
-  const report = lazyField(
-    {
-      asOf: asOf === null ? null : new Date(asOf),
-      windows: windows.kind === 'alive' ? ('probabilityAlive' as const) : windows.kind,
-      columns,
-      segments: { active: total(0), atRisk: total(1), dormant: total(2), lost: total(3) },
-    },
-    'customers',
-    () => customerRows(scan, columns, gaps, aliveOf),
-  );
+  const report: Omit<DormancyReport, 'toJSON'> = {
+    asOf: asOf === null ? null : new Date(asOf),
+    windows: windows.kind === 'alive' ? 'probabilityAlive' : windows.kind,
+    customers: customerRows(scan, columns, gaps, aliveOf),
+    columns,
+    segments: { active: total(0), atRisk: total(1), dormant: total(2), lost: total(3) },
+  };
   // Not enumerable: the report's fields stay its data, and `JSON.stringify` still finds it.
-  Object.defineProperty(report, 'toJSON', { value: () => reportJson(report), enumerable: false });
-  return report as typeof report & Pick<DormancyReport, 'toJSON'>;
+  return Object.defineProperty(report, 'toJSON', { value: () => reportJson(report), enumerable: false }) as DormancyReport;
 }
 
 /**

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
@@ -124,28 +123,22 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
       averageMonetary: c === 0 ? null : monetary === 'total' ? minorPer(gross, c, digits) : toMoney(monetarySum[k].dividedBy(c).dividedBy(10 ** digits)),
     };
   });
-  // The rows are built on first read: a report over a million customers that is read through its
-  // columns never pays for a million row objects (bench/JOURNAL.md).
-  const report = lazyField(
-    {
-      asOf: asOf === null ? null : new Date(asOf),
-      bins,
-      monetary,
-      cuts: {
-        recency: cuts.recency === null ? null : Array.from(cuts.recency),
-        frequency: cuts.frequency === null ? null : Array.from(cuts.frequency),
-        monetary: cuts.monetaryMinor === null ? null : Array.from(cuts.monetaryMinor, (minor) => fromMinorUnits(minor, digits)),
-      },
-      segmentMap: map === null ? null : map.name,
-      columns,
-      segments,
+  const report: Omit<RfmReport, 'toJSON'> = {
+    asOf: asOf === null ? null : new Date(asOf),
+    bins,
+    monetary,
+    cuts: {
+      recency: cuts.recency === null ? null : Array.from(cuts.recency),
+      frequency: cuts.frequency === null ? null : Array.from(cuts.frequency),
+      monetary: cuts.monetaryMinor === null ? null : Array.from(cuts.monetaryMinor, (minor) => fromMinorUnits(minor, digits)),
     },
-    'customers',
-    () => customerRows(scan, columns, monetary, names),
-  );
+    segmentMap: map === null ? null : map.name,
+    customers: customerRows(scan, columns, monetary, names),
+    columns,
+    segments,
+  };
   // Not enumerable: the report's fields stay its data, and `JSON.stringify` still finds it.
-  Object.defineProperty(report, 'toJSON', { value: () => reportJson(report), enumerable: false });
-  return report as typeof report & Pick<RfmReport, 'toJSON'>;
+  return Object.defineProperty(report, 'toJSON', { value: () => reportJson(report), enumerable: false }) as RfmReport;
 }
 
 /** Scores 1…bins by rank of `values`, the range found first (see `scoresInRange`). */
