@@ -67,7 +67,7 @@ export interface DormancyReport {
   /** The rule used. */
   windows: 'fixed' | 'adaptive' | 'probabilityAlive';
   /**
-   * Every customer as of `asOf`, in ledger account order;
+   * Every customer as of `asOf`, in ledger account order, built on first read;
    * {@link DormancyReport.columns} holds the same numbers as typed arrays for bulk use.
    */
   readonly customers: DormancyCustomer[];

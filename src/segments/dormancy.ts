@@ -91,10 +91,17 @@ export function dormancy(data: LedgerInput, options?: DormancyOptions): Dormancy
     totals[k] += scan.netMinor[i];
   }
   const total = (k: number): DormancySegmentTotal => ({ customers: counts[k], value: fromMinorUnits(totals[k], digits) });
+  let rows: DormancyCustomer[] | undefined;
   const report: Omit<DormancyReport, 'toJSON'> = {
     asOf: asOf === null ? null : new Date(asOf),
     windows: windows.kind === 'alive' ? 'probabilityAlive' : windows.kind,
-    customers: customerRows(scan, columns, gaps, aliveOf),
+    // The one deferred field: a report read through its columns or segments never allocates a row
+    // object per customer nor walks its orders again for the median gap. Built on first read, then the
+    // same array: it reads like a plain field (spreads, `Object.keys` and `JSON.stringify` see it).
+    get customers() {
+      rows ??= customerRows(scan, columns, gaps, aliveOf);
+      return rows;
+    },
     columns,
     segments: { active: total(0), atRisk: total(1), dormant: total(2), lost: total(3) },
   };

@@ -123,6 +123,7 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
       averageMonetary: c === 0 ? null : monetary === 'total' ? minorPer(gross, c, digits) : toMoney(monetarySum[k].dividedBy(c).dividedBy(10 ** digits)),
     };
   });
+  let rows: RfmCustomer[] | undefined;
   const report: Omit<RfmReport, 'toJSON'> = {
     asOf: asOf === null ? null : new Date(asOf),
     bins,
@@ -133,7 +134,13 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
       monetary: cuts.monetaryMinor === null ? null : Array.from(cuts.monetaryMinor, (minor) => fromMinorUnits(minor, digits)),
     },
     segmentMap: map === null ? null : map.name,
-    customers: customerRows(scan, columns, monetary, names),
+    // The one deferred field: a report read through its columns or segments never allocates a row
+    // object per customer. Built on first read, then the same array: it reads like a plain field
+    // (spreads, `Object.keys` and `JSON.stringify` see it).
+    get customers() {
+      rows ??= customerRows(scan, columns, monetary, names);
+      return rows;
+    },
     columns,
     segments,
   };
