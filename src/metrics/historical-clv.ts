@@ -131,12 +131,21 @@ export function historicalClv(data: LedgerInput, options?: HistoricalClvOptions)
   return Object.freeze({ customers: Object.freeze(customers), total: fromMinorUnits(total, digits), distribution });
 }
 
+/** What `historicalClv` computes with: its data read and `asOf` resolved. */
+interface HistoricalClvSettings {
+  readonly book: Ledger;
+  /** The as-of instant; `null` for an empty ledger. */
+  readonly asOf: number | null;
+  /** The zone of the calendar. */
+  readonly timeZone: string;
+}
+
 /**
  * Read the data and options of a `historicalClv` call: the ledger, the as-of instant and the zone.
  *
  * @throws {@link InvalidOptionError} for an unknown option or an unreadable `asOf`
  */
-function historicalClvSettings(data: LedgerInput, options: HistoricalClvOptions | undefined): { book: Ledger; asOf: number | null; timeZone: string } {
+function historicalClvSettings(data: LedgerInput, options: HistoricalClvOptions | undefined): HistoricalClvSettings {
   checkOptionKeys(options, HISTORICAL_CLV_KEYS);
   return resolveAsOf(data, options);
 }

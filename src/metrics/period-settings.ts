@@ -100,16 +100,12 @@ export function periodSettings(data: LedgerInput, options: PeriodOptions): Perio
   return { book, timeZone, period, weekStartsOn, asOf, dayOf, firstPeriod, lastPeriod, reportFrom };
 }
 
-/** The instant of the ledger's earliest order (+∞ without orders): each account's first event that is not a refund. */
+/** The instant of the ledger's earliest order (+∞ without orders), from the ledger's per-account first orders. */
 function earliestOrder(book: Ledger): number {
-  const { start, time, minor } = book;
   let first = Number.POSITIVE_INFINITY;
   for (let a = 0; a < book.ids.length; a++) {
-    for (let p = start[a]; p < start[a + 1]; p++) {
-      if (minor[p] < 0) continue; // a refund: never an order
-      if (time[p] < first) first = time[p];
-      break;
-    }
+    // An account with refunds only has no first order (its entry is NaN).
+    if (book.orders[a] > 0 && book.firstOrder[a] < first) first = book.firstOrder[a];
   }
   return first;
 }
