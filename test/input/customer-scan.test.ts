@@ -143,7 +143,7 @@ describe('endAsOf: the as-of range of one customer', () => {
   test('each account of a ledger ends at its own last event at or before asOf', () => {
     const book = ledger(rows);
     const asOf = Date.parse('2024-01-25T00:00:00Z');
-    const ends = book.ids.map((_, a) => eventsEndAsOf(book, a, asOf) - (book.start[a] ?? 0));
+    const ends = book.ids.map((_, a) => eventsEndAsOf(book, a, asOf) - book.start[a]);
     expect(Object.fromEntries(book.ids.map((id, a) => [id, ends[a]]))).toEqual({ a: 2, r: 1, f: 0 });
   });
 });
