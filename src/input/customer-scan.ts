@@ -1,10 +1,24 @@
 /**
- * The per-customer facts every segmentation starts from, as of an instant: one pass over the ledger.
+ * A customer's orders as of an instant: the one way every as-of feature (RFM, dormancy, loyalty tiers,
+ * lifecycle, period retention, historical CLV, the models' summary) reads a customer's history, and the
+ * per-customer facts most of them start from.
+ *
+ * A ledger keeps each account's events together, sorted by instant: account `a`'s events are the
+ * positions `book.start[a] … book.start[a + 1] − 1` of `book.time` and `book.minor`. Its events at or
+ * before `asOf` are therefore a prefix of them, ending at {@link eventsEndAsOf}. Walking a customer's
+ * orders as of an instant is this loop, and every feature writes it the same way:
+ *
+ * ```ts
+ * const end = eventsEndAsOf(book, a, asOf);
+ * for (let p = book.start[a]; p < end; p++) {
+ *   if (book.minor[p] < 0) continue; // a refund: never an order
+ *   // an order at book.time[p] of book.minor[p] minor units
+ * }
+ * ```
  *
  * @module
  */
 import { makeDayIndexer } from '../calendar/days.ts';
-import { CHUNK, prefixSums } from '../chunks.ts';
 import { dateOption } from './dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from './ledger.ts';
 import type { LedgerBaseOptions } from './options.ts';
@@ -22,6 +36,43 @@ export interface AsOfOptions extends LedgerBaseOptions {
 }
 
 /**
+ * @internal Where account `a`'s events at or before `asOf` end: they are the ledger positions
+ * `book.start[a] … end − 1` (none when `end` is `book.start[a]`).
+ *
+ * @param book - the ledger
+ * @param a - an account number (`0 … book.ids.length − 1`)
+ * @param asOf - the as-of instant (epoch ms)
+ * @returns the position after the account's last event at or before `asOf`
+ */
+export function eventsEndAsOf(book: Ledger, a: number, asOf: number): number {
+  return endAsOf(book.time, book.start[a], book.start[a + 1], asOf);
+}
+
+/**
+ * @internal Where the events `from … to − 1` of one customer, sorted by instant, stop being at or before
+ * `asOf`: the first position whose instant is after it, or `to`. O(1) when no event is later, else a
+ * binary search.
+ *
+ * @param time - instants (epoch ms), ascending over `from … to − 1`
+ * @param from - the first event
+ * @param to - the position after the last event
+ * @param asOf - the as-of instant
+ * @returns the end of the events at or before `asOf`
+ */
+export function endAsOf(time: ArrayLike<number>, from: number, to: number, asOf: number): number {
+  if (from === to || time[to - 1] <= asOf) return to;
+  // time[to − 1] is after asOf: the answer lies in [from, to − 1].
+  let lo = from;
+  let hi = to - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (time[mid] <= asOf) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * Customers as of an instant, in ledger account order (first record's instant, then id), in columns.
  * The columns may be the ledger's own arrays: never write into them, and copy a column before a
  * report hands it out.
@@ -32,7 +83,7 @@ export interface CustomerScan {
   readonly book: Ledger;
   /** The as-of instant (epoch ms); `null` for an empty ledger. */
   readonly asOf: number | null;
-  /** Local day number of `asOf` in the ledger's zone. */
+  /** Local day number of `asOf` in the ledger's zone (0 for an empty ledger). */
   readonly asOfDay: number;
   /** Instant → local day number in the ledger's zone. */
   readonly dayOf: (epochMs: number) => number;
@@ -54,9 +105,13 @@ export interface CustomerScan {
 type CustomerColumns = Pick<CustomerScan, 'account' | 'firstOrder' | 'lastOrder' | 'orders' | 'grossMinor' | 'netMinor'>;
 
 /**
- * Read the ledger and the as-of instant of a segment call.
+ * @internal The ledger of a call (records read with `options`), the zone of its calendar, and the as-of
+ * instant (default: the ledger's last event; `null` for an empty ledger).
  *
- * @internal
+ * @param data - a ledger or records
+ * @param options - the ledger options and `asOf`
+ * @returns the ledger, the as-of instant and the calendar's zone
+ * @throws {@link InvalidOptionError} for an unreadable `asOf` or ledger option
  */
 export function resolveAsOf(data: LedgerInput, options: AsOfOptions | undefined): { book: Ledger; asOf: number | null; timeZone: string } {
   const book = toLedger(data, options);
@@ -66,73 +121,57 @@ export function resolveAsOf(data: LedgerInput, options: AsOfOptions | undefined)
 }
 
 /**
- * One pass over the ledger: every customer's first and last order, order count, gross and net, as of `asOf`.
- * O(events); allocates only the result columns.
+ * @internal Every customer's first and last order, order count, gross and net as of `asOf`: each
+ * account's orders walked as the module describes. O(events); allocates only the result columns. When
+ * `asOf` excludes no event, the ledger's per-account totals are the answer and no event is read.
  *
- * @internal
+ * @param book - the ledger
+ * @param asOf - the as-of instant, `null` for an empty ledger
+ * @param timeZone - the zone of the calendar (default: the ledger's)
+ * @returns the customers' columns
  */
 export function scanCustomers(book: Ledger, asOf: number | null, timeZone: string = book.timeZone): CustomerScan {
   const dayOf = makeDayIndexer(timeZone);
-  if (asOf !== null && book.maxTime !== null && asOf >= book.maxTime) {
-    return { book, asOf, asOfDay: dayOf(asOf), dayOf, ...wholeHistory(book) };
-  }
+  const asOfDay = asOf === null ? 0 : dayOf(asOf);
+  if (asOf === null) return { book, asOf, asOfDay, dayOf, ...customerColumns(0) };
+  if (book.maxTime !== null && asOf >= book.maxTime) return { book, asOf, asOfDay, dayOf, ...wholeHistory(book) };
+  const { start, time, minor } = book;
   const accounts = book.ids.length;
-  const columns = customerColumns(accounts);
-  const { account, firstOrder, lastOrder, orders, grossMinor, netMinor } = columns;
+  const out = customerColumns(accounts);
   let n = 0;
-  if (asOf !== null) {
-    for (let a = 0; a < accounts; a += CHUNK) n = scanAsOf(book, asOf, a, Math.min(accounts, a + CHUNK), columns, n);
+  for (let a = 0; a < accounts; a++) {
+    const end = eventsEndAsOf(book, a, asOf);
+    let orders = 0;
+    let gross = 0;
+    let net = 0;
+    for (let p = start[a]; p < end; p++) {
+      const amount = minor[p];
+      net += amount;
+      if (amount < 0) continue; // a refund: never an order
+      if (orders === 0) out.firstOrder[n] = time[p];
+      out.lastOrder[n] = time[p];
+      orders++;
+      gross += amount;
+    }
+    if (orders === 0) continue;
+    out.account[n] = a;
+    out.orders[n] = orders;
+    out.grossMinor[n] = gross;
+    out.netMinor[n] = net;
+    n++;
   }
   return {
     book,
     asOf,
-    asOfDay: asOf === null ? 0 : dayOf(asOf),
+    asOfDay,
     dayOf,
-    account: account.subarray(0, n),
-    firstOrder: firstOrder.subarray(0, n),
-    lastOrder: lastOrder.subarray(0, n),
-    orders: orders.subarray(0, n),
-    grossMinor: grossMinor.subarray(0, n),
-    netMinor: netMinor.subarray(0, n),
+    account: out.account.subarray(0, n),
+    firstOrder: out.firstOrder.subarray(0, n),
+    lastOrder: out.lastOrder.subarray(0, n),
+    orders: out.orders.subarray(0, n),
+    grossMinor: out.grossMinor.subarray(0, n),
+    netMinor: out.netMinor.subarray(0, n),
   };
-}
-
-/**
- * Accounts `lo … hi − 1` (one chunk, see {@link CHUNK}) as of `asOf`: each one with an order by then is
- * appended to `out` at position `n` onwards. Returns the new `n`.
- */
-function scanAsOf(book: Ledger, asOf: number, lo: number, hi: number, out: CustomerColumns, n: number): number {
-  const { start, time, minor } = book;
-  const { account, firstOrder, lastOrder, orders, grossMinor, netMinor } = out;
-  let next = n;
-  for (let a = lo; a < hi; a++) {
-    let count = 0;
-    let gross = 0;
-    let net = 0;
-    let first = 0;
-    let last = 0;
-    const end = start[a + 1] ?? 0;
-    for (let p = start[a] ?? 0; p < end; p++) {
-      const t = time[p] ?? 0;
-      if (t > asOf) break;
-      const amount = minor[p] ?? 0;
-      net += amount;
-      if (amount < 0) continue;
-      if (count === 0) first = t;
-      last = t;
-      count++;
-      gross += amount;
-    }
-    if (count === 0) continue;
-    account[next] = a;
-    firstOrder[next] = first;
-    lastOrder[next] = last;
-    orders[next] = count;
-    grossMinor[next] = gross;
-    netMinor[next] = net;
-    next++;
-  }
-  return next;
 }
 
 /**
@@ -141,53 +180,25 @@ function scanAsOf(book: Ledger, asOf: number, lo: number, hi: number, out: Custo
  */
 function wholeHistory(book: Ledger): CustomerColumns {
   const accounts = book.ids.length;
+  const { firstOrder, lastOrder, orders, grossMinor, netMinor } = book;
   if (book.customerCount === accounts) {
-    const account = identity(accounts);
-    const { firstOrder, lastOrder, orders, grossMinor, netMinor } = book;
+    const account = new Uint32Array(accounts);
+    for (let a = 0; a < accounts; a++) account[a] = a;
     return { account, firstOrder, lastOrder, orders, grossMinor, netMinor };
   }
-  const columns = customerColumns(book.customerCount);
-  const { firstOrder, lastOrder, orders, grossMinor, netMinor } = book;
-  const totals: CustomerTotals = { firstOrder, lastOrder, orders, grossMinor, netMinor };
+  const out = customerColumns(book.customerCount);
   let i = 0;
-  for (let a = 0; a < accounts; a += CHUNK) i = copyCustomers(totals, a, Math.min(accounts, a + CHUNK), columns, i);
-  return columns;
-}
-
-/** The ledger's per-account totals, read once (a ledger built from records sums them on first read). */
-type CustomerTotals = Pick<Ledger, 'firstOrder' | 'lastOrder' | 'orders' | 'grossMinor' | 'netMinor'>;
-
-/**
- * `0, 1, …, length − 1`: the running sums of `0, 1, 1, …` through the prefix-sum kernel every ledger
- * build has already run (and the engine compiled) over the accounts' event counts. A loop of its own
- * would run mostly before its compiled code arrived.
- */
-function identity(length: number): Uint32Array {
-  const values = new Uint32Array(length).fill(1, 1);
-  for (let a = 1; a < length; a += CHUNK) prefixSums(values, a, Math.min(length, a + CHUNK));
-  return values;
-}
-
-/**
- * The ledger's totals of accounts `lo … hi − 1` (one chunk) that are customers, written from `next`
- * on; returns the next free place.
- */
-function copyCustomers(totals: CustomerTotals, lo: number, hi: number, out: CustomerColumns, next: number): number {
-  const { firstOrder, lastOrder, orders, grossMinor, netMinor } = totals;
-  const { account, firstOrder: outFirst, lastOrder: outLast, orders: outOrders, grossMinor: outGross, netMinor: outNet } = out;
-  let i = next;
-  for (let a = lo; a < hi; a++) {
-    const count = orders[a] ?? 0;
-    if (count === 0) continue;
-    account[i] = a;
-    outFirst[i] = firstOrder[a] ?? 0;
-    outLast[i] = lastOrder[a] ?? 0;
-    outOrders[i] = count;
-    outGross[i] = grossMinor[a] ?? 0;
-    outNet[i] = netMinor[a] ?? 0;
+  for (let a = 0; a < accounts; a++) {
+    if (orders[a] === 0) continue; // a refund-only account is not a customer
+    out.account[i] = a;
+    out.firstOrder[i] = firstOrder[a];
+    out.lastOrder[i] = lastOrder[a];
+    out.orders[i] = orders[a];
+    out.grossMinor[i] = grossMinor[a];
+    out.netMinor[i] = netMinor[a];
     i++;
   }
-  return i;
+  return out;
 }
 
 /** Zero-filled customer columns for `length` customers. */

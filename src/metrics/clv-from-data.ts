@@ -6,12 +6,12 @@
 import type { Decimal } from 'decimal.js';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { marginOption } from '../input/option-values.ts';
-import { type LedgerInput, toLedger } from '../input/ledger.ts';
+import type { LedgerInput } from '../input/ledger.ts';
 import { minorPer } from '../input/minor-decimal.ts';
 import { simpleClv } from './clv-formulas.ts';
 import { orderTotals, ratio } from './order-totals.ts';
-import { periodRetention } from './period-retention.ts';
-import { PERIOD_KEYS, type PeriodOptions } from './period-scan.ts';
+import { type PeriodRetentionSettings, retentionRows } from './period-retention.ts';
+import { PERIOD_KEYS, type PeriodOptions, periodSettings } from './period-settings.ts';
 
 /** Options of {@link simpleClvFromData}. */
 export interface ClvFromDataOptions extends PeriodOptions {
@@ -77,11 +77,9 @@ const CLV_FROM_DATA_KEYS = [...PERIOD_KEYS, ...optionKeys<Pick<ClvFromDataOption
  * ```
  */
 export function simpleClvFromData(data: LedgerInput, options: ClvFromDataOptions): ClvFromData {
-  checkOptionKeys(options, CLV_FROM_DATA_KEYS);
-  const margin = marginOption('margin', options.margin ?? 1);
-  const { margin: _margin, ...periodOptions } = options;
-  const book = toLedger(data, periodOptions);
-  const rows = periodRetention(book, periodOptions).filter((row) => row.complete);
+  const { margin, ...settings } = clvFromDataSettings(data, options);
+  const { book } = settings;
+  const rows = retentionRows(settings).filter((row) => row.complete);
   const first = rows[0];
   const last = rows.at(-1);
   if (first === undefined || last === undefined) {
@@ -110,4 +108,16 @@ export function simpleClvFromData(data: LedgerInput, options: ClvFromDataOptions
     periods: rows.length, from: first.start, to: last.end, averageOrderValue, purchaseFrequency,
     churnRate, lifespan, margin, clv,
   });
+}
+
+/** What `simpleClvFromData` computes with: the retention settings (customers active in the period itself) and the margin. */
+interface ClvFromDataSettings extends PeriodRetentionSettings {
+  readonly margin: number;
+}
+
+/** Read the data and options of a `simpleClvFromData` call. */
+function clvFromDataSettings(data: LedgerInput, options: ClvFromDataOptions): ClvFromDataSettings {
+  checkOptionKeys(options, CLV_FROM_DATA_KEYS);
+  const margin = marginOption('margin', options.margin ?? 1);
+  return { ...periodSettings(data, options), windowDays: 0, margin };
 }

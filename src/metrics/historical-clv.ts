@@ -10,7 +10,7 @@ import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
-import type { CustomerId, DateInput } from '../input/types.ts';
+import type { CustomerId, DateInput, Ledger } from '../input/types.ts';
 
 /** Options of {@link historicalClv}. */
 export interface HistoricalClvOptions extends LedgerBaseOptions {
@@ -63,8 +63,8 @@ export interface HistoricalClv {
 function percentile(sorted: Float64Array, percent: number, digits: number): Decimal {
   const scaled = percent * (sorted.length - 1); // position × 100, an integer
   const lo = Math.floor(scaled / 100);
-  const low = sorted[lo] ?? 0;
-  const high = sorted[Math.min(lo + 1, sorted.length - 1)] ?? low;
+  const low = sorted[lo];
+  const high = sorted[Math.min(lo + 1, sorted.length - 1)];
   const fraction = scaled - lo * 100; // hundredths
   if (fraction === 0 || high === low) return fromMinorUnits(low, digits);
   return toMoney(new Exact(high - low).times(fraction).dividedBy(100).plus(low).dividedBy(10 ** digits));
@@ -98,37 +98,54 @@ const HISTORICAL_CLV_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Pick<HistoricalC
  * ```
  */
 export function historicalClv(data: LedgerInput, options?: HistoricalClvOptions): HistoricalClv {
-  checkOptionKeys(options, HISTORICAL_CLV_KEYS);
-  const { book, asOf, timeZone } = resolveAsOf(data, options);
+  const { book, asOf, timeZone } = historicalClvSettings(data, options);
   const scan = scanCustomers(book, asOf, timeZone);
   const digits = book.currencyDigits;
   const n = scan.account.length;
   let total = 0;
-  for (let i = 0; i < n; i++) total += scan.netMinor[i] ?? 0;
   const customers: CustomerValue[] = new Array<CustomerValue>(n);
   for (let i = 0; i < n; i++) {
+    total += scan.netMinor[i];
     customers[i] = Object.freeze({
-      customerId: book.ids[scan.account[i] ?? 0] ?? '',
-      orders: scan.orders[i] ?? 0,
-      grossRevenue: fromMinorUnits(scan.grossMinor[i] ?? 0, digits),
-      netRevenue: fromMinorUnits(scan.netMinor[i] ?? 0, digits),
+      customerId: book.ids[scan.account[i]],
+      orders: scan.orders[i],
+      grossRevenue: fromMinorUnits(scan.grossMinor[i], digits),
+      netRevenue: fromMinorUnits(scan.netMinor[i], digits),
     });
   }
-  const nets = Float64Array.from(scan.netMinor);
-  const sorted = nets.sort();
+  const sorted = Float64Array.from(scan.netMinor).sort();
   const distribution: ValueDistribution | null =
-    customers.length === 0
+    n === 0
       ? null
       : Object.freeze({
-          mean: minorPer(total, customers.length, digits) ?? fromMinorUnits(0, digits),
-          min: fromMinorUnits(sorted[0] ?? 0, digits),
+          mean: minorPer(total, n, digits) ?? fromMinorUnits(0, digits),
+          min: fromMinorUnits(sorted[0], digits),
           p10: percentile(sorted, 10, digits),
           p25: percentile(sorted, 25, digits),
           median: percentile(sorted, 50, digits),
           p75: percentile(sorted, 75, digits),
           p90: percentile(sorted, 90, digits),
           p99: percentile(sorted, 99, digits),
-          max: fromMinorUnits(sorted[sorted.length - 1] ?? 0, digits),
+          max: fromMinorUnits(sorted[n - 1], digits),
         });
   return Object.freeze({ customers: Object.freeze(customers), total: fromMinorUnits(total, digits), distribution });
+}
+
+/** What `historicalClv` computes with: its data read and `asOf` resolved. */
+interface HistoricalClvSettings {
+  readonly book: Ledger;
+  /** The as-of instant; `null` for an empty ledger. */
+  readonly asOf: number | null;
+  /** The zone of the calendar. */
+  readonly timeZone: string;
+}
+
+/**
+ * Read the data and options of a `historicalClv` call: the ledger, the as-of instant and the zone.
+ *
+ * @throws {@link InvalidOptionError} for an unknown option or an unreadable `asOf`
+ */
+function historicalClvSettings(data: LedgerInput, options: HistoricalClvOptions | undefined): HistoricalClvSettings {
+  checkOptionKeys(options, HISTORICAL_CLV_KEYS);
+  return resolveAsOf(data, options);
 }

@@ -4,13 +4,13 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import { CHUNK } from '../chunks.ts';
+import { eventsEndAsOf } from '../input/customer-scan.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { checkOptionKeys } from '../option-keys.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
-import type { Ledger } from '../input/types.ts';
 import { ratio } from './order-totals.ts';
-import { PERIOD_KEYS, type PeriodInfo, type PeriodOptions, preparePeriodScan } from './period-scan.ts';
+import { type PeriodInfo, preparePeriodScan } from './period-scan.ts';
+import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, periodSettings } from './period-settings.ts';
 
 /** Options of {@link periodLifecycle}. */
 export type LifecycleOptions = PeriodOptions;
@@ -36,10 +36,6 @@ export interface LifecycleRow extends PeriodInfo {
   /** Quick ratio (new + resurrected) ÷ dormant: above 1 the active base grows; `null` when nobody went dormant. */
   quickRatio: number | null;
 }
-
-const NEW = 0;
-const RETURNING = 1;
-const RESURRECTED = 2;
 
 /**
  * The lifecycle of the customer base per calendar period (PostHog's lifecycle chart): every customer
@@ -74,23 +70,17 @@ const RESURRECTED = 2;
  */
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): LifecycleRow[] {
   checkOptionKeys(options, PERIOD_KEYS);
-  const scan = preparePeriodScan(data, options);
-  const { book, asOf, periodOf, firstPeriod, lastPeriod } = scan;
+  const settings = periodSettings(data, options);
+  const { book, firstPeriod, lastPeriod, reportFrom } = settings;
   if (firstPeriod === null) return [];
+  const scan = preparePeriodScan(settings);
   const span = lastPeriod - firstPeriod + 1;
-  const counts = new Float64Array(span * 3);
-  const revenue = new Float64Array(span * 3);
-  const dormant = new Float64Array(span + 1);
-  const tallies: LifecycleTallies = { asOf, periodOf, firstPeriod, counts, revenue, dormant };
-  const accounts = book.ids.length;
-  for (let a = 0; a < accounts; a += CHUNK) tallyLifecycles(book, tallies, a, Math.min(accounts, a + CHUNK));
+  const tallies = tallyLifecycles(settings, scan.periodOf, firstPeriod, span);
   const digits = book.currencyDigits;
   const rows: LifecycleRow[] = [];
-  for (let k = scan.reportFrom - firstPeriod; k < span; k++) {
-    const fresh = counts[k * 3 + NEW] ?? 0;
-    const returning = counts[k * 3 + RETURNING] ?? 0;
-    const resurrected = counts[k * 3 + RESURRECTED] ?? 0;
-    const lapsed = dormant[k] ?? 0;
+  for (let k = reportFrom - firstPeriod; k < span; k++) {
+    const { new: fresh, returning, resurrected } = tallies[k].customers;
+    const lapsed = tallies[k].dormant;
     rows.push({
       ...scan.info(firstPeriod + k),
       active: fresh + returning + resurrected,
@@ -98,46 +88,53 @@ export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): L
       returning,
       resurrected,
       dormant: lapsed,
-      newRevenue: fromMinorUnits(revenue[k * 3 + NEW] ?? 0, digits),
-      returningRevenue: fromMinorUnits(revenue[k * 3 + RETURNING] ?? 0, digits),
-      resurrectedRevenue: fromMinorUnits(revenue[k * 3 + RESURRECTED] ?? 0, digits),
+      newRevenue: fromMinorUnits(tallies[k].revenue.new, digits),
+      returningRevenue: fromMinorUnits(tallies[k].revenue.returning, digits),
+      resurrectedRevenue: fromMinorUnits(tallies[k].revenue.resurrected, digits),
       quickRatio: ratio(fresh + resurrected, lapsed),
     });
   }
   return rows;
 }
 
-/** What {@link tallyLifecycles} reads and adds to: per period offset, counts and revenue by state, and lapses. */
-interface LifecycleTallies {
-  readonly asOf: number;
-  readonly periodOf: (epochMs: number) => number;
-  readonly firstPeriod: number;
-  readonly counts: Float64Array;
-  readonly revenue: Float64Array;
-  readonly dormant: Float64Array;
+/** A customer's state in a period they are active in. */
+type ActiveState = 'new' | 'returning' | 'resurrected';
+
+/** One period's tallies: active customers and their revenue (minor units) by state, and customers gone dormant. */
+interface PeriodTally {
+  customers: Record<ActiveState, number>;
+  revenue: Record<ActiveState, number>;
+  dormant: number;
 }
 
-/** Each customer's periods among accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), tallied. */
-function tallyLifecycles(book: Ledger, tallies: LifecycleTallies, lo: number, hi: number): void {
+/**
+ * Every customer's periods as of `asOf`, tallied per period offset `0 … span − 1` from `firstPeriod`:
+ * each customer's orders walked in order, a change of period deciding the state in the new one.
+ */
+function tallyLifecycles(settings: PeriodSettings, periodOf: (epochMs: number) => number, firstPeriod: number, span: number): PeriodTally[] {
+  const { book, asOf } = settings;
   const { start, time, minor } = book;
-  const { asOf, periodOf, firstPeriod, counts, revenue, dormant } = tallies;
-  for (let a = lo; a < hi; a++) {
+  // One more period than reported: customers active in the last period go dormant in the next.
+  const tallies: PeriodTally[] = [];
+  for (let k = 0; k <= span; k++) {
+    tallies.push({ customers: { new: 0, returning: 0, resurrected: 0 }, revenue: { new: 0, returning: 0, resurrected: 0 }, dormant: 0 });
+  }
+  for (let a = 0; a < book.ids.length; a++) {
     let previous = -1; // last active period (offset), −1 before the first order
-    let state = NEW;
-    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
-      const t = time[p] ?? 0;
-      if (t > asOf) break;
-      const amount = minor[p] ?? 0;
-      if (amount < 0) continue;
-      const k = periodOf(t) - firstPeriod;
+    let state: ActiveState = 'new';
+    const end = eventsEndAsOf(book, a, asOf);
+    for (let p = start[a]; p < end; p++) {
+      if (minor[p] < 0) continue; // a refund: never an order
+      const k = periodOf(time[p]) - firstPeriod;
       if (k !== previous) {
-        state = previous < 0 ? NEW : previous === k - 1 ? RETURNING : RESURRECTED;
-        if (previous >= 0 && previous < k - 1) dormant[previous + 1] = (dormant[previous + 1] ?? 0) + 1;
-        counts[k * 3 + state] = (counts[k * 3 + state] ?? 0) + 1;
+        state = previous < 0 ? 'new' : previous === k - 1 ? 'returning' : 'resurrected';
+        if (previous >= 0 && previous < k - 1) tallies[previous + 1].dormant++;
+        tallies[k].customers[state]++;
         previous = k;
       }
-      revenue[k * 3 + state] = (revenue[k * 3 + state] ?? 0) + amount;
+      tallies[k].revenue[state] += minor[p];
     }
-    if (previous >= 0) dormant[previous + 1] = (dormant[previous + 1] ?? 0) + 1;
+    if (previous >= 0) tallies[previous + 1].dormant++;
   }
+  return tallies;
 }

@@ -4,13 +4,13 @@
  * @module
  */
 import { assertPeriod, isFixedSpan } from '../calendar/units.ts';
-import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError } from '../errors.ts';
+import { eventsEndAsOf } from '../input/customer-scan.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
-import type { Ledger } from '../input/types.ts';
 import { ratio } from './order-totals.ts';
-import { PERIOD_KEYS, type PeriodInfo, type PeriodOptions, preparePeriodScan } from './period-scan.ts';
+import { type PeriodInfo, preparePeriodScan } from './period-scan.ts';
+import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, periodSettings } from './period-settings.ts';
 
 /** Options of {@link periodRetention}. */
 export interface PeriodRetentionOptions extends PeriodOptions {
@@ -76,40 +76,63 @@ const PERIOD_RETENTION_KEYS = [...PERIOD_KEYS, ...optionKeys<Pick<PeriodRetentio
  * ```
  */
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionRow[] {
+  return retentionRows(periodRetentionSettings(data, options));
+}
+
+/** @internal What `periodRetention` computes with: the period settings and the active window. */
+export interface PeriodRetentionSettings extends PeriodSettings {
+  /** `activeWithin` in days, cut where a longer window keeps the same customers; 0 without it. */
+  readonly windowDays: number;
+}
+
+/**
+ * @internal Read the data and options of a `periodRetention` call.
+ *
+ * @param data - a ledger or records
+ * @param options - the options as the caller gave them
+ * @returns the settings
+ * @throws {@link InvalidOptionError} for an unknown option, bad period options or a bad `activeWithin`
+ */
+export function periodRetentionSettings(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionSettings {
   checkOptionKeys(options, PERIOD_RETENTION_KEYS);
-  const scan = preparePeriodScan(data, options);
-  const { book, asOf, periodOf, dayOf, firstPeriod, lastPeriod } = scan;
+  const settings = periodSettings(data, options);
+  const { book, asOf, dayOf } = settings;
   // A window that reaches past the period of asOf from the earliest event keeps the same customers in
   // the base as any longer one: it is cut there, so the day table never outgrows the report.
   const reach = dayOf(asOf) - dayOf(book.minTime ?? asOf) + MAX_PERIOD_DAYS;
   const windowDays = options.activeWithin === undefined ? 0 : Math.min(activeDays(options.activeWithin), Math.max(reach, 1));
+  return { ...settings, windowDays };
+}
+
+/**
+ * @internal The rows of {@link periodRetention}.
+ *
+ * @param settings - the call's settings
+ * @returns one row per reported period
+ */
+export function retentionRows(settings: PeriodRetentionSettings): PeriodRetentionRow[] {
+  const { firstPeriod, lastPeriod } = settings;
   if (firstPeriod === null) return [];
-  const periodOfDay = scan.dayLookup(windowDays);
+  const scan = preparePeriodScan(settings);
   const span = lastPeriod - firstPeriod + 1;
-  const inBase = new Int32Array(span + 1); // difference array: customers in the base at the end of p
-  const keptDiff = new Int32Array(span + 1); // difference array: in the base at the end of p − 1 and p
-  const acquired = new Int32Array(span);
-  const runs: BaseRuns = { asOf, periodOf, dayOf, periodOfDay, firstPeriod, span, windowDays, inBase, keptDiff, acquired };
-  const accounts = book.ids.length;
-  for (let a = 0; a < accounts; a += CHUNK) addBaseRuns(book, runs, a, Math.min(accounts, a + CHUNK));
+  const { inBase, keptDiff, acquired } = baseRuns(settings, scan.periodOf, scan.dayLookup(settings.windowDays), firstPeriod, span);
   const rows: PeriodRetentionRow[] = [];
   let base = 0;
   let kept = 0;
   let previousEnd = 0;
-  const reportFrom = scan.reportFrom - firstPeriod;
+  const reportFrom = settings.reportFrom - firstPeriod;
   for (let k = 0; k < span; k++) {
-    base += inBase[k] ?? 0;
-    kept += keptDiff[k] ?? 0;
+    base += inBase[k];
+    kept += keptDiff[k];
     const s = previousEnd;
     previousEnd = base;
     if (k < reportFrom) continue;
-    const newCustomers = acquired[k] ?? 0;
     rows.push({
       ...scan.info(firstPeriod + k),
       startCustomers: s,
       endCustomers: base,
-      acquired: newCustomers,
-      reactivated: base - kept - newCustomers,
+      acquired: acquired[k],
+      reactivated: base - kept - acquired[k],
       retained: kept,
       lost: s - kept,
       retentionRate: ratio(kept, s),
@@ -119,33 +142,39 @@ export function periodRetention(data: LedgerInput, options: PeriodRetentionOptio
   return rows;
 }
 
-/** What {@link addBaseRuns} reads and adds to (difference arrays over the period offsets, and acquisitions). */
-interface BaseRuns {
-  readonly asOf: number;
-  readonly periodOf: (epochMs: number) => number;
-  readonly dayOf: (epochMs: number) => number;
-  readonly periodOfDay: (day: number) => number;
-  readonly firstPeriod: number;
-  readonly span: number;
-  readonly windowDays: number;
+/** Per period offset from the first period: who is in the base at its end, who stays in it, who joins it new. */
+interface BaseChanges {
+  /** Difference array: customers in the base at the end of p. */
   readonly inBase: Int32Array;
+  /** Difference array: customers in the base at the end of p − 1 and of p. */
   readonly keptDiff: Int32Array;
+  /** Customers in the base at the end of their first order's period. */
   readonly acquired: Int32Array;
 }
 
-/** The runs of periods in the base of accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), added to the difference arrays. */
-function addBaseRuns(book: Ledger, runs: BaseRuns, lo: number, hi: number): void {
+/**
+ * Each customer's runs of periods in the base, from their orders as of `asOf` walked in order, added
+ * to the difference arrays over period offsets `0 … span − 1`.
+ */
+function baseRuns(
+  settings: PeriodRetentionSettings,
+  periodOf: (epochMs: number) => number,
+  periodOfDay: (day: number) => number,
+  firstPeriod: number,
+  span: number,
+): BaseChanges {
+  const { book, asOf, dayOf, windowDays } = settings;
   const { start, time, minor } = book;
-  const { asOf, periodOf, dayOf, periodOfDay, firstPeriod, span, windowDays, inBase, keptDiff, acquired } = runs;
-  for (let a = lo; a < hi; a++) {
+  const changes: BaseChanges = { inBase: new Int32Array(span + 1), keptDiff: new Int32Array(span + 1), acquired: new Int32Array(span) };
+  for (let a = 0; a < book.ids.length; a++) {
     let runFrom = -1;
     let runTo = -2;
     let firstFrom = -1; // period of the first order
     let inBaseFirst = false; // in the base at the end of that period
-    for (let p = start[a] ?? 0; p < (start[a + 1] ?? 0); p++) {
-      const t = time[p] ?? 0;
-      if (t > asOf) break;
-      if ((minor[p] ?? 0) < 0) continue;
+    const end = eventsEndAsOf(book, a, asOf);
+    for (let p = start[a]; p < end; p++) {
+      if (minor[p] < 0) continue; // a refund: never an order
+      const t = time[p];
       const from = periodOf(t) - firstPeriod;
       // In the base at the end of every period whose last day lies in [day, day + windowDays − 1].
       const to = Math.min(windowDays === 0 ? from : periodOfDay(dayOf(t) + windowDays) - 1 - firstPeriod, span - 1);
@@ -154,28 +183,28 @@ function addBaseRuns(book: Ledger, runs: BaseRuns, lo: number, hi: number): void
       if (from <= runTo + 1) {
         runTo = Math.max(runTo, to);
       } else {
-        addRun(inBase, keptDiff, runFrom, runTo);
+        addRun(changes, runFrom, runTo);
         runFrom = from;
         runTo = to;
       }
     }
-    addRun(inBase, keptDiff, runFrom, runTo);
+    addRun(changes, runFrom, runTo);
     // A new customer is acquired in their first period if they are in the base at its end.
-    if (inBaseFirst) acquired[firstFrom] = (acquired[firstFrom] ?? 0) + 1;
+    if (inBaseFirst) changes.acquired[firstFrom]++;
   }
+  return changes;
 }
 
 /** Record a run [from, to] of periods in the base (and [from + 1, to] kept from one period to the next). */
-function addRun(inBase: Int32Array, keptDiff: Int32Array, from: number, to: number): void {
+function addRun(changes: BaseChanges, from: number, to: number): void {
   if (from < 0 || to < from) return;
-  inBase[from] = (inBase[from] ?? 0) + 1;
-  inBase[to + 1] = (inBase[to + 1] ?? 0) - 1;
+  changes.inBase[from]++;
+  changes.inBase[to + 1]--;
   if (to > from) {
-    keptDiff[from + 1] = (keptDiff[from + 1] ?? 0) + 1;
-    keptDiff[to + 1] = (keptDiff[to + 1] ?? 0) - 1;
+    changes.keptDiff[from + 1]++;
+    changes.keptDiff[to + 1]--;
   }
 }
-
 /** Days in the longest calendar period (a leap year), so that a day plus this lies past the end of its period. */
 const MAX_PERIOD_DAYS = 367;
 

@@ -5,94 +5,25 @@
  * @module
  */
 import { makeDayIndexer } from '../calendar/days.ts';
+import { localDayStart } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
+import { eventsEndAsOf, scanCustomers } from '../input/customer-scan.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
-import type { CustomerId, DateInput } from '../input/types.ts';
-import type { SpendSummary } from './gamma-gamma.ts';
+import type { CustomerId, Ledger } from '../input/types.ts';
 import { compressDays } from './compress-days.ts';
 import { MAX_SUMMARY_DAYS } from './limits.ts';
-import type { CompressedSummary, FrequencySummary } from './summary.ts';
-import { type ModelTimeUnit, isoDay, unitDays } from './time-unit.ts';
+import type { RfmSummary, RfmSummaryOptions } from './rfm-summary-types.ts';
+import { isoDay, unitDays } from './time-unit.ts';
 
-/** Options of {@link rfmSummary}. */
-export interface RfmSummaryOptions extends LedgerBaseOptions {
-  /**
-   * Last day of the calibration period (its whole local calendar day is inside). Default: the day of
-   * the ledger's last event.
-   */
-  calibrationEnd?: DateInput;
-  /** Last day of the holdout period (whole day inside); must be after `calibrationEnd`. */
-  holdoutEnd?: DateInput;
-  /** Time unit of `tx` and `T`: `'day'` (default), `'week'` or `{ days: n }`. */
-  unit?: ModelTimeUnit;
-}
+export type { RfmSummary, RfmSummaryJson, RfmSummaryOptions } from './rfm-summary-types.ts';
 
 const RFM_SUMMARY_KEYS = [
   ...LEDGER_BASE_KEYS,
   ...optionKeys<Omit<RfmSummaryOptions, keyof LedgerBaseOptions>>({ calibrationEnd: true, holdoutEnd: true, unit: true }),
 ];
-
-/** The result of {@link rfmSummary}: one row per customer, as columns. */
-export interface RfmSummary {
-  /** Customer ids, row order (the ledger's account order). */
-  readonly ids: readonly CustomerId[];
-  /** Repeat transaction days in the calibration period (days with an order after the first). */
-  readonly x: Uint32Array;
-  /** Recency: time from the first to the last transaction day, in `unit`s. */
-  readonly tx: Float64Array;
-  /** Age: time from the first transaction day to the calibration end day, in `unit`s. */
-  readonly T: Float64Array;
-  /** Mean value of the repeat transaction days in major units (0 when x = 0): the Gamma-Gamma `zbar`. */
-  readonly zbar: Float64Array;
-  /** Sum of the repeat days' order amounts in minor units (exact; `zbar = repeatMinor / x / 10^digits`). */
-  readonly repeatMinor: Float64Array;
-  /** Local day number (days since 1970-01-01) of each customer's first transaction. */
-  readonly firstDay: Int32Array;
-  /** Transaction days in the holdout period per customer, or `null` without `holdoutEnd`. */
-  readonly holdout: Uint32Array | null;
-  /** Days per unit (1, 7 or n). */
-  readonly unitDays: number;
-  /** The ledger's time zone (the days above are local days there). */
-  readonly timeZone: string;
-  /** The ledger's currency digits. */
-  readonly currencyDigits: number;
-  /** Calibration end day as `YYYY-MM-DD` (inclusive). */
-  readonly calibrationEnd: string;
-  /** Calibration end as a local day number (days since 1970-01-01). */
-  readonly calibrationEndDay: number;
-  /** Holdout end day as `YYYY-MM-DD` (inclusive), or `null`. */
-  readonly holdoutEnd: string | null;
-  /** Length of the holdout period in units (`(holdoutEnd − calibrationEnd) days / unitDays`), or `null`. */
-  readonly holdoutLength: number | null;
-  /** Customers whose first order falls on the calibration end day (T = 0): left out, counted here. */
-  readonly excludedOnLastDay: number;
-  /** Local day of the earliest first transaction: period 1 of {@link RfmSummary.repeatByPeriod} starts there. */
-  readonly originDay: number;
-  /**
-   * Repeat transaction days of the summary's customers per period of `unitDays` days counted from
-   * `originDay`, through the holdout end (or the calibration end): the actual series of the tracking plot.
-   */
-  readonly repeatByPeriod: Float64Array;
-  /** `{ x, tx, T, unitDays }` for the fitters (views of the columns above). */
-  toFrequencySummary(): FrequencySummary & { readonly unitDays: number };
-  /** Distinct `(x, tx, T)` rows with weights, sorted; what the fitters run on. */
-  compress(): CompressedSummary;
-  /** `{ x, zbar, weight }` for `fitGammaGamma` (weight 0 for repeat buyers whose repeat days are all zero-value). */
-  toSpendSummary(): SpendSummary & { readonly x: Uint32Array; readonly zbar: Float64Array; readonly weight: Float64Array };
-  /** The summary as plain data (typed-array columns as arrays, no methods), for `JSON.stringify`. */
-  toJSON(): RfmSummaryJson;
-}
-
-/** A typed-array column as an array of numbers (`null` stays `null`). */
-type PlainColumn<V> = V extends ArrayBufferView ? number[] : V;
-
-/** An {@link RfmSummary} as plain data: its typed-array columns as arrays of numbers, without the methods. */
-export type RfmSummaryJson = {
-  readonly [K in keyof RfmSummary as RfmSummary[K] extends (...args: never[]) => unknown ? never : K]: PlainColumn<RfmSummary[K]>;
-};
 
 /**
  * The customer-base summary of the buy-till-you-die models, per customer (docs/definitions.md).
@@ -146,147 +77,153 @@ export type RfmSummaryJson = {
  * ```
  */
 export function rfmSummary(data: LedgerInput, options: RfmSummaryOptions = {}): RfmSummary {
-  const { calibrationEnd, holdoutEnd, unit, ...ledgerOptions } = checkOptionKeys(options, RFM_SUMMARY_KEYS);
-  const book = toLedger(data, ledgerOptions);
-  const u = unitDays(unit);
-  const zone = calendarZone(book, ledgerOptions);
-  const dayOf = makeDayIndexer(zone);
-  const lastEvent = book.maxTime ?? 0;
-  const calEndDay = dayOf(calibrationEnd === undefined ? lastEvent : dateOption('calibrationEnd', calibrationEnd, zone));
-  let holdEndDay = calEndDay;
-  if (holdoutEnd !== undefined) {
-    holdEndDay = dayOf(dateOption('holdoutEnd', holdoutEnd, zone));
-    if (holdEndDay <= calEndDay) {
-      throw new InvalidOptionError('holdoutEnd', holdoutEnd, `must be a day after calibrationEnd (${isoDay(calEndDay)})`);
-    }
-  }
-  const { start, time, minor, orders } = book;
-  const accounts = book.ids.length;
-
-  // Pass 1: the first order day of every customer (usually the account's first event).
-  const first = new Int32Array(accounts);
+  const { book, timeZone, dayOf, u, calEndDay, holdEndDay, holdout: withHoldout } = rfmSummarySettings(data, options);
+  // The customers as of the last instant of the calibration end day; their orders are then walked up
+  // to the last instant of the holdout end day.
+  const customers = scanCustomers(book, localDayStart(timeZone, calEndDay + 1) - 1, timeZone);
+  const holdEnd = localDayStart(timeZone, holdEndDay + 1) - 1;
+  const n = customers.account.length;
+  const firstDayOf = new Int32Array(n);
   let origin = Number.POSITIVE_INFINITY;
-  for (let a = 0; a < accounts; a++) {
-    if ((orders[a] ?? 0) === 0) continue;
-    let p = start[a] ?? 0;
-    while ((minor[p] ?? 0) < 0) p++;
-    const d = dayOf(time[p] ?? 0);
-    first[a] = d;
-    if (d < calEndDay && d < origin) origin = d;
+  let excludedOnLastDay = 0;
+  for (let i = 0; i < n; i++) {
+    const d0 = dayOf(customers.firstOrder[i]);
+    firstDayOf[i] = d0;
+    if (d0 === calEndDay) excludedOnLastDay++; // T = 0: nothing observed
+    else if (d0 < origin) origin = d0;
   }
   const originDay = Number.isFinite(origin) ? origin : calEndDay;
   if (holdEndDay - originDay + 1 > MAX_SUMMARY_DAYS) {
-    const [option, value] = holdoutEnd === undefined ? ['calibrationEnd', calibrationEnd] : ['holdoutEnd', holdoutEnd];
+    const [option, value] = options.holdoutEnd === undefined ? ['calibrationEnd', options.calibrationEnd] : ['holdoutEnd', options.holdoutEnd];
     throw new InvalidOptionError(option, value, `the summary would span ${holdEndDay - originDay + 1} days from the earliest first purchase (${isoDay(originDay)}) to ${isoDay(holdEndDay)}; at most ${MAX_SUMMARY_DAYS} (100 years)`);
   }
-  const periods = Math.max(0, Math.ceil((holdEndDay + 1 - originDay) / u));
-  const repeatByPeriod = new Float64Array(periods);
-
-  // Pass 2: one scan per customer, no allocation per row.
-  const rowAccount = new Uint32Array(accounts);
-  const x = new Uint32Array(accounts);
-  const lastDay = new Int32Array(accounts);
-  const repeatMinor = new Float64Array(accounts);
-  const hold = holdoutEnd === undefined ? null : new Uint32Array(accounts);
-  let rows = 0;
-  let excludedOnLastDay = 0;
-  for (let a = 0; a < accounts; a++) {
-    if ((orders[a] ?? 0) === 0) continue;
-    const d0 = first[a] ?? 0;
-    if (d0 > calEndDay) continue;
-    if (d0 === calEndDay) {
-      excludedOnLastDay++;
-      continue;
-    }
-    const end = start[a + 1] ?? 0;
-    let prev = d0;
+  const rows = n - excludedOnLastDay;
+  const repeatByPeriod = new Float64Array(Math.max(0, Math.ceil((holdEndDay + 1 - originDay) / u)));
+  const ids: CustomerId[] = new Array<CustomerId>(rows);
+  const x = new Uint32Array(rows);
+  const firstDay = new Int32Array(rows);
+  const txDays = new Int32Array(rows);
+  const repeatMinor = new Float64Array(rows);
+  const holdout = withHoldout ? new Uint32Array(rows) : null;
+  const { start, time, minor } = book;
+  let row = 0;
+  for (let i = 0; i < n; i++) {
+    const d0 = firstDayOf[i];
+    if (d0 === calEndDay) continue;
+    const a = customers.account[i];
+    let previous = d0;
     let repeats = 0;
     let last = d0;
     let sum = 0;
     let held = 0;
-    for (let q = start[a] ?? 0; q < end; q++) {
-      const amount = minor[q] ?? 0;
-      if (amount < 0) continue;
-      const d = dayOf(time[q] ?? 0);
-      if (d > holdEndDay) break;
-      if (d !== prev) {
-        prev = d;
-        repeatByPeriod[Math.floor((d - originDay) / u)] = (repeatByPeriod[Math.floor((d - originDay) / u)] ?? 0) + 1;
+    const end = eventsEndAsOf(book, a, holdEnd);
+    for (let p = start[a]; p < end; p++) {
+      if (minor[p] < 0) continue; // a refund: never an order
+      const d = dayOf(time[p]);
+      if (d !== previous) {
+        previous = d;
+        repeatByPeriod[Math.floor((d - originDay) / u)]++;
         if (d <= calEndDay) {
           repeats++;
           last = d;
         } else held++;
       }
-      if (d !== d0 && d <= calEndDay) sum += amount;
+      if (d !== d0 && d <= calEndDay) sum += minor[p];
     }
-    rowAccount[rows] = a;
-    x[rows] = repeats;
-    first[rows] = d0; // rows ≤ a: compact in place
-    lastDay[rows] = last;
-    repeatMinor[rows] = sum;
-    if (hold !== null) hold[rows] = held;
-    rows++;
+    ids[row] = book.ids[a];
+    x[row] = repeats;
+    firstDay[row] = d0;
+    txDays[row] = last - d0;
+    repeatMinor[row] = sum;
+    if (holdout !== null) holdout[row] = held;
+    row++;
   }
-
   const scale = 10 ** book.currencyDigits;
-  const ids: CustomerId[] = new Array<CustomerId>(rows);
   const tx = new Float64Array(rows);
   const T = new Float64Array(rows);
   const zbar = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
-    ids[i] = book.ids[rowAccount[i] ?? 0] ?? '';
-    const d0 = first[i] ?? 0;
-    const xi = x[i] ?? 0;
-    tx[i] = ((lastDay[i] ?? 0) - d0) / u;
-    T[i] = (calEndDay - d0) / u;
-    zbar[i] = xi > 0 ? (repeatMinor[i] ?? 0) / xi / scale : 0;
+    tx[i] = txDays[i] / u;
+    T[i] = (calEndDay - firstDay[i]) / u;
+    zbar[i] = x[i] > 0 ? repeatMinor[i] / x[i] / scale : 0;
   }
-  const xs = x.slice(0, rows);
-  const firstDay = first.slice(0, rows);
-  const txDays = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) txDays[i] = (lastDay[i] ?? 0) - (firstDay[i] ?? 0);
-  const holdout = hold === null ? null : hold.slice(0, rows);
-  const minorCol = repeatMinor.slice(0, rows);
   const columns = {
     ids,
-    x: xs,
+    x,
     tx,
     T,
     zbar,
-    repeatMinor: minorCol,
+    repeatMinor,
     firstDay,
     holdout,
     unitDays: u,
-    timeZone: zone,
+    timeZone,
     currencyDigits: book.currencyDigits,
     calibrationEnd: isoDay(calEndDay),
     calibrationEndDay: calEndDay,
-    holdoutEnd: hold === null ? null : isoDay(holdEndDay),
-    holdoutLength: hold === null ? null : (holdEndDay - calEndDay) / u,
+    holdoutEnd: withHoldout ? isoDay(holdEndDay) : null,
+    holdoutLength: withHoldout ? (holdEndDay - calEndDay) / u : null,
     excludedOnLastDay,
     originDay,
     repeatByPeriod,
   };
   return {
     ...columns,
-    toFrequencySummary: () => ({ x: xs, tx, T, unitDays: u }),
-    compress: () => compressDays(xs, txDays, firstDay, calEndDay, u),
+    toFrequencySummary: () => ({ x, tx, T, unitDays: u }),
+    compress: () => compressDays(x, txDays, firstDay, calEndDay, u),
     toSpendSummary: () => {
       const weight = new Float64Array(rows);
-      for (let i = 0; i < rows; i++) weight[i] = (xs[i] ?? 0) > 0 && (zbar[i] ?? 0) <= 0 ? 0 : 1;
-      return { x: xs, zbar, weight };
+      for (let i = 0; i < rows; i++) weight[i] = x[i] > 0 && zbar[i] <= 0 ? 0 : 1;
+      return { x, zbar, weight };
     },
     toJSON: () => ({
       ...columns,
       ids: [...ids],
-      x: Array.from(xs),
+      x: Array.from(x),
       tx: Array.from(tx),
       T: Array.from(T),
       zbar: Array.from(zbar),
-      repeatMinor: Array.from(minorCol),
+      repeatMinor: Array.from(repeatMinor),
       firstDay: Array.from(firstDay),
       holdout: holdout === null ? null : Array.from(holdout),
       repeatByPeriod: Array.from(repeatByPeriod),
     }),
   };
+}
+
+/** What `rfmSummary` computes with: its data read and every option checked and defaulted. */
+interface RfmSummarySettings {
+  readonly book: Ledger;
+  readonly timeZone: string;
+  /** Instant → local day number in `timeZone`. */
+  readonly dayOf: (epochMs: number) => number;
+  /** Days per unit. */
+  readonly u: number;
+  /** The calibration end day (inclusive). */
+  readonly calEndDay: number;
+  /** The holdout end day (inclusive); the calibration end day without a holdout. */
+  readonly holdEndDay: number;
+  /** Whether a holdout period was asked for. */
+  readonly holdout: boolean;
+}
+
+/**
+ * Read the data and options of an `rfmSummary` call.
+ *
+ * @throws {@link InvalidOptionError} for an unknown option, an unreadable date, a bad unit, or
+ *   `holdoutEnd` not after `calibrationEnd`
+ */
+function rfmSummarySettings(data: LedgerInput, options: RfmSummaryOptions): RfmSummarySettings {
+  const { calibrationEnd, holdoutEnd, unit, ...ledgerOptions } = checkOptionKeys(options, RFM_SUMMARY_KEYS);
+  const book = toLedger(data, ledgerOptions);
+  const u = unitDays(unit);
+  const timeZone = calendarZone(book, ledgerOptions);
+  const dayOf = makeDayIndexer(timeZone);
+  const calEndDay = dayOf(calibrationEnd === undefined ? (book.maxTime ?? 0) : dateOption('calibrationEnd', calibrationEnd, timeZone));
+  if (holdoutEnd === undefined) return { book, timeZone, dayOf, u, calEndDay, holdEndDay: calEndDay, holdout: false };
+  const holdEndDay = dayOf(dateOption('holdoutEnd', holdoutEnd, timeZone));
+  if (holdEndDay <= calEndDay) {
+    throw new InvalidOptionError('holdoutEnd', holdoutEnd, `must be a day after calibrationEnd (${isoDay(calEndDay)})`);
+  }
+  return { book, timeZone, dayOf, u, calEndDay, holdEndDay, holdout: true };
 }

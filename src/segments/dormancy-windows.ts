@@ -164,18 +164,18 @@ export function resolveWindows(value: DormancyWindows | undefined): ResolvedWind
  * @internal
  */
 export function segmentByDays(days: number, limits: readonly [number, number, number]): DormancySegment {
-  return DORMANCY_SEGMENTS[segmentIndexByDays(days, limits[0], limits[1], limits[2])] ?? 'lost';
+  return DORMANCY_SEGMENTS[segmentIndexByDays(days, limits)];
 }
 
 /**
- * {@link segmentByDays} as an index into {@link DORMANCY_SEGMENTS} (0 active … 3 lost), for hot loops.
+ * {@link segmentByDays} as an index into {@link DORMANCY_SEGMENTS} (0 active … 3 lost).
  *
  * @internal
  */
-export function segmentIndexByDays(days: number, active: number, atRisk: number, dormant: number): number {
-  if (days <= active) return 0;
-  if (days <= atRisk) return 1;
-  if (days <= dormant) return 2;
+export function segmentIndexByDays(days: number, limits: readonly [number, number, number]): number {
+  if (days <= limits[0]) return 0;
+  if (days <= limits[1]) return 1;
+  if (days <= limits[2]) return 2;
   return 3;
 }
 
@@ -185,8 +185,17 @@ export function segmentIndexByDays(days: number, active: number, atRisk: number,
  * @internal
  */
 export function segmentByProbability(p: number, thresholds: readonly [number, number, number]): DormancySegment {
-  if (p >= thresholds[0]) return 'active';
-  if (p >= thresholds[1]) return 'atRisk';
-  if (p >= thresholds[2]) return 'dormant';
-  return 'lost';
+  return DORMANCY_SEGMENTS[segmentIndexByProbability(p, thresholds)];
+}
+
+/**
+ * {@link segmentByProbability} as an index into {@link DORMANCY_SEGMENTS} (0 active … 3 lost).
+ *
+ * @internal
+ */
+export function segmentIndexByProbability(p: number, thresholds: readonly [number, number, number]): number {
+  if (p >= thresholds[0]) return 0;
+  if (p >= thresholds[1]) return 1;
+  if (p >= thresholds[2]) return 2;
+  return 3;
 }

@@ -3,142 +3,24 @@
  *
  * @module
  */
-import type { Decimal } from 'decimal.js';
-import { CHUNK } from '../chunks.ts';
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
-import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
-import type { CustomerId } from '../input/types.ts';
-import { type AsOfOptions, type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
-import {
-  DORMANCY_SEGMENTS,
-  type DormancySegment,
-  type DormancyWindows,
-  resolveWindows,
-  segmentByDays,
-  segmentIndexByDays,
-  segmentByProbability,
-} from './dormancy-windows.ts';
+import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
+import { dormancySettings } from './dormancy-settings.ts';
+import type { DormancyColumns, DormancyCustomer, DormancyOptions, DormancyReport, DormancyReportJson, DormancySegmentTotal } from './dormancy-types.ts';
+import { DORMANCY_SEGMENTS, type ResolvedWindows, segmentIndexByDays, segmentIndexByProbability } from './dormancy-windows.ts';
 import { OrderDayGaps } from './order-day-gaps.ts';
-import { readSegmentInput } from './segment-input.ts';
 
-const DORMANCY_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<DormancyOptions, keyof LedgerBaseOptions>>({ asOf: true, windows: true })];
-
-/** Options of {@link dormancy}. */
-export interface DormancyOptions extends AsOfOptions {
-  /**
-   * How days since the last order become a segment: `'fixed'` (default; active ≤ 90, atRisk 91–180,
-   * dormant 181–365, lost > 365 days), your own `{ active, atRisk, dormant }` last days, `'adaptive'`
-   * (2 / 4 / 8 × the customer's median gap; one-order-day customers use the fixed windows),
-   * `{ adaptive: { … }, fallback?: { … } }`, or `{ probabilityAlive, thresholds? }` to segment by a
-   * model's probability that the customer is alive.
-   */
-  windows?: DormancyWindows;
-}
-
-/** One customer of a {@link DormancyReport}. */
-export interface DormancyCustomer {
-  /** The customer's id. */
-  id: CustomerId;
-  /** Instant of the last order at or before `asOf`. */
-  lastOrder: Date;
-  /** Whole local calendar days from the last order's day to the as-of day (0 = ordered that day). */
-  daysSince: number;
-  /** Orders at or before `asOf`. */
-  orders: number;
-  /** Median gap in days between distinct order days; `null` with a single order day. */
-  medianGap: number | null;
-  /** The probability alive given by `windows.probabilityAlive`; `null` with day windows. */
-  probabilityAlive: number | null;
-  /** The customer's segment. */
-  segment: DormancySegment;
-  /** Historical value: net revenue (orders plus refunds) at or before `asOf`. */
-  value: Decimal;
-}
-
-/** Count and value of one segment. */
-export interface DormancySegmentTotal {
-  /** Customers in the segment. */
-  customers: number;
-  /** Sum of their historical value. */
-  value: Decimal;
-}
-
-/** The per-customer numbers of a {@link DormancyReport} as typed arrays (same order as `customers`). */
-export interface DormancyColumns {
-  /** Ledger account number of the customer (`book.ids[account]` is the id). */
-  account: Uint32Array;
-  /** Whole days since the last order. */
-  daysSince: Float64Array;
-  /** Index of the segment in `DORMANCY_SEGMENTS` (0 active, 1 atRisk, 2 dormant, 3 lost). */
-  segment: Uint8Array;
-  /** Historical value (net revenue) in minor units. */
-  valueMinor: Float64Array;
-}
-
-/** The result of {@link dormancy}. */
-export interface DormancyReport {
-  /** The as-of instant, or `null` for an empty ledger. */
-  asOf: Date | null;
-  /** The rule used. */
-  windows: 'fixed' | 'adaptive' | 'probabilityAlive';
-  /**
-   * Every customer as of `asOf`, in ledger account order. The row objects are built on first access;
-   * {@link DormancyReport.columns} holds the same numbers as typed arrays for bulk use.
-   */
-  readonly customers: DormancyCustomer[];
-  /** The per-customer numbers as typed arrays, index i = `customers[i]`. */
-  columns: DormancyColumns;
-  /** Per segment: customers (adding up to `customers.length`) and value. */
-  segments: Record<DormancySegment, DormancySegmentTotal>;
-  /**
-   * The report as JSON-safe plain data (what `JSON.stringify` writes): the customers as rows, money as
-   * exact decimal strings, instants as ISO-8601 strings. `columns` is left out: it holds the numbers of
-   * `customers` again, keyed by ledger account numbers that mean nothing outside this process.
-   */
-  toJSON(): DormancyReportJson;
-}
-
-/** One customer of {@link DormancyReportJson}: {@link DormancyCustomer} with the instant and money as strings. */
-export type DormancyCustomerJson = Omit<DormancyCustomer, 'lastOrder' | 'value'> & { lastOrder: string; value: string };
-
-/** A {@link DormancyReport} as JSON-safe plain data. */
-export interface DormancyReportJson {
-  asOf: string | null;
-  windows: DormancyReport['windows'];
-  customers: DormancyCustomerJson[];
-  segments: Record<DormancySegment, { customers: number; value: string }>;
-}
-
-/** Where the fixed-window classification of {@link classifyByDays} reads its limits and writes. */
-interface DayClassification {
-  readonly limits: readonly [number, number, number];
-  readonly daysSinceOf: Float64Array;
-  readonly segmentOf: Uint8Array;
-  readonly counts: Uint32Array;
-  readonly totals: Float64Array;
-}
-
-/** Fixed windows, customers `lo … hi − 1` (one chunk, see {@link CHUNK}): days since the last order, segment, and the per-segment sums. */
-function classifyByDays(scan: CustomerScan, out: DayClassification, lo: number, hi: number): void {
-  const { dayOf, asOfDay, lastOrder, netMinor } = scan;
-  const { limits, daysSinceOf, segmentOf, counts, totals } = out;
-  // Read by index: destructuring goes through the iterator protocol on every call until compiled.
-  const active = limits[0];
-  const atRisk = limits[1];
-  const dormant = limits[2];
-  for (let i = lo; i < hi; i++) {
-    const daysSince = asOfDay - dayOf(lastOrder[i] ?? 0);
-    const k = segmentIndexByDays(daysSince, active, atRisk, dormant);
-    daysSinceOf[i] = daysSince;
-    segmentOf[i] = k;
-    counts[k] = (counts[k] ?? 0) + 1;
-    totals[k] = (totals[k] ?? 0) + (netMinor[i] ?? 0);
-  }
-}
+export type {
+  DormancyColumns,
+  DormancyCustomer,
+  DormancyCustomerJson,
+  DormancyOptions,
+  DormancyReport,
+  DormancyReportJson,
+  DormancySegmentTotal,
+} from './dormancy-types.ts';
 
 /**
  * Segment every customer by the whole days since their last order, as of a date.
@@ -176,89 +58,90 @@ function classifyByDays(scan: CustomerScan, out: DayClassification, lo: number, 
  * ```
  */
 export function dormancy(data: LedgerInput, options?: DormancyOptions): DormancyReport {
-  const opts = checkOptionKeys(options, DORMANCY_KEYS);
-  const windows = resolveWindows(opts.windows);
-  const { book, asOf, timeZone } = readSegmentInput(data, opts);
+  const { book, asOf, timeZone, windows } = dormancySettings(data, options);
   const scan = scanCustomers(book, asOf, timeZone);
-  const { dayOf, asOfDay } = scan;
-  const { ids } = book;
   const digits = book.currencyDigits;
   const n = scan.account.length;
-  const totals = new Float64Array(4);
-  const counts = new Uint32Array(4);
-  const daysSinceOf = new Float64Array(n);
-  const segmentOf = new Uint8Array(n);
-  const aliveOf = windows.kind === 'alive' ? new Float64Array(n) : null;
   const gaps = new OrderDayGaps(scan);
-  if (windows.kind === 'fixed') {
-    const days = { limits: windows.days, daysSinceOf, segmentOf, counts, totals };
-    for (let lo = 0; lo < n; lo += CHUNK) classifyByDays(scan, days, lo, Math.min(n, lo + CHUNK));
-  } else {
-    for (let i = 0; i < n; i++) {
-      const a = scan.account[i] ?? 0;
-      const lastDay = dayOf(scan.lastOrder[i] ?? 0);
-      const daysSince = asOfDay - lastDay;
-      let segment: DormancySegment;
-      if (windows.kind === 'alive') {
-        const orders = scan.orders[i] ?? 0;
-        const gapCount = gaps.collect(i);
-        const id = ids[a] ?? '';
-        const p = windows.probabilityAlive({ id, orders, x: gapCount, tx: lastDay - gaps.firstDay, T: asOfDay - gaps.firstDay, daysSince });
-        if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
-          throw new InvalidOptionError(
-            'windows.probabilityAlive',
-            p,
-            `returned ${describeValue(p)} for customer ${describeValue(id)}; it must return a probability from 0 to 1`,
-          );
-        }
-        if (aliveOf !== null) aliveOf[i] = p;
-        segment = segmentByProbability(p, windows.thresholds);
-      } else {
-        const medianGap = windows.kind === 'adaptive' ? gaps.median(i) : null;
-        if (windows.kind === 'adaptive' && medianGap !== null) {
-          const [k1, k2, k3] = windows.multipliers;
-          segment = segmentByDays(daysSince, [k1 * medianGap, k2 * medianGap, k3 * medianGap]);
-        } else {
-          segment = segmentByDays(daysSince, windows.days);
-        }
-      }
-      const k = DORMANCY_SEGMENTS.indexOf(segment);
-      daysSinceOf[i] = daysSince;
-      segmentOf[i] = k;
-      counts[k] = (counts[k] ?? 0) + 1;
-      totals[k] = (totals[k] ?? 0) + (scan.netMinor[i] ?? 0);
-    }
-  }
-  const buildRows = (): DormancyCustomer[] => {
-    const rows = new Array<DormancyCustomer>(n);
-    for (let i = 0; i < n; i++) {
-      rows[i] = {
-        id: ids[scan.account[i] ?? 0] ?? '',
-        lastOrder: new Date(scan.lastOrder[i] ?? 0),
-        daysSince: daysSinceOf[i] ?? 0,
-        orders: scan.orders[i] ?? 0,
-        medianGap: gaps.median(i),
-        probabilityAlive: aliveOf === null ? null : (aliveOf[i] ?? 0),
-        segment: DORMANCY_SEGMENTS[segmentOf[i] ?? 0] ?? 'lost',
-        value: fromMinorUnits(scan.netMinor[i] ?? 0, digits),
-      };
-    }
-    return rows;
+  const columns: DormancyColumns = {
+    account: scan.account,
+    daysSince: new Float64Array(n),
+    segment: new Uint8Array(n),
+    valueMinor: scan.netMinor.slice(),
   };
-  const total = (k: number): DormancySegmentTotal => ({ customers: counts[k] ?? 0, value: fromMinorUnits(totals[k] ?? 0, digits) });
-  const report = lazyField(
-    {
-      asOf: asOf === null ? null : new Date(asOf),
-      windows: windows.kind === 'alive' ? ('probabilityAlive' as const) : windows.kind,
-      columns: { account: scan.account, daysSince: daysSinceOf, segment: segmentOf, valueMinor: scan.netMinor.slice() },
-      segments: { active: total(0), atRisk: total(1), dormant: total(2), lost: total(3) },
+  const aliveOf = windows.kind === 'alive' ? new Float64Array(n) : null;
+  const counts = new Uint32Array(DORMANCY_SEGMENTS.length);
+  const totals = new Float64Array(DORMANCY_SEGMENTS.length);
+  for (let i = 0; i < n; i++) {
+    const daysSince = scan.asOfDay - scan.dayOf(scan.lastOrder[i]);
+    let k: number;
+    if (windows.kind === 'alive') {
+      const p = probabilityAlive(scan, gaps, i, windows);
+      if (aliveOf !== null) aliveOf[i] = p;
+      k = segmentIndexByProbability(p, windows.thresholds);
+    } else {
+      const medianGap = windows.kind === 'adaptive' ? gaps.median(i) : null;
+      k = windows.kind === 'adaptive' && medianGap !== null
+        ? segmentIndexByDays(daysSince, [windows.multipliers[0] * medianGap, windows.multipliers[1] * medianGap, windows.multipliers[2] * medianGap])
+        : segmentIndexByDays(daysSince, windows.days);
+    }
+    columns.daysSince[i] = daysSince;
+    columns.segment[i] = k;
+    counts[k] += 1;
+    totals[k] += scan.netMinor[i];
+  }
+  const total = (k: number): DormancySegmentTotal => ({ customers: counts[k], value: fromMinorUnits(totals[k], digits) });
+  let rows: DormancyCustomer[] | undefined;
+  const report: Omit<DormancyReport, 'toJSON'> = {
+    asOf: asOf === null ? null : new Date(asOf),
+    windows: windows.kind === 'alive' ? 'probabilityAlive' : windows.kind,
+    // The one deferred field: a report read through its columns or segments never allocates a row
+    // object per customer nor walks its orders again for the median gap. Built on first read, then the
+    // same array: it reads like a plain field (spreads, `Object.keys` and `JSON.stringify` see it).
+    get customers() {
+      rows ??= customerRows(scan, columns, gaps, aliveOf);
+      return rows;
     },
-    'customers',
-    buildRows,
-  );
+    columns,
+    segments: { active: total(0), atRisk: total(1), dormant: total(2), lost: total(3) },
+  };
   // Not enumerable: the report's fields stay its data, and `JSON.stringify` still finds it.
-  Object.defineProperty(report, 'toJSON', { value: () => reportJson(report), enumerable: false });
-  return report as typeof report & Pick<DormancyReport, 'toJSON'>;
+  return Object.defineProperty(report, 'toJSON', { value: () => reportJson(report), enumerable: false }) as DormancyReport;
+}
+
+/**
+ * The probability alive that `windows.probabilityAlive` gives customer i, checked.
+ *
+ * @throws {@link InvalidOptionError} when it is not a probability
+ */
+function probabilityAlive(scan: CustomerScan, gaps: OrderDayGaps, i: number, windows: ResolvedWindows & { kind: 'alive' }): number {
+  const id = scan.book.ids[scan.account[i]];
+  const lastDay = scan.dayOf(scan.lastOrder[i]);
+  const x = gaps.collect(i);
+  const p = windows.probabilityAlive({ id, orders: scan.orders[i], x, tx: lastDay - gaps.firstDay, T: scan.asOfDay - gaps.firstDay, daysSince: scan.asOfDay - lastDay });
+  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+    throw new InvalidOptionError('windows.probabilityAlive', p, `returned ${describeValue(p)} for customer ${describeValue(id)}; it must return a probability from 0 to 1`);
+  }
+  return p;
+}
+
+/** One row object per customer, from the report's columns. */
+function customerRows(scan: CustomerScan, columns: DormancyColumns, gaps: OrderDayGaps, aliveOf: Float64Array | null): DormancyCustomer[] {
+  const { book, lastOrder, orders, netMinor } = scan;
+  const rows = new Array<DormancyCustomer>(columns.account.length);
+  for (let i = 0; i < rows.length; i++) {
+    rows[i] = {
+      id: book.ids[columns.account[i]],
+      lastOrder: new Date(lastOrder[i]),
+      daysSince: columns.daysSince[i],
+      orders: orders[i],
+      medianGap: gaps.median(i),
+      probabilityAlive: aliveOf === null ? null : aliveOf[i],
+      segment: DORMANCY_SEGMENTS[columns.segment[i]],
+      value: fromMinorUnits(netMinor[i], book.currencyDigits),
+    };
+  }
+  return rows;
 }
 
 /** A dormancy report as JSON-safe plain data (see {@link DormancyReport.toJSON}). */

@@ -109,10 +109,8 @@ function sortedColumns(events: { time: number; minor: number }[]): HistoryColumn
   const time = new Float64Array(events.length);
   const minor = new Float64Array(events.length);
   for (let k = 0; k < events.length; k++) {
-    const event = events[k];
-    if (event === undefined) continue;
-    time[k] = event.time;
-    minor[k] = event.minor;
+    time[k] = events[k].time;
+    minor[k] = events[k].minor;
   }
   return { time, minor };
 }

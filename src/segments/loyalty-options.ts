@@ -116,7 +116,7 @@ export function resolveProgram(options: LoyaltyProgramOptions, currencyDigits: n
       throw new InvalidOptionError(`tiers[${i}].threshold`, threshold, `${describeValue(threshold)} is not ${what}`);
     }
     if (value < 0) throw new InvalidOptionError(`tiers[${i}].threshold`, threshold, `${describeValue(threshold)} is negative`);
-    if (i > 0 && value <= (thresholds[i - 1] ?? 0)) {
+    if (i > 0 && value <= thresholds[i - 1]) {
       throw new InvalidOptionError(
         `tiers[${i}].threshold`,
         threshold,

@@ -6,12 +6,11 @@
 import type { Decimal } from 'decimal.js';
 import { localDayStart } from '../calendar/zone.ts';
 import type { LedgerInput } from '../input/ledger.ts';
-import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import type { LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
-import { scanCustomers } from '../input/customer-scan.ts';
-import { type LoyaltyBasis, type LoyaltyProgramOptions, resolveProgram, windowStarts } from './loyalty-options.ts';
-import { readSegmentInput } from './segment-input.ts';
+import { eventsEndAsOf, scanCustomers } from '../input/customer-scan.ts';
+import { type LoyaltyBasis, type LoyaltyProgramOptions, windowStarts } from './loyalty-options.ts';
+import { loyaltyTiersSettings } from './loyalty-settings.ts';
 import { type TierContext, type TierStatus, tierStatus, toDecimal } from './tier-engine.ts';
 
 /** Options of {@link loyaltyTiers}: the program, `asOf`, and ledger options for raw records. */
@@ -19,8 +18,6 @@ export interface LoyaltyTiersOptions extends LoyaltyProgramOptions, LedgerBaseOp
   /** The instant of the decision (default: the ledger's last event). Later events are ignored. */
   asOf?: DateInput;
 }
-
-const LOYALTY_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<LoyaltyTiersOptions, keyof LedgerBaseOptions>>({ tiers: true, basis: true, window: true, asOf: true, pointsPerUnit: true, keepPreviousTier: true })];
 
 /** One customer of a {@link LoyaltyReport}. */
 export interface LoyaltyCustomer extends TierStatus {
@@ -90,29 +87,22 @@ export interface LoyaltyReport {
  * ```
  */
 export function loyaltyTiers(data: LedgerInput, options: LoyaltyTiersOptions): LoyaltyReport {
-  // The options are required: `resolveProgram` names a missing `tiers`.
-  checkOptionKeys(options, LOYALTY_KEYS);
-  const { book, asOf, timeZone } = readSegmentInput(data, options);
-  const program = resolveProgram(options, book.currencyDigits);
+  const { book, asOf, timeZone, program } = loyaltyTiersSettings(data, options);
   const scan = scanCustomers(book, asOf, timeZone);
   const counts = new Float64Array(program.names.length);
   let withoutTier = 0;
   const customers: LoyaltyCustomer[] = [];
-  const context: TierContext = {
-    program,
-    asOf: asOf ?? 0,
-    asOfDay: scan.asOfDay,
-    dayOf: scan.dayOf,
-    currencyDigits: book.currencyDigits,
-  };
+  const context: TierContext = { program, asOfDay: scan.asOfDay, dayOf: scan.dayOf, currencyDigits: book.currencyDigits };
   const tierIndex = new Map(program.names.map((name, k) => [name, k]));
   for (let i = 0; i < scan.account.length; i++) {
-    const a = scan.account[i] ?? 0;
-    const status = tierStatus(book.time, book.minor, book.start[a] ?? 0, book.start[a + 1] ?? 0, context);
+    const a = scan.account[i];
+    // A customer of the scan has an order, so there is an as-of instant.
+    const to = asOf === null ? book.start[a] : eventsEndAsOf(book, a, asOf);
+    const status = tierStatus({ time: book.time, minor: book.minor, from: book.start[a], to }, context);
     const k = status.tier === null ? undefined : tierIndex.get(status.tier);
     if (k === undefined) withoutTier++;
-    else counts[k] = (counts[k] ?? 0) + 1;
-    customers.push({ id: book.ids[a] ?? '', ...status });
+    else counts[k] += 1;
+    customers.push({ id: book.ids[a], ...status });
   }
   const [from] = windowStarts(program.window, scan.asOfDay);
   return {
@@ -120,11 +110,7 @@ export function loyaltyTiers(data: LedgerInput, options: LoyaltyTiersOptions): L
     basis: program.basis,
     windowStart: asOf === null || !Number.isFinite(from) ? null : new Date(localDayStart(timeZone, from)),
     customers,
-    tiers: program.names.map((tier, k) => ({
-      tier,
-      threshold: toDecimal(program.thresholds[k] ?? 0, context),
-      customers: counts[k] ?? 0,
-    })),
+    tiers: program.names.map((tier, k) => ({ tier, threshold: toDecimal(program.thresholds[k], context), customers: counts[k] })),
     withoutTier,
   };
 }

@@ -5,7 +5,7 @@
  * @module
  * @internal
  */
-import type { CustomerScan } from '../input/customer-scan.ts';
+import { type CustomerScan, eventsEndAsOf } from '../input/customer-scan.ts';
 
 /** @internal The gaps in days between a customer's distinct order days at or before `asOf` (a reusable buffer). */
 export class OrderDayGaps {
@@ -19,16 +19,15 @@ export class OrderDayGaps {
   collect(i: number): number {
     const { book, asOf, dayOf } = this.scan;
     const { start, time, minor } = book;
-    const a = this.scan.account[i] ?? 0;
-    const orders = this.scan.orders[i] ?? 0;
-    if (this.#buffer.length < orders) this.#buffer = new Float64Array(orders * 2);
+    const a = this.scan.account[i];
+    if (this.#buffer.length < this.scan.orders[i]) this.#buffer = new Float64Array(this.scan.orders[i] * 2);
+    // A customer of the scan has an order, so there is an as-of instant.
+    const end = asOf === null ? start[a] : eventsEndAsOf(book, a, asOf);
     let count = 0;
     let previousDay = Number.NaN;
-    for (let p = start[a] ?? 0, end = start[a + 1] ?? 0; p < end; p++) {
-      const t = time[p] ?? 0;
-      if (asOf !== null && t > asOf) break;
-      if ((minor[p] ?? 0) < 0) continue;
-      const day = dayOf(t);
+    for (let p = start[a]; p < end; p++) {
+      if (minor[p] < 0) continue; // a refund: never an order
+      const day = dayOf(time[p]);
       if (Number.isNaN(previousDay)) this.firstDay = day;
       else if (day !== previousDay) this.#buffer[count++] = day - previousDay;
       previousDay = day;
@@ -56,15 +55,15 @@ function medianOfFirst(values: Float64Array, k: number): number | null {
     values.subarray(0, k).sort();
   } else {
     for (let i = 1; i < k; i++) {
-      const x = values[i] ?? 0;
+      const x = values[i];
       let j = i - 1;
-      while (j >= 0 && (values[j] ?? 0) > x) {
-        values[j + 1] = values[j] ?? 0;
+      while (j >= 0 && values[j] > x) {
+        values[j + 1] = values[j];
         j--;
       }
       values[j + 1] = x;
     }
   }
   const mid = k >> 1;
-  return k % 2 === 1 ? (values[mid] ?? 0) : ((values[mid - 1] ?? 0) + (values[mid] ?? 0)) / 2;
+  return k % 2 === 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }

@@ -6,19 +6,11 @@
 import { Decimal } from 'decimal.js';
 import { Exact, toMoney } from '../input/exact.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import { type ReactivationOptions, reactivationSettings } from './dormancy-settings.ts';
 import type { DormancySegment } from './dormancy-windows.ts';
-import type { DormancyReport } from './dormancy.ts';
+import type { DormancyReport } from './dormancy-types.ts';
 
-/** Options of {@link reactivationPotential}. */
-export interface ReactivationOptions {
-  /** Share of the targeted customers expected to respond, as a `[low, high]` range (default `[0.25, 0.6]`). */
-  receptiveRate?: readonly [number, number];
-  /** Also target the `lost` segment (default `false`: dormant customers only). */
-  includeLost?: boolean;
-}
-
-const REACTIVATION_KEYS = optionKeys<ReactivationOptions>({ receptiveRate: true, includeLost: true });
+export type { ReactivationOptions } from './dormancy-settings.ts';
 
 /** A low/high range. */
 export interface Range<T> {
@@ -76,11 +68,7 @@ export function reactivationPotential(report: DormancyReport, options?: Reactiva
   if (typeof report !== 'object' || report === null || typeof report.segments !== 'object' || report.segments === null) {
     throw new InvalidOptionError('report', report, 'must be the result of dormancy()');
   }
-  const opts = checkOptionKeys(options, REACTIVATION_KEYS);
-  const [low, high] = receptiveRate(opts.receptiveRate);
-  const includeLost = opts.includeLost ?? false;
-  if (typeof includeLost !== 'boolean') throw new InvalidOptionError('includeLost', includeLost, 'must be true or false');
-  const segments: DormancySegment[] = includeLost ? ['dormant', 'lost'] : ['dormant'];
+  const { low, high, segments } = reactivationSettings(options);
   let customers = 0;
   let value = new Exact(0);
   for (const s of segments) {
@@ -97,16 +85,4 @@ export function reactivationPotential(report: DormancyReport, options?: Reactiva
     receptive: { low: customers * low, high: customers * high },
     value: { low: toMoney(value.times(low)), high: toMoney(value.times(high)) },
   };
-}
-
-function receptiveRate(value: unknown): [number, number] {
-  if (value === undefined) return [0.25, 0.6];
-  if (!Array.isArray(value) || value.length !== 2) {
-    throw new InvalidOptionError('receptiveRate', value, 'must be a [low, high] pair of rates');
-  }
-  const [low, high] = value as unknown[];
-  if (typeof low !== 'number' || typeof high !== 'number' || !(low >= 0 && low <= high && high <= 1)) {
-    throw new InvalidOptionError('receptiveRate', value, 'must be [low, high] with 0 ≤ low ≤ high ≤ 1');
-  }
-  return [low, high];
 }

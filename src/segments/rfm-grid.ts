@@ -11,7 +11,7 @@ import type { RfmReport } from './rfm-types.ts';
  *
  * @param report - the result of `rfm`
  * @returns a bins × bins × bins array of counts
- * @throws {@link InvalidOptionError} when `report` is not the result of `rfm`
+ * @throws {@link InvalidOptionError} when `report` is not the result of `rfm` (a score outside 1…bins included)
  *
  * @example
  * ```ts
@@ -27,11 +27,16 @@ export function rfmGrid(report: RfmReport): number[][][] {
   if (!(r instanceof Uint8Array && f instanceof Uint8Array && m instanceof Uint8Array) || typeof b !== 'number' || !Number.isInteger(b) || b < 2 || b > 100) {
     throw new InvalidOptionError('report', report, 'must be the result of rfm()');
   }
+  if (f.length !== r.length || m.length !== r.length) {
+    throw new InvalidOptionError('report', report, `must be the result of rfm(): its score columns differ in length (${r.length}, ${f.length}, ${m.length})`);
+  }
   const grid = Array.from({ length: b }, () => Array.from({ length: b }, () => new Array<number>(b).fill(0)));
   for (let i = 0; i < r.length; i++) {
-    const row = grid[(r[i] ?? 1) - 1]?.[(f[i] ?? 1) - 1];
-    const k = (m[i] ?? 1) - 1;
-    if (row !== undefined) row[k] = (row[k] ?? 0) + 1;
+    // Scores of `rfm` are 1…bins; anything else comes from a report changed or built by hand, which has no cell.
+    if (r[i] < 1 || r[i] > b || f[i] < 1 || f[i] > b || m[i] < 1 || m[i] > b) {
+      throw new InvalidOptionError('report', report, `must be the result of rfm(): customer ${i} has scores (${r[i]}, ${f[i]}, ${m[i]}) outside 1…${b}`);
+    }
+    grid[r[i] - 1][f[i] - 1][m[i] - 1]++;
   }
   return grid;
 }

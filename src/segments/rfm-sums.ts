@@ -14,27 +14,44 @@ import { RFM_SEGMENTS, type RfmSegmentMap } from './rfm-segments.ts';
 /** @internal Segment index of customers without a segment map. */
 export const NO_SEGMENT = 255;
 
-/** @internal Segment of customers `lo … hi − 1` from their scores, added to the per-segment sums. */
-export function assignSegments(
-  scan: CustomerScan,
-  recency: Float64Array,
-  scores: { r: Uint8Array; f: Uint8Array; m: Uint8Array; bins: number; segmentOfCell: Uint8Array },
-  lo: number,
-  hi: number,
-  segmentOf: Uint8Array,
-  sums: { count: Float64Array; recencySum: Float64Array; frequencySum: Float64Array; grossSum: Float64Array },
-): void {
+/** @internal Per segment: customers, and the sums of their recencies, order counts and gross revenue. */
+export interface SegmentSums {
+  readonly count: Float64Array;
+  readonly recencySum: Float64Array;
+  readonly frequencySum: Float64Array;
+  readonly grossSum: Float64Array;
+}
+
+/** @internal Each customer's scores and the segment table they are looked up in. */
+export interface CustomerScores {
+  readonly r: Uint8Array;
+  readonly f: Uint8Array;
+  readonly m: Uint8Array;
+  readonly bins: number;
+  /** See {@link segmentTable}. */
+  readonly segmentOfCell: Uint8Array;
+}
+
+/**
+ * @internal Each customer's segment from their scores, into `segmentOf`, added to the per-segment sums.
+ *
+ * @param scan - the customers
+ * @param recency - each customer's recency in days
+ * @param scores - their scores and the segment table
+ * @param segmentOf - written: each customer's segment index
+ * @param sums - added to
+ */
+export function assignSegments(scan: CustomerScan, recency: Float64Array, scores: CustomerScores, segmentOf: Uint8Array, sums: SegmentSums): void {
   const { orders, grossMinor } = scan;
   const { r, f, m, bins, segmentOfCell } = scores;
-  const { count, recencySum, frequencySum, grossSum } = sums;
-  for (let i = lo; i < hi; i++) {
-    const k = segmentOfCell[(((r[i] ?? 1) - 1) * bins + ((f[i] ?? 1) - 1)) * bins + ((m[i] ?? 1) - 1)] ?? NO_SEGMENT;
+  for (let i = 0; i < segmentOf.length; i++) {
+    const k = segmentOfCell[((r[i] - 1) * bins + (f[i] - 1)) * bins + (m[i] - 1)];
     segmentOf[i] = k;
     if (k === NO_SEGMENT) continue;
-    count[k] = (count[k] ?? 0) + 1;
-    recencySum[k] = (recencySum[k] ?? 0) + (recency[i] ?? 0);
-    frequencySum[k] = (frequencySum[k] ?? 0) + (orders[i] ?? 0);
-    grossSum[k] = (grossSum[k] ?? 0) + (grossMinor[i] ?? 0);
+    sums.count[k] += 1;
+    sums.recencySum[k] += recency[i];
+    sums.frequencySum[k] += orders[i];
+    sums.grossSum[k] += grossMinor[i];
   }
 }
 
@@ -42,24 +59,23 @@ export function assignSegments(
 const DENSE_ORDERS = 256;
 
 /**
- * @internal For `'mean'` monetary: each segment's sum of per-customer mean order values (minor units), into
- * `monetarySum`. The sum is regrouped by order count — Σ gross ÷ orders = Σₒ (Σ gross of the customers
+ * @internal For `'mean'` monetary: each segment's sum of per-customer mean order values (minor units). The sum is regrouped by order count — Σ gross ÷ orders = Σₒ (Σ gross of the customers
  * with o orders) ÷ o — so that the gross amounts are added as integers (exact, like every sum of the
  * ledger's minor units) and the decimal arithmetic is one division per segment and order count rather
  * than a division and an addition per customer.
  */
-export function meanSums(scan: CustomerScan, segmentOf: Uint8Array, monetarySum: Decimal[]): void {
+export function meanSums(scan: CustomerScan, segmentOf: Uint8Array, segments: number): Decimal[] {
   const { orders, grossMinor } = scan;
-  const segments = monetarySum.length;
+  const monetarySum: Decimal[] = [];
   const dense = new Float64Array(segments * DENSE_ORDERS);
   const sparse = new Map<number, number>();
   for (let i = 0; i < segmentOf.length; i++) {
-    const k = segmentOf[i] ?? NO_SEGMENT;
+    const k = segmentOf[i];
     if (k === NO_SEGMENT) continue;
-    const o = orders[i] ?? 1;
-    const gross = grossMinor[i] ?? 0;
+    const o = orders[i];
+    const gross = grossMinor[i];
     if (o < DENSE_ORDERS) {
-      dense[k * DENSE_ORDERS + o] = (dense[k * DENSE_ORDERS + o] ?? 0) + gross;
+      dense[k * DENSE_ORDERS + o] += gross;
     } else {
       const key = o * segments + k;
       sparse.set(key, (sparse.get(key) ?? 0) + gross);
@@ -68,15 +84,16 @@ export function meanSums(scan: CustomerScan, segmentOf: Uint8Array, monetarySum:
   for (let k = 0; k < segments; k++) {
     let sum = new Exact(0);
     for (let o = 1; o < DENSE_ORDERS; o++) {
-      const gross = dense[k * DENSE_ORDERS + o] ?? 0;
+      const gross = dense[k * DENSE_ORDERS + o];
       if (gross !== 0) sum = sum.plus(new Exact(gross).dividedBy(o));
     }
-    monetarySum[k] = sum;
+    monetarySum.push(sum);
   }
   for (const [key, gross] of sparse) {
     const k = key % segments;
-    monetarySum[k] = (monetarySum[k] ?? new Exact(0)).plus(new Exact(gross).dividedBy((key - k) / segments));
+    monetarySum[k] = monetarySum[k].plus(new Exact(gross).dividedBy((key - k) / segments));
   }
+  return monetarySum;
 }
 
 

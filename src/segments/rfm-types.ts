@@ -126,7 +126,7 @@ export interface RfmReport {
   /** Name of the segment map used, or `null`. */
   segmentMap: string | null;
   /**
-   * Every customer as of `asOf`, in ledger account order. The row objects are built on first access;
+   * Every customer as of `asOf`, in ledger account order, built on first read;
    * {@link RfmReport.columns} holds the same numbers as typed arrays for bulk use.
    */
   readonly customers: RfmCustomer[];

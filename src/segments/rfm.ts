@@ -4,20 +4,15 @@
  *
  * @module
  */
-import { CHUNK } from '../chunks.ts';
-import { InvalidOptionError } from '../errors.ts';
-import { lazyField } from '../lazy.ts';
 import type { LedgerInput } from '../input/ledger.ts';
-import { Exact, toMoney } from '../input/exact.ts';
+import { toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
-import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
-import { assertBins, scoresInRange } from './rank-scores.ts';
-import { resolveCuts, scoresByCuts } from './rfm-cuts.ts';
-import { NO_SEGMENT, assignSegments, meanSums, segmentMap, segmentTable } from './rfm-sums.ts';
-import type { RfmColumns, RfmCustomer, RfmOptions, RfmReport, RfmReportJson, RfmSegmentSummary } from './rfm-types.ts';
-import { readSegmentInput } from './segment-input.ts';
+import { scoresInRange } from './rank-scores.ts';
+import { scoresByCuts } from './rfm-cuts.ts';
+import { rfmSettings } from './rfm-settings.ts';
+import { NO_SEGMENT, type SegmentSums, assignSegments, meanSums, segmentTable } from './rfm-sums.ts';
+import type { RfmColumns, RfmCustomer, RfmMonetary, RfmOptions, RfmReport, RfmReportJson, RfmSegmentSummary } from './rfm-types.ts';
 
 export { rfmGrid } from './rfm-grid.ts';
 export type {
@@ -33,8 +28,6 @@ export type {
   RfmSegmentSummary,
   RfmSegmentSummaryJson,
 } from './rfm-types.ts';
-
-const RFM_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<RfmOptions, keyof LedgerBaseOptions>>({ asOf: true, bins: true, monetary: true, cuts: true, segments: true })];
 
 /**
  * RFM as of a date: per customer recency = whole days between the as-of day and the day of the last
@@ -74,16 +67,8 @@ const RFM_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<RfmOptions, keyof Ledg
  * ```
  */
 export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
-  const opts = checkOptionKeys(options, RFM_KEYS);
-  const bins = assertBins(opts.bins ?? 5);
-  const monetary = opts.monetary ?? 'total';
-  if (monetary !== 'total' && monetary !== 'mean') {
-    throw new InvalidOptionError('monetary', monetary, `must be 'total' or 'mean'`);
-  }
-  const map = segmentMap(opts.segments, bins);
-  const { book, asOf, timeZone } = readSegmentInput(data, opts);
+  const { book, asOf, timeZone, bins, monetary, segmentMap: map, cuts } = rfmSettings(data, options);
   const digits = book.currencyDigits;
-  const cuts = resolveCuts(opts.cuts, bins, digits);
   const scan = scanCustomers(book, asOf, timeZone);
   const n = scan.account.length;
   const recency = new Float64Array(n);
@@ -91,33 +76,30 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   // One buffer ranked twice: the negated recencies (R), then the order counts as doubles (F), which
   // rankScores would otherwise copy into a buffer of its own.
   const ranked = new Float64Array(n);
-  // The range of each dimension, found while writing the values, spares the scoring a pass of its own.
-  const ranges = Float64Array.of(Infinity, -Infinity, Infinity, -Infinity, Infinity, -Infinity);
-  for (let lo = 0; lo < n; lo += CHUNK) {
-    customerValues(scan, monetary === 'total', lo, Math.min(n, lo + CHUNK), recency, ranked, money, ranges);
+  for (let i = 0; i < n; i++) {
+    const days = scan.asOfDay - scan.dayOf(scan.lastOrder[i]);
+    recency[i] = days;
+    ranked[i] = -days + 0; // + 0 turns -0 into 0
+    money[i] = monetary === 'total' ? scan.grossMinor[i] : scan.grossMinor[i] / scan.orders[i];
   }
-  const rScores = cuts.recency === null ? scoresInRange(ranked, bins, ranges[R_MIN] ?? 0, ranges[R_MAX] ?? 0, true) : scoresByCuts(recency, cuts.recency, true);
+  const rScores = cuts.recency === null ? scoresByRank(ranked, bins, true) : scoresByCuts(recency, cuts.recency, true);
   ranked.set(scan.orders);
-  const fScores = cuts.frequency === null ? scoresInRange(ranked, bins, ranges[F_MIN] ?? 0, ranges[F_MAX] ?? 0, true) : scoresByCuts(ranked, cuts.frequency, false);
+  const fScores = cuts.frequency === null ? scoresByRank(ranked, bins, true) : scoresByCuts(ranked, cuts.frequency, false);
   // Totals are sums of integer minor units; means are taken as fractions (the scores are the same either way).
-  const mScores =
-    cuts.monetaryMinor === null
-      ? scoresInRange(money, bins, ranges[M_MIN] ?? 0, ranges[M_MAX] ?? 0, monetary === 'total')
-      : scoresByCuts(money, cuts.monetaryMinor, false);
-  const names = map?.segments ?? [];
-  const count = new Float64Array(names.length);
-  const recencySum = new Float64Array(names.length);
-  const frequencySum = new Float64Array(names.length);
-  const grossSum = new Float64Array(names.length);
-  // 'mean' monetary: the mean of per-customer means, summed exactly as fractions of minor units.
-  const monetarySum = names.map(() => new Exact(0));
+  const mScores = cuts.monetaryMinor === null ? scoresByRank(money, bins, monetary === 'total') : scoresByCuts(money, cuts.monetaryMinor, false);
+  const names = map === null ? [] : map.segments;
+  const sums: SegmentSums = {
+    count: new Float64Array(names.length),
+    recencySum: new Float64Array(names.length),
+    frequencySum: new Float64Array(names.length),
+    grossSum: new Float64Array(names.length),
+  };
   const segmentOf = new Uint8Array(n);
-  const scores = { r: rScores, f: fScores, m: mScores, bins, segmentOfCell: segmentTable(map, bins) };
-  const sums = { count, recencySum, frequencySum, grossSum };
   // Without a segment map no customer has a segment, and there is nothing to sum.
   if (map === null) segmentOf.fill(NO_SEGMENT);
-  else for (let lo = 0; lo < n; lo += CHUNK) assignSegments(scan, recency, scores, lo, Math.min(n, lo + CHUNK), segmentOf, sums);
-  if (monetary === 'mean') meanSums(scan, segmentOf, monetarySum);
+  else assignSegments(scan, recency, { r: rScores, f: fScores, m: mScores, bins, segmentOfCell: segmentTable(map, bins) }, segmentOf, sums);
+  // 'mean' monetary: the mean of per-customer means, summed exactly as fractions of minor units.
+  const monetarySum = monetary === 'mean' ? meanSums(scan, segmentOf, names.length) : [];
   const columns: RfmColumns = {
     account: scan.account,
     recency,
@@ -128,62 +110,79 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
     m: mScores,
     segment: segmentOf,
   };
-  const buildRows = (): RfmCustomer[] => {
-    const rows = new Array<RfmCustomer>(n);
-    for (let i = 0; i < n; i++) {
-      const f = fScores[i] ?? 1;
-      const m = mScores[i] ?? 1;
-      const gross = scan.grossMinor[i] ?? 0;
-      const orders = scan.orders[i] ?? 0;
-      rows[i] = {
-        id: book.ids[scan.account[i] ?? 0] ?? '',
-        lastOrder: new Date(scan.lastOrder[i] ?? 0),
-        recency: recency[i] ?? 0,
-        frequency: orders,
-        monetary: monetary === 'total' ? fromMinorUnits(gross, digits) : (minorPer(gross, orders, digits) ?? fromMinorUnits(0, digits)),
-        r: rScores[i] ?? 1,
-        f,
-        m,
-        fm: (f + m) / 2,
-        segment: names[segmentOf[i] ?? NO_SEGMENT] ?? null,
-      };
-    }
-    return rows;
-  };
   const segments = names.map((segment, k): RfmSegmentSummary => {
-    const c = count[k] ?? 0;
-    const gross = grossSum[k] ?? 0;
+    const c = sums.count[k];
+    const gross = sums.grossSum[k];
     return {
       segment,
       customers: c,
       share: n === 0 ? null : c / n,
       revenue: fromMinorUnits(gross, digits),
-      averageRecency: c === 0 ? null : (recencySum[k] ?? 0) / c,
-      averageFrequency: c === 0 ? null : (frequencySum[k] ?? 0) / c,
-      averageMonetary:
-        c === 0 ? null : monetary === 'total' ? minorPer(gross, c, digits) : toMoney((monetarySum[k] ?? new Exact(0)).dividedBy(c).dividedBy(10 ** digits)),
+      averageRecency: c === 0 ? null : sums.recencySum[k] / c,
+      averageFrequency: c === 0 ? null : sums.frequencySum[k] / c,
+      averageMonetary: c === 0 ? null : monetary === 'total' ? minorPer(gross, c, digits) : toMoney(monetarySum[k].dividedBy(c).dividedBy(10 ** digits)),
     };
   });
-  const report = lazyField(
-    {
-      asOf: asOf === null ? null : new Date(asOf),
-      bins,
-      monetary,
-      cuts: {
-        recency: cuts.recency === null ? null : Array.from(cuts.recency),
-        frequency: cuts.frequency === null ? null : Array.from(cuts.frequency),
-        monetary: cuts.monetaryMinor === null ? null : Array.from(cuts.monetaryMinor, (minor) => fromMinorUnits(minor, digits)),
-      },
-      segmentMap: map === null ? null : map.name,
-      columns,
-      segments,
+  let rows: RfmCustomer[] | undefined;
+  const report: Omit<RfmReport, 'toJSON'> = {
+    asOf: asOf === null ? null : new Date(asOf),
+    bins,
+    monetary,
+    cuts: {
+      recency: cuts.recency === null ? null : Array.from(cuts.recency),
+      frequency: cuts.frequency === null ? null : Array.from(cuts.frequency),
+      monetary: cuts.monetaryMinor === null ? null : Array.from(cuts.monetaryMinor, (minor) => fromMinorUnits(minor, digits)),
     },
-    'customers',
-    buildRows,
-  );
+    segmentMap: map === null ? null : map.name,
+    // The one deferred field: a report read through its columns or segments never allocates a row
+    // object per customer. Built on first read, then the same array: it reads like a plain field
+    // (spreads, `Object.keys` and `JSON.stringify` see it).
+    get customers() {
+      rows ??= customerRows(scan, columns, monetary, names);
+      return rows;
+    },
+    columns,
+    segments,
+  };
   // Not enumerable: the report's fields stay its data, and `JSON.stringify` still finds it.
-  Object.defineProperty(report, 'toJSON', { value: () => reportJson(report), enumerable: false });
-  return report as typeof report & Pick<RfmReport, 'toJSON'>;
+  return Object.defineProperty(report, 'toJSON', { value: () => reportJson(report), enumerable: false }) as RfmReport;
+}
+
+/** Scores 1…bins by rank of `values`, the range found first (see `scoresInRange`). */
+function scoresByRank(values: Float64Array, bins: number, integers: boolean): Uint8Array {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < min) min = values[i];
+    if (values[i] > max) max = values[i];
+  }
+  return scoresInRange(values, bins, min, max, integers);
+}
+
+/** One row object per customer, from the report's columns. */
+function customerRows(scan: CustomerScan, columns: RfmColumns, monetary: RfmMonetary, names: readonly string[]): RfmCustomer[] {
+  const { book, lastOrder, grossMinor, orders } = scan;
+  const digits = book.currencyDigits;
+  const rows = new Array<RfmCustomer>(columns.account.length);
+  for (let i = 0; i < rows.length; i++) {
+    const f = columns.f[i];
+    const m = columns.m[i];
+    const k = columns.segment[i];
+    rows[i] = {
+      id: book.ids[columns.account[i]],
+      lastOrder: new Date(lastOrder[i]),
+      recency: columns.recency[i],
+      frequency: orders[i],
+      // A customer has at least one order, so the mean is never a division by zero.
+      monetary: monetary === 'total' ? fromMinorUnits(grossMinor[i], digits) : minorPer(grossMinor[i], orders[i], digits) ?? fromMinorUnits(0, digits),
+      r: columns.r[i],
+      f,
+      m,
+      fm: (f + m) / 2,
+      segment: k === NO_SEGMENT ? null : names[k],
+    };
+  }
+  return rows;
 }
 
 /** An RFM report as JSON-safe plain data (see {@link RfmReport.toJSON}). */
@@ -197,60 +196,4 @@ function reportJson(report: Omit<RfmReport, 'toJSON'>): RfmReportJson {
     customers: report.customers.map((c) => ({ ...c, lastOrder: c.lastOrder.toISOString(), monetary: c.monetary.toString() })),
     segments: report.segments.map((s) => ({ ...s, revenue: s.revenue.toString(), averageMonetary: s.averageMonetary === null ? null : s.averageMonetary.toString() })),
   };
-}
-
-// Slots of the ranges `customerValues` finds: smallest and largest negated recency, order count and
-// monetary value.
-const R_MIN = 0;
-const R_MAX = 1;
-const F_MIN = 2;
-const F_MAX = 3;
-const M_MIN = 4;
-const M_MAX = 5;
-
-/**
- * Recency in days (and negated, to score), and the monetary value of customers `lo … hi − 1` (one
- * chunk, see {@link CHUNK}), with the range of each dimension folded into `ranges`. The ranges are
- * kept by comparisons rather than `Math.min` and `Math.max`: the first calls run before the kernel is
- * compiled, where a call costs more than a comparison.
- */
-function customerValues(
-  scan: CustomerScan,
-  total: boolean,
-  lo: number,
-  hi: number,
-  recency: Float64Array,
-  negRecency: Float64Array,
-  money: Float64Array,
-  ranges: Float64Array,
-): void {
-  const { asOfDay, dayOf, lastOrder, grossMinor, orders } = scan;
-  let rMin = ranges[R_MIN] ?? 0;
-  let rMax = ranges[R_MAX] ?? 0;
-  let fMin = ranges[F_MIN] ?? 0;
-  let fMax = ranges[F_MAX] ?? 0;
-  let mMin = ranges[M_MIN] ?? 0;
-  let mMax = ranges[M_MAX] ?? 0;
-  for (let i = lo; i < hi; i++) {
-    const days = asOfDay - dayOf(lastOrder[i] ?? 0);
-    recency[i] = days;
-    const r = -days + 0; // + 0 turns -0 into 0
-    negRecency[i] = r;
-    if (r < rMin) rMin = r;
-    if (r > rMax) rMax = r;
-    const count = orders[i] ?? 1;
-    if (count < fMin) fMin = count;
-    if (count > fMax) fMax = count;
-    const gross = grossMinor[i] ?? 0;
-    const m = total ? gross : gross / count;
-    money[i] = m;
-    if (m < mMin) mMin = m;
-    if (m > mMax) mMax = m;
-  }
-  ranges[R_MIN] = rMin;
-  ranges[R_MAX] = rMax;
-  ranges[F_MIN] = fMin;
-  ranges[F_MAX] = fMax;
-  ranges[M_MIN] = mMin;
-  ranges[M_MAX] = mMax;
 }

@@ -5,10 +5,9 @@
  * @module
  * @internal
  */
-import { dateOption } from '../input/dates.ts';
-import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
+import { type LedgerInput, toLedger } from '../input/ledger.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
-import type { AsOfOptions } from '../input/customer-scan.ts';
+import { type AsOfOptions, resolveAsOf } from '../input/customer-scan.ts';
 import type { Ledger } from '../input/types.ts';
 
 /**
@@ -40,8 +39,5 @@ export function ledgerOptionsOf(options: LedgerBaseOptions | undefined): LedgerB
  * @throws {@link InvalidInputError} for an unreadable record
  */
 export function readSegmentInput(data: LedgerInput, options: AsOfOptions | undefined): { book: Ledger; asOf: number | null; timeZone: string } {
-  const book = toLedger(data, ledgerOptionsOf(options));
-  const timeZone = calendarZone(book, options);
-  const asOf = options?.asOf === undefined ? book.maxTime : dateOption('asOf', options.asOf, timeZone);
-  return { book, asOf, timeZone };
+  return resolveAsOf(toLedger(data, ledgerOptionsOf(options)), options);
 }

@@ -31,10 +31,20 @@ export interface TierStatus {
   kept: boolean;
 }
 
+/**
+ * One customer's events at or before the as-of instant: positions `from … to − 1` of `time` and
+ * `minor`, sorted by instant (events at one instant in any order). @internal
+ */
+export interface EventRange {
+  readonly time: ArrayLike<number>;
+  readonly minor: ArrayLike<number>;
+  readonly from: number;
+  readonly to: number;
+}
+
 /** Everything the engine needs besides the events. @internal */
 export interface TierContext {
   readonly program: Program;
-  readonly asOf: number;
   readonly asOfDay: number;
   readonly dayOf: (epochMs: number) => number;
   readonly currencyDigits: number;
@@ -58,45 +68,35 @@ function contribution(program: Program, minor: number, digits: number): number {
 /** Highest tier whose threshold is ≤ amount, or −1. */
 function tierOf(thresholds: Float64Array, amount: number): number {
   let tier = -1;
-  for (let k = 0; k < thresholds.length; k++) if (amount >= (thresholds[k] ?? 0)) tier = k;
+  for (let k = 0; k < thresholds.length; k++) if (amount >= thresholds[k]) tier = k;
   return tier;
 }
 
-/** Qualify events [lo, hi) whose local day is in [fromDay, toDay] (and instant ≤ asOf). */
-function qualify(
-  time: ArrayLike<number>,
-  minor: ArrayLike<number>,
-  lo: number,
-  hi: number,
-  fromDay: number,
-  toDay: number,
-  context: TierContext,
-): WindowResult {
-  const { program, dayOf, asOf, currencyDigits } = context;
+/** Qualify the events whose local day is in [fromDay, toDay]. */
+function qualify(events: EventRange, fromDay: number, toDay: number, context: TierContext): WindowResult {
+  const { time, minor, from, to } = events;
+  const { program, dayOf, currencyDigits } = context;
   // First pass: the amount. Second pass: the instant from which the amount stayed above the tier's
   // threshold, judged after all the events of an instant, so that the order of events at one instant
   // (which no rule of the data fixes) never changes it.
   let running = 0;
-  for (let p = lo; p < hi; p++) {
-    const t = time[p] ?? 0;
-    if (t > asOf) break;
-    const day = dayOf(t);
+  for (let p = from; p < to; p++) {
+    const day = dayOf(time[p]);
     if (day < fromDay || day > toDay) continue;
-    running += contribution(program, minor[p] ?? 0, currencyDigits);
+    running += contribution(program, minor[p], currencyDigits);
   }
   const amount = Math.max(0, running);
   const tier = tierOf(program.thresholds, amount);
   if (tier < 0) return { amount, tier, earnedAt: null };
-  const threshold = program.thresholds[tier] ?? 0;
+  const threshold = program.thresholds[tier];
   let earnedAt: number | null = null;
   running = 0;
-  for (let p = lo; p < hi; p++) {
-    const t = time[p] ?? 0;
-    if (t > asOf) break;
+  for (let p = from; p < to; p++) {
+    const t = time[p];
     const day = dayOf(t);
     if (day < fromDay || day > toDay) continue;
-    running += contribution(program, minor[p] ?? 0, currencyDigits);
-    if (p + 1 < hi && time[p + 1] === t) continue;
+    running += contribution(program, minor[p], currencyDigits);
+    if (p + 1 < to && time[p + 1] === t) continue;
     if (running < threshold) earnedAt = null;
     else earnedAt ??= t;
   }
@@ -104,19 +104,18 @@ function qualify(
 }
 
 /**
- * The tier status of one customer from their events [lo, hi), sorted by time (events at one instant in
- * any order: the status does not depend on it).
+ * The tier status of one customer from their events at or before the as-of instant.
  *
  * @internal
  */
-export function tierStatus(time: ArrayLike<number>, minor: ArrayLike<number>, lo: number, hi: number, context: TierContext): TierStatus {
+export function tierStatus(events: EventRange, context: TierContext): TierStatus {
   const { program, asOfDay } = context;
   const [from, previousFrom] = windowStarts(program.window, asOfDay);
-  const current = qualify(time, minor, lo, hi, from, asOfDay, context);
+  const current = qualify(events, from, asOfDay, context);
   let held = current;
   let kept = false;
   if (program.keepPreviousTier && program.window !== 'lifetime') {
-    const previous = qualify(time, minor, lo, hi, previousFrom, from - 1, context);
+    const previous = qualify(events, previousFrom, from - 1, context);
     if (previous.tier > current.tier) {
       held = previous;
       kept = true;
@@ -124,10 +123,10 @@ export function tierStatus(time: ArrayLike<number>, minor: ArrayLike<number>, lo
   }
   const next = held.tier + 1 < program.names.length ? held.tier + 1 : -1;
   return {
-    tier: held.tier < 0 ? null : (program.names[held.tier] ?? null),
+    tier: held.tier < 0 ? null : program.names[held.tier],
     amount: toDecimal(current.amount, context),
-    nextTier: next < 0 ? null : (program.names[next] ?? null),
-    missing: next < 0 ? null : toDecimal(Math.max(0, (program.thresholds[next] ?? 0) - current.amount), context),
+    nextTier: next < 0 ? null : program.names[next],
+    missing: next < 0 ? null : toDecimal(Math.max(0, program.thresholds[next] - current.amount), context),
     earnedAt: held.earnedAt === null ? null : new Date(held.earnedAt),
     kept,
   };

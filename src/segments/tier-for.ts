@@ -3,15 +3,13 @@
  *
  * @module
  */
-import { makeDayIndexer } from '../calendar/days.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { dateOption } from '../input/dates.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
-import { LEDGER_BASE_KEYS, type LedgerBaseOptions, resolveLedgerOptions } from '../input/options.ts';
+import { endAsOf } from '../input/customer-scan.ts';
+import type { LedgerBaseOptions } from '../input/options.ts';
 import type { AmountInput, DateInput } from '../input/types.ts';
-import { type LoyaltyProgramOptions, resolveProgram } from './loyalty-options.ts';
+import type { LoyaltyProgramOptions } from './loyalty-options.ts';
+import { tierForSettings } from './loyalty-settings.ts';
 import { readHistory } from './history-events.ts';
-import { ledgerOptionsOf } from './segment-input.ts';
 import { type TierStatus, tierStatus } from './tier-engine.ts';
 
 /** One event of a customer's history: an order (amount ≥ 0) or a refund (amount < 0). */
@@ -36,8 +34,6 @@ export interface TierForOptions extends LoyaltyProgramOptions, LedgerBaseOptions
    */
   asOf: DateInput;
 }
-
-const TIER_FOR_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<TierForOptions, keyof LedgerBaseOptions>>({ tiers: true, basis: true, window: true, asOf: true, pointsPerUnit: true, keepPreviousTier: true })];
 
 /**
  * One customer's loyalty tier from their own history as of an instant — the same answer
@@ -71,23 +67,10 @@ const TIER_FOR_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<TierForOptions, k
  * ```
  */
 export function tierFor(history: Iterable<HistoryEvent>, options: TierForOptions): TierStatus {
-  checkOptionKeys(options, TIER_FOR_KEYS);
-  if (options?.asOf === undefined) {
-    throw new InvalidOptionError('asOf', undefined, 'is required: pass the instant of the decision (at checkout, the current instant)');
-  }
+  const { read, program, asOf, asOfDay, dayOf } = tierForSettings(options);
   if (history === null || typeof history !== 'object' || typeof (history as Iterable<HistoryEvent>)[Symbol.iterator] !== 'function') {
     throw new InvalidOptionError('history', history, 'must be an array or an iterable of events');
   }
-  const read = resolveLedgerOptions(ledgerOptionsOf(options));
   const { time, minor } = readHistory(history, read);
-  const program = resolveProgram(options, read.currencyDigits);
-  const asOf = dateOption('asOf', options.asOf, read.timeZone);
-  const dayOf = makeDayIndexer(read.timeZone);
-  return tierStatus(time, minor, 0, time.length, {
-    program,
-    asOf,
-    asOfDay: dayOf(asOf),
-    dayOf,
-    currencyDigits: read.currencyDigits,
-  });
+  return tierStatus({ time, minor, from: 0, to: endAsOf(time, 0, time.length, asOf) }, { program, asOfDay, dayOf, currencyDigits: read.currencyDigits });
 }

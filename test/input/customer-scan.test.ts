@@ -2,7 +2,7 @@ import { test as fcTest, fc } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
 import { ledger } from '../../src/input/ledger.ts';
-import { resolveAsOf, scanCustomers } from '../../src/input/customer-scan.ts';
+import { endAsOf, eventsEndAsOf, resolveAsOf, scanCustomers } from '../../src/input/customer-scan.ts';
 import { dormancy } from '../../src/segments/dormancy.ts';
 import { rfm } from '../../src/segments/rfm.ts';
 
@@ -127,5 +127,23 @@ describe('scanCustomers properties', () => {
     dormancy(book).columns.valueMinor[0] = -1;
     expect([[...book.orders], [...book.netMinor]]).toEqual(before);
     expect(rfm(book).columns.frequency[0]).toBe(2);
+  });
+});
+
+describe('endAsOf: the as-of range of one customer', () => {
+  fcTest.prop([fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 25 }), fc.integer({ min: -2, max: 33 })], { numRuns: 500 })(
+    'the events at or before asOf are exactly the positions before the end, wherever asOf falls',
+    (instants, asOf) => {
+      const time = Float64Array.from(instants).sort();
+      const end = endAsOf(time, 0, time.length, asOf);
+      expect(end).toBe(time.filter((t) => t <= asOf).length);
+    },
+  );
+
+  test('each account of a ledger ends at its own last event at or before asOf', () => {
+    const book = ledger(rows);
+    const asOf = Date.parse('2024-01-25T00:00:00Z');
+    const ends = book.ids.map((_, a) => eventsEndAsOf(book, a, asOf) - book.start[a]);
+    expect(Object.fromEntries(book.ids.map((id, a) => [id, ends[a]]))).toEqual({ a: 2, r: 1, f: 0 });
   });
 });

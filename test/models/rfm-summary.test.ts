@@ -130,3 +130,50 @@ describe('rfmSummary: invariants', () => {
     },
   );
 });
+
+/** The local calendar day (days since 1970-01-01) of an instant in `timeZone`, read through Intl. */
+function localDay(epochMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
+  return Date.parse(`${parts}T00:00:00Z`) / 86_400_000;
+}
+
+describe('rfmSummary: order days in a zone with clock changes', () => {
+  const zone = 'Pacific/Chatham';
+  fcTest.prop(
+    [
+      fc.array(
+        fc.record({ customerId: fc.integer({ min: 1, max: 5 }), minute: fc.integer({ min: 0, max: 60 * 24 * 30 }), cents: fc.integer({ min: -300, max: 3000 }) }),
+        { minLength: 1, maxLength: 50 },
+      ),
+      fc.integer({ min: 3, max: 25 }),
+      fc.integer({ min: 1, max: 6 }),
+    ],
+    { numRuns: 200 },
+  )('x, tx, T, repeat value and holdout equal a count of local order days read through Intl', (rows, endDay, holdDays) => {
+    // Chatham moves its clocks on 2024-04-07: the month around it holds days of 23, 24 and 25 hours.
+    const origin = Date.UTC(2024, 2, 20);
+    const records = rows.map((r) => ({ customerId: r.customerId, date: origin + r.minute * 60_000, amount: r.cents / 100 }));
+    const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+    const calEnd = localDay(origin, zone) + endDay;
+    const holdEnd = calEnd + holdDays;
+    const s = rfmSummary(ledger(records, { timeZone: zone }), { calibrationEnd: iso(calEnd), holdoutEnd: iso(holdEnd) });
+    const byCustomer = new Map<number, { day: number; cents: number }[]>();
+    for (const r of rows) {
+      if (r.cents < 0) continue;
+      const list = byCustomer.get(r.customerId) ?? [];
+      list.push({ day: localDay(origin + r.minute * 60_000, zone), cents: r.cents });
+      byCustomer.set(r.customerId, list);
+    }
+    const expected = new Map<number, number[]>();
+    for (const [id, orders] of byCustomer) {
+      const first = Math.min(...orders.map((o) => o.day));
+      if (first >= calEnd) continue;
+      const calDays = new Set(orders.filter((o) => o.day <= calEnd).map((o) => o.day));
+      const holdoutDays = new Set(orders.filter((o) => o.day > calEnd && o.day <= holdEnd).map((o) => o.day));
+      const repeat = orders.filter((o) => o.day !== first && o.day <= calEnd).reduce((sum, o) => sum + o.cents, 0);
+      expected.set(id, [calDays.size - 1, Math.max(...calDays) - first, calEnd - first, repeat, holdoutDays.size]);
+    }
+    const actual = new Map(s.ids.map((id, i) => [id as number, [s.x[i], s.tx[i], s.T[i], s.repeatMinor[i], s.holdout?.[i]]]));
+    expect(actual).toEqual(expected);
+  });
+});

@@ -132,3 +132,13 @@ describe('ledgerOptionsOf', () => {
     expect(rfm(book, { bins: 4, asOf }).customers).toHaveLength(2);
   });
 });
+
+describe('rfmGrid: a score outside 1…bins', () => {
+  test('is refused as not the result of rfm, never counted in a cell that does not exist', () => {
+    const report = rfm([{ customerId: 'a', date: '2024-01-01', amount: 1 }], { bins: 2 });
+    report.columns.m[0] = 3;
+    expect(refused(() => rfmGrid(report))).toBe('report');
+    report.columns.m[0] = 0;
+    expect(refused(() => rfmGrid(report))).toBe('report');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { makeDayIndexer } from '../../src/calendar/days.ts';
+import { endAsOf } from '../../src/input/customer-scan.ts';
 import { type LoyaltyProgramOptions, resolveProgram } from '../../src/segments/loyalty-options.ts';
 import { tierStatus } from '../../src/segments/tier-engine.ts';
 
@@ -10,7 +11,7 @@ function status(events: [string, number][], options: Omit<LoyaltyProgramOptions,
   const program = resolveProgram(options, 2);
   const time = events.map(([t]) => ms(t));
   const minor = events.map(([, m]) => m);
-  return tierStatus(time, minor, 0, events.length, { program, asOf: ms(asOf), asOfDay: dayOf(ms(asOf)), dayOf, currencyDigits: 2 });
+  return tierStatus({ time, minor, from: 0, to: endAsOf(time, 0, time.length, ms(asOf)) }, { program, asOfDay: dayOf(ms(asOf)), dayOf, currencyDigits: 2 });
 }
 
 const tiers = [{ name: 'Bronze', threshold: 0 }, { name: 'Silver', threshold: 100 }, { name: 'Gold', threshold: 500 }];
