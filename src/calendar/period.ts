@@ -11,7 +11,17 @@ import { InvalidOptionError, describeValue } from '../errors.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { instantArgument } from './arguments.ts';
 import { dayNumber } from './days.ts';
-import { type CalendarOptions, type CalendarUnit, type FixedSpan, type WeekStartsOn, assertWeekStartsOn, periodFirstDay, periodOfDay } from './units.ts';
+import {
+  type CalendarOptions,
+  type CalendarUnit,
+  type FixedSpan,
+  type WeekStartsOn,
+  assertPeriod,
+  assertWeekStartsOn,
+  isFixedSpan,
+  periodFirstDay,
+  periodOfDay,
+} from './units.ts';
 import { assertTimeZone, localDayStart } from './zone.ts';
 import { DAY_MS } from './offset.ts';
 
@@ -134,7 +144,7 @@ export function periodEnd(index: number, unit: CalendarUnit, options?: CalendarO
  * @param anchorMs - the instant span 0 starts at
  * @param span - `{ days: n }`, n a positive integer
  * @returns the span index
- * @throws {@link InvalidOptionError} if an instant is not one a `Date` can hold, or `span.days` is not a positive integer
+ * @throws {@link InvalidOptionError} if an instant is not one a `Date` can hold, or `span` is not `{ days: n }` with n a positive integer
  *
  * @example
  * ```ts
@@ -147,9 +157,9 @@ export function periodEnd(index: number, unit: CalendarUnit, options?: CalendarO
 export function fixedSpanIndex(epochMs: number, anchorMs: number, span: FixedSpan): number {
   instantArgument('epochMs', epochMs);
   instantArgument('anchorMs', anchorMs);
-  const days = span.days;
-  if (!(Number.isSafeInteger(days) && days >= 1)) {
-    throw new InvalidOptionError('period.days', days, `${describeValue(days)} is not a positive whole number of days`);
+  const period = assertPeriod(span);
+  if (!isFixedSpan(period)) {
+    throw new InvalidOptionError('period', span, `${describeValue(span)} is not a fixed span { days: n }`);
   }
-  return Math.floor((epochMs - anchorMs) / (days * DAY_MS));
+  return Math.floor((epochMs - anchorMs) / (period.days * DAY_MS));
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { MAX_DAY, integerArgument } from './arguments.ts';
 import { civilFromDays, daysFromCivil } from './days.ts';
 
@@ -52,13 +53,17 @@ export function assertCalendarUnit(value: unknown, option = 'period'): CalendarU
   throw new InvalidOptionError(option, value, `${describeValue(value)} is not a calendar unit (day, week, month, quarter, year)`);
 }
 
+/** The one key of a fixed span. */
+const SPAN_KEYS = optionKeys<FixedSpan>({ days: true });
+
 /**
  * Check that a value is a period: a calendar unit or a fixed span `{ days: n }` with n a positive integer.
  *
  * @param value - the value to check
  * @param option - the option name used in the error message (default `'period'`)
- * @returns the unit, or a fresh `{ days }` object (other properties dropped)
- * @throws {@link InvalidOptionError} for anything else
+ * @returns the unit, or a fresh `{ days }` object
+ * @throws {@link InvalidOptionError} for anything else, including a span with a key other than `days`
+ *   (`{ days: 3, weeks: 1 }` is not ten days)
  *
  * @example
  * ```ts
@@ -70,6 +75,7 @@ export function assertCalendarUnit(value: unknown, option = 'period'): CalendarU
 export function assertPeriod(value: unknown, option = 'period'): Period {
   if (typeof value === 'string') return assertCalendarUnit(value, option);
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'days' in value) {
+    checkOptionKeys(value, SPAN_KEYS, `${option}.`);
     return { days: assertSpanDays((value as { days: unknown }).days, `${option}.days`) };
   }
   throw new InvalidOptionError(

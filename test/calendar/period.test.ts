@@ -150,6 +150,16 @@ describe('fixedSpanIndex', () => {
     for (const days of [0, -7, 1.5, Number.NaN]) expect(() => fixedSpanIndex(0, 0, { days })).toThrow(InvalidOptionError);
   });
 
+  it('rejects a span that is not an object with a typed error', () => {
+    expect(() => fixedSpanIndex(0, 0, null as unknown as { days: number })).toThrow(InvalidOptionError);
+    expect(() => fixedSpanIndex(0, 0, 'week' as unknown as { days: number })).toThrow(InvalidOptionError);
+  });
+
+  it('rejects a span with a key other than days', () => {
+    const span = { days: 3, weeks: 1 } as unknown as { days: number };
+    expect(() => fixedSpanIndex(0, 0, span)).toThrow(/period\.weeks/);
+  });
+
   test.prop([instant, instant, fc.integer({ min: 1, max: 400 })], { numRuns: 500 })('is floor of elapsed spans', (t, anchor, days) => {
     const k = fixedSpanIndex(t, anchor, { days });
     const span = days * 86_400_000;

@@ -21,10 +21,14 @@ describe('validation', () => {
   it('accepts calendar units and fixed spans', () => {
     for (const unit of UNITS) expect(assertPeriod(unit)).toBe(unit);
     expect(assertPeriod({ days: 30 })).toEqual({ days: 30 });
-    expect(assertPeriod({ days: 1, label: 'x' })).toEqual({ days: 1 });
     expect(assertCalendarUnit('quarter')).toBe('quarter');
     expect(isFixedSpan({ days: 7 })).toBe(true);
     expect(isFixedSpan('week')).toBe(false);
+  });
+
+  it('refuses a fixed span with a key other than days, naming the key', () => {
+    expect(() => assertPeriod({ days: 3, weeks: 1 })).toThrow(/^period\.weeks: /);
+    expect(() => assertPeriod({ days: 1, label: 'x' }, 'every')).toThrow(/^every\.label: /);
   });
 
   it('rejects anything else', () => {
