@@ -50,15 +50,9 @@ export function workload(rm, book, { useColumns = false } = {}) {
     grid[r * 100 + f * 10 + mScore]++;
   };
   if (useColumns) {
-    // Bulk path: the report's typed-array columns (no per-customer objects), summed a chunk of customers
-    // per call, the way the library runs its own loops (see src/chunks.ts): a small function called
-    // many times is compiled after a few calls, where one long loop in this big function would run
-    // uncompiled until the whole function is compiled while it runs.
-    const sums = new Float64Array(SUM_SLOTS);
-    const n = report.columns.account.length;
-    for (let lo = 0; lo < n; lo += CHUNK) sumRfmColumns(report.columns, book.ids, lo, Math.min(n, lo + CHUNK), sums, grid);
-    const [sumRecency, sumFrequency, sumMonetary, sumR, sumF, sumM, fpRecency, fpFrequency, fpMonetary, fpScore] = sums;
-    Object.assign(w3, { customers: n, sumRecency, sumFrequency, sumMonetary, sumR, sumF, sumM, fpRecency, fpFrequency, fpMonetary, fpScore });
+    // The report's typed-array columns: no per-customer objects.
+    const { account, recency, frequency, monetaryMinor, r, f, m } = report.columns;
+    for (let i = 0; i < account.length; i++) add(book.ids[account[i]], recency[i], frequency[i], monetaryMinor[i], r[i], f[i], m[i]);
   } else {
     // What a typical caller reads: one row object per customer.
     for (const c of report.customers) add(Number(String(c.id).slice(1)), c.recency, c.frequency, cents(c.monetary), c.r, c.f, c.m);
@@ -71,25 +65,4 @@ export function workload(rm, book, { useColumns = false } = {}) {
   const d = rm.dormancy(book);
   const w4 = { active: d.segments.active.customers, atRisk: d.segments.atRisk.customers, dormant: d.segments.dormant.customers, lost: d.segments.lost.customers };
   return { w1, w2, w3, w4 };
-}
-
-/** Customers per call of {@link sumRfmColumns}. */
-const CHUNK = 256;
-/** Slots of {@link sumRfmColumns}' sums: Σ recency, frequency, monetary, R, F, M, then the four weighted sums. */
-const SUM_SLOTS = 10;
-
-/** Add customers `lo … hi − 1` of the RFM columns to the W3 sums and the (R, F, M) grid. */
-function sumRfmColumns(columns, ids, lo, hi, sums, grid) {
-  const { account, recency, frequency, monetaryMinor, r, f, m } = columns;
-  let sumRecency = sums[0], sumFrequency = sums[1], sumMonetary = sums[2], sumR = sums[3], sumF = sums[4], sumM = sums[5];
-  let fpRecency = sums[6], fpFrequency = sums[7], fpMonetary = sums[8], fpScore = sums[9];
-  for (let i = lo; i < hi; i++) {
-    const w = (ids[account[i]] % 1000) + 1;
-    const rec = recency[i], fr = frequency[i], mon = monetaryMinor[i], rs = r[i], fs = f[i], ms = m[i];
-    sumRecency += rec; sumFrequency += fr; sumMonetary += mon; sumR += rs; sumF += fs; sumM += ms;
-    fpRecency += w * rec; fpFrequency += w * fr; fpMonetary += w * mon; fpScore += w * (100 * rs + 10 * fs + ms);
-    grid[rs * 100 + fs * 10 + ms]++;
-  }
-  sums[0] = sumRecency; sums[1] = sumFrequency; sums[2] = sumMonetary; sums[3] = sumR; sums[4] = sumF; sums[5] = sumM;
-  sums[6] = fpRecency; sums[7] = fpFrequency; sums[8] = fpMonetary; sums[9] = fpScore;
 }
