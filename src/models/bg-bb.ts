@@ -202,10 +202,10 @@ export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): 
   const N = new Float64Array(m);
   const W = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    const x = (summary.frequency[i] ?? 0);
-    const tx = (summary.recency[i] ?? 0);
-    const n = (summary.periods[i] ?? 0);
-    const w = summary.weight === undefined ? 1 : (summary.weight[i] ?? 0);
+    const x = summary.frequency[i];
+    const tx = summary.recency[i];
+    const n = summary.periods[i];
+    const w = summary.weight === undefined ? 1 : summary.weight[i];
     if (!Number.isInteger(n) || n < 1 || n > MAX_OPPORTUNITIES) {
       throw new InvalidInputError(i, 'record', n, `periods = ${describeEntry(n)} must be an integer from 1 to ${MAX_OPPORTUNITIES}`, 'summary');
     }
@@ -220,16 +220,16 @@ export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): 
     W[i] = w;
   }
   const negLogLik = (lp: Float64Array): number => {
-    const al = Math.exp(lp[0] ?? 0);
-    const be = Math.exp(lp[1] ?? 0);
-    const ga = Math.exp(lp[2] ?? 0);
-    const de = Math.exp(lp[3] ?? 0);
+    const al = Math.exp(lp[0]);
+    const be = Math.exp(lp[1]);
+    const ga = Math.exp(lp[2]);
+    const de = Math.exp(lp[3]);
     const lbAB = betaln(al, be);
     const lbGD = betaln(ga, de);
     let ll = 0;
     for (let i = 0; i < m; i++) {
-      const w = (W[i] ?? 0);
-      if (w > 0) ll += w * logLik(al, be, ga, de, lbAB, lbGD, (X[i] ?? 0), (TX[i] ?? 0), (N[i] ?? 0));
+      const w = W[i];
+      if (w > 0) ll += w * logLik(al, be, ga, de, lbAB, lbGD, X[i], TX[i], N[i]);
     }
     return -ll;
   };

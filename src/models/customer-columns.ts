@@ -114,5 +114,8 @@ export function checkRow(summary: CustomerColumns, i: number, needZbar: boolean)
  */
 export function historyAt(summary: CustomerColumns, i: number, needZbar: boolean): Required<CustomerHistory> {
   checkRow(summary, i, needZbar);
-  return { x: summary.x[i] as number, tx: summary.tx[i] as number, T: summary.T[i] as number, zbar: summary.zbar?.[i] ?? 0 };
+  // zbar is a real gap: the column is optional, and an entry no spend model reads (x = 0) is not
+  // checked; either reads as 0
+  const zbar = summary.zbar === undefined ? undefined : summary.zbar[i];
+  return { x: summary.x[i] as number, tx: summary.tx[i] as number, T: summary.T[i] as number, zbar: zbar === undefined ? 0 : zbar };
 }

@@ -151,9 +151,9 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
   const zs: number[] = [];
   const ws: number[] = [];
   for (let i = 0; i < n; i++) {
-    const x = (summary.x[i] ?? 0);
-    const z = (summary.zbar[i] ?? 0);
-    const w = summary.weight === undefined ? 1 : (summary.weight[i] ?? 0);
+    const x = summary.x[i];
+    const z = summary.zbar[i];
+    const w = summary.weight === undefined ? 1 : summary.weight[i];
     if (!Number.isInteger(x) || x < 0 || x > MAX_TRANSACTIONS) throw new InvalidInputError(i, 'record', x, `x = ${describeEntry(x)} must be a non-negative integer (at most ${MAX_TRANSACTIONS})`, 'summary');
     if (!Number.isFinite(w) || w < 0) throw new InvalidInputError(i, 'record', w, `weight = ${describeEntry(w)} must be a non-negative finite number`, 'summary');
     if (x === 0 || w === 0) continue;
@@ -171,9 +171,9 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
   let mx = 0;
   let mz = 0;
   for (let i = 0; i < m; i++) {
-    sw += (W[i] ?? 0);
-    mx += (W[i] ?? 0) * (X[i] ?? 0);
-    mz += (W[i] ?? 0) * (Z[i] ?? 0);
+    sw += W[i];
+    mx += W[i] * X[i];
+    mz += W[i] * Z[i];
   }
   mx /= sw;
   mz /= sw;
@@ -181,11 +181,11 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
   let szz = 0;
   let sxz = 0;
   for (let i = 0; i < m; i++) {
-    const dx = (X[i] ?? 0) - mx;
-    const dz = (Z[i] ?? 0) - mz;
-    sxx += (W[i] ?? 0) * dx * dx;
-    szz += (W[i] ?? 0) * dz * dz;
-    sxz += (W[i] ?? 0) * dx * dz;
+    const dx = X[i] - mx;
+    const dz = Z[i] - mz;
+    sxx += W[i] * dx * dx;
+    szz += W[i] * dz * dz;
+    sxz += W[i] * dx * dz;
   }
   const correlation = sxx > 0 && szz > 0 ? sxz / Math.sqrt(sxx * szz) : 0;
   if (Math.abs(correlation) > maxCorrelation && opts.force !== true) {
@@ -196,21 +196,21 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
   const lx = X.map(Math.log);
   const lz = Z.map(Math.log);
   let maxX = 0;
-  for (let i = 0; i < m; i++) maxX = Math.max(maxX, (X[i] ?? 0));
+  for (let i = 0; i < m; i++) maxX = Math.max(maxX, X[i]);
   const present = new Uint8Array(maxX + 1);
-  for (let i = 0; i < m; i++) present[X[i] ?? 0] = 1;
+  for (let i = 0; i < m; i++) present[X[i]] = 1;
   const cx = new Float64Array(maxX + 1); // per-x lnΓ(px+q) − lnΓ(px)
   const negLogLik = (lp: Float64Array): number => {
-    const p = Math.exp(lp[0] ?? 0);
-    const q = Math.exp(lp[1] ?? 0);
-    const g = Math.exp(lp[2] ?? 0);
+    const p = Math.exp(lp[0]);
+    const q = Math.exp(lp[1]);
+    const g = Math.exp(lp[2]);
     const common = -gammaln(q) + q * Math.log(g);
     for (let x = 1; x <= maxX; x++) if (present[x] === 1) cx[x] = gammaln(p * x + q) - gammaln(p * x);
     let ll = 0;
     for (let i = 0; i < m; i++) {
-      const x = (X[i] ?? 0);
+      const x = X[i];
       const px = p * x;
-      ll += (W[i] ?? 0) * (common + (cx[x] ?? 0) + px * (lx[i] ?? 0) + (px - 1) * (lz[i] ?? 0) - (px + q) * Math.log(g + x * (Z[i] ?? 0)));
+      ll += W[i] * (common + cx[x] + px * lx[i] + (px - 1) * lz[i] - (px + q) * Math.log(g + x * Z[i]));
     }
     return -ll;
   };

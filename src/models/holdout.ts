@@ -8,7 +8,7 @@ import { InvalidOptionError, describeValue } from '../errors.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { CustomerId } from '../input/types.ts';
 import { type TransactionModel, checkedTransactionModel } from './checked-model.ts';
-import { columnsLength } from './columns.ts';
+import { columnsLength, describeEntry } from './columns.ts';
 import { checkRow } from './customer-columns.ts';
 import { MAX_FREQUENCY_GROUPS } from './limits.ts';
 import type { RfmSummary } from './rfm-summary.ts';
@@ -140,12 +140,15 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
     const tx = summary.tx[i] as number;
     const T = summary.T[i] as number;
     const predicted = checked.conditionalExpectedTransactions(h, x, tx, T);
-    const actual = hold[i] ?? 0;
-    customers[i] = { customerId: summary.ids[i] ?? i, x, predicted, actual };
+    const actual = hold[i];
+    if (!(typeof actual === 'number' && actual >= 0 && actual < Number.POSITIVE_INFINITY)) {
+      throw new InvalidOptionError(`summary.holdout[${i}]`, actual, `${describeEntry(actual)} is not a count of holdout transaction days`);
+    }
+    customers[i] = { customerId: summary.ids[i], x, predicted, actual };
     const g = Math.min(x, maxF);
-    groupN[g] = (groupN[g] ?? 0) + 1;
-    groupP[g] = (groupP[g] ?? 0) + predicted;
-    groupA[g] = (groupA[g] ?? 0) + actual;
+    groupN[g] = groupN[g] + 1;
+    groupP[g] = groupP[g] + predicted;
+    groupA[g] = groupA[g] + actual;
     predictedTotal += predicted;
     actualTotal += actual;
     abs += Math.abs(predicted - actual);
@@ -154,12 +157,12 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
   }
   const byFrequency: HoldoutFrequencyRow[] = [];
   for (let g = 0; g <= maxF; g++) {
-    const c = groupN[g] ?? 0;
+    const c = groupN[g];
     byFrequency.push({
       frequency: g === maxF ? `${g}+` : String(g),
       customers: c,
-      meanPredicted: c > 0 ? (groupP[g] ?? 0) / c : 0,
-      meanActual: c > 0 ? (groupA[g] ?? 0) / c : 0,
+      meanPredicted: c > 0 ? groupP[g] / c : 0,
+      meanActual: c > 0 ? groupA[g] / c : 0,
     });
   }
   return {

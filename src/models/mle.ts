@@ -99,13 +99,13 @@ export function fitLogParameters<K extends string>(
       ? undefined
       : (lp: Float64Array, out: Float64Array): void => {
           gradient(lp, out);
-          for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / weight;
+          for (let i = 0; i < out.length; i++) out[i] = out[i] / weight;
         };
   const opts = { ...resolved, ...(gradientPerWeight ? { gradient: gradientPerWeight } : {}) };
   // Keep the search within exp(±16) ≈ 1e±7: beyond it a parameter has run to the boundary (reported
   // below), and the likelihood's special functions only get slower there.
   const bounded = (lp: Float64Array): number => {
-    for (let i = 0; i < lp.length; i++) if (Math.abs(lp[i] ?? 0) > 16) return Number.NaN;
+    for (let i = 0; i < lp.length; i++) if (Math.abs(lp[i]) > 16) return Number.NaN;
     return perWeight(lp);
   };
   let best: { x: Float64Array; value: number; iterations: number } | undefined;
@@ -127,7 +127,7 @@ export function fitLogParameters<K extends string>(
     );
   }
   for (let i = 0; i < names.length; i++) {
-    const v = Math.exp(polish.x[i] ?? 0);
+    const v = Math.exp(polish.x[i]);
     // far outside any scale the data can identify: the maximum is on the boundary of the parameter space
     if (!polish.converged && !(v > 1e-4 && v < 1e4)) {
       throw new RetentionError(`${model}: parameter ${names[i]} runs to ${v < 1 ? '0' : 'infinity'} (${v.toPrecision(3)} after ${polish.iterations} iterations); the maximum likelihood is on the boundary, the model does not fit these data`);
@@ -139,7 +139,7 @@ export function fitLogParameters<K extends string>(
   const k = names.length;
   const params = {} as Record<K, number>;
   for (let i = 0; i < k; i++) {
-    const v = Math.exp(polish.x[i] ?? 0);
+    const v = Math.exp(polish.x[i]);
     if (!(v >= PARAM_MIN && v <= PARAM_MAX)) {
       throw new RetentionError(`${model}: parameter ${names[i]} runs to ${v < 1 ? '0' : 'infinity'} (${v}); the model does not fit these data`);
     }
@@ -150,7 +150,7 @@ export function fitLogParameters<K extends string>(
   const cov = invertSymmetric(H, k);
   const standardErrors = {} as Record<K, number | null>;
   for (let i = 0; i < k; i++) {
-    const c = cov === null ? Number.NaN : (cov[i * k + i] ?? 0) / weight;
+    const c = cov === null ? Number.NaN : cov[i * k + i] / weight;
     const v = params[names[i] as K];
     // An extreme estimate whose log is not identified (no curvature) is a maximum on the boundary
     // reached within the tolerance, e.g. a shape → 0 when nobody churns.
@@ -178,17 +178,17 @@ export function hessianFromGradient(gradient: (x: Float64Array, out: Float64Arra
   const gm = new Float64Array(k);
   const at = Float64Array.from(x);
   for (let i = 0; i < k; i++) {
-    const h = 1e-5 * Math.max(1, Math.abs(x[i] ?? 0));
-    at[i] = (x[i] ?? 0) + h;
+    const h = 1e-5 * Math.max(1, Math.abs(x[i]));
+    at[i] = x[i] + h;
     gradient(at, gp);
-    at[i] = (x[i] ?? 0) - h;
+    at[i] = x[i] - h;
     gradient(at, gm);
-    at[i] = (x[i] ?? 0);
-    for (let j = 0; j < k; j++) H[i * k + j] = ((gp[j] ?? 0) - (gm[j] ?? 0)) / (2 * h);
+    at[i] = x[i];
+    for (let j = 0; j < k; j++) H[i * k + j] = (gp[j] - gm[j]) / (2 * h);
   }
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < i; j++) {
-      const m = ((H[i * k + j] ?? 0) + (H[j * k + i] ?? 0)) / 2;
+      const m = (H[i * k + j] + H[j * k + i]) / 2;
       H[i * k + j] = m;
       H[j * k + i] = m;
     }
@@ -208,31 +208,31 @@ export function invertSymmetric(A: Float64Array, k: number): Float64Array | null
   const L = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j <= i; j++) {
-      let sum = (A[i * k + j] ?? 0);
-      for (let m = 0; m < j; m++) sum -= (L[i * k + m] ?? 0) * (L[j * k + m] ?? 0);
+      let sum = A[i * k + j];
+      for (let m = 0; m < j; m++) sum -= L[i * k + m] * L[j * k + m];
       if (i === j) {
         if (!(sum > 0)) return null;
         L[i * k + i] = Math.sqrt(sum);
       } else {
-        L[i * k + j] = sum / (L[j * k + j] ?? 0);
+        L[i * k + j] = sum / L[j * k + j];
       }
     }
   }
   // inverse of L (lower triangular), then A⁻¹ = L⁻ᵀ L⁻¹
   const Li = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
-    Li[i * k + i] = 1 / (L[i * k + i] ?? 0);
+    Li[i * k + i] = 1 / L[i * k + i];
     for (let j = 0; j < i; j++) {
       let sum = 0;
-      for (let m = j; m < i; m++) sum -= (L[i * k + m] ?? 0) * (Li[m * k + j] ?? 0);
-      Li[i * k + j] = sum / (L[i * k + i] ?? 0);
+      for (let m = j; m < i; m++) sum -= L[i * k + m] * Li[m * k + j];
+      Li[i * k + j] = sum / L[i * k + i];
     }
   }
   const inv = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
       let sum = 0;
-      for (let m = Math.max(i, j); m < k; m++) sum += (Li[m * k + i] ?? 0) * (Li[m * k + j] ?? 0);
+      for (let m = Math.max(i, j); m < k; m++) sum += Li[m * k + i] * Li[m * k + j];
       inv[i * k + j] = sum;
     }
   }

@@ -70,12 +70,12 @@ export function pAliveScorer(
   for (let i = 0; i < n; i++) {
     checkRow(summary, i, false);
     p[i] = checked.pAlive(summary.x[i] as number, summary.tx[i] as number, summary.T[i] as number);
-    row.set(lookupKey(ids[i] ?? i), i);
+    row.set(lookupKey(ids[i]), i);
   }
   return (customer) => {
     const id = typeof customer === 'object' && customer !== null ? customer.id : customer;
     const i = row.get(lookupKey(id));
-    if (i !== undefined) return p[i] ?? 0;
+    if (i !== undefined) return p[i];
     if (missing !== undefined) return missing;
     throw new RetentionError(`pAliveScorer: customer ${describeValue(id)} is not in the summary`);
   };

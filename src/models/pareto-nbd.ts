@@ -105,7 +105,7 @@ export function paretoNbdModel(params: ParetoNbdParams | SavedTransactionInput<'
   const terms = new Float64Array(2);
   const pAlive = (x: number, tx: number, T: number): number => {
     paretoTerms(r, alpha, s, beta, x, tx, T, terms);
-    return 1 / (1 + Math.exp((terms[1] ?? 0) - (terms[0] ?? 0)));
+    return 1 / (1 + Math.exp(terms[1] - terms[0]));
   };
   return {
     model: 'pareto-nbd',
@@ -175,31 +175,31 @@ export function fitParetoNbd(summary: FrequencySummary, options: TransactionFitO
   let sumT = 0;
   let sumW = 0;
   for (let i = 0; i < n; i++) {
-    const w = (sm.weight[i] ?? 0);
-    maxX = Math.max(maxX, (sm.x[i] ?? 0));
-    sumX += w * (sm.x[i] ?? 0);
-    sumT += w * (sm.T[i] ?? 0);
+    const w = sm.weight[i];
+    maxX = Math.max(maxX, sm.x[i]);
+    sumX += w * sm.x[i];
+    sumT += w * sm.T[i];
     sumW += w;
   }
   const present = new Uint8Array(maxX + 1);
-  for (let i = 0; i < n; i++) present[sm.x[i] ?? 0] = 1;
+  for (let i = 0; i < n; i++) present[sm.x[i]] = 1;
   const cx = new Float64Array(maxX + 1);
   const terms = new Float64Array(2);
   const negLogLik = (lp: Float64Array): number => {
-    const r = Math.exp(lp[0] ?? 0);
-    const alpha = Math.exp(lp[1] ?? 0);
-    const s = Math.exp(lp[2] ?? 0);
-    const beta = Math.exp(lp[3] ?? 0);
+    const r = Math.exp(lp[0]);
+    const alpha = Math.exp(lp[1]);
+    const s = Math.exp(lp[2]);
+    const beta = Math.exp(lp[3]);
     const common = -gammaln(r) + r * Math.log(alpha) + s * Math.log(beta);
     for (let x = 0; x <= maxX; x++) if (present[x] === 1) cx[x] = common + gammaln(r + x);
     let ll = 0;
     for (let i = 0; i < n; i++) {
-      const x = (sm.x[i] ?? 0);
-      paretoTerms(r, alpha, s, beta, x, (sm.tx[i] ?? 0), (sm.T[i] ?? 0), terms);
-      const A = (terms[0] ?? 0);
-      const B = (terms[1] ?? 0);
+      const x = sm.x[i];
+      paretoTerms(r, alpha, s, beta, x, sm.tx[i], sm.T[i], terms);
+      const A = terms[0];
+      const B = terms[1];
       const lse = A > B ? A + Math.log1p(Math.exp(B - A)) : B + Math.log1p(Math.exp(A - B));
-      ll += (sm.weight[i] ?? 0) * ((cx[x] ?? 0) + lse);
+      ll += sm.weight[i] * (cx[x] + lse);
     }
     return -ll;
   };

@@ -102,7 +102,7 @@ function one(r: Resolved, id: CustomerId | null, x: number, tx: number, T: numbe
   for (let j = 1; j <= k; j++) {
     const t = j === k ? r.horizon : j * r.period;
     const e = r.model.conditionalExpectedTransactions(t, x, tx, T);
-    discounted += (e - prev) * (r.factors[j - 1] ?? 0);
+    discounted += (e - prev) * r.factors[j - 1];
     prev = e;
   }
   const expectedSpend = r.spend.conditionalExpectedSpend(x, zbar);
@@ -175,7 +175,7 @@ export function predictiveClv(
   let expected = 0;
   for (let i = 0; i < n; i++) {
     const h = historyAt(summary, i, true);
-    const row = one(r, summary.ids?.[i] ?? i, h.x, h.tx, h.T, h.zbar);
+    const row = one(r, summary.ids === undefined ? i : summary.ids[i], h.x, h.tx, h.T, h.zbar);
     customers[i] = row;
     total += row.discountedTransactions * row.expectedSpend * r.margin;
     expected += row.expectedTransactions;

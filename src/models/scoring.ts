@@ -137,7 +137,7 @@ export function scoreCustomers(model: TransactionModel, summary: CustomerColumns
   for (let i = 0; i < n; i++) {
     const history = historyAt(summary, i, spend !== undefined);
     const s = score(checked, spend, horizon, history);
-    out[i] = { customerId: summary.ids?.[i] ?? i, x: history.x, tx: history.tx, T: history.T, ...s };
+    out[i] = { customerId: summary.ids === undefined ? i : summary.ids[i], x: history.x, tx: history.tx, T: history.T, ...s };
   }
   return out;
 }

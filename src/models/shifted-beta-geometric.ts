@@ -179,14 +179,14 @@ export function fitShiftedBetaGeometric(survivors: ArrayLike<number> | SurvivalO
   const { lost, survived } = counts;
   const k = lost.length - 1;
   const negLogLik = (lp: Float64Array): number => {
-    const a = Math.exp(lp[0] ?? 0);
-    const b = Math.exp(lp[1] ?? 0);
+    const a = Math.exp(lp[0]);
+    const b = Math.exp(lp[1]);
     const lb = betaln(a, b);
     let ll = 0;
     for (let t = 1; t <= k; t++) {
-      const churned = lost[t] ?? 0;
+      const churned = lost[t];
       if (churned > 0) ll += churned * (betaln(a + 1, b + t - 1) - lb);
-      const kept = survived[t] ?? 0;
+      const kept = survived[t];
       if (kept > 0) ll += kept * (betaln(a, b + t) - lb);
     }
     return -ll;

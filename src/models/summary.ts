@@ -128,7 +128,7 @@ export function validateSummary(summary: FrequencySummary, source = 'summary'): 
  */
 export function totalWeight(summary: CompressedSummary): number {
   let total = 0;
-  for (let i = 0; i < summary.weight.length; i++) total += summary.weight[i] ?? 0;
+  for (let i = 0; i < summary.weight.length; i++) total += summary.weight[i];
   return total;
 }
 
@@ -155,22 +155,22 @@ export function compressSummary(summary: FrequencySummary): CompressedSummary {
   if (isCompressed(v)) return v; // already distinct, sorted and weighted: nothing to do
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((i, j) => ((v.x[i] ?? 0) - (v.x[j] ?? 0)) || ((v.tx[i] ?? 0) - (v.tx[j] ?? 0)) || ((v.T[i] ?? 0) - (v.T[j] ?? 0)));
+  order.sort((i, j) => (v.x[i] - v.x[j]) || (v.tx[i] - v.tx[j]) || (v.T[i] - v.T[j]));
   const x: number[] = [];
   const tx: number[] = [];
   const T: number[] = [];
   const w: number[] = [];
   for (let k = 0; k < n; k++) {
-    const i = (order[k] ?? 0);
-    const wi = (v.weight[i] ?? 0);
+    const i = order[k];
+    const wi = v.weight[i];
     if (wi === 0) continue;
     const last = x.length - 1;
     if (last >= 0 && x[last] === v.x[i] && tx[last] === v.tx[i] && T[last] === v.T[i]) {
-      w[last] = (w[last] ?? 0) + wi;
+      w[last] = w[last] + wi;
     } else {
-      x.push(v.x[i] ?? 0);
-      tx.push(v.tx[i] ?? 0);
-      T.push(v.T[i] ?? 0);
+      x.push(v.x[i]);
+      tx.push(v.tx[i]);
+      T.push(v.T[i]);
       w.push(wi);
     }
   }
@@ -181,11 +181,11 @@ export function compressSummary(summary: FrequencySummary): CompressedSummary {
 function isCompressed(v: CompressedSummary): boolean {
   const n = v.x.length;
   for (let i = 0; i < n; i++) {
-    if (!((v.weight[i] ?? 0) > 0)) return false;
+    if (!(v.weight[i] > 0)) return false;
     if (i === 0) continue;
-    const dx = (v.x[i] ?? 0) - (v.x[i - 1] ?? 0);
-    const dt = (v.tx[i] ?? 0) - (v.tx[i - 1] ?? 0);
-    const dT = (v.T[i] ?? 0) - (v.T[i - 1] ?? 0);
+    const dx = v.x[i] - v.x[i - 1];
+    const dt = v.tx[i] - v.tx[i - 1];
+    const dT = v.T[i] - v.T[i - 1];
     if (!(dx > 0 || (dx === 0 && (dt > 0 || (dt === 0 && dT > 0))))) return false;
   }
   return true;

@@ -82,8 +82,8 @@ describe('fitBgBb', () => {
     }
     const keys = [...counts.keys()].map((k) => k.split(',').map(Number));
     const fit = fitBgBb({
-      frequency: keys.map((k) => k[0] ?? 0),
-      recency: keys.map((k) => k[1] ?? 0),
+      frequency: keys.map((k) => k[0]),
+      recency: keys.map((k) => k[1]),
       periods: keys.map(() => n),
       weight: [...counts.values()],
     });

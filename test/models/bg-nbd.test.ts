@@ -106,7 +106,7 @@ describe('bgNbdObjective', () => {
       const numeric = new Float64Array(4);
       gradient(lp, analytic);
       numericGradient(negLogLik, lp, numeric, 1e-6);
-      for (let i = 0; i < 4; i++) expect(analytic[i]).toBeCloseTo(numeric[i] ?? 0, 3);
+      for (let i = 0; i < 4; i++) expect(analytic[i]).toBeCloseTo(numeric[i], 3);
     }
   });
 });

@@ -52,7 +52,7 @@ describe('fitGammaGamma', () => {
 
   test('refuses to fit when |corr(x, zbar)| > 0.3 unless forced', () => {
     const s = simulate(5, 500, { p: 5, q: 4, gamma: 20 });
-    const zbar = s.zbar.map((z, i) => z * (1 + (s.x[i] ?? 0) / 2));
+    const zbar = s.zbar.map((z, i) => z * (1 + s.x[i] / 2));
     expect(() => fitGammaGamma({ x: s.x, zbar })).toThrow(RetentionError);
     expect(() => fitGammaGamma({ x: s.x, zbar })).toThrow(/correlation between x and zbar is 0\.\d+/);
     const forced = fitGammaGamma({ x: s.x, zbar }, { force: true });

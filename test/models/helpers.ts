@@ -14,7 +14,7 @@ export function readFixtureCsv(name: string): number[][] {
 /** The CDNOW BG/NBD summary (weeks) as columns. */
 export function cdnowSummary(): { x: number[]; tx: number[]; T: number[] } {
   const rows = readFixtureCsv('cdnow_customers_summary.csv');
-  return { x: rows.map((r) => r[1] ?? Number.NaN), tx: rows.map((r) => r[2] ?? Number.NaN), T: rows.map((r) => r[3] ?? Number.NaN) };
+  return { x: rows.map((r) => r[1]), tx: rows.map((r) => r[2]), T: rows.map((r) => r[3]) };
 }
 
 /** Seeded uniform generator on (0, 1) (mulberry32). */

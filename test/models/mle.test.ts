@@ -7,7 +7,7 @@ describe('fitLogParameters', () => {
     // n observations with sum S: λ̂ = n/S, se = λ̂/√n
     const n = 50;
     const S = 125;
-    const info = fitLogParameters(['rate'], (lp) => -(n * (lp[0] ?? 0) - Math.exp(lp[0] ?? 0) * S), [[1], [0.01]], 'exp', n);
+    const info = fitLogParameters(['rate'], (lp) => -(n * lp[0] - Math.exp(lp[0]) * S), [[1], [0.01]], 'exp', n);
     expect(info.params.rate).toBeCloseTo(0.4, 6);
     expect(info.logLikelihood).toBeCloseTo(n * Math.log(0.4) - n, 6);
     expect(info.standardErrors.rate).toBeCloseTo(0.4 / Math.sqrt(n), 4);
@@ -21,7 +21,7 @@ describe('fitLogParameters', () => {
   test('a parameter running to the boundary throws, never returns garbage', () => {
     let error: unknown;
     try {
-      fitLogParameters(['a'], (lp) => Math.exp(-(lp[0] ?? 0)), [[1]], 'm', 1, { maxIterations: 50 });
+      fitLogParameters(['a'], (lp) => Math.exp(-lp[0]), [[1]], 'm', 1, { maxIterations: 50 });
     } catch (e) {
       error = e;
     }
@@ -31,7 +31,7 @@ describe('fitLogParameters', () => {
 
   test('iteration budget exhausted → not converged error', () => {
     expect(() =>
-      fitLogParameters(['a', 'b'], (lp) => 100 * ((lp[1] ?? 0) - (lp[0] ?? 0) ** 2) ** 2 + (1 - (lp[0] ?? 0)) ** 2, [[0.3, 2]], 'm', 1, { maxIterations: 1 }),
+      fitLogParameters(['a', 'b'], (lp) => 100 * (lp[1] - lp[0] ** 2) ** 2 + (1 - lp[0]) ** 2, [[0.3, 2]], 'm', 1, { maxIterations: 1 }),
     ).toThrow(/did not converge/);
   });
 });

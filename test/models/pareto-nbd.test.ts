@@ -39,7 +39,7 @@ describe('paretoNbdModel', () => {
     const out = new Float64Array(2);
     const at = (alpha: number): number => {
       paretoTerms(0.5, alpha, 0.6, 10, 3, 12.5, 39, out);
-      return Math.log(Math.exp(out[0] ?? 0) + Math.exp(out[1] ?? 0));
+      return Math.log(Math.exp(out[0]) + Math.exp(out[1]));
     };
     expect(at(10)).toBeCloseTo(at(10 * (1 + 1e-12)), 10);
     expect(at(10)).toBeCloseTo(at(10 * (1 - 1e-12)), 10);
