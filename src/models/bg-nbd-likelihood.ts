@@ -5,34 +5,24 @@
  * @module
  * @internal
  */
-import { betaln, digamma, gammaln } from './special.ts';
-import type { CompressedSummary } from './summary.ts';
+import { betaln, digamma, gammaln, logAddExp } from './special.ts';
+import { type CompressedSummary, occurringCounts } from './summary.ts';
 
 /**
  * The BG/NBD negative log-likelihood and its analytic gradient in the log-parameters
  * `[ln r, ln α, ln a, ln b]`, over compressed summary rows.
  *
  * @param s - validated rows with weights
- * @returns the objective, its gradient and the weighted totals used for starting values
+ * @returns the objective and its gradient
  * @internal
  */
 export function bgNbdObjective(s: CompressedSummary): {
   negLogLik: (lp: Float64Array) => number;
   gradient: (lp: Float64Array, out: Float64Array) => void;
-  sumX: number;
-  sumT: number;
 } {
   const n = s.x.length;
-  let maxX = 0;
-  let sumX = 0;
-  let sumT = 0;
-  for (let i = 0; i < n; i++) {
-    maxX = Math.max(maxX, s.x[i]);
-    sumX += s.weight[i] * s.x[i];
-    sumT += s.weight[i] * s.T[i];
-  }
-  const present = new Uint8Array(maxX + 1);
-  for (let i = 0; i < n; i++) present[s.x[i]] = 1;
+  const present = occurringCounts(s.x);
+  const maxX = present.length - 1;
   // tx and T take few distinct values (whole days in a unit): log(α + t) is computed once per value.
   const [tIndex, tValues] = distinctValues(s.T);
   const [txIndex, txValues] = distinctValues(s.tx);
@@ -63,7 +53,7 @@ export function bgNbdObjective(s: CompressedSummary): {
       let term = A;
       if (x > 0) {
         const B = lx[x] - (r + x) * logTx[txIndex[i]];
-        term = A > B ? A + Math.log1p(Math.exp(B - A)) : B + Math.log1p(Math.exp(A - B));
+        term = logAddExp(A, B);
       }
       ll += s.weight[i] * (cx[x] + term);
     }
@@ -124,7 +114,7 @@ export function bgNbdObjective(s: CompressedSummary): {
     out[2] = -ga * a;
     out[3] = -gb * b;
   };
-  return { negLogLik, gradient, sumX, sumT };
+  return { negLogLik, gradient };
 }
 
 /** The distinct values of a column and, per row, the index of its value. */

@@ -11,10 +11,12 @@ import { InvalidInputError, InvalidOptionError, RetentionError, describeValue } 
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { columnsLength, describeEntry, inputFailure } from './columns.ts';
 import { MAX_TRANSACTIONS } from './limits.ts';
-import { fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
+import { type FitOptions, type FitSettings, fitSettings } from './fit-options.ts';
+import { fitLogParameters, withFitInfo, type FitInfo } from './mle.ts';
 import { readParams, checkArg } from './params.ts';
 import type { SavedModel } from './saved.ts';
 import { gammaln } from './special.ts';
+import { occurringCounts } from './summary.ts';
 
 /** Gamma-Gamma parameters (γ in money units). */
 export interface GammaGammaParams {
@@ -45,6 +47,23 @@ export interface GammaGammaOptions extends FitOptions {
 }
 
 const GAMMA_GAMMA_KEYS = optionKeys<GammaGammaOptions>({ maxIterations: true, tolerance: true, maxCorrelation: true, force: true });
+
+/** {@link GammaGammaOptions} checked and defaulted. */
+interface GammaGammaSettings extends FitSettings {
+  readonly maxCorrelation: number;
+  readonly force: boolean;
+}
+
+function resolveGammaGammaOptions(options: GammaGammaOptions | undefined): GammaGammaSettings {
+  const opts = checkOptionKeys(options, GAMMA_GAMMA_KEYS);
+  const maxCorrelation = opts.maxCorrelation ?? 0.3;
+  if (typeof maxCorrelation !== 'number' || !(maxCorrelation >= 0 && maxCorrelation <= 1)) {
+    throw new InvalidOptionError('maxCorrelation', maxCorrelation, `${describeValue(maxCorrelation)} is not a number in [0, 1]`);
+  }
+  const force = opts.force ?? false;
+  if (typeof force !== 'boolean') throw new InvalidOptionError('force', force, `${describeValue(force)} is not true or false`);
+  return { ...fitSettings(opts), maxCorrelation, force };
+}
 const SPEND_COLUMNS = { required: ['x', 'zbar'], optional: ['weight'] };
 
 /** A Gamma-Gamma model: parameters and predictions (allocation-free). */
@@ -91,7 +110,11 @@ const NAMES = ['p', 'q', 'gamma'] as const;
  * ```
  */
 export function gammaGammaModel(params: GammaGammaParams | SavedModel<'gamma-gamma', GammaGammaParams>): GammaGammaModel {
-  const { p, q, gamma } = readParams('gamma-gamma', NAMES, params);
+  return buildGammaGammaModel(readParams('gamma-gamma', NAMES, params));
+}
+
+/** The model of checked parameters. */
+function buildGammaGammaModel({ p, q, gamma }: GammaGammaParams): GammaGammaModel {
   const saved = Object.freeze({ model: 'gamma-gamma' as const, params: Object.freeze({ p, q, gamma }) });
   const mean = q > 1 ? (p * gamma) / (q - 1) : Number.POSITIVE_INFINITY;
   return {
@@ -140,12 +163,8 @@ export function gammaGammaModel(params: GammaGammaParams | SavedModel<'gamma-gam
  * ```
  */
 export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions = {}): GammaGammaFit {
-  const opts = checkOptionKeys(options, GAMMA_GAMMA_KEYS);
-  const maxCorrelation = opts.maxCorrelation ?? 0.3;
-  if (typeof maxCorrelation !== 'number' || !(maxCorrelation >= 0 && maxCorrelation <= 1)) {
-    throw new InvalidOptionError('maxCorrelation', maxCorrelation, `${describeValue(maxCorrelation)} is not a number in [0, 1]`);
-  }
-  if (opts.force !== undefined && typeof opts.force !== 'boolean') throw new InvalidOptionError('force', opts.force, `${describeValue(opts.force)} is not true or false`);
+  const settings = resolveGammaGammaOptions(options);
+  const { maxCorrelation } = settings;
   const n = columnsLength(summary, SPEND_COLUMNS, inputFailure('summary'));
   const xs: number[] = [];
   const zs: number[] = [];
@@ -188,24 +207,21 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
     sxz += W[i] * dx * dz;
   }
   const correlation = sxx > 0 && szz > 0 ? sxz / Math.sqrt(sxx * szz) : 0;
-  if (Math.abs(correlation) > maxCorrelation && opts.force !== true) {
+  if (Math.abs(correlation) > maxCorrelation && !settings.force) {
     throw new RetentionError(
       `Gamma-Gamma: the correlation between x and zbar is ${correlation.toFixed(3)} (|r| > ${maxCorrelation}); the model assumes spend is independent of frequency (pass force: true to fit anyway)`,
     );
   }
   const lx = X.map(Math.log);
   const lz = Z.map(Math.log);
-  let maxX = 0;
-  for (let i = 0; i < m; i++) maxX = Math.max(maxX, X[i]);
-  const present = new Uint8Array(maxX + 1);
-  for (let i = 0; i < m; i++) present[X[i]] = 1;
-  const cx = new Float64Array(maxX + 1); // per-x lnΓ(px+q) − lnΓ(px)
+  const present = occurringCounts(X);
+  const cx = new Float64Array(present.length); // per-x lnΓ(px+q) − lnΓ(px)
   const negLogLik = (lp: Float64Array): number => {
     const p = Math.exp(lp[0]);
     const q = Math.exp(lp[1]);
     const g = Math.exp(lp[2]);
     const common = -gammaln(q) + q * Math.log(g);
-    for (let x = 1; x <= maxX; x++) if (present[x] === 1) cx[x] = gammaln(p * x + q) - gammaln(p * x);
+    for (let x = 1; x < present.length; x++) if (present[x] === 1) cx[x] = gammaln(p * x + q) - gammaln(p * x);
     let ll = 0;
     for (let i = 0; i < m; i++) {
       const x = X[i];
@@ -219,7 +235,6 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
     [5, 3, (2 * mz) / 5],
     [2, 5, 2 * mz],
   ];
-  const info = fitLogParameters(NAMES, negLogLik, starts, 'Gamma-Gamma', sw, opts);
-  const model = gammaGammaModel(info.params);
-  return { ...model, ...info, params: model.params, correlation, customers: sw };
+  const info = fitLogParameters({ model: 'Gamma-Gamma', names: NAMES, negLogLik, starts, weight: sw }, settings);
+  return { ...withFitInfo(buildGammaGammaModel(info.params), info), correlation, customers: sw };
 }

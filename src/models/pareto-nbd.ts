@@ -7,13 +7,14 @@
  *
  * @module
  */
-import { fitLogParameters, type FitInfo } from './mle.ts';
+import { resolveTransactionFitOptions, type TransactionFitOptions } from './fit-options.ts';
+import { fitLogParameters, withFitInfo, type FitInfo } from './mle.ts';
 import { checkArg } from './params.ts';
-import { checkCustomer, readTransactionModel, transactionFitUnit, type SavedTransactionInput, type SavedTransactionModel, type TransactionFitOptions, type TransactionModelOptions } from './saved.ts';
+import { checkCustomer, readTransactionModel, type SavedTransactionInput, type SavedTransactionModel, type TransactionModelOptions } from './saved.ts';
 import type { ModelTimeUnit } from './time-unit.ts';
 import { paretoNbdProbability } from './pareto-nbd-probability.ts';
-import { gammaln, log2F1Shifted } from './special.ts';
-import { compressSummary, type FrequencySummary } from './summary.ts';
+import { gammaln, log2F1Shifted, logAddExp } from './special.ts';
+import { compressSummary, occurringCounts, summaryTotals, type FrequencySummary } from './summary.ts';
 
 /** Pareto/NBD parameters (rates in the summary's time unit). */
 export interface ParetoNbdParams {
@@ -52,14 +53,27 @@ export type ParetoNbdFit = ParetoNbdModel & FitInfo<keyof ParetoNbdParams>;
 
 const NAMES = ['r', 'alpha', 's', 'beta'] as const;
 
+/** The two log-terms of a Pareto/NBD customer likelihood (see {@link paretoTerms}). @internal */
+export interface ParetoLogTerms {
+  /** `L1 = −(r+x) ln(α+T) − s ln(β+T)`: alive at T. */
+  readonly alive: number;
+  /** `L2 = ln(s/(r+s+x)) + ln A₀`: died in (tx, T]. */
+  readonly died: number;
+}
+
 /**
  * The two log-terms of a customer's likelihood, without the factor `Γ(r+x)/Γ(r) αʳ βˢ`:
  * `L1 = −(r+x) ln(α+T) − s ln(β+T)` (alive at T) and `L2 = ln(s/(r+s+x)) + ln A₀` (died in (tx, T]),
  * with `A₀ = ∫` written through `₂F₁(r+s+x, ·; r+s+x+1; ·)` as in Fader & Hardie (2005).
- * Writes `[L1, L2]` into `out`.
+ *
+ * @param params - the parameters
+ * @param x - repeat transactions
+ * @param tx - recency
+ * @param T - age
+ * @returns `L1` and `L2`
  * @internal
  */
-export function paretoTerms(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number, out: Float64Array): void {
+export function paretoTerms({ r, alpha, s, beta }: ParetoNbdParams, x: number, tx: number, T: number): ParetoLogTerms {
   const a = r + s + x;
   const ge = alpha >= beta;
   const c = ge ? alpha - beta : beta - alpha;
@@ -70,8 +84,7 @@ export function paretoTerms(r: number, alpha: number, s: number, beta: number, x
   // l2 ≤ l1 (the integral over (tx, T] is non-negative); equality when tx = T
   const diff = l2 - l1;
   const logA0 = diff < 0 ? l1 + Math.log(-Math.expm1(diff)) : Number.NEGATIVE_INFINITY;
-  out[0] = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-  out[1] = Math.log(s / a) + logA0;
+  return { alive: -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T), died: Math.log(s / a) + logA0 };
 }
 
 /** `(1 − q^{k}) / k` for `k ≠ 0`, and its limit `−ln q` at `k = 0`. */
@@ -100,12 +113,15 @@ function oneMinusPowOverK(q: number, k: number): number {
  */
 export function paretoNbdModel(params: ParetoNbdParams | SavedTransactionInput<'pareto-nbd', ParetoNbdParams>, options?: TransactionModelOptions): ParetoNbdModel {
   const { params: p, unit } = readTransactionModel('pareto-nbd', NAMES, params, options);
-  const { r, alpha, s, beta } = p;
+  return buildParetoNbdModel(p, unit);
+}
+
+/** The model of checked parameters in a known (or unknown) unit. */
+function buildParetoNbdModel({ r, alpha, s, beta }: ParetoNbdParams, unit: ModelTimeUnit | null): ParetoNbdModel {
   const saved = Object.freeze({ model: 'pareto-nbd' as const, params: Object.freeze({ r, alpha, s, beta }), unit });
-  const terms = new Float64Array(2);
   const pAlive = (x: number, tx: number, T: number): number => {
-    paretoTerms(r, alpha, s, beta, x, tx, T, terms);
-    return 1 / (1 + Math.exp(terms[1] - terms[0]));
+    const { alive, died } = paretoTerms(saved.params, x, tx, T);
+    return 1 / (1 + Math.exp(died - alive));
   };
   return {
     model: 'pareto-nbd',
@@ -128,7 +144,7 @@ export function paretoNbdModel(params: ParetoNbdParams | SavedTransactionInput<'
       checkArg('n', n, 0, true);
       checkArg('t', t, 0);
       if (t === 0) return n === 0 ? 1 : 0;
-      return paretoNbdProbability(r, alpha, s, beta, n, t);
+      return paretoNbdProbability(saved.params, n, t);
     },
     toJSON() {
       return saved;
@@ -167,50 +183,32 @@ export function paretoNbdModel(params: ParetoNbdParams | SavedTransactionInput<'
  * ```
  */
 export function fitParetoNbd(summary: FrequencySummary, options: TransactionFitOptions = {}): ParetoNbdFit {
-  const unit = transactionFitUnit(summary, options);
+  const settings = resolveTransactionFitOptions(summary, options);
   const sm = compressSummary(summary);
   const n = sm.x.length;
-  let maxX = 0;
-  let sumX = 0;
-  let sumT = 0;
-  let sumW = 0;
-  for (let i = 0; i < n; i++) {
-    const w = sm.weight[i];
-    maxX = Math.max(maxX, sm.x[i]);
-    sumX += w * sm.x[i];
-    sumT += w * sm.T[i];
-    sumW += w;
-  }
-  const present = new Uint8Array(maxX + 1);
-  for (let i = 0; i < n; i++) present[sm.x[i]] = 1;
-  const cx = new Float64Array(maxX + 1);
-  const terms = new Float64Array(2);
+  const present = occurringCounts(sm.x);
+  const cx = new Float64Array(present.length); // per-x constant of the log-likelihood
   const negLogLik = (lp: Float64Array): number => {
-    const r = Math.exp(lp[0]);
-    const alpha = Math.exp(lp[1]);
-    const s = Math.exp(lp[2]);
-    const beta = Math.exp(lp[3]);
+    const params = { r: Math.exp(lp[0]), alpha: Math.exp(lp[1]), s: Math.exp(lp[2]), beta: Math.exp(lp[3]) };
+    const { r, alpha, s, beta } = params;
     const common = -gammaln(r) + r * Math.log(alpha) + s * Math.log(beta);
-    for (let x = 0; x <= maxX; x++) if (present[x] === 1) cx[x] = common + gammaln(r + x);
+    for (let x = 0; x < present.length; x++) if (present[x] === 1) cx[x] = common + gammaln(r + x);
     let ll = 0;
     for (let i = 0; i < n; i++) {
       const x = sm.x[i];
-      paretoTerms(r, alpha, s, beta, x, sm.tx[i], sm.T[i], terms);
-      const A = terms[0];
-      const B = terms[1];
-      const lse = A > B ? A + Math.log1p(Math.exp(B - A)) : B + Math.log1p(Math.exp(A - B));
-      ll += sm.weight[i] * (cx[x] + lse);
+      const { alive, died } = paretoTerms(params, x, sm.tx[i], sm.T[i]);
+      ll += sm.weight[i] * (cx[x] + logAddExp(alive, died));
     }
     return -ll;
   };
+  const { sumX, sumT, weight } = summaryTotals(sm);
   const rate = sumX > 0 ? sumX / sumT : 1 / Math.max(sumT, 1);
-  const meanT = sumT / sumW;
+  const meanT = sumT / weight;
   const starts = [
     [1, 1 / rate, 1, meanT],
     [0.5, 0.5 / rate, 0.5, meanT / 2],
     [2, 2 / rate, 2, 2 * meanT],
   ];
-  const info = fitLogParameters(NAMES, negLogLik, starts, 'Pareto/NBD', sumW, options);
-  const model = paretoNbdModel(info.params, unit);
-  return { ...model, ...info, params: model.params };
+  const info = fitLogParameters({ model: 'Pareto/NBD', names: NAMES, negLogLik, starts, weight }, settings);
+  return withFitInfo(buildParetoNbdModel(info.params, settings.unit), info);
 }

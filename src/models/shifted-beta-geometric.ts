@@ -8,8 +8,8 @@
  *
  * @module
  */
-import { checkOptionKeys } from '../option-keys.ts';
-import { FIT_OPTION_KEYS, fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
+import { type FitOptions, resolveFitOptions } from './fit-options.ts';
+import { fitLogParameters, withFitInfo, type FitInfo } from './mle.ts';
 import { readParams, checkArg } from './params.ts';
 import type { SavedModel } from './saved.ts';
 import { type SurvivalObservations, fitIdentified, readChurnCounts } from './sbg-data.ts';
@@ -76,7 +76,11 @@ m.expectedLifetime(); // => Infinity
  * ```
  */
 export function shiftedBetaGeometricModel(params: ShiftedBetaGeometricParams | SavedModel<'sbg', ShiftedBetaGeometricParams>): ShiftedBetaGeometricModel {
-  const { alpha, beta } = readParams('sbg', NAMES, params);
+  return buildShiftedBetaGeometricModel(readParams('sbg', NAMES, params));
+}
+
+/** The model of checked parameters. */
+function buildShiftedBetaGeometricModel({ alpha, beta }: ShiftedBetaGeometricParams): ShiftedBetaGeometricModel {
   const saved = Object.freeze({ model: 'sbg' as const, params: Object.freeze({ alpha, beta }) });
   const lb = betaln(alpha, beta);
   const survival = (t: number): number => Math.exp(betaln(alpha, beta + t) - lb);
@@ -174,7 +178,7 @@ export type { SurvivalObservations } from './sbg-data.ts';
  * ```
  */
 export function fitShiftedBetaGeometric(survivors: ArrayLike<number> | SurvivalObservations, options: FitOptions = {}): ShiftedBetaGeometricFit {
-  checkOptionKeys(options, FIT_OPTION_KEYS);
+  const settings = resolveFitOptions(options);
   const counts = readChurnCounts(survivors);
   const { lost, survived } = counts;
   const k = lost.length - 1;
@@ -191,7 +195,7 @@ export function fitShiftedBetaGeometric(survivors: ArrayLike<number> | SurvivalO
     }
     return -ll;
   };
-  const info = fitIdentified(counts, (customers) => fitLogParameters(NAMES, negLogLik, [[1, 1], [0.5, 3], [3, 0.5]], 'sBG', customers, options));
-  const model = shiftedBetaGeometricModel(info.params);
-  return { ...model, ...info, params: model.params };
+  const starts = [[1, 1], [0.5, 3], [3, 0.5]];
+  const info = fitIdentified(counts, (weight) => fitLogParameters({ model: 'sBG', names: NAMES, negLogLik, starts, weight }, settings));
+  return withFitInfo(buildShiftedBetaGeometricModel(info.params), info);
 }

@@ -119,17 +119,50 @@ export function validateSummary(summary: FrequencySummary, source = 'summary'): 
   return compressedSummary(x, tx, T, weight, unitDays);
 }
 
+/** Weighted totals of a compressed summary (the fits' starting values and weight). @internal */
+export interface SummaryTotals {
+  /** Σ weight · x. */
+  readonly sumX: number;
+  /** Σ weight · T. */
+  readonly sumT: number;
+  /** Σ weight. */
+  readonly weight: number;
+}
+
 /**
- * The sum of a compressed summary's weights.
+ * The weighted totals of a compressed summary.
  *
  * @param summary - validated rows
- * @returns Σ weight
+ * @returns Σ w·x, Σ w·T and Σ w
  * @internal
  */
-export function totalWeight(summary: CompressedSummary): number {
-  let total = 0;
-  for (let i = 0; i < summary.weight.length; i++) total += summary.weight[i];
-  return total;
+export function summaryTotals(summary: CompressedSummary): SummaryTotals {
+  let sumX = 0;
+  let sumT = 0;
+  let weight = 0;
+  for (let i = 0; i < summary.x.length; i++) {
+    const w = summary.weight[i];
+    sumX += w * summary.x[i];
+    sumT += w * summary.T[i];
+    weight += w;
+  }
+  return { sumX, sumT, weight };
+}
+
+/**
+ * Which counts `0…max(counts)` occur in a column of whole numbers ≥ 0 (validated), so that a
+ * likelihood's terms that depend on the count alone are computed once per count that occurs.
+ *
+ * @param counts - the column
+ * @returns `occurs[x] === 1` when x is in the column; its length is `max(counts) + 1`
+ * @internal
+ */
+export function occurringCounts(counts: Float64Array): Uint8Array {
+  let max = 0;
+  for (let i = 0; i < counts.length; i++) max = Math.max(max, counts[i]);
+  const occurs = new Uint8Array(max + 1);
+  for (let i = 0; i < counts.length; i++) occurs[counts[i]] = 1;
+  return occurs;
 }
 
 /**
