@@ -24,10 +24,17 @@ export interface FitOptions {
 /** Options of `fitBgNbd` and `fitParetoNbd`: the fit options and the `unit` of the summary's times. */
 export interface TransactionFitOptions extends FitOptions, TransactionModelOptions {}
 
-/** The keys of {@link FitOptions}. @internal */
-export const FIT_OPTION_KEYS = optionKeys<FitOptions>({ maxIterations: true, tolerance: true });
+/** Options of `fitGammaGamma`. */
+export interface GammaGammaOptions extends FitOptions {
+  /** Largest |Pearson correlation| between x and zbar that is accepted, in [0, 1] (default 0.3). */
+  readonly maxCorrelation?: number;
+  /** Fit even when the correlation is above `maxCorrelation` (default false). */
+  readonly force?: boolean;
+}
 
+const FIT_OPTION_KEYS = optionKeys<FitOptions>({ maxIterations: true, tolerance: true });
 const TRANSACTION_FIT_KEYS = optionKeys<TransactionFitOptions>({ maxIterations: true, tolerance: true, unit: true });
+const GAMMA_GAMMA_KEYS = optionKeys<GammaGammaOptions>({ maxIterations: true, tolerance: true, maxCorrelation: true, force: true });
 
 /** Most BFGS iterations a fit may be asked for. */
 const MAX_ITERATIONS = 10_000;
@@ -44,6 +51,14 @@ export interface FitSettings {
 export interface TransactionFitSettings extends FitSettings {
   /** The unit the fitted model records: the summary's or the option's; `null` when neither says it. */
   readonly unit: ModelTimeUnit | null;
+}
+
+/** {@link GammaGammaOptions} checked and defaulted. @internal */
+export interface GammaGammaSettings extends FitSettings {
+  /** Largest accepted |correlation| between x and zbar, in [0, 1]. */
+  readonly maxCorrelation: number;
+  /** Whether to fit above `maxCorrelation`. */
+  readonly force: boolean;
 }
 
 /**
@@ -77,15 +92,27 @@ export function resolveTransactionFitOptions(summary: { readonly unitDays?: numb
 }
 
 /**
- * Check and default the fit values of options whose keys the caller has checked (a fit with more
- * options reads these through here).
+ * Check and default the options of `fitGammaGamma`.
  *
- * @param options - options with known keys
+ * @param options - what the caller passed
  * @returns the settings
- * @throws {@link InvalidOptionError} for a bad `maxIterations` or `tolerance`
+ * @throws {@link InvalidOptionError} for an unknown key, a bad `maxIterations` or `tolerance`, a
+ *   `maxCorrelation` not in [0, 1], or a `force` that is not a boolean
  * @internal
  */
-export function fitSettings(options: FitOptions): FitSettings {
+export function resolveGammaGammaOptions(options: GammaGammaOptions | undefined): GammaGammaSettings {
+  const opts = checkOptionKeys(options, GAMMA_GAMMA_KEYS);
+  const maxCorrelation = opts.maxCorrelation ?? 0.3;
+  if (typeof maxCorrelation !== 'number' || !(maxCorrelation >= 0 && maxCorrelation <= 1)) {
+    throw new InvalidOptionError('maxCorrelation', maxCorrelation, `${describeValue(maxCorrelation)} is not a number in [0, 1]`);
+  }
+  const force = opts.force ?? false;
+  if (typeof force !== 'boolean') throw new InvalidOptionError('force', force, `${describeValue(force)} is not true or false`);
+  return { ...fitSettings(opts), maxCorrelation, force };
+}
+
+/** The iteration limit and tolerance of options whose keys the caller has checked. */
+function fitSettings(options: FitOptions): FitSettings {
   const maxIterations = options.maxIterations ?? 500;
   if (typeof maxIterations !== 'number' || !Number.isInteger(maxIterations) || maxIterations < 1 || maxIterations > MAX_ITERATIONS) {
     throw new InvalidOptionError('maxIterations', maxIterations, `${describeValue(maxIterations)} is not a whole number in [1, ${MAX_ITERATIONS}]`);

@@ -7,11 +7,10 @@
  *
  * @module
  */
-import { InvalidInputError, InvalidOptionError, RetentionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import { InvalidInputError, RetentionError } from '../errors.ts';
 import { columnsLength, describeEntry, inputFailure } from './columns.ts';
 import { MAX_TRANSACTIONS } from './limits.ts';
-import { type FitOptions, type FitSettings, fitSettings } from './fit-options.ts';
+import { type GammaGammaOptions, resolveGammaGammaOptions } from './fit-options.ts';
 import { fitLogParameters, withFitInfo, type FitInfo } from './mle.ts';
 import { readParams, checkArg } from './params.ts';
 import type { SavedModel } from './saved.ts';
@@ -38,32 +37,8 @@ export interface SpendSummary {
   readonly weight?: ArrayLike<number>;
 }
 
-/** Options of {@link fitGammaGamma}. */
-export interface GammaGammaOptions extends FitOptions {
-  /** Largest |Pearson correlation| between x and zbar that is accepted, in [0, 1] (default 0.3). */
-  readonly maxCorrelation?: number;
-  /** Fit even when the correlation is above `maxCorrelation` (default false). */
-  readonly force?: boolean;
-}
+export type { GammaGammaOptions } from './fit-options.ts';
 
-const GAMMA_GAMMA_KEYS = optionKeys<GammaGammaOptions>({ maxIterations: true, tolerance: true, maxCorrelation: true, force: true });
-
-/** {@link GammaGammaOptions} checked and defaulted. */
-interface GammaGammaSettings extends FitSettings {
-  readonly maxCorrelation: number;
-  readonly force: boolean;
-}
-
-function resolveGammaGammaOptions(options: GammaGammaOptions | undefined): GammaGammaSettings {
-  const opts = checkOptionKeys(options, GAMMA_GAMMA_KEYS);
-  const maxCorrelation = opts.maxCorrelation ?? 0.3;
-  if (typeof maxCorrelation !== 'number' || !(maxCorrelation >= 0 && maxCorrelation <= 1)) {
-    throw new InvalidOptionError('maxCorrelation', maxCorrelation, `${describeValue(maxCorrelation)} is not a number in [0, 1]`);
-  }
-  const force = opts.force ?? false;
-  if (typeof force !== 'boolean') throw new InvalidOptionError('force', force, `${describeValue(force)} is not true or false`);
-  return { ...fitSettings(opts), maxCorrelation, force };
-}
 const SPEND_COLUMNS = { required: ['x', 'zbar'], optional: ['weight'] };
 
 /** A Gamma-Gamma model: parameters and predictions (allocation-free). */
