@@ -102,12 +102,12 @@ function buildBgNbdModel({ r, alpha, a, b }: BgNbdParams, unit: ModelTimeUnit | 
     },
     expectedTransactions(t) {
       checkArg('t', t, 0);
-      return finite(bgNbdAliveExpectation(r, a, b, 0, t, alpha), t);
+      return finite(bgNbdAliveExpectation(saved.params, { x: 0, T: 0 }, t), t);
     },
     conditionalExpectedTransactions(t, x, tx, T) {
       checkArg('t', t, 0);
       checkCustomer(x, tx, T);
-      const alive = finite(bgNbdAliveExpectation(r, a, b, x, t, alpha + T), t);
+      const alive = finite(bgNbdAliveExpectation(saved.params, { x, T }, t), t);
       return x === 0 ? alive : alive / (1 + Math.exp(logOdds(x, tx, T)));
     },
     probabilityOfTransactions(n, t) {

@@ -29,7 +29,7 @@ export function compressDays(x: Uint32Array, txDays: Int32Array, firstDay: Int32
   }
   const k1 = maxT + 1;
   const k2 = k1 * k1;
-  if (n === 0) return compressedSummary(new Float64Array(0), new Float64Array(0), new Float64Array(0), new Float64Array(0), unit);
+  if (n === 0) return compressedSummary({ x: new Float64Array(0), tx: new Float64Array(0), T: new Float64Array(0), weight: new Float64Array(0), unitDays: unit });
   if ((maxX + 1) * k2 > Number.MAX_SAFE_INTEGER) {
     const tx = new Float64Array(n);
     const T = new Float64Array(n);
@@ -62,5 +62,5 @@ export function compressDays(x: Uint32Array, txDays: Int32Array, firstDay: Int32
     }
     W[row] = W[row] + 1;
   }
-  return compressedSummary(X, TX, TT, W, unit);
+  return compressedSummary({ x: X, tx: TX, T: TT, weight: W, unitDays: unit });
 }

@@ -207,7 +207,7 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
     for (let i = 0; i < k; i++) if (!Number.isFinite(out[i])) return numericGradient(safe, p, out);
     return 1;
   };
-  if (!Number.isFinite(fx)) return minimizeResult(x, fx, 0, evaluations, false, Number.NaN);
+  if (!Number.isFinite(fx)) return minimizeResult({ x, value: fx, iterations: 0, evaluations, converged: false, gradientNorm: Number.NaN });
   evaluations += gradient(x, g);
   resetH(1 / Math.max(valueScale, norm(g)));
   let fresh = true;
@@ -286,9 +286,10 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
   // Stalled progress (or a line search that cannot improve) at a gradient within 10 × the tolerance is
   // taken as a minimum: the remaining gradient is finite-difference noise of a sum over many rows.
   if (!converged && iterations < maxIterations && gradientNorm <= 10 * gtol * scaleOf(fx)) converged = true;
-  return minimizeResult(x, fx, iterations, evaluations, converged, gradientNorm);
+  return minimizeResult({ x, value: fx, iterations, evaluations, converged, gradientNorm });
 }
 
-function minimizeResult(x: Float64Array, value: number, iterations: number, evaluations: number, converged: boolean, gradientNorm: number): MinimizeResult {
-  return { x, value, iterations, evaluations, converged, gradientNorm, toJSON: () => ({ x: Array.from(x), value, iterations, evaluations, converged, gradientNorm }) };
+/** The result with its `toJSON` (the point as a plain array). */
+function minimizeResult(fields: Omit<MinimizeResult, 'toJSON'>): MinimizeResult {
+  return { ...fields, toJSON: () => ({ ...fields, x: Array.from(fields.x) }) };
 }

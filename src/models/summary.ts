@@ -51,18 +51,29 @@ export interface CompressedSummary {
 
 const FREQUENCY_COLUMNS = { required: ['x', 'tx', 'T'], optional: ['weight'], scalars: ['unitDays'] };
 
+/** The columns of a compressed summary, as {@link compressedSummary} takes them. @internal */
+export interface CompressedColumns {
+  /** Repeat transactions per row. */
+  readonly x: Float64Array;
+  /** Recency per row. */
+  readonly tx: Float64Array;
+  /** Age per row. */
+  readonly T: Float64Array;
+  /** Customers per row. */
+  readonly weight: Float64Array;
+  /** Days per time unit, when known. */
+  readonly unitDays: number | undefined;
+}
+
 /**
  * A compressed summary from its columns (with `toJSON`).
  *
- * @param x - repeat transactions per row
- * @param tx - recency per row
- * @param T - age per row
- * @param weight - customers per row
- * @param unitDays - days per time unit, when known
+ * @param columns - the rows' `x`, `tx`, `T` and `weight`, and `unitDays` when known
  * @returns the summary
  * @internal
  */
-export function compressedSummary(x: Float64Array, tx: Float64Array, T: Float64Array, weight: Float64Array, unitDays: number | undefined): CompressedSummary {
+export function compressedSummary(columns: CompressedColumns): CompressedSummary {
+  const { x, tx, T, weight, unitDays } = columns;
   const toJSON = (): ReturnType<CompressedSummary['toJSON']> => ({
     x: Array.from(x),
     tx: Array.from(tx),
@@ -116,7 +127,7 @@ export function validateSummary(summary: FrequencySummary, source = 'summary'): 
     total += wi;
   }
   if (total <= 0) throw new InvalidInputError(0, 'record', total, 'the weights sum to 0', source);
-  return compressedSummary(x, tx, T, weight, unitDays);
+  return compressedSummary({ x, tx, T, weight, unitDays });
 }
 
 /** Weighted totals of a compressed summary (the fits' starting values and weight). @internal */
@@ -207,7 +218,7 @@ export function compressSummary(summary: FrequencySummary): CompressedSummary {
       w.push(wi);
     }
   }
-  return compressedSummary(Float64Array.from(x), Float64Array.from(tx), Float64Array.from(T), Float64Array.from(w), v.unitDays);
+  return compressedSummary({ x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), weight: Float64Array.from(w), unitDays: v.unitDays });
 }
 
 /** Whether rows are strictly increasing by (x, tx, T) with positive weights (the output of a compression). */
