@@ -6,6 +6,7 @@
  * @internal
  */
 import { betaln, digamma, gammaln, logAddExp } from './special.ts';
+import type { BgNbdParams } from './bg-nbd.ts';
 import { type CompressedSummary, occurringCounts } from './summary.ts';
 
 /**
@@ -35,10 +36,7 @@ export function bgNbdObjective(s: CompressedSummary): {
   const cx = new Float64Array(maxX + 1); // per-x constant of the log-likelihood
   const lx = new Float64Array(maxX + 1); // per-x log(a / (b + x − 1))
   const negLogLik = (lp: Float64Array): number => {
-    const r = Math.exp(lp[0]);
-    const alpha = Math.exp(lp[1]);
-    const a = Math.exp(lp[2]);
-    const b = Math.exp(lp[3]);
+    const { r, alpha, a, b } = paramsAt(lp);
     const common = -gammaln(r) + r * Math.log(alpha) - betaln(a, b);
     for (let x = 0; x <= maxX; x++) {
       if (present[x] === 0) continue;
@@ -65,10 +63,7 @@ export function bgNbdObjective(s: CompressedSummary): {
   const da = new Float64Array(maxX + 1);
   const db = new Float64Array(maxX + 1);
   const gradient = (lp: Float64Array, out: Float64Array): void => {
-    const r = Math.exp(lp[0]);
-    const alpha = Math.exp(lp[1]);
-    const a = Math.exp(lp[2]);
-    const b = Math.exp(lp[3]);
+    const { r, alpha, a, b } = paramsAt(lp);
     const psiR = digamma(r);
     const psiAB = digamma(a + b);
     const psiB = digamma(b);
@@ -115,6 +110,11 @@ export function bgNbdObjective(s: CompressedSummary): {
     out[3] = -gb * b;
   };
   return { negLogLik, gradient };
+}
+
+/** The parameters at log-parameters `[ln r, ln α, ln a, ln b]`. */
+function paramsAt(lp: Float64Array): BgNbdParams {
+  return { r: Math.exp(lp[0]), alpha: Math.exp(lp[1]), a: Math.exp(lp[2]), b: Math.exp(lp[3]) };
 }
 
 /** The distinct values of a column and, per row, the index of its value. */

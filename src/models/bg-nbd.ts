@@ -165,8 +165,7 @@ export function fitBgNbd(summary: FrequencySummary, options: TransactionFitOptio
   const settings = resolveTransactionFitOptions(summary, options);
   const s = compressSummary(summary);
   const { negLogLik, gradient } = bgNbdObjective(s);
-  const { sumX, sumT, weight } = summaryTotals(s);
-  const rate = sumX > 0 ? sumX / sumT : 1 / Math.max(sumT, 1);
+  const { pooledRate: rate, weight } = summaryTotals(s);
   const starts = [
     [1, 1 / rate, 1, 1],
     [0.3, 0.3 / rate, 0.5, 3],

@@ -201,8 +201,7 @@ export function fitParetoNbd(summary: FrequencySummary, options: TransactionFitO
     }
     return -ll;
   };
-  const { sumX, sumT, weight } = summaryTotals(sm);
-  const rate = sumX > 0 ? sumX / sumT : 1 / Math.max(sumT, 1);
+  const { sumT, weight, pooledRate: rate } = summaryTotals(sm);
   const meanT = sumT / weight;
   const starts = [
     [1, 1 / rate, 1, meanT],

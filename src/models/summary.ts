@@ -51,19 +51,11 @@ export interface CompressedSummary {
 
 const FREQUENCY_COLUMNS = { required: ['x', 'tx', 'T'], optional: ['weight'], scalars: ['unitDays'] };
 
-/** The columns of a compressed summary, as {@link compressedSummary} takes them. @internal */
-export interface CompressedColumns {
-  /** Repeat transactions per row. */
-  readonly x: Float64Array;
-  /** Recency per row. */
-  readonly tx: Float64Array;
-  /** Age per row. */
-  readonly T: Float64Array;
-  /** Customers per row. */
-  readonly weight: Float64Array;
-  /** Days per time unit, when known. */
-  readonly unitDays: number | undefined;
-}
+/**
+ * The columns of a compressed summary, as {@link compressedSummary} takes them (`unitDays` always
+ * given, `undefined` when not known). @internal
+ */
+export type CompressedColumns = Omit<CompressedSummary, 'toJSON' | 'unitDays'> & { readonly unitDays: number | undefined };
 
 /**
  * A compressed summary from its columns (with `toJSON`).
@@ -138,13 +130,18 @@ export interface SummaryTotals {
   readonly sumT: number;
   /** Σ weight. */
   readonly weight: number;
+  /**
+   * The pooled purchase rate Σ w·x ÷ Σ w·T, the scale of the transaction fits' starting points; when
+   * nobody bought again, 1 ÷ max(Σ w·T, 1) instead (a rate of 0 is no starting point in log space).
+   */
+  readonly pooledRate: number;
 }
 
 /**
  * The weighted totals of a compressed summary.
  *
  * @param summary - validated rows
- * @returns Σ w·x, Σ w·T and Σ w
+ * @returns Σ w·x, Σ w·T, Σ w and the pooled purchase rate
  * @internal
  */
 export function summaryTotals(summary: CompressedSummary): SummaryTotals {
@@ -157,7 +154,8 @@ export function summaryTotals(summary: CompressedSummary): SummaryTotals {
     sumT += w * summary.T[i];
     weight += w;
   }
-  return { sumX, sumT, weight };
+  const pooledRate = sumX > 0 ? sumX / sumT : 1 / Math.max(sumT, 1);
+  return { sumX, sumT, weight, pooledRate };
 }
 
 /**
