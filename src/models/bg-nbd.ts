@@ -30,7 +30,7 @@ export interface BgNbdParams {
   readonly b: number;
 }
 
-/** A BG/NBD model: parameters and predictions. All functions are allocation-free. */
+/** A BG/NBD model: parameters and predictions. */
 export interface BgNbdModel {
   /** Model tag. */
   readonly model: 'bg-nbd';

@@ -80,7 +80,7 @@ export function fitLogParameters<K extends string>(problem: LogLikelihoodProblem
   const { maxIterations, gradientTolerance } = settings;
   const opts = { maxIterations, gradientTolerance, ...(gradientPerWeight ? { gradient: gradientPerWeight } : {}) };
   // Keep the search within exp(±16) ≈ 1e±7: beyond it a parameter has run to the boundary (reported
-  // below), and the likelihood's special functions only get slower there.
+  // below), past the [1e-6, 1e6] every model accepts, so no estimate is lost by cutting the search off.
   const bounded = (lp: Float64Array): number => {
     for (let i = 0; i < lp.length; i++) if (Math.abs(lp[i]) > 16) return Number.NaN;
     return perWeight(lp);

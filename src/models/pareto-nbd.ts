@@ -36,11 +36,11 @@ export interface ParetoNbdModel {
   readonly params: ParetoNbdParams;
   /** The time unit the rates are per, or `null` when not known. */
   readonly unit: ModelTimeUnit | null;
-  /** P(alive at T | x, tx, T). Allocation-free. */
+  /** P(alive at T | x, tx, T). */
   pAlive(x: number, tx: number, T: number): number;
   /** E[X(t)]: expected transactions of a new customer in (0, t]. */
   expectedTransactions(t: number): number;
-  /** E[Y(t) | x, tx, T]: expected transactions in (T, T + t]. Allocation-free. */
+  /** E[Y(t) | x, tx, T]: expected transactions in (T, T + t]. */
   conditionalExpectedTransactions(t: number, x: number, tx: number, T: number): number;
   /** P(X(t) = n) for a new customer (Fader & Hardie 2006 note), in [0, 1], in time bounded for any n and t. */
   probabilityOfTransactions(n: number, t: number): number;
