@@ -1,5 +1,22 @@
 /** Test helpers for the model tests: fixture loading and a tiny seeded generator. Not a test file. */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+
+/**
+ * Each fitted parameter is within 4 of its standard errors of the truth the data were simulated
+ * from (a miss has probability about 6e-5 per parameter for a well-behaved estimator), and every
+ * standard error is known.
+ */
+export function expectWithinSamplingError<K extends string>(
+  fit: { readonly params: Readonly<Record<K, number>>; readonly standardErrors: Readonly<Record<K, number | null>> },
+  truth: Readonly<Record<K, number>>,
+): void {
+  for (const k of Object.keys(truth) as K[]) {
+    const se = fit.standardErrors[k];
+    expect(se, `standard error of ${k}`).not.toBeNull();
+    if (se !== null) expect(Math.abs(fit.params[k] - truth[k]), k).toBeLessThan(4 * se);
+  }
+}
 
 /** Rows of a CSV fixture in test/fixtures/models (header skipped), as numbers. */
 export function readFixtureCsv(name: string): number[][] {
