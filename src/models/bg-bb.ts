@@ -198,7 +198,7 @@ function buildBgBbModel({ alpha, beta, gamma, delta }: BgBbParams): BgBbModel {
  *   weight: [40, 10, 6, 8, 3, 12, 7, 5],
  * });
  * fit.converged; // => true
-fit.params.alpha; // => 0.452
+ * fit.params.alpha; // => 0.452
  * ```
  */
 export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): BgBbFit {

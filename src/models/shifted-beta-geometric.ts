@@ -72,7 +72,7 @@ const NAMES = ['alpha', 'beta'] as const;
  * m.retentionRate(1); // => 0.627
  * m.survival(12) * 1000; // => 170.1
  * m.discountedExpectedResidualLifetime(0.1); // => 2.96
-m.expectedLifetime(); // => Infinity
+ * m.expectedLifetime(); // => Infinity
  * ```
  */
 export function shiftedBetaGeometricModel(params: ShiftedBetaGeometricParams | SavedModel<'sbg', ShiftedBetaGeometricParams>): ShiftedBetaGeometricModel {
