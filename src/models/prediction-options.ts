@@ -40,9 +40,8 @@ const SCORE_KEYS = optionKeys<ScoreOptions>({ horizon: true, spendModel: true })
  * @internal
  */
 export function resolveScoreOptions(options: ScoreOptions): ScoreSettings {
-  const opts = checkOptionKeys(options, SCORE_KEYS);
-  const horizon = positiveUnits('horizon', opts.horizon);
-  return { horizon, spend: opts.spendModel === undefined ? null : checkedSpendModel(opts.spendModel, 'spendModel') };
+  const { horizon, spendModel } = checkOptionKeys(options, SCORE_KEYS);
+  return { horizon: positiveUnits('horizon', horizon), spend: spendModel === undefined ? null : checkedSpendModel(spendModel, 'spendModel') };
 }
 
 /** Options shared by both forms of `predictiveClv`. */
@@ -109,17 +108,20 @@ const MAX_DISCOUNT_PERIODS = 1_000_000;
  * @internal
  */
 export function resolveClvOptions(options: PredictiveClvOptions): ClvSettings {
-  const opts = checkOptionKeys(options, PREDICTIVE_CLV_KEYS);
-  const { summary, customer } = opts;
+  // Each option is read once: a getter could otherwise answer the check and the use differently.
+  const { summary, customer, transactionModel, spendModel, horizon: horizonOption, period: periodOption, discountRate, margin: marginValue } = checkOptionKeys(
+    options,
+    PREDICTIVE_CLV_KEYS,
+  );
   if (customer !== undefined && summary !== undefined) throw new InvalidOptionError('customer', customer, 'give a summary or a customer, not both');
   let input: ClvSettings['input'];
   if (customer !== undefined) input = { customer: readHistory(customer, 'customer', true) };
   else if (summary === undefined) throw new InvalidOptionError('summary', undefined, 'give a summary or a customer');
   else input = { summary, rows: checkColumns(summary, true) };
-  const horizon = positiveUnits('horizon', opts.horizon);
-  const period = opts.period === undefined ? 1 : positiveUnits('period', opts.period);
-  const d = discountOption('discountRate', opts.discountRate);
-  const margin = opts.margin === undefined ? 1 : marginOption('margin', opts.margin);
+  const horizon = positiveUnits('horizon', horizonOption);
+  const period = periodOption === undefined ? 1 : positiveUnits('period', periodOption);
+  const d = discountOption('discountRate', discountRate);
+  const margin = marginValue === undefined ? 1 : marginOption('margin', marginValue);
   // The last period may be shorter: a horizon a rounding error past a whole number of periods is not
   // one more period.
   const k = Math.ceil(horizon / period - 1e-9);
@@ -127,8 +129,8 @@ export function resolveClvOptions(options: PredictiveClvOptions): ClvSettings {
   const discountFactors = new Float64Array(k);
   for (let j = 0; j < k; j++) discountFactors[j] = Math.pow(1 + d, -(j + 1));
   const historyUnitDays = 'summary' in input ? input.summary.unitDays : undefined;
-  const model = checkedTransactionModel(opts.transactionModel, { name: 'transactionModel', historyUnitDays });
-  return { input, model, spend: checkedSpendModel(opts.spendModel, 'spendModel'), horizon, period, discountFactors, margin };
+  const model = checkedTransactionModel(transactionModel, { name: 'transactionModel', historyUnitDays });
+  return { input, model, spend: checkedSpendModel(spendModel, 'spendModel'), horizon, period, discountFactors, margin };
 }
 
 /** Options of `evaluateHoldout`. */
