@@ -9,6 +9,7 @@ import type { CustomerId } from '../input/types.ts';
 import { columnsLength, refuseNearMisses } from './columns.ts';
 import { checkArg } from './params.ts';
 import { checkCustomer, isPossibleHistory } from './saved.ts';
+import { summaryUnitDays } from './time-unit.ts';
 import type { FrequencySummary } from './summary.ts';
 
 /** One customer's history in the model's time unit (`zbar` = mean repeat value, major units). */
@@ -75,10 +76,7 @@ export function checkColumns(summary: unknown, needZbar: boolean): number {
   });
   const columns = summary as CustomerColumns;
   if (needZbar && columns.zbar === undefined) throw new InvalidOptionError('summary.zbar', undefined, 'is required with a spend model');
-  const unitDays = columns.unitDays;
-  if (unitDays !== undefined && !(Number.isSafeInteger(unitDays) && unitDays >= 1)) {
-    throw new InvalidOptionError('summary.unitDays', unitDays, `${describeValue(unitDays)} is not a whole number of days ≥ 1`);
-  }
+  summaryUnitDays(columns.unitDays);
   return n;
 }
 

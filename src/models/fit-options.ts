@@ -7,7 +7,7 @@
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { TransactionModelOptions } from './saved.ts';
-import { type ModelTimeUnit, unitDays, unitName, unitOfDays } from './time-unit.ts';
+import { type ModelTimeUnit, summaryUnitDays, unitDays, unitName, unitOfDays } from './time-unit.ts';
 
 /** Options accepted by every `fit…` function. */
 export interface FitOptions {
@@ -126,10 +126,9 @@ function fitSettings(options: FitOptions): FitSettings {
 
 /** The unit a transaction fit records: the summary's `unitDays` or the `unit` option (they must agree). */
 function fitUnit(summary: { readonly unitDays?: number }, unit: ModelTimeUnit | undefined): ModelTimeUnit | null {
-  const fromSummary = typeof summary === 'object' && summary !== null ? summary.unitDays : undefined;
+  const fromSummary = typeof summary === 'object' && summary !== null ? summaryUnitDays(summary.unitDays) : undefined;
   const given = unit === undefined ? undefined : unitDays(unit, 'unit');
   if (fromSummary !== undefined) {
-    if (!Number.isInteger(fromSummary) || fromSummary < 1) throw new InvalidOptionError('summary.unitDays', fromSummary, `${describeValue(fromSummary)} is not a whole number of days ≥ 1`);
     if (given !== undefined && given !== fromSummary) throw new InvalidOptionError('unit', unit, `the summary is in ${unitName(fromSummary)}, not ${unitName(given)}`);
     return unitOfDays(fromSummary);
   }

@@ -6,6 +6,7 @@
 import { InvalidInputError } from '../errors.ts';
 import { columnsLength, describeEntry, inputFailure } from './columns.ts';
 import { MAX_TRANSACTIONS } from './limits.ts';
+import { isWholeDays } from './time-unit.ts';
 
 /**
  * Per-customer (or per-pattern) frequency summary, as columns.
@@ -92,7 +93,7 @@ export function validateSummary(summary: FrequencySummary, source = 'summary'): 
   const n = columnsLength(summary, FREQUENCY_COLUMNS, inputFailure(source));
   if (n === 0) throw new InvalidInputError(0, 'record', 0, 'the summary is empty', source);
   const unitDays = summary.unitDays;
-  if (unitDays !== undefined && !(Number.isSafeInteger(unitDays) && unitDays >= 1)) {
+  if (unitDays !== undefined && !isWholeDays(unitDays)) {
     throw new InvalidInputError(0, 'record', unitDays, `unitDays: ${describeEntry(unitDays)} is not a whole number of days ≥ 1`, source);
   }
   const x = new Float64Array(n);
