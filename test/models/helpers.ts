@@ -1,6 +1,7 @@
 /** Test helpers for the model tests: fixture loading and a tiny seeded generator. Not a test file. */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { type RfmSummary, rfmSummary } from '../../src/models/rfm-summary.ts';
 
 /**
  * Each fitted parameter is within 4 of its standard errors of the truth the data were simulated
@@ -26,6 +27,21 @@ export function readFixtureCsv(name: string): number[][] {
     .split(/\r?\n/)
     .slice(1)
     .map((line) => line.split(',').map(Number));
+}
+
+/**
+ * Two customers in weeks with a holdout: ann buys on 2024-01-01 and 01-15, bob on 01-08; calibration
+ * to 2024-02-11, holdout to 03-10.
+ */
+export function weeklyHoldoutSummary(): RfmSummary {
+  return rfmSummary(
+    [
+      { customerId: 'ann', date: '2024-01-01', amount: '20.00' },
+      { customerId: 'ann', date: '2024-01-15', amount: '30.00' },
+      { customerId: 'bob', date: '2024-01-08', amount: '40.00' },
+    ],
+    { calibrationEnd: '2024-02-11', holdoutEnd: '2024-03-10', unit: 'week' },
+  );
 }
 
 /** The CDNOW BG/NBD summary (weeks) as columns. */

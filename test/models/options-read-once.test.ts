@@ -10,9 +10,9 @@ import { fitGammaGamma, gammaGammaModel } from '../../src/models/gamma-gamma.ts'
 import { evaluateHoldout } from '../../src/models/holdout.ts';
 import { fitParetoNbd } from '../../src/models/pareto-nbd.ts';
 import { predictiveClv } from '../../src/models/predictive-clv.ts';
-import { rfmSummary } from '../../src/models/rfm-summary.ts';
 import { pAliveScorer, scoreCustomer, scoreCustomers } from '../../src/models/scoring.ts';
 import { fitShiftedBetaGeometric } from '../../src/models/shifted-beta-geometric.ts';
+import { weeklyHoldoutSummary } from './helpers.ts';
 
 /** `options` behind a proxy that counts the reads of each of its keys. */
 function counted<T extends object>(options: T): { options: T; reads: Map<string, number> } {
@@ -88,14 +88,7 @@ describe('the predictions read each option once', () => {
   });
 
   test('evaluateHoldout and pAliveScorer', () => {
-    const s = rfmSummary(
-      [
-        { customerId: 'ann', date: '2024-01-01', amount: '20.00' },
-        { customerId: 'ann', date: '2024-01-15', amount: '30.00' },
-        { customerId: 'bob', date: '2024-01-08', amount: '40.00' },
-      ],
-      { calibrationEnd: '2024-02-11', holdoutEnd: '2024-03-10', unit: 'week' },
-    );
+    const s = weeklyHoldoutSummary();
     const holdout = counted({ maxFrequency: 3 });
     evaluateHoldout(bgNbdModel(transactionModel, { unit: 'week' }), s, holdout.options);
     expectEachReadOnce(holdout.reads, ['maxFrequency']);
