@@ -1,7 +1,8 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { InvalidInputError, InvalidOptionError } from '../../src/errors.ts';
-import { fitParetoNbd, paretoNbdModel, paretoTerms } from '../../src/models/pareto-nbd.ts';
+import { paretoTerms } from '../../src/models/pareto-nbd-likelihood.ts';
+import { fitParetoNbd, paretoNbdModel } from '../../src/models/pareto-nbd.ts';
 import { expectWithinSamplingError, exponential, gammaVariate, simulateRepeatBuyers } from './helpers.ts';
 
 const cdnow = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
