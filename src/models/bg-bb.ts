@@ -7,15 +7,14 @@
  *
  * @module
  */
-import { InvalidInputError } from '../errors.ts';
-import { checkOptionKeys } from '../option-keys.ts';
+import { InvalidInputError, InvalidOptionError } from '../errors.ts';
 import { columnsLength, describeEntry, inputFailure } from './columns.ts';
-import { FIT_OPTION_KEYS, fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
+import { type FitOptions, resolveFitOptions } from './fit-options.ts';
+import { fitLogParameters, withFitInfo, type FitInfo } from './mle.ts';
 import { readParams, checkArg } from './params.ts';
 import type { SavedModel } from './saved.ts';
 import { lnGammaStepQuotient } from './log-gamma-ratio.ts';
-import { betaln } from './special.ts';
-import { InvalidOptionError } from '../errors.ts';
+import { betaln, logAddExp } from './special.ts';
 
 /** BG/BB parameters. */
 export interface BgBbParams {
@@ -84,25 +83,29 @@ function checkPattern(x: number, tx: number, n: number): void {
 }
 
 /**
- * ln L of a pattern (FHS 2010 eq. 5), in log space: alive after opportunity n, or died after
- * opportunity tx + i for i = 0…n−tx−1. The terms of the second kind fall with i, each the previous
- * times `(1 − (α+x)/(α+β+tx+i)) (1 − (γ+1)/(γ+δ+1+tx+i))`; the sum stops once the rest, at most
- * the last term times the count left, is below 1e-17 of it.
+ * ln L of a pattern (FHS 2010 eq. 5) under these parameters, in log space: alive after opportunity
+ * n, or died after opportunity tx + i for i = 0…n−tx−1. The terms of the second kind fall with i, each
+ * the previous times `(1 − (α+x)/(α+β+tx+i)) (1 − (γ+1)/(γ+δ+1+tx+i))`; the sum stops once the rest,
+ * at most the last term times the count left, is below 1e-17 of it.
  */
-function logLik(al: number, be: number, ga: number, de: number, lbAB: number, lbGD: number, x: number, tx: number, n: number): number {
-  const alive = betaln(al + x, be + n - x) - lbAB + betaln(ga, de + n) - lbGD;
-  const silent = n - tx;
-  if (silent === 0) return alive;
-  let logRatio = 0;
-  let sum = 1;
-  for (let i = 0; i + 1 < silent; i++) {
-    logRatio += Math.log1p(-(al + x) / (al + be + tx + i)) + Math.log1p(-(ga + 1) / (ga + de + 1 + tx + i));
-    const term = Math.exp(logRatio);
-    sum += term;
-    if (term * (silent - 1 - i) < 1e-17 * sum) break;
-  }
-  const died = betaln(al + x, be + tx - x) - lbAB + betaln(ga + 1, de + tx) - lbGD + Math.log(sum);
-  return alive > died ? alive + Math.log1p(Math.exp(died - alive)) : died + Math.log1p(Math.exp(alive - died));
+function patternLogLikelihood({ alpha: al, beta: be, gamma: ga, delta: de }: BgBbParams): (x: number, tx: number, n: number) => number {
+  const lbAB = betaln(al, be);
+  const lbGD = betaln(ga, de);
+  return (x, tx, n) => {
+    const alive = betaln(al + x, be + n - x) - lbAB + betaln(ga, de + n) - lbGD;
+    const silent = n - tx;
+    if (silent === 0) return alive;
+    let logRatio = 0;
+    let sum = 1;
+    for (let i = 0; i + 1 < silent; i++) {
+      logRatio += Math.log1p(-(al + x) / (al + be + tx + i)) + Math.log1p(-(ga + 1) / (ga + de + 1 + tx + i));
+      const term = Math.exp(logRatio);
+      sum += term;
+      if (term * (silent - 1 - i) < 1e-17 * sum) break;
+    }
+    const died = betaln(al + x, be + tx - x) - lbAB + betaln(ga + 1, de + tx) - lbGD + Math.log(sum);
+    return logAddExp(alive, died);
+  };
 }
 
 /**
@@ -138,20 +141,25 @@ function lnAliveOpportunities(gamma: number, delta: number, n: number, m: number
  * ```
  */
 export function bgBbModel(params: BgBbParams | SavedModel<'bg-bb', BgBbParams>): BgBbModel {
-  const { alpha, beta, gamma, delta } = readParams('bg-bb', NAMES, params);
+  return buildBgBbModel(readParams('bg-bb', NAMES, params));
+}
+
+/** The model of checked parameters. */
+function buildBgBbModel({ alpha, beta, gamma, delta }: BgBbParams): BgBbModel {
   const saved = Object.freeze({ model: 'bg-bb' as const, params: Object.freeze({ alpha, beta, gamma, delta }) });
   const lbAB = betaln(alpha, beta);
   const lbGD = betaln(gamma, delta);
+  const logLik = patternLogLikelihood(saved.params);
   return {
     model: 'bg-bb',
     params: saved.params,
     likelihood(x, tx, n) {
       checkPattern(x, tx, n);
-      return Math.min(1, Math.exp(logLik(alpha, beta, gamma, delta, lbAB, lbGD, x, tx, n)));
+      return Math.min(1, Math.exp(logLik(x, tx, n)));
     },
     pAlive(x, tx, n) {
       checkPattern(x, tx, n);
-      return Math.min(1, Math.exp(betaln(alpha + x, beta + n - x) - lbAB + betaln(gamma, delta + n + 1) - lbGD - logLik(alpha, beta, gamma, delta, lbAB, lbGD, x, tx, n)));
+      return Math.min(1, Math.exp(betaln(alpha + x, beta + n - x) - lbAB + betaln(gamma, delta + n + 1) - lbGD - logLik(x, tx, n)));
     },
     expectedTransactions(n) {
       checkOpportunities('n', n, 0);
@@ -160,7 +168,7 @@ export function bgBbModel(params: BgBbParams | SavedModel<'bg-bb', BgBbParams>):
     conditionalExpectedTransactions(nStar, x, tx, n) {
       checkOpportunities('nStar', nStar, 0);
       checkPattern(x, tx, n);
-      const l = logLik(alpha, beta, gamma, delta, lbAB, lbGD, x, tx, n);
+      const l = logLik(x, tx, n);
       return Math.exp(betaln(alpha + x + 1, beta + n - x) - lbAB - l + lnAliveOpportunities(gamma, delta, n, n + nStar));
     },
     toJSON() {
@@ -190,11 +198,11 @@ export function bgBbModel(params: BgBbParams | SavedModel<'bg-bb', BgBbParams>):
  *   weight: [40, 10, 6, 8, 3, 12, 7, 5],
  * });
  * fit.converged; // => true
-fit.params.alpha; // => 0.452
+ * fit.params.alpha; // => 0.452
  * ```
  */
 export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): BgBbFit {
-  checkOptionKeys(options, FIT_OPTION_KEYS);
+  const settings = resolveFitOptions(options);
   const m = columnsLength(summary, { required: ['frequency', 'recency', 'periods'], optional: ['weight'] }, inputFailure('summary'));
   if (m === 0) throw new InvalidInputError(0, 'record', 0, 'the summary is empty', 'summary');
   const X = new Float64Array(m);
@@ -202,10 +210,10 @@ export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): 
   const N = new Float64Array(m);
   const W = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    const x = (summary.frequency[i] ?? 0);
-    const tx = (summary.recency[i] ?? 0);
-    const n = (summary.periods[i] ?? 0);
-    const w = summary.weight === undefined ? 1 : (summary.weight[i] ?? 0);
+    const x = summary.frequency[i];
+    const tx = summary.recency[i];
+    const n = summary.periods[i];
+    const w = summary.weight === undefined ? 1 : summary.weight[i];
     if (!Number.isInteger(n) || n < 1 || n > MAX_OPPORTUNITIES) {
       throw new InvalidInputError(i, 'record', n, `periods = ${describeEntry(n)} must be an integer from 1 to ${MAX_OPPORTUNITIES}`, 'summary');
     }
@@ -220,20 +228,15 @@ export function fitBgBb(summary: OpportunitySummary, options: FitOptions = {}): 
     W[i] = w;
   }
   const negLogLik = (lp: Float64Array): number => {
-    const al = Math.exp(lp[0] ?? 0);
-    const be = Math.exp(lp[1] ?? 0);
-    const ga = Math.exp(lp[2] ?? 0);
-    const de = Math.exp(lp[3] ?? 0);
-    const lbAB = betaln(al, be);
-    const lbGD = betaln(ga, de);
+    const logLik = patternLogLikelihood({ alpha: Math.exp(lp[0]), beta: Math.exp(lp[1]), gamma: Math.exp(lp[2]), delta: Math.exp(lp[3]) });
     let ll = 0;
     for (let i = 0; i < m; i++) {
-      const w = (W[i] ?? 0);
-      if (w > 0) ll += w * logLik(al, be, ga, de, lbAB, lbGD, (X[i] ?? 0), (TX[i] ?? 0), (N[i] ?? 0));
+      const w = W[i];
+      if (w > 0) ll += w * logLik(X[i], TX[i], N[i]);
     }
     return -ll;
   };
-  const info = fitLogParameters(NAMES, negLogLik, [[1, 1, 1, 1], [0.5, 2, 0.5, 3], [2, 0.5, 2, 1]], 'BG/BB', W.reduce((sum, w) => sum + w, 0), options);
-  const model = bgBbModel(info.params);
-  return { ...model, ...info, params: model.params };
+  const starts = [[1, 1, 1, 1], [0.5, 2, 0.5, 3], [2, 0.5, 2, 1]];
+  const info = fitLogParameters({ model: 'BG/BB', names: NAMES, negLogLik, starts, weight: W.reduce((sum, w) => sum + w, 0) }, settings);
+  return withFitInfo(buildBgBbModel(info.params), info);
 }

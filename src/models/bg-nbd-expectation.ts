@@ -28,38 +28,51 @@
  */
 import { betaln, softplus } from './special.ts';
 import { logIntegral } from './log-quadrature.ts';
+import type { BgNbdParams } from './bg-nbd.ts';
 
 const SERIES_TERMS = 4000;
 const MAX_CANCELLATION = 256;
 
 /**
- * `E[Y(t) | alive, x, T]` of the BG/NBD model, as `E(τ)` above with `τ = t / scale`.
+ * The posterior of a customer known to be alive, in the terms the three evaluations share: λ ~
+ * Gamma(m, α + T) with `m = r + x`, p ~ Beta(a, β) with `β = b + x`; `C = a + b + x − 1` and
+ * `A = a + b − 1 − r`.
+ */
+interface AlivePosterior {
+  readonly m: number;
+  readonly a: number;
+  readonly beta: number;
+  readonly C: number;
+  readonly A: number;
+}
+
+/**
+ * `E[Y(t) | alive, x, T]` of the BG/NBD model, as `E(τ)` above with `τ = t / (α + T)`.
  *
- * @param r - purchase-rate shape
- * @param a - dropout beta, first shape
- * @param b - dropout beta, second shape
- * @param x - repeat purchases (integer ≥ 0)
+ * @param params - the model's parameters
+ * @param customer - repeat purchases x (integer ≥ 0) and age T (≥ 0, finite; 0 for a new customer)
  * @param t - horizon (≥ 0, finite)
- * @param scale - `α + T` (> 0, finite)
  * @returns the expectation (≥ 0; +∞ only when it exceeds the largest double)
  * @internal
  */
-export function bgNbdAliveExpectation(r: number, a: number, b: number, x: number, t: number, scale: number): number {
+export function bgNbdAliveExpectation(params: BgNbdParams, customer: { readonly x: number; readonly T: number }, t: number): number {
   if (!(t > 0)) return 0;
-  const m = r + x;
-  const C = a + b + x - 1;
+  const { r, alpha, a, b } = params;
+  const { x, T } = customer;
+  const posterior = { m: r + x, a, beta: b + x, C: a + b + x - 1, A: a + b - 1 - r };
+  const scale = alpha + T;
   const tau = t / scale;
   if (Number.isFinite(tau)) {
-    const small = smallHorizonSeries(m, a, C, tau);
+    const small = smallHorizonSeries(posterior, tau);
     if (small !== null) return small;
-    const euler = eulerSeries(r, a, b, C, tau);
+    const euler = eulerSeries(posterior, tau);
     if (euler !== null) return euler;
   }
-  return byIntegral(m, a, b + x, Math.log(t) - Math.log(scale));
+  return byIntegral(posterior, Math.log(t) - Math.log(scale));
 }
 
 /** The alternating series in τ, or `null` when some term ratio could exceed ½. */
-function smallHorizonSeries(m: number, a: number, C: number, tau: number): number | null {
+function smallHorizonSeries({ m, a, C }: AlivePosterior, tau: number): number | null {
   const bound = tau * Math.max(1, (m + 1) / (C + 1)) * Math.max(1, a / 2);
   if (!(bound <= 0.5)) return null;
   let term = m * tau;
@@ -72,10 +85,9 @@ function smallHorizonSeries(m: number, a: number, C: number, tau: number): numbe
 }
 
 /** After Euler's transformation; `null` when it does not converge within the budget or cancels. */
-function eulerSeries(r: number, a: number, b: number, C: number, tau: number): number | null {
+function eulerSeries({ a, C, A }: AlivePosterior, tau: number): number | null {
   const z = tau / (1 + tau);
   const lnQ = -Math.log1p(tau);
-  const A = a + b - 1 - r;
   let term = A * z;
   let sum = term;
   let size = Math.abs(term);
@@ -108,7 +120,7 @@ function eulerSeries(r: number, a: number, b: number, C: number, tau: number): n
 }
 
 /** `E_p[(1 − (1+pτ)^{−m})/p]` over p ~ Beta(a, β), integrated in v = logit p. */
-function byIntegral(m: number, a: number, beta: number, lnTau: number): number {
+function byIntegral({ m, a, beta }: AlivePosterior, lnTau: number): number {
   const lnB = betaln(a, beta);
   const lnM = Math.log(m);
   const logf = (v: number): number => {

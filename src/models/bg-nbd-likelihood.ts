@@ -5,50 +5,38 @@
  * @module
  * @internal
  */
-import { betaln, digamma, gammaln } from './special.ts';
-import type { CompressedSummary } from './summary.ts';
+import { betaln, digamma, gammaln, logAddExp } from './special.ts';
+import type { BgNbdParams } from './bg-nbd.ts';
+import { type CompressedSummary, occurringCounts } from './summary.ts';
 
 /**
  * The BG/NBD negative log-likelihood and its analytic gradient in the log-parameters
  * `[ln r, ln α, ln a, ln b]`, over compressed summary rows.
  *
  * @param s - validated rows with weights
- * @returns the objective, its gradient and the weighted totals used for starting values
+ * @returns the objective and its gradient
  * @internal
  */
 export function bgNbdObjective(s: CompressedSummary): {
   negLogLik: (lp: Float64Array) => number;
   gradient: (lp: Float64Array, out: Float64Array) => void;
-  sumX: number;
-  sumT: number;
 } {
   const n = s.x.length;
-  let maxX = 0;
-  let sumX = 0;
-  let sumT = 0;
-  for (let i = 0; i < n; i++) {
-    maxX = Math.max(maxX, (s.x[i] ?? 0));
-    sumX += (s.weight[i] ?? 0) * (s.x[i] ?? 0);
-    sumT += (s.weight[i] ?? 0) * (s.T[i] ?? 0);
-  }
-  const present = new Uint8Array(maxX + 1);
-  for (let i = 0; i < n; i++) present[s.x[i] ?? 0] = 1;
+  const present = occurringCounts(s.x);
+  const maxX = present.length - 1;
   // tx and T take few distinct values (whole days in a unit): log(α + t) is computed once per value.
   const [tIndex, tValues] = distinctValues(s.T);
   const [txIndex, txValues] = distinctValues(s.tx);
   const logT = new Float64Array(tValues.length);
   const logTx = new Float64Array(txValues.length);
   const fillLogs = (alpha: number): void => {
-    for (let k = 0; k < tValues.length; k++) logT[k] = Math.log(alpha + (tValues[k] ?? 0));
-    for (let k = 0; k < txValues.length; k++) logTx[k] = Math.log(alpha + (txValues[k] ?? 0));
+    for (let k = 0; k < tValues.length; k++) logT[k] = Math.log(alpha + tValues[k]);
+    for (let k = 0; k < txValues.length; k++) logTx[k] = Math.log(alpha + txValues[k]);
   };
   const cx = new Float64Array(maxX + 1); // per-x constant of the log-likelihood
   const lx = new Float64Array(maxX + 1); // per-x log(a / (b + x − 1))
   const negLogLik = (lp: Float64Array): number => {
-    const r = Math.exp(lp[0] ?? 0);
-    const alpha = Math.exp(lp[1] ?? 0);
-    const a = Math.exp(lp[2] ?? 0);
-    const b = Math.exp(lp[3] ?? 0);
+    const { r, alpha, a, b } = paramsAt(lp);
     const common = -gammaln(r) + r * Math.log(alpha) - betaln(a, b);
     for (let x = 0; x <= maxX; x++) {
       if (present[x] === 0) continue;
@@ -58,14 +46,14 @@ export function bgNbdObjective(s: CompressedSummary): {
     fillLogs(alpha);
     let ll = 0;
     for (let i = 0; i < n; i++) {
-      const x = (s.x[i] ?? 0);
-      const A = -(r + x) * (logT[tIndex[i] ?? 0] ?? 0);
+      const x = s.x[i];
+      const A = -(r + x) * logT[tIndex[i]];
       let term = A;
       if (x > 0) {
-        const B = (lx[x] ?? 0) - (r + x) * (logTx[txIndex[i] ?? 0] ?? 0);
-        term = A > B ? A + Math.log1p(Math.exp(B - A)) : B + Math.log1p(Math.exp(A - B));
+        const B = lx[x] - (r + x) * logTx[txIndex[i]];
+        term = logAddExp(A, B);
       }
-      ll += (s.weight[i] ?? 0) * ((cx[x] ?? 0) + term);
+      ll += s.weight[i] * (cx[x] + term);
     }
     return -ll;
   };
@@ -75,10 +63,7 @@ export function bgNbdObjective(s: CompressedSummary): {
   const da = new Float64Array(maxX + 1);
   const db = new Float64Array(maxX + 1);
   const gradient = (lp: Float64Array, out: Float64Array): void => {
-    const r = Math.exp(lp[0] ?? 0);
-    const alpha = Math.exp(lp[1] ?? 0);
-    const a = Math.exp(lp[2] ?? 0);
-    const b = Math.exp(lp[3] ?? 0);
+    const { r, alpha, a, b } = paramsAt(lp);
     const psiR = digamma(r);
     const psiAB = digamma(a + b);
     const psiB = digamma(b);
@@ -97,34 +82,39 @@ export function bgNbdObjective(s: CompressedSummary): {
     let ga = 0;
     let gb = 0;
     for (let i = 0; i < n; i++) {
-      const x = (s.x[i] ?? 0);
-      const w = (s.weight[i] ?? 0);
-      const T = (s.T[i] ?? 0);
-      const lT = logT[tIndex[i] ?? 0] ?? 0;
+      const x = s.x[i];
+      const w = s.weight[i];
+      const T = s.T[i];
+      const lT = logT[tIndex[i]];
       let wB = 0;
       let ltx = 0;
       if (x > 0) {
-        const tx = (s.tx[i] ?? 0);
-        ltx = logTx[txIndex[i] ?? 0] ?? 0;
+        const tx = s.tx[i];
+        ltx = logTx[txIndex[i]];
         // wB = e^B / (e^A + e^B) with A − B = −(r+x)(lT − ltx) − lx
-        wB = 1 / (1 + Math.exp(-(r + x) * (lT - ltx) - (lx[x] ?? 0)));
+        wB = 1 / (1 + Math.exp(-(r + x) * (lT - ltx) - lx[x]));
         gAlpha -= w * (r + x) * ((1 - wB) / (alpha + T) + wB / (alpha + tx));
         gb -= (w * wB) / (b + x - 1);
         ga += (w * wB) / a;
       } else {
         gAlpha -= (w * r) / (alpha + T);
       }
-      gr += w * ((dr[x] ?? 0) - (1 - wB) * lT - wB * ltx);
+      gr += w * (dr[x] - (1 - wB) * lT - wB * ltx);
       gAlpha += (w * r) / alpha;
-      ga += w * (da[x] ?? 0);
-      gb += w * (db[x] ?? 0);
+      ga += w * da[x];
+      gb += w * db[x];
     }
     out[0] = -gr * r;
     out[1] = -gAlpha * alpha;
     out[2] = -ga * a;
     out[3] = -gb * b;
   };
-  return { negLogLik, gradient, sumX, sumT };
+  return { negLogLik, gradient };
+}
+
+/** The parameters at log-parameters `[ln r, ln α, ln a, ln b]`. */
+function paramsAt(lp: Float64Array): BgNbdParams {
+  return { r: Math.exp(lp[0]), alpha: Math.exp(lp[1]), a: Math.exp(lp[2]), b: Math.exp(lp[3]) };
 }
 
 /** The distinct values of a column and, per row, the index of its value. */
@@ -133,7 +123,7 @@ function distinctValues(column: Float64Array): [Uint32Array, Float64Array] {
   const seen = new Map<number, number>();
   const values: number[] = [];
   for (let i = 0; i < column.length; i++) {
-    const v = (column[i] ?? 0);
+    const v = column[i];
     let k = seen.get(v);
     if (k === undefined) {
       k = values.length;

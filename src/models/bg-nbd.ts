@@ -7,15 +7,16 @@
  * @module
  */
 import { InvalidOptionError } from '../errors.ts';
-import { fitLogParameters, type FitInfo } from './mle.ts';
+import { resolveTransactionFitOptions, type TransactionFitOptions } from './fit-options.ts';
+import { fitLogParameters, withFitInfo, type FitInfo } from './mle.ts';
 import { checkArg } from './params.ts';
-import { checkCustomer, readTransactionModel, transactionFitUnit, type SavedTransactionInput, type SavedTransactionModel, type TransactionFitOptions, type TransactionModelOptions } from './saved.ts';
+import { checkCustomer, readTransactionModel, type SavedTransactionInput, type SavedTransactionModel, type TransactionModelOptions } from './saved.ts';
 import type { ModelTimeUnit } from './time-unit.ts';
 import { bgNbdAliveExpectation } from './bg-nbd-expectation.ts';
 import { lnRegularizedIncompleteBeta } from './incomplete-beta.ts';
 import { gammaln, betaln, softplus } from './special.ts';
 import { bgNbdObjective } from './bg-nbd-likelihood.ts';
-import { compressSummary, totalWeight, type FrequencySummary } from './summary.ts';
+import { compressSummary, summaryTotals, type FrequencySummary } from './summary.ts';
 
 /** BG/NBD parameters (rates in the summary's time unit). */
 export interface BgNbdParams {
@@ -29,7 +30,7 @@ export interface BgNbdParams {
   readonly b: number;
 }
 
-/** A BG/NBD model: parameters and predictions. All functions are allocation-free. */
+/** A BG/NBD model: parameters and predictions. */
 export interface BgNbdModel {
   /** Model tag. */
   readonly model: 'bg-nbd';
@@ -79,7 +80,11 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  */
 export function bgNbdModel(params: BgNbdParams | SavedTransactionInput<'bg-nbd', BgNbdParams>, options?: TransactionModelOptions): BgNbdModel {
   const { params: p, unit } = readTransactionModel('bg-nbd', NAMES, params, options);
-  const { r, alpha, a, b } = p;
+  return buildBgNbdModel(p, unit);
+}
+
+/** The model of checked parameters in a known (or unknown) unit. */
+function buildBgNbdModel({ r, alpha, a, b }: BgNbdParams, unit: ModelTimeUnit | null): BgNbdModel {
   const saved = Object.freeze({ model: 'bg-nbd' as const, params: Object.freeze({ r, alpha, a, b }), unit });
   const logOdds = (x: number, tx: number, T: number): number => Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + tx));
   const finite = (value: number, t: number): number => {
@@ -97,12 +102,12 @@ export function bgNbdModel(params: BgNbdParams | SavedTransactionInput<'bg-nbd',
     },
     expectedTransactions(t) {
       checkArg('t', t, 0);
-      return finite(bgNbdAliveExpectation(r, a, b, 0, t, alpha), t);
+      return finite(bgNbdAliveExpectation(saved.params, { x: 0, T: 0 }, t), t);
     },
     conditionalExpectedTransactions(t, x, tx, T) {
       checkArg('t', t, 0);
       checkCustomer(x, tx, T);
-      const alive = finite(bgNbdAliveExpectation(r, a, b, x, t, alpha + T), t);
+      const alive = finite(bgNbdAliveExpectation(saved.params, { x, T }, t), t);
       return x === 0 ? alive : alive / (1 + Math.exp(logOdds(x, tx, T)));
     },
     probabilityOfTransactions(n, t) {
@@ -157,16 +162,15 @@ export function bgNbdModel(params: BgNbdParams | SavedTransactionInput<'bg-nbd',
  * ```
  */
 export function fitBgNbd(summary: FrequencySummary, options: TransactionFitOptions = {}): BgNbdFit {
-  const unit = transactionFitUnit(summary, options);
+  const settings = resolveTransactionFitOptions(summary, options);
   const s = compressSummary(summary);
-  const { negLogLik, gradient, sumX, sumT } = bgNbdObjective(s);
-  const rate = sumX > 0 ? sumX / sumT : 1 / Math.max(sumT, 1);
+  const { negLogLik, gradient } = bgNbdObjective(s);
+  const { pooledRate: rate, weight } = summaryTotals(s);
   const starts = [
     [1, 1 / rate, 1, 1],
     [0.3, 0.3 / rate, 0.5, 3],
     [3, 3 / rate, 2, 5],
   ];
-  const info = fitLogParameters(NAMES, negLogLik, starts, 'BG/NBD', totalWeight(s), options, gradient);
-  const model = bgNbdModel(info.params, unit);
-  return { ...model, ...info, params: model.params };
+  const info = fitLogParameters({ model: 'BG/NBD', names: NAMES, negLogLik, gradient, starts, weight }, settings);
+  return withFitInfo(buildBgNbdModel(info.params, settings.unit), info);
 }

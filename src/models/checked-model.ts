@@ -33,27 +33,39 @@ export interface SpendModel {
 
 const TRANSACTION_METHODS = ['pAlive', 'expectedTransactions', 'conditionalExpectedTransactions'] as const;
 
+/** A transaction model whose answers are checked (see {@link checkedTransactionModel}). @internal */
+export interface CheckedTransactionModel extends Required<Omit<TransactionModel, 'unit'>> {
+  /** Days per unit of the model's rates, or `null` when the model does not say. */
+  readonly unitDays: number | null;
+}
+
+/** How a model argument is used: its name, and the unit of the histories it will score. @internal */
+export interface ModelArgument {
+  /** How the argument is named in messages (`'model'`, `'transactionModel'`). */
+  readonly name: string;
+  /**
+   * Days per unit of the histories to be scored, when known (a summary's `unitDays`): it must equal
+   * the model's unit when the model has one.
+   */
+  readonly historyUnitDays?: number | undefined;
+  /** How those histories are named in the message (default `'the summary'`). */
+  readonly historyName?: string;
+}
+
 /**
  * A transaction model whose every answer is checked: probabilities in [0, 1], expectations finite and
  * ≥ 0.
  *
  * @param model - what the caller passed
- * @param name - how the argument is named in messages (`'model'`, `'transactionModel'`)
- * @param historyUnitDays - days per unit of the histories to be scored, when known (a summary's
- *   `unitDays`): it must equal the model's unit when the model has one
- * @param historyName - how those histories are named in the message
+ * @param argument - its name, and the unit of the histories it will score
  * @returns the checked model, with the model's unit in days (or `null`)
  * @throws {@link InvalidOptionError} for something that is not a transaction model, a bad `unit`, or
  *   histories in another unit than the model; the returned functions throw one (named
  *   `<name>.<method>`) for a value out of range
  * @internal
  */
-export function checkedTransactionModel(
-  model: unknown,
-  name: string,
-  historyUnitDays?: number,
-  historyName = 'the summary',
-): Required<Omit<TransactionModel, 'unit'>> & { readonly unitDays: number | null } {
+export function checkedTransactionModel(model: unknown, argument: ModelArgument): CheckedTransactionModel {
+  const { name, historyUnitDays, historyName = 'the summary' } = argument;
   if (typeof model !== 'object' || model === null) throw new InvalidOptionError(name, model, `${describeValue(model)} is not a transaction model (e.g. bgNbdModel(saved))`);
   for (const method of TRANSACTION_METHODS) {
     if (typeof (model as Record<string, unknown>)[method] !== 'function') {

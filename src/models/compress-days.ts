@@ -24,23 +24,23 @@ export function compressDays(x: Uint32Array, txDays: Int32Array, firstDay: Int32
   let maxT = 0;
   let maxX = 0;
   for (let i = 0; i < n; i++) {
-    maxT = Math.max(maxT, endDay - (firstDay[i] ?? 0));
-    maxX = Math.max(maxX, x[i] ?? 0);
+    maxT = Math.max(maxT, endDay - firstDay[i]);
+    maxX = Math.max(maxX, x[i]);
   }
   const k1 = maxT + 1;
   const k2 = k1 * k1;
-  if (n === 0) return compressedSummary(new Float64Array(0), new Float64Array(0), new Float64Array(0), new Float64Array(0), unit);
+  if (n === 0) return compressedSummary({ x: new Float64Array(0), tx: new Float64Array(0), T: new Float64Array(0), weight: new Float64Array(0), unitDays: unit });
   if ((maxX + 1) * k2 > Number.MAX_SAFE_INTEGER) {
     const tx = new Float64Array(n);
     const T = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      tx[i] = (txDays[i] ?? 0) / unit;
-      T[i] = (endDay - (firstDay[i] ?? 0)) / unit;
+      tx[i] = txDays[i] / unit;
+      T[i] = (endDay - firstDay[i]) / unit;
     }
     return compressSummary({ x, tx, T, unitDays: unit });
   }
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = (x[i] ?? 0) * k2 + (txDays[i] ?? 0) * k1 + (endDay - (firstDay[i] ?? 0));
+  for (let i = 0; i < n; i++) keys[i] = x[i] * k2 + txDays[i] * k1 + (endDay - firstDay[i]);
   keys.sort();
   let distinct = 0;
   for (let i = 0; i < n; i++) if (i === 0 || keys[i] !== keys[i - 1]) distinct++;
@@ -50,7 +50,7 @@ export function compressDays(x: Uint32Array, txDays: Int32Array, firstDay: Int32
   const W = new Float64Array(distinct);
   let row = -1;
   for (let i = 0; i < n; i++) {
-    const key = keys[i] ?? 0;
+    const key = keys[i];
     if (i === 0 || key !== keys[i - 1]) {
       row++;
       const xi = Math.floor(key / k2);
@@ -60,7 +60,7 @@ export function compressDays(x: Uint32Array, txDays: Int32Array, firstDay: Int32
       TX[row] = t / unit;
       TT[row] = (rest - t * k1) / unit;
     }
-    W[row] = (W[row] ?? 0) + 1;
+    W[row] = W[row] + 1;
   }
-  return compressedSummary(X, TX, TT, W, unit);
+  return compressedSummary({ x: X, tx: TX, T: TT, weight: W, unitDays: unit });
 }

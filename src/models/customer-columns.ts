@@ -9,6 +9,7 @@ import type { CustomerId } from '../input/types.ts';
 import { columnsLength, refuseNearMisses } from './columns.ts';
 import { checkArg } from './params.ts';
 import { checkCustomer, isPossibleHistory } from './saved.ts';
+import { summaryUnitDays } from './time-unit.ts';
 import type { FrequencySummary } from './summary.ts';
 
 /** One customer's history in the model's time unit (`zbar` = mean repeat value, major units). */
@@ -75,10 +76,7 @@ export function checkColumns(summary: unknown, needZbar: boolean): number {
   });
   const columns = summary as CustomerColumns;
   if (needZbar && columns.zbar === undefined) throw new InvalidOptionError('summary.zbar', undefined, 'is required with a spend model');
-  const unitDays = columns.unitDays;
-  if (unitDays !== undefined && !(Number.isSafeInteger(unitDays) && unitDays >= 1)) {
-    throw new InvalidOptionError('summary.unitDays', unitDays, `${describeValue(unitDays)} is not a whole number of days ≥ 1`);
-  }
+  summaryUnitDays(columns.unitDays);
   return n;
 }
 
@@ -114,5 +112,8 @@ export function checkRow(summary: CustomerColumns, i: number, needZbar: boolean)
  */
 export function historyAt(summary: CustomerColumns, i: number, needZbar: boolean): Required<CustomerHistory> {
   checkRow(summary, i, needZbar);
-  return { x: summary.x[i] as number, tx: summary.tx[i] as number, T: summary.T[i] as number, zbar: summary.zbar?.[i] ?? 0 };
+  // zbar is a real gap: the column is optional, and an entry no spend model reads (x = 0) is not
+  // checked; either reads as 0
+  const zbar = summary.zbar === undefined ? undefined : summary.zbar[i];
+  return { x: summary.x[i] as number, tx: summary.tx[i] as number, T: summary.T[i] as number, zbar: zbar === undefined ? 0 : zbar };
 }

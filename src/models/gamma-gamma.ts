@@ -7,14 +7,15 @@
  *
  * @module
  */
-import { InvalidInputError, InvalidOptionError, RetentionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import { InvalidInputError, RetentionError } from '../errors.ts';
 import { columnsLength, describeEntry, inputFailure } from './columns.ts';
 import { MAX_TRANSACTIONS } from './limits.ts';
-import { fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
+import { type GammaGammaOptions, resolveGammaGammaOptions } from './fit-options.ts';
+import { fitLogParameters, withFitInfo, type FitInfo } from './mle.ts';
 import { readParams, checkArg } from './params.ts';
 import type { SavedModel } from './saved.ts';
 import { gammaln } from './special.ts';
+import { occurringCounts } from './summary.ts';
 
 /** Gamma-Gamma parameters (γ in money units). */
 export interface GammaGammaParams {
@@ -36,15 +37,8 @@ export interface SpendSummary {
   readonly weight?: ArrayLike<number>;
 }
 
-/** Options of {@link fitGammaGamma}. */
-export interface GammaGammaOptions extends FitOptions {
-  /** Largest |Pearson correlation| between x and zbar that is accepted, in [0, 1] (default 0.3). */
-  readonly maxCorrelation?: number;
-  /** Fit even when the correlation is above `maxCorrelation` (default false). */
-  readonly force?: boolean;
-}
+export type { GammaGammaOptions } from './fit-options.ts';
 
-const GAMMA_GAMMA_KEYS = optionKeys<GammaGammaOptions>({ maxIterations: true, tolerance: true, maxCorrelation: true, force: true });
 const SPEND_COLUMNS = { required: ['x', 'zbar'], optional: ['weight'] };
 
 /** A Gamma-Gamma model: parameters and predictions (allocation-free). */
@@ -91,7 +85,11 @@ const NAMES = ['p', 'q', 'gamma'] as const;
  * ```
  */
 export function gammaGammaModel(params: GammaGammaParams | SavedModel<'gamma-gamma', GammaGammaParams>): GammaGammaModel {
-  const { p, q, gamma } = readParams('gamma-gamma', NAMES, params);
+  return buildGammaGammaModel(readParams('gamma-gamma', NAMES, params));
+}
+
+/** The model of checked parameters. */
+function buildGammaGammaModel({ p, q, gamma }: GammaGammaParams): GammaGammaModel {
   const saved = Object.freeze({ model: 'gamma-gamma' as const, params: Object.freeze({ p, q, gamma }) });
   const mean = q > 1 ? (p * gamma) / (q - 1) : Number.POSITIVE_INFINITY;
   return {
@@ -140,20 +138,16 @@ export function gammaGammaModel(params: GammaGammaParams | SavedModel<'gamma-gam
  * ```
  */
 export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions = {}): GammaGammaFit {
-  const opts = checkOptionKeys(options, GAMMA_GAMMA_KEYS);
-  const maxCorrelation = opts.maxCorrelation ?? 0.3;
-  if (typeof maxCorrelation !== 'number' || !(maxCorrelation >= 0 && maxCorrelation <= 1)) {
-    throw new InvalidOptionError('maxCorrelation', maxCorrelation, `${describeValue(maxCorrelation)} is not a number in [0, 1]`);
-  }
-  if (opts.force !== undefined && typeof opts.force !== 'boolean') throw new InvalidOptionError('force', opts.force, `${describeValue(opts.force)} is not true or false`);
+  const settings = resolveGammaGammaOptions(options);
+  const { maxCorrelation } = settings;
   const n = columnsLength(summary, SPEND_COLUMNS, inputFailure('summary'));
   const xs: number[] = [];
   const zs: number[] = [];
   const ws: number[] = [];
   for (let i = 0; i < n; i++) {
-    const x = (summary.x[i] ?? 0);
-    const z = (summary.zbar[i] ?? 0);
-    const w = summary.weight === undefined ? 1 : (summary.weight[i] ?? 0);
+    const x = summary.x[i];
+    const z = summary.zbar[i];
+    const w = summary.weight === undefined ? 1 : summary.weight[i];
     if (!Number.isInteger(x) || x < 0 || x > MAX_TRANSACTIONS) throw new InvalidInputError(i, 'record', x, `x = ${describeEntry(x)} must be a non-negative integer (at most ${MAX_TRANSACTIONS})`, 'summary');
     if (!Number.isFinite(w) || w < 0) throw new InvalidInputError(i, 'record', w, `weight = ${describeEntry(w)} must be a non-negative finite number`, 'summary');
     if (x === 0 || w === 0) continue;
@@ -171,9 +165,9 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
   let mx = 0;
   let mz = 0;
   for (let i = 0; i < m; i++) {
-    sw += (W[i] ?? 0);
-    mx += (W[i] ?? 0) * (X[i] ?? 0);
-    mz += (W[i] ?? 0) * (Z[i] ?? 0);
+    sw += W[i];
+    mx += W[i] * X[i];
+    mz += W[i] * Z[i];
   }
   mx /= sw;
   mz /= sw;
@@ -181,36 +175,33 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
   let szz = 0;
   let sxz = 0;
   for (let i = 0; i < m; i++) {
-    const dx = (X[i] ?? 0) - mx;
-    const dz = (Z[i] ?? 0) - mz;
-    sxx += (W[i] ?? 0) * dx * dx;
-    szz += (W[i] ?? 0) * dz * dz;
-    sxz += (W[i] ?? 0) * dx * dz;
+    const dx = X[i] - mx;
+    const dz = Z[i] - mz;
+    sxx += W[i] * dx * dx;
+    szz += W[i] * dz * dz;
+    sxz += W[i] * dx * dz;
   }
   const correlation = sxx > 0 && szz > 0 ? sxz / Math.sqrt(sxx * szz) : 0;
-  if (Math.abs(correlation) > maxCorrelation && opts.force !== true) {
+  if (Math.abs(correlation) > maxCorrelation && !settings.force) {
     throw new RetentionError(
       `Gamma-Gamma: the correlation between x and zbar is ${correlation.toFixed(3)} (|r| > ${maxCorrelation}); the model assumes spend is independent of frequency (pass force: true to fit anyway)`,
     );
   }
   const lx = X.map(Math.log);
   const lz = Z.map(Math.log);
-  let maxX = 0;
-  for (let i = 0; i < m; i++) maxX = Math.max(maxX, (X[i] ?? 0));
-  const present = new Uint8Array(maxX + 1);
-  for (let i = 0; i < m; i++) present[X[i] ?? 0] = 1;
-  const cx = new Float64Array(maxX + 1); // per-x lnΓ(px+q) − lnΓ(px)
+  const present = occurringCounts(X);
+  const cx = new Float64Array(present.length); // per-x lnΓ(px+q) − lnΓ(px)
   const negLogLik = (lp: Float64Array): number => {
-    const p = Math.exp(lp[0] ?? 0);
-    const q = Math.exp(lp[1] ?? 0);
-    const g = Math.exp(lp[2] ?? 0);
+    const p = Math.exp(lp[0]);
+    const q = Math.exp(lp[1]);
+    const g = Math.exp(lp[2]);
     const common = -gammaln(q) + q * Math.log(g);
-    for (let x = 1; x <= maxX; x++) if (present[x] === 1) cx[x] = gammaln(p * x + q) - gammaln(p * x);
+    for (let x = 1; x < present.length; x++) if (present[x] === 1) cx[x] = gammaln(p * x + q) - gammaln(p * x);
     let ll = 0;
     for (let i = 0; i < m; i++) {
-      const x = (X[i] ?? 0);
+      const x = X[i];
       const px = p * x;
-      ll += (W[i] ?? 0) * (common + (cx[x] ?? 0) + px * (lx[i] ?? 0) + (px - 1) * (lz[i] ?? 0) - (px + q) * Math.log(g + x * (Z[i] ?? 0)));
+      ll += W[i] * (common + cx[x] + px * lx[i] + (px - 1) * lz[i] - (px + q) * Math.log(g + x * Z[i]));
     }
     return -ll;
   };
@@ -219,7 +210,6 @@ export function fitGammaGamma(summary: SpendSummary, options: GammaGammaOptions 
     [5, 3, (2 * mz) / 5],
     [2, 5, 2 * mz],
   ];
-  const info = fitLogParameters(NAMES, negLogLik, starts, 'Gamma-Gamma', sw, opts);
-  const model = gammaGammaModel(info.params);
-  return { ...model, ...info, params: model.params, correlation, customers: sw };
+  const info = fitLogParameters({ model: 'Gamma-Gamma', names: NAMES, negLogLik, starts, weight: sw }, settings);
+  return { ...withFitInfo(buildGammaGammaModel(info.params), info), correlation, customers: sw };
 }

@@ -5,16 +5,16 @@
  * @module
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { CustomerId } from '../input/types.ts';
 import { type TransactionModel, checkedTransactionModel } from './checked-model.ts';
-import { columnsLength } from './columns.ts';
+import { columnsLength, describeEntry } from './columns.ts';
 import { checkRow } from './customer-columns.ts';
-import { MAX_FREQUENCY_GROUPS } from './limits.ts';
+import { type HoldoutOptions, resolveHoldoutOptions } from './prediction-options.ts';
 import type { RfmSummary } from './rfm-summary.ts';
 import { type TrackingRow, trackingSeries } from './tracking.ts';
 
 export type { TrackingRow } from './tracking.ts';
+export type { HoldoutOptions } from './prediction-options.ts';
 
 /** One customer in {@link HoldoutEvaluation.customers}. */
 export interface HoldoutCustomer {
@@ -64,13 +64,6 @@ export interface HoldoutEvaluation {
   readonly rmse: number;
 }
 
-/** Options of {@link evaluateHoldout}. */
-export interface HoldoutOptions {
-  /** Last frequency group, which holds every x ≥ it: an integer in [1, 10,000] (default 7 → 0…6 and 7+). */
-  maxFrequency?: number;
-}
-
-const HOLDOUT_KEYS = optionKeys<HoldoutOptions>({ maxFrequency: true });
 const HOLDOUT_COLUMNS = { required: ['ids', 'x', 'tx', 'T', 'holdout', 'firstDay'], optional: [] };
 
 /**
@@ -112,11 +105,7 @@ const HOLDOUT_COLUMNS = { required: ['ids', 'x', 'tx', 'T', 'holdout', 'firstDay
  * ```
  */
 export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, options: HoldoutOptions = {}): HoldoutEvaluation {
-  const opts = checkOptionKeys(options, HOLDOUT_KEYS);
-  const maxF = opts.maxFrequency ?? 7;
-  if (typeof maxF !== 'number' || !Number.isSafeInteger(maxF) || maxF < 1 || maxF > MAX_FREQUENCY_GROUPS) {
-    throw new InvalidOptionError('maxFrequency', maxF, `${describeValue(maxF)} is not an integer in [1, ${MAX_FREQUENCY_GROUPS}]`);
-  }
+  const { maxFrequency: maxF } = resolveHoldoutOptions(options);
   if (typeof summary !== 'object' || summary === null) throw new InvalidOptionError('summary', summary, `${describeValue(summary)} is not an rfmSummary`);
   const h = summary.holdoutLength;
   const hold = summary.holdout;
@@ -124,7 +113,7 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
   const n = columnsLength(summary, HOLDOUT_COLUMNS, (column, value, reason) => {
     throw new InvalidOptionError(`summary.${column}`, value, reason);
   });
-  const checked = checkedTransactionModel(model, 'model', summary.unitDays);
+  const checked = checkedTransactionModel(model, { name: 'model', historyUnitDays: summary.unitDays });
   const customers = new Array<HoldoutCustomer>(n);
   const groupN = new Float64Array(maxF + 1);
   const groupP = new Float64Array(maxF + 1);
@@ -140,12 +129,15 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
     const tx = summary.tx[i] as number;
     const T = summary.T[i] as number;
     const predicted = checked.conditionalExpectedTransactions(h, x, tx, T);
-    const actual = hold[i] ?? 0;
-    customers[i] = { customerId: summary.ids[i] ?? i, x, predicted, actual };
+    const actual = hold[i];
+    if (!(typeof actual === 'number' && actual >= 0 && actual < Number.POSITIVE_INFINITY)) {
+      throw new InvalidOptionError(`summary.holdout[${i}]`, actual, `${describeEntry(actual)} is not a count of holdout transaction days`);
+    }
+    customers[i] = { customerId: summary.ids[i], x, predicted, actual };
     const g = Math.min(x, maxF);
-    groupN[g] = (groupN[g] ?? 0) + 1;
-    groupP[g] = (groupP[g] ?? 0) + predicted;
-    groupA[g] = (groupA[g] ?? 0) + actual;
+    groupN[g] = groupN[g] + 1;
+    groupP[g] = groupP[g] + predicted;
+    groupA[g] = groupA[g] + actual;
     predictedTotal += predicted;
     actualTotal += actual;
     abs += Math.abs(predicted - actual);
@@ -154,12 +146,12 @@ export function evaluateHoldout(model: TransactionModel, summary: RfmSummary, op
   }
   const byFrequency: HoldoutFrequencyRow[] = [];
   for (let g = 0; g <= maxF; g++) {
-    const c = groupN[g] ?? 0;
+    const c = groupN[g];
     byFrequency.push({
       frequency: g === maxF ? `${g}+` : String(g),
       customers: c,
-      meanPredicted: c > 0 ? (groupP[g] ?? 0) / c : 0,
-      meanActual: c > 0 ? (groupA[g] ?? 0) / c : 0,
+      meanPredicted: c > 0 ? groupP[g] / c : 0,
+      meanActual: c > 0 ? groupA[g] / c : 0,
     });
   }
   return {

@@ -48,7 +48,7 @@ export function lnGammaDifferenceQuotient(y: number, e: number): number {
   let power = 1 / base; // base^{1−2k}
   for (let k = 0; k < STIRLING.length; k++) {
     const exponent = -1 - 2 * k; // 1 − 2(k+1)
-    series += (STIRLING[k] ?? 0) * power * exponent * lq * expm1Ratio(exponent * Math.log1p(u));
+    series += STIRLING[k] * power * exponent * lq * expm1Ratio(exponent * Math.log1p(u));
     power /= base * base;
   }
   return (1 - 0.5 / base) * log1pRatio(u) + Math.log(base + e) - 1 + series - shift;

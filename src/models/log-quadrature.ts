@@ -86,13 +86,13 @@ export function logIntegral(logf: (v: number) => number, lo: number, hi: number,
     const h = (b - a) / 2;
     let local = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < 8; i++) {
-      values[i] = logf(c - h * (X[i] ?? 0));
-      values[15 - i] = logf(c + h * (X[i] ?? 0));
-      local = Math.max(local, values[i] ?? local, values[15 - i] ?? local);
+      values[i] = logf(c - h * X[i]);
+      values[15 - i] = logf(c + h * X[i]);
+      local = Math.max(local, values[i], values[15 - i]);
     }
     if (!(local > Number.NEGATIVE_INFINITY)) return;
     let s = 0;
-    for (let i = 0; i < 8; i++) s += (W[i] ?? 0) * (Math.exp((values[i] ?? 0) - local) + Math.exp((values[15 - i] ?? 0) - local));
+    for (let i = 0; i < 8; i++) s += W[i] * (Math.exp(values[i] - local) + Math.exp(values[15 - i] - local));
     add(local, s * h);
   };
 
@@ -150,7 +150,7 @@ export function logIntegral(logf: (v: number) => number, lo: number, hi: number,
 }
 
 /**
- * A point at (or, on a plateau, near) the maximum of a unimodal `logf`: the best feature point,
+ * A point at (or, on a plateau, near) the maximum of a unimodal `logf` (`points`: at least one, sorted): the best feature point,
  * then golden-section search between its neighbours (an unbounded side is first bracketed by
  * doubling steps).
  */
@@ -158,13 +158,13 @@ function findMode(logf: (v: number) => number, lo: number, hi: number, points: r
   let best = 0;
   let bestValue = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < points.length; i++) {
-    const value = logf(points[i]?.at ?? 0);
+    const value = logf(points[i].at);
     if (value > bestValue) {
       best = i;
       bestValue = value;
     }
   }
-  const centre = points[best] ?? { at: 0, scale: 1 };
+  const centre = points[best];
   const bound = (side: number): number => {
     const neighbour = points[best + side];
     if (neighbour !== undefined) return neighbour.at;

@@ -4,40 +4,12 @@
  *
  * @module
  */
-import { InvalidOptionError, RetentionError, describeValue } from '../errors.ts';
-import { optionKeys } from '../option-keys.ts';
+import { RetentionError } from '../errors.ts';
+import type { FitSettings } from './fit-options.ts';
 import { minimizeBfgs, numericHessian } from './optimizer.ts';
 import { PARAM_MAX, PARAM_MIN } from './params.ts';
 
-/** Options accepted by every `fit…` function. */
-export interface FitOptions {
-  /** Maximum BFGS iterations per start: an integer in [1, 10,000] (default 500). */
-  readonly maxIterations?: number;
-  /**
-   * Gradient tolerance of the log-likelihood per unit of weight (per customer), relative to
-   * `max(1, |log-likelihood| ÷ total weight)`: a number in (0, 0.1] (default 1e-8). Dividing by the
-   * total weight makes the test the same whether the weights count customers or shares of them.
-   */
-  readonly tolerance?: number;
-}
-
-/** The keys of {@link FitOptions}. @internal */
-export const FIT_OPTION_KEYS = optionKeys<FitOptions>({ maxIterations: true, tolerance: true });
-
-/** Most BFGS iterations a fit may be asked for. */
-const MAX_ITERATIONS = 10_000;
-
-function resolveFitOptions(options: FitOptions): { maxIterations: number; gradientTolerance: number } {
-  const maxIterations = options.maxIterations ?? 500;
-  if (typeof maxIterations !== 'number' || !Number.isInteger(maxIterations) || maxIterations < 1 || maxIterations > MAX_ITERATIONS) {
-    throw new InvalidOptionError('maxIterations', maxIterations, `${describeValue(maxIterations)} is not a whole number in [1, ${MAX_ITERATIONS}]`);
-  }
-  const gradientTolerance = options.tolerance ?? 1e-8;
-  if (typeof gradientTolerance !== 'number' || !(gradientTolerance > 0 && gradientTolerance <= 0.1)) {
-    throw new InvalidOptionError('tolerance', gradientTolerance, `${describeValue(gradientTolerance)} is not a number in (0, 0.1]`);
-  }
-  return { maxIterations, gradientTolerance };
-}
+export type { FitOptions } from './fit-options.ts';
 
 /** Convergence information and the fitted values common to every model fit. */
 export interface FitInfo<K extends string> {
@@ -61,6 +33,22 @@ export interface FitInfo<K extends string> {
   readonly standardErrors: Readonly<Record<K, number | null>>;
 }
 
+/** What {@link fitLogParameters} maximises: a likelihood over positive parameters. @internal */
+export interface LogLikelihoodProblem<K extends string> {
+  /** Model name for messages (`'BG/NBD'`). */
+  readonly model: string;
+  /** Parameter names, in the order of the vector. */
+  readonly names: readonly K[];
+  /** `−log L` as a function of the log-parameters (may return non-finite values). */
+  readonly negLogLik: (logParams: Float64Array) => number;
+  /** Analytic gradient of `negLogLik` in the log-parameters, when there is one. */
+  readonly gradient?: (logParams: Float64Array, out: Float64Array) => void;
+  /** Starting points in the original (positive) parameters. */
+  readonly starts: readonly (readonly number[])[];
+  /** The total weight of the data (customers, or the sum of the counts). */
+  readonly weight: number;
+}
+
 /**
  * Minimise a negative log-likelihood over log-parameters from several starts.
  *
@@ -68,30 +56,16 @@ export interface FitInfo<K extends string> {
  * not depend on whether the weights count customers, thousands of them or shares: a summary whose
  * weights are all multiplied by 1e-12 gives the same estimates.
  *
- * @param names - parameter names, in the order of the vector
- * @param negLogLik - `−log L` as a function of the log-parameters (may return non-finite values)
- * @param starts - starting points in the original (positive) parameters
- * @param model - model name for error messages
- * @param weight - the total weight of the data (customers, or the sum of the counts)
- * @param options - iteration limit and tolerance
- * @param gradient - optional analytic gradient of `negLogLik` in the log-parameters
+ * @param problem - the likelihood, its parameters, starts and the weight of the data
+ * @param settings - iteration limit and tolerance (see `resolveFitOptions`)
  * @returns the fit
- * @throws {@link InvalidOptionError} for a bad `maxIterations` or `tolerance`
  * @throws {@link RetentionError} when the weights sum to 0, no start gives a finite likelihood, the
  *   optimum does not converge, the fit never moves from its starting point (a flat likelihood), or a
  *   parameter runs to 0 or ∞
  * @internal
  */
-export function fitLogParameters<K extends string>(
-  names: readonly K[],
-  negLogLik: (logParams: Float64Array) => number,
-  starts: readonly (readonly number[])[],
-  model: string,
-  weight: number,
-  options: FitOptions = {},
-  gradient?: (logParams: Float64Array, out: Float64Array) => void,
-): FitInfo<K> {
-  const resolved = resolveFitOptions(options);
+export function fitLogParameters<K extends string>(problem: LogLikelihoodProblem<K>, settings: FitSettings): FitInfo<K> {
+  const { model, names, negLogLik, gradient, starts, weight } = problem;
   if (!(weight > 0 && Number.isFinite(weight))) throw new RetentionError(`${model}: the weights sum to ${weight}; there is nothing to fit`);
   const perWeight = (lp: Float64Array): number => negLogLik(lp) / weight;
   const gradientPerWeight =
@@ -99,13 +73,16 @@ export function fitLogParameters<K extends string>(
       ? undefined
       : (lp: Float64Array, out: Float64Array): void => {
           gradient(lp, out);
-          for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / weight;
+          for (let i = 0; i < out.length; i++) out[i] = out[i] / weight;
         };
-  const opts = { ...resolved, ...(gradientPerWeight ? { gradient: gradientPerWeight } : {}) };
+  // Only the optimiser's own settings: a fit's settings carry more (its unit, Gamma-Gamma's checks),
+  // which minimizeBfgs rejects as unknown options.
+  const { maxIterations, gradientTolerance } = settings;
+  const opts = { maxIterations, gradientTolerance, ...(gradientPerWeight ? { gradient: gradientPerWeight } : {}) };
   // Keep the search within exp(±16) ≈ 1e±7: beyond it a parameter has run to the boundary (reported
-  // below), and the likelihood's special functions only get slower there.
+  // below), past the [1e-6, 1e6] every model accepts, so no estimate is lost by cutting the search off.
   const bounded = (lp: Float64Array): number => {
-    for (let i = 0; i < lp.length; i++) if (Math.abs(lp[i] ?? 0) > 16) return Number.NaN;
+    for (let i = 0; i < lp.length; i++) if (Math.abs(lp[i]) > 16) return Number.NaN;
     return perWeight(lp);
   };
   let best: { x: Float64Array; value: number; iterations: number } | undefined;
@@ -127,7 +104,7 @@ export function fitLogParameters<K extends string>(
     );
   }
   for (let i = 0; i < names.length; i++) {
-    const v = Math.exp(polish.x[i] ?? 0);
+    const v = Math.exp(polish.x[i]);
     // far outside any scale the data can identify: the maximum is on the boundary of the parameter space
     if (!polish.converged && !(v > 1e-4 && v < 1e4)) {
       throw new RetentionError(`${model}: parameter ${names[i]} runs to ${v < 1 ? '0' : 'infinity'} (${v.toPrecision(3)} after ${polish.iterations} iterations); the maximum likelihood is on the boundary, the model does not fit these data`);
@@ -139,7 +116,7 @@ export function fitLogParameters<K extends string>(
   const k = names.length;
   const params = {} as Record<K, number>;
   for (let i = 0; i < k; i++) {
-    const v = Math.exp(polish.x[i] ?? 0);
+    const v = Math.exp(polish.x[i]);
     if (!(v >= PARAM_MIN && v <= PARAM_MAX)) {
       throw new RetentionError(`${model}: parameter ${names[i]} runs to ${v < 1 ? '0' : 'infinity'} (${v}); the model does not fit these data`);
     }
@@ -150,7 +127,7 @@ export function fitLogParameters<K extends string>(
   const cov = invertSymmetric(H, k);
   const standardErrors = {} as Record<K, number | null>;
   for (let i = 0; i < k; i++) {
-    const c = cov === null ? Number.NaN : (cov[i * k + i] ?? 0) / weight;
+    const c = cov === null ? Number.NaN : cov[i * k + i] / weight;
     const v = params[names[i] as K];
     // An extreme estimate whose log is not identified (no curvature) is a maximum on the boundary
     // reached within the tolerance, e.g. a shape → 0 when nobody churns.
@@ -160,6 +137,19 @@ export function fitLogParameters<K extends string>(
     standardErrors[names[i] as K] = c > 0 && Number.isFinite(c) ? params[names[i] as K] * Math.sqrt(c) : null;
   }
   return { params, logLikelihood: -negLogLik(polish.x), converged: true, iterations, standardErrors };
+}
+
+/**
+ * A fitted model: the model built from the estimates with the fit's information, the model's own
+ * (frozen) parameters kept.
+ *
+ * @param model - the model built from `info.params`
+ * @param info - the fit
+ * @returns both in one object
+ * @internal
+ */
+export function withFitInfo<M extends { readonly params: object }, K extends string>(model: M, info: FitInfo<K>): M & FitInfo<K> {
+  return { ...model, ...info, params: model.params } as M & FitInfo<K>;
 }
 
 /**
@@ -178,17 +168,17 @@ export function hessianFromGradient(gradient: (x: Float64Array, out: Float64Arra
   const gm = new Float64Array(k);
   const at = Float64Array.from(x);
   for (let i = 0; i < k; i++) {
-    const h = 1e-5 * Math.max(1, Math.abs(x[i] ?? 0));
-    at[i] = (x[i] ?? 0) + h;
+    const h = 1e-5 * Math.max(1, Math.abs(x[i]));
+    at[i] = x[i] + h;
     gradient(at, gp);
-    at[i] = (x[i] ?? 0) - h;
+    at[i] = x[i] - h;
     gradient(at, gm);
-    at[i] = (x[i] ?? 0);
-    for (let j = 0; j < k; j++) H[i * k + j] = ((gp[j] ?? 0) - (gm[j] ?? 0)) / (2 * h);
+    at[i] = x[i];
+    for (let j = 0; j < k; j++) H[i * k + j] = (gp[j] - gm[j]) / (2 * h);
   }
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < i; j++) {
-      const m = ((H[i * k + j] ?? 0) + (H[j * k + i] ?? 0)) / 2;
+      const m = (H[i * k + j] + H[j * k + i]) / 2;
       H[i * k + j] = m;
       H[j * k + i] = m;
     }
@@ -208,31 +198,31 @@ export function invertSymmetric(A: Float64Array, k: number): Float64Array | null
   const L = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j <= i; j++) {
-      let sum = (A[i * k + j] ?? 0);
-      for (let m = 0; m < j; m++) sum -= (L[i * k + m] ?? 0) * (L[j * k + m] ?? 0);
+      let sum = A[i * k + j];
+      for (let m = 0; m < j; m++) sum -= L[i * k + m] * L[j * k + m];
       if (i === j) {
         if (!(sum > 0)) return null;
         L[i * k + i] = Math.sqrt(sum);
       } else {
-        L[i * k + j] = sum / (L[j * k + j] ?? 0);
+        L[i * k + j] = sum / L[j * k + j];
       }
     }
   }
   // inverse of L (lower triangular), then A⁻¹ = L⁻ᵀ L⁻¹
   const Li = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
-    Li[i * k + i] = 1 / (L[i * k + i] ?? 0);
+    Li[i * k + i] = 1 / L[i * k + i];
     for (let j = 0; j < i; j++) {
       let sum = 0;
-      for (let m = j; m < i; m++) sum -= (L[i * k + m] ?? 0) * (Li[m * k + j] ?? 0);
-      Li[i * k + j] = sum / (L[i * k + i] ?? 0);
+      for (let m = j; m < i; m++) sum -= L[i * k + m] * Li[m * k + j];
+      Li[i * k + j] = sum / L[i * k + i];
     }
   }
   const inv = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
       let sum = 0;
-      for (let m = Math.max(i, j); m < k; m++) sum += (Li[m * k + i] ?? 0) * (Li[m * k + j] ?? 0);
+      for (let m = Math.max(i, j); m < k; m++) sum += Li[m * k + i] * Li[m * k + j];
       inv[i * k + j] = sum;
     }
   }

@@ -76,14 +76,14 @@ export interface MinimizeResult {
  * ```ts
  * import { numericGradient } from './optimizer.ts';
  * const g = new Float64Array(2);
- * numericGradient((p) => (p[0] ?? 0) ** 2 + 3 * (p[1] ?? 0), Float64Array.from([2, 5]), g);
+ * numericGradient((p) => p[0] ** 2 + 3 * p[1], Float64Array.from([2, 5]), g);
  * g[0]; // => 4.000000
  * g[1]; // => 3.000000
  * ```
  */
 export function numericGradient(f: (x: Float64Array) => number, x: Float64Array, out: Float64Array, h = 1e-5): number {
   for (let i = 0; i < x.length; i++) {
-    const xi = (x[i] ?? 0);
+    const xi = x[i];
     const step = h * Math.max(1, Math.abs(xi));
     x[i] = xi + step;
     const fp = f(x);
@@ -107,10 +107,10 @@ export function numericGradient(f: (x: Float64Array) => number, x: Float64Array,
  * @example
  * ```ts
  * import { numericHessian } from './optimizer.ts';
- * const H = numericHessian((p) => (p[0] ?? 0) ** 2 * (p[1] ?? 0), Float64Array.from([1, 2]));
+ * const H = numericHessian((p) => p[0] ** 2 * p[1], Float64Array.from([1, 2]));
  * H[0]; // => 4.0000
  * H[1]; // => 2.0000
- * Math.abs(H[3] ?? 1) < 1e-6; // => true
+ * Math.abs(H[3]) < 1e-6; // => true
  * ```
  */
 export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, h = 1e-4): Float64Array {
@@ -118,7 +118,7 @@ export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, 
   const H = new Float64Array(k * k);
   const f0 = f(x);
   for (let i = 0; i < k; i++) {
-    const xi = (x[i] ?? 0);
+    const xi = x[i];
     x[i] = xi + h;
     const fp = f(x);
     x[i] = xi - h;
@@ -126,7 +126,7 @@ export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, 
     x[i] = xi;
     H[i * k + i] = (fp - 2 * f0 + fm) / (h * h);
     for (let j = 0; j < i; j++) {
-      const xj = (x[j] ?? 0);
+      const xj = x[j];
       let s = 0;
       for (const [si, sj] of [[1, 1], [1, -1], [-1, 1], [-1, -1]] as const) {
         x[i] = xi + si * h;
@@ -159,7 +159,7 @@ export function numericHessian(f: (x: Float64Array) => number, x: Float64Array, 
  * @example
  * ```ts
  * import { minimizeBfgs } from './optimizer.ts';
- * const r = minimizeBfgs((p) => ((p[0] ?? 0) - 1) ** 2 + 10 * ((p[1] ?? 0) + 2) ** 2, [0, 0]);
+ * const r = minimizeBfgs((p) => (p[0] - 1) ** 2 + 10 * (p[1] + 2) ** 2, [0, 0]);
  * r.converged; // => true
  * r.x[0]; // => 1.0000
  * r.x[1]; // => -2.0000
@@ -204,10 +204,10 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
   const gradient = (p: Float64Array, out: Float64Array): number => {
     if (analytic === undefined) return numericGradient(safe, p, out);
     analytic(p, out);
-    for (let i = 0; i < k; i++) if (!Number.isFinite(out[i] ?? 0)) return numericGradient(safe, p, out);
+    for (let i = 0; i < k; i++) if (!Number.isFinite(out[i])) return numericGradient(safe, p, out);
     return 1;
   };
-  if (!Number.isFinite(fx)) return minimizeResult(x, fx, 0, evaluations, false, Number.NaN);
+  if (!Number.isFinite(fx)) return minimizeResult({ x, value: fx, iterations: 0, evaluations, converged: false, gradientNorm: Number.NaN });
   evaluations += gradient(x, g);
   resetH(1 / Math.max(valueScale, norm(g)));
   let fresh = true;
@@ -219,21 +219,21 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
     let slope = 0;
     for (let i = 0; i < k; i++) {
       let v = 0;
-      for (let j = 0; j < k; j++) v -= (H[i * k + j] ?? 0) * (g[j] ?? 0);
+      for (let j = 0; j < k; j++) v -= H[i * k + j] * g[j];
       d[i] = v;
-      slope += v * (g[i] ?? 0);
+      slope += v * g[i];
     }
     if (!(slope < 0)) {
       resetH(1 / Math.max(valueScale, norm(g)));
       fresh = true;
-      for (let i = 0; i < k; i++) d[i] = -(g[i] ?? 0) * (H[i * k + i] ?? 0);
-      slope = -(H[0] ?? 0) * g.reduce((acc, e) => acc + e * e, 0);
+      for (let i = 0; i < k; i++) d[i] = -g[i] * H[i * k + i];
+      slope = -H[0] * g.reduce((acc, e) => acc + e * e, 0);
     }
     let step = Math.min(1, maxStep / Math.max(norm(d), 1e-300));
     let fNew = Number.POSITIVE_INFINITY;
     let accepted = false;
     for (let tries = 0; tries < 60; tries++) {
-      for (let i = 0; i < k; i++) xNew[i] = (x[i] ?? 0) + step * (d[i] ?? 0);
+      for (let i = 0; i < k; i++) xNew[i] = x[i] + step * d[i];
       fNew = safe(xNew);
       evaluations++;
       if (fNew <= fx + 1e-4 * step * slope) {
@@ -254,24 +254,24 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
     let sy = 0;
     let yy = 0;
     for (let i = 0; i < k; i++) {
-      s[i] = (xNew[i] ?? 0) - (x[i] ?? 0);
-      y[i] = (gNew[i] ?? 0) - (g[i] ?? 0);
-      sy += (s[i] ?? 0) * (y[i] ?? 0);
-      yy += (y[i] ?? 0) * (y[i] ?? 0);
+      s[i] = xNew[i] - x[i];
+      y[i] = gNew[i] - g[i];
+      sy += s[i] * y[i];
+      yy += y[i] * y[i];
     }
     if (sy > 1e-12 * Math.sqrt(yy) * norm(s)) {
       if (fresh) resetH(sy / yy);
       let yHy = 0;
       for (let i = 0; i < k; i++) {
         let v = 0;
-        for (let j = 0; j < k; j++) v += (H[i * k + j] ?? 0) * (y[j] ?? 0);
+        for (let j = 0; j < k; j++) v += H[i * k + j] * y[j];
         Hy[i] = v;
-        yHy += v * (y[i] ?? 0);
+        yHy += v * y[i];
       }
       const c = (1 + yHy / sy) / sy;
       for (let i = 0; i < k; i++) {
         for (let j = 0; j < k; j++) {
-          H[i * k + j] = (H[i * k + j] ?? 0) + c * (s[i] ?? 0) * (s[j] ?? 0) - ((Hy[i] ?? 0) * (s[j] ?? 0) + (s[i] ?? 0) * (Hy[j] ?? 0)) / sy;
+          H[i * k + j] = H[i * k + j] + c * s[i] * s[j] - (Hy[i] * s[j] + s[i] * Hy[j]) / sy;
         }
       }
       fresh = false;
@@ -286,9 +286,10 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: ArrayLike<numbe
   // Stalled progress (or a line search that cannot improve) at a gradient within 10 × the tolerance is
   // taken as a minimum: the remaining gradient is finite-difference noise of a sum over many rows.
   if (!converged && iterations < maxIterations && gradientNorm <= 10 * gtol * scaleOf(fx)) converged = true;
-  return minimizeResult(x, fx, iterations, evaluations, converged, gradientNorm);
+  return minimizeResult({ x, value: fx, iterations, evaluations, converged, gradientNorm });
 }
 
-function minimizeResult(x: Float64Array, value: number, iterations: number, evaluations: number, converged: boolean, gradientNorm: number): MinimizeResult {
-  return { x, value, iterations, evaluations, converged, gradientNorm, toJSON: () => ({ x: Array.from(x), value, iterations, evaluations, converged, gradientNorm }) };
+/** The result with its `toJSON` (the point as a plain array). */
+function minimizeResult(fields: Omit<MinimizeResult, 'toJSON'>): MinimizeResult {
+  return { ...fields, toJSON: () => ({ ...fields, x: Array.from(fields.x) }) };
 }

@@ -5,20 +5,14 @@
  * @module
  */
 import { InvalidOptionError, RetentionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { CustomerId } from '../input/types.ts';
 import { type TransactionModel, checkedTransactionModel } from './checked-model.ts';
 import { type CustomerColumns, checkColumns, checkRow } from './customer-columns.ts';
+import { type PAliveScorerOptions, resolvePAliveScorerOptions } from './prediction-options.ts';
 import { checkCustomer } from './saved.ts';
 import { type ModelTimeUnit, unitDays } from './time-unit.ts';
 
-/** Options of {@link pAliveScorer}. */
-export interface PAliveScorerOptions {
-  /** Probability returned for an id that is not in the summary (default: throw a `RetentionError`). */
-  missing?: number;
-}
-
-const SCORER_KEYS = optionKeys<PAliveScorerOptions>({ missing: true });
+export type { PAliveScorerOptions } from './prediction-options.ts';
 
 /**
  * The key of an id in the scorer's table: a string, tagged by the id's type (`1` and `"1"` differ).
@@ -57,26 +51,23 @@ export function pAliveScorer(
   summary: CustomerColumns,
   options: PAliveScorerOptions = {},
 ): (customer: CustomerId | { readonly id: CustomerId }) => number {
-  const { missing } = checkOptionKeys(options, SCORER_KEYS);
-  if (missing !== undefined && !(typeof missing === 'number' && missing >= 0 && missing <= 1)) {
-    throw new InvalidOptionError('missing', missing, `${describeValue(missing)} is not a probability`);
-  }
+  const { missing } = resolvePAliveScorerOptions(options);
   const n = checkColumns(summary, false);
   const ids = summary.ids;
   if (ids === undefined) throw new InvalidOptionError('summary.ids', undefined, 'are required to look customers up');
-  const checked = checkedTransactionModel(model, 'model', summary.unitDays);
+  const checked = checkedTransactionModel(model, { name: 'model', historyUnitDays: summary.unitDays });
   const p = new Float64Array(n);
   const row = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     checkRow(summary, i, false);
     p[i] = checked.pAlive(summary.x[i] as number, summary.tx[i] as number, summary.T[i] as number);
-    row.set(lookupKey(ids[i] ?? i), i);
+    row.set(lookupKey(ids[i]), i);
   }
   return (customer) => {
     const id = typeof customer === 'object' && customer !== null ? customer.id : customer;
     const i = row.get(lookupKey(id));
-    if (i !== undefined) return p[i] ?? 0;
-    if (missing !== undefined) return missing;
+    if (i !== undefined) return p[i];
+    if (missing !== null) return missing;
     throw new RetentionError(`pAliveScorer: customer ${describeValue(id)} is not in the summary`);
   };
 }
@@ -105,7 +96,7 @@ export function pAliveScorer(
  */
 export function pAliveInDays(model: TransactionModel, unit?: ModelTimeUnit): (customer: { readonly x: number; readonly tx: number; readonly T: number }) => number {
   const given = unit === undefined ? undefined : unitDays(unit);
-  const checked = checkedTransactionModel(model, 'model', given, 'the unit given');
+  const checked = checkedTransactionModel(model, { name: 'model', historyUnitDays: given, historyName: 'the unit given' });
   const u = given ?? checked.unitDays;
   if (u === null) throw new InvalidOptionError('unit', unit, 'the model does not carry its time unit: pass it (e.g. pAliveInDays(model, \'week\'))');
   return (c) => {

@@ -17,21 +17,19 @@
  * @module
  */
 import { logIntegral } from './log-quadrature.ts';
+import type { ParetoNbdParams } from './pareto-nbd.ts';
 import { gammaln, softplus } from './special.ts';
 
 /**
  * P(X(t) = n) for a new Pareto/NBD customer.
  *
- * @param r - purchase-rate shape
- * @param alpha - purchase-rate scale
- * @param s - dropout-rate shape
- * @param beta - dropout-rate scale
+ * @param params - `{ r, alpha, s, beta }`: purchase-rate shape and scale, dropout-rate shape and scale
  * @param n - purchases (integer ≥ 0)
  * @param t - horizon (> 0, finite)
  * @returns the probability, in [0, 1]
  * @internal
  */
-export function paretoNbdProbability(r: number, alpha: number, s: number, beta: number, n: number, t: number): number {
+export function paretoNbdProbability({ r, alpha, s, beta }: ParetoNbdParams, n: number, t: number): number {
   const lnAlpha = Math.log(alpha);
   const lnBeta = Math.log(beta);
   const lnT = Math.log(t);

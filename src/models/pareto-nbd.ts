@@ -7,13 +7,14 @@
  *
  * @module
  */
-import { fitLogParameters, type FitInfo } from './mle.ts';
+import { resolveTransactionFitOptions, type TransactionFitOptions } from './fit-options.ts';
+import { fitLogParameters, withFitInfo, type FitInfo } from './mle.ts';
 import { checkArg } from './params.ts';
-import { checkCustomer, readTransactionModel, transactionFitUnit, type SavedTransactionInput, type SavedTransactionModel, type TransactionFitOptions, type TransactionModelOptions } from './saved.ts';
+import { checkCustomer, readTransactionModel, type SavedTransactionInput, type SavedTransactionModel, type TransactionModelOptions } from './saved.ts';
 import type { ModelTimeUnit } from './time-unit.ts';
 import { paretoNbdProbability } from './pareto-nbd-probability.ts';
-import { gammaln, log2F1Shifted } from './special.ts';
-import { compressSummary, type FrequencySummary } from './summary.ts';
+import { paretoNbdNegLogLik, paretoTerms } from './pareto-nbd-likelihood.ts';
+import { compressSummary, summaryTotals, type FrequencySummary } from './summary.ts';
 
 /** Pareto/NBD parameters (rates in the summary's time unit). */
 export interface ParetoNbdParams {
@@ -35,11 +36,11 @@ export interface ParetoNbdModel {
   readonly params: ParetoNbdParams;
   /** The time unit the rates are per, or `null` when not known. */
   readonly unit: ModelTimeUnit | null;
-  /** P(alive at T | x, tx, T). Allocation-free. */
+  /** P(alive at T | x, tx, T). */
   pAlive(x: number, tx: number, T: number): number;
   /** E[X(t)]: expected transactions of a new customer in (0, t]. */
   expectedTransactions(t: number): number;
-  /** E[Y(t) | x, tx, T]: expected transactions in (T, T + t]. Allocation-free. */
+  /** E[Y(t) | x, tx, T]: expected transactions in (T, T + t]. */
   conditionalExpectedTransactions(t: number, x: number, tx: number, T: number): number;
   /** P(X(t) = n) for a new customer (Fader & Hardie 2006 note), in [0, 1], in time bounded for any n and t. */
   probabilityOfTransactions(n: number, t: number): number;
@@ -51,28 +52,6 @@ export interface ParetoNbdModel {
 export type ParetoNbdFit = ParetoNbdModel & FitInfo<keyof ParetoNbdParams>;
 
 const NAMES = ['r', 'alpha', 's', 'beta'] as const;
-
-/**
- * The two log-terms of a customer's likelihood, without the factor `Γ(r+x)/Γ(r) αʳ βˢ`:
- * `L1 = −(r+x) ln(α+T) − s ln(β+T)` (alive at T) and `L2 = ln(s/(r+s+x)) + ln A₀` (died in (tx, T]),
- * with `A₀ = ∫` written through `₂F₁(r+s+x, ·; r+s+x+1; ·)` as in Fader & Hardie (2005).
- * Writes `[L1, L2]` into `out`.
- * @internal
- */
-export function paretoTerms(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number, out: Float64Array): void {
-  const a = r + s + x;
-  const ge = alpha >= beta;
-  const c = ge ? alpha - beta : beta - alpha;
-  const m = ge ? alpha : beta;
-  const b = ge ? s + 1 : r + x;
-  const l1 = log2F1Shifted(a, b, c / (m + tx)) - a * Math.log(m + tx);
-  const l2 = log2F1Shifted(a, b, c / (m + T)) - a * Math.log(m + T);
-  // l2 ≤ l1 (the integral over (tx, T] is non-negative); equality when tx = T
-  const diff = l2 - l1;
-  const logA0 = diff < 0 ? l1 + Math.log(-Math.expm1(diff)) : Number.NEGATIVE_INFINITY;
-  out[0] = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-  out[1] = Math.log(s / a) + logA0;
-}
 
 /** `(1 − q^{k}) / k` for `k ≠ 0`, and its limit `−ln q` at `k = 0`. */
 function oneMinusPowOverK(q: number, k: number): number {
@@ -100,12 +79,15 @@ function oneMinusPowOverK(q: number, k: number): number {
  */
 export function paretoNbdModel(params: ParetoNbdParams | SavedTransactionInput<'pareto-nbd', ParetoNbdParams>, options?: TransactionModelOptions): ParetoNbdModel {
   const { params: p, unit } = readTransactionModel('pareto-nbd', NAMES, params, options);
-  const { r, alpha, s, beta } = p;
+  return buildParetoNbdModel(p, unit);
+}
+
+/** The model of checked parameters in a known (or unknown) unit. */
+function buildParetoNbdModel({ r, alpha, s, beta }: ParetoNbdParams, unit: ModelTimeUnit | null): ParetoNbdModel {
   const saved = Object.freeze({ model: 'pareto-nbd' as const, params: Object.freeze({ r, alpha, s, beta }), unit });
-  const terms = new Float64Array(2);
   const pAlive = (x: number, tx: number, T: number): number => {
-    paretoTerms(r, alpha, s, beta, x, tx, T, terms);
-    return 1 / (1 + Math.exp((terms[1] ?? 0) - (terms[0] ?? 0)));
+    const { alive, died } = paretoTerms(saved.params, x, tx, T);
+    return 1 / (1 + Math.exp(died - alive));
   };
   return {
     model: 'pareto-nbd',
@@ -128,7 +110,7 @@ export function paretoNbdModel(params: ParetoNbdParams | SavedTransactionInput<'
       checkArg('n', n, 0, true);
       checkArg('t', t, 0);
       if (t === 0) return n === 0 ? 1 : 0;
-      return paretoNbdProbability(r, alpha, s, beta, n, t);
+      return paretoNbdProbability(saved.params, n, t);
     },
     toJSON() {
       return saved;
@@ -167,50 +149,16 @@ export function paretoNbdModel(params: ParetoNbdParams | SavedTransactionInput<'
  * ```
  */
 export function fitParetoNbd(summary: FrequencySummary, options: TransactionFitOptions = {}): ParetoNbdFit {
-  const unit = transactionFitUnit(summary, options);
+  const settings = resolveTransactionFitOptions(summary, options);
   const sm = compressSummary(summary);
-  const n = sm.x.length;
-  let maxX = 0;
-  let sumX = 0;
-  let sumT = 0;
-  let sumW = 0;
-  for (let i = 0; i < n; i++) {
-    const w = (sm.weight[i] ?? 0);
-    maxX = Math.max(maxX, (sm.x[i] ?? 0));
-    sumX += w * (sm.x[i] ?? 0);
-    sumT += w * (sm.T[i] ?? 0);
-    sumW += w;
-  }
-  const present = new Uint8Array(maxX + 1);
-  for (let i = 0; i < n; i++) present[sm.x[i] ?? 0] = 1;
-  const cx = new Float64Array(maxX + 1);
-  const terms = new Float64Array(2);
-  const negLogLik = (lp: Float64Array): number => {
-    const r = Math.exp(lp[0] ?? 0);
-    const alpha = Math.exp(lp[1] ?? 0);
-    const s = Math.exp(lp[2] ?? 0);
-    const beta = Math.exp(lp[3] ?? 0);
-    const common = -gammaln(r) + r * Math.log(alpha) + s * Math.log(beta);
-    for (let x = 0; x <= maxX; x++) if (present[x] === 1) cx[x] = common + gammaln(r + x);
-    let ll = 0;
-    for (let i = 0; i < n; i++) {
-      const x = (sm.x[i] ?? 0);
-      paretoTerms(r, alpha, s, beta, x, (sm.tx[i] ?? 0), (sm.T[i] ?? 0), terms);
-      const A = (terms[0] ?? 0);
-      const B = (terms[1] ?? 0);
-      const lse = A > B ? A + Math.log1p(Math.exp(B - A)) : B + Math.log1p(Math.exp(A - B));
-      ll += (sm.weight[i] ?? 0) * ((cx[x] ?? 0) + lse);
-    }
-    return -ll;
-  };
-  const rate = sumX > 0 ? sumX / sumT : 1 / Math.max(sumT, 1);
-  const meanT = sumT / sumW;
+  const negLogLik = paretoNbdNegLogLik(sm);
+  const { sumT, weight, pooledRate: rate } = summaryTotals(sm);
+  const meanT = sumT / weight;
   const starts = [
     [1, 1 / rate, 1, meanT],
     [0.5, 0.5 / rate, 0.5, meanT / 2],
     [2, 2 / rate, 2, 2 * meanT],
   ];
-  const info = fitLogParameters(NAMES, negLogLik, starts, 'Pareto/NBD', sumW, options);
-  const model = paretoNbdModel(info.params, unit);
-  return { ...model, ...info, params: model.params };
+  const info = fitLogParameters({ model: 'Pareto/NBD', names: NAMES, negLogLik, starts, weight }, settings);
+  return withFitInfo(buildParetoNbdModel(info.params, settings.unit), info);
 }

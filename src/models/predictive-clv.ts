@@ -6,28 +6,11 @@
  */
 import type { Decimal } from 'decimal.js';
 import { Money } from '../input/exact.ts';
-import { InvalidOptionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
-import { discountOption, marginOption } from '../input/option-values.ts';
 import type { CustomerId } from '../input/types.ts';
-import { type SpendModel, type TransactionModel, checkedSpendModel, checkedTransactionModel } from './checked-model.ts';
-import { type CustomerColumns, type CustomerHistory, checkColumns, historyAt, readHistory } from './customer-columns.ts';
+import { type CustomerColumns, type CustomerHistory, historyAt } from './customer-columns.ts';
+import { type ClvSettings, type PredictiveClvBase, type PredictiveClvOptions, resolveClvOptions } from './prediction-options.ts';
 
-/** Options shared by both forms of {@link predictiveClv}. */
-export interface PredictiveClvBase {
-  /** The purchase model (BG/NBD or Pareto/NBD), fitted in the summary's time unit. */
-  transactionModel: TransactionModel;
-  /** The spend model (Gamma-Gamma). */
-  spendModel: SpendModel;
-  /** Horizon in the model's time unit (e.g. 52 weeks). */
-  horizon: number;
-  /** Discount rate per discount period (e.g. 0.01 a month); 0 for no discounting. Must be > −1. */
-  discountRate: number;
-  /** Length of a discount period in model units (default 1; e.g. 52/12 for months on a weekly model). */
-  period?: number;
-  /** Share of revenue kept as profit (default 1: the result is revenue). */
-  margin?: number;
-}
+export type { PredictiveClvBase } from './prediction-options.ts';
 
 /** One customer's predictive CLV. */
 export interface PredictiveClvCustomer {
@@ -53,65 +36,26 @@ export interface PredictiveClvReport {
   readonly expectedTransactions: number;
 }
 
-/** Every option of {@link predictiveClv}, for the check of unknown keys. */
-type PredictiveClvOptions = PredictiveClvBase & { summary?: CustomerColumns; customer?: CustomerHistory };
-
-const PREDICTIVE_CLV_KEYS = optionKeys<PredictiveClvOptions>({
-  transactionModel: true,
-  spendModel: true,
-  horizon: true,
-  discountRate: true,
-  period: true,
-  margin: true,
-  summary: true,
-  customer: true,
-});
-
-interface Resolved {
-  readonly model: ReturnType<typeof checkedTransactionModel>;
-  readonly spend: SpendModel;
-  readonly horizon: number;
-  readonly period: number;
-  readonly factors: Float64Array;
-  readonly margin: number;
-}
-
-function resolve(options: PredictiveClvBase, unitDays: number | undefined): Resolved {
-  const horizon = options.horizon;
-  if (typeof horizon !== 'number' || !Number.isFinite(horizon) || horizon <= 0) {
-    throw new InvalidOptionError('horizon', horizon, `${describeValue(horizon)} is not a positive number of time units`);
-  }
-  const period = options.period ?? 1;
-  if (typeof period !== 'number' || !Number.isFinite(period) || period <= 0) {
-    throw new InvalidOptionError('period', period, `${describeValue(period)} is not a positive number of time units`);
-  }
-  const d = discountOption('discountRate', options.discountRate);
-  const margin = options.margin === undefined ? 1 : marginOption('margin', options.margin);
-  const k = Math.ceil(horizon / period - 1e-9);
-  if (k > 1_000_000) throw new InvalidOptionError('period', period, `gives ${k} discount periods in the horizon (at most 1,000,000)`);
-  const factors = new Float64Array(k);
-  for (let j = 0; j < k; j++) factors[j] = Math.pow(1 + d, -(j + 1));
-  const model = checkedTransactionModel(options.transactionModel, 'transactionModel', unitDays);
-  return { model, spend: checkedSpendModel(options.spendModel, 'spendModel'), horizon, period, factors, margin };
-}
-
-function one(r: Resolved, id: CustomerId | null, x: number, tx: number, T: number, zbar: number): PredictiveClvCustomer {
-  let prev = 0;
+/** One customer's value under the settings (the history already checked). */
+function customerValue(settings: ClvSettings, customerId: CustomerId | null, history: Required<CustomerHistory>): PredictiveClvCustomer {
+  const { model, spend, horizon, period, discountFactors, margin } = settings;
+  const { x, tx, T, zbar } = history;
+  const k = discountFactors.length;
+  let previous = 0;
   let discounted = 0;
-  const k = r.factors.length;
   for (let j = 1; j <= k; j++) {
-    const t = j === k ? r.horizon : j * r.period;
-    const e = r.model.conditionalExpectedTransactions(t, x, tx, T);
-    discounted += (e - prev) * (r.factors[j - 1] ?? 0);
-    prev = e;
+    const t = j === k ? horizon : j * period;
+    const e = model.conditionalExpectedTransactions(t, x, tx, T);
+    discounted += (e - previous) * discountFactors[j - 1];
+    previous = e;
   }
-  const expectedSpend = r.spend.conditionalExpectedSpend(x, zbar);
+  const expectedSpend = spend.conditionalExpectedSpend(x, zbar);
   return {
-    customerId: id,
-    expectedTransactions: prev,
+    customerId,
+    expectedTransactions: previous,
     discountedTransactions: discounted,
     expectedSpend,
-    clv: new Money(discounted * expectedSpend * r.margin),
+    clv: new Money(discounted * expectedSpend * margin),
   };
 }
 
@@ -157,27 +101,18 @@ function one(r: Resolved, id: CustomerId | null, x: number, tx: number, T: numbe
  */
 export function predictiveClv(options: PredictiveClvBase & { summary: CustomerColumns }): PredictiveClvReport;
 export function predictiveClv(options: PredictiveClvBase & { customer: CustomerHistory }): PredictiveClvCustomer;
-export function predictiveClv(
-  options: PredictiveClvOptions,
-): PredictiveClvReport | PredictiveClvCustomer {
-  const opts = checkOptionKeys(options, PREDICTIVE_CLV_KEYS);
-  const { summary, customer } = opts;
-  if (customer !== undefined && summary !== undefined) throw new InvalidOptionError('customer', customer, 'give a summary or a customer, not both');
-  if (customer !== undefined) {
-    const c = readHistory(customer, 'customer', true);
-    return one(resolve(opts as PredictiveClvBase, undefined), null, c.x, c.tx, c.T, c.zbar);
-  }
-  if (summary === undefined) throw new InvalidOptionError('summary', undefined, 'give a summary or a customer');
-  const n = checkColumns(summary, true);
-  const r = resolve(opts as PredictiveClvBase, summary.unitDays);
-  const customers = new Array<PredictiveClvCustomer>(n);
+export function predictiveClv(options: PredictiveClvOptions): PredictiveClvReport | PredictiveClvCustomer {
+  const settings = resolveClvOptions(options);
+  const { input } = settings;
+  if ('customer' in input) return customerValue(settings, null, input.customer);
+  const { summary, rows } = input;
+  const customers = new Array<PredictiveClvCustomer>(rows);
   let total = 0;
   let expected = 0;
-  for (let i = 0; i < n; i++) {
-    const h = historyAt(summary, i, true);
-    const row = one(r, summary.ids?.[i] ?? i, h.x, h.tx, h.T, h.zbar);
+  for (let i = 0; i < rows; i++) {
+    const row = customerValue(settings, summary.ids === undefined ? i : summary.ids[i], historyAt(summary, i, true));
     customers[i] = row;
-    total += row.discountedTransactions * row.expectedSpend * r.margin;
+    total += row.discountedTransactions * row.expectedSpend * settings.margin;
     expected += row.expectedTransactions;
   }
   return { customers, total: new Money(total), expectedTransactions: expected };

@@ -4,10 +4,9 @@
  *
  * @module
  */
-import { InvalidOptionError, describeValue } from '../errors.ts';
+import { InvalidOptionError } from '../errors.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { MAX_TRANSACTIONS } from './limits.ts';
-import type { FitOptions } from './mle.ts';
 import { checkArg, readParams, savedForm } from './params.ts';
 import { type ModelTimeUnit, unitDays, unitName, unitOfDays } from './time-unit.ts';
 
@@ -46,10 +45,7 @@ export interface TransactionModelOptions {
 
 const MODEL_OPTION_KEYS = optionKeys<TransactionModelOptions>({ unit: true });
 
-/** Options of `fitBgNbd` and `fitParetoNbd`: the fit options and the `unit` of the summary's times. */
-export interface TransactionFitOptions extends FitOptions, TransactionModelOptions {}
-
-const TRANSACTION_FIT_KEYS = optionKeys<TransactionFitOptions>({ maxIterations: true, tolerance: true, unit: true });
+export type { TransactionFitOptions } from './fit-options.ts';
 
 /**
  * Read a transaction model's parameters and time unit.
@@ -79,41 +75,6 @@ export function readTransactionModel<K extends string>(
   }
   const days = saved ?? given;
   return { params, unit: days === null ? null : unitOfDays(days) };
-}
-
-/**
- * The unit a fit records: the summary's `unitDays` (set by `rfmSummary`) or the `unit` option; they
- * must agree when both are given.
- *
- * @param summary - the fitted columns
- * @param unit - the fit's `unit` option
- * @returns the loader options carrying the unit (empty when it is not known)
- * @throws {@link InvalidOptionError} for a bad unit or one that contradicts the summary's
- * @internal
- */
-export function fitUnit(summary: { readonly unitDays?: number }, unit: ModelTimeUnit | undefined): TransactionModelOptions {
-  const fromSummary = typeof summary === 'object' && summary !== null ? summary.unitDays : undefined;
-  const given = unit === undefined ? undefined : unitDays(unit, 'unit');
-  if (fromSummary !== undefined) {
-    if (!Number.isInteger(fromSummary) || fromSummary < 1) throw new InvalidOptionError('summary.unitDays', fromSummary, `${describeValue(fromSummary)} is not a whole number of days ≥ 1`);
-    const days = fromSummary;
-    if (given !== undefined && given !== days) throw new InvalidOptionError('unit', unit, `the summary is in ${unitName(days)}, not ${unitName(given)}`);
-    return { unit: unitOfDays(days) };
-  }
-  return given === undefined ? {} : { unit: unitOfDays(given) };
-}
-
-/**
- * Check a transaction fit's options and find the unit it records (see {@link fitUnit}).
- *
- * @param summary - the fitted columns
- * @param options - the fit's options
- * @returns the loader options carrying the unit
- * @throws {@link InvalidOptionError} for an unknown option, a bad unit, or one that contradicts the summary's
- * @internal
- */
-export function transactionFitUnit(summary: { readonly unitDays?: number }, options: TransactionFitOptions | undefined): TransactionModelOptions {
-  return fitUnit(summary, checkOptionKeys(options, TRANSACTION_FIT_KEYS).unit);
 }
 
 /**

@@ -91,8 +91,8 @@ function fromSurvival(cohorts: unknown): ChurnCounts {
         return fail(i, censored, `cells[${j}].censored = ${describeEntry(censored)} must be a non-negative finite number`);
       }
       // Ending during offset k is churn at renewal k + 1; censored after offset k survived k + 1 periods.
-      lost[offset + 1] = (lost[offset + 1] ?? 0) + ended;
-      survived[offset + 1] = (survived[offset + 1] ?? 0) + censored;
+      lost[offset + 1] = lost[offset + 1] + ended;
+      survived[offset + 1] = survived[offset + 1] + censored;
       total += ended + censored;
       horizon = Math.max(horizon, offset + 1);
     });
@@ -130,24 +130,24 @@ export function fitIdentified<F extends { readonly logLikelihood: number }>(coun
   const k = counts.lost.length - 1;
   // at risk at renewal t: everyone lost at, or censored after, a renewal ≥ t
   const atRisk = new Float64Array(k + 2);
-  for (let t = k; t >= 1; t--) atRisk[t] = (atRisk[t + 1] ?? 0) + (counts.lost[t] ?? 0) + (counts.survived[t] ?? 0);
+  for (let t = k; t >= 1; t--) atRisk[t] = atRisk[t + 1] + counts.lost[t] + counts.survived[t];
   let lostTotal = 0;
   let atRiskTotal = 0;
   let laterAtRisk = 0; // Σ (t−1) n_t
   let laterLost = 0; // Σ (t−1) lost_t
   for (let t = 1; t <= k; t++) {
-    lostTotal += counts.lost[t] ?? 0;
-    atRiskTotal += atRisk[t] ?? 0;
-    laterAtRisk += (t - 1) * (atRisk[t] ?? 0);
-    laterLost += (t - 1) * (counts.lost[t] ?? 0);
+    lostTotal += counts.lost[t];
+    atRiskTotal += atRisk[t];
+    laterAtRisk += (t - 1) * atRisk[t];
+    laterLost += (t - 1) * counts.lost[t];
   }
   const notIdentified = 'sBG: α and β are not identified by these data';
-  if (!((atRisk[2] ?? 0) > 0)) {
+  if (!(atRisk[2] > 0)) {
     throw new RetentionError(
-      `${notIdentified}: churn is observed at one renewal only, which fixes the churn probability α/(α+β) = ${(lostTotal / (atRisk[1] ?? 1)).toPrecision(3)} but not α and β; fit cohorts observed over two renewals or more`,
+      `${notIdentified}: churn is observed at one renewal only, which fixes the churn probability α/(α+β) = ${(lostTotal / atRisk[1]).toPrecision(3)} but not α and β; fit cohorts observed over two renewals or more`,
     );
   }
-  if (lostTotal - (counts.lost[1] ?? 0) <= 0) {
+  if (lostTotal - counts.lost[1] <= 0) {
     throw new RetentionError(`${notIdentified}: nobody churned after the first renewal, so the likelihood is largest as α and β run to 0 (customers who either leave at once or never)`);
   }
   const rate = lostTotal / atRiskTotal;
@@ -156,11 +156,11 @@ export function fitIdentified<F extends { readonly logLikelihood: number }>(coun
   );
   // ĥ Σ(t−1)n_t − Σ(t−1)lost_t, multiplied through by Σ n_t so that integer counts give it exactly
   const towardsHeterogeneity = lostTotal * laterAtRisk - atRiskTotal * laterLost;
-  if (towardsHeterogeneity > 1e-12 * lostTotal * laterAtRisk) return fit(atRisk[1] ?? 0);
+  if (towardsHeterogeneity > 1e-12 * lostTotal * laterAtRisk) return fit(atRisk[1]);
   const limit = lostTotal * Math.log(rate) + (atRiskTotal - lostTotal) * Math.log1p(-rate);
   let result: F;
   try {
-    result = fit(atRisk[1] ?? 0);
+    result = fit(atRisk[1]);
   } catch (error) {
     if (error instanceof Error && error.name === 'RetentionError') throw homogeneous;
     throw error;

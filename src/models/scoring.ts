@@ -4,14 +4,14 @@
  *
  * @module
  */
-import { InvalidOptionError, describeValue } from '../errors.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { CustomerId } from '../input/types.ts';
-import { type SpendModel, type TransactionModel, checkedSpendModel, checkedTransactionModel } from './checked-model.ts';
+import { type CheckedTransactionModel, type TransactionModel, checkedTransactionModel } from './checked-model.ts';
 import { type CustomerColumns, type CustomerHistory, checkColumns, historyAt, readHistory } from './customer-columns.ts';
+import { type ScoreOptions, type ScoreSettings, resolveScoreOptions } from './prediction-options.ts';
 
 export type { TransactionModel, SpendModel } from './checked-model.ts';
 export type { CustomerHistory, CustomerColumns } from './customer-columns.ts';
+export type { ScoreOptions } from './prediction-options.ts';
 export { pAliveScorer, pAliveInDays, type PAliveScorerOptions } from './p-alive.ts';
 
 /** The scores of one customer. */
@@ -26,28 +26,12 @@ export interface CustomerScore {
   readonly expectedValue: number | null;
 }
 
-/** Options of {@link scoreCustomer} and {@link scoreCustomers}. */
-export interface ScoreOptions {
-  /** Prediction horizon in the model's time unit (> 0). */
-  horizon: number;
-  /** Optional spend model for the value columns. */
-  spendModel?: SpendModel;
-}
-
-const SCORE_KEYS = optionKeys<ScoreOptions>({ horizon: true, spendModel: true });
-
-function horizonOf(options: Partial<ScoreOptions>): number {
-  const h = options.horizon;
-  if (typeof h !== 'number' || !Number.isFinite(h) || h <= 0) throw new InvalidOptionError('horizon', h, `${describeValue(h)} is not a positive number of time units`);
-  return h;
-}
-
-type CheckedTransactionModel = ReturnType<typeof checkedTransactionModel>;
-
-function score(model: CheckedTransactionModel, spend: SpendModel | undefined, horizon: number, history: Required<CustomerHistory>): CustomerScore {
+/** One customer's scores under the settings (the history already checked). */
+function score(model: CheckedTransactionModel, settings: ScoreSettings, history: Required<CustomerHistory>): CustomerScore {
+  const { horizon, spend } = settings;
   const { x, tx, T, zbar } = history;
   const expectedTransactions = model.conditionalExpectedTransactions(horizon, x, tx, T);
-  const expectedSpend = spend === undefined ? null : spend.conditionalExpectedSpend(x, zbar);
+  const expectedSpend = spend === null ? null : spend.conditionalExpectedSpend(x, zbar);
   return {
     pAlive: model.pAlive(x, tx, T),
     expectedTransactions,
@@ -85,11 +69,9 @@ function score(model: CheckedTransactionModel, spend: SpendModel | undefined, ho
  * ```
  */
 export function scoreCustomer(model: TransactionModel, customer: CustomerHistory, options: ScoreOptions): CustomerScore {
-  const opts = checkOptionKeys(options, SCORE_KEYS);
-  const horizon = horizonOf(opts);
-  const checked = checkedTransactionModel(model, 'model');
-  const spend = opts.spendModel === undefined ? undefined : checkedSpendModel(opts.spendModel, 'spendModel');
-  return score(checked, spend, horizon, readHistory(customer, 'customer', spend !== undefined));
+  const settings = resolveScoreOptions(options);
+  const checked = checkedTransactionModel(model, { name: 'model' });
+  return score(checked, settings, readHistory(customer, 'customer', settings.spend !== null));
 }
 
 /** One row of {@link scoreCustomers}. */
@@ -128,16 +110,14 @@ export interface CustomerScoreRow extends CustomerScore {
  * ```
  */
 export function scoreCustomers(model: TransactionModel, summary: CustomerColumns, options: ScoreOptions): CustomerScoreRow[] {
-  const opts = checkOptionKeys(options, SCORE_KEYS);
-  const horizon = horizonOf(opts);
-  const spend = opts.spendModel === undefined ? undefined : checkedSpendModel(opts.spendModel, 'spendModel');
-  const n = checkColumns(summary, spend !== undefined);
-  const checked = checkedTransactionModel(model, 'model', summary.unitDays);
+  const settings = resolveScoreOptions(options);
+  const needZbar = settings.spend !== null;
+  const n = checkColumns(summary, needZbar);
+  const checked = checkedTransactionModel(model, { name: 'model', historyUnitDays: summary.unitDays });
   const out = new Array<CustomerScoreRow>(n);
   for (let i = 0; i < n; i++) {
-    const history = historyAt(summary, i, spend !== undefined);
-    const s = score(checked, spend, horizon, history);
-    out[i] = { customerId: summary.ids?.[i] ?? i, x: history.x, tx: history.tx, T: history.T, ...s };
+    const history = historyAt(summary, i, needZbar);
+    out[i] = { customerId: summary.ids === undefined ? i : summary.ids[i], x: history.x, tx: history.tx, T: history.T, ...score(checked, settings, history) };
   }
   return out;
 }

@@ -8,8 +8,8 @@
  *
  * @module
  */
-import { checkOptionKeys } from '../option-keys.ts';
-import { FIT_OPTION_KEYS, fitLogParameters, type FitInfo, type FitOptions } from './mle.ts';
+import { type FitOptions, resolveFitOptions } from './fit-options.ts';
+import { fitLogParameters, withFitInfo, type FitInfo } from './mle.ts';
 import { readParams, checkArg } from './params.ts';
 import type { SavedModel } from './saved.ts';
 import { type SurvivalObservations, fitIdentified, readChurnCounts } from './sbg-data.ts';
@@ -72,11 +72,15 @@ const NAMES = ['alpha', 'beta'] as const;
  * m.retentionRate(1); // => 0.627
  * m.survival(12) * 1000; // => 170.1
  * m.discountedExpectedResidualLifetime(0.1); // => 2.96
-m.expectedLifetime(); // => Infinity
+ * m.expectedLifetime(); // => Infinity
  * ```
  */
 export function shiftedBetaGeometricModel(params: ShiftedBetaGeometricParams | SavedModel<'sbg', ShiftedBetaGeometricParams>): ShiftedBetaGeometricModel {
-  const { alpha, beta } = readParams('sbg', NAMES, params);
+  return buildShiftedBetaGeometricModel(readParams('sbg', NAMES, params));
+}
+
+/** The model of checked parameters. */
+function buildShiftedBetaGeometricModel({ alpha, beta }: ShiftedBetaGeometricParams): ShiftedBetaGeometricModel {
   const saved = Object.freeze({ model: 'sbg' as const, params: Object.freeze({ alpha, beta }) });
   const lb = betaln(alpha, beta);
   const survival = (t: number): number => Math.exp(betaln(alpha, beta + t) - lb);
@@ -174,24 +178,24 @@ export type { SurvivalObservations } from './sbg-data.ts';
  * ```
  */
 export function fitShiftedBetaGeometric(survivors: ArrayLike<number> | SurvivalObservations, options: FitOptions = {}): ShiftedBetaGeometricFit {
-  checkOptionKeys(options, FIT_OPTION_KEYS);
+  const settings = resolveFitOptions(options);
   const counts = readChurnCounts(survivors);
   const { lost, survived } = counts;
   const k = lost.length - 1;
   const negLogLik = (lp: Float64Array): number => {
-    const a = Math.exp(lp[0] ?? 0);
-    const b = Math.exp(lp[1] ?? 0);
+    const a = Math.exp(lp[0]);
+    const b = Math.exp(lp[1]);
     const lb = betaln(a, b);
     let ll = 0;
     for (let t = 1; t <= k; t++) {
-      const churned = lost[t] ?? 0;
+      const churned = lost[t];
       if (churned > 0) ll += churned * (betaln(a + 1, b + t - 1) - lb);
-      const kept = survived[t] ?? 0;
+      const kept = survived[t];
       if (kept > 0) ll += kept * (betaln(a, b + t) - lb);
     }
     return -ll;
   };
-  const info = fitIdentified(counts, (customers) => fitLogParameters(NAMES, negLogLik, [[1, 1], [0.5, 3], [3, 0.5]], 'sBG', customers, options));
-  const model = shiftedBetaGeometricModel(info.params);
-  return { ...model, ...info, params: model.params };
+  const starts = [[1, 1], [0.5, 3], [3, 0.5]];
+  const info = fitIdentified(counts, (weight) => fitLogParameters({ model: 'sBG', names: NAMES, negLogLik, starts, weight }, settings));
+  return withFitInfo(buildShiftedBetaGeometricModel(info.params), info);
 }

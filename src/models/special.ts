@@ -28,6 +28,18 @@ export function softplus(v: number): number {
 }
 
 /**
+ * `ln(eᵃ + eᵇ)`, without overflow or underflow of either exponential.
+ *
+ * @param a - a log value
+ * @param b - a log value
+ * @returns `ln(eᵃ + eᵇ)`
+ * @internal
+ */
+export function logAddExp(a: number, b: number): number {
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
+
+/**
  * `ln ₂F₁(a, b; a+1; z)` for `a > 0`, `b < a + 1` (always so in the Pareto/NBD likelihood), `0 ≤ z < 1`.
  *
  * Uses Euler's transformation `₂F₁(a, b; a+1; z) = (1−z)^{1−b} ₂F₁(1, a+1−b; a+1; z)`. The series of

@@ -6,6 +6,7 @@
 import { InvalidInputError } from '../errors.ts';
 import { columnsLength, describeEntry, inputFailure } from './columns.ts';
 import { MAX_TRANSACTIONS } from './limits.ts';
+import { isWholeDays } from './time-unit.ts';
 
 /**
  * Per-customer (or per-pattern) frequency summary, as columns.
@@ -52,17 +53,20 @@ export interface CompressedSummary {
 const FREQUENCY_COLUMNS = { required: ['x', 'tx', 'T'], optional: ['weight'], scalars: ['unitDays'] };
 
 /**
+ * The columns of a compressed summary, as {@link compressedSummary} takes them (`unitDays` always
+ * given, `undefined` when not known). @internal
+ */
+export type CompressedColumns = Omit<CompressedSummary, 'toJSON' | 'unitDays'> & { readonly unitDays: number | undefined };
+
+/**
  * A compressed summary from its columns (with `toJSON`).
  *
- * @param x - repeat transactions per row
- * @param tx - recency per row
- * @param T - age per row
- * @param weight - customers per row
- * @param unitDays - days per time unit, when known
+ * @param columns - the rows' `x`, `tx`, `T` and `weight`, and `unitDays` when known
  * @returns the summary
  * @internal
  */
-export function compressedSummary(x: Float64Array, tx: Float64Array, T: Float64Array, weight: Float64Array, unitDays: number | undefined): CompressedSummary {
+export function compressedSummary(columns: CompressedColumns): CompressedSummary {
+  const { x, tx, T, weight, unitDays } = columns;
   const toJSON = (): ReturnType<CompressedSummary['toJSON']> => ({
     x: Array.from(x),
     tx: Array.from(tx),
@@ -89,7 +93,7 @@ export function validateSummary(summary: FrequencySummary, source = 'summary'): 
   const n = columnsLength(summary, FREQUENCY_COLUMNS, inputFailure(source));
   if (n === 0) throw new InvalidInputError(0, 'record', 0, 'the summary is empty', source);
   const unitDays = summary.unitDays;
-  if (unitDays !== undefined && !(Number.isSafeInteger(unitDays) && unitDays >= 1)) {
+  if (unitDays !== undefined && !isWholeDays(unitDays)) {
     throw new InvalidInputError(0, 'record', unitDays, `unitDays: ${describeEntry(unitDays)} is not a whole number of days ≥ 1`, source);
   }
   const x = new Float64Array(n);
@@ -116,20 +120,59 @@ export function validateSummary(summary: FrequencySummary, source = 'summary'): 
     total += wi;
   }
   if (total <= 0) throw new InvalidInputError(0, 'record', total, 'the weights sum to 0', source);
-  return compressedSummary(x, tx, T, weight, unitDays);
+  return compressedSummary({ x, tx, T, weight, unitDays });
+}
+
+/** Weighted totals of a compressed summary (the fits' starting values and weight). @internal */
+export interface SummaryTotals {
+  /** Σ weight · x. */
+  readonly sumX: number;
+  /** Σ weight · T. */
+  readonly sumT: number;
+  /** Σ weight. */
+  readonly weight: number;
+  /**
+   * The pooled purchase rate Σ w·x ÷ Σ w·T, the scale of the transaction fits' starting points; when
+   * nobody bought again, 1 ÷ max(Σ w·T, 1) instead (a rate of 0 is no starting point in log space).
+   */
+  readonly pooledRate: number;
 }
 
 /**
- * The sum of a compressed summary's weights.
+ * The weighted totals of a compressed summary.
  *
  * @param summary - validated rows
- * @returns Σ weight
+ * @returns Σ w·x, Σ w·T, Σ w and the pooled purchase rate
  * @internal
  */
-export function totalWeight(summary: CompressedSummary): number {
-  let total = 0;
-  for (let i = 0; i < summary.weight.length; i++) total += summary.weight[i] ?? 0;
-  return total;
+export function summaryTotals(summary: CompressedSummary): SummaryTotals {
+  let sumX = 0;
+  let sumT = 0;
+  let weight = 0;
+  for (let i = 0; i < summary.x.length; i++) {
+    const w = summary.weight[i];
+    sumX += w * summary.x[i];
+    sumT += w * summary.T[i];
+    weight += w;
+  }
+  const pooledRate = sumX > 0 ? sumX / sumT : 1 / Math.max(sumT, 1);
+  return { sumX, sumT, weight, pooledRate };
+}
+
+/**
+ * Which counts `0…max(counts)` occur in a column of whole numbers ≥ 0 (validated), so that a
+ * likelihood's terms that depend on the count alone are computed once per count that occurs.
+ *
+ * @param counts - the column
+ * @returns `occurs[x] === 1` when x is in the column; its length is `max(counts) + 1`
+ * @internal
+ */
+export function occurringCounts(counts: Float64Array): Uint8Array {
+  let max = 0;
+  for (let i = 0; i < counts.length; i++) max = Math.max(max, counts[i]);
+  const occurs = new Uint8Array(max + 1);
+  for (let i = 0; i < counts.length; i++) occurs[counts[i]] = 1;
+  return occurs;
 }
 
 /**
@@ -155,37 +198,37 @@ export function compressSummary(summary: FrequencySummary): CompressedSummary {
   if (isCompressed(v)) return v; // already distinct, sorted and weighted: nothing to do
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((i, j) => ((v.x[i] ?? 0) - (v.x[j] ?? 0)) || ((v.tx[i] ?? 0) - (v.tx[j] ?? 0)) || ((v.T[i] ?? 0) - (v.T[j] ?? 0)));
+  order.sort((i, j) => (v.x[i] - v.x[j]) || (v.tx[i] - v.tx[j]) || (v.T[i] - v.T[j]));
   const x: number[] = [];
   const tx: number[] = [];
   const T: number[] = [];
   const w: number[] = [];
   for (let k = 0; k < n; k++) {
-    const i = (order[k] ?? 0);
-    const wi = (v.weight[i] ?? 0);
+    const i = order[k];
+    const wi = v.weight[i];
     if (wi === 0) continue;
     const last = x.length - 1;
     if (last >= 0 && x[last] === v.x[i] && tx[last] === v.tx[i] && T[last] === v.T[i]) {
-      w[last] = (w[last] ?? 0) + wi;
+      w[last] = w[last] + wi;
     } else {
-      x.push(v.x[i] ?? 0);
-      tx.push(v.tx[i] ?? 0);
-      T.push(v.T[i] ?? 0);
+      x.push(v.x[i]);
+      tx.push(v.tx[i]);
+      T.push(v.T[i]);
       w.push(wi);
     }
   }
-  return compressedSummary(Float64Array.from(x), Float64Array.from(tx), Float64Array.from(T), Float64Array.from(w), v.unitDays);
+  return compressedSummary({ x: Float64Array.from(x), tx: Float64Array.from(tx), T: Float64Array.from(T), weight: Float64Array.from(w), unitDays: v.unitDays });
 }
 
 /** Whether rows are strictly increasing by (x, tx, T) with positive weights (the output of a compression). */
 function isCompressed(v: CompressedSummary): boolean {
   const n = v.x.length;
   for (let i = 0; i < n; i++) {
-    if (!((v.weight[i] ?? 0) > 0)) return false;
+    if (!(v.weight[i] > 0)) return false;
     if (i === 0) continue;
-    const dx = (v.x[i] ?? 0) - (v.x[i - 1] ?? 0);
-    const dt = (v.tx[i] ?? 0) - (v.tx[i - 1] ?? 0);
-    const dT = (v.T[i] ?? 0) - (v.T[i - 1] ?? 0);
+    const dx = v.x[i] - v.x[i - 1];
+    const dt = v.tx[i] - v.tx[i - 1];
+    const dT = v.T[i] - v.T[i - 1];
     if (!(dx > 0 || (dx === 0 && (dt > 0 || (dt === 0 && dT > 0))))) return false;
   }
   return true;

@@ -37,10 +37,34 @@ export function unitDays(unit: ModelTimeUnit | undefined, option = 'unit'): numb
   if (typeof unit === 'object' && unit !== null && !Array.isArray(unit)) {
     checkOptionKeys(unit, UNIT_KEYS, `${option}.`);
     const days = (unit as { days?: unknown }).days;
-    if (typeof days === 'number' && Number.isSafeInteger(days) && days >= 1) return days;
+    if (isWholeDays(days)) return days;
     throw new InvalidOptionError(`${option}.days`, days, `${describeValue(days)} is not a whole number of days ≥ 1`);
   }
   throw new InvalidOptionError(option, unit, `${describeValue(unit)} is not 'day', 'week' or { days: n }`);
+}
+
+/**
+ * Whether a value is a number of days a unit can span: a whole number ≥ 1 (and exact, ≤ 2⁵³ − 1).
+ *
+ * @param value - what a caller or a summary gave
+ * @returns `true` for a whole number of days ≥ 1
+ * @internal
+ */
+export function isWholeDays(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+}
+
+/**
+ * A summary's `unitDays`, checked.
+ *
+ * @param value - the summary's `unitDays`
+ * @returns the days per unit, or `undefined` when the summary does not say
+ * @throws {@link InvalidOptionError} (named `summary.unitDays`) for anything but a whole number ≥ 1
+ * @internal
+ */
+export function summaryUnitDays(value: unknown): number | undefined {
+  if (value === undefined || isWholeDays(value)) return value;
+  throw new InvalidOptionError('summary.unitDays', value, `${describeValue(value)} is not a whole number of days ≥ 1`);
 }
 
 /**

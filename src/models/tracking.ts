@@ -56,11 +56,11 @@ export function trackingSeries(model: { expectedTransactions(t: number): number 
   // customers per first day, as offsets from the origin
   const perDay = new Float64Array(span);
   for (let i = 0; i < firstDay.length; i++) {
-    const k = (firstDay[i] ?? 0) - origin;
-    if (k >= 0 && k < span) perDay[k] = (perDay[k] ?? 0) + 1;
+    const k = firstDay[i] - origin;
+    if (k >= 0 && k < span) perDay[k] = perDay[k] + 1;
   }
   const offsets: number[] = [];
-  for (let f = 0; f < span; f++) if ((perDay[f] ?? 0) > 0) offsets.push(f);
+  for (let f = 0; f < span; f++) if (perDay[f] > 0) offsets.push(f);
   const lastDayOfAll = Math.min(origin + periods * u - 1, calEnd + holdoutDays);
   const expectedAtAge = new Float64Array(Math.max(lastDayOfAll - origin + 1, 1));
   for (let age = 1; age < expectedAtAge.length; age++) expectedAtAge[age] = model.expectedTransactions(age / u);
@@ -72,9 +72,9 @@ export function trackingSeries(model: { expectedTransactions(t: number): number 
     let expectedCumulative = 0;
     for (const f of offsets) {
       const age = last - (origin + f);
-      if (age > 0) expectedCumulative += (perDay[f] ?? 0) * (expectedAtAge[age] ?? 0);
+      if (age > 0) expectedCumulative += perDay[f] * expectedAtAge[age];
     }
-    const actual = actualBy[k - 1] ?? 0;
+    const actual = actualBy[k - 1];
     actualCumulative += actual;
     rows.push({
       period: k,

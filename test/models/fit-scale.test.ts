@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { isRetentionError } from '../../src/errors.ts';
 import { fitBgNbd } from '../../src/models/bg-nbd.ts';
 import { fitGammaGamma } from '../../src/models/gamma-gamma.ts';
+import { resolveFitOptions } from '../../src/models/fit-options.ts';
 import { fitLogParameters } from '../../src/models/mle.ts';
 import { minimizeBfgs } from '../../src/models/optimizer.ts';
 import { fitParetoNbd } from '../../src/models/pareto-nbd.ts';
@@ -55,7 +56,7 @@ describe('a fit that never moves does not claim convergence', () => {
   test('a flat likelihood throws instead of returning the starting point', () => {
     let error: unknown;
     try {
-      fitLogParameters(['a', 'b'], () => 5, [[1, 1], [2, 3]], 'flat', 10);
+      fitLogParameters({ model: 'flat', names: ['a', 'b'], negLogLik: () => 5, starts: [[1, 1], [2, 3]], weight: 10 }, resolveFitOptions({}));
     } catch (e) {
       error = e;
     }
@@ -64,12 +65,12 @@ describe('a fit that never moves does not claim convergence', () => {
   });
 
   test('weights summing to 0 are nothing to fit', () => {
-    expect(() => fitLogParameters(['a'], (lp) => (lp[0] ?? 0) ** 2, [[1]], 'm', 0)).toThrow(/the weights sum to 0/);
+    expect(() => fitLogParameters({ model: 'm', names: ['a'], negLogLik: (lp) => lp[0] ** 2, starts: [[1]], weight: 0 }, resolveFitOptions({}))).toThrow(/the weights sum to 0/);
   });
 });
 
 describe('minimizeBfgs: the scale of f', () => {
-  const bowl = (p: Float64Array) => ((p[0] ?? 0) - 1) ** 2 + 10 * ((p[1] ?? 0) + 2) ** 2;
+  const bowl = (p: Float64Array) => (p[0] - 1) ** 2 + 10 * (p[1] + 2) ** 2;
 
   fcTest.prop([fc.double({ min: -15, max: 15, noNaN: true })], { numRuns: 30 })('k · f with valueScale k reaches the minimum of f', (e) => {
     const k = 10 ** e;

@@ -1,5 +1,23 @@
 /** Test helpers for the model tests: fixture loading and a tiny seeded generator. Not a test file. */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { type RfmSummary, rfmSummary } from '../../src/models/rfm-summary.ts';
+
+/**
+ * Each fitted parameter is within 4 of its standard errors of the truth the data were simulated
+ * from (a miss has probability about 6e-5 per parameter for a well-behaved estimator), and every
+ * standard error is known.
+ */
+export function expectWithinSamplingError<K extends string>(
+  fit: { readonly params: Readonly<Record<K, number>>; readonly standardErrors: Readonly<Record<K, number | null>> },
+  truth: Readonly<Record<K, number>>,
+): void {
+  for (const k of Object.keys(truth) as K[]) {
+    const se = fit.standardErrors[k];
+    expect(se, `standard error of ${k}`).not.toBeNull();
+    if (se !== null) expect(Math.abs(fit.params[k] - truth[k]), k).toBeLessThan(4 * se);
+  }
+}
 
 /** Rows of a CSV fixture in test/fixtures/models (header skipped), as numbers. */
 export function readFixtureCsv(name: string): number[][] {
@@ -11,10 +29,25 @@ export function readFixtureCsv(name: string): number[][] {
     .map((line) => line.split(',').map(Number));
 }
 
+/**
+ * Two customers in weeks with a holdout: ann buys on 2024-01-01 and 01-15, bob on 01-08; calibration
+ * to 2024-02-11, holdout to 03-10.
+ */
+export function weeklyHoldoutSummary(): RfmSummary {
+  return rfmSummary(
+    [
+      { customerId: 'ann', date: '2024-01-01', amount: '20.00' },
+      { customerId: 'ann', date: '2024-01-15', amount: '30.00' },
+      { customerId: 'bob', date: '2024-01-08', amount: '40.00' },
+    ],
+    { calibrationEnd: '2024-02-11', holdoutEnd: '2024-03-10', unit: 'week' },
+  );
+}
+
 /** The CDNOW BG/NBD summary (weeks) as columns. */
 export function cdnowSummary(): { x: number[]; tx: number[]; T: number[] } {
   const rows = readFixtureCsv('cdnow_customers_summary.csv');
-  return { x: rows.map((r) => r[1] ?? Number.NaN), tx: rows.map((r) => r[2] ?? Number.NaN), T: rows.map((r) => r[3] ?? Number.NaN) };
+  return { x: rows.map((r) => r[1]), tx: rows.map((r) => r[2]), T: rows.map((r) => r[3]) };
 }
 
 /** Seeded uniform generator on (0, 1) (mulberry32). */

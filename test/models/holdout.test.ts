@@ -60,6 +60,21 @@ describe('evaluateHoldout', () => {
     expect(last?.expectedCumulative).toBeCloseTo(m.expectedTransactions(16 / 2) + m.expectedTransactions(15 / 2) + m.expectedTransactions(12 / 2), 12);
   });
 
+  test('a holdout count that is missing or not a count names its row', () => {
+    const holdout = [...(s.holdout ?? [])];
+    holdout[1] = undefined as never;
+    const error = (() => {
+      try {
+        evaluateHoldout(m, { ...s, holdout } as never);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect((error as InvalidOptionError).option).toBe('summary.holdout[1]');
+  });
+
   test('needs a holdout', () => {
     expect(() => evaluateHoldout(m, rfmSummary(data, { calibrationEnd: '2024-01-07' }))).toThrow(InvalidOptionError);
     expect(() => evaluateHoldout(m, s, { maxFrequency: 0 })).toThrow(InvalidOptionError);

@@ -45,7 +45,7 @@ describe('JSON of the model results', () => {
   });
 
   test('minimizeBfgs: the point reached is an array', () => {
-    const r = minimizeBfgs((p) => ((p[0] ?? 0) - 1) ** 2, [0]);
+    const r = minimizeBfgs((p) => (p[0] - 1) ** 2, [0]);
     const plain = JSON.parse(JSON.stringify(r)) as { x: unknown; converged: unknown };
     expect(Array.isArray(plain.x)).toBe(true);
     expect(plain.converged).toBe(true);

@@ -8,10 +8,10 @@ import { bgNbdModel, fitBgNbd } from '../../src/models/bg-nbd.ts';
 import { fitGammaGamma } from '../../src/models/gamma-gamma.ts';
 import { evaluateHoldout } from '../../src/models/holdout.ts';
 import { MAX_FREQUENCY_GROUPS, MAX_SBG_PERIODS, MAX_TRANSACTIONS } from '../../src/models/limits.ts';
-import { rfmSummary } from '../../src/models/rfm-summary.ts';
 import { scoreCustomer } from '../../src/models/scoring.ts';
 import { fitShiftedBetaGeometric } from '../../src/models/shifted-beta-geometric.ts';
 import { compressSummary } from '../../src/models/summary.ts';
+import { weeklyHoldoutSummary } from './helpers.ts';
 
 function thrown(run: () => unknown): Error {
   try {
@@ -46,14 +46,7 @@ describe('repeat transactions per customer are capped at 1,000,000', () => {
 });
 
 describe('evaluateHoldout: maxFrequency is at most 10,000', () => {
-  const s = rfmSummary(
-    [
-      { customerId: 'ann', date: '2024-01-01', amount: '20.00' },
-      { customerId: 'ann', date: '2024-01-15', amount: '30.00' },
-      { customerId: 'bob', date: '2024-01-08', amount: '40.00' },
-    ],
-    { calibrationEnd: '2024-02-11', holdoutEnd: '2024-03-10', unit: 'week' },
-  );
+  const s = weeklyHoldoutSummary();
 
   test('a "no grouping" sentinel is refused with the limit', () => {
     for (const maxFrequency of [MAX_FREQUENCY_GROUPS + 1, 1e9, Number.MAX_SAFE_INTEGER]) {

@@ -1,13 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { isRetentionError } from '../../src/errors.ts';
+import { resolveFitOptions } from '../../src/models/fit-options.ts';
 import { fitLogParameters, invertSymmetric } from '../../src/models/mle.ts';
+
+const defaults = resolveFitOptions({});
 
 describe('fitLogParameters', () => {
   test('exponential rate: MLE, log-likelihood and standard error match the closed form', () => {
     // n observations with sum S: λ̂ = n/S, se = λ̂/√n
     const n = 50;
     const S = 125;
-    const info = fitLogParameters(['rate'], (lp) => -(n * (lp[0] ?? 0) - Math.exp(lp[0] ?? 0) * S), [[1], [0.01]], 'exp', n);
+    const info = fitLogParameters({ model: 'exp', names: ['rate'], negLogLik: (lp) => -(n * lp[0] - Math.exp(lp[0]) * S), starts: [[1], [0.01]], weight: n }, defaults);
     expect(info.params.rate).toBeCloseTo(0.4, 6);
     expect(info.logLikelihood).toBeCloseTo(n * Math.log(0.4) - n, 6);
     expect(info.standardErrors.rate).toBeCloseTo(0.4 / Math.sqrt(n), 4);
@@ -15,13 +18,13 @@ describe('fitLogParameters', () => {
   });
 
   test('a likelihood that is never finite throws a RetentionError', () => {
-    expect(() => fitLogParameters(['a'], () => Number.NaN, [[1]], 'm', 1)).toThrow(/not finite at any starting point/);
+    expect(() => fitLogParameters({ model: 'm', names: ['a'], negLogLik: () => Number.NaN, starts: [[1]], weight: 1 }, defaults)).toThrow(/not finite at any starting point/);
   });
 
   test('a parameter running to the boundary throws, never returns garbage', () => {
     let error: unknown;
     try {
-      fitLogParameters(['a'], (lp) => Math.exp(-(lp[0] ?? 0)), [[1]], 'm', 1, { maxIterations: 50 });
+      fitLogParameters({ model: 'm', names: ['a'], negLogLik: (lp) => Math.exp(-lp[0]), starts: [[1]], weight: 1 }, resolveFitOptions({ maxIterations: 50 }));
     } catch (e) {
       error = e;
     }
@@ -31,7 +34,10 @@ describe('fitLogParameters', () => {
 
   test('iteration budget exhausted → not converged error', () => {
     expect(() =>
-      fitLogParameters(['a', 'b'], (lp) => 100 * ((lp[1] ?? 0) - (lp[0] ?? 0) ** 2) ** 2 + (1 - (lp[0] ?? 0)) ** 2, [[0.3, 2]], 'm', 1, { maxIterations: 1 }),
+      fitLogParameters(
+        { model: 'm', names: ['a', 'b'], negLogLik: (lp) => 100 * (lp[1] - lp[0] ** 2) ** 2 + (1 - lp[0]) ** 2, starts: [[0.3, 2]], weight: 1 },
+        resolveFitOptions({ maxIterations: 1 }),
+      ),
     ).toThrow(/did not converge/);
   });
 });

@@ -54,6 +54,16 @@ describe('model summaries', () => {
     expect((thrown(() => fitBgBb({ frequency: [Symbol('f')], recency: [1], periods: [3] } as never)) as Error).message).toMatch(/frequency = a symbol/);
   });
 
+  test('a hole or an undefined entry in a BG/BB or Gamma-Gamma column is an InvalidInputError naming the row, not a 0', () => {
+    const holed = [1, , 2];
+    const bgBb = thrown(() => fitBgBb({ frequency: holed, recency: [1, 0, 2], periods: [3, 3, 3] } as never));
+    expect(bgBb).toBeInstanceOf(InvalidInputError);
+    expect((bgBb as Error).message).toBe('summary[1]: frequency = undefined must be an integer in [0, periods = 3]');
+    const spend = thrown(() => fitGammaGamma({ x: [1, 2, 3], zbar: [10, 20, 30], weight: [1, undefined, 1] } as never));
+    expect(spend).toBeInstanceOf(InvalidInputError);
+    expect((spend as Error).message).toBe('summary[1]: weight = undefined must be a non-negative finite number');
+  });
+
   test('survivor counts and survival tables', () => {
     for (const bad of [null, 42, 'abc', { length: -1 }, { cohorts: null }, { cohorts: [{ cells: null }] }, { cohorts: [{ cells: [{ offset: -1, ended: 1, censored: 0 }] }] }, [100, Symbol('n')]]) {
       const error = thrown(() => fitShiftedBetaGeometric(bad as never));

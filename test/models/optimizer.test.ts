@@ -2,14 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { minimizeBfgs, numericGradient, numericHessian } from '../../src/models/optimizer.ts';
 
 const rosenbrock = (p: Float64Array): number => {
-  const x = p[0] ?? 0;
-  const y = p[1] ?? 0;
+  const x = p[0];
+  const y = p[1];
   return 100 * (y - x * x) ** 2 + (1 - x) ** 2;
 };
 
 describe('minimizeBfgs', () => {
   test('finds the minimum of a quadratic', () => {
-    const r = minimizeBfgs((p) => ((p[0] ?? 0) - 3) ** 2 + 5 * ((p[1] ?? 0) + 1) ** 2 + (p[0] ?? 0) * (p[1] ?? 0), [0, 0]);
+    const r = minimizeBfgs((p) => (p[0] - 3) ** 2 + 5 * (p[1] + 1) ** 2 + p[0] * p[1], [0, 0]);
     expect(r.converged).toBe(true);
     // ∇ = 0: 2(x−3) + y = 0, 10(y+1) + x = 0 → x = 70/19, y = −26/19
     expect(r.x[0]).toBeCloseTo(70 / 19, 6);
@@ -26,8 +26,8 @@ describe('minimizeBfgs', () => {
 
   test('uses an analytic gradient when given (fewer evaluations, same minimum)', () => {
     const gradient = (p: Float64Array, out: Float64Array): void => {
-      const x = p[0] ?? 0;
-      const y = p[1] ?? 0;
+      const x = p[0];
+      const y = p[1];
       out[0] = -400 * x * (y - x * x) - 2 * (1 - x);
       out[1] = 200 * (y - x * x);
     };
@@ -39,7 +39,7 @@ describe('minimizeBfgs', () => {
   });
 
   test('backs away from non-finite values', () => {
-    const r = minimizeBfgs((p) => ((p[0] ?? 0) < -1 ? Number.NaN : ((p[0] ?? 0) + 0.5) ** 2), [3]);
+    const r = minimizeBfgs((p) => (p[0] < -1 ? Number.NaN : (p[0] + 0.5) ** 2), [3]);
     expect(r.converged).toBe(true);
     expect(r.x[0]).toBeCloseTo(-0.5, 5);
   });
@@ -58,7 +58,7 @@ describe('minimizeBfgs', () => {
 
 describe('finite differences', () => {
   test('gradient and Hessian of a cubic', () => {
-    const f = (p: Float64Array): number => (p[0] ?? 0) ** 3 + 2 * (p[0] ?? 0) * (p[1] ?? 0) + (p[1] ?? 0) ** 2;
+    const f = (p: Float64Array): number => p[0] ** 3 + 2 * p[0] * p[1] + p[1] ** 2;
     const x = Float64Array.from([1, 2]);
     const g = new Float64Array(2);
     expect(numericGradient(f, x, g)).toBe(4);

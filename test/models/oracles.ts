@@ -96,7 +96,7 @@ function betaRatioPlusOne(p: number, q: number, i: number, j: number): Decimal {
 /** BG/BB `P(alive at opportunity k) = B(γ, δ+k)/B(γ, δ) = Π_{j<k} (δ+j)/(γ+δ+j)`, k = 0…m, in 50 digits. */
 function aliveCurve(gamma: number, delta: number, m: number): Decimal[] {
   const out = [new D(1)];
-  for (let k = 0; k < m; k++) out.push((out[k] ?? new D(1)).times(new D(delta).plus(k)).div(new D(gamma).plus(delta).plus(k)));
+  for (let k = 0; k < m; k++) out.push(out[k].times(new D(delta).plus(k)).div(new D(gamma).plus(delta).plus(k)));
   return out;
 }
 
@@ -104,7 +104,7 @@ function aliveCurve(gamma: number, delta: number, m: number): Decimal[] {
 export function bgBbExpectedByCounting(p: { alpha: number; beta: number; gamma: number; delta: number }, n: number): number {
   const alive = aliveCurve(p.gamma, p.delta, n);
   let sum = new D(0);
-  for (let k = 1; k <= n; k++) sum = sum.plus(alive[k] ?? 0);
+  for (let k = 1; k <= n; k++) sum = sum.plus(alive[k]);
   return sum.times(p.alpha).div(p.alpha + p.beta).toNumber();
 }
 
@@ -123,12 +123,12 @@ export function bgBbConditionalByCounting(
   n: number,
 ): number {
   const S = aliveCurve(p.gamma, p.delta, n + nStar);
-  let L = betaRatio(p.alpha, p.beta, x, n - x).times(S[n] ?? 0);
+  let L = betaRatio(p.alpha, p.beta, x, n - x).times(S[n]);
   for (let i = 0; i < n - tx; i++) {
-    L = L.plus(betaRatio(p.alpha, p.beta, x, tx - x + i).times((S[tx + i] ?? new D(0)).minus(S[tx + i + 1] ?? 0)));
+    L = L.plus(betaRatio(p.alpha, p.beta, x, tx - x + i).times(S[tx + i].minus(S[tx + i + 1])));
   }
   let future = new D(0);
-  for (let k = n + 1; k <= n + nStar; k++) future = future.plus(S[k] ?? 0);
+  for (let k = n + 1; k <= n + nStar; k++) future = future.plus(S[k]);
   return betaRatioPlusOne(p.alpha, p.beta, x, n - x).div(L).times(future).toNumber();
 }
 

@@ -104,3 +104,14 @@ describe('scoring never mixes units', () => {
     expect(scoreCustomer(weekly, { x: 2, tx: 30.43, T: 38.86 }, { horizon: 52 }).pAlive).toBe(unknown.pAlive(2, 30.43, 38.86));
   });
 });
+
+describe("a summary's unitDays is one rule everywhere: a whole number of days ≥ 1, exact as a double", () => {
+  const columns = { x: [0, 2], tx: [0, 5], T: [10, 10] };
+
+  test.each([0, 1.5, 2 ** 60, Number.NaN])('unitDays %s is refused by the fits and by scoring alike, as summary.unitDays', (bad) => {
+    const summary = { ...columns, unitDays: bad };
+    expect(optionError(() => fitBgNbd(summary)).option).toBe('summary.unitDays');
+    expect(optionError(() => fitParetoNbd(summary)).option).toBe('summary.unitDays');
+    expect(optionError(() => scoreCustomers(bgNbdModel(cdnow), summary, { horizon: 1 })).option).toBe('summary.unitDays');
+  });
+});

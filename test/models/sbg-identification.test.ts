@@ -50,8 +50,8 @@ function logLikelihood(lost: number[], survived: number[], a: number, b: number)
   const lb = betaln(a, b);
   let ll = 0;
   for (let t = 1; t < lost.length; t++) {
-    if ((lost[t] ?? 0) > 0) ll += (lost[t] ?? 0) * (betaln(a + 1, b + t - 1) - lb);
-    if ((survived[t] ?? 0) > 0) ll += (survived[t] ?? 0) * (betaln(a, b + t) - lb);
+    if (lost[t] > 0) ll += lost[t] * (betaln(a + 1, b + t - 1) - lb);
+    if (survived[t] > 0) ll += survived[t] * (betaln(a, b + t) - lb);
   }
   return ll;
 }
@@ -59,8 +59,8 @@ function logLikelihood(lost: number[], survived: number[], a: number, b: number)
 /** The sBG log-likelihood maximised from a grid of starts: an oracle that knows no rule. */
 function bestLogLikelihood(lost: number[], survived: number[]): number {
   const nll = (lp: Float64Array): number => {
-    if (Math.abs(lp[0] ?? 0) > 14 || Math.abs(lp[1] ?? 0) > 14) return Number.NaN;
-    return -logLikelihood(lost, survived, Math.exp(lp[0] ?? 0), Math.exp(lp[1] ?? 0));
+    if (Math.abs(lp[0]) > 14 || Math.abs(lp[1]) > 14) return Number.NaN;
+    return -logLikelihood(lost, survived, Math.exp(lp[0]), Math.exp(lp[1]));
   };
   let best = Number.POSITIVE_INFINITY;
   for (const a of [-5, -1, 1, 5]) for (const b of [-5, -1, 1, 5]) best = Math.min(best, minimizeBfgs(nll, [a, b], { maxIterations: 2000 }).value);
@@ -77,7 +77,7 @@ describe('the rule agrees with the likelihood itself', () => {
     const lost = [0, ...row.map((c) => c.ended)];
     const survived = [0, ...row.map((c) => c.censored)];
     const atRisk = lost.map((_, t) => (t === 0 ? 0 : lost.slice(t).reduce((s, v) => s + v, 0) + survived.slice(t).reduce((s, v) => s + v, 0)));
-    const total = atRisk[1] ?? 0;
+    const total = atRisk[1];
     fc.pre(total > 0);
     const lostTotal = lost.reduce((s, v) => s + v, 0);
     const exposure = atRisk.reduce((s, v) => s + v, 0);
@@ -86,12 +86,12 @@ describe('the rule agrees with the likelihood itself', () => {
     const h = lostTotal / exposure;
     const constant = lostTotal === 0 || lostTotal === exposure ? 0 : lostTotal * Math.log(h) + (exposure - lostTotal) * Math.log1p(-h);
     // α, β → 0: a share p leaves at the first renewal and the rest never; impossible once anyone leaves later
-    const first = lost[1] ?? 0;
+    const first = lost[1];
     const p = first / total;
     const never = lostTotal > first ? Number.NEGATIVE_INFINITY : first === 0 || first === total ? 0 : first * Math.log(p) + (total - first) * Math.log1p(-p);
     const boundary = Math.max(constant, never);
     // Clearly interior: the oracle's own search beats every boundary by more than its precision.
-    const interior = (atRisk[2] ?? 0) > 0 && bestLogLikelihood(lost, survived) > boundary + 1e-6 * Math.abs(boundary);
+    const interior = atRisk[2] > 0 && bestLogLikelihood(lost, survived) > boundary + 1e-6 * Math.abs(boundary);
     const table = { cohorts: [{ cells: row.map((c, offset) => ({ offset, ...c })) }] };
     let fitted: { alpha: number; beta: number } | null = null;
     const outcome = message(() => {
