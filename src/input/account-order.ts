@@ -29,13 +29,13 @@ export function compareIds(a: CustomerId, b: CustomerId): number {
  *
  * @param ids - the ids, by provisional account number
  * @param first - each provisional account's first instant
- * @returns the rank of each provisional account in canonical order (the identity when the
- *   provisional numbering already is that order, as for time-ordered input)
+ * @returns the provisional accounts in canonical order (`0, 1, 2, …` when the provisional numbering
+ *   already is that order, as for time-ordered input)
  */
-export function rankAccounts(ids: readonly CustomerId[], first: Float64Array): Uint32Array {
+export function canonicalOrder(ids: readonly CustomerId[], first: Float64Array): Uint32Array {
   const count = ids.length;
-  const rank = new Uint32Array(count);
-  for (let a = 0; a < count; a++) rank[a] = a;
+  const order = new Uint32Array(count);
+  for (let a = 0; a < count; a++) order[a] = a;
   const byTimeThenId = (x: number, y: number): number => first[x] - first[y] || compareIds(ids[x], ids[y]);
   let sorted = true;
   let idsInOrder = true;
@@ -44,11 +44,9 @@ export function rankAccounts(ids: readonly CustomerId[], first: Float64Array): U
     if (d < 0) sorted = false;
     else if (d === 0 && compareIds(ids[a - 1], ids[a]) > 0) idsInOrder = false;
   }
-  if (sorted && idsInOrder) return rank;
-  const order = rank.slice();
   if (!sorted) {
     order.sort(byTimeThenId);
-  } else {
+  } else if (!idsInOrder) {
     // Already in time order: only runs of equal first instants need their ids ordered.
     let runStart = 0;
     for (let a = 1; a <= count; a++) {
@@ -58,6 +56,5 @@ export function rankAccounts(ids: readonly CustomerId[], first: Float64Array): U
       }
     }
   }
-  for (let k = 0; k < count; k++) rank[order[k]] = k;
-  return rank;
+  return order;
 }

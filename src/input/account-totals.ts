@@ -1,6 +1,6 @@
 /**
  * What each account's events add up to (first and last order, gross and net), and what the whole
- * ledger's add up to ({@link LedgerTotals}): passes over the events grouped by account.
+ * ledger's add up to ({@link LedgerTotals}): one pass over the events grouped by account.
  *
  * @module
  */
@@ -58,124 +58,101 @@ export interface LedgerTotals {
   readonly lastOrder: number | null;
 }
 
+/** What {@link finishAccounts} makes of the grouped events. */
+export interface FinishedAccounts {
+  /** The order count of each account. */
+  readonly orders: Uint32Array;
+  /** The totals of each account. */
+  readonly perAccount: AccountTotals;
+  /** The totals of the whole history. */
+  readonly totals: LedgerTotals;
+}
+
 /**
- * @internal Put each account's events in order — by time, ties by amount, largest first — and count
- * its orders.
+ * @internal Finish the accounts of grouped events: put each one's events in order — by time, ties by
+ * amount, largest first — and sum them, per account and over the whole ledger.
  *
  * @param events - events grouped by account, in any order within an account (sorted in place)
- * @returns the order count of each account
+ * @returns the order counts, the per-account totals and the ledger's totals
  */
-export function sortAccounts(events: GroupedEvents): Uint32Array {
+export function finishAccounts(events: GroupedEvents): FinishedAccounts {
   const { start, time, minor } = events;
   const accounts = start.length - 1;
   const orders = new Uint32Array(accounts);
-  for (let a = 0; a < accounts; a++) {
-    // A counting sort by account keeps input order within an account: time-ordered input usually needs
-    // only the check, and ties at one instant are put in amount order whatever the input's order.
-    sortAccount(time, minor, start[a], start[a + 1]);
-    let count = 0;
-    for (let p = start[a]; p < start[a + 1]; p++) if (minor[p] >= 0) count++;
-    orders[a] = count;
-  }
-  return orders;
-}
-
-/**
- * @internal The totals of a ledger's whole history.
- *
- * @param events - events grouped by account, in order within each account
- * @returns the totals
- */
-export function ledgerTotals(events: GroupedEvents): LedgerTotals {
-  const { start, time, minor } = events;
-  const accounts = start.length - 1;
-  let orders = 0;
-  let customers = 0;
-  let repeatCustomers = 0;
-  let zeroValueOrders = 0;
-  let grossMinor = 0;
-  let refundMinor = 0;
-  let repeatMinor = 0;
-  let firstOrder = Number.POSITIVE_INFINITY;
-  let lastOrder = Number.NEGATIVE_INFINITY;
-  let minTime = Number.POSITIVE_INFINITY;
-  let maxTime = Number.NEGATIVE_INFINITY;
-  for (let a = 0; a < accounts; a++) {
-    const lo = start[a];
-    const hi = start[a + 1];
-    if (hi === lo) continue;
-    minTime = Math.min(minTime, time[lo]);
-    maxTime = Math.max(maxTime, time[hi - 1]);
-    let count = 0;
-    for (let p = lo; p < hi; p++) {
-      const amount = minor[p];
-      if (amount < 0) {
-        refundMinor += amount;
-        continue;
-      }
-      if (count === 0) firstOrder = Math.min(firstOrder, time[p]);
-      else repeatMinor += amount;
-      count++;
-      if (amount === 0) zeroValueOrders++;
-      grossMinor += amount;
-      lastOrder = Math.max(lastOrder, time[p]);
-    }
-    orders += count;
-    if (count > 0) customers++;
-    if (count > 1) repeatCustomers++;
-  }
-  const eventCount = time.length;
-  return {
-    orders,
-    refunds: eventCount - orders,
-    customers,
-    repeatCustomers,
-    zeroValueOrders,
-    grossMinor,
-    refundMinor,
-    repeatMinor,
-    minTime: eventCount === 0 ? null : minTime,
-    maxTime: eventCount === 0 ? null : maxTime,
-    firstOrder: orders === 0 ? null : firstOrder,
-    lastOrder: orders === 0 ? null : lastOrder,
-  };
-}
-
-/**
- * Sum every account's events.
- *
- * @param events - events grouped by account, in time order within each account
- * @returns the totals of each account
- * @internal
- */
-export function accountTotals(events: GroupedEvents): AccountTotals {
-  const { start, time, minor } = events;
-  const accounts = start.length - 1;
-  const totals: AccountTotals = {
+  const perAccount: AccountTotals = {
     firstOrder: new Float64Array(accounts),
     lastOrder: new Float64Array(accounts),
     grossMinor: new Float64Array(accounts),
     netMinor: new Float64Array(accounts),
   };
+  let orderCount = 0;
+  let customers = 0;
+  let repeatCustomers = 0;
+  let zeroValueOrders = 0;
+  let grossMinor = 0;
+  let netMinor = 0;
+  let repeatMinor = 0;
+  let firstOfAll = Number.POSITIVE_INFINITY;
+  let lastOfAll = Number.NEGATIVE_INFINITY;
+  let minTime = Number.POSITIVE_INFINITY;
+  let maxTime = Number.NEGATIVE_INFINITY;
   for (let a = 0; a < accounts; a++) {
+    const lo = start[a];
+    const hi = start[a + 1];
+    // A counting sort by account keeps input order within an account: time-ordered input usually needs
+    // only the check, and ties at one instant are put in amount order whatever the input's order.
+    sortAccount(time, minor, lo, hi);
+    let count = 0;
     let first = Number.NaN;
     let last = Number.NaN;
     let gross = 0;
     let net = 0;
-    for (let p = start[a]; p < start[a + 1]; p++) {
+    for (let p = lo; p < hi; p++) {
       const amount = minor[p];
       net += amount;
       if (amount < 0) continue;
-      if (Number.isNaN(first)) first = time[p];
+      if (count === 0) first = time[p];
+      else repeatMinor += amount;
+      count++;
+      if (amount === 0) zeroValueOrders++;
       last = time[p];
       gross += amount;
     }
-    totals.firstOrder[a] = first;
-    totals.lastOrder[a] = last;
-    totals.grossMinor[a] = gross;
-    totals.netMinor[a] = net;
+    orders[a] = count;
+    perAccount.firstOrder[a] = first;
+    perAccount.lastOrder[a] = last;
+    perAccount.grossMinor[a] = gross;
+    perAccount.netMinor[a] = net;
+    orderCount += count;
+    grossMinor += gross;
+    netMinor += net;
+    if (count > 0) {
+      customers++;
+      firstOfAll = Math.min(firstOfAll, first);
+      lastOfAll = Math.max(lastOfAll, last);
+    }
+    if (count > 1) repeatCustomers++;
+    if (hi > lo) {
+      minTime = Math.min(minTime, time[lo]);
+      maxTime = Math.max(maxTime, time[hi - 1]);
+    }
   }
-  return totals;
+  const eventCount = time.length;
+  const totals: LedgerTotals = {
+    orders: orderCount,
+    refunds: eventCount - orderCount,
+    customers,
+    repeatCustomers,
+    zeroValueOrders,
+    grossMinor,
+    refundMinor: netMinor - grossMinor,
+    repeatMinor,
+    minTime: eventCount === 0 ? null : minTime,
+    maxTime: eventCount === 0 ? null : maxTime,
+    firstOrder: orderCount === 0 ? null : firstOfAll,
+    lastOrder: orderCount === 0 ? null : lastOfAll,
+  };
+  return { orders, perAccount, totals };
 }
 
 /**

@@ -5,8 +5,8 @@
  * @module
  */
 import { RetentionError } from '../errors.ts';
-import { ledgerTotals, sortAccounts } from './account-totals.ts';
-import { rankAccounts } from './account-order.ts';
+import { finishAccounts } from './account-totals.ts';
+import { canonicalOrder } from './account-order.ts';
 import { countAccounts, groupByAccount } from './group-events.ts';
 import { LedgerObject } from './ledger-object.ts';
 import { mergeOrderLines } from './order-lines.ts';
@@ -42,16 +42,19 @@ export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions
   }
   const { ids } = staged;
   const counts = countAccounts(staged, dead);
-  const rank = rankAccounts(ids, counts.first);
+  const order = canonicalOrder(ids, counts.first);
   // An id whose only records were merged away or refused has no event: it is no account. Such ids have
-  // no first instant (+∞), so they rank last and are cut off here.
+  // no first instant (+∞), so they come last in canonical order and are cut off here.
   let accounts = 0;
   for (let a = 0; a < ids.length; a++) if (counts.events[a] > 0) accounts++;
-  const sortedIds = new Array<CustomerId>(accounts);
-  for (let a = 0; a < ids.length; a++) if (rank[a] < accounts) sortedIds[rank[a]] = ids[a];
+  const sortedIds: CustomerId[] = [];
+  const rank = new Uint32Array(ids.length);
+  for (let r = 0; r < ids.length; r++) {
+    rank[order[r]] = r;
+    if (r < accounts) sortedIds.push(ids[order[r]]);
+  }
   const events = groupByAccount(staged, dead, rank, counts.events, accounts);
-  const orders = sortAccounts(events);
-  const totals = ledgerTotals(events);
+  const { orders, totals, perAccount } = finishAccounts(events);
   return new LedgerObject({
     timeZone: options.timeZone,
     currency: options.currency,
@@ -70,5 +73,9 @@ export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions
     maxTime: totals.maxTime,
     skipped: Object.freeze(problems.skipped.slice()),
     totals,
+    firstOrder: perAccount.firstOrder,
+    lastOrder: perAccount.lastOrder,
+    grossMinor: perAccount.grossMinor,
+    netMinor: perAccount.netMinor,
   });
 }

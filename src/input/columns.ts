@@ -141,7 +141,7 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   const currency = new CurrencyCheck(resolved.currency);
   const problems = new Problems(resolved.skip, 'columns');
   // A typed column of integers in a narrow range is numbered through a table indexed by the id.
-  const numbering = DenseIdTable.forColumn(idColumn, n) ?? new IdNumbering();
+  const numbering = DenseIdTable.forColumn(idColumn, n) ?? new IdNumbering(n);
   const staging = new EventStaging(n, numbering, problems, currency);
   const minorUnits = unit === 'minor';
   for (let i = 0; i < n; i++) {

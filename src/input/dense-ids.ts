@@ -1,6 +1,7 @@
 /**
- * Dense integer ids: a table indexed by the id, from ids in a narrow range to account numbers, for
- * a typed-array id column (`ledger.fromColumns`).
+ * Dense ids: a table indexed by an id's integer value, from values in a narrow range to account
+ * numbers — for integer ids in a typed column (`ledger.fromColumns`), and for sequential ids read one
+ * at a time (see `sequential-ids.ts`).
  *
  * @module
  * @internal
@@ -8,40 +9,41 @@
 import type { AccountNumbering } from './ids.ts';
 import type { CustomerId } from './types.ts';
 
-/** How much wider than the column the ids' range may be: a table of at most 2n + 1024 slots. */
-function tableFits(min: number, max: number, n: number): boolean {
-  return max - min <= 2 * n + 1024;
+/**
+ * @internal The most slots a table for `n` ids may have: the ids' values may spread over about twice
+ * their number, so that the table stays within a few bytes per id.
+ *
+ * @param n - the number of ids
+ * @returns the slot limit
+ */
+export function denseSlots(n: number): number {
+  return 2 * n + 1025;
 }
 
 /**
- * @internal Numbers integer ids in a narrow range through a table indexed by `id − min`, accounts in
- * order of first sight, as {@link IdNumbering} numbers them.
+ * @internal Numbers ids through a table indexed by `value − min`, accounts in order of first sight, as
+ * {@link IdNumbering} numbers them.
  */
 export class DenseIdTable implements AccountNumbering {
-  /** The account of each id, at `id − min`; −1 while the id has none. */
+  /** The ids numbered so far, by account number. */
+  readonly ids: CustomerId[] = [];
+  /** The account of each value, at `value − min`; −1 while the value has none. */
   private readonly accountOfSlot: Int32Array;
-  /** The slot (`id − min`) of each account numbered so far. */
-  private readonly slotOfAccount: Uint32Array;
-  private accounts = 0;
 
   /**
-   * @param min - the least id
-   * @param max - the largest id
-   * @param n - the most accounts there can be
+   * @param min - the least value
+   * @param size - the number of values from `min` on
    */
   constructor(
     private readonly min: number,
-    max: number,
-    n: number,
+    size: number,
   ) {
-    const size = max - min + 1;
     this.accountOfSlot = new Int32Array(size).fill(-1);
-    this.slotOfAccount = new Uint32Array(Math.min(n, size));
   }
 
   /**
    * @internal The table for the first `n` ids of a column, when the column is a typed array of integers
-   * spanning a range not much wider than it; `null` otherwise.
+   * spanning a range not much wider than it ({@link denseSlots}); `null` otherwise.
    *
    * @param column - the id column
    * @param n - its length
@@ -57,29 +59,40 @@ export class DenseIdTable implements AccountNumbering {
       if (id < min) min = id;
       if (id > max) max = id;
     }
-    return tableFits(min, max, n) ? new DenseIdTable(min, max, n) : null;
+    return max - min < denseSlots(n) ? new DenseIdTable(min, max - min + 1) : null;
   }
 
   /**
-   * The account of an id in the table's range, numbering it on first sight.
+   * The account of an integer id in the table's range, numbering it on first sight.
    *
-   * @param id - an integer from the table's least to its largest id
+   * @param id - an integer from the table's least value on, in its range
    * @returns its account number
    */
   accountOf(id: CustomerId): number {
-    const slot = (id as number) - this.min;
+    return this.accountOfValue(id as number, id === 0 ? 0 : id);
+  }
+
+  /**
+   * The account of the id with this value, numbering it on first sight; −1 (nothing numbered) when the
+   * value is outside the table's range.
+   *
+   * @param value - the id's integer value
+   * @param id - the id
+   * @returns its account number, or −1
+   */
+  accountOfValue(value: number, id: CustomerId): number {
+    const slot = value - this.min;
+    if (!(slot >= 0 && slot < this.accountOfSlot.length)) return -1;
     const known = this.accountOfSlot[slot];
     if (known >= 0) return known;
-    const account = this.accounts++;
+    const account = this.ids.length;
+    this.ids.push(id);
     this.accountOfSlot[slot] = account;
-    this.slotOfAccount[account] = slot;
     return account;
   }
 
-  /** @returns the ids of the accounts numbered so far, by account number */
+  /** @returns the ids numbered so far, by account number */
   idsByAccount(): CustomerId[] {
-    const ids = new Array<CustomerId>(this.accounts);
-    for (let a = 0; a < this.accounts; a++) ids[a] = this.slotOfAccount[a] + this.min;
-    return ids;
+    return this.ids;
   }
 }

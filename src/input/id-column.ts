@@ -17,7 +17,7 @@ import type { CustomerId } from './types.ts';
  * @returns each entry's number (−1 where it has no id), and the number of distinct ids
  */
 export function numberIdColumn(column: readonly (CustomerId | undefined)[], n: number): { numbers: Int32Array; count: number } {
-  const numbering = new IdNumbering();
+  const numbering = new IdNumbering(n);
   const numbers = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const id = column[i];

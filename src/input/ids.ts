@@ -4,8 +4,10 @@
  * @module
  */
 import { describeValue } from '../errors.ts';
+import { DenseIdTable, denseSlots } from './dense-ids.ts';
 import type { HashSeed } from './id-hash.ts';
 import { KeyedIdTable } from './keyed-id-table.ts';
+import { SequentialShape } from './sequential-ids.ts';
 import type { CustomerId } from './types.ts';
 
 /**
@@ -49,21 +51,34 @@ export interface AccountNumbering {
  * (`1` is not `"1"`), `-0` is `0`, and every string is an ordinary id (`"__proto__"` and `""`
  * included).
  *
- * Invariant: no id is placed by a hash that someone choosing ids could compute. Strings up to
- * {@link MAX_MAP_STRING_LENGTH} characters go through a `Map`, whose string hash takes a seed drawn at
- * random per process; the hash of a string of up to 7 digits is its value instead, but with 10^7 such
- * strings, a bucket holds at most 10^7 ÷ buckets of them, so those bound the work of crafted ids. A
- * `Map` hashes numbers by a fixed function, and longer strings by their length: numbers and longer
- * strings go through a table placed by a keyed hash ({@link KeyedIdTable}).
+ * Sequential ids (see `sequential-ids.ts`) whose values stay within {@link denseSlots} of the ids to
+ * number are numbered through a {@link DenseIdTable}. The first id that is not (another shape, or a
+ * value beyond the table) hands every id numbered so far, in account order, to the general numbering
+ * below, which numbers them the same, and takes all later ids.
+ *
+ * Invariant of the general numbering: no id is placed by a hash that someone choosing ids could
+ * compute. Strings up to {@link MAX_MAP_STRING_LENGTH} characters go through a `Map`, whose string
+ * hash takes a seed drawn at random per process; the hash of a string of up to 7 digits is its value
+ * instead, but with 10^7 such strings, a bucket holds at most 10^7 ÷ buckets of them, which bounds the
+ * work crafted ids can cause. A `Map` hashes numbers by a fixed function, and longer strings by their
+ * length: numbers and longer strings go through a table placed by a keyed hash ({@link KeyedIdTable}).
  */
 export class IdNumbering implements AccountNumbering {
   /** The ids numbered so far, by account number. */
-  readonly ids: CustomerId[] = [];
+  ids: CustomerId[] = [];
+  /** The shape and table of sequential ids while every id so far had the shape; then `null`. */
+  private sequential: { readonly shape: SequentialShape; readonly table: DenseIdTable } | null | undefined = undefined;
   private readonly accountOfString = new Map<string, number>();
   private readonly keyed: KeyedIdTable;
 
-  /** @param seed - the keyed table's hash key (the process's random one; a fixed key only in tests) */
-  constructor(seed?: HashSeed) {
+  /**
+   * @param capacity - the most ids there will be (sizes the table of sequential ids)
+   * @param seed - the keyed table's hash key (the process's random one; a fixed key only in tests)
+   */
+  constructor(
+    private readonly capacity: number,
+    seed?: HashSeed,
+  ) {
     this.keyed = new KeyedIdTable(seed);
   }
 
@@ -74,15 +89,15 @@ export class IdNumbering implements AccountNumbering {
    * @returns its account number
    */
   accountOf(id: CustomerId): number {
-    if (typeof id === 'string' && id.length <= MAX_MAP_STRING_LENGTH) {
-      const known = this.accountOfString.get(id);
-      if (known !== undefined) return known;
-      const account = this.ids.length;
-      this.ids.push(id);
-      this.accountOfString.set(id, account);
-      return account;
+    if (this.sequential === undefined) this.sequential = this.sequentialFor(id);
+    if (this.sequential !== null) {
+      const { shape, table } = this.sequential;
+      const value = shape.valueOfId(id);
+      const account = value < 0 ? -1 : table.accountOfValue(value, id === 0 ? 0 : id);
+      if (account >= 0) return account;
+      this.handOver(table.ids);
     }
-    return this.keyed.accountOf(id === 0 ? 0 : id, this.ids);
+    return this.generalAccountOf(id);
   }
 
   /** @returns the ids numbered so far, by account number */
@@ -93,5 +108,34 @@ export class IdNumbering implements AccountNumbering {
   /** @returns the keyed table's probe length (see {@link KeyedIdTable.probeLength}) */
   keyedProbeLength(): number {
     return this.keyed.probeLength();
+  }
+
+  /** The sequential numbering the first id sets, or `null` when it has no sequential shape. */
+  private sequentialFor(first: CustomerId): { shape: SequentialShape; table: DenseIdTable } | null {
+    const shape = SequentialShape.of(first);
+    if (shape === null) return null;
+    const table = new DenseIdTable(0, denseSlots(this.capacity));
+    this.ids = table.ids;
+    return { shape, table };
+  }
+
+  /** Number the ids of the sequential table, in account order, by the general numbering (the same numbers). */
+  private handOver(numbered: readonly CustomerId[]): void {
+    this.sequential = null;
+    this.ids = [];
+    for (const id of numbered) this.generalAccountOf(id);
+  }
+
+  /** The account number of `id` in the general numbering (see the invariant above). */
+  private generalAccountOf(id: CustomerId): number {
+    if (typeof id === 'string' && id.length <= MAX_MAP_STRING_LENGTH) {
+      const known = this.accountOfString.get(id);
+      if (known !== undefined) return known;
+      const account = this.ids.length;
+      this.ids.push(id);
+      this.accountOfString.set(id, account);
+      return account;
+    }
+    return this.keyed.accountOf(id === 0 ? 0 : id, this.ids);
   }
 }

@@ -3,16 +3,16 @@
  *
  * @module
  */
-import { type AccountTotals, type LedgerTotals, accountTotals } from './account-totals.ts';
+import type { LedgerTotals } from './account-totals.ts';
 import { type CustomerId, LEDGER_BRAND, type Ledger, type SkippedRecord } from './types.ts';
 
 /** What a ledger knows once its events are grouped: all but its brand and what is computed on first read. */
-export type LedgerFields = Omit<Ledger, typeof LEDGER_BRAND | 'account' | 'firstOrder' | 'lastOrder' | 'grossMinor' | 'netMinor'>;
+export type LedgerFields = Omit<Ledger, typeof LEDGER_BRAND | 'account'>;
 
 /**
  * A built, frozen {@link Ledger}. Functions that read ledgers stay monomorphic because all ledgers
- * share this one shape. The per-customer totals and the account of each event are getters: computed
- * on first read, then kept (no report over the whole history needs them).
+ * share this one shape. The account of each event is a getter: computed on first read, then kept (no
+ * report needs it).
  *
  * @internal
  */
@@ -35,7 +35,10 @@ export class LedgerObject implements Ledger {
   readonly maxTime: number | null;
   readonly skipped: readonly SkippedRecord[];
   readonly totals: LedgerTotals;
-  #accountTotals: AccountTotals | null = null;
+  readonly firstOrder: Float64Array;
+  readonly lastOrder: Float64Array;
+  readonly grossMinor: Float64Array;
+  readonly netMinor: Float64Array;
   #account: Uint32Array | null = null;
 
   /** @param fields - the ledger's columns, counts and totals */
@@ -57,31 +60,15 @@ export class LedgerObject implements Ledger {
     this.maxTime = fields.maxTime;
     this.skipped = fields.skipped;
     this.totals = fields.totals;
+    this.firstOrder = fields.firstOrder;
+    this.lastOrder = fields.lastOrder;
+    this.grossMinor = fields.grossMinor;
+    this.netMinor = fields.netMinor;
     Object.freeze(this);
-  }
-
-  get firstOrder(): Float64Array {
-    return this.#totalsNow().firstOrder;
-  }
-
-  get lastOrder(): Float64Array {
-    return this.#totalsNow().lastOrder;
-  }
-
-  get grossMinor(): Float64Array {
-    return this.#totalsNow().grossMinor;
-  }
-
-  get netMinor(): Float64Array {
-    return this.#totalsNow().netMinor;
   }
 
   get account(): Uint32Array {
     return (this.#account ??= accountOfEvents(this.start));
-  }
-
-  #totalsNow(): AccountTotals {
-    return (this.#accountTotals ??= accountTotals(this));
   }
 }
 

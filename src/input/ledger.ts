@@ -115,7 +115,7 @@ export function readRecords<R extends object>(records: Iterable<R> | Ledger, opt
   const currency = new CurrencyCheck(resolved.currency);
   const problems = new Problems(resolved.skip, 'records');
   const n = rows.length;
-  const staging = new EventStaging(n, new IdNumbering(), problems, currency);
+  const staging = new EventStaging(n, new IdNumbering(n), problems, currency);
   for (let i = 0; i < n; i++) {
     const record = rows[i];
     if (typeof record !== 'object' || record === null) {

@@ -38,7 +38,7 @@ const mixedIds = fc.array(
 
 describe('IdNumbering', () => {
   test('numbers ids by first sight; strings and numbers differ; -0 is 0; any string is an ordinary id', () => {
-    const numbering = new IdNumbering();
+    const numbering = new IdNumbering(13);
     const input: CustomerId[] = ['b', 1, '1', '__proto__', 'constructor', '', -0, 0, 'b', '1', 1, '__proto__', ''];
     expect(input.map((id) => numbering.accountOf(id))).toEqual([0, 1, 2, 3, 4, 5, 6, 6, 0, 2, 1, 3, 5]);
     expect(numbering.ids).toEqual(['b', 1, '1', '__proto__', 'constructor', '', 0]);
@@ -46,7 +46,7 @@ describe('IdNumbering', () => {
   });
 
   fcTest.prop([mixedIds])('agrees with a Map-based numbering', (ids) => {
-    const numbering = new IdNumbering();
+    const numbering = new IdNumbering(ids.length);
     const reference = referenceNumbers(ids);
     expect(ids.map((id) => numbering.accountOf(id))).toEqual(reference.numbers);
     expect(numbering.ids).toEqual(reference.distinct);
@@ -55,9 +55,55 @@ describe('IdNumbering', () => {
   test('numbers and strings longer than the Map takes go through the keyed table, beside short strings', () => {
     const long = 'x'.repeat(MAX_MAP_STRING_LENGTH + 1);
     const ids: CustomerId[] = ['a', long, 7, `${long}y`, 'a', 7, long, 'x'.repeat(MAX_MAP_STRING_LENGTH)];
-    const numbering = new IdNumbering();
+    const numbering = new IdNumbering(ids.length);
     expect(ids.map((id) => numbering.accountOf(id))).toEqual([0, 1, 2, 3, 0, 2, 1, 4]);
     expect(numbering.keyedProbeLength()).toBeGreaterThanOrEqual(3); // the two long strings and the number
+  });
+});
+
+describe('IdNumbering: sequential ids', () => {
+  /** Ids of one shape — a prefix, then `width` digits, or integers — with values below `range`, now and then replaced by `odd`. */
+  const sequentialIds = fc
+    .record({
+      prefix: fc.constantFrom('', 'c', 'C-', 'u_1x', 'ÿ', null),
+      width: fc.integer({ min: 1, max: 9 }),
+      range: fc.integer({ min: 1, max: 5000 }),
+      count: fc.integer({ min: 1, max: 1500 }),
+      odd: fc.option(
+        fc.record({
+          at: fc.nat(),
+          id: fc.oneof(fc.constantFrom('c1', 'C-01', '', 'x', '0', 'c00000000', -1, -0, 0.5, 2 ** 31, 7, '7'), fc.string({ maxLength: 8 })),
+        }),
+        { nil: undefined },
+      ),
+      seed: fc.integer(),
+    })
+    .map(({ prefix, width, range, count, odd, seed }) => {
+      const cap = Math.min(range, 10 ** width);
+      let state = seed | 0;
+      const ids: CustomerId[] = [];
+      for (let i = 0; i < count; i++) {
+        state = (Math.imul(state, 1103515245) + 12345) | 0;
+        const value = (state >>> 8) % cap;
+        ids.push(prefix === null ? value : `${prefix}${String(value).padStart(width, '0')}`);
+      }
+      if (odd !== undefined) ids[odd.at % count] = odd.id;
+      return ids;
+    });
+
+  fcTest.prop([sequentialIds])('the same numbers and ids as a Map-based numbering, misfits and hand-over included', (ids) => {
+    const numbering = new IdNumbering(ids.length);
+    const reference = referenceNumbers(ids);
+    expect(ids.map((id) => numbering.accountOf(id))).toEqual(reference.numbers);
+    expect(numbering.ids).toEqual(reference.distinct);
+    expect(numbering.ids.some((id) => Object.is(id, -0))).toBe(false);
+  });
+
+  test('one width keeps ids of different widths apart; values beyond the table hand over', () => {
+    const numbering = new IdNumbering(4);
+    const ids: CustomerId[] = ['c007', 'c07', 'c7', 'c007', 'c999999', 'c07'];
+    expect(ids.map((id) => numbering.accountOf(id))).toEqual([0, 1, 2, 0, 3, 1]);
+    expect(numbering.ids).toEqual(['c007', 'c07', 'c7', 'c999999']);
   });
 });
 
