@@ -21,11 +21,10 @@ export interface StagingColumns extends EventColumns {
 /**
  * Allocate a ledger's two event columns of `length` events in a single buffer (16 bytes per event).
  *
- * One allocation instead of several matters when the caller holds millions of objects: V8 counts
- * typed-array memory as external memory and, each time that grows by another step (64 MiB), marks the
- * whole JavaScript heap — with ten million records alive, about a second per marking. Columns that
- * live and die together are therefore allocated together, and columns needed later in the same build
- * are allocated early, while the marking the first allocation started is still under way.
+ * The columns live and die together, so they are one allocation: the collector weighs typed-array
+ * memory by the allocations that add to it, and a caller holding millions of records pays for every
+ * collection such an allocation starts. For the same reason the build allocates these columns together
+ * with the staging ones (see {@link allocateStagingColumns}), before it needs them.
  *
  * @param length - the number of events
  * @returns zero-filled columns sharing one buffer

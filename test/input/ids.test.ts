@@ -1,7 +1,7 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { craftedIds, craftedNumberIds, craftedSmallIntegers, fnv1a, packedNumberMix, v8SmallIntegerHash } from '../../bench/crafted-ids.ts';
-import { DenseIdTable } from '../../src/input/dense-ids.ts';
+import { DenseIdTable, denseSlots } from '../../src/input/dense-ids.ts';
 import { numberIdColumn } from '../../src/input/id-column.ts';
 import { IdNumbering, MAX_MAP_STRING_LENGTH } from '../../src/input/ids.ts';
 import { KeyedIdTable } from '../../src/input/keyed-id-table.ts';
@@ -133,8 +133,8 @@ describe('DenseIdTable', () => {
   test('only for a typed array of integers in a range not much wider than the column', () => {
     expect(DenseIdTable.forColumn([1, 2, 3], 3)).toBeNull();
     expect(DenseIdTable.forColumn(Float64Array.of(1, 2.5), 2)).toBeNull();
-    expect(DenseIdTable.forColumn(Float64Array.of(0, 2 * 2 + 1024), 2)).not.toBeNull();
-    expect(DenseIdTable.forColumn(Float64Array.of(0, 2 * 2 + 1025), 2)).toBeNull();
+    expect(DenseIdTable.forColumn(Float64Array.of(0, denseSlots(2) - 1), 2)).not.toBeNull();
+    expect(DenseIdTable.forColumn(Float64Array.of(0, denseSlots(2)), 2)).toBeNull();
     expect(DenseIdTable.forColumn(new Uint32Array(0), 0)).toBeNull();
   });
 });

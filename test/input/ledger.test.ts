@@ -39,27 +39,31 @@ describe('ledger', () => {
     expect(book.ids).toEqual([2, 10, 'a', 'b']);
   });
 
-  test('time-ordered input over many chunks: customers first seen at one instant are ordered by id', () => {
-    // 1,500 customers, first seen in pairs at one instant each, the larger id first (so every pair is
-    // out of order), all in time order, each with a second event; and a run of equal instants at the end.
-    const records: { customerId: number; date: number; amount: number }[] = [];
-    for (let k = 0; k < 750; k++) {
-      records.push({ customerId: 2 * k + 1, date: k * 10, amount: 1 }, { customerId: 2 * k, date: k * 10, amount: 2 });
-    }
-    for (let k = 0; k < 1500; k++) records.push({ customerId: k, date: 8000, amount: 3 });
-    const expected = Array.from({ length: 1500 }, (_, k) => k);
-    const book = ledger(records);
-    expect(book.ids).toEqual(expected);
-    const columns = ledger.fromColumns({
-      customerId: Int32Array.from(records, (r) => r.customerId),
-      date: Float64Array.from(records, (r) => r.date),
-      amount: Float64Array.from(records, (r) => r.amount * 100),
-    });
-    expect(ledgerSnapshot(columns)).toEqual(ledgerSnapshot(book));
-    // In order already: the numbering stands as it is.
-    const inOrder = ledger([...records].sort((x, y) => x.date - y.date || x.customerId - y.customerId));
-    expect(inOrder.ids).toEqual(expected);
+  const tiedRecords = fc.record({
+    records: fc.array(
+      fc.record({ customerId: fc.integer({ min: 0, max: 3000 }), date: fc.integer({ min: 0, max: 40 }), amount: fc.integer({ min: 1, max: 9 }) }),
+      { maxLength: 3000 },
+    ),
+    inTimeOrder: fc.boolean(),
   });
+
+  fcTest.prop([tiedRecords], { numRuns: 50 })(
+    'accounts are ordered by first instant, ties by id, in time order or not, from records and columns alike',
+    ({ records, inTimeOrder }) => {
+      const input = inTimeOrder ? [...records].sort((x, y) => x.date - y.date) : records;
+      const first = new Map<number, number>();
+      for (const r of input) first.set(r.customerId, Math.min(first.get(r.customerId) ?? Number.POSITIVE_INFINITY, r.date));
+      const expected = [...first.keys()].sort((a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0) || a - b);
+      const book = ledger(input);
+      expect(book.ids).toEqual(expected);
+      const columns = ledger.fromColumns({
+        customerId: Int32Array.from(input, (r) => r.customerId),
+        date: Float64Array.from(input, (r) => r.date),
+        amount: Float64Array.from(input, (r) => r.amount * 100),
+      });
+      expect(ledgerSnapshot(columns)).toEqual(ledgerSnapshot(book));
+    },
+  );
 
   test('numbers and strings are distinct ids; awkward strings are ordinary ids', () => {
     const book = ledger([
