@@ -47,13 +47,9 @@ export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions
   // no first instant (+∞), so they come last in canonical order and are cut off here.
   let accounts = 0;
   for (let a = 0; a < ids.length; a++) if (counts.events[a] > 0) accounts++;
-  const sortedIds: CustomerId[] = [];
-  const rank = new Uint32Array(ids.length);
-  for (let r = 0; r < ids.length; r++) {
-    rank[order[r]] = r;
-    if (r < accounts) sortedIds.push(ids[order[r]]);
-  }
-  const events = groupByAccount(staged, dead, rank, counts.events, accounts);
+  const sortedIds = new Array<CustomerId>(accounts);
+  for (let r = 0; r < accounts; r++) sortedIds[r] = ids[order[r]];
+  const events = groupByAccount(staged, dead, order, counts.events, accounts);
   const { orders, totals, perAccount } = finishAccounts(events);
   return new LedgerObject({
     timeZone: options.timeZone,

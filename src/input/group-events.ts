@@ -37,30 +37,31 @@ export function countAccounts(staged: StagedEvents, dead: Uint8Array | null): Ac
 }
 
 /**
- * @internal The live events grouped by account rank, input order kept within an account (a stable
- * counting sort).
+ * @internal The live events grouped by account in canonical order, input order kept within an account
+ * (a stable counting sort).
  *
  * @param staged - the staged events
  * @param dead - events merged away or refused (1), or `null` when there is none
- * @param rank - each provisional account's place in the ledger (ranks from `accounts` on have no events)
+ * @param order - the provisional accounts in canonical order (those from `accounts` on have no events)
  * @param counts - the live events of each provisional account
  * @param accounts - the number of accounts with events
  * @returns the grouped columns
  */
-export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, rank: Uint32Array, counts: Uint32Array, accounts: number): GroupedEvents {
+export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, order: Uint32Array, counts: Uint32Array, accounts: number): GroupedEvents {
   const { n, account, time, minor, output } = staged;
   const start = new Uint32Array(accounts + 1);
-  for (let a = 0; a < rank.length; a++) if (rank[a] < accounts) start[rank[a] + 1] = counts[a];
-  for (let r = 1; r <= accounts; r++) start[r] += start[r - 1];
+  for (let r = 0; r < accounts; r++) start[r + 1] = start[r] + counts[order[r]];
   const events = start[accounts];
   // Columns allocated with the staging ones are used when they are not much larger than the events
   // (merged order lines or skipped records can leave far fewer): the ledger keeps their buffer alive.
   const columns = output.time.length <= events + (events >>> 2) ? output : allocateEventColumns(events);
   const grouped: GroupedEvents = { start, time: columns.time.subarray(0, events), minor: columns.minor.subarray(0, events) };
-  const next = start.slice(0, accounts);
+  // Where the next event of each provisional account goes, indexed by its provisional number.
+  const next = new Uint32Array(order.length);
+  for (let r = 0; r < accounts; r++) next[order[r]] = start[r];
   for (let i = 0; i < n; i++) {
     if (dead !== null && dead[i] === 1) continue;
-    const to = next[rank[account[i]]]++;
+    const to = next[account[i]]++;
     grouped.time[to] = time[i];
     grouped.minor[to] = minor[i];
   }
