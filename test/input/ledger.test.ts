@@ -218,7 +218,7 @@ describe('memory', () => {
     expect(columns.time.buffer.byteLength).toBe(2 * 16);
   });
 
-  test('thousands of records: the build takes its temporaries from the ledger\'s columns and every event keeps its customer', () => {
+  test('thousands of records of every id kind, out of time order: every event keeps its customer', () => {
     // A fixed pseudo-random sequence (no clock): 6,000 records over 2,500 ids of every kind — packed
     // strings, long and non-Latin-1 strings, integers and fractions — with times out of order.
     let seed = 12345;
@@ -271,7 +271,7 @@ describe('memory', () => {
     expect(ledger([]).account.length).toBe(0);
   });
 
-  test('per-customer totals are summed on first read, then kept; they read like the other fields', () => {
+  test('per-customer totals are summed with the ledger; they read like the other fields', () => {
     const book = ledger([
       { customerId: 'a', date: '2024-01-02', amount: '-1.00' },
       { customerId: 'a', date: '2024-01-03', amount: '5.00' },
@@ -285,6 +285,42 @@ describe('memory', () => {
     const columns = ledger.fromColumns({ customerId: new Uint32Array([1]), date: new Float64Array([0]), amount: new Float64Array([5]) });
     expect(Object.getPrototypeOf(columns)).toBe(Object.getPrototypeOf(book));
     expect([...columns.grossMinor]).toEqual([5]);
+  });
+});
+
+describe('ledger totals', () => {
+  const records = fc.array(
+    fc.record({ customerId: fc.integer({ min: 0, max: 30 }), date: fc.integer({ min: 0, max: 50 }), amount: fc.integer({ min: -500, max: 500 }) }),
+    { maxLength: 300 },
+  );
+
+  fcTest.prop([records])('the whole history\'s totals are what a scan of the records in time order gives', (kept) => {
+    const book = ledger(kept, { currencyDigits: 0 });
+    // The oracle: each customer's events by time, ties by amount, largest first.
+    const sorted = [...kept].sort((x, y) => x.date - y.date || y.amount - x.amount);
+    const ordersOf = new Map<number, number>();
+    const orders = sorted.filter((r) => r.amount >= 0);
+    let repeatMinor = 0;
+    for (const r of orders) {
+      const before = ordersOf.get(r.customerId) ?? 0;
+      if (before > 0) repeatMinor += r.amount;
+      ordersOf.set(r.customerId, before + 1);
+    }
+    const sum = (rs: typeof kept) => rs.reduce((total, r) => total + r.amount, 0);
+    expect(book.totals).toEqual({
+      orders: orders.length,
+      refunds: kept.length - orders.length,
+      customers: ordersOf.size,
+      repeatCustomers: [...ordersOf.values()].filter((count) => count > 1).length,
+      zeroValueOrders: orders.filter((r) => r.amount === 0).length,
+      grossMinor: sum(orders),
+      refundMinor: sum(kept.filter((r) => r.amount < 0)),
+      repeatMinor,
+      minTime: kept.length === 0 ? null : Math.min(...kept.map((r) => r.date)),
+      maxTime: kept.length === 0 ? null : Math.max(...kept.map((r) => r.date)),
+      firstOrder: orders.length === 0 ? null : Math.min(...orders.map((r) => r.date)),
+      lastOrder: orders.length === 0 ? null : Math.max(...orders.map((r) => r.date)),
+    });
   });
 });
 
