@@ -13,6 +13,7 @@ import { CurrencyCheck } from './currency.ts';
 import { MAX_DATE_MS, MIN_DATE_MS, explainDate, toEpochMs } from './dates.ts';
 import { DenseIdTable } from './dense-ids.ts';
 import { EventStaging } from './event-staging.ts';
+import { stageTypedColumns } from './typed-column-staging.ts';
 import { explainBigint, explainIdValue, withoutBigint } from './field-hints.ts';
 import { IdNumbering, isCustomerId } from './ids.ts';
 import { explainAmount } from './amount-messages.ts';
@@ -140,6 +141,10 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   const currencyColumn = columns.currency;
   const currency = new CurrencyCheck(resolved.currency);
   const problems = new Problems(resolved.skip, 'columns');
+  if (unit === 'minor' && dateUnit === 'ms' && orderColumn === undefined && currencyColumn === undefined) {
+    const staged = stageTypedColumns(idColumn, dateColumn, amountColumn, n);
+    if (staged !== null) return buildLedger(staged, { ...resolved, currency: currency.currency }, problems, n);
+  }
   // A typed column of integers in a narrow range is numbered through a table indexed by the id.
   const numbering = DenseIdTable.forColumn(idColumn, n) ?? new IdNumbering(n);
   const staging = new EventStaging(n, numbering, problems, currency);

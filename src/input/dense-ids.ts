@@ -91,6 +91,23 @@ export class DenseIdTable implements AccountNumbering {
     return account;
   }
 
+  /**
+   * Number the first `n` ids of the column the table was made for ({@link DenseIdTable.forColumn}), in
+   * order of first sight.
+   *
+   * @param column - the id column
+   * @param n - its length
+   * @returns the account number of each entry
+   */
+  numberColumn(column: ArrayLike<number>, n: number): Uint32Array {
+    const accounts = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const id = column[i];
+      accounts[i] = this.accountOfValue(id, id === 0 ? 0 : id);
+    }
+    return accounts;
+  }
+
   /** @returns the ids numbered so far, by account number */
   idsByAccount(): CustomerId[] {
     return this.ids;
