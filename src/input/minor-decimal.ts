@@ -9,19 +9,23 @@ import type { Decimal } from 'decimal.js';
 import { Exact, Money, RESULT_DIGITS, toMoney } from './exact.ts';
 import { POW10 } from './money.ts';
 
+/** One minor unit in major units, `10^−digits`, for each number of a currency's digits. */
+const MINOR_UNIT = POW10.map((scale) => new Money(1).dividedBy(scale));
+
 /**
  * Turn integer minor units into a `Decimal` in major units (the boundary where money leaves the library).
  *
- * The value is read by decimal.js's constructor from the integer's digits and a power of ten
- * (`"1999e-2"`), which it reads exactly (the constructor never rounds), whatever `Decimal.set` says.
+ * The integer is made by decimal.js's constructor and multiplied by one minor unit: exact, since
+ * |minor| < 2^53 has at most 16 significant digits and {@link Money} keeps 20, whatever `Decimal.set`
+ * says.
  *
  * @param minor - integer minor units, |minor| ≤ 2^53 − 1
  * @param digits - the currency's decimal digits, 0–8
  * @returns the amount in major units, exact
  */
 export function fromMinorUnits(minor: number, digits: number): Decimal {
-  // Integers below 2^53 print as plain digits (no exponent), and -0 prints as 0.
-  return new Money(`${minor}e-${digits}`);
+  // −0 is 0: no amount is a negative zero.
+  return new Money(minor === 0 ? 0 : minor).times(MINOR_UNIT[digits]);
 }
 
 /**
