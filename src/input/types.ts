@@ -112,8 +112,8 @@ export interface Ledger {
   /** Records skipped under `onInvalid: 'skip'` (empty otherwise). */
   readonly skipped: readonly SkippedRecord[];
   /**
-   * @internal The totals of the whole history, summed by the build: what a report over all of it reads
-   * instead of scanning the events.
+   * What the whole history adds up to, summed when the ledger is built (see {@link LedgerTotals}): what
+   * a report over all of it reads instead of scanning the events.
    */
   readonly totals: LedgerTotals;
 }
