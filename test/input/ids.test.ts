@@ -108,6 +108,20 @@ describe('IdNumbering: sequential ids', () => {
 });
 
 describe('KeyedIdTable', () => {
+  const keyedIds = fc.array(
+    fc.oneof(fc.string({ maxLength: 6 }), fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x)), fc.integer({ min: -50, max: 50 })),
+    { maxLength: 3000 },
+  );
+  const keys = fc.record({ k0: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), k1: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }) });
+
+  fcTest.prop([keyedIds, keys])('numbers ids as a Map-based numbering does, under any key', (ids, seed) => {
+    const table = new KeyedIdTable(seed);
+    const numbered: CustomerId[] = [];
+    const reference = referenceNumbers(ids);
+    expect(ids.map((id) => table.accountOf(id, numbered))).toEqual(reference.numbers);
+    expect(numbered).toEqual(reference.distinct);
+  });
+
   test('keeps every id apart through many table growths', () => {
     const table = new KeyedIdTable();
     const ids: CustomerId[] = [];
