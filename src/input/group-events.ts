@@ -24,14 +24,15 @@ export interface AccountCounts {
  * @returns the counts and first instants, by provisional account number
  */
 export function countAccounts(staged: StagedEvents, dead: Uint8Array | null): AccountCounts {
-  const { n, account, time, ids } = staged;
+  const { n, account, time, ids, ordered } = staged;
   const events = new Uint32Array(ids.length);
   const first = new Float64Array(ids.length).fill(Number.POSITIVE_INFINITY);
   for (let i = 0; i < n; i++) {
     if (dead !== null && dead[i] === 1) continue;
     const a = account[i];
-    events[a]++;
-    if (time[i] < first[a]) first[a] = time[i];
+    // In time-ordered input an account's first live event is its earliest: no later one is compared.
+    if (events[a]++ === 0) first[a] = time[i];
+    else if (!ordered && time[i] < first[a]) first[a] = time[i];
   }
   return { events, first };
 }
