@@ -23,7 +23,7 @@ export function numericColumn(column: ArrayLike<unknown>, convert: (value: bigin
   const values = column as ArrayLike<bigint | number>;
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const value = convert(values[i] ?? Number.NaN);
+    const value = convert(values[i]);
     if (Number.isNaN(value)) return column;
     out[i] = value;
   }

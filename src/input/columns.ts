@@ -11,10 +11,11 @@ import { Problems } from './staged-events.ts';
 import { numericColumn } from './bigint-columns.ts';
 import { CurrencyCheck } from './currency.ts';
 import { MAX_DATE_MS, MIN_DATE_MS, explainDate, toEpochMs } from './dates.ts';
-import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
-import { denseIdTable, stageDenseTyped } from './typed-columns.ts';
-import { OVER_TOTAL, explainBigint, explainIdValue, explainOrderId, withoutBigint } from './field-hints.ts';
-import { IdInterner, KEY_WORDS, denseAccount, denseIds, isCustomerId } from './ids.ts';
+import { DenseIdTable } from './dense-ids.ts';
+import { EventStaging } from './event-staging.ts';
+import { stageTypedColumns } from './typed-column-staging.ts';
+import { explainBigint, explainIdValue, withoutBigint } from './field-hints.ts';
+import { IdNumbering, isCustomerId } from './ids.ts';
 import { explainAmount } from './amount-messages.ts';
 import { MAX_EXACT_MINOR, toMinorUnits } from './money.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
@@ -140,31 +141,16 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   const currencyColumn = columns.currency;
   const currency = new CurrencyCheck(resolved.currency);
   const problems = new Problems(resolved.skip, 'columns');
-  // The ledger's columns, allocated first; until the build writes them, their memory holds the
-  // temporaries (the id table, the staged keys, the build's per-account arrays), as in ledger(records).
-  const output = allocateEventColumns(n);
-  const scratch = new Scratch(output.time.buffer);
-  if (unit === 'minor' && orderColumn === undefined && currencyColumn === undefined && ArrayBuffer.isView(idColumn) && dateColumn instanceof Float64Array && amountColumn instanceof Float64Array) {
-    const staged = stageDenseTyped(idColumn, dateColumn, amountColumn, scratch);
-    if (staged !== null) return buildLedger({ ...staged, output, scratch }, resolved, problems, n);
-    scratch.reset();
+  if (unit === 'minor' && dateUnit === 'ms' && orderColumn === undefined && currencyColumn === undefined) {
+    const staged = stageTypedColumns(idColumn, dateColumn, amountColumn, n);
+    if (staged !== null) return buildLedger(staged, { ...resolved, currency: currency.currency }, problems, n);
   }
-  const { account: idOf, time, minor } = allocateStagingColumns(n);
-  const index = new Uint32Array(n);
-  const dense = denseIdTable(idColumn, n, scratch);
-  // Ids are numbered by the dense table when there is one, else staged as keys and numbered by the
-  // interner after the pass.
-  const interner = new IdInterner();
-  const keys = dense === null ? scratch.int32(KEY_WORDS * n) : null;
-  const orderIds: (string | number | undefined)[] | null = orderColumn === undefined ? null : [];
+  // A typed column of integers in a narrow range is numbered through a table indexed by the id.
+  const numbering = DenseIdTable.forColumn(idColumn, n) ?? new IdNumbering(n);
+  const staging = new EventStaging(n, numbering, problems, currency);
   const minorUnits = unit === 'minor';
-  let kept = 0;
-  let ordered = true;
-  let lastTime = Number.NEGATIVE_INFINITY;
-  let absTotal = 0;
   for (let i = 0; i < n; i++) {
-    const idValue = idColumn[i];
-    const id = withoutBigint(idValue);
+    const id = withoutBigint(idColumn[i]);
     if (!isCustomerId(id)) {
       problems.report(i, 'customerId', columns.customerId[i], explainIdValue(columns.customerId[i]));
       continue;
@@ -175,62 +161,27 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
       problems.report(i, 'date', columns.date[i], explainDate(columns.date[i], timeUnit));
       continue;
     }
-    const amountEntry = amountColumn[i];
-    const amountValue = minorUnits ? withoutBigint(amountEntry) : amountEntry;
-    let cents: number;
-    if (minorUnits) {
-      cents = typeof amountValue === 'number' && Number.isInteger(amountValue) && Math.abs(amountValue) <= MAX_EXACT_MINOR && !Object.is(amountValue, -0)
-        ? amountValue
-        : Number.NaN;
-      if (Number.isNaN(cents)) {
-        problems.report(i, 'amount', columns.amount[i], explainMinor(columns.amount[i]));
-        continue;
-      }
-    } else {
-      cents = toMinorUnits(amountValue, currencyDigits, rounding);
-      if (Number.isNaN(cents)) {
-        problems.report(i, 'amount', amountValue, explainAmount(amountValue, currencyDigits, rounding));
-        continue;
-      }
-    }
-    if (absTotal + Math.abs(cents) > MAX_EXACT_MINOR) {
-      problems.report(i, 'amount', columns.amount[i], OVER_TOTAL);
+    const amountValue = amountColumn[i];
+    const cents = minorUnits ? exactMinorUnits(amountValue) : toMinorUnits(amountValue, currencyDigits, rounding);
+    if (Number.isNaN(cents)) {
+      const given = columns.amount[i];
+      problems.report(i, 'amount', given, minorUnits ? explainMinor(given) : explainAmount(given, currencyDigits, rounding));
       continue;
     }
-    let orderId: string | number | undefined;
-    if (orderColumn !== undefined) {
-      const orderValue = orderColumn[i];
-      const value = withoutBigint(orderValue);
-      if (value !== undefined && value !== null && !isCustomerId(value)) {
-        problems.report(i, 'orderId', orderValue, explainOrderId(orderValue));
-        continue;
-      }
-      orderId = value ?? undefined;
-    }
-    if (currencyColumn !== undefined) {
-      const problem = currency.check(i, currencyColumn[i], 'columns');
-      if (problem !== undefined) {
-        problems.report(i, 'currency', currencyColumn[i], problem);
-        continue;
-      }
-    }
-    if (orderIds !== null) orderIds[kept] = orderId;
-    if (dense !== null) {
-      idOf[kept] = denseAccount(dense, (id as number) - dense.min);
-    } else if (keys !== null) {
-      interner.stage(id, kept, idOf, keys);
-    }
-    if (ms < lastTime) ordered = false;
-    lastTime = ms;
-    absTotal += Math.abs(cents);
-    time[kept] = ms;
-    minor[kept] = cents;
-    index[kept] = i;
-    kept++;
+    if (!staging.fitsExactTotal(i, cents, columns.amount[i])) continue;
+    const orderId = orderColumn === undefined ? undefined : staging.orderIdOf(i, orderColumn[i]);
+    if (orderId === null) continue;
+    if (currencyColumn !== undefined && !staging.currencyMatches(i, currencyColumn[i])) continue;
+    staging.add(i, id, ms, cents, orderId);
   }
-  if (keys !== null) interner.numberStaged(idOf, keys, kept, scratch);
-  const ids = dense === null ? interner.ids : denseIds(dense);
-  return buildLedger({ n: kept, idOf, ids, time, minor, index, orderId: orderIds, ordered, absTotal, output, scratch, eagerTotals: true }, { ...resolved, currency: currency.currency }, problems, n);
+  return buildLedger(staging.finish(), { ...resolved, currency: currency.currency }, problems, n);
+}
+
+/** An amount of minor units as given: an integer within the exact range (a `bigint` read as the number it equals), else `NaN`. */
+function exactMinorUnits(value: unknown): number {
+  const amount = withoutBigint(value);
+  if (typeof amount !== 'number' || !Number.isInteger(amount) || Math.abs(amount) > MAX_EXACT_MINOR || Object.is(amount, -0)) return Number.NaN;
+  return amount;
 }
 
 function explainMinor(value: unknown): string {

@@ -1,123 +1,115 @@
 /**
- * Dense integer ids: a direct table from ids in a narrow range to account numbers, no hashing.
+ * Dense ids: a table indexed by an id's integer value, from values in a narrow range to account
+ * numbers — for integer ids in a typed column (`ledger.fromColumns`), and for sequential ids read one
+ * at a time (see `sequential-ids.ts`).
  *
  * @module
  * @internal
  */
-import { CHUNK } from '../chunks.ts';
-import type { Scratch } from './event-columns.ts';
+import type { AccountNumbering } from './ids.ts';
 import type { CustomerId } from './types.ts';
 
 /**
- * @internal A direct table from integer ids to account numbers: slot `id − min` holds the id's
- * account, −1 until it has one. Accounts are numbered in order of first sight, and each one's slot is
- * kept, so that the ids can be listed once at the end ({@link denseIds}) instead of growing an array
- * one id at a time (which allocates about three times the final array on millions of accounts).
+ * @internal The most slots a table for `n` ids may have: the ids' values may spread over about twice
+ * their number, so that the table stays within a few bytes per id.
+ *
+ * @param n - the number of ids
+ * @returns the slot limit
  */
-export interface DenseTable {
-  readonly table: Int32Array;
-  readonly min: number;
-  /** The slot of each account numbered so far. */
-  readonly slots: Uint32Array;
-  /** How many accounts are numbered so far. */
-  accounts: number;
+export function denseSlots(n: number): number {
+  return 2 * n + 1025;
 }
 
 /**
- * @internal An empty {@link DenseTable} for integer ids from `min` to `min + size − 1`, of which there
- * are at most `count`, its arrays taken from `room` when there is room.
- *
- * @param min - the least id
- * @param size - the number of slots
- * @param count - the most accounts there can be
- * @param room - free memory to take the arrays from
- * @returns the table
+ * @internal Numbers ids through a table indexed by `value − min`, accounts in order of first sight, as
+ * {@link IdNumbering} numbers them.
  */
-export function denseTable(min: number, size: number, count: number, room: Scratch | undefined): DenseTable {
-  const table = (room === undefined ? new Int32Array(size) : room.int32(size)).fill(-1);
-  const most = Math.min(count, size);
-  return { table, min, slots: room === undefined ? new Uint32Array(most) : room.uint32(most), accounts: 0 };
-}
+export class DenseIdTable implements AccountNumbering {
+  /** The ids numbered so far, by account number. */
+  readonly ids: CustomerId[] = [];
+  /** The account of each value, at `value − min`; −1 while the value has none. */
+  private readonly accountOfSlot: Int32Array;
 
-/**
- * Number the ids of events `lo … hi − 1` (one chunk) through the dense table, into `idOf`; an id seen
- * for the first time becomes the next account.
- *
- * Eight look-ups are issued before any of their results is used: the table is far larger than the
- * cache, and a slot met for the first time (a branch no predictor gets right) would otherwise hold
- * back the next look-up's load. A slot found unnumbered is looked up again, since an earlier event of
- * the same eight may have numbered it.
- *
- * @param idColumn - integer ids, each in the table's range
- * @param dense - the table
- * @param lo - the chunk's first event
- * @param hi - one past its last
- * @param idOf - where each event's account number goes
- */
-export function numberDense(idColumn: ArrayLike<number>, dense: DenseTable, lo: number, hi: number, idOf: Uint32Array): void {
-  const { table, min } = dense;
-  let i = lo;
-  for (; i + 8 <= hi; i += 8) {
-    const s0 = (idColumn[i] ?? 0) - min;
-    const s1 = (idColumn[i + 1] ?? 0) - min;
-    const s2 = (idColumn[i + 2] ?? 0) - min;
-    const s3 = (idColumn[i + 3] ?? 0) - min;
-    const s4 = (idColumn[i + 4] ?? 0) - min;
-    const s5 = (idColumn[i + 5] ?? 0) - min;
-    const s6 = (idColumn[i + 6] ?? 0) - min;
-    const s7 = (idColumn[i + 7] ?? 0) - min;
-    const a0 = table[s0] ?? -1;
-    const a1 = table[s1] ?? -1;
-    const a2 = table[s2] ?? -1;
-    const a3 = table[s3] ?? -1;
-    const a4 = table[s4] ?? -1;
-    const a5 = table[s5] ?? -1;
-    const a6 = table[s6] ?? -1;
-    const a7 = table[s7] ?? -1;
-    idOf[i] = a0 >= 0 ? a0 : denseAccount(dense, s0);
-    idOf[i + 1] = a1 >= 0 ? a1 : denseAccount(dense, s1);
-    idOf[i + 2] = a2 >= 0 ? a2 : denseAccount(dense, s2);
-    idOf[i + 3] = a3 >= 0 ? a3 : denseAccount(dense, s3);
-    idOf[i + 4] = a4 >= 0 ? a4 : denseAccount(dense, s4);
-    idOf[i + 5] = a5 >= 0 ? a5 : denseAccount(dense, s5);
-    idOf[i + 6] = a6 >= 0 ? a6 : denseAccount(dense, s6);
-    idOf[i + 7] = a7 >= 0 ? a7 : denseAccount(dense, s7);
+  /**
+   * @param min - the least value
+   * @param size - the number of values from `min` on
+   */
+  constructor(
+    private readonly min: number,
+    size: number,
+  ) {
+    this.accountOfSlot = new Int32Array(size).fill(-1);
   }
-  for (; i < hi; i++) idOf[i] = denseAccount(dense, (idColumn[i] ?? 0) - min);
-}
 
-/**
- * @internal The account of a dense table slot, numbering it when it has none yet.
- *
- * @param dense - the table
- * @param slot - an id minus the table's least id
- * @returns the account number
- */
-export function denseAccount(dense: DenseTable, slot: number): number {
-  const { table } = dense;
-  let account = table[slot] ?? -1;
-  if (account < 0) {
-    account = dense.accounts++;
-    table[slot] = account;
-    dense.slots[account] = slot;
+  /**
+   * @internal The table for the first `n` ids of a column, when the column is a typed array of integers
+   * spanning a range not much wider than it ({@link denseSlots}); `null` otherwise.
+   *
+   * @param column - the id column
+   * @param n - its length
+   * @returns the empty table, or `null`
+   */
+  static forColumn(column: ArrayLike<unknown>, n: number): DenseIdTable | null {
+    if (!ArrayBuffer.isView(column) || n === 0) return null;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      const id = column[i];
+      if (typeof id !== 'number' || !Number.isInteger(id)) return null;
+      if (id < min) min = id;
+      if (id > max) max = id;
+    }
+    return max - min < denseSlots(n) ? new DenseIdTable(min, max - min + 1) : null;
   }
-  return account;
-}
 
-/**
- * @internal The ids of a dense table's accounts, in account order: one array of exactly their number.
- *
- * @param dense - the table
- * @returns the ids
- */
-export function denseIds(dense: DenseTable): CustomerId[] {
-  const ids = new Array<CustomerId>(dense.accounts);
-  for (let a = 0; a < dense.accounts; a += CHUNK) idsOfSlots(dense, a, Math.min(dense.accounts, a + CHUNK), ids);
-  return ids;
-}
+  /**
+   * The account of an integer id in the table's range, numbering it on first sight.
+   *
+   * @param id - an integer from the table's least value on, in its range
+   * @returns its account number
+   */
+  accountOf(id: CustomerId): number {
+    return this.accountOfValue(id as number, id === 0 ? 0 : id);
+  }
 
-/** `ids[a] = min + slot of a` for accounts `lo … hi − 1` (one chunk, see {@link CHUNK}). */
-function idsOfSlots(dense: DenseTable, lo: number, hi: number, ids: CustomerId[]): void {
-  const { slots, min } = dense;
-  for (let a = lo; a < hi; a++) ids[a] = (slots[a] ?? 0) + min;
+  /**
+   * The account of the id with this value, numbering it on first sight; −1 (nothing numbered) when the
+   * value is outside the table's range.
+   *
+   * @param value - the id's integer value
+   * @param id - the id
+   * @returns its account number, or −1
+   */
+  accountOfValue(value: number, id: CustomerId): number {
+    const slot = value - this.min;
+    if (!(slot >= 0 && slot < this.accountOfSlot.length)) return -1;
+    const known = this.accountOfSlot[slot];
+    if (known >= 0) return known;
+    const account = this.ids.length;
+    this.ids.push(id);
+    this.accountOfSlot[slot] = account;
+    return account;
+  }
+
+  /**
+   * Number the first `n` ids of the column the table was made for ({@link DenseIdTable.forColumn}), in
+   * order of first sight.
+   *
+   * @param column - the id column
+   * @param n - its length
+   * @returns the account number of each entry
+   */
+  numberColumn(column: ArrayLike<number>, n: number): Uint32Array {
+    const accounts = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const id = column[i];
+      accounts[i] = this.accountOfValue(id, id === 0 ? 0 : id);
+    }
+    return accounts;
+  }
+
+  /** @returns the ids numbered so far, by account number */
+  idsByAccount(): CustomerId[] {
+    return this.ids;
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * The keyed hash that places customer ids in the id table.
+ * The keyed hash that places ids in the keyed id table (`keyed-id-table.ts`).
  *
  * The table puts an id in the slot its hash names and walks on past taken slots. With a hash anyone
  * can compute, ids can be chosen — sign-up emails, usernames, any id an end user picks — so that all
@@ -46,7 +46,7 @@ function randomSeed(): HashSeed {
   const crypto = (globalThis as { crypto?: { getRandomValues?: (array: Int32Array) => Int32Array } }).crypto;
   if (typeof crypto?.getRandomValues === 'function') crypto.getRandomValues(words);
   else for (let i = 0; i < words.length; i++) words[i] = Math.floor(Math.random() * 2 ** 32);
-  return { k0: words[0] ?? 0, k1: words[1] ?? 0 };
+  return { k0: words[0], k1: words[1] };
 }
 
 // The initial state is the key XOR these words ("somepseudorandomlygeneratedbytes", as in SipHash).
@@ -101,15 +101,15 @@ export function hashString(text: string, seed: HashSeed): number {
 }
 
 /**
- * @internal The hash of an id held whole in a tag and two key words: HalfSipHash-1-3 of 9 bytes —
- * `low` and `high` little-endian, then the tag (0–255).
+ * @internal The hash of two words and a tag (a number id's 64 bits, see `keyed-id-table.ts`):
+ * HalfSipHash-1-3 of 9 bytes — `low` and `high` little-endian, then the tag (0–255).
  *
- * The round is written out here as in {@link hashString} rather than shared: a round that keeps its
- * state anywhere but in locals runs several times slower, and this runs once per record.
+ * The round is written out here as in {@link hashString} rather than shared, so that its state is
+ * four local variables in both.
  *
- * @param tag - the id's tag
- * @param low - the first key word
- * @param high - the second key word
+ * @param tag - a tag, 0–255
+ * @param low - the first word
+ * @param high - the second word
  * @param seed - the key
  * @returns a 32-bit hash (a signed integer)
  */

@@ -3,18 +3,16 @@
  *
  * @module
  */
-import { type AccountTotals, accountTotals } from './account-totals.ts';
+import type { LedgerTotals } from './account-totals.ts';
 import { type CustomerId, LEDGER_BRAND, type Ledger, type SkippedRecord } from './types.ts';
 
 /** What a ledger knows once its events are grouped: all but its brand and what is computed on first read. */
-export type LedgerFields = Omit<Ledger, typeof LEDGER_BRAND | 'account' | 'firstOrder' | 'lastOrder' | 'grossMinor' | 'netMinor'>;
+export type LedgerFields = Omit<Ledger, typeof LEDGER_BRAND | 'account'>;
 
 /**
- * A built, frozen {@link Ledger}. Functions that read ledgers stay monomorphic because all ledgers
- * share this one shape; objects given per-ledger accessor properties would each get a shape of their
- * own, and code reading a few of them would slow down to a generic property look-up. The per-customer
- * totals and the account of each event are getters: computed on first read when the builder did not
- * supply them, then kept.
+ * A built, frozen {@link Ledger}: every ledger is an instance of this one class, with the same fields.
+ * The account of each event is a getter, computed on first read and then kept: no report needs it,
+ * and it would add 4 bytes per event to every ledger.
  *
  * @internal
  */
@@ -36,16 +34,15 @@ export class LedgerObject implements Ledger {
   readonly minTime: number | null;
   readonly maxTime: number | null;
   readonly skipped: readonly SkippedRecord[];
-  #totals: AccountTotals | null;
+  readonly totals: LedgerTotals;
+  readonly firstOrder: Float64Array;
+  readonly lastOrder: Float64Array;
+  readonly grossMinor: Float64Array;
+  readonly netMinor: Float64Array;
   #account: Uint32Array | null = null;
-  readonly #sums: Float64Array;
 
-  /**
-   * @param fields - the ledger's columns and counts
-   * @param totals - the per-customer totals when already summed, else `null` (summed on first read)
-   * @param sums - the ledger-wide sums of its whole history (see `ledgerSums`)
-   */
-  constructor(fields: LedgerFields, totals: AccountTotals | null, sums: Float64Array) {
+  /** @param fields - the ledger's columns, counts and totals */
+  constructor(fields: LedgerFields) {
     this.timeZone = fields.timeZone;
     this.currency = fields.currency;
     this.currencyDigits = fields.currencyDigits;
@@ -62,48 +59,23 @@ export class LedgerObject implements Ledger {
     this.minTime = fields.minTime;
     this.maxTime = fields.maxTime;
     this.skipped = fields.skipped;
-    this.#totals = totals;
-    this.#sums = sums;
+    this.totals = fields.totals;
+    this.firstOrder = fields.firstOrder;
+    this.lastOrder = fields.lastOrder;
+    this.grossMinor = fields.grossMinor;
+    this.netMinor = fields.netMinor;
     Object.freeze(this);
-  }
-
-  /**
-   * The ledger-wide sums over the whole history that the build added up (see `ledgerSums` for the
-   * slots), or `null` for an object that is no ledger built here. Never write into them.
-   */
-  static sumsOf(book: Ledger): Float64Array | null {
-    return #sums in book ? book.#sums : null;
-  }
-
-  get firstOrder(): Float64Array {
-    return this.#totalsNow().firstOrder;
-  }
-
-  get lastOrder(): Float64Array {
-    return this.#totalsNow().lastOrder;
-  }
-
-  get grossMinor(): Float64Array {
-    return this.#totalsNow().grossMinor;
-  }
-
-  get netMinor(): Float64Array {
-    return this.#totalsNow().netMinor;
   }
 
   get account(): Uint32Array {
     return (this.#account ??= accountOfEvents(this.start));
   }
-
-  #totalsNow(): AccountTotals {
-    return (this.#totals ??= accountTotals(this));
-  }
 }
 
 /** The account number of each event, from the accounts' event offsets. */
 function accountOfEvents(start: Uint32Array): Uint32Array {
-  const accounts = Math.max(0, start.length - 1);
-  const account = new Uint32Array(start[accounts] ?? 0);
-  for (let r = 0; r < accounts; r++) account.fill(r, start[r] ?? 0, start[r + 1] ?? 0);
+  const accounts = start.length - 1;
+  const account = new Uint32Array(start[accounts]);
+  for (let r = 0; r < accounts; r++) account.fill(r, start[r], start[r + 1]);
   return account;
 }

@@ -10,11 +10,11 @@ import { Problems } from './staged-events.ts';
 import { fromColumns } from './columns.ts';
 import { CurrencyCheck } from './currency.ts';
 import { explainDate, toEpochMs } from './dates.ts';
-import { Scratch, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
-import { OVER_TOTAL, explainIdValue, explainOrderId, withoutBigint } from './field-hints.ts';
-import { IdInterner, KEY_WORDS, isCustomerId } from './ids.ts';
+import { EventStaging } from './event-staging.ts';
+import { explainIdValue, withoutBigint } from './field-hints.ts';
+import { IdNumbering, isCustomerId } from './ids.ts';
 import { explainAmount } from './amount-messages.ts';
-import { MAX_EXACT_MINOR, toMinorUnits } from './money.ts';
+import { toMinorUnits } from './money.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import { type FieldMap, explainField, fieldAccessors } from './record-fields.ts';
@@ -115,22 +115,7 @@ export function readRecords<R extends object>(records: Iterable<R> | Ledger, opt
   const currency = new CurrencyCheck(resolved.currency);
   const problems = new Problems(resolved.skip, 'records');
   const n = rows.length;
-  const { account: idOf, time, minor } = allocateStagingColumns(n);
-  // The ledger's own columns, allocated now rather than after the pass: external memory that grows in
-  // two steps close together costs one marking of the caller's heap, not two (see allocateEventColumns).
-  const output = allocateEventColumns(n);
-  // Input positions are only needed once a record was skipped (until then each event's is its own).
-  let index: Uint32Array | null = null;
-  // Until the build writes the ledger's columns, their memory holds the temporaries: first the ids'
-  // keys, staged during the pass and numbered after it, several look-ups at a time (see IdInterner).
-  const scratch = new Scratch(output.time.buffer);
-  const interner = new IdInterner();
-  const keys = scratch.int32(KEY_WORDS * n);
-  let orderIds: (string | number | undefined)[] | null = null;
-  let kept = 0;
-  let ordered = true;
-  let lastTime = Number.NEGATIVE_INFINITY;
-  let absTotal = 0;
+  const staging = new EventStaging(n, new IdNumbering(n), problems, currency);
   for (let i = 0; i < n; i++) {
     const record = rows[i];
     if (typeof record !== 'object' || record === null) {
@@ -155,54 +140,13 @@ export function readRecords<R extends object>(records: Iterable<R> | Ledger, opt
       problems.report(i, 'amount', amountValue, explainField(record, 'amount', fields, amountValue, (v) => explainAmount(v, currencyDigits, rounding)));
       continue;
     }
-    if (absTotal + Math.abs(cents) > MAX_EXACT_MINOR) {
-      problems.report(i, 'amount', amountValue, OVER_TOTAL);
-      continue;
-    }
-    const orderValue = getOrderId(record, i);
-    const orderId = withoutBigint(orderValue);
-    if (orderId !== undefined && orderId !== null && !isCustomerId(orderId)) {
-      problems.report(i, 'orderId', orderValue, explainOrderId(orderValue));
-      continue;
-    }
-    const currencyProblem = currency.check(i, getCurrency(record, i), 'records');
-    if (currencyProblem !== undefined) {
-      problems.report(i, 'currency', getCurrency(record, i), currencyProblem);
-      continue;
-    }
-    if (orderId !== undefined && orderId !== null) {
-      orderIds ??= new Array<string | number | undefined>(n).fill(undefined);
-      orderIds[kept] = orderId;
-    }
-    interner.stage(id, kept, idOf, keys);
-    if (ms < lastTime) ordered = false;
-    lastTime = ms;
-    absTotal += Math.abs(cents);
-    time[kept] = ms;
-    minor[kept] = cents;
-    if (index !== null) index[kept] = i;
-    else if (kept !== i) index = identityPrefix(n, kept, i);
-    kept++;
+    if (!staging.fitsExactTotal(i, cents, amountValue)) continue;
+    const orderId = staging.orderIdOf(i, getOrderId(record, i));
+    if (orderId === null) continue;
+    if (!staging.currencyMatches(i, getCurrency(record, i))) continue;
+    staging.add(i, id, ms, cents, orderId);
   }
-  interner.numberStaged(idOf, keys, kept, scratch);
-  return buildLedger(
-    {
-      n: kept,
-      idOf,
-      ids: interner.ids,
-      time,
-      minor,
-      index,
-      orderId: orderIds,
-      ordered,
-      absTotal,
-      output,
-      scratch,
-    },
-    { ...resolved, currency: currency.currency },
-    problems,
-    n,
-  );
+  return buildLedger(staging.finish(), { ...resolved, currency: currency.currency }, problems, n);
 }
 
 /**
@@ -227,14 +171,6 @@ export const ledger: typeof fromRecords & { readonly fromColumns: typeof fromCol
   // Attached by a call marked pure, not by an assignment statement: a bundler drops both functions when
   // `ledger` is unused, and the declarations name each function's own type (no self-reference).
   /* @__PURE__ */ Object.assign(fromRecords, { fromColumns });
-
-/** Input positions of `n` events whose first `kept` are their own positions, and event `kept` is at `at`. */
-function identityPrefix(n: number, kept: number, at: number): Uint32Array {
-  const index = new Uint32Array(n);
-  for (let k = 0; k < kept; k++) index[k] = k;
-  index[kept] = at;
-  return index;
-}
 
 /**
  * The time zone of a call's calendar questions: the `timeZone` option when given (also with a ready

@@ -85,9 +85,9 @@ function plainDecimalToMinor(text: string, digits: number): number {
     }
   }
   if (i !== n || wholeDigits + fractionDigits === 0 || wholeDigits > 16) return Number.NaN;
-  const scale = POW10[digits] ?? 10 ** digits;
+  const scale = POW10[digits];
   const used = fractionDigits < digits ? fractionDigits : digits;
-  const minor = whole * scale + fraction * ((POW10[digits - used] ?? 10 ** (digits - used)));
+  const minor = whole * scale + fraction * POW10[digits - used];
   if (minor > MAX_EXACT_MINOR) return Number.NaN;
   // A negative zero ("-0.00") is refused, as neither an order nor a refund; the general reading says so.
   return negative ? (minor === 0 ? Number.NaN : -minor) : minor;
@@ -109,7 +109,7 @@ export function toMinorUnits(value: unknown, digits: number, rounding?: AmountRo
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || Object.is(value, -0)) return Number.NaN;
     if (Number.isInteger(value)) {
-      const minor = value * (POW10[digits] ?? 10 ** digits);
+      const minor = value * POW10[digits];
       return Math.abs(minor) <= MAX_EXACT_MINOR ? minor : Number.NaN;
     }
   }
@@ -119,7 +119,7 @@ export function toMinorUnits(value: unknown, digits: number, rounding?: AmountRo
     return Number.isNaN(fast) ? slowToMinor(text.trim(), digits, rounding) : fast;
   }
   if (typeof value === 'bigint') {
-    const minor = value * BigInt(POW10[digits] ?? 10 ** digits);
+    const minor = value * BigInt(POW10[digits]);
     return minor <= MAX_EXACT_MINOR_BIG && minor >= -MAX_EXACT_MINOR_BIG ? Number(minor) : Number.NaN;
   }
   if (Decimal.isDecimal(value)) return readDecimal(value, digits, rounding);
@@ -161,6 +161,6 @@ function decimalToMinor(value: Decimal, digits: number, rounding: AmountRounding
     exact = exact.toDecimalPlaces(digits, ROUNDING_MODES[rounding]);
   }
   if (exact.isZero() && exact.isNegative()) return Number.NaN;
-  if (exact.abs().greaterThan(new Exact(MAX_EXACT_MINOR).dividedBy(POW10[digits] ?? 10 ** digits))) return Number.NaN;
+  if (exact.abs().greaterThan(new Exact(MAX_EXACT_MINOR).dividedBy(POW10[digits]))) return Number.NaN;
   return Number(exact.toFixed(digits).replace('.', ''));
 }

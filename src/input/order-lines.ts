@@ -10,16 +10,19 @@ import { numberIdColumn } from './id-column.ts';
 import type { Problems, StagedEvents } from './staged-events.ts';
 
 /**
- * Merge non-negative events of one customer that share an order id into the first of them (amounts
+ * @internal Merge non-negative events of one customer that share an order id into the first of them (amounts
  * summed, earliest time kept). Refunds keep their own event even when they name an order id, but the
  * id must be their customer's: an order id belongs to one customer, whichever record names it first.
- * Returns the dead-event mask, or `null` when nothing was merged or refused.
+ *
+ * @param staged - the staged events (their `time` and `minor` are written where lines merge)
+ * @param problems - where a refused order id is reported
+ * @returns the mask of events merged away or refused (1), or `null` when there is none
  */
 export function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8Array | null {
-  const { orderId, n, idOf, minor, time, index, ids } = staged;
+  const { orderId, n, account, minor, time, index, ids } = staged;
   if (orderId === null) return null;
   const dead = new Uint8Array(n);
-  const orders = numberIdColumn(orderId, n); // not a Map: engines hash some keys without a seed, so they can be made to collide
+  const orders = numberIdColumn(orderId, n);
   // Per order id: the first record of any kind naming it (its owner), and its first order.
   const owner = new Int32Array(orders.count).fill(-1);
   const firstOrder = new Int32Array(orders.count).fill(-1);
@@ -27,29 +30,29 @@ export function mergeOrderLines(staged: StagedEvents, problems: Problems): Uint8
   for (let i = 0; i < n; i++) {
     const id = orderId[i];
     if (id === undefined) continue;
-    const order = orders.numbers[i] ?? 0;
-    const first = owner[order] ?? -1;
+    const order = orders.numbers[i];
+    const first = owner[order];
     if (first < 0) owner[order] = i;
-    else if (idOf[first] !== idOf[i]) {
+    else if (account[first] !== account[i]) {
       problems.report(
         index?.[i] ?? i,
         'orderId',
         id,
-        `${describeValue(id)} already belongs to customer ${describeValue(ids[idOf[first] ?? 0])} (${problems.source}[${index?.[first] ?? first}]); ` +
+        `${describeValue(id)} already belongs to customer ${describeValue(ids[account[first]])} (${problems.source}[${index?.[first] ?? first}]); ` +
           'an order id must not be shared between customers',
       );
       dead[i] = 1;
       changed = true;
       continue;
     }
-    if ((minor[i] ?? 0) < 0) continue;
-    const kept = firstOrder[order] ?? -1;
+    if (minor[i] < 0) continue;
+    const kept = firstOrder[order];
     if (kept < 0) {
       firstOrder[order] = i;
       continue;
     }
-    minor[kept] = (minor[kept] ?? 0) + (minor[i] ?? 0);
-    time[kept] = Math.min(time[kept] ?? 0, time[i] ?? 0);
+    minor[kept] += minor[i];
+    time[kept] = Math.min(time[kept], time[i]);
     dead[i] = 1;
     changed = true;
   }

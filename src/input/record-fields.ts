@@ -65,7 +65,7 @@ function access<R>(spec: FieldReader<R> | undefined, name: RecordField): FieldAc
   return { read: propertyReader(field), column: field, mapped: spec !== undefined };
 }
 
-/** A reader of one property. The library's own names get static reads, which engines inline for same-shaped records. */
+/** A reader of one property: the library's own names by a fixed property name, any other by a computed one. */
 function propertyReader(field: string): Getter {
   switch (field) {
     case 'customerId':

@@ -1,50 +1,39 @@
 /**
- * What a ledger builder hands to the shared build: the staged events, and the collector of skipped
+ * What a ledger's sources hand to the shared build: the staged events, and the collector of skipped
  * records.
  *
  * @module
  * @internal
  */
 import { InvalidInputError } from '../errors.ts';
-import type { EventColumns, Scratch } from './event-columns.ts';
+import type { EventColumns } from './event-columns.ts';
 import type { CustomerId, SkippedRecord } from './types.ts';
 
 /** Parsed, validated events in input order, before grouping. */
 export interface StagedEvents {
   /** Number of staged events. */
-  n: number;
-  /** Provisional account number per event (index into `ids`); `buildLedger` reuses the array. */
-  idOf: Uint32Array;
-  /** Account ids in order of first appearance (the ledger may keep this very array). */
-  ids: CustomerId[];
-  /** Epoch ms per event. */
-  time: Float64Array;
-  /** Minor units per event. */
-  minor: Float64Array;
-  /** Input position per event (for messages about merged records); `null` when it is the event's own index. */
-  index: Uint32Array | null;
-  /** Order id per event when any record had one, else `null`. */
-  orderId: (string | number | undefined)[] | null;
+  readonly n: number;
+  /** Account number of each event (index into `ids`), accounts numbered in order of first sight. */
+  readonly account: Uint32Array;
+  /** Account ids, by account number (the ledger may keep this very array). */
+  readonly ids: CustomerId[];
+  /** Epoch ms of each event (merging order lines writes into it). */
+  readonly time: Float64Array;
+  /** Minor units of each event (merging order lines writes into it). */
+  readonly minor: Float64Array;
+  /** Input position of each event (for messages about merged records); `null` when it is the event's own index. */
+  readonly index: Uint32Array | null;
+  /** Order id of each event when any entry had one, else `null`. */
+  readonly orderId: readonly (string | number | undefined)[] | null;
+  /** Whether the staged instants never decrease. */
+  readonly ordered: boolean;
+  /** Σ |minor| over the staged events. */
+  readonly absTotal: number;
   /**
-   * Columns for the ledger allocated together with the staged ones (room for `n` events): allocating
-   * both at once lets one garbage collection answer both (see `allocateEventColumns`). Without them,
-   * or when far fewer events remain, the ledger's columns are allocated at the end.
+   * The ledger's columns, allocated with the staged ones (room for `n` events or more); the build
+   * allocates its own when far fewer events remain.
    */
-  output?: EventColumns;
-  /**
-   * Memory free until the ledger's columns are written (usually theirs): the build takes its
-   * per-account temporaries from it. Whatever the staging kept there is dead by the time of the build.
-   */
-  scratch?: Scratch;
-  /** Whether the staged instants never decrease (found out by the staging pass, which reads them anyway). */
-  ordered: boolean;
-  /** Σ |minor| over the staged events (summed by the staging pass). */
-  absTotal: number;
-  /**
-   * Sum the per-account totals while building (for callers that hold no row objects, see
-   * `allocateEventColumns`); otherwise they are summed on first read.
-   */
-  eagerTotals?: boolean;
+  readonly output: EventColumns;
 }
 
 /** Collects skipped records (or throws the first problem when not skipping). */

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
+import type { LedgerTotals } from './account-totals.ts';
 
 /**
  * A customer identifier. Numbers and strings are distinct ids (`1` is not `"1"`). A `bigint` id (a
@@ -110,4 +111,9 @@ export interface Ledger {
   readonly maxTime: number | null;
   /** Records skipped under `onInvalid: 'skip'` (empty otherwise). */
   readonly skipped: readonly SkippedRecord[];
+  /**
+   * What the whole history adds up to, summed when the ledger is built (see {@link LedgerTotals}): what
+   * a report over all of it reads instead of scanning the events.
+   */
+  readonly totals: LedgerTotals;
 }

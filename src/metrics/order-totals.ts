@@ -3,9 +3,7 @@
  *
  * @module
  */
-import { CHUNK } from '../chunks.ts';
-import * as ledgerSum from '../input/account-totals.ts';
-import { LedgerObject } from '../input/ledger-object.ts';
+import type { LedgerTotals } from '../input/account-totals.ts';
 import type { Ledger } from '../input/types.ts';
 import type { ResolvedWindow } from './window.ts';
 
@@ -34,138 +32,92 @@ export interface OrderTotals {
 }
 
 /**
- * Scan the ledger once. An order is a *repeat order* when the customer has an earlier order anywhere in
- * the ledger (before the window too); a customer is a *repeat customer* of the window when they ordered in
- * the window and have at least two orders before the window's end.
+ * The order totals of a ledger over a window, from one scan of its events — or none for the whole
+ * history, whose totals the ledger's build summed (see `Ledger.totals`). An order is a *repeat order*
+ * when the customer has an earlier order anywhere in the ledger (before the window too); a customer is
+ * a *repeat customer* of the window when they ordered in the window and have at least two orders
+ * before the window's end.
+ *
+ * @param book - the ledger
+ * @param window - the window `[from, to)`
+ * @returns the totals
  */
 export function orderTotals(book: Ledger, window: ResolvedWindow): OrderTotals {
-  if (window.from === Number.NEGATIVE_INFINITY && window.to === Number.POSITIVE_INFINITY) {
-    const sums = LedgerObject.sumsOf(book);
-    if (sums !== null) return wholeHistory(book, sums);
-  }
+  const { from, to } = window;
+  if (from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY) return wholeHistory(book.totals);
   const { start, time, minor } = book;
-  const sums = new Float64Array(SUMS);
-  sums[FIRST] = Number.POSITIVE_INFINITY;
-  sums[LAST] = Number.NEGATIVE_INFINITY;
-  const accounts = book.ids.length;
-  for (let a = 0; a < accounts; a += CHUNK) {
-    scanAccounts(start, time, minor, window.from, window.to, a, Math.min(accounts, a + CHUNK), sums);
+  const totals: OrderTotals = {
+    customers: 0,
+    repeatCustomers: 0,
+    orders: 0,
+    zeroValueOrders: 0,
+    refunds: 0,
+    grossMinor: 0,
+    refundMinor: 0,
+    repeatMinor: 0,
+    firstOrder: null,
+    lastOrder: null,
+  };
+  let firstOrder = Number.POSITIVE_INFINITY;
+  let lastOrder = Number.NEGATIVE_INFINITY;
+  for (let a = 0; a < book.ids.length; a++) {
+    let lifetimeOrders = 0;
+    let inWindow = 0;
+    for (let p = start[a]; p < start[a + 1] && time[p] < to; p++) {
+      const amount = minor[p];
+      const inside = time[p] >= from;
+      if (amount < 0) {
+        if (inside) {
+          totals.refunds++;
+          totals.refundMinor += amount;
+        }
+        continue;
+      }
+      lifetimeOrders++;
+      if (!inside) continue;
+      inWindow++;
+      totals.grossMinor += amount;
+      if (amount === 0) totals.zeroValueOrders++;
+      if (lifetimeOrders > 1) totals.repeatMinor += amount;
+      firstOrder = Math.min(firstOrder, time[p]);
+      lastOrder = Math.max(lastOrder, time[p]);
+    }
+    if (inWindow > 0) {
+      totals.customers++;
+      totals.orders += inWindow;
+      if (lifetimeOrders > 1) totals.repeatCustomers++;
+    }
   }
-  const orders = sums[ORDERS] ?? 0;
+  if (totals.orders > 0) {
+    totals.firstOrder = firstOrder;
+    totals.lastOrder = lastOrder;
+  }
+  return totals;
+}
+
+/** The order totals of the whole history, from the ledger's totals. */
+function wholeHistory(totals: LedgerTotals): OrderTotals {
   return {
-    customers: sums[CUSTOMERS] ?? 0,
-    repeatCustomers: sums[REPEAT_CUSTOMERS] ?? 0,
-    orders,
-    zeroValueOrders: sums[ZERO_VALUE] ?? 0,
-    refunds: sums[REFUNDS] ?? 0,
-    grossMinor: sums[GROSS] ?? 0,
-    refundMinor: sums[REFUND_MINOR] ?? 0,
-    repeatMinor: sums[REPEAT_MINOR] ?? 0,
-    firstOrder: orders === 0 ? null : (sums[FIRST] ?? null),
-    lastOrder: orders === 0 ? null : (sums[LAST] ?? null),
+    customers: totals.customers,
+    repeatCustomers: totals.repeatCustomers,
+    orders: totals.orders,
+    zeroValueOrders: totals.zeroValueOrders,
+    refunds: totals.refunds,
+    grossMinor: totals.grossMinor,
+    refundMinor: totals.refundMinor,
+    repeatMinor: totals.repeatMinor,
+    firstOrder: totals.firstOrder,
+    lastOrder: totals.lastOrder,
   };
 }
 
 /**
- * The totals of the whole history, from the sums the ledger's build added up: no pass over the events.
- * They equal the scan's (integers below 2^53 add up exactly in any order).
+ * `numerator ÷ denominator`, or `null` when the denominator is 0 (never `NaN`).
+ *
+ * @param numerator - any number
+ * @param denominator - any number
+ * @returns the ratio, or `null`
  */
-function wholeHistory(book: Ledger, sums: Float64Array): OrderTotals {
-  const orders = book.orderCount;
-  const grossMinor = sums[ledgerSum.GROSS] ?? 0;
-  return {
-    customers: book.customerCount,
-    repeatCustomers: sums[ledgerSum.REPEAT_CUSTOMERS] ?? 0,
-    orders,
-    zeroValueOrders: sums[ledgerSum.ZERO_VALUE_ORDERS] ?? 0,
-    refunds: book.refundCount,
-    grossMinor,
-    refundMinor: (sums[ledgerSum.NET] ?? 0) - grossMinor,
-    repeatMinor: sums[ledgerSum.REPEAT_GROSS] ?? 0,
-    firstOrder: orders === 0 ? null : (sums[ledgerSum.FIRST_ORDER] ?? null),
-    lastOrder: orders === 0 ? null : (sums[ledgerSum.LAST_ORDER] ?? null),
-  };
-}
-
-// Slots of the running sums of `scanAccounts`.
-const CUSTOMERS = 0;
-const REPEAT_CUSTOMERS = 1;
-const ORDERS = 2;
-const ZERO_VALUE = 3;
-const REFUNDS = 4;
-const GROSS = 5;
-const REFUND_MINOR = 6;
-const REPEAT_MINOR = 7;
-const FIRST = 8;
-const LAST = 9;
-const SUMS = 10;
-
-/** The scan of accounts `lo … hi − 1` (one chunk, see {@link CHUNK}), added to `sums`. */
-function scanAccounts(
-  start: Uint32Array,
-  time: Float64Array,
-  minor: Float64Array,
-  from: number,
-  to: number,
-  lo: number,
-  hi: number,
-  sums: Float64Array,
-): void {
-  const whole = from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY;
-  let customers = 0;
-  let repeatCustomers = 0;
-  let orders = 0;
-  let zeroValueOrders = 0;
-  let refunds = 0;
-  let grossMinor = 0;
-  let refundMinor = 0;
-  let repeatMinor = 0;
-  let firstOrder = sums[FIRST] ?? 0;
-  let lastOrder = sums[LAST] ?? 0;
-  for (let a = lo; a < hi; a++) {
-    const end = start[a + 1] ?? 0;
-    let rank = 0; // orders of this customer seen so far (lifetime)
-    let inWindow = 0;
-    for (let p = start[a] ?? 0; p < end; p++) {
-      const t = time[p] ?? 0;
-      if (!whole && t >= to) break;
-      const amount = minor[p] ?? 0;
-      const inside = whole || t >= from;
-      if (amount < 0) {
-        if (inside) {
-          refunds++;
-          refundMinor += amount;
-        }
-        continue;
-      }
-      rank++;
-      if (!inside) continue;
-      inWindow++;
-      grossMinor += amount;
-      if (amount === 0) zeroValueOrders++;
-      if (rank > 1) repeatMinor += amount;
-      if (t < firstOrder) firstOrder = t;
-      if (t > lastOrder) lastOrder = t;
-    }
-    if (inWindow > 0) {
-      customers++;
-      orders += inWindow;
-      if (rank > 1) repeatCustomers++;
-    }
-  }
-  sums[CUSTOMERS] = (sums[CUSTOMERS] ?? 0) + customers;
-  sums[REPEAT_CUSTOMERS] = (sums[REPEAT_CUSTOMERS] ?? 0) + repeatCustomers;
-  sums[ORDERS] = (sums[ORDERS] ?? 0) + orders;
-  sums[ZERO_VALUE] = (sums[ZERO_VALUE] ?? 0) + zeroValueOrders;
-  sums[REFUNDS] = (sums[REFUNDS] ?? 0) + refunds;
-  sums[GROSS] = (sums[GROSS] ?? 0) + grossMinor;
-  sums[REFUND_MINOR] = (sums[REFUND_MINOR] ?? 0) + refundMinor;
-  sums[REPEAT_MINOR] = (sums[REPEAT_MINOR] ?? 0) + repeatMinor;
-  sums[FIRST] = firstOrder;
-  sums[LAST] = lastOrder;
-}
-
-/** `numerator ÷ denominator`, or `null` when the denominator is 0 (never `NaN`). */
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }

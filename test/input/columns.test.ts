@@ -175,3 +175,29 @@ describe('order-id conflicts in columns', () => {
     );
   });
 });
+
+describe('typed columns staged in bulk', () => {
+  /** Rows of typed columns: ids in a narrow range, now and then a date or amount that is not valid. */
+  const typedRows = fc.array(
+    fc.record({
+      id: fc.integer({ min: -20, max: 400 }),
+      date: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 2_000 }) }, { weight: 1, arbitrary: fc.constantFrom(Number.NaN, 1e300, -0.5) }),
+      amount: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: -500, max: 5_000 }) }, { weight: 1, arbitrary: fc.constantFrom(-0, 0.5, 2 ** 60) }),
+    }),
+    { maxLength: 400 },
+  );
+
+  fcTest.prop([typedRows, fc.boolean()])('build the ledger the general path builds from the same entries as plain arrays', (rows, sorted) => {
+    const input = sorted ? [...rows].sort((x, y) => x.date - y.date) : rows;
+    const plain = { customerId: input.map((r) => r.id), date: input.map((r) => r.date), amount: input.map((r) => r.amount) };
+    const typed = { customerId: Int32Array.from(plain.customerId), date: Float64Array.from(plain.date), amount: Float64Array.from(plain.amount) };
+    const general = fromColumns(plain, { onInvalid: 'skip' });
+    const bulk = fromColumns(typed, { onInvalid: 'skip' });
+    expect(ledgerSnapshot(bulk)).toEqual(ledgerSnapshot(general));
+    expect(bulk.skipped).toEqual(general.skipped);
+    expect(bulk.totals).toEqual(general.totals);
+    // The caller's columns are read, never written.
+    expect(Array.from(typed.date)).toEqual(plain.date);
+    expect(Array.from(typed.amount)).toEqual(plain.amount);
+  });
+});

@@ -39,27 +39,31 @@ describe('ledger', () => {
     expect(book.ids).toEqual([2, 10, 'a', 'b']);
   });
 
-  test('time-ordered input over many chunks: customers first seen at one instant are ordered by id', () => {
-    // 1,500 customers, first seen in pairs at one instant each, the larger id first (so every pair is
-    // out of order), all in time order, each with a second event; and a run of equal instants at the end.
-    const records: { customerId: number; date: number; amount: number }[] = [];
-    for (let k = 0; k < 750; k++) {
-      records.push({ customerId: 2 * k + 1, date: k * 10, amount: 1 }, { customerId: 2 * k, date: k * 10, amount: 2 });
-    }
-    for (let k = 0; k < 1500; k++) records.push({ customerId: k, date: 8000, amount: 3 });
-    const expected = Array.from({ length: 1500 }, (_, k) => k);
-    const book = ledger(records);
-    expect(book.ids).toEqual(expected);
-    const columns = ledger.fromColumns({
-      customerId: Int32Array.from(records, (r) => r.customerId),
-      date: Float64Array.from(records, (r) => r.date),
-      amount: Float64Array.from(records, (r) => r.amount * 100),
-    });
-    expect(ledgerSnapshot(columns)).toEqual(ledgerSnapshot(book));
-    // In order already: the numbering stands as it is.
-    const inOrder = ledger([...records].sort((x, y) => x.date - y.date || x.customerId - y.customerId));
-    expect(inOrder.ids).toEqual(expected);
+  const tiedRecords = fc.record({
+    records: fc.array(
+      fc.record({ customerId: fc.integer({ min: 0, max: 3000 }), date: fc.integer({ min: 0, max: 40 }), amount: fc.integer({ min: 1, max: 9 }) }),
+      { maxLength: 3000 },
+    ),
+    inTimeOrder: fc.boolean(),
   });
+
+  fcTest.prop([tiedRecords], { numRuns: 50 })(
+    'accounts are ordered by first instant, ties by id, in time order or not, from records and columns alike',
+    ({ records, inTimeOrder }) => {
+      const input = inTimeOrder ? [...records].sort((x, y) => x.date - y.date) : records;
+      const first = new Map<number, number>();
+      for (const r of input) first.set(r.customerId, Math.min(first.get(r.customerId) ?? Number.POSITIVE_INFINITY, r.date));
+      const expected = [...first.keys()].sort((a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0) || a - b);
+      const book = ledger(input);
+      expect(book.ids).toEqual(expected);
+      const columns = ledger.fromColumns({
+        customerId: Int32Array.from(input, (r) => r.customerId),
+        date: Float64Array.from(input, (r) => r.date),
+        amount: Float64Array.from(input, (r) => r.amount * 100),
+      });
+      expect(ledgerSnapshot(columns)).toEqual(ledgerSnapshot(book));
+    },
+  );
 
   test('numbers and strings are distinct ids; awkward strings are ordinary ids', () => {
     const book = ledger([
@@ -214,7 +218,7 @@ describe('memory', () => {
     expect(columns.time.buffer.byteLength).toBe(2 * 16);
   });
 
-  test('thousands of records: the build takes its temporaries from the ledger\'s columns and every event keeps its customer', () => {
+  test('thousands of records of every id kind, out of time order: every event keeps its customer', () => {
     // A fixed pseudo-random sequence (no clock): 6,000 records over 2,500 ids of every kind — packed
     // strings, long and non-Latin-1 strings, integers and fractions — with times out of order.
     let seed = 12345;
@@ -267,7 +271,7 @@ describe('memory', () => {
     expect(ledger([]).account.length).toBe(0);
   });
 
-  test('per-customer totals are summed on first read, then kept; they read like the other fields', () => {
+  test('per-customer totals are summed with the ledger; they read like the other fields', () => {
     const book = ledger([
       { customerId: 'a', date: '2024-01-02', amount: '-1.00' },
       { customerId: 'a', date: '2024-01-03', amount: '5.00' },
@@ -281,6 +285,42 @@ describe('memory', () => {
     const columns = ledger.fromColumns({ customerId: new Uint32Array([1]), date: new Float64Array([0]), amount: new Float64Array([5]) });
     expect(Object.getPrototypeOf(columns)).toBe(Object.getPrototypeOf(book));
     expect([...columns.grossMinor]).toEqual([5]);
+  });
+});
+
+describe('ledger totals', () => {
+  const records = fc.array(
+    fc.record({ customerId: fc.integer({ min: 0, max: 30 }), date: fc.integer({ min: 0, max: 50 }), amount: fc.integer({ min: -500, max: 500 }) }),
+    { maxLength: 300 },
+  );
+
+  fcTest.prop([records])('the whole history\'s totals are what a scan of the records in time order gives', (kept) => {
+    const book = ledger(kept, { currencyDigits: 0 });
+    // The oracle: each customer's events by time, ties by amount, largest first.
+    const sorted = [...kept].sort((x, y) => x.date - y.date || y.amount - x.amount);
+    const ordersOf = new Map<number, number>();
+    const orders = sorted.filter((r) => r.amount >= 0);
+    let repeatMinor = 0;
+    for (const r of orders) {
+      const before = ordersOf.get(r.customerId) ?? 0;
+      if (before > 0) repeatMinor += r.amount;
+      ordersOf.set(r.customerId, before + 1);
+    }
+    const sum = (rs: typeof kept) => rs.reduce((total, r) => total + r.amount, 0);
+    expect(book.totals).toEqual({
+      orders: orders.length,
+      refunds: kept.length - orders.length,
+      customers: ordersOf.size,
+      repeatCustomers: [...ordersOf.values()].filter((count) => count > 1).length,
+      zeroValueOrders: orders.filter((r) => r.amount === 0).length,
+      grossMinor: sum(orders),
+      refundMinor: sum(kept.filter((r) => r.amount < 0)),
+      repeatMinor,
+      minTime: kept.length === 0 ? null : Math.min(...kept.map((r) => r.date)),
+      maxTime: kept.length === 0 ? null : Math.max(...kept.map((r) => r.date)),
+      firstOrder: orders.length === 0 ? null : Math.min(...orders.map((r) => r.date)),
+      lastOrder: orders.length === 0 ? null : Math.max(...orders.map((r) => r.date)),
+    });
   });
 });
 

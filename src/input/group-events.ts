@@ -1,0 +1,70 @@
+/**
+ * Grouping staged events by account: a stable counting sort into the ledger's columns.
+ *
+ * @module
+ * @internal
+ */
+import type { GroupedEvents } from './account-totals.ts';
+import { allocateEventColumns } from './event-columns.ts';
+import type { StagedEvents } from './staged-events.ts';
+
+/** What {@link countAccounts} finds: per provisional account, its live events and its first instant. */
+export interface AccountCounts {
+  /** Live events of each account. */
+  readonly events: Uint32Array;
+  /** Earliest instant of each account's live events; +∞ for an account without any. */
+  readonly first: Float64Array;
+}
+
+/**
+ * @internal Count each account's live events and find its first instant.
+ *
+ * @param staged - the staged events
+ * @param dead - events merged away or refused (1), or `null` when there is none
+ * @returns the counts and first instants, by provisional account number
+ */
+export function countAccounts(staged: StagedEvents, dead: Uint8Array | null): AccountCounts {
+  const { n, account, time, ids, ordered } = staged;
+  const events = new Uint32Array(ids.length);
+  const first = new Float64Array(ids.length).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < n; i++) {
+    if (dead !== null && dead[i] === 1) continue;
+    const a = account[i];
+    // In time-ordered input an account's first live event is its earliest: no later one is compared.
+    if (events[a]++ === 0) first[a] = time[i];
+    else if (!ordered && time[i] < first[a]) first[a] = time[i];
+  }
+  return { events, first };
+}
+
+/**
+ * @internal The live events grouped by account in canonical order, input order kept within an account
+ * (a stable counting sort).
+ *
+ * @param staged - the staged events
+ * @param dead - events merged away or refused (1), or `null` when there is none
+ * @param order - the provisional accounts in canonical order (those from `accounts` on have no events)
+ * @param counts - the live events of each provisional account
+ * @param accounts - the number of accounts with events
+ * @returns the grouped columns
+ */
+export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, order: Uint32Array, counts: Uint32Array, accounts: number): GroupedEvents {
+  const { n, account, time, minor, output } = staged;
+  const start = new Uint32Array(accounts + 1);
+  for (let r = 0; r < accounts; r++) start[r + 1] = start[r] + counts[order[r]];
+  const events = start[accounts];
+  // Columns allocated with the staging ones are used when they are not much larger than the events
+  // (merged order lines or skipped records can leave far fewer): the ledger keeps their buffer alive.
+  const columns = output.time.length <= events + (events >>> 2) ? output : allocateEventColumns(events);
+  const grouped: GroupedEvents = { start, time: columns.time.subarray(0, events), minor: columns.minor.subarray(0, events) };
+  // Where the next event of each provisional account goes, indexed by its provisional number.
+  const next = new Uint32Array(order.length);
+  for (let r = 0; r < accounts; r++) next[order[r]] = start[r];
+  for (let i = 0; i < n; i++) {
+    if (dead !== null && dead[i] === 1) continue;
+    const to = next[account[i]]++;
+    grouped.time[to] = time[i];
+    grouped.minor[to] = minor[i];
+  }
+  return grouped;
+}
