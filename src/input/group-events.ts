@@ -60,11 +60,20 @@ export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, or
   // Where the next event of each provisional account goes, indexed by its provisional number.
   const next = new Uint32Array(order.length);
   for (let r = 0; r < accounts; r++) next[order[r]] = start[r];
+  // Each event's place is found in a pass of its own before any event moves: the moves then store at
+  // places read from an array, independent of one another, instead of each waiting on the update of
+  // its account's cursor. Dead events keep place 0 and are not moved.
+  const place = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     if (dead !== null && dead[i] === 1) continue;
-    const to = next[account[i]]++;
-    grouped.time[to] = time[i];
-    grouped.minor[to] = minor[i];
+    place[i] = next[account[i]]++;
+  }
+  const groupedTime = grouped.time;
+  const groupedMinor = grouped.minor;
+  for (let i = 0; i < n; i++) {
+    if (dead !== null && dead[i] === 1) continue;
+    groupedTime[place[i]] = time[i];
+    groupedMinor[place[i]] = minor[i];
   }
   return grouped;
 }
