@@ -43,23 +43,24 @@ export function countAccounts(staged: StagedEvents, dead: Uint8Array | null): Ac
  *
  * @param staged - the staged events
  * @param dead - events merged away or refused (1), or `null` when there is none
- * @param order - the provisional accounts in canonical order (those from `accounts` on have no events)
+ * @param order - the provisional accounts in canonical order (those from `accounts` on have no events),
+ *   or `null` when that is their own numbering
  * @param counts - the live events of each provisional account
  * @param accounts - the number of accounts with events
  * @returns the grouped columns
  */
-export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, order: Uint32Array, counts: Uint32Array, accounts: number): GroupedEvents {
+export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, order: Uint32Array | null, counts: Uint32Array, accounts: number): GroupedEvents {
   const { n, account, time, minor, output } = staged;
   const start = new Uint32Array(accounts + 1);
-  for (let r = 0; r < accounts; r++) start[r + 1] = start[r] + counts[order[r]];
+  for (let r = 0; r < accounts; r++) start[r + 1] = start[r] + counts[order === null ? r : order[r]];
   const events = start[accounts];
   // Columns allocated with the staging ones are used when they are not much larger than the events
   // (merged order lines or skipped records can leave far fewer): the ledger keeps their buffer alive.
   const columns = output.time.length <= events + (events >>> 2) ? output : allocateEventColumns(events);
   const grouped: GroupedEvents = { start, time: columns.time.subarray(0, events), minor: columns.minor.subarray(0, events) };
   // Where the next event of each provisional account goes, indexed by its provisional number.
-  const next = new Uint32Array(order.length);
-  for (let r = 0; r < accounts; r++) next[order[r]] = start[r];
+  const next = new Uint32Array(counts.length);
+  for (let r = 0; r < accounts; r++) next[order === null ? r : order[r]] = start[r];
   // Each event's place is found in a pass of its own before any event moves: the moves then store at
   // places read from an array, independent of one another, instead of each waiting on the update of
   // its account's cursor. Dead events keep place 0 and are not moved.
