@@ -5,6 +5,7 @@
  */
 import { InvalidOptionError } from '../errors.ts';
 import { countBelow, selectRanks } from './order-statistics.ts';
+import { bucketsFit, scoresByBuckets } from './bucket-scores.ts';
 import { scoresByTally, tallyFits } from './tally-scores.ts';
 
 /**
@@ -53,7 +54,8 @@ export function rankScores(values: ArrayLike<number>, bins = 5): Uint8Array {
 /**
  * {@link rankScores} of finite values whose smallest and largest are known already, and whether all
  * are integers (for `rfm`, which finds them while writing the values). Integers in a narrow range are
- * scored by a counting tally (`tally-scores.ts`), which gives the same scores; others by selection.
+ * scored by a counting tally (`tally-scores.ts`), many other values by bucket selection
+ * (`bucket-scores.ts`), both giving the scores of selection; the rest by selection.
  *
  * @param v - finite values (not modified)
  * @param bins - number of scores, 2 … 100
@@ -65,6 +67,7 @@ export function rankScores(values: ArrayLike<number>, bins = 5): Uint8Array {
  */
 export function scoresInRange(v: Float64Array, bins: number, min: number, max: number, integers: boolean): Uint8Array {
   if (tallyFits(v.length, min, max, integers)) return scoresByTally(v, bins, min, max);
+  if (bucketsFit(v.length, min, max)) return scoresByBuckets(v, bins, min, max);
   return scoresBySelection(v, bins);
 }
 
