@@ -27,12 +27,23 @@ export function countAccounts(staged: StagedEvents, dead: Uint8Array | null): Ac
   const { n, account, time, ids, ordered } = staged;
   const events = new Uint32Array(ids.length);
   const first = new Float64Array(ids.length).fill(Number.POSITIVE_INFINITY);
+  if (dead === null && ordered) {
+    // Every event live and in time order: accounts are numbered in order of first sight, so an event
+    // opens its account exactly when the account is the first number not seen yet, and that event is
+    // the account's earliest.
+    let unseen = 0;
+    for (let i = 0; i < n; i++) {
+      const a = account[i];
+      events[a]++;
+      if (a === unseen) first[unseen++] = time[i];
+    }
+    return { events, first };
+  }
   for (let i = 0; i < n; i++) {
     if (dead !== null && dead[i] === 1) continue;
     const a = account[i];
-    // In time-ordered input an account's first live event is its earliest: no later one is compared.
-    if (events[a]++ === 0) first[a] = time[i];
-    else if (!ordered && time[i] < first[a]) first[a] = time[i];
+    events[a]++;
+    if (time[i] < first[a]) first[a] = time[i];
   }
   return { events, first };
 }
