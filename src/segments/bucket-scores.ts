@@ -19,8 +19,11 @@ import { countBelow, selectRanks } from './order-statistics.ts';
 /** The number of buckets: the counts stay a small table, and few values share a cut's bucket. */
 const BUCKETS = 2 ** 16;
 
+/** The fewest values scored by buckets: fewer are scored as fast by selection alone. */
+const MIN_VALUES = 2 ** 18;
+
 /**
- * @internal Whether {@link scoresByBuckets} takes these values: at least {@link BUCKETS} of them, not
+ * @internal Whether {@link scoresByBuckets} takes these values: at least {@link MIN_VALUES} of them, not
  * all equal, whose range is a finite number.
  *
  * @param n - the number of values
@@ -29,7 +32,7 @@ const BUCKETS = 2 ** 16;
  * @returns whether to score by buckets
  */
 export function bucketsFit(n: number, min: number, max: number): boolean {
-  return n >= BUCKETS && max > min && Number.isFinite(max - min);
+  return n >= MIN_VALUES && max > min && Number.isFinite(max - min);
 }
 
 /** The bucket of `x`: 0 … BUCKETS − 1, never decreasing as `x` grows. */
