@@ -7,6 +7,7 @@
  * @internal
  */
 import type { AccountNumbering } from './ids.ts';
+import { numberSlotsAhead } from './slots-ahead.ts';
 import type { CustomerId } from './types.ts';
 
 /**
@@ -93,35 +94,21 @@ export class DenseIdTable implements AccountNumbering {
 
   /**
    * Number the first `n` ids of the column the table was made for ({@link DenseIdTable.forColumn}), in
-   * order of first sight.
+   * order of first sight (through `slots-ahead.ts`, which gives the numbers {@link accountOf} would).
    *
-   * A new account's slot is noted, and the new ids are listed from their slots once at the end: an
-   * array of their exact number, rather than one grown an id at a time. An id listed is `min + slot`,
-   * the integer it is (`-0` comes out as `0`).
+   * The new ids are listed from their slots once at the end: an array of their exact number, rather
+   * than one grown an id at a time. An id listed is `min + slot`, the integer it is (`-0` comes out
+   * as `0`).
    *
    * @param column - the id column: integers in the table's range
    * @param n - its length
    * @returns the account number of each entry
    */
   numberColumn(column: ArrayLike<number>, n: number): Uint32Array {
-    const accounts = new Uint32Array(n);
-    const table = this.accountOfSlot;
     const firstNew = this.ids.length;
-    // At most one new account per entry and per slot.
-    const slotOfNew = new Uint32Array(Math.min(n, table.length));
-    let numbered = firstNew;
-    for (let i = 0; i < n; i++) {
-      const slot = column[i] - this.min;
-      let account = table[slot];
-      if (account < 0) {
-        account = numbered++;
-        table[slot] = account;
-        slotOfNew[account - firstNew] = slot;
-      }
-      accounts[i] = account;
-    }
-    this.ids.length = numbered;
-    for (let a = firstNew; a < numbered; a++) this.ids[a] = this.min + slotOfNew[a - firstNew];
+    const { accounts, newSlots } = numberSlotsAhead(column, n, this.min, this.accountOfSlot, firstNew);
+    this.ids.length = firstNew + newSlots.length;
+    for (let k = 0; k < newSlots.length; k++) this.ids[firstNew + k] = this.min + newSlots[k];
     return accounts;
   }
 

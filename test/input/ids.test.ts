@@ -156,6 +156,13 @@ describe('DenseIdTable', () => {
     expect(table.idsByAccount()).toEqual(plain.idsByAccount());
   });
 
+  test('numberColumn numbers a new id met twice among entries read together once', () => {
+    const column = Float64Array.of(5, 5, 6, 5, 7, 7, 7, 6, 8);
+    const table = DenseIdTable.forColumn(column, column.length);
+    expect(Array.from(table?.numberColumn(column, column.length) ?? [])).toEqual([0, 0, 1, 0, 2, 2, 2, 1, 3]);
+    expect(table?.idsByAccount()).toEqual([5, 6, 7, 8]);
+  });
+
   test('numberColumn lists -0 as the id 0', () => {
     const table = DenseIdTable.forColumn(Float64Array.of(-0, 1, 0), 3);
     expect(table).not.toBeNull();
