@@ -80,20 +80,21 @@ export interface CellPass {
  */
 export function fillCells(book: Ledger, pass: CellPass): void {
   const { calendar, rowOf, rows, bracketOf } = pass;
+  const { start, time: timeOf, minor, firstOrder } = book;
   const asOf = calendar.asOf;
   for (let account = 0; account < rowOf.length; account++) {
     if (rowOf[account] < 0) continue;
     const row = rows[rowOf[account]];
-    const base = calendar.baseOf(book.firstOrder[account]);
-    const end = book.start[account + 1];
+    const base = calendar.baseOf(firstOrder[account]);
+    const end = start[account + 1];
     let lastActive = -1;
     let lastBracket = -1;
-    for (let event = book.start[account]; event < end; event++) {
-      const time = book.time[event];
+    for (let event = start[account]; event < end; event++) {
+      const time = timeOf[event];
       if (time > asOf) break; // the account's later events are later still
       const offset = calendar.offsetOf(time, base);
       if (offset < 0) continue;
-      const amount = book.minor[event];
+      const amount = minor[event];
       if (offset >= row.offsets) {
         // Past the last reported offset (maxOffset): no cell, but an order is still "on or after"
         // every reported offset.

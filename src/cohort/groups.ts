@@ -51,15 +51,20 @@ export interface Grouping {
  *   string or a finite number
  */
 export function groupCustomers(book: Ledger, settings: CohortSettings, calendar: CohortCalendar): Grouping {
-  const { segmentBy, cohortKey, by, weekStartsOn } = settings;
+  const { segmentBy, cohortKey, by, weekStartsOn, asOf, from, to } = settings;
+  const { ids, orders, firstOrder: firstOrderOf } = book;
   const groups: CohortGroup[] = [];
-  const groupOf = new Int32Array(book.ids.length).fill(-1);
+  const groupOf = new Int32Array(ids.length).fill(-1);
   const indexOf = new Map<number | string, number>();
   const calendarOptions = { timeZone: settings.timeZone, weekStartsOn };
-  for (let account = 0; account < book.ids.length; account++) {
-    if (book.orders[account] === 0) continue;
-    const firstOrder = book.firstOrder[account];
-    if (firstOrder > settings.asOf || firstOrder < settings.from || firstOrder >= settings.to) continue;
+  // Accounts come in order of their first record, so runs of them share a group: the group found last
+  // is tried before the map.
+  let lastId: number | string | null = null;
+  let lastIndex = -1;
+  for (let account = 0; account < ids.length; account++) {
+    if (orders[account] === 0) continue;
+    const firstOrder = firstOrderOf[account];
+    if (firstOrder > asOf || firstOrder < from || firstOrder >= to) continue;
     const period = calendar.cohortOf(firstOrder);
     const base = calendar.baseOf(firstOrder);
     let segment: string | null = null;
@@ -71,7 +76,7 @@ export function groupCustomers(book: Ledger, settings: CohortSettings, calendar:
     }
     // Within one table the segment is always or never a string, and so is the custom key.
     const id = segment === null && custom === null ? period : `${segment}\u0000${custom ?? period}`;
-    let index = indexOf.get(id);
+    let index = id === lastId ? lastIndex : indexOf.get(id);
     if (index === undefined) {
       index = groups.length;
       indexOf.set(id, index);
@@ -85,6 +90,8 @@ export function groupCustomers(book: Ledger, settings: CohortSettings, calendar:
         maxBase: base,
       });
     }
+    lastId = id;
+    lastIndex = index;
     const group = groups[index];
     group.size++;
     group.minBase = Math.min(group.minBase, base);

@@ -29,14 +29,11 @@ export function compareIds(a: CustomerId, b: CustomerId): number {
  *
  * @param ids - the ids, by provisional account number
  * @param first - each provisional account's first instant
- * @returns the provisional accounts in canonical order (`0, 1, 2, …` when the provisional numbering
- *   already is that order, as for time-ordered input)
+ * @returns the provisional accounts in canonical order, or `null` when the provisional numbering
+ *   already is that order (as for time-ordered input)
  */
-export function canonicalOrder(ids: readonly CustomerId[], first: Float64Array): Uint32Array {
+export function canonicalOrder(ids: readonly CustomerId[], first: Float64Array): Uint32Array | null {
   const count = ids.length;
-  const order = new Uint32Array(count);
-  for (let a = 0; a < count; a++) order[a] = a;
-  const byTimeThenId = (x: number, y: number): number => first[x] - first[y] || compareIds(ids[x], ids[y]);
   let sorted = true;
   let idsInOrder = true;
   for (let a = 1; a < count && sorted; a++) {
@@ -44,9 +41,13 @@ export function canonicalOrder(ids: readonly CustomerId[], first: Float64Array):
     if (d < 0) sorted = false;
     else if (d === 0 && compareIds(ids[a - 1], ids[a]) > 0) idsInOrder = false;
   }
+  if (sorted && idsInOrder) return null;
+  const order = new Uint32Array(count);
+  for (let a = 0; a < count; a++) order[a] = a;
+  const byTimeThenId = (x: number, y: number): number => first[x] - first[y] || compareIds(ids[x], ids[y]);
   if (!sorted) {
     order.sort(byTimeThenId);
-  } else if (!idsInOrder) {
+  } else {
     // Already in time order: only runs of equal first instants need their ids ordered.
     let runStart = 0;
     for (let a = 1; a <= count; a++) {

@@ -47,8 +47,14 @@ export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions
   // no first instant (+∞), so they come last in canonical order and are cut off here.
   let accounts = 0;
   for (let a = 0; a < ids.length; a++) if (counts.events[a] > 0) accounts++;
-  const sortedIds = new Array<CustomerId>(accounts);
-  for (let r = 0; r < accounts; r++) sortedIds[r] = ids[order[r]];
+  let sortedIds: CustomerId[];
+  if (order === null) {
+    // The ids keep their numbers; those without events, if any, are the last ones.
+    sortedIds = accounts === ids.length ? ids : ids.slice(0, accounts);
+  } else {
+    sortedIds = new Array<CustomerId>(accounts);
+    for (let r = 0; r < accounts; r++) sortedIds[r] = ids[order[r]];
+  }
   const events = groupByAccount(staged, dead, order, counts.events, accounts);
   const { orders, totals, perAccount } = finishAccounts(events);
   return new LedgerObject({

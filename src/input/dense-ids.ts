@@ -7,6 +7,7 @@
  * @internal
  */
 import type { AccountNumbering } from './ids.ts';
+import { numberSlotsAhead } from './slots-ahead.ts';
 import type { CustomerId } from './types.ts';
 
 /**
@@ -93,18 +94,21 @@ export class DenseIdTable implements AccountNumbering {
 
   /**
    * Number the first `n` ids of the column the table was made for ({@link DenseIdTable.forColumn}), in
-   * order of first sight.
+   * order of first sight (through `slots-ahead.ts`, which gives the numbers {@link accountOf} would).
    *
-   * @param column - the id column
+   * The new ids are listed from their slots once at the end: an array of their exact number, rather
+   * than one grown an id at a time. An id listed is `min + slot`, the integer it is (`-0` comes out
+   * as `0`).
+   *
+   * @param column - the id column: integers in the table's range
    * @param n - its length
    * @returns the account number of each entry
    */
   numberColumn(column: ArrayLike<number>, n: number): Uint32Array {
-    const accounts = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      const id = column[i];
-      accounts[i] = this.accountOfValue(id, id === 0 ? 0 : id);
-    }
+    const firstNew = this.ids.length;
+    const { accounts, newSlots } = numberSlotsAhead(column, n, this.min, this.accountOfSlot, firstNew);
+    this.ids.length = firstNew + newSlots.length;
+    for (let k = 0; k < newSlots.length; k++) this.ids[firstNew + k] = this.min + newSlots[k];
     return accounts;
   }
 

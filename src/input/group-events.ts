@@ -27,12 +27,23 @@ export function countAccounts(staged: StagedEvents, dead: Uint8Array | null): Ac
   const { n, account, time, ids, ordered } = staged;
   const events = new Uint32Array(ids.length);
   const first = new Float64Array(ids.length).fill(Number.POSITIVE_INFINITY);
+  if (dead === null && ordered) {
+    // Every event live and in time order: accounts are numbered in order of first sight, so an event
+    // opens its account exactly when the account is the first number not seen yet, and that event is
+    // the account's earliest.
+    let unseen = 0;
+    for (let i = 0; i < n; i++) {
+      const a = account[i];
+      events[a]++;
+      if (a === unseen) first[unseen++] = time[i];
+    }
+    return { events, first };
+  }
   for (let i = 0; i < n; i++) {
     if (dead !== null && dead[i] === 1) continue;
     const a = account[i];
-    // In time-ordered input an account's first live event is its earliest: no later one is compared.
-    if (events[a]++ === 0) first[a] = time[i];
-    else if (!ordered && time[i] < first[a]) first[a] = time[i];
+    events[a]++;
+    if (time[i] < first[a]) first[a] = time[i];
   }
   return { events, first };
 }
@@ -41,30 +52,41 @@ export function countAccounts(staged: StagedEvents, dead: Uint8Array | null): Ac
  * @internal The live events grouped by account in canonical order, input order kept within an account
  * (a stable counting sort).
  *
- * @param staged - the staged events
+ * @param staged - the staged events (their account numbers are overwritten: the last step to read them)
  * @param dead - events merged away or refused (1), or `null` when there is none
- * @param order - the provisional accounts in canonical order (those from `accounts` on have no events)
+ * @param order - the provisional accounts in canonical order (those from `accounts` on have no events),
+ *   or `null` when that is their own numbering
  * @param counts - the live events of each provisional account
  * @param accounts - the number of accounts with events
  * @returns the grouped columns
  */
-export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, order: Uint32Array, counts: Uint32Array, accounts: number): GroupedEvents {
+export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, order: Uint32Array | null, counts: Uint32Array, accounts: number): GroupedEvents {
   const { n, account, time, minor, output } = staged;
   const start = new Uint32Array(accounts + 1);
-  for (let r = 0; r < accounts; r++) start[r + 1] = start[r] + counts[order[r]];
+  for (let r = 0; r < accounts; r++) start[r + 1] = start[r] + counts[order === null ? r : order[r]];
   const events = start[accounts];
   // Columns allocated with the staging ones are used when they are not much larger than the events
   // (merged order lines or skipped records can leave far fewer): the ledger keeps their buffer alive.
   const columns = output.time.length <= events + (events >>> 2) ? output : allocateEventColumns(events);
   const grouped: GroupedEvents = { start, time: columns.time.subarray(0, events), minor: columns.minor.subarray(0, events) };
   // Where the next event of each provisional account goes, indexed by its provisional number.
-  const next = new Uint32Array(order.length);
-  for (let r = 0; r < accounts; r++) next[order[r]] = start[r];
+  const next = new Uint32Array(counts.length);
+  for (let r = 0; r < accounts; r++) next[order === null ? r : order[r]] = start[r];
+  // Each event's place is found in a pass of its own before any event moves: the moves then store at
+  // places read from an array, independent of one another, instead of each waiting on the update of
+  // its account's cursor. An event's account number is read for the last time when its place is
+  // found, so the place is written over it. Dead events keep theirs and are not moved.
+  const place = account;
   for (let i = 0; i < n; i++) {
     if (dead !== null && dead[i] === 1) continue;
-    const to = next[account[i]]++;
-    grouped.time[to] = time[i];
-    grouped.minor[to] = minor[i];
+    place[i] = next[account[i]]++;
+  }
+  const groupedTime = grouped.time;
+  const groupedMinor = grouped.minor;
+  for (let i = 0; i < n; i++) {
+    if (dead !== null && dead[i] === 1) continue;
+    groupedTime[place[i]] = time[i];
+    groupedMinor[place[i]] = minor[i];
   }
   return grouped;
 }

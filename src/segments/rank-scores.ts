@@ -5,6 +5,8 @@
  */
 import { InvalidOptionError } from '../errors.ts';
 import { countBelow, selectRanks } from './order-statistics.ts';
+import { bucketsFit, scoresByBuckets } from './bucket-scores.ts';
+import { scoresByTally, tallyFits } from './tally-scores.ts';
 
 /**
  * Check an RFM `bins` option: an integer from 2 to 100.
@@ -51,17 +53,21 @@ export function rankScores(values: ArrayLike<number>, bins = 5): Uint8Array {
 
 /**
  * {@link rankScores} of finite values whose smallest and largest are known already, and whether all
- * are integers (for `rfm`, which finds them while writing the values).
+ * are integers (for `rfm`, which finds them while writing the values). Integers in a narrow range are
+ * scored by a counting tally (`tally-scores.ts`), many other values by bucket selection
+ * (`bucket-scores.ts`), both giving the scores of selection; the rest by selection.
  *
  * @param v - finite values (not modified)
  * @param bins - number of scores, 2 … 100
- * @param _min - the smallest value (selection does not need it)
- * @param _max - the largest value (selection does not need it)
- * @param _integers - whether all values are integers (selection does not need it)
+ * @param min - the smallest value
+ * @param max - the largest value
+ * @param integers - whether all values are integers
  * @returns the score of each value
  * @internal
  */
-export function scoresInRange(v: Float64Array, bins: number, _min: number, _max: number, _integers: boolean): Uint8Array {
+export function scoresInRange(v: Float64Array, bins: number, min: number, max: number, integers: boolean): Uint8Array {
+  if (tallyFits(v.length, min, max, integers)) return scoresByTally(v, bins, min, max);
+  if (bucketsFit(v.length, min, max)) return scoresByBuckets(v, bins, min, max);
   return scoresBySelection(v, bins);
 }
 
@@ -70,8 +76,13 @@ export function scoresInRange(v: Float64Array, bins: number, _min: number, _max:
  * `L ≥ Tₛ = ⌈s · N ÷ bins⌉` (s = 1 … bins − 1), that is when `v` exceeds the value of rank `Tₛ − 1`
  * in sorted order, the cut `cₛ`. So only the bins − 1 cuts are needed, found by selection on a copy
  * (no sort), and a value's score is 1 + the number of cuts below it. O(N log bins) expected.
+ *
+ * @param v - finite values (not modified)
+ * @param bins - number of scores, 2 … 100
+ * @returns the score of each value
+ * @internal
  */
-function scoresBySelection(v: Float64Array, bins: number): Uint8Array {
+export function scoresBySelection(v: Float64Array, bins: number): Uint8Array {
   const n = v.length;
   const scores = new Uint8Array(n);
   if (n === 0) return scores;

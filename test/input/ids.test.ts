@@ -144,6 +144,32 @@ describe('DenseIdTable', () => {
     expect(table.idsByAccount()).toEqual(reference.distinct);
   });
 
+  fcTest.prop([denseColumns, fc.nat({ max: 20 })])('numberColumn numbers a column as accountOf does, one id at a time', (values, before) => {
+    const column = Float64Array.from(values);
+    const table = DenseIdTable.forColumn(column, column.length);
+    const plain = DenseIdTable.forColumn(column, column.length);
+    if (table === null || plain === null) return;
+    // Some ids numbered one at a time first: the column's new ids follow them.
+    const head = values.slice(0, before);
+    expect(head.map((id) => table.accountOf(id))).toEqual(head.map((id) => plain.accountOf(id)));
+    expect(Array.from(table.numberColumn(column, column.length))).toEqual(values.map((id) => plain.accountOf(id)));
+    expect(table.idsByAccount()).toEqual(plain.idsByAccount());
+  });
+
+  test('numberColumn numbers a new id met twice among entries read together once', () => {
+    const column = Float64Array.of(5, 5, 6, 5, 7, 7, 7, 6, 8);
+    const table = DenseIdTable.forColumn(column, column.length);
+    expect(Array.from(table?.numberColumn(column, column.length) ?? [])).toEqual([0, 0, 1, 0, 2, 2, 2, 1, 3]);
+    expect(table?.idsByAccount()).toEqual([5, 6, 7, 8]);
+  });
+
+  test('numberColumn lists -0 as the id 0', () => {
+    const table = DenseIdTable.forColumn(Float64Array.of(-0, 1, 0), 3);
+    expect(table).not.toBeNull();
+    expect(Array.from(table?.numberColumn(Float64Array.of(-0, 1, 0), 3) ?? [])).toEqual([0, 1, 0]);
+    expect(Object.is(table?.idsByAccount()[0], 0)).toBe(true);
+  });
+
   test('only for a typed array of integers in a range not much wider than the column', () => {
     expect(DenseIdTable.forColumn([1, 2, 3], 3)).toBeNull();
     expect(DenseIdTable.forColumn(Float64Array.of(1, 2.5), 2)).toBeNull();
