@@ -52,7 +52,7 @@ export function countAccounts(staged: StagedEvents, dead: Uint8Array | null): Ac
  * @internal The live events grouped by account in canonical order, input order kept within an account
  * (a stable counting sort).
  *
- * @param staged - the staged events (their account numbers are overwritten: the last step to read them)
+ * @param staged - the staged events
  * @param dead - events merged away or refused (1), or `null` when there is none
  * @param order - the provisional accounts in canonical order (those from `accounts` on have no events),
  *   or `null` when that is their own numbering
@@ -74,9 +74,8 @@ export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, or
   for (let r = 0; r < accounts; r++) next[order === null ? r : order[r]] = start[r];
   // Each event's place is found in a pass of its own before any event moves: the moves then store at
   // places read from an array, independent of one another, instead of each waiting on the update of
-  // its account's cursor. An event's account number is read for the last time when its place is
-  // found, so the place is written over it. Dead events keep theirs and are not moved.
-  const place = account;
+  // its account's cursor. Dead events keep place 0 and are not moved.
+  const place = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     if (dead !== null && dead[i] === 1) continue;
     place[i] = next[account[i]]++;
