@@ -73,8 +73,8 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   const n = scan.account.length;
   const recency = new Float64Array(n);
   const money = new Float64Array(n);
-  // One buffer ranked twice: the negated recencies (R), then the order counts as doubles (F), which
-  // rankScores would otherwise copy into a buffer of its own.
+  // One buffer holds the values ranked for R (the negated recencies), then those ranked for F (the
+  // order counts): R's scores are taken before F's values are written over them.
   const ranked = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const days = scan.asOfDay - scan.dayOf(scan.lastOrder[i]);
