@@ -24,7 +24,8 @@ const MIN_VALUES = 2 ** 18;
 
 /**
  * @internal Whether {@link scoresByBuckets} takes these values: at least {@link MIN_VALUES} of them, not
- * all equal, whose range is a finite number.
+ * all equal, whose range is a finite number wide enough for a bucket's width not to round to 0 (a range
+ * of a few subnormals would make every value's bucket a division by zero).
  *
  * @param n - the number of values
  * @param min - the smallest value
@@ -32,7 +33,7 @@ const MIN_VALUES = 2 ** 18;
  * @returns whether to score by buckets
  */
 export function bucketsFit(n: number, min: number, max: number): boolean {
-  return n >= MIN_VALUES && max > min && Number.isFinite(max - min);
+  return n >= MIN_VALUES && max > min && Number.isFinite(max - min) && (max - min) / BUCKETS > 0;
 }
 
 /** The bucket of `x`: 0 … BUCKETS − 1, never decreasing as `x` grows. */

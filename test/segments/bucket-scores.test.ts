@@ -24,7 +24,7 @@ describe('scoresByBuckets', () => {
   fcTest.prop([values, fc.integer({ min: 2, max: 100 })])('gives the scores of selection', (list, bins) => {
     const v = Float64Array.from(list);
     const { min, max } = range(v);
-    fc.pre(max > min && Number.isFinite(max - min));
+    fc.pre(bucketsFit(2 ** 18, min, max));
     expect(Array.from(scoresByBuckets(v, bins, min, max))).toEqual(Array.from(scoresBySelection(v, bins)));
   });
 
@@ -51,5 +51,17 @@ describe('scoresByBuckets', () => {
     expect(bucketsFit(2 ** 18 - 1, 0, 1)).toBe(false);
     expect(bucketsFit(2 ** 18, 1, 1)).toBe(false);
     expect(bucketsFit(2 ** 18, -Number.MAX_VALUE, Number.MAX_VALUE)).toBe(false);
+  });
+
+  test('refuses a range so narrow that a bucket would have no width', () => {
+    expect(bucketsFit(2 ** 18, -5e-324, 0)).toBe(false);
+    expect(bucketsFit(2 ** 18, 0, 2 ** -1000)).toBe(true);
+  });
+
+  test('many values a few subnormals apart get the scores of selection', () => {
+    const v = new Float64Array(2 ** 18);
+    for (let i = 0; i < v.length; i += 2) v[i] = -5e-324;
+    const { min, max } = range(v);
+    expect(Array.from(scoresInRange(v, 2, min, max, false))).toEqual(Array.from(scoresBySelection(v, 2)));
   });
 });
