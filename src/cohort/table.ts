@@ -7,6 +7,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
+import { type CellSums, averageCurve } from './average-curve.ts';
 import type { CohortCalendar } from './cohort-calendar.ts';
 import type { CohortGroup } from './groups.ts';
 import type { RowSums } from './cell-pass.ts';
@@ -20,18 +21,6 @@ export interface TableParts {
   readonly rows: readonly RowSums[];
   /** The currency's decimal digits. */
   readonly digits: number;
-}
-
-/** A cell's sums before they become money, and the cumulative net revenue up to it. */
-interface CellSums {
-  readonly offset: number;
-  readonly label: string;
-  readonly customers: number;
-  readonly orders: number;
-  readonly gross: number;
-  readonly net: number;
-  readonly cumulativeNet: number;
-  readonly complete: boolean;
 }
 
 /**
@@ -51,7 +40,7 @@ export function buildCohortTable(parts: TableParts): CohortTable {
       segment: group.segment,
       start: new Date(group.start),
       size: group.size,
-      cells: Object.freeze(sums[i].map((cell) => makeCell(cell, group.size, digits))),
+      cells: Object.freeze(sums[i].map((cell, k) => makeCell(cell, k === 0 ? null : sums[i][k - 1].customers, group.size, digits))),
     }),
   );
   const average = averageCurve(rows.map((row, i) => ({ size: row.group.size, cells: sums[i] })), digits);
@@ -123,13 +112,17 @@ function bracketCells(row: RowSums, brackets: NonNullable<CohortSettings['bracke
   return cells;
 }
 
-/** A frozen cell of a cohort of `size` customers, its fields in the documented order. */
-function makeCell(cell: CellSums, size: number, digits: number): CohortCell {
+/**
+ * A frozen cell of a cohort of `size` customers, its fields in the documented order; `previous` is the
+ * customers of the cohort's cell before it (`null` for its first cell).
+ */
+function makeCell(cell: CellSums, previous: number | null, size: number, digits: number): CohortCell {
   return Object.freeze({
     offset: cell.offset,
     label: cell.label,
     customers: cell.customers,
     rate: cell.customers / size,
+    previousRate: previous === null || previous === 0 ? null : cell.customers / previous,
     orders: cell.orders,
     grossRevenue: fromMinorUnits(cell.gross, digits),
     netRevenue: fromMinorUnits(cell.net, digits),
@@ -145,48 +138,6 @@ function perCustomer(minor: number, size: number, digits: number): Decimal {
   // A group is made for its first customer, so a cohort has at least one and the quotient exists.
   if (quotient === null) throw new Error(`a cohort of ${size} customers`);
   return quotient;
-}
-
-/**
- * The average curve: at each cell position (offset or bracket), the cohorts whose cell there is
- * complete, weighted by size. A position no cohort has completed is still listed, with `null` values.
- */
-function averageCurve(cohorts: readonly { size: number; cells: readonly CellSums[] }[], digits: number): AverageCell[] {
-  let width = 0;
-  for (const cohort of cohorts) width = Math.max(width, cohort.cells.length);
-  const curve: AverageCell[] = [];
-  for (let i = 0; i < width; i++) {
-    let label = '';
-    let offset = 0;
-    let complete = 0;
-    let size = 0;
-    let customers = 0;
-    let cumulativeNet = 0;
-    for (const cohort of cohorts) {
-      // Younger cohorts have fewer cells.
-      if (i >= cohort.cells.length) continue;
-      const cell = cohort.cells[i];
-      label = cell.label;
-      offset = cell.offset;
-      if (!cell.complete) continue;
-      complete++;
-      size += cohort.size;
-      customers += cell.customers;
-      cumulativeNet += cell.cumulativeNet;
-    }
-    curve.push(
-      Object.freeze({
-        offset,
-        label,
-        cohorts: complete,
-        size,
-        customers,
-        rate: complete === 0 ? null : customers / size,
-        cumulativeRevenuePerCustomer: complete === 0 ? null : minorPer(cumulativeNet, size, digits),
-      }),
-    );
-  }
-  return curve;
 }
 
 /** The frozen table: its data as enumerable fields, `toRows` and `toJSON` as methods that are not. */
@@ -220,6 +171,7 @@ function tableRows(cohorts: readonly CohortRow[]): CohortTableRow[] {
       label: cell.label,
       customers: cell.customers,
       rate: cell.rate,
+      previousRate: cell.previousRate,
       orders: cell.orders,
       grossRevenue: cell.grossRevenue.toString(),
       netRevenue: cell.netRevenue.toString(),

@@ -61,8 +61,14 @@ export interface CohortCell {
   readonly label: string;
   /** Customers of the cohort counted in this cell (see {@link CohortMode}). */
   readonly customers: number;
-  /** customers ÷ cohort size. */
+  /** customers ÷ cohort size: retention relative to the cohort's start. */
   readonly rate: number;
+  /**
+   * customers ÷ customers of the cohort's cell before this one: retention relative to the previous
+   * period (or bracket). `null` for the first cell, or when the cell before has no customers; it can
+   * exceed 1 in classic mode (more customers came back than were active the period before).
+   */
+  readonly previousRate: number | null;
   /** Orders in the cell's period(s). */
   readonly orders: number;
   /** Gross revenue (orders) in the cell's period(s). */
@@ -94,7 +100,11 @@ export interface CohortRow {
   readonly cells: readonly CohortCell[];
 }
 
-/** The average curve at one offset, weighted by cohort size over cohorts whose cell is complete. */
+/**
+ * The average curve at one offset (or bracket), over the cohorts whose cell there is complete: weighted
+ * by cohort size (`rate`) and simple (`simpleRate`, every cohort counting once), relative to the start
+ * or to the cell before.
+ */
 export interface AverageCell {
   readonly offset: number;
   readonly label: string;
@@ -104,8 +114,20 @@ export interface AverageCell {
   readonly size: number;
   /** Σ customers of those cells. */
   readonly customers: number;
-  /** customers ÷ size, or `null` when no cohort is complete at this offset. */
+  /** customers ÷ size (weighted by cohort size), or `null` when no cohort is complete at this offset. */
   readonly rate: number | null;
+  /** The mean of those cohorts' rates (each cohort weighs the same), or `null` when none is complete. */
+  readonly simpleRate: number | null;
+  /**
+   * customers ÷ Σ customers of the same cohorts' cells before this one (weighted), or `null` at the
+   * first offset or when those cells have no customers.
+   */
+  readonly previousRate: number | null;
+  /**
+   * The mean of those cohorts' `previousRate`s, over the cohorts whose cell before has customers, or
+   * `null` when there is none.
+   */
+  readonly simplePreviousRate: number | null;
   /** Σ cumulative net revenue ÷ size, or `null` when no cohort is complete at this offset. */
   readonly cumulativeRevenuePerCustomer: Decimal | null;
 }
@@ -120,6 +142,7 @@ export interface CohortTableRow {
   label: string;
   customers: number;
   rate: number;
+  previousRate: number | null;
   orders: number;
   grossRevenue: string;
   netRevenue: string;

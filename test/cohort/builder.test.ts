@@ -155,7 +155,7 @@ describe('Cohort builder', () => {
     expect(cell).toBeDefined();
     if (cell === undefined) return;
     expect(Object.keys(cell)).toEqual([
-      'offset', 'label', 'customers', 'rate', 'orders', 'grossRevenue', 'netRevenue',
+      'offset', 'label', 'customers', 'rate', 'previousRate', 'orders', 'grossRevenue', 'netRevenue',
       'revenuePerCustomer', 'cumulativeRevenuePerCustomer', 'complete',
     ]);
     expect(Object.getOwnPropertySymbols(cell)).toEqual([]);
