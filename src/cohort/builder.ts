@@ -11,6 +11,7 @@ import { CalendarSteps } from './calendar-steps.ts';
 import { computeCohorts } from './engine.ts';
 import {
   type CohortChoice,
+  activeWhenOption,
   bracketsOption,
   customerFunctionOption,
   defaultCohortChoice,
@@ -19,7 +20,7 @@ import {
   resolveCohortSettings,
 } from './settings.ts';
 import { type SubscriptionCohort, type SubscriptionOptions, type SubscriptionRecord, startSubscriptionCohort } from './subscriptions.ts';
-import type { Bracket, CohortTable, CustomerProfile } from './types.ts';
+import type { ActiveWhen, Bracket, CohortTable, CustomerProfile } from './types.ts';
 
 /**
  * Acquisition-cohort analysis with a fluent, immutable builder: every call returns a new `Cohort` and
@@ -144,6 +145,36 @@ export class Cohort extends CalendarSteps<CohortChoice, Cohort> {
    */
   maxOffset(offset: number): Cohort {
     return this.#with({ maxOffset: maxOffsetOption(offset) });
+  }
+
+  /**
+   * When a customer counts as active (retained) in a measurement period: with at least `minOrders`
+   * orders there (default 1), whose amounts sum to at least `minAmount` (refunds not subtracted;
+   * default 0). A customer still belongs to the cohort of their first order, so with a rule the first
+   * cell's rate can be below 1; orders and revenue count every order, whichever rule.
+   *
+   * @param rule - `{ minOrders?, minAmount? }`
+   * @returns a new builder
+   * @throws {@link InvalidOptionError} for an unknown key, a `minOrders` that is not a whole number ≥ 1,
+   *   or a `minAmount` that is not an amount ≥ 0
+   *
+   * @example
+   * ```ts
+   * import { Cohort } from 'retention-metrics';
+   * const orders = [
+   *   { customerId: 'a', date: '2024-01-05', amount: 10 },
+   *   { customerId: 'a', date: '2024-02-05', amount: 10 },
+   *   { customerId: 'a', date: '2024-02-20', amount: 10 },
+   *   { customerId: 'b', date: '2024-01-06', amount: 10 },
+   *   { customerId: 'b', date: '2024-02-06', amount: 60 },
+   * ];
+   * const monthly = Cohort.from(orders).asOf('2024-03-01T00:00:00Z');
+   * monthly.activeWhen({ minOrders: 2 }).table().cohorts[0]?.cells.map((cell) => cell.customers); // => [0, 1, 0]
+   * monthly.activeWhen({ minAmount: '50.00' }).table().cohorts[0]?.cells.map((cell) => cell.customers); // => [0, 1, 0]
+   * ```
+   */
+  activeWhen(rule: ActiveWhen): Cohort {
+    return this.#with({ activeWhen: activeWhenOption(rule) });
   }
 
   /**

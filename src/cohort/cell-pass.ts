@@ -65,6 +65,24 @@ export interface CellPass {
   readonly rows: readonly RowSums[];
   /** Bracket index of each offset, −1 outside every bracket; `null` without brackets. */
   readonly bracketOf: Int32Array | null;
+  /** Orders a customer needs in a period to be active there. */
+  readonly minOrders: number;
+  /** Order amounts (minor units) a customer needs in a period to be active there. */
+  readonly minGrossMinor: number;
+}
+
+/** One customer's activity while their events are read: the offset being tallied, and where they were last active. */
+interface Activity {
+  /** The offset whose orders are being tallied (−1: none yet). */
+  offset: number;
+  /** Orders at that offset. */
+  orders: number;
+  /** Their amounts, minor units. */
+  gross: number;
+  /** The last offset the customer was active at (capped at the row's last), −1 for none. */
+  lastActive: number;
+  /** The last bracket the customer was active in, −1 for none. */
+  lastBracket: number;
 }
 
 /**
@@ -72,50 +90,69 @@ export interface CellPass {
  *
  * An event after `asOf`, at a negative offset (a refund before the first order's period) or past the
  * row's last offset has no cell. A customer's events are in time order, so their offsets never
- * decrease: an order counts its customer as active at its offset (and in its bracket) unless the
- * customer's previous order was there already.
+ * decrease: their orders are tallied one offset at a time, and when the offset moves on, the customer
+ * counts as active at the one left behind (and in its bracket) if its orders met the rule.
  *
  * @param book - the ledger
- * @param pass - the calendar, the rows and where each account goes
+ * @param pass - the calendar, the rows, where each account goes and the activity rule
  */
 export function fillCells(book: Ledger, pass: CellPass): void {
-  const { calendar, rowOf, rows, bracketOf } = pass;
+  const { calendar, rowOf, rows } = pass;
   const { start, time: timeOf, minor, firstOrder } = book;
   const asOf = calendar.asOf;
+  const activity: Activity = { offset: -1, orders: 0, gross: 0, lastActive: -1, lastBracket: -1 };
   for (let account = 0; account < rowOf.length; account++) {
     if (rowOf[account] < 0) continue;
     const row = rows[rowOf[account]];
     const base = calendar.baseOf(firstOrder[account]);
     const end = start[account + 1];
-    let lastActive = -1;
-    let lastBracket = -1;
+    activity.offset = -1;
+    activity.lastActive = -1;
+    activity.lastBracket = -1;
     for (let event = start[account]; event < end; event++) {
       const time = timeOf[event];
       if (time > asOf) break; // the account's later events are later still
       const offset = calendar.offsetOf(time, base);
       if (offset < 0) continue;
       const amount = minor[event];
-      if (offset >= row.offsets) {
-        // Past the last reported offset (maxOffset): no cell, but an order is still "on or after"
-        // every reported offset.
-        if (amount >= 0) lastActive = row.offsets - 1;
-        continue;
-      }
-      row.net[offset] += amount;
+      if (offset < row.offsets) row.net[offset] += amount;
       if (amount < 0) continue;
-      row.orders[offset] += 1;
-      row.gross[offset] += amount;
-      if (offset === lastActive) continue;
-      row.active[offset] += 1;
-      lastActive = offset;
-      if (bracketOf === null) continue;
-      const bracket = bracketOf[offset];
-      if (bracket >= 0 && bracket !== lastBracket) {
-        row.bracketActive[bracket] += 1;
-        lastBracket = bracket;
+      if (offset < row.offsets) {
+        row.orders[offset] += 1;
+        row.gross[offset] += amount;
       }
+      if (offset !== activity.offset) {
+        settle(row, pass, activity);
+        activity.offset = offset;
+        activity.orders = 0;
+        activity.gross = 0;
+      }
+      activity.orders += 1;
+      activity.gross += amount;
     }
-    if (lastActive >= 0) row.lastActive[lastActive] += 1;
+    settle(row, pass, activity);
+    if (activity.lastActive >= 0) row.lastActive[activity.lastActive] += 1;
+  }
+}
+
+/**
+ * Count the customer as active at the offset tallied, if its orders meet the rule. An offset past the
+ * row's last has no cell, but activity there is still "on or after" every reported offset.
+ */
+function settle(row: RowSums, pass: CellPass, activity: Activity): void {
+  const k = activity.offset;
+  if (k < 0 || activity.orders < pass.minOrders || activity.gross < pass.minGrossMinor) return;
+  if (k >= row.offsets) {
+    activity.lastActive = row.offsets - 1;
+    return;
+  }
+  row.active[k] += 1;
+  activity.lastActive = k;
+  if (pass.bracketOf === null) return;
+  const bracket = pass.bracketOf[k];
+  if (bracket >= 0 && bracket !== activity.lastBracket) {
+    row.bracketActive[bracket] += 1;
+    activity.lastBracket = bracket;
   }
 }
 

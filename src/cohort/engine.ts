@@ -43,7 +43,7 @@ export function computeCohorts(book: Ledger, settings: CohortSettings): CohortTa
   assertSize(offsets, book, settings);
   const rows = groups.map((group, g) => emptyRow(group, offsets[g], settings.brackets));
   const bracketOf = settings.brackets === null ? null : bracketLookup(settings.brackets, offsets.reduce((widest, n) => Math.max(widest, n), 0));
-  fillCells(book, { calendar, rowOf: groupOf, rows, bracketOf });
+  fillCells(book, { calendar, rowOf: groupOf, rows, bracketOf, minOrders: settings.minOrders, minGrossMinor: settings.minGrossMinor });
   return buildCohortTable({ settings, calendar, rows, digits: book.currencyDigits });
 }
 

@@ -11,7 +11,9 @@ import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
-import type { Bracket, CohortSettings, CustomerProfile } from './types.ts';
+import type { Decimal } from 'decimal.js';
+import { moneyOption } from '../input/option-values.ts';
+import type { ActiveWhen, Bracket, CohortSettings, CustomerProfile } from './types.ts';
 
 /** @internal The calendar both builders are set up with: `.by()`, `.every()`, `.timeZone()`, `.weekStartsOn()`, `.asOf()`. */
 export interface CalendarChoice {
@@ -42,6 +44,8 @@ export interface CohortChoice extends CalendarChoice {
   readonly maxOffset: number;
   readonly segmentBy: ((customer: CustomerProfile) => string) | null;
   readonly cohortKey: ((customer: CustomerProfile) => string) | null;
+  /** Set by `.activeWhen()`. */
+  readonly activeWhen: { readonly minOrders: number; readonly minAmount: Decimal | null };
 }
 
 /**
@@ -71,6 +75,7 @@ export function defaultCohortChoice(timeZone: string): CohortChoice {
     maxOffset: Number.POSITIVE_INFINITY,
     segmentBy: null,
     cohortKey: null,
+    activeWhen: { minOrders: 1, minAmount: null },
   };
 }
 
@@ -114,7 +119,32 @@ export function resolveCohortSettings(choice: CohortChoice, book: Ledger): Cohor
     maxOffset: choice.maxOffset,
     segmentBy: choice.segmentBy,
     cohortKey: choice.cohortKey,
+    minOrders: choice.activeWhen.minOrders,
+    // Amounts are whole minor units, so "at least 0.005" of a 2-digit currency is "at least 1 cent".
+    minGrossMinor: choice.activeWhen.minAmount === null ? 0 : choice.activeWhen.minAmount.times(10 ** book.currencyDigits).ceil().toNumber(),
   };
+}
+
+const ACTIVE_WHEN_KEYS = optionKeys<ActiveWhen>({ minOrders: true, minAmount: true });
+
+/**
+ * @internal Check `.activeWhen()`.
+ *
+ * @param value - the option
+ * @returns the minimum orders (default 1) and amount (`null`: none)
+ * @throws {@link InvalidOptionError} for an unknown key, a `minOrders` that is not a whole number ≥ 1,
+ *   or a `minAmount` that is not an amount ≥ 0
+ */
+export function activeWhenOption(value: unknown): CohortChoice['activeWhen'] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InvalidOptionError('activeWhen', value, 'must be an object such as { minOrders: 2 } or { minAmount: "50.00" }');
+  }
+  const rule = checkOptionKeys(value as ActiveWhen, ACTIVE_WHEN_KEYS, 'activeWhen.');
+  const minOrders = rule.minOrders ?? 1;
+  if (!Number.isSafeInteger(minOrders) || minOrders < 1) {
+    throw new InvalidOptionError('activeWhen.minOrders', minOrders, 'must be a whole number ≥ 1');
+  }
+  return { minOrders, minAmount: rule.minAmount === undefined ? null : moneyOption('activeWhen.minAmount', rule.minAmount) };
 }
 
 const SPAN_KEYS = optionKeys<{ days: number }>({ days: true });

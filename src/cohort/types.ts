@@ -51,6 +51,21 @@ export interface CohortSettings {
   readonly maxOffset: number;
   readonly segmentBy: ((customer: CustomerProfile) => string) | null;
   readonly cohortKey: ((customer: CustomerProfile) => string) | null;
+  /** A customer is active in a measurement period with at least this many orders there. */
+  readonly minOrders: number;
+  /** … and order amounts there summing to at least this many minor units. */
+  readonly minGrossMinor: number;
+}
+
+/**
+ * When a customer counts as active (retained) in a measurement period: with at least `minOrders`
+ * orders there, whose amounts (refunds not subtracted) sum to at least `minAmount`.
+ */
+export interface ActiveWhen {
+  /** Orders in the period, at least: a whole number ≥ 1 (default 1). */
+  minOrders?: number;
+  /** Order amounts in the period, at least, in major units: a number, numeric string or `Decimal` ≥ 0 (default 0). */
+  minAmount?: number | string | Decimal;
 }
 
 /** One cell of a cohort: offset k (or a bracket of offsets) after the cohort's start. */
