@@ -2,8 +2,8 @@
  * Calendar periods of instants in a time zone, and fixed spans.
  *
  * A period is identified by an integer index (see `periodOfDay`): the hot path is "instant → local day
- * number → period index", all integer arithmetic once the zone's offset is known. Calendar units,
- * validation and keys live in `units.ts` and `keys.ts` and are re-exported here.
+ * number → period index", all integer arithmetic once the zone's offset is known. Calendar units and
+ * their validation live in `units.ts`, period keys in `keys.ts`.
  *
  * @module
  */
@@ -24,23 +24,6 @@ import {
 } from './units.ts';
 import { assertTimeZone, localDayStart } from './zone.ts';
 import { DAY_MS } from './offset.ts';
-
-export {
-  type CalendarOptions,
-  type CalendarUnit,
-  type FixedSpan,
-  type Period,
-  type WeekStartsOn,
-  assertCalendarUnit,
-  assertPeriod,
-  assertWeekStartsOn,
-  isFixedSpan,
-  periodFirstDay,
-  periodOfDay,
-} from './units.ts';
-export { parsePeriodKey, periodKey } from './keys.ts';
-export { makeDayIndexer } from './days.ts';
-
 
 const CALENDAR_KEYS = optionKeys<CalendarOptions>({ timeZone: true, weekStartsOn: true });
 

@@ -5,7 +5,8 @@
  * @module
  * @internal
  */
-import { periodKey, periodStart } from '../calendar/period.ts';
+import { periodKey } from '../calendar/keys.ts';
+import { periodStart } from '../calendar/period.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
 import type { Ledger } from '../input/types.ts';
 import type { CohortCalendar } from './cohort-calendar.ts';

@@ -6,7 +6,8 @@
  */
 import { makeDayIndexer } from '../calendar/days.ts';
 import { DAY_MS } from '../calendar/offset.ts';
-import { periodKey, periodStart } from '../calendar/period.ts';
+import { periodKey } from '../calendar/keys.ts';
+import { periodStart } from '../calendar/period.ts';
 import { isFixedSpan, periodOfDay } from '../calendar/units.ts';
 import { describeValue } from '../errors.ts';
 import { Problems } from '../input/staged-events.ts';

@@ -5,7 +5,8 @@
  * @module
  */
 import { dayPeriodTable } from '../calendar/day-table.ts';
-import { periodEnd, periodKey, periodStart } from '../calendar/period.ts';
+import { periodKey } from '../calendar/keys.ts';
+import { periodEnd, periodStart } from '../calendar/period.ts';
 import type { PeriodSettings } from './period-settings.ts';
 
 export { MAX_REPORT_PERIODS, PERIOD_KEYS, type PeriodOptions } from './period-settings.ts';

@@ -6,7 +6,7 @@
  * @internal
  */
 import { makeDayIndexer } from '../calendar/days.ts';
-import { periodKey } from '../calendar/period.ts';
+import { periodKey } from '../calendar/keys.ts';
 import { type CalendarUnit, type WeekStartsOn, assertPeriod, assertWeekStartsOn, isFixedSpan, periodOfDay } from '../calendar/units.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';

@@ -4,16 +4,9 @@ import { getISOWeek, getISOWeekYear, startOfDay, startOfISOWeek, startOfMonth, s
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.ts';
 import { localToEpoch } from '../../src/calendar/zone.ts';
-import {
-  type CalendarUnit,
-  type WeekStartsOn,
-  fixedSpanIndex,
-  parsePeriodKey,
-  periodEnd,
-  periodIndex,
-  periodKey,
-  periodStart,
-} from '../../src/calendar/period.ts';
+import { parsePeriodKey, periodKey } from '../../src/calendar/keys.ts';
+import { fixedSpanIndex, periodEnd, periodIndex, periodStart } from '../../src/calendar/period.ts';
+import type { CalendarUnit, WeekStartsOn } from '../../src/calendar/units.ts';
 
 const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Tehran', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kolkata'];
 const UNITS: CalendarUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
