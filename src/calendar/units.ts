@@ -62,8 +62,8 @@ const SPAN_KEYS = optionKeys<FixedSpan>({ days: true });
  * @param value - the value to check
  * @param option - the option name used in the error message (default `'period'`)
  * @returns the unit, or a fresh `{ days }` object
- * @throws {@link InvalidOptionError} for anything else, including a span with a key other than `days`
- *   (`{ days: 3, weeks: 1 }` is not ten days)
+ * @throws {@link InvalidOptionError} for anything else, naming the key of an object with one other
+ *   than `days` (`{ day: 7 }` is a slip; `{ days: 3, weeks: 1 }` is not ten days)
  *
  * @example
  * ```ts
@@ -74,9 +74,9 @@ const SPAN_KEYS = optionKeys<FixedSpan>({ days: true });
  */
 export function assertPeriod(value: unknown, option = 'period'): Period {
   if (typeof value === 'string') return assertCalendarUnit(value, option);
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'days' in value) {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     checkOptionKeys(value, SPAN_KEYS, `${option}.`);
-    return { days: assertSpanDays((value as { days: unknown }).days, `${option}.days`) };
+    if ('days' in value) return { days: assertSpanDays((value as { days: unknown }).days, `${option}.days`) };
   }
   throw new InvalidOptionError(
     option,

@@ -208,10 +208,7 @@ function addRun(changes: BaseChanges, from: number, to: number): void {
 /** Days in the longest calendar period (a leap year), so that a day plus this lies past the end of its period. */
 const MAX_PERIOD_DAYS = 367;
 
-const ACTIVE_WITHIN_KEYS = optionKeys<{ days: number }>({ days: true });
-
 function activeDays(value: unknown): number {
-  if (typeof value === 'object' && value !== null) checkOptionKeys(value, ACTIVE_WITHIN_KEYS, 'activeWithin.');
   const span = assertPeriod(value, 'activeWithin');
   if (!isFixedSpan(span)) throw new InvalidOptionError('activeWithin', value, 'must be { days: n } with n a positive integer');
   return span.days;
