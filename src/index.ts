@@ -27,6 +27,11 @@ export { ledger, isLedger, type LedgerOptions, type FieldMap, type LedgerInput }
 export type { LedgerColumns, ColumnOptions } from './input/columns.ts';
 export type { LedgerBaseOptions, OnInvalid } from './input/options.ts';
 export type { AmountRounding } from './input/money.ts';
+export type { AttributeColumn, AttributeCodes } from './input/attribute-dictionary.ts';
+export type { AttributeFields, AttributeColumnInput } from './input/event-attributes.ts';
+export type { CustomerRow } from './input/customer-table.ts';
+export type { Where } from './input/attribute-lookup.ts';
+export { filterLedger } from './input/filter-ledger.ts';
 
 // --- metrics ---
 export { summarize, type Summary } from './metrics/summarize.ts';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { RetentionError } from '../errors.ts';
+import { InvalidOptionError, RetentionError } from '../errors.ts';
 import { finishAccounts } from './account-totals.ts';
 import { canonicalOrder } from './account-order.ts';
 import { countAccounts, groupByAccount } from './group-events.ts';
@@ -12,6 +12,8 @@ import { LedgerObject } from './ledger-object.ts';
 import { mergeOrderLines } from './order-lines.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
 import type { ResolvedLedgerOptions } from './options.ts';
+import type { AttributeColumn } from './attribute-dictionary.ts';
+import { type CustomerTable, joinCustomerTable } from './customer-table.ts';
 import type { Problems, StagedEvents } from './staged-events.ts';
 import type { CustomerId, Ledger } from './types.ts';
 
@@ -22,6 +24,14 @@ function liveAbsTotal(minor: Float64Array, n: number, dead: Uint8Array): number 
   return total;
 }
 
+/** What a ledger's customers are known by beyond their events. */
+export interface CustomerFacts {
+  /** A table of customer attributes, joined by id, or `null`. */
+  readonly table: CustomerTable | null;
+  /** The ledger's `unknownCustomers`; by default the table's rows that match no account. */
+  readonly unknown?: number;
+}
+
 /**
  * Turn staged events into a frozen ledger.
  *
@@ -29,10 +39,17 @@ function liveAbsTotal(minor: Float64Array, n: number, dead: Uint8Array): number 
  * @param options - the ledger's options (time zone, currency)
  * @param problems - the skipped records so far (merging order lines may add some)
  * @param recordCount - the number of input records
+ * @param customers - the customer table, if any
  * @returns the ledger
  * @throws {@link RetentionError} when merged amounts add up beyond exact arithmetic
+ * @throws {@link InvalidOptionError} when a customer attribute has the name of an event attribute
  */
-export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions, problems: Problems, recordCount: number): Ledger {
+export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions, problems: Problems, recordCount: number, customers: CustomerFacts = { table: null }): Ledger {
+  for (const { name } of staged.attributes) {
+    if (customers.table?.columns.has(name) === true) {
+      throw new InvalidOptionError('customers', name, `attribute ${JSON.stringify(name)} is both an event attribute and a customer attribute; name them apart`);
+    }
+  }
   const dead = mergeOrderLines(staged, problems);
   const absTotal = dead === null ? staged.absTotal : liveAbsTotal(staged.minor, staged.n, dead);
   if (absTotal > MAX_EXACT_MINOR) {
@@ -57,6 +74,7 @@ export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions
   }
   const events = groupByAccount(staged, dead, order, counts.events, accounts);
   const { orders, totals, perAccount } = finishAccounts(events);
+  const joined = customers.table === null ? null : joinCustomerTable(customers.table, sortedIds);
   return new LedgerObject({
     timeZone: options.timeZone,
     currency: options.currency,
@@ -79,5 +97,15 @@ export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions
     lastOrder: perAccount.lastOrder,
     grossMinor: perAccount.grossMinor,
     netMinor: perAccount.netMinor,
+    attributes: byName(events.attributes.map(({ name, column }) => [name, column])),
+    customerAttributes: byName(joined === null ? [] : joined.attributes),
+    unknownCustomers: customers.unknown ?? (joined === null || customers.table === null ? 0 : customers.table.rowOf.size - joined.matched),
   });
+}
+
+/** Attribute columns by name, in a frozen object without a prototype (any name is a plain key). */
+function byName(entries: Iterable<readonly [string, AttributeColumn]>): Readonly<Record<string, AttributeColumn>> {
+  const record = Object.create(null) as Record<string, AttributeColumn>;
+  for (const [name, column] of entries) record[name] = Object.freeze({ codes: column.codes, values: column.values });
+  return Object.freeze(record);
 }

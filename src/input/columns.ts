@@ -21,6 +21,8 @@ import { MAX_EXACT_MINOR, toMinorUnits } from './money.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import type { CustomerId, Ledger } from './types.ts';
+import { type AttributeColumnInput, EventAttributes } from './event-attributes.ts';
+import { type CustomerRow, readCustomerTable } from './customer-table.ts';
 
 /** A column: a plain array or a typed array. */
 export type Column<T> = ArrayLike<T>;
@@ -43,9 +45,15 @@ export interface LedgerColumns {
   orderId?: Column<string | number | bigint | null | undefined>;
   /** Optional ISO 4217 currency codes (`null`/`undefined` where a record has none); a ledger holds one currency. */
   currency?: Column<string | null | undefined>;
+  /**
+   * Optional attribute columns by name: strings (`null` / `undefined` where an entry has none), or
+   * `{ codes, values }` — codes into a dictionary, as Arrow's dictionary columns and DuckDB's `ENUM`s
+   * hand them over (a code of −1, `null` or `undefined` is missing).
+   */
+  attributes?: Readonly<Record<string, AttributeColumnInput>>;
 }
 
-const COLUMN_KEYS = optionKeys<LedgerColumns>({ customerId: true, date: true, amount: true, orderId: true, currency: true });
+const COLUMN_KEYS = optionKeys<LedgerColumns>({ customerId: true, date: true, amount: true, orderId: true, currency: true, attributes: true });
 
 /** Options of `ledger.fromColumns`. */
 export interface ColumnOptions extends LedgerBaseOptions {
@@ -54,9 +62,11 @@ export interface ColumnOptions extends LedgerBaseOptions {
    * `'major'`: amounts are major units read like record amounts (`19.99`, `"19.99"`, `Decimal`).
    */
   amountUnit?: 'minor' | 'major';
+  /** A table of customer attributes, joined by id, as for `ledger(records)`. */
+  customers?: Iterable<CustomerRow>;
 }
 
-const COLUMN_OPTION_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Pick<ColumnOptions, 'amountUnit'>>({ amountUnit: true })];
+const COLUMN_OPTION_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Pick<ColumnOptions, 'amountUnit' | 'customers'>>({ amountUnit: true, customers: true })];
 
 /** The length of a column: an array, a typed array, or an object with a whole, non-negative `length`. */
 function columnLength(value: unknown): number | undefined {
@@ -141,13 +151,15 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   const currencyColumn = columns.currency;
   const currency = new CurrencyCheck(resolved.currency);
   const problems = new Problems(resolved.skip, 'columns');
-  if (unit === 'minor' && dateUnit === 'ms' && orderColumn === undefined && currencyColumn === undefined) {
+  const attributes = EventAttributes.forColumns(columns.attributes, n);
+  const customers = { table: options?.customers === undefined ? null : readCustomerTable(options.customers) };
+  if (unit === 'minor' && dateUnit === 'ms' && orderColumn === undefined && currencyColumn === undefined && attributes === null) {
     const staged = stageTypedColumns(idColumn, dateColumn, amountColumn, n);
-    if (staged !== null) return buildLedger(staged, { ...resolved, currency: currency.currency }, problems, n);
+    if (staged !== null) return buildLedger(staged, { ...resolved, currency: currency.currency }, problems, n, customers);
   }
   // A typed column of integers in a narrow range is numbered through a table indexed by the id.
   const numbering = DenseIdTable.forColumn(idColumn, n) ?? new IdNumbering(n);
-  const staging = new EventStaging(n, numbering, problems, currency);
+  const staging = new EventStaging(n, numbering, problems, currency, attributes);
   const minorUnits = unit === 'minor';
   for (let i = 0; i < n; i++) {
     const id = withoutBigint(idColumn[i]);
@@ -172,9 +184,10 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
     const orderId = orderColumn === undefined ? undefined : staging.orderIdOf(i, orderColumn[i]);
     if (orderId === null) continue;
     if (currencyColumn !== undefined && !staging.currencyMatches(i, currencyColumn[i])) continue;
+    if (!staging.attributesRead(i, columns)) continue;
     staging.add(i, id, ms, cents, orderId);
   }
-  return buildLedger(staging.finish(), { ...resolved, currency: currency.currency }, problems, n);
+  return buildLedger(staging.finish(), { ...resolved, currency: currency.currency }, problems, n, customers);
 }
 
 /** An amount of minor units as given: an integer within the exact range (a `bigint` read as the number it equals), else `NaN`. */

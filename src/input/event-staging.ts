@@ -8,6 +8,7 @@
  */
 import type { CurrencyCheck } from './currency.ts';
 import { type EventColumns, allocateEventColumns, allocateStagingColumns } from './event-columns.ts';
+import type { EventAttributes } from './event-attributes.ts';
 import { OVER_TOTAL, explainOrderId, withoutBigint } from './field-hints.ts';
 import { type AccountNumbering, isCustomerId } from './ids.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
@@ -42,12 +43,14 @@ export class EventStaging {
    * @param numbering - numbers the events' ids into accounts
    * @param problems - where refused entries are reported
    * @param currency - the ledger's currency so far
+   * @param attributes - the entries' attributes, or `null` when none is read
    */
   constructor(
     private readonly capacity: number,
     private readonly numbering: AccountNumbering,
     private readonly problems: Problems,
     private readonly currency: CurrencyCheck,
+    private readonly attributes: EventAttributes | null = null,
   ) {
     const staging = allocateStagingColumns(capacity);
     this.time = staging.time;
@@ -100,7 +103,19 @@ export class EventStaging {
   }
 
   /**
-   * Stage an event that passed every check.
+   * Whether every attribute of an entry is a string or missing (reported when not); the codes read are
+   * those of the entry staged next.
+   *
+   * @param input - the entry's position
+   * @param record - the entry's record (columns: any object)
+   * @returns `true` when they are
+   */
+  attributesRead(input: number, record: object): boolean {
+    return this.attributes === null || this.attributes.read(record, input, this.problems);
+  }
+
+  /**
+   * Stage an event that passed every check (and {@link attributesRead}, when there are attributes).
    *
    * @param input - the entry's position
    * @param id - its customer id
@@ -120,6 +135,7 @@ export class EventStaging {
       this.orderIds ??= new Array<CustomerId | undefined>(this.capacity).fill(undefined);
       this.orderIds[k] = orderId;
     }
+    if (this.attributes !== null) this.attributes.store(k);
     if (this.index !== null) this.index[k] = input;
     else if (k !== input) this.index = positionsUpTo(this.capacity, k, input);
   }
@@ -137,6 +153,7 @@ export class EventStaging {
       ordered: this.ordered,
       absTotal: this.absTotal,
       output: this.output,
+      attributes: this.attributes === null ? [] : this.attributes.finish(),
     };
   }
 }

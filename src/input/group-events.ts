@@ -5,7 +5,9 @@
  * @internal
  */
 import type { GroupedEvents } from './account-totals.ts';
+import { allocateCodes } from './attribute-dictionary.ts';
 import { allocateEventColumns } from './event-columns.ts';
+import type { StagedAttribute } from './event-attributes.ts';
 import type { StagedEvents } from './staged-events.ts';
 
 /** What {@link countAccounts} finds: per provisional account, its live events and its first instant. */
@@ -48,9 +50,15 @@ export function countAccounts(staged: StagedEvents, dead: Uint8Array | null): Ac
   return { events, first };
 }
 
+/** Events grouped by account, with their attributes. */
+export interface GroupedLedgerEvents extends GroupedEvents {
+  /** The events' attributes, codes in the grouped order. */
+  readonly attributes: readonly StagedAttribute[];
+}
+
 /**
  * @internal The live events grouped by account in canonical order, input order kept within an account
- * (a stable counting sort).
+ * (a stable counting sort); their attributes move with them.
  *
  * @param staged - the staged events
  * @param dead - events merged away or refused (1), or `null` when there is none
@@ -60,7 +68,7 @@ export function countAccounts(staged: StagedEvents, dead: Uint8Array | null): Ac
  * @param accounts - the number of accounts with events
  * @returns the grouped columns
  */
-export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, order: Uint32Array | null, counts: Uint32Array, accounts: number): GroupedEvents {
+export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, order: Uint32Array | null, counts: Uint32Array, accounts: number): GroupedLedgerEvents {
   const { n, account, time, minor, output } = staged;
   const start = new Uint32Array(accounts + 1);
   for (let r = 0; r < accounts; r++) start[r + 1] = start[r] + counts[order === null ? r : order[r]];
@@ -68,7 +76,7 @@ export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, or
   // Columns allocated with the staging ones are used when they are not much larger than the events
   // (merged order lines or skipped records can leave far fewer): the ledger keeps their buffer alive.
   const columns = output.time.length <= events + (events >>> 2) ? output : allocateEventColumns(events);
-  const grouped: GroupedEvents = { start, time: columns.time.subarray(0, events), minor: columns.minor.subarray(0, events) };
+  const grouped = { start, time: columns.time.subarray(0, events), minor: columns.minor.subarray(0, events) };
   // Where the next event of each provisional account goes, indexed by its provisional number.
   const next = new Uint32Array(counts.length);
   for (let r = 0; r < accounts; r++) next[order === null ? r : order[r]] = start[r];
@@ -87,5 +95,10 @@ export function groupByAccount(staged: StagedEvents, dead: Uint8Array | null, or
     groupedTime[place[i]] = time[i];
     groupedMinor[place[i]] = minor[i];
   }
-  return grouped;
+  const attributes = staged.attributes.map(({ name, column }) => {
+    const codes = allocateCodes(events, column.values.length);
+    for (let i = 0; i < n; i++) if (dead === null || dead[i] === 0) codes[place[i]] = column.codes[i];
+    return { name, column: { codes, values: column.values } };
+  });
+  return { ...grouped, attributes };
 }

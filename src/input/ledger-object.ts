@@ -4,6 +4,7 @@
  * @module
  */
 import type { LedgerTotals } from './account-totals.ts';
+import type { AttributeColumn } from './attribute-dictionary.ts';
 import { type CustomerId, LEDGER_BRAND, type Ledger, type SkippedRecord } from './types.ts';
 
 /** What a ledger knows once its events are grouped: all but its brand and what is computed on first read. */
@@ -39,6 +40,9 @@ export class LedgerObject implements Ledger {
   readonly lastOrder: Float64Array;
   readonly grossMinor: Float64Array;
   readonly netMinor: Float64Array;
+  readonly attributes: Readonly<Record<string, AttributeColumn>>;
+  readonly customerAttributes: Readonly<Record<string, AttributeColumn>>;
+  readonly unknownCustomers: number;
   #account: Uint32Array | null = null;
 
   /** @param fields - the ledger's columns, counts and totals */
@@ -64,6 +68,9 @@ export class LedgerObject implements Ledger {
     this.lastOrder = fields.lastOrder;
     this.grossMinor = fields.grossMinor;
     this.netMinor = fields.netMinor;
+    this.attributes = fields.attributes;
+    this.customerAttributes = fields.customerAttributes;
+    this.unknownCustomers = fields.unknownCustomers;
     Object.freeze(this);
   }
 

@@ -18,6 +18,8 @@ import { toMinorUnits } from './money.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions, resolveLedgerOptions } from './options.ts';
 import { type FieldMap, explainField, fieldAccessors } from './record-fields.ts';
+import { type AttributeFields, EventAttributes } from './event-attributes.ts';
+import { type CustomerRow, readCustomerTable } from './customer-table.ts';
 import { LEDGER_BRAND, type Ledger, type TransactionRecord } from './types.ts';
 
 export type { FieldMap, FieldReader } from './record-fields.ts';
@@ -26,9 +28,24 @@ export type { FieldMap, FieldReader } from './record-fields.ts';
 export interface LedgerOptions<R = TransactionRecord> extends LedgerBaseOptions {
   /** Field map for records that don't use the library's field names. */
   fields?: FieldMap<R>;
+  /**
+   * Attributes to keep per event, by name: where each record holds the value (a property name, or a
+   * function of the record and its index). Values are strings; `null` or `undefined` is a missing
+   * value (kept, not dropped). Records of one order keep the first record's values.
+   */
+  attributes?: AttributeFields<R>;
+  /**
+   * A table of customer attributes, joined by id: rows `{ customerId, …attributes }` (every other key
+   * is an attribute, its values strings or `null`). Rows whose id has no record are counted in the
+   * ledger's `unknownCustomers`.
+   */
+  customers?: Iterable<CustomerRow>;
 }
 
-const LEDGER_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Pick<LedgerOptions, 'fields'>>({ fields: true })];
+const LEDGER_KEYS = [
+  ...LEDGER_BASE_KEYS,
+  ...optionKeys<Pick<LedgerOptions, 'fields' | 'attributes' | 'customers'>>({ fields: true, attributes: true, customers: true }),
+];
 
 /** Data a metric accepts: a ready ledger or records in the library's own field names. */
 export type LedgerInput = Ledger | Iterable<TransactionRecord>;
@@ -115,7 +132,9 @@ export function readRecords<R extends object>(records: Iterable<R> | Ledger, opt
   const currency = new CurrencyCheck(resolved.currency);
   const problems = new Problems(resolved.skip, 'records');
   const n = rows.length;
-  const staging = new EventStaging(n, new IdNumbering(n), problems, currency);
+  const attributes = EventAttributes.forRecords(options?.attributes, n);
+  const customers = options?.customers === undefined ? null : readCustomerTable(options.customers);
+  const staging = new EventStaging(n, new IdNumbering(n), problems, currency, attributes);
   for (let i = 0; i < n; i++) {
     const record = rows[i];
     if (typeof record !== 'object' || record === null) {
@@ -144,9 +163,10 @@ export function readRecords<R extends object>(records: Iterable<R> | Ledger, opt
     const orderId = staging.orderIdOf(i, getOrderId(record, i));
     if (orderId === null) continue;
     if (!staging.currencyMatches(i, getCurrency(record, i))) continue;
+    if (!staging.attributesRead(i, record)) continue;
     staging.add(i, id, ms, cents, orderId);
   }
-  return buildLedger(staging.finish(), { ...resolved, currency: currency.currency }, problems, n);
+  return buildLedger(staging.finish(), { ...resolved, currency: currency.currency }, problems, n, { table: customers });
 }
 
 /**

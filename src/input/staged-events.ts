@@ -7,6 +7,7 @@
  */
 import { InvalidInputError } from '../errors.ts';
 import type { EventColumns } from './event-columns.ts';
+import type { StagedAttribute } from './event-attributes.ts';
 import type { CustomerId, SkippedRecord } from './types.ts';
 
 /** Parsed, validated events in input order, before grouping. */
@@ -34,6 +35,8 @@ export interface StagedEvents {
    * allocates its own when far fewer events remain.
    */
   readonly output: EventColumns;
+  /** The events' attributes (codes by staged event); empty when none is read. */
+  readonly attributes: readonly StagedAttribute[];
 }
 
 /** Collects skipped records (or throws the first problem when not skipping). */

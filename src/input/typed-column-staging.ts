@@ -58,6 +58,7 @@ export function stageTypedColumns(ids: ArrayLike<unknown>, dates: ArrayLike<unkn
     ordered: facts.ordered,
     absTotal: facts.absTotal,
     output: allocateEventColumns(n),
+    attributes: [],
   };
 }
 

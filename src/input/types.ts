@@ -5,6 +5,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { LedgerTotals } from './account-totals.ts';
+import type { AttributeColumn } from './attribute-dictionary.ts';
 
 /**
  * A customer identifier. Numbers and strings are distinct ids (`1` is not `"1"`). A `bigint` id (a
@@ -116,4 +117,16 @@ export interface Ledger {
    * a report over all of it reads instead of scanning the events.
    */
   readonly totals: LedgerTotals;
+  /**
+   * The events' attributes by name (the `attributes` option): codes by event, in the events' order.
+   * Empty when none was read.
+   */
+  readonly attributes: Readonly<Record<string, AttributeColumn>>;
+  /**
+   * The customers' attributes by name, from the `customers` table: codes by account (missing for an
+   * account the table has no row for). Empty without a table.
+   */
+  readonly customerAttributes: Readonly<Record<string, AttributeColumn>>;
+  /** Rows of the `customers` table whose id has no record in the ledger (0 without a table). */
+  readonly unknownCustomers: number;
 }

@@ -24,6 +24,7 @@ function staged(ids: readonly number[], instants: readonly number[], ordered: bo
     ordered,
     absTotal: 0,
     output: allocateEventColumns(ids.length),
+    attributes: [],
   };
 }
 
