@@ -32,6 +32,7 @@ export type { AttributeFields, AttributeColumnInput } from './input/event-attrib
 export type { CustomerRow } from './input/customer-table.ts';
 export type { Where } from './input/attribute-lookup.ts';
 export { filterLedger } from './input/filter-ledger.ts';
+export type { Breakdown, Segment, SegmentRule } from './input/breakdown.ts';
 
 // --- metrics ---
 export { summarize, type Summary } from './metrics/summarize.ts';

@@ -48,31 +48,49 @@ export function filterLedger(data: LedgerInput, where: Where): Ledger {
   const kept = eventsWhere(book, where, 'where');
   let n = 0;
   for (let e = 0; e < kept.length; e++) n += kept[e];
+  const events = new Uint32Array(n);
+  for (let e = 0, k = 0; e < kept.length; e++) if (kept[e] === 1) events[k++] = e;
+  return subLedger(book, events, customerTableOf(book));
+}
+
+/**
+ * @internal The ledger of some of a ledger's events, with its zone, currency, attributes, customer
+ * attributes and `skipped`.
+ *
+ * @param book - the ledger
+ * @param events - the events, ascending
+ * @param table - the ledger's customer attributes as a table (see {@link customerTableOf})
+ * @returns the ledger of those events
+ */
+export function subLedger(book: Ledger, events: Uint32Array, table: CustomerTable | null): Ledger {
+  const n = events.length;
   const account = new Uint32Array(n);
   const time = new Float64Array(n);
   const minor = new Float64Array(n);
+  const ids: CustomerId[] = [];
+  const accountOf = book.account;
   let absTotal = 0;
-  let k = 0;
-  for (let a = 0; a < book.ids.length; a++) {
-    for (let e = book.start[a]; e < book.start[a + 1]; e++) {
-      if (kept[e] === 0) continue;
-      account[k] = a;
-      time[k] = book.time[e];
-      minor[k] = book.minor[e];
-      absTotal += Math.abs(book.minor[e]);
-      k++;
+  let last = -1;
+  for (let k = 0; k < n; k++) {
+    const e = events[k];
+    if (accountOf[e] !== last) {
+      last = accountOf[e];
+      ids.push(book.ids[last]);
     }
+    account[k] = ids.length - 1;
+    time[k] = book.time[e];
+    minor[k] = book.minor[e];
+    absTotal += Math.abs(book.minor[e]);
   }
   const attributes = Object.entries(book.attributes).map(([name, column]) => {
     const codes = allocateCodes(n, column.values.length);
-    let j = 0;
-    for (let e = 0; e < kept.length; e++) if (kept[e] === 1) codes[j++] = column.codes[e];
+    for (let k = 0; k < n; k++) codes[k] = column.codes[events[k]];
     return { name, column: { codes, values: column.values } };
   });
   const staged: StagedEvents = {
     n,
     account,
-    ids: book.ids.slice(),
+    ids,
     time,
     minor,
     index: null,
@@ -86,11 +104,11 @@ export function filterLedger(data: LedgerInput, where: Where): Ledger {
   const problems = new Problems(true, 'records');
   problems.skipped.push(...book.skipped);
   const options = { timeZone: book.timeZone, currency: book.currency, currencyDigits: book.currencyDigits, timeUnit: 'ms' as const, rounding: undefined, skip: true };
-  return buildLedger(staged, options, problems, book.recordCount, { table: customerTableOf(book), unknown: book.unknownCustomers });
+  return buildLedger(staged, options, problems, book.recordCount, { table, unknown: book.unknownCustomers });
 }
 
-/** A ledger's customer attributes as a table keyed by id, or `null` when it has none. */
-function customerTableOf(book: Ledger): CustomerTable | null {
+/** @internal A ledger's customer attributes as a table keyed by id, or `null` when it has none. */
+export function customerTableOf(book: Ledger): CustomerTable | null {
   const names = Object.keys(book.customerAttributes);
   if (names.length === 0) return null;
   const rowOf = new Map<CustomerId, number>();
