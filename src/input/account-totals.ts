@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { AttributeColumn } from './attribute-dictionary.ts';
 
 /** The columns of events grouped by account: account `a` owns events `start[a] … start[a + 1] − 1`. */
 export interface GroupedEvents {
@@ -73,9 +74,10 @@ export interface FinishedAccounts {
  * amount, largest first — and sum them, per account and over the whole ledger.
  *
  * @param events - events grouped by account, in any order within an account (sorted in place)
+ * @param attributes - the events' attributes (their codes move with the events)
  * @returns the order counts, the per-account totals and the ledger's totals
  */
-export function finishAccounts(events: GroupedEvents): FinishedAccounts {
+export function finishAccounts(events: GroupedEvents, attributes: readonly AttributeColumn[] = []): FinishedAccounts {
   const { start, time, minor } = events;
   const accounts = start.length - 1;
   const orders = new Uint32Array(accounts);
@@ -101,7 +103,7 @@ export function finishAccounts(events: GroupedEvents): FinishedAccounts {
     const hi = start[a + 1];
     // A counting sort by account keeps input order within an account: time-ordered input usually needs
     // only the check, and ties at one instant are put in amount order whatever the input's order.
-    sortAccount(time, minor, lo, hi);
+    sortAccount(time, minor, attributes, lo, hi);
     let count = 0;
     let first = Number.NaN;
     let last = Number.NaN;
@@ -157,19 +159,38 @@ export function finishAccounts(events: GroupedEvents): FinishedAccounts {
 
 /**
  * Sort one account's events by time and, at equal instants, by amount, largest first (so an order comes
- * before a refund of the same instant). Events equal in both are indistinguishable in the ledger, so
- * the result never depends on the input's order.
+ * before a refund of the same instant), then by their attributes' values (missing first, then in
+ * code-unit order, attribute by attribute). Events equal in all of these are indistinguishable in the
+ * ledger, so the result never depends on the input's order.
  */
-function sortAccount(time: Float64Array, minor: Float64Array, lo: number, hi: number): void {
+function sortAccount(time: Float64Array, minor: Float64Array, attributes: readonly AttributeColumn[], lo: number, hi: number): void {
+  const compare = (x: number, y: number): number => time[x] - time[y] || minor[y] - minor[x] || compareAttributes(attributes, x, y);
   let sorted = true;
   for (let p = lo + 1; p < hi && sorted; p++) {
-    sorted = time[p] > time[p - 1] || (time[p] === time[p - 1] && minor[p] <= minor[p - 1]);
+    sorted = time[p] > time[p - 1] || (time[p] === time[p - 1] && (minor[p] < minor[p - 1] || (minor[p] === minor[p - 1] && compareAttributes(attributes, p - 1, p) <= 0)));
   }
   if (sorted) return;
   const positions = Array.from({ length: hi - lo }, (_, k) => lo + k);
-  positions.sort((x, y) => time[x] - time[y] || minor[y] - minor[x]);
+  positions.sort(compare);
   const t = positions.map((p) => time[p]);
   const m = positions.map((p) => minor[p]);
   time.set(t, lo);
   minor.set(m, lo);
+  for (const { codes } of attributes) {
+    const c = positions.map((p) => codes[p]);
+    codes.set(c, lo);
+  }
+}
+
+/** Two events by their attributes' values: missing first, then in code-unit order. */
+function compareAttributes(attributes: readonly AttributeColumn[], x: number, y: number): number {
+  for (const { codes, values } of attributes) {
+    if (codes[x] === codes[y]) continue;
+    const a = values[codes[x]];
+    const b = values[codes[y]];
+    if (a === null) return -1;
+    if (b === null) return 1;
+    return a < b ? -1 : 1;
+  }
+  return 0;
 }

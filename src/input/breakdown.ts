@@ -74,20 +74,28 @@ export function segmentLedgers(book: Ledger, by: unknown, rule: SegmentRule, opt
   const eventRule = rule === 'same-value' && typeof by === 'string' && Object.hasOwn(book.attributes, by) && !Object.hasOwn(book.customerAttributes, by);
   const column = eventRule ? book.attributes[by as string] : customerValues(book, by, option);
   const { codes, values } = column;
-  // Events of each code, ascending (a counting sort of the events by their code).
-  const counts = new Uint32Array(values.length + 1);
-  const codeOfEvent = (e: number, a: number): number => (eventRule ? codes[e] : codes[a]);
+  // Events of each code, ascending (a counting sort of the events by their code). Under the customer
+  // rule an account without orders (refunds only) is no customer and has no value: its events are left
+  // out (code −1).
+  const { orders } = book;
   const accountOf = book.account;
-  for (let e = 0; e < book.eventCount; e++) counts[codeOfEvent(e, accountOf[e]) + 1]++;
-  for (let c = 0; c < values.length; c++) counts[c + 1] += counts[c];
-  const events = new Uint32Array(book.eventCount);
-  const next = counts.slice(0, values.length);
-  for (let e = 0; e < book.eventCount; e++) events[next[codeOfEvent(e, accountOf[e])]++] = e;
+  const codeOfEvent = (e: number): number => (eventRule ? codes[e] : orders[accountOf[e]] === 0 ? -1 : codes[accountOf[e]]);
+  const counts = new Uint32Array(values.length + 1);
+  for (let e = 0; e < book.eventCount; e++) counts[codeOfEvent(e) + 1]++;
+  // counts[c + 1] holds the events of code c, counts[0] those left out; code c's events go from first[c].
+  const first = new Uint32Array(values.length + 1);
+  for (let c = 0; c < values.length; c++) first[c + 1] = first[c] + counts[c + 1];
+  const events = new Uint32Array(first[values.length]);
+  const next = first.slice(0, values.length);
+  for (let e = 0; e < book.eventCount; e++) {
+    const code = codeOfEvent(e);
+    if (code >= 0) events[next[code]++] = e;
+  }
   const table = customerTableOf(book);
   const segments: SegmentLedger[] = [];
   for (let c = 0; c < values.length; c++) {
-    if (counts[c + 1] === counts[c]) continue;
-    const part = subLedger(book, events.subarray(counts[c], counts[c + 1]), table);
+    if (first[c + 1] === first[c]) continue;
+    const part = subLedger(book, events.subarray(first[c], first[c + 1]), table);
     if (part.customerCount > 0) segments.push({ value: values[c], book: part });
   }
   return segments.sort((x, y) => compareValues(x.value, y.value));

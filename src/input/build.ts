@@ -73,7 +73,10 @@ export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions
     for (let r = 0; r < accounts; r++) sortedIds[r] = ids[order[r]];
   }
   const events = groupByAccount(staged, dead, order, counts.events, accounts);
-  const { orders, totals, perAccount } = finishAccounts(events);
+  const { orders, totals, perAccount } = finishAccounts(
+    events,
+    events.attributes.map(({ column }) => column),
+  );
   const joined = customers.table === null ? null : joinCustomerTable(customers.table, sortedIds);
   return new LedgerObject({
     timeZone: options.timeZone,
