@@ -104,8 +104,9 @@ const MAX_COLUMN_LENGTH = 2 ** 32 - 1;
  * (typed arrays from DuckDB, Arrow or Parquet readers). The result equals `ledger(records)` on the same
  * data. Amounts are integer minor units unless `amountUnit: 'major'`.
  *
- * @param columns - `customerId`, `date`, `amount` and optionally `orderId`, all of one length
- * @param options - `amountUnit`, `timeZone`, `currencyDigits`, `rounding`, `onInvalid`
+ * @param columns - `customerId`, `date`, `amount` and optionally `orderId`, `currency` and `attributes`
+ *   (by name: strings, or `{ codes, values }`), all of one length
+ * @param options - `amountUnit`, `customers`, `timeZone`, `currencyDigits`, `rounding`, `onInvalid`
  * @returns a frozen ledger
  * @throws {@link InvalidOptionError} when a column is not an array or typed array, or lengths differ
  * @throws {@link InvalidInputError} for the first unusable entry (`index` = its position in the columns)

@@ -81,13 +81,19 @@ export function isLedger(value: unknown): value is Ledger {
  * currency: a record whose `currency` differs from the `currency` option (or from the first record
  * that names one) is an input error.
  *
+ * Named `attributes` (the channel, a product's category) are kept per event, dictionary-encoded in the
+ * ledger's `attributes`; a `customers` table adds attributes per customer (`customerAttributes`). Breakdowns
+ * (`by`) and filters (`where`, `filterLedger`) read them.
+ *
  * @param records - an array or any iterable of records
- * @param options - field map, `timeZone` (default `'UTC'`), `currency`, `currencyDigits` (default 2, or
- *   the currency's), `timeUnit` (default `'ms'`), `rounding`, `onInvalid` (`'throw'` default, or `'skip'`)
+ * @param options - field map, `attributes`, `customers`, `timeZone` (default `'UTC'`), `currency`,
+ *   `currencyDigits` (default 2, or the currency's), `timeUnit` (default `'ms'`), `rounding`, `onInvalid`
+ *   (`'throw'` default, or `'skip'`)
  * @returns a frozen ledger; `skipped` lists the records left out under `onInvalid: 'skip'`
  * @throws {@link InvalidInputError} for the first unreadable record (index, field, value, reason),
  *   including the record that takes the sum of absolute amounts beyond 2^53 − 1 minor units
- * @throws {@link InvalidOptionError} for bad options (an unknown key, an unknown time zone, a bad field map, …)
+ * @throws {@link InvalidOptionError} for bad options (an unknown key, an unknown time zone, a bad field map,
+ *   a customer attribute named like an event attribute, …)
  *
  * @example
  * ```ts
