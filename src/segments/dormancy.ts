@@ -7,7 +7,7 @@ import { InvalidOptionError, describeValue } from '../errors.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
-import { type SummaryByValue, type ValueGroups, cellSums, classMembers, unknownClass, valueGroups } from './by-value.ts';
+import { type MembersOptions, type SummaryByValue, type ValueGroups, cellSums, classMembers, unknownClass, valueGroups } from './by-value.ts';
 import { dormancySettings } from './dormancy-settings.ts';
 import type {
   DormancyColumns,
@@ -122,7 +122,7 @@ export function dormancy(data: LedgerInput, options?: DormancyOptions): Dormancy
     segments: { active: total(0), atRisk: total(1), dormant: total(2), lost: total(3) },
     ...(groups === null ? {} : { by: dormancyByValue(columns, groups, digits) }),
   };
-  const members = (segment: DormancySegment, opts?: Parameters<DormancyReport['members']>[1]) => {
+  const members = (segment: DormancySegment, opts?: MembersOptions) => {
     const k = DORMANCY_SEGMENTS.indexOf(segment);
     if (k < 0) throw unknownClass('segment', segment, DORMANCY_SEGMENTS);
     return classMembers(book, scan.account, columns.segment, k, groups, opts);

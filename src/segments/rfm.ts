@@ -7,7 +7,7 @@
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
-import { classMembers, unknownClass, valueGroups } from './by-value.ts';
+import { type MembersOptions, classMembers, unknownClass, valueGroups } from './by-value.ts';
 import { scoresInRange } from './rank-scores.ts';
 import { rfmByValue } from './rfm-by-value.ts';
 import { scoresByCuts } from './rfm-cuts.ts';
@@ -142,7 +142,7 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
     segments,
     ...(groups === null ? {} : { by: rfmByValue(scan, columns, summary, groups) }),
   };
-  const members = (segment: string, opts?: Parameters<RfmReport['members']>[1]) => {
+  const members = (segment: string, opts?: MembersOptions) => {
     const k = names.indexOf(segment);
     if (k < 0) throw unknownClass('segment', segment, names);
     return classMembers(book, scan.account, columns.segment, k, groups, opts);
