@@ -14,7 +14,24 @@ import { checkOptionKeys, didYouMean, optionKeys } from '../option-keys.ts';
 /**
  * A segment report's summary per value of a customer attribute (option `by`): one entry per value
  * that has customers in the report, by value (code-unit order), customers without a value (`null`)
- * last. The entries' customers add up to the report's.
+ * last. The entries' customers add up to the report's. `rfm`, `dormancy` and `loyaltyTiers` give it
+ * as `report.by`, each entry `{ value, customers, … }` with the report's own summary.
+ *
+ * @example
+ * ```ts
+ * import { dormancy, ledger } from 'retention-metrics';
+ * const book = ledger(
+ *   [
+ *     { customerId: 1, date: '2024-12-01', amount: '10.00' },
+ *     { customerId: 2, date: '2024-01-01', amount: '10.00' },
+ *     { customerId: 3, date: '2024-12-01', amount: '10.00' },
+ *   ],
+ *   { customers: [{ customerId: 1, region: 'north' }, { customerId: 2, region: 'east' }] },
+ * );
+ * const by = dormancy(book, { asOf: '2024-12-31', by: 'region' }).by;
+ * by?.attribute; // => 'region'
+ * by?.values.map((v) => [v.value, v.customers]); // => [['east', 1], ['north', 1], [null, 1]]
+ * ```
  */
 export interface SummaryByValue<T> {
   /** The attribute, as the `by` option named it. */
@@ -23,7 +40,25 @@ export interface SummaryByValue<T> {
   values: T[];
 }
 
-/** Options of a segment report's `members`. */
+/**
+ * Options of a segment report's `members`.
+ *
+ * @example
+ * ```ts
+ * import { dormancy, ledger } from 'retention-metrics';
+ * const book = ledger(
+ *   [
+ *     { customerId: 'a', date: '2024-12-01', amount: '10.00', channel: 'ads' },
+ *     { customerId: 'b', date: '2024-12-02', amount: '10.00' },
+ *   ],
+ *   { attributes: { channel: 'channel' } },
+ * );
+ * const report = dormancy(book, { asOf: '2024-12-31', by: 'channel' });
+ * report.members('active'); // => ['a', 'b']
+ * report.members('active', { value: 'ads' }); // => ['a']
+ * report.members('active', { value: null }); // => ['b']
+ * ```
+ */
 export interface MembersOptions {
   /**
    * Only the customers with this value of the report's `by` attribute (`null`: those without a value).

@@ -56,7 +56,24 @@ export interface DormancySegmentTotal {
   value: Decimal;
 }
 
-/** The segments of the customers with one value of the `by` attribute (see {@link DormancyReport.by}). */
+/**
+ * The segments of the customers with one value of the `by` attribute (see {@link DormancyReport.by}).
+ *
+ * @example
+ * ```ts
+ * import { dormancy, ledger } from 'retention-metrics';
+ * const book = ledger(
+ *   [
+ *     { customerId: 'a', date: '2024-12-01', amount: '30.00', channel: 'ads' },
+ *     { customerId: 'b', date: '2023-06-01', amount: '20.00', channel: 'ads' },
+ *   ],
+ *   { attributes: { channel: 'channel' } },
+ * );
+ * const ads = dormancy(book, { asOf: '2024-12-31', by: 'channel' }).by?.values[0];
+ * [ads?.value, ads?.customers, ads?.segments.active.customers, ads?.segments.lost.customers]; // => ['ads', 2, 1, 1]
+ * ads?.segments.lost.value.toFixed(2); // => '20.00'
+ * ```
+ */
 export interface DormancyValueSummary {
   /** The value; `null` for the customers without one. */
   value: string | null;

@@ -45,7 +45,23 @@ export interface LoyaltyTierCount {
   customers: number;
 }
 
-/** The tiers of the customers with one value of the `by` attribute (see {@link LoyaltyReport.by}). */
+/**
+ * The tiers of the customers with one value of the `by` attribute (see {@link LoyaltyReport.by}).
+ *
+ * @example
+ * ```ts
+ * import { ledger, loyaltyTiers } from 'retention-metrics';
+ * const book = ledger(
+ *   [
+ *     { customerId: 'a', date: '2024-03-01', amount: '150.00', store: 'web' },
+ *     { customerId: 'b', date: '2024-04-01', amount: '20.00', store: 'web' },
+ *   ],
+ *   { attributes: { store: 'store' } },
+ * );
+ * const web = loyaltyTiers(book, { tiers: [{ name: 'Silver', threshold: 100 }], by: 'store' }).by?.values[0];
+ * [web?.value, web?.customers, web?.tiers[0]?.customers, web?.withoutTier]; // => ['web', 2, 1, 1]
+ * ```
+ */
 export interface LoyaltyValueSummary {
   /** The value; `null` for the customers without one. */
   value: string | null;

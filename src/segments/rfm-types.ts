@@ -96,7 +96,24 @@ export interface RfmSegmentSummary {
   averageMonetary: Decimal | null;
 }
 
-/** The segment summary of the customers with one value of the `by` attribute (see {@link RfmReport.by}). */
+/**
+ * The segment summary of the customers with one value of the `by` attribute (see {@link RfmReport.by}).
+ *
+ * @example
+ * ```ts
+ * import { ledger, rfm } from 'retention-metrics';
+ * const book = ledger(
+ *   [
+ *     { customerId: 'a', date: '2024-12-30', amount: '50.00' },
+ *     { customerId: 'b', date: '2024-06-01', amount: '20.00' },
+ *   ],
+ *   { customers: [{ customerId: 'a', plan: 'pro' }, { customerId: 'b', plan: 'pro' }] },
+ * );
+ * const pro = rfm(book, { asOf: '2024-12-31', by: 'plan' }).by?.values[0];
+ * [pro?.value, pro?.customers]; // => ['pro', 2]
+ * pro?.segments.filter((s) => s.customers > 0).map((s) => [s.segment, s.customers, s.share, s.revenue.toFixed(2)]); // => [['Need Attention', 1, 0.5, '50.00'], ['Lost', 1, 0.5, '20.00']]
+ * ```
+ */
 export interface RfmValueSummary {
   /** The value; `null` for the customers without one. */
   value: string | null;
