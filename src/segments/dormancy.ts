@@ -32,7 +32,6 @@ export type {
   DormancyValueSummary,
   DormancyValueSummaryJson,
 } from './dormancy-types.ts';
-export type { MembersOptions, SummaryByValue } from './by-value.ts';
 
 /**
  * Segment every customer by the whole days since their last order, as of a date.

@@ -14,8 +14,6 @@ import { type LoyaltyBasis, type LoyaltyProgramOptions, windowStarts } from './l
 import { loyaltyTiersSettings } from './loyalty-settings.ts';
 import { type TierContext, type TierStatus, tierStatus, toDecimal } from './tier-engine.ts';
 
-export type { MembersOptions, SummaryByValue } from './by-value.ts';
-
 /** Options of {@link loyaltyTiers}: the program, `asOf`, and ledger options for raw records. */
 export interface LoyaltyTiersOptions extends LoyaltyProgramOptions, LedgerBaseOptions {
   /** The instant of the decision (default: the ledger's last event). Later events are ignored. */

@@ -31,7 +31,6 @@ export type {
   RfmValueSummary,
   RfmValueSummaryJson,
 } from './rfm-types.ts';
-export type { MembersOptions, SummaryByValue } from './by-value.ts';
 
 /**
  * RFM as of a date: per customer recency = whole days between the as-of day and the day of the last
