@@ -30,8 +30,9 @@ const plan = fc.constantFrom<string | null | undefined>('pro', 'free', null, und
 
 /**
  * Records in time order (at one instant, largest amount first): the order the ledger keeps each
- * customer's events in. The ledger sorts an account's instants and amounts but not their attribute
- * codes, so an event attribute follows its event only when the input is already in that order.
+ * customer's events in. The ledger does not yet move an event's attribute codes when it sorts an
+ * account's instants and amounts, so an event attribute follows its event only when the input is
+ * already in that order (the expected failure in by-value.test.ts shows the other case).
  */
 const rowsInOrder = fc.array(row, { maxLength: 60 }).map((rows) => rows.sort((x, y) => x.date - y.date || y.amount - x.amount));
 
