@@ -10,11 +10,12 @@ import type { LedgerInput } from '../input/ledger.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { Ledger } from '../input/types.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import { type ByAttribute, byAttribute } from './by-value.ts';
 import { type DormancySegment, type ResolvedWindows, resolveWindows } from './dormancy-windows.ts';
 import type { DormancyOptions } from './dormancy-types.ts';
 import { readSegmentInput } from './segment-input.ts';
 
-const DORMANCY_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<DormancyOptions, keyof LedgerBaseOptions>>({ asOf: true, windows: true })];
+const DORMANCY_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<DormancyOptions, keyof LedgerBaseOptions>>({ asOf: true, windows: true, by: true })];
 
 /** @internal What `dormancy` computes with: its data read and every option checked and defaulted. */
 export interface DormancySettings {
@@ -24,6 +25,8 @@ export interface DormancySettings {
   /** The zone of the calendar that counts days since the last order. */
   readonly timeZone: string;
   readonly windows: ResolvedWindows;
+  /** The attribute of the summary per value, or `null` without `by`. */
+  readonly by: ByAttribute | null;
 }
 
 /**
@@ -32,14 +35,15 @@ export interface DormancySettings {
  * @param data - a ledger or records
  * @param options - the options as the caller gave them
  * @returns the settings
- * @throws {@link InvalidOptionError} for an unknown option, a bad `asOf` or bad windows
+ * @throws {@link InvalidOptionError} for an unknown option, a bad `asOf`, bad windows, or a `by` the
+ *   ledger has no attribute of
  * @throws {@link InvalidInputError} for an unreadable record
  */
 export function dormancySettings(data: LedgerInput, options: DormancyOptions | undefined): DormancySettings {
   const opts = checkOptionKeys(options, DORMANCY_KEYS);
   const windows = resolveWindows(opts.windows);
   const { book, asOf, timeZone } = readSegmentInput(data, opts);
-  return { book, asOf, timeZone, windows };
+  return { book, asOf, timeZone, windows, by: byAttribute(book, opts.by) };
 }
 
 /** Options of `reactivationPotential`. */

@@ -7,9 +7,18 @@ import { InvalidOptionError, describeValue } from '../errors.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
+import { type MembersOptions, type SummaryByValue, type ValueGroups, cellSums, classMembers, unknownClass, valueGroups } from './by-value.ts';
 import { dormancySettings } from './dormancy-settings.ts';
-import type { DormancyColumns, DormancyCustomer, DormancyOptions, DormancyReport, DormancyReportJson, DormancySegmentTotal } from './dormancy-types.ts';
-import { DORMANCY_SEGMENTS, type ResolvedWindows, segmentIndexByDays, segmentIndexByProbability } from './dormancy-windows.ts';
+import type {
+  DormancyColumns,
+  DormancyCustomer,
+  DormancyOptions,
+  DormancyReport,
+  DormancyReportJson,
+  DormancySegmentTotal,
+  DormancyValueSummary,
+} from './dormancy-types.ts';
+import { DORMANCY_SEGMENTS, type DormancySegment, type ResolvedWindows, segmentIndexByDays, segmentIndexByProbability } from './dormancy-windows.ts';
 import { OrderDayGaps } from './order-day-gaps.ts';
 
 export type {
@@ -20,6 +29,8 @@ export type {
   DormancyReport,
   DormancyReportJson,
   DormancySegmentTotal,
+  DormancyValueSummary,
+  DormancyValueSummaryJson,
 } from './dormancy-types.ts';
 
 /**
@@ -32,14 +43,17 @@ export type {
  * dormant 181–365, lost > 365 days by default. Adaptive windows scale to each customer's median gap g
  * between distinct order days: active ≤ 2g, atRisk ≤ 4g, dormant ≤ 8g, else lost (customers with one
  * order day fall back to the fixed windows). With `{ probabilityAlive }` the segment comes from a
- * model: active p ≥ 0.75, atRisk ≥ 0.5, dormant ≥ 0.25, else lost (thresholds configurable).
+ * model: active p ≥ 0.75, atRisk ≥ 0.5, dormant ≥ 0.25, else lost (thresholds configurable). With
+ * `by`, the segment counts and value are also given per value of a customer attribute (see
+ * {@link DormancyReport.by}); `report.members(segment)` lists a segment's customers.
  * Cost: one pass over the events, plus a sort of each customer's gaps.
  *
  * @param data - a ledger or records
- * @param options - `asOf` (default: the last event), `windows`, ledger options for raw records
+ * @param options - `asOf` (default: the last event), `windows`, `by`, ledger options for raw records
  * @returns per-customer rows and per-segment counts and value
  * @throws {@link InvalidOptionError} for an unknown option, a bad `asOf` or windows (not increasing,
- *   negative, not whole days), or when `probabilityAlive` returns something that is not a probability
+ *   negative, not whole days), a `by` that is not an attribute of the ledger, or when
+ *   `probabilityAlive` returns something that is not a probability
  *
  * @example
  * ```ts
@@ -58,7 +72,7 @@ export type {
  * ```
  */
 export function dormancy(data: LedgerInput, options?: DormancyOptions): DormancyReport {
-  const { book, asOf, timeZone, windows } = dormancySettings(data, options);
+  const { book, asOf, timeZone, windows, by } = dormancySettings(data, options);
   const scan = scanCustomers(book, asOf, timeZone);
   const digits = book.currencyDigits;
   const n = scan.account.length;
@@ -91,8 +105,9 @@ export function dormancy(data: LedgerInput, options?: DormancyOptions): Dormancy
     totals[k] += scan.netMinor[i];
   }
   const total = (k: number): DormancySegmentTotal => ({ customers: counts[k], value: fromMinorUnits(totals[k], digits) });
+  const groups = by === null ? null : valueGroups(by, scan.account);
   let rows: DormancyCustomer[] | undefined;
-  const report: Omit<DormancyReport, 'toJSON'> = {
+  const report: Omit<DormancyReport, 'toJSON' | 'members'> = {
     asOf: asOf === null ? null : new Date(asOf),
     windows: windows.kind === 'alive' ? 'probabilityAlive' : windows.kind,
     // The one deferred field: a report read through its columns or segments never allocates a row
@@ -104,9 +119,33 @@ export function dormancy(data: LedgerInput, options?: DormancyOptions): Dormancy
     },
     columns,
     segments: { active: total(0), atRisk: total(1), dormant: total(2), lost: total(3) },
+    ...(groups === null ? {} : { by: dormancyByValue(columns, groups, digits) }),
   };
-  // Not enumerable: the report's fields stay its data, and `JSON.stringify` still finds it.
-  return Object.defineProperty(report, 'toJSON', { value: () => reportJson(report), enumerable: false }) as DormancyReport;
+  const members = (segment: DormancySegment, opts?: MembersOptions) => {
+    const k = DORMANCY_SEGMENTS.indexOf(segment);
+    if (k < 0) throw unknownClass('segment', segment, DORMANCY_SEGMENTS);
+    return classMembers(book, scan.account, columns.segment, k, groups, opts);
+  };
+  // Not enumerable: the report's fields stay its data, and `JSON.stringify` still finds `toJSON`.
+  return Object.defineProperties(report, {
+    toJSON: { value: () => reportJson(report), enumerable: false },
+    members: { value: members, enumerable: false },
+  }) as DormancyReport;
+}
+
+/** The segments of each value's customers, as the report segmented them. */
+function dormancyByValue(columns: DormancyColumns, groups: ValueGroups, digits: number): SummaryByValue<DormancyValueSummary> {
+  const n = DORMANCY_SEGMENTS.length;
+  const counts = cellSums(groups, columns.segment, n);
+  const totals = cellSums(groups, columns.segment, n, columns.valueMinor);
+  const total = (k: number): DormancySegmentTotal => ({ customers: counts[k], value: fromMinorUnits(totals[k], digits) });
+  return {
+    attribute: groups.attribute,
+    values: groups.values.map((value, g) => {
+      const at = g * n;
+      return { value, customers: groups.customers[g], segments: { active: total(at), atRisk: total(at + 1), dormant: total(at + 2), lost: total(at + 3) } };
+    }),
+  };
 }
 
 /**
@@ -145,13 +184,16 @@ function customerRows(scan: CustomerScan, columns: DormancyColumns, gaps: OrderD
 }
 
 /** A dormancy report as JSON-safe plain data (see {@link DormancyReport.toJSON}). */
-function reportJson(report: Omit<DormancyReport, 'toJSON'>): DormancyReportJson {
+function reportJson(report: Omit<DormancyReport, 'toJSON' | 'members'>): DormancyReportJson {
   const segment = (s: DormancySegmentTotal) => ({ customers: s.customers, value: s.value.toString() });
-  const { active, atRisk, dormant, lost } = report.segments;
-  return {
+  const segments = ({ active, atRisk, dormant, lost }: DormancyReport['segments']) => ({ active: segment(active), atRisk: segment(atRisk), dormant: segment(dormant), lost: segment(lost) });
+  const json: DormancyReportJson = {
     asOf: report.asOf === null ? null : report.asOf.toISOString(),
     windows: report.windows,
     customers: report.customers.map((c) => ({ ...c, lastOrder: c.lastOrder.toISOString(), value: c.value.toString() })),
-    segments: { active: segment(active), atRisk: segment(atRisk), dormant: segment(dormant), lost: segment(lost) },
+    segments: segments(report.segments),
   };
+  const { by } = report;
+  if (by !== undefined) json.by = { attribute: by.attribute, values: by.values.map((v) => ({ ...v, segments: segments(v.segments) })) };
+  return json;
 }

@@ -12,12 +12,16 @@ import type { LedgerInput } from '../input/ledger.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions, type ResolvedLedgerOptions, resolveLedgerOptions } from '../input/options.ts';
 import type { Ledger } from '../input/types.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import { type ByAttribute, byAttribute } from './by-value.ts';
 import { type LoyaltyProgramOptions, type Program, resolveProgram } from './loyalty-options.ts';
+import type { LoyaltyTiersOptions } from './loyalty-tiers.ts';
 import { ledgerOptionsOf, readSegmentInput } from './segment-input.ts';
 
 /** The keys of a loyalty program's options. */
 const PROGRAM_KEYS = optionKeys<LoyaltyProgramOptions>({ tiers: true, basis: true, window: true, asOf: true, pointsPerUnit: true, keepPreviousTier: true });
 const LOYALTY_KEYS = [...LEDGER_BASE_KEYS, ...PROGRAM_KEYS];
+/** The keys of `loyaltyTiers`' options: the program's, the ledger's, and its own. */
+const LOYALTY_TIERS_KEYS = [...LOYALTY_KEYS, ...optionKeys<Omit<LoyaltyTiersOptions, keyof LoyaltyProgramOptions | keyof LedgerBaseOptions>>({ by: true })];
 
 /** @internal What `loyaltyTiers` computes with: its data read and every option checked and defaulted. */
 export interface LoyaltyTiersSettings {
@@ -27,6 +31,8 @@ export interface LoyaltyTiersSettings {
   /** The zone of the calendar that places events in windows. */
   readonly timeZone: string;
   readonly program: Program;
+  /** The attribute of the summary per value, or `null` without `by`. */
+  readonly by: ByAttribute | null;
 }
 
 /**
@@ -35,14 +41,16 @@ export interface LoyaltyTiersSettings {
  * @param data - a ledger or records
  * @param options - the options as the caller gave them (required: they name the tiers)
  * @returns the settings
- * @throws {@link InvalidOptionError} for an unknown option or a bad program or `asOf` (see `loyaltyTiers`)
+ * @throws {@link InvalidOptionError} for an unknown option, a bad program or `asOf` (see `loyaltyTiers`),
+ *   or a `by` the ledger has no attribute of
  * @throws {@link InvalidInputError} for an unreadable record
  */
-export function loyaltyTiersSettings(data: LedgerInput, options: LoyaltyProgramOptions & LedgerBaseOptions): LoyaltyTiersSettings {
+export function loyaltyTiersSettings(data: LedgerInput, options: LoyaltyTiersOptions): LoyaltyTiersSettings {
   // The options are required: `resolveProgram` names a missing `tiers`.
-  checkOptionKeys(options, LOYALTY_KEYS);
+  const opts = checkOptionKeys(options, LOYALTY_TIERS_KEYS);
   const { book, asOf, timeZone } = readSegmentInput(data, options);
-  return { book, asOf, timeZone, program: resolveProgram(options, book.currencyDigits) };
+  const program = resolveProgram(options, book.currencyDigits);
+  return { book, asOf, timeZone, program, by: byAttribute(book, opts.by) };
 }
 
 /** @internal What `tierFor` computes with: the options for reading the history, the program and the instant. */

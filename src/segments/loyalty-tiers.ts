@@ -9,6 +9,7 @@ import type { LedgerInput } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
 import { eventsEndAsOf, scanCustomers } from '../input/customer-scan.ts';
+import { type MembersOptions, type SummaryByValue, type ValueGroups, cellSums, classMembers, unknownClass, valueGroups } from './by-value.ts';
 import { type LoyaltyBasis, type LoyaltyProgramOptions, windowStarts } from './loyalty-options.ts';
 import { loyaltyTiersSettings } from './loyalty-settings.ts';
 import { type TierContext, type TierStatus, tierStatus, toDecimal } from './tier-engine.ts';
@@ -17,6 +18,13 @@ import { type TierContext, type TierStatus, tierStatus, toDecimal } from './tier
 export interface LoyaltyTiersOptions extends LoyaltyProgramOptions, LedgerBaseOptions {
   /** The instant of the decision (default: the ledger's last event). Later events are ignored. */
   asOf?: DateInput;
+  /**
+   * A customer attribute of the ledger (a customer-table attribute, else an event attribute's value on
+   * the customer's first order): adds {@link LoyaltyReport.by}, the tier counts per value. Each
+   * customer's tier is decided once and counted in the summary of their own value (the customer rule
+   * of breakdowns is the only one here).
+   */
+  by?: string;
 }
 
 /** One customer of a {@link LoyaltyReport}. */
@@ -35,6 +43,34 @@ export interface LoyaltyTierCount {
   customers: number;
 }
 
+/**
+ * The tiers of the customers with one value of the `by` attribute (see {@link LoyaltyReport.by}).
+ *
+ * @example
+ * ```ts
+ * import { ledger, loyaltyTiers } from 'retention-metrics';
+ * const book = ledger(
+ *   [
+ *     { customerId: 'a', date: '2024-03-01', amount: '150.00', store: 'web' },
+ *     { customerId: 'b', date: '2024-04-01', amount: '20.00', store: 'web' },
+ *   ],
+ *   { attributes: { store: 'store' } },
+ * );
+ * const web = loyaltyTiers(book, { tiers: [{ name: 'Silver', threshold: 100 }], by: 'store' }).by?.values[0];
+ * [web?.value, web?.customers, web?.tiers[0]?.customers, web?.withoutTier]; // => ['web', 2, 1, 1]
+ * ```
+ */
+export interface LoyaltyValueSummary {
+  /** The value; `null` for the customers without one. */
+  value: string | null;
+  /** Customers with the value. */
+  customers: number;
+  /** Per tier, in program order: those customers holding it. */
+  tiers: LoyaltyTierCount[];
+  /** Those customers below the first tier. */
+  withoutTier: number;
+}
+
 /** The result of {@link loyaltyTiers}. */
 export interface LoyaltyReport {
   /** The as-of instant, or `null` for an empty ledger. */
@@ -49,6 +85,56 @@ export interface LoyaltyReport {
   tiers: LoyaltyTierCount[];
   /** Customers below the first tier. */
   withoutTier: number;
+  /**
+   * With the `by` option only (a report without it has no such field): the tier counts per value of
+   * the attribute, one entry per value with customers, by value (code-unit order), `null` (no value)
+   * last. Each customer holds the tier the report gave them, so the values add up to `tiers` and
+   * `withoutTier`.
+   *
+   * @example
+   * ```ts
+   * import { ledger, loyaltyTiers } from 'retention-metrics';
+   * const book = ledger(
+   *   [
+   *     { customerId: 'ann', date: '2024-02-01', amount: '600.00', store: 'web' },
+   *     { customerId: 'bob', date: '2024-03-01', amount: '150.00', store: 'shop' },
+   *     { customerId: 'cy', date: '2024-04-01', amount: '50.00', store: 'web' },
+   *   ],
+   *   { attributes: { store: 'store' } },
+   * );
+   * const report = loyaltyTiers(book, { tiers: [{ name: 'Silver', threshold: 100 }, { name: 'Gold', threshold: 500 }], by: 'store' });
+   * report.by?.values.map((v) => [v.value, v.customers, v.tiers.map((t) => t.customers), v.withoutTier]); // => [['shop', 1, [1, 0], 0], ['web', 2, [0, 1], 1]]
+   * ```
+   */
+  by?: SummaryByValue<LoyaltyValueSummary>;
+  /**
+   * The ids of the customers holding a tier (`null`: below the first tier), in ledger account order
+   * (as in `customers`); with `{ value }`, only those with that value of the `by` attribute. Its length
+   * is the tier's `customers` (or `withoutTier`) in the summary it is asked for. Not enumerable: not in
+   * spreads, `Object.keys` or JSON.
+   *
+   * @param tier - a tier of the program, or `null` for the customers without one
+   * @param options - `value`: only the customers with this value (`null`: without one); needs `by`
+   * @returns the customers' ids
+   * @throws {@link InvalidOptionError} naming `tier` for a name the program does not have, `value` for a
+   *   report without `by` or a value the attribute does not have, or an unknown option
+   *
+   * @example
+   * ```ts
+   * import { loyaltyTiers } from 'retention-metrics';
+   * const report = loyaltyTiers(
+   *   [
+   *     { customerId: 'ann', date: '2024-02-01', amount: '600.00' },
+   *     { customerId: 'bob', date: '2024-03-01', amount: '150.00' },
+   *     { customerId: 'cy', date: '2024-04-01', amount: '700.00' },
+   *   ],
+   *   { tiers: [{ name: 'Silver', threshold: 100 }, { name: 'Gold', threshold: 500 }] },
+   * );
+   * report.members('Gold'); // => ['ann', 'cy']
+   * report.members(null); // => []
+   * ```
+   */
+  members(tier: string | null, options?: MembersOptions): CustomerId[];
 }
 
 /**
@@ -59,15 +145,17 @@ export interface LoyaltyReport {
  * threshold the amount reaches (reaching it exactly counts). With `keepPreviousTier`, a higher tier
  * reached in the previous window (the same length, just before) is kept through the current one.
  * Each customer also gets the next tier and what is missing to reach it, and the date the held tier
- * was earned. Customers are the ids with an order at or before `asOf`, whatever the window.
+ * was earned. Customers are the ids with an order at or before `asOf`, whatever the window. With `by`,
+ * the tier counts are also given per value of a customer attribute (see {@link LoyaltyReport.by});
+ * `report.members(tier)` lists a tier's customers.
  * Cost: one pass over the events (two with `keepPreviousTier`).
  *
  * @param data - a ledger or records
- * @param options - `tiers` (required), `basis`, `window`, `asOf`, `pointsPerUnit`, `keepPreviousTier`, ledger options
+ * @param options - `tiers` (required), `basis`, `window`, `asOf`, `pointsPerUnit`, `keepPreviousTier`, `by`, ledger options
  * @returns per-customer status and per-tier counts
  * @throws {@link InvalidOptionError} for an unknown option (in the tiers and the window too), tiers not
  *   strictly increasing, duplicate names, negative or unreadable thresholds, a bad window, basis,
- *   `pointsPerUnit` or `asOf`
+ *   `pointsPerUnit` or `asOf`, or a `by` that is not an attribute of the ledger
  *
  * @example
  * ```ts
@@ -87,10 +175,12 @@ export interface LoyaltyReport {
  * ```
  */
 export function loyaltyTiers(data: LedgerInput, options: LoyaltyTiersOptions): LoyaltyReport {
-  const { book, asOf, timeZone, program } = loyaltyTiersSettings(data, options);
+  const { book, asOf, timeZone, program, by } = loyaltyTiersSettings(data, options);
   const scan = scanCustomers(book, asOf, timeZone);
-  const counts = new Float64Array(program.names.length);
-  let withoutTier = 0;
+  const tiers = program.names.length;
+  // Each customer's tier index; `tiers` for a customer below the first.
+  const tierOf = new Uint32Array(scan.account.length);
+  const counts = new Float64Array(tiers + 1);
   const customers: LoyaltyCustomer[] = [];
   const context: TierContext = { program, asOfDay: scan.asOfDay, dayOf: scan.dayOf, currencyDigits: book.currencyDigits };
   const tierIndex = new Map(program.names.map((name, k) => [name, k]));
@@ -99,18 +189,43 @@ export function loyaltyTiers(data: LedgerInput, options: LoyaltyTiersOptions): L
     // A customer of the scan has an order, so there is an as-of instant.
     const to = asOf === null ? book.start[a] : eventsEndAsOf(book, a, asOf);
     const status = tierStatus({ time: book.time, minor: book.minor, from: book.start[a], to }, context);
-    const k = status.tier === null ? undefined : tierIndex.get(status.tier);
-    if (k === undefined) withoutTier++;
-    else counts[k] += 1;
+    const k = (status.tier === null ? undefined : tierIndex.get(status.tier)) ?? tiers;
+    tierOf[i] = k;
+    counts[k] += 1;
     customers.push({ id: book.ids[a], ...status });
   }
   const [from] = windowStarts(program.window, scan.asOfDay);
-  return {
+  const tierCounts = (cells: Float64Array, at: number): LoyaltyTierCount[] =>
+    program.names.map((tier, k) => ({ tier, threshold: toDecimal(program.thresholds[k], context), customers: cells[at + k] }));
+  const groups = by === null ? null : valueGroups(by, scan.account);
+  const report: Omit<LoyaltyReport, 'members'> = {
     asOf: asOf === null ? null : new Date(asOf),
     basis: program.basis,
     windowStart: asOf === null || !Number.isFinite(from) ? null : new Date(localDayStart(timeZone, from)),
     customers,
-    tiers: program.names.map((tier, k) => ({ tier, threshold: toDecimal(program.thresholds[k], context), customers: counts[k] })),
-    withoutTier,
+    tiers: tierCounts(counts, 0),
+    withoutTier: counts[tiers],
+    ...(groups === null ? {} : { by: tiersByValue(groups, tierOf, tiers + 1, tierCounts) }),
+  };
+  const members = (tier: string | null, opts?: MembersOptions) => {
+    const k = tier === null ? tiers : program.names.indexOf(tier);
+    if (k < 0) throw unknownClass('tier', tier, program.names);
+    return classMembers(book, scan.account, tierOf, k, groups, opts);
+  };
+  // Not enumerable: the report's fields stay its data.
+  return Object.defineProperty(report, 'members', { value: members, enumerable: false }) as LoyaltyReport;
+}
+
+/** The tier counts of each value's customers, as the report decided their tiers (class `classes − 1`: no tier). */
+function tiersByValue(
+  groups: ValueGroups,
+  tierOf: Uint32Array,
+  classes: number,
+  tierCounts: (cells: Float64Array, at: number) => LoyaltyTierCount[],
+): SummaryByValue<LoyaltyValueSummary> {
+  const cells = cellSums(groups, tierOf, classes);
+  return {
+    attribute: groups.attribute,
+    values: groups.values.map((value, g) => ({ value, customers: groups.customers[g], tiers: tierCounts(cells, g * classes), withoutTier: cells[g * classes + classes - 1] })),
   };
 }

@@ -9,6 +9,7 @@ import type { LedgerInput } from '../input/ledger.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { Ledger } from '../input/types.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import { type ByAttribute, byAttribute } from './by-value.ts';
 import { assertBins } from './rank-scores.ts';
 import { type ResolvedCuts, resolveCuts } from './rfm-cuts.ts';
 import type { RfmSegmentMap } from './rfm-segments.ts';
@@ -16,7 +17,7 @@ import { segmentMap } from './rfm-sums.ts';
 import type { RfmMonetary, RfmOptions } from './rfm-types.ts';
 import { readSegmentInput } from './segment-input.ts';
 
-const RFM_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<RfmOptions, keyof LedgerBaseOptions>>({ asOf: true, bins: true, monetary: true, cuts: true, segments: true })];
+const RFM_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Omit<RfmOptions, keyof LedgerBaseOptions>>({ asOf: true, bins: true, monetary: true, cuts: true, segments: true, by: true })];
 
 /** @internal What `rfm` computes with: its data read and every option checked and defaulted. */
 export interface RfmSettings {
@@ -32,6 +33,8 @@ export interface RfmSettings {
   readonly segmentMap: RfmSegmentMap | null;
   /** Fixed cut points per dimension, `null` where the dimension is scored by rank. */
   readonly cuts: ResolvedCuts;
+  /** The attribute of the summary per value, or `null` without `by`. */
+  readonly by: ByAttribute | null;
 }
 
 /**
@@ -41,7 +44,7 @@ export interface RfmSettings {
  * @param options - the options as the caller gave them
  * @returns the settings
  * @throws {@link InvalidOptionError} for an unknown option, a bad `asOf`, `bins`, `monetary`, cut points
- *   or segment map
+ *   or segment map, or a `by` the ledger has no attribute of
  * @throws {@link InvalidInputError} for an unreadable record
  */
 export function rfmSettings(data: LedgerInput, options: RfmOptions | undefined): RfmSettings {
@@ -54,5 +57,5 @@ export function rfmSettings(data: LedgerInput, options: RfmOptions | undefined):
   const map = segmentMap(opts.segments, bins);
   const { book, asOf, timeZone } = readSegmentInput(data, opts);
   const cuts = resolveCuts(opts.cuts, bins, book.currencyDigits);
-  return { book, asOf, timeZone, bins, monetary, segmentMap: map, cuts };
+  return { book, asOf, timeZone, bins, monetary, segmentMap: map, cuts, by: byAttribute(book, opts.by) };
 }

@@ -7,9 +7,11 @@
  */
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError } from '../errors.ts';
-import { Exact } from '../input/exact.ts';
+import { Exact, toMoney } from '../input/exact.ts';
+import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
 import type { CustomerScan } from '../input/customer-scan.ts';
 import { RFM_SEGMENTS, type RfmSegmentMap } from './rfm-segments.ts';
+import type { RfmMonetary, RfmSegmentSummary } from './rfm-types.ts';
 
 /** @internal Segment index of customers without a segment map. */
 export const NO_SEGMENT = 255;
@@ -57,45 +59,93 @@ export function assignSegments(scan: CustomerScan, recency: Float64Array, scores
 
 /** Order counts below this are summed in a dense table by {@link meanSums}; larger ones in a map. */
 const DENSE_ORDERS = 256;
+/** The largest dense table of {@link meanSums}, in entries: 255 segments of {@link DENSE_ORDERS} order counts. */
+const DENSE_ENTRIES = NO_SEGMENT * DENSE_ORDERS;
 
 /**
- * @internal For `'mean'` monetary: each segment's sum of per-customer mean order values (minor units). The sum is regrouped by order count — Σ gross ÷ orders = Σₒ (Σ gross of the customers
- * with o orders) ÷ o — so that the gross amounts are added as integers (exact, like every sum of the
- * ledger's minor units) and the decimal arithmetic is one division per segment and order count rather
- * than a division and an addition per customer.
+ * @internal For `'mean'` monetary: each cell's sum of per-customer mean order values (minor units) — a
+ * cell is a segment, or a segment of one value of a report's `by` attribute. The sum is regrouped by
+ * order count — Σ gross ÷ orders = Σₒ (Σ gross of the customers with o orders) ÷ o — so that the gross
+ * amounts are added as integers (exact, like every sum of the ledger's minor units) and the decimal
+ * arithmetic is one division per cell and order count rather than a division and an addition per
+ * customer. Counts too large for the dense table (which shrinks as cells grow) are summed in a map.
+ *
+ * @param scan - the customers
+ * @param cellOf - each customer's cell; one not below `cells` is in none
+ * @param cells - the number of cells
+ * @returns the sum of each cell
  */
-export function meanSums(scan: CustomerScan, segmentOf: Uint8Array, segments: number): Decimal[] {
+export function meanSums(scan: CustomerScan, cellOf: ArrayLike<number>, cells: number): Decimal[] {
   const { orders, grossMinor } = scan;
   const monetarySum: Decimal[] = [];
-  const dense = new Float64Array(segments * DENSE_ORDERS);
+  const denseOrders = Math.min(DENSE_ORDERS, Math.floor(DENSE_ENTRIES / Math.max(1, cells)));
+  const dense = new Float64Array(cells * denseOrders);
   const sparse = new Map<number, number>();
-  for (let i = 0; i < segmentOf.length; i++) {
-    const k = segmentOf[i];
-    if (k === NO_SEGMENT) continue;
+  for (let i = 0; i < cellOf.length; i++) {
+    const k = cellOf[i];
+    if (k >= cells) continue;
     const o = orders[i];
     const gross = grossMinor[i];
-    if (o < DENSE_ORDERS) {
-      dense[k * DENSE_ORDERS + o] += gross;
+    if (o < denseOrders) {
+      dense[k * denseOrders + o] += gross;
     } else {
-      const key = o * segments + k;
+      const key = o * cells + k;
       sparse.set(key, (sparse.get(key) ?? 0) + gross);
     }
   }
-  for (let k = 0; k < segments; k++) {
+  for (let k = 0; k < cells; k++) {
     let sum = new Exact(0);
-    for (let o = 1; o < DENSE_ORDERS; o++) {
-      const gross = dense[k * DENSE_ORDERS + o];
+    for (let o = 1; o < denseOrders; o++) {
+      const gross = dense[k * denseOrders + o];
       if (gross !== 0) sum = sum.plus(new Exact(gross).dividedBy(o));
     }
     monetarySum.push(sum);
   }
   for (const [key, gross] of sparse) {
-    const k = key % segments;
-    monetarySum[k] = monetarySum[k].plus(new Exact(gross).dividedBy((key - k) / segments));
+    const k = key % cells;
+    monetarySum[k] = monetarySum[k].plus(new Exact(gross).dividedBy((key - k) / cells));
   }
   return monetarySum;
 }
 
+/** @internal What the summary rows of a group of customers are made from. */
+export interface SummaryInput {
+  /** The segment names. */
+  readonly names: readonly string[];
+  /** Per cell sums; the group's segments are the cells `base … base + names.length − 1`. */
+  readonly sums: SegmentSums;
+  /** Per cell sums of per-customer means, for `'mean'` monetary (empty for `'total'`). */
+  readonly monetarySum: readonly Decimal[];
+  readonly monetary: RfmMonetary;
+  readonly digits: number;
+}
+
+/**
+ * @internal The segment summary of a group of customers: per segment, count, share of the group, gross
+ * revenue, and mean recency, frequency and monetary value.
+ *
+ * @param input - the names, sums and money settings
+ * @param base - the group's first cell
+ * @param customers - customers in the group
+ * @returns one row per segment, in the map's order
+ */
+export function segmentSummaries(input: SummaryInput, base: number, customers: number): RfmSegmentSummary[] {
+  const { names, sums, monetarySum, monetary, digits } = input;
+  return names.map((segment, s): RfmSegmentSummary => {
+    const k = base + s;
+    const c = sums.count[k];
+    const gross = sums.grossSum[k];
+    return {
+      segment,
+      customers: c,
+      share: customers === 0 ? null : c / customers,
+      revenue: fromMinorUnits(gross, digits),
+      averageRecency: c === 0 ? null : sums.recencySum[k] / c,
+      averageFrequency: c === 0 ? null : sums.frequencySum[k] / c,
+      averageMonetary: c === 0 ? null : monetary === 'total' ? minorPer(gross, c, digits) : toMoney(monetarySum[k].dividedBy(c).dividedBy(10 ** digits)),
+    };
+  });
+}
 
 /**
  * @internal Check the `segments` option of `rfm`: a map written for `bins`, `null` (no segments), or

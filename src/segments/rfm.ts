@@ -5,14 +5,15 @@
  * @module
  */
 import type { LedgerInput } from '../input/ledger.ts';
-import { toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
+import { type MembersOptions, classMembers, unknownClass, valueGroups } from './by-value.ts';
 import { scoresInRange } from './rank-scores.ts';
+import { rfmByValue } from './rfm-by-value.ts';
 import { scoresByCuts } from './rfm-cuts.ts';
 import { rfmSettings } from './rfm-settings.ts';
-import { NO_SEGMENT, type SegmentSums, assignSegments, meanSums, segmentTable } from './rfm-sums.ts';
-import type { RfmColumns, RfmCustomer, RfmMonetary, RfmOptions, RfmReport, RfmReportJson, RfmSegmentSummary } from './rfm-types.ts';
+import { NO_SEGMENT, type SegmentSums, assignSegments, meanSums, segmentSummaries, segmentTable } from './rfm-sums.ts';
+import type { RfmColumns, RfmCustomer, RfmMonetary, RfmOptions, RfmReport, RfmReportJson, RfmSegmentSummary, RfmSegmentSummaryJson } from './rfm-types.ts';
 
 export { rfmGrid } from './rfm-grid.ts';
 export type {
@@ -27,6 +28,8 @@ export type {
   RfmReportJson,
   RfmSegmentSummary,
   RfmSegmentSummaryJson,
+  RfmValueSummary,
+  RfmValueSummaryJson,
 } from './rfm-types.ts';
 
 /**
@@ -38,15 +41,18 @@ export type {
  * `bins − #{ c : c < recency }`), so a score means the same days, orders or amount in every report.
  * Events after `asOf` are ignored. The result does not depend on the order of the input records.
  * Named segments come from a replaceable map of the R and FM = (F + M) ÷ 2 scores, and a per-segment
- * summary gives count, share, revenue and mean R, F and M.
+ * summary gives count, share, revenue and mean R, F and M — with `by`, also per value of a customer
+ * attribute, from the same scores (see {@link RfmReport.by}); `report.members(segment)` lists a
+ * segment's customers.
  * Cost: one pass over the events, then O(N) to O(N log N) per dimension scored by rank (see
  * `rankScores`) and O(N log bins) per dimension scored by cuts, for N customers.
  *
  * @param data - a ledger or records
- * @param options - `asOf` (default: the last event), `bins` (5), `monetary` (`'total'`), `cuts`, `segments`, ledger options
+ * @param options - `asOf` (default: the last event), `bins` (5), `monetary` (`'total'`), `cuts`, `segments`, `by`, ledger options
  * @returns per-customer values and scores, and the segment summary
  * @throws {@link InvalidOptionError} for an unknown option, a bad `asOf`, `bins` (integer 2…100),
- *   `monetary`, cut points (not `bins − 1` ascending finite values ≥ 0), or a map for other bins
+ *   `monetary`, cut points (not `bins − 1` ascending finite values ≥ 0), a map for other bins, or a
+ *   `by` that is not an attribute of the ledger
  *
  * @example
  * ```ts
@@ -67,7 +73,7 @@ export type {
  * ```
  */
 export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
-  const { book, asOf, timeZone, bins, monetary, segmentMap: map, cuts } = rfmSettings(data, options);
+  const { book, asOf, timeZone, bins, monetary, segmentMap: map, cuts, by } = rfmSettings(data, options);
   const digits = book.currencyDigits;
   const scan = scanCustomers(book, asOf, timeZone);
   const n = scan.account.length;
@@ -110,21 +116,11 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
     m: mScores,
     segment: segmentOf,
   };
-  const segments = names.map((segment, k): RfmSegmentSummary => {
-    const c = sums.count[k];
-    const gross = sums.grossSum[k];
-    return {
-      segment,
-      customers: c,
-      share: n === 0 ? null : c / n,
-      revenue: fromMinorUnits(gross, digits),
-      averageRecency: c === 0 ? null : sums.recencySum[k] / c,
-      averageFrequency: c === 0 ? null : sums.frequencySum[k] / c,
-      averageMonetary: c === 0 ? null : monetary === 'total' ? minorPer(gross, c, digits) : toMoney(monetarySum[k].dividedBy(c).dividedBy(10 ** digits)),
-    };
-  });
+  const summary = { names, monetary, digits };
+  const segments = segmentSummaries({ ...summary, sums, monetarySum }, 0, n);
+  const groups = by === null ? null : valueGroups(by, scan.account);
   let rows: RfmCustomer[] | undefined;
-  const report: Omit<RfmReport, 'toJSON'> = {
+  const report: Omit<RfmReport, 'toJSON' | 'members'> = {
     asOf: asOf === null ? null : new Date(asOf),
     bins,
     monetary,
@@ -143,9 +139,18 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
     },
     columns,
     segments,
+    ...(groups === null ? {} : { by: rfmByValue(scan, columns, summary, groups) }),
   };
-  // Not enumerable: the report's fields stay its data, and `JSON.stringify` still finds it.
-  return Object.defineProperty(report, 'toJSON', { value: () => reportJson(report), enumerable: false }) as RfmReport;
+  const members = (segment: string, opts?: MembersOptions) => {
+    const k = names.indexOf(segment);
+    if (k < 0) throw unknownClass('segment', segment, names);
+    return classMembers(book, scan.account, columns.segment, k, groups, opts);
+  };
+  // Not enumerable: the report's fields stay its data, and `JSON.stringify` still finds `toJSON`.
+  return Object.defineProperties(report, {
+    toJSON: { value: () => reportJson(report), enumerable: false },
+    members: { value: members, enumerable: false },
+  }) as RfmReport;
 }
 
 /** Scores 1…bins by rank of `values`, the range found first (see `scoresInRange`). */
@@ -186,14 +191,18 @@ function customerRows(scan: CustomerScan, columns: RfmColumns, monetary: RfmMone
 }
 
 /** An RFM report as JSON-safe plain data (see {@link RfmReport.toJSON}). */
-function reportJson(report: Omit<RfmReport, 'toJSON'>): RfmReportJson {
-  return {
+function reportJson(report: Omit<RfmReport, 'toJSON' | 'members'>): RfmReportJson {
+  const segmentJson = (s: RfmSegmentSummary): RfmSegmentSummaryJson => ({ ...s, revenue: s.revenue.toString(), averageMonetary: s.averageMonetary === null ? null : s.averageMonetary.toString() });
+  const json: RfmReportJson = {
     asOf: report.asOf === null ? null : report.asOf.toISOString(),
     bins: report.bins,
     monetary: report.monetary,
     cuts: { ...report.cuts, monetary: report.cuts.monetary === null ? null : report.cuts.monetary.map((cut) => cut.toString()) },
     segmentMap: report.segmentMap,
     customers: report.customers.map((c) => ({ ...c, lastOrder: c.lastOrder.toISOString(), monetary: c.monetary.toString() })),
-    segments: report.segments.map((s) => ({ ...s, revenue: s.revenue.toString(), averageMonetary: s.averageMonetary === null ? null : s.averageMonetary.toString() })),
+    segments: report.segments.map(segmentJson),
   };
+  const { by } = report;
+  if (by !== undefined) json.by = { attribute: by.attribute, values: by.values.map((v) => ({ ...v, segments: v.segments.map(segmentJson) })) };
+  return json;
 }
