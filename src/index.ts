@@ -94,6 +94,8 @@ export {
   type DormancyColumns,
   type DormancyReportJson,
   type DormancyCustomerJson,
+  type DormancyValueSummary,
+  type DormancyValueSummaryJson,
 } from './segments/dormancy.ts';
 export { reactivationPotential, type ReactivationOptions, type ReactivationPotential } from './segments/reactivation.ts';
 export {
@@ -110,12 +112,15 @@ export {
   type RfmReportJson,
   type RfmCustomerJson,
   type RfmSegmentSummaryJson,
+  type RfmValueSummary,
+  type RfmValueSummaryJson,
 } from './segments/rfm.ts';
+export type { SummaryByValue, MembersOptions } from './segments/by-value.ts';
 export { rfmSegmentMap, RFM_SEGMENTS, type RfmScores, type RfmSegmentMap, type RfmSegmentMapOptions, type RfmSegmentRule } from './segments/rfm-segments.ts';
 export { RFM_SEGMENTS_SHOPIFY, RFM_SEGMENTS_PYMC } from './segments/rfm-presets.ts';
 export type { LoyaltyTier, LoyaltyBasis, QualificationWindow, LoyaltyProgramOptions } from './segments/loyalty-options.ts';
 export type { TierStatus } from './segments/tier-engine.ts';
-export { loyaltyTiers, type LoyaltyTiersOptions, type LoyaltyCustomer, type LoyaltyTierCount, type LoyaltyReport } from './segments/loyalty-tiers.ts';
+export { loyaltyTiers, type LoyaltyTiersOptions, type LoyaltyCustomer, type LoyaltyTierCount, type LoyaltyReport, type LoyaltyValueSummary } from './segments/loyalty-tiers.ts';
 export { tierFor, type TierForOptions, type HistoryEvent } from './segments/tier-for.ts';
 
 // --- models ---
