@@ -25,7 +25,8 @@ export interface LifecycleOptions extends PeriodOptions, ReportScopeOptions {
   activeWhen?: ActiveWhen;
 }
 
-const LIFECYCLE_KEYS = [...PERIOD_KEYS, ...SCOPE_KEYS, ...optionKeys<Pick<LifecycleOptions, 'activeWhen'>>({ activeWhen: true })];
+/** @internal The keys of {@link LifecycleOptions}. */
+export const LIFECYCLE_KEYS = [...PERIOD_KEYS, ...SCOPE_KEYS, ...optionKeys<Pick<LifecycleOptions, 'activeWhen'>>({ activeWhen: true })];
 
 /** One period of {@link periodLifecycle}. */
 export interface LifecycleRow extends PeriodInfo {

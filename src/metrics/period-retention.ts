@@ -52,7 +52,8 @@ export interface PeriodRetentionRow extends PeriodInfo {
   churnRate: number | null;
 }
 
-const PERIOD_RETENTION_KEYS = [
+/** @internal The keys of {@link PeriodRetentionOptions}. */
+export const PERIOD_RETENTION_KEYS = [
   ...PERIOD_KEYS,
   ...SCOPE_KEYS,
   ...optionKeys<Pick<PeriodRetentionOptions, 'activeWithin' | 'activeWhen'>>({ activeWithin: true, activeWhen: true }),

@@ -37,8 +37,8 @@ export const SCOPE_KEYS = optionKeys<ReportScopeOptions>({ where: true, by: true
 
 /** @internal {@link ReportScopeOptions} read. */
 export interface ReportScope {
-  /** `null`: every event. */
-  readonly where: Where | null;
+  /** `undefined`: every event. */
+  readonly where: Where | undefined;
   /** `null`: no breakdown. */
   readonly by: string | null;
   readonly rule: SegmentRule;
@@ -54,7 +54,7 @@ export interface ReportScope {
  */
 export function reportScope(options: ReportScopeOptions): ReportScope {
   const rule = segmentRuleOption(options.segmentRule);
-  const where = options.where === undefined ? null : options.where;
+  const { where } = options;
   if (options.by === undefined) {
     if (options.segmentRule !== undefined) throw new InvalidOptionError('segmentRule', options.segmentRule, 'applies to a breakdown: name its attribute with `by`');
     return { where, by: null, rule };
@@ -74,7 +74,7 @@ export function reportScope(options: ReportScopeOptions): ReportScope {
  * @throws {@link InvalidOptionError} for a bad `where` or a `by` that is not an attribute of the ledger
  */
 export function scopedReport<T>(book: Ledger, scope: ReportScope, report: (part: Ledger) => T): T | Breakdown<T> {
-  const filtered = scope.where === null ? book : filterLedger(book, scope.where);
+  const filtered = scope.where === undefined ? book : filterLedger(book, scope.where);
   return scope.by === null ? report(filtered) : breakdownOf(filtered, scope.by, scope.rule, report);
 }
 
@@ -90,7 +90,7 @@ export function scopedReport<T>(book: Ledger, scope: ReportScope, report: (part:
  *   `segment` that is not a value of the attribute
  */
 export function segmentLedger(book: Ledger, scope: ReportScope, segment: unknown): Ledger | null {
-  const filtered = scope.where === null ? book : filterLedger(book, scope.where);
+  const filtered = scope.where === undefined ? book : filterLedger(book, scope.where);
   if (scope.by === null) {
     if (segment !== undefined) throw new InvalidOptionError('segment', segment, 'is a value of a breakdown: name its attribute with `by`');
     return filtered;
