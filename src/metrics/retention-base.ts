@@ -92,17 +92,21 @@ export function baseChanges(scan: BaseScan): BaseChanges {
 
 /** The runs of a customer whose base is the period itself: each period whose orders meet the rule. */
 function periodRuns(scan: BaseScan, days: Float64Array, amounts: Float64Array, m: number, run: Run, changes: BaseChanges): void {
-  let i = 0;
-  while (i < m) {
-    const k = scan.periodOfDay(days[i]) - scan.firstPeriod;
-    let orders = 0;
-    let gross = 0;
-    for (; i < m && scan.periodOfDay(days[i]) - scan.firstPeriod === k; i++) {
-      orders++;
-      gross += amounts[i];
+  let k = run.first; // the period being read
+  let orders = 0;
+  let gross = 0;
+  for (let i = 0; i < m; i++) {
+    const at = scan.periodOfDay(days[i]) - scan.firstPeriod;
+    if (at !== k) {
+      if (meetsRule(scan.activity, orders, gross)) extendRun(scan, run, changes, k, k);
+      k = at;
+      orders = 0;
+      gross = 0;
     }
-    if (meetsRule(scan.activity, orders, gross)) extendRun(scan, run, changes, k, k);
+    orders++;
+    gross += amounts[i];
   }
+  if (meetsRule(scan.activity, orders, gross)) extendRun(scan, run, changes, k, k);
 }
 
 /** The runs of a customer with a window: the sweep over the days their orders enter and leave it. */
