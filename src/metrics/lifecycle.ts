@@ -12,9 +12,9 @@ import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
 import { type ActivityRule, activityRuleOption, meetsRule } from './activity-rule.ts';
 import { ratio } from './order-totals.ts';
-import { type ReportScopeOptions, SCOPE_KEYS, reportScope, scopedReport } from './report-scope.ts';
 import { type PeriodInfo, preparePeriodScan } from './period-scan.ts';
 import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, periodSettings, pinPeriodSettings } from './period-settings.ts';
+import { type ReportScopeOptions, SCOPE_KEYS, reportScope, scopedReport } from './report-scope.ts';
 
 /** Options of {@link periodLifecycle}. */
 export interface LifecycleOptions extends PeriodOptions, ReportScopeOptions {
@@ -32,11 +32,14 @@ export const LIFECYCLE_KEYS = [...PERIOD_KEYS, ...SCOPE_KEYS, ...optionKeys<Pick
 export interface LifecycleRow extends PeriodInfo {
   /** Customers active in the period (new + returning + resurrected). */
   active: number;
-  /** Customers whose first order is in the period. */
+  /** Customers active in the period whose first order is in it. */
   new: number;
   /** Customers active in the period and in the previous one. */
   returning: number;
-  /** Customers active in the period, active before, but not in the previous period. */
+  /**
+   * Customers active in the period, not in the previous one, whose first order is earlier: active before,
+   * or (under `activeWhen`) meeting the rule for the first time.
+   */
   resurrected: number;
   /** Customers active in the previous period but not in this one. */
   dormant: number;

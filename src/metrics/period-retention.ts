@@ -11,10 +11,10 @@ import type { LedgerInput } from '../input/ledger.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { type ActivityRule, activityRuleOption } from './activity-rule.ts';
 import { ratio } from './order-totals.ts';
-import { type ReportScopeOptions, SCOPE_KEYS, reportScope, scopedReport } from './report-scope.ts';
-import { baseChanges } from './retention-base.ts';
 import { type PeriodInfo, preparePeriodScan } from './period-scan.ts';
 import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, periodSettings, pinPeriodSettings } from './period-settings.ts';
+import { type ReportScopeOptions, SCOPE_KEYS, reportScope, scopedReport } from './report-scope.ts';
+import { baseChanges } from './retention-base.ts';
 
 /** Options of {@link periodRetention}. */
 export interface PeriodRetentionOptions extends PeriodOptions, ReportScopeOptions {
@@ -40,7 +40,10 @@ export interface PeriodRetentionRow extends PeriodInfo {
   endCustomers: number;
   /** Customers in E whose first order is in this period. */
   acquired: number;
-  /** Customers in E who were not in S and not new: they came back. */
+  /**
+   * Customers in E who were not in S and not new: they came back (or, under `activeWhen`, meet the rule
+   * for the first time after their first order's period).
+   */
   reactivated: number;
   /** Customers in both S and E. */
   retained: number;
