@@ -41,6 +41,16 @@ export { retentionRate, churnRate, customerLifespan, type RetentionCounts } from
 export { periodRetention, type PeriodRetentionOptions, type PeriodRetentionRow } from './metrics/period-retention.ts';
 export { periodLifecycle, type LifecycleOptions, type LifecycleRow } from './metrics/lifecycle.ts';
 export type { PeriodOptions } from './metrics/period-scan.ts';
+export type { SummarizeOptions } from './metrics/summarize.ts';
+export type { ReportScopeOptions } from './metrics/report-scope.ts';
+export {
+  periodRetentionMembers,
+  periodLifecycleMembers,
+  type PeriodRetentionMembersOptions,
+  type LifecycleMembersOptions,
+  type RetentionGroup,
+  type LifecycleGroup,
+} from './metrics/members.ts';
 export {
   historicalClv,
   type HistoricalClv,

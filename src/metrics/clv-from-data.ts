@@ -10,6 +10,7 @@ import type { LedgerInput } from '../input/ledger.ts';
 import { minorPer } from '../input/minor-decimal.ts';
 import { simpleClv } from './clv-formulas.ts';
 import { orderTotals, ratio } from './order-totals.ts';
+import { ANY_ORDER } from './activity-rule.ts';
 import { type PeriodRetentionSettings, retentionRows } from './period-retention.ts';
 import { PERIOD_KEYS, type PeriodOptions, periodSettings } from './period-settings.ts';
 
@@ -119,5 +120,5 @@ interface ClvFromDataSettings extends PeriodRetentionSettings {
 function clvFromDataSettings(data: LedgerInput, options: ClvFromDataOptions): ClvFromDataSettings {
   checkOptionKeys(options, CLV_FROM_DATA_KEYS);
   const margin = marginOption('margin', options.margin ?? 1);
-  return { ...periodSettings(data, options), windowDays: 0, margin };
+  return { ...periodSettings(data, options), windowDays: 0, activity: ANY_ORDER, margin };
 }

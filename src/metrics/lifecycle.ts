@@ -4,26 +4,42 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
+import type { ActiveWhen } from '../cohort/types.ts';
+import type { Breakdown } from '../input/breakdown.ts';
 import { eventsEndAsOf } from '../input/customer-scan.ts';
 import type { LedgerInput } from '../input/ledger.ts';
-import { checkOptionKeys } from '../option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
+import { type ActivityRule, activityRuleOption, meetsRule } from './activity-rule.ts';
 import { ratio } from './order-totals.ts';
 import { type PeriodInfo, preparePeriodScan } from './period-scan.ts';
-import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, periodSettings } from './period-settings.ts';
+import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, periodSettings, pinPeriodSettings } from './period-settings.ts';
+import { type ReportScopeOptions, SCOPE_KEYS, reportScope, scopedReport } from './report-scope.ts';
 
 /** Options of {@link periodLifecycle}. */
-export type LifecycleOptions = PeriodOptions;
+export interface LifecycleOptions extends PeriodOptions, ReportScopeOptions {
+  /**
+   * A stricter rule for "active in a period": at least `minOrders` orders there whose amounts (refunds
+   * not subtracted) sum to at least `minAmount`. Default: one order of any amount.
+   */
+  activeWhen?: ActiveWhen;
+}
+
+/** @internal The keys of {@link LifecycleOptions}. */
+export const LIFECYCLE_KEYS = [...PERIOD_KEYS, ...SCOPE_KEYS, ...optionKeys<Pick<LifecycleOptions, 'activeWhen'>>({ activeWhen: true })];
 
 /** One period of {@link periodLifecycle}. */
 export interface LifecycleRow extends PeriodInfo {
   /** Customers active in the period (new + returning + resurrected). */
   active: number;
-  /** Customers whose first order is in the period. */
+  /** Customers active in the period whose first order is in it. */
   new: number;
   /** Customers active in the period and in the previous one. */
   returning: number;
-  /** Customers active in the period, active before, but not in the previous period. */
+  /**
+   * Customers active in the period, not in the previous one, whose first order is earlier: active before,
+   * or (under `activeWhen`) meeting the rule for the first time.
+   */
   resurrected: number;
   /** Customers active in the previous period but not in this one. */
   dormant: number;
@@ -46,10 +62,23 @@ export interface LifecycleRow extends PeriodInfo {
  * orders, split by the customer's state in the period — how much of the business is acquisition and
  * how much is retention.
  *
- * @param data - a ledger or records
- * @param options - `period` (required), `weekStartsOn`, `asOf`, `from`, ledger options
- * @returns one row per period, from the first order's period (or `from`) to the one containing `asOf`
- * @throws {@link InvalidOptionError} for a fixed-span or unknown period or an unreadable date
+ * `activeWhen: { minOrders, minAmount }` asks more of "active": at least `minOrders` orders in the
+ * period whose amounts sum to at least `minAmount`. A customer is still new in the period of their
+ * first order (when they are active there — the cohort's rule: membership by first order, activity by
+ * the rule); one whose first period falls short of the rule is never new, and counts as resurrected
+ * when they first meet it. The orders of a customer not active in their period are in no state's revenue.
+ *
+ * `where` keeps the matching orders only (new = first matching order); `by` breaks the report down by
+ * an attribute (see {@link Breakdown}), every segment with the periods of the report over the whole
+ * ledger (its `asOf` and first period), rows of zeros where a segment has no customers yet.
+ *
+ * @param data - a ledger or records (`where` and `by` need a ledger with attributes)
+ * @param options - `period` (required), `weekStartsOn`, `activeWhen`, `where`, `by`, `segmentRule`,
+ *   `asOf`, `from`, ledger options
+ * @returns one row per period, from the first order's period (or `from`) to the one containing `asOf`;
+ *   with `by`, a {@link Breakdown} of such rows
+ * @throws {@link InvalidOptionError} for a fixed-span or unknown period, an unreadable date, or a bad
+ *   `activeWhen`, `where`, `by` or `segmentRule`
  *
  * @example
  * ```ts
@@ -66,11 +95,73 @@ export interface LifecycleRow extends PeriodInfo {
  * rows.map((r) => [r.period, r.new, r.returning, r.resurrected, r.dormant]);
  * // => [['2024-01', 2, 0, 0, 0], ['2024-02', 0, 1, 0, 1], ['2024-03', 0, 0, 1, 1]]
  * rows[1]?.returningRevenue.toFixed(2); // => '30.00'
+ * const big = periodLifecycle(
+ *   [
+ *     { customerId: 'a', date: '2024-01-05', amount: 10 },
+ *     { customerId: 'b', date: '2024-01-06', amount: 60 },
+ *     { customerId: 'a', date: '2024-02-05', amount: 80 },
+ *   ],
+ *   { period: 'month', activeWhen: { minAmount: 50 } },
+ * );
+ * big.map((r) => [r.new, r.resurrected, r.dormant]); // => [[1, 0, 0], [0, 1, 1]]
  * ```
  */
-export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): LifecycleRow[] {
-  checkOptionKeys(options, PERIOD_KEYS);
+export function periodLifecycle(data: LedgerInput, options: LifecycleOptions & { by?: undefined }): LifecycleRow[];
+/**
+ * {@link periodLifecycle} broken down by an attribute: the rows over everyone (`total`) and over each
+ * value's segment, every segment with the total's periods.
+ *
+ * @param data - a ledger with the attribute
+ * @param options - as above, with `by` (and `segmentRule`)
+ * @returns the breakdown
+ * @throws {@link InvalidOptionError} for a `by` that is not an attribute of the ledger, or bad options
+ *
+ * @example
+ * ```ts
+ * import { ledger, periodLifecycle } from 'retention-metrics';
+ * const book = ledger(
+ *   [
+ *     { customerId: 'a', date: '2024-01-05', amount: 10 },
+ *     { customerId: 'b', date: '2024-02-06', amount: 10 },
+ *     { customerId: 'a', date: '2024-02-07', amount: 10 },
+ *   ],
+ *   { customers: [{ customerId: 'a', plan: 'pro' }, { customerId: 'b', plan: 'free' }] },
+ * );
+ * const split = periodLifecycle(book, { period: 'month', by: 'plan' });
+ * split.segments.map((s) => [s.value, s.result.map((r) => [r.new, r.returning])]);
+ * // => [['free', [[0, 0], [1, 0]]], ['pro', [[1, 0], [0, 1]]]]
+ * ```
+ */
+export function periodLifecycle(data: LedgerInput, options: LifecycleOptions & { by: string }): Breakdown<LifecycleRow[]>;
+/** {@link periodLifecycle} with options whose `by` is known only when it runs. */
+export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): LifecycleRow[] | Breakdown<LifecycleRow[]>;
+export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): LifecycleRow[] | Breakdown<LifecycleRow[]> {
+  const settings = lifecycleSettings(data, options);
+  return scopedReport(settings.book, reportScope(options), (part) => lifecycleRows(pinPeriodSettings(settings, part)));
+}
+
+/** @internal What `periodLifecycle` computes with: the period settings and the rule. */
+export interface LifecycleSettings extends PeriodSettings {
+  /** When a customer is active. */
+  readonly activity: ActivityRule;
+}
+
+/**
+ * @internal Read the data and options of a `periodLifecycle` call.
+ *
+ * @param data - a ledger or records
+ * @param options - the options as the caller gave them
+ * @returns the settings
+ * @throws {@link InvalidOptionError} for an unknown option, bad period options or a bad `activeWhen`
+ */
+export function lifecycleSettings(data: LedgerInput, options: LifecycleOptions): LifecycleSettings {
+  checkOptionKeys(options, LIFECYCLE_KEYS);
   const settings = periodSettings(data, options);
+  return { ...settings, activity: activityRuleOption(options.activeWhen, settings.book.currencyDigits) };
+}
+
+/** The rows of {@link periodLifecycle}. */
+function lifecycleRows(settings: LifecycleSettings): LifecycleRow[] {
   const { book, firstPeriod, lastPeriod, reportFrom } = settings;
   if (firstPeriod === null) return [];
   const scan = preparePeriodScan(settings);
@@ -107,34 +198,63 @@ interface PeriodTally {
   dormant: number;
 }
 
+/** One customer's orders in the period being read. */
+interface Activity {
+  /** The period offset being read (−1: none yet). */
+  period: number;
+  orders: number;
+  grossMinor: number;
+  /** Offset of the first order's period. */
+  first: number;
+  /** The last offset the customer was active at, −1 for none. */
+  previous: number;
+}
+
 /**
  * Every customer's periods as of `asOf`, tallied per period offset `0 … span − 1` from `firstPeriod`:
- * each customer's orders walked in order, a change of period deciding the state in the new one.
+ * each customer's orders read in order, one period at a time; when the period changes, the one left
+ * behind is settled — its state decided if its orders meet the rule.
  */
-function tallyLifecycles(settings: PeriodSettings, periodOf: (epochMs: number) => number, firstPeriod: number, span: number): PeriodTally[] {
-  const { book, asOf } = settings;
+function tallyLifecycles(settings: LifecycleSettings, periodOf: (epochMs: number) => number, firstPeriod: number, span: number): PeriodTally[] {
+  const { book, asOf, activity: rule } = settings;
   const { start, time, minor } = book;
   // One more period than reported: customers active in the last period go dormant in the next.
   const tallies: PeriodTally[] = [];
   for (let k = 0; k <= span; k++) {
     tallies.push({ customers: { new: 0, returning: 0, resurrected: 0 }, revenue: { new: 0, returning: 0, resurrected: 0 }, dormant: 0 });
   }
+  const activity: Activity = { period: -1, orders: 0, grossMinor: 0, first: -1, previous: -1 };
   for (let a = 0; a < book.ids.length; a++) {
-    let previous = -1; // last active period (offset), −1 before the first order
-    let state: ActiveState = 'new';
+    activity.period = -1;
+    activity.first = -1;
+    activity.previous = -1;
     const end = eventsEndAsOf(book, a, asOf);
     for (let p = start[a]; p < end; p++) {
       if (minor[p] < 0) continue; // a refund: never an order
       const k = periodOf(time[p]) - firstPeriod;
-      if (k !== previous) {
-        state = previous < 0 ? 'new' : previous === k - 1 ? 'returning' : 'resurrected';
-        if (previous >= 0 && previous < k - 1) tallies[previous + 1].dormant++;
-        tallies[k].customers[state]++;
-        previous = k;
+      if (k !== activity.period) {
+        settle(tallies, rule, activity);
+        activity.period = k;
+        activity.orders = 0;
+        activity.grossMinor = 0;
+        if (activity.first < 0) activity.first = k;
       }
-      tallies[k].revenue[state] += minor[p];
+      activity.orders++;
+      activity.grossMinor += minor[p];
     }
-    if (previous >= 0) tallies[previous + 1].dormant++;
+    settle(tallies, rule, activity);
+    if (activity.previous >= 0) tallies[activity.previous + 1].dormant++;
   }
   return tallies;
+}
+
+/** Tally the period read, if its orders meet the rule: its state, and dormancy after a gap since the last active period. */
+function settle(tallies: PeriodTally[], rule: ActivityRule, activity: Activity): void {
+  const { period: k, previous } = activity;
+  if (k < 0 || !meetsRule(rule, activity.orders, activity.grossMinor)) return;
+  const state: ActiveState = k === activity.first ? 'new' : previous >= 0 && previous === k - 1 ? 'returning' : 'resurrected';
+  if (previous >= 0 && previous < k - 1) tallies[previous + 1].dormant++;
+  tallies[k].customers[state]++;
+  tallies[k].revenue[state] += activity.grossMinor;
+  activity.previous = k;
 }

@@ -4,22 +4,32 @@
  * @module
  */
 import { assertPeriod, isFixedSpan } from '../calendar/units.ts';
+import type { ActiveWhen } from '../cohort/types.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { eventsEndAsOf } from '../input/customer-scan.ts';
+import type { Breakdown } from '../input/breakdown.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import { type ActivityRule, activityRuleOption } from './activity-rule.ts';
 import { ratio } from './order-totals.ts';
 import { type PeriodInfo, preparePeriodScan } from './period-scan.ts';
-import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, periodSettings } from './period-settings.ts';
+import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, periodSettings, pinPeriodSettings } from './period-settings.ts';
+import { type ReportScopeOptions, SCOPE_KEYS, reportScope, scopedReport } from './report-scope.ts';
+import { baseChanges } from './retention-base.ts';
 
 /** Options of {@link periodRetention}. */
-export interface PeriodRetentionOptions extends PeriodOptions {
+export interface PeriodRetentionOptions extends PeriodOptions, ReportScopeOptions {
   /**
    * A customer belongs to the base at the end of a period while they have an order on one of its last
    * `days` calendar days (`{ days: 90 }`: "active within 90 days"). Default: the customer ordered in the
    * period itself.
    */
   activeWithin?: { days: number };
+  /**
+   * A stricter rule for "active": at least `minOrders` orders whose amounts (refunds not subtracted) sum
+   * to at least `minAmount` — in the period itself, or with `activeWithin` on its last `days` days.
+   * Default: one order of any amount.
+   */
+  activeWhen?: ActiveWhen;
 }
 
 /** One period of {@link periodRetention}. */
@@ -30,7 +40,10 @@ export interface PeriodRetentionRow extends PeriodInfo {
   endCustomers: number;
   /** Customers in E whose first order is in this period. */
   acquired: number;
-  /** Customers in E who were not in S and not new: they came back. */
+  /**
+   * Customers in E who were not in S and not new: they came back (or, under `activeWhen`, meet the rule
+   * for the first time after their first order's period).
+   */
   reactivated: number;
   /** Customers in both S and E. */
   retained: number;
@@ -42,7 +55,12 @@ export interface PeriodRetentionRow extends PeriodInfo {
   churnRate: number | null;
 }
 
-const PERIOD_RETENTION_KEYS = [...PERIOD_KEYS, ...optionKeys<Pick<PeriodRetentionOptions, 'activeWithin'>>({ activeWithin: true })];
+/** @internal The keys of {@link PeriodRetentionOptions}. */
+export const PERIOD_RETENTION_KEYS = [
+  ...PERIOD_KEYS,
+  ...SCOPE_KEYS,
+  ...optionKeys<Pick<PeriodRetentionOptions, 'activeWithin' | 'activeWhen'>>({ activeWithin: true, activeWhen: true }),
+];
 
 /**
  * Period-over-period retention from transactions: per calendar period p, of the customers in the base
@@ -53,10 +71,24 @@ const PERIOD_RETENTION_KEYS = [...PERIOD_KEYS, ...optionKeys<Pick<PeriodRetentio
  * stays in the base while their last order is within the last n calendar days of the period.
  * Refunds never make a customer active. The period containing `asOf` is flagged `complete: false`.
  *
- * @param data - a ledger or records
- * @param options - `period` (required), `weekStartsOn`, `activeWithin`, `asOf`, `from`, ledger options
- * @returns one row per period from the first (or `from`) to the one containing `asOf`; `[]` without orders
- * @throws {@link InvalidOptionError} for a fixed-span or unknown period, a bad `activeWithin` or date
+ * `activeWhen: { minOrders, minAmount }` asks more of "active": the orders in the period (with
+ * `activeWithin`, on its last n days) must be at least `minOrders`, their amounts summing to at least
+ * `minAmount`. A customer is acquired in the period of their first order when they are in the base at
+ * its end; one whose first period falls short of the rule joins the base later as reactivated.
+ *
+ * `where` keeps the matching orders only ("retention of book buyers": a customer is active in p with a
+ * matching order there, new with their first matching order); `by` breaks the report down by an
+ * attribute (see {@link Breakdown}). Every segment, and a filtered report, covers the same periods as
+ * the report over the whole ledger: the same `asOf` (default: the whole ledger's last event) and first
+ * period (default: the whole ledger's first order's), with rows of zeros where a part has no customers.
+ *
+ * @param data - a ledger or records (`where` and `by` need a ledger with attributes)
+ * @param options - `period` (required), `weekStartsOn`, `activeWithin`, `activeWhen`, `where`, `by`,
+ *   `segmentRule`, `asOf`, `from`, ledger options
+ * @returns one row per period from the first (or `from`) to the one containing `asOf`, `[]` without
+ *   orders; with `by`, a {@link Breakdown} of such rows
+ * @throws {@link InvalidOptionError} for a fixed-span or unknown period, a bad `activeWithin`,
+ *   `activeWhen`, `where`, `by`, `segmentRule` or date
  *
  * @example
  * ```ts
@@ -73,16 +105,57 @@ const PERIOD_RETENTION_KEYS = [...PERIOD_KEYS, ...optionKeys<Pick<PeriodRetentio
  * rows.map((r) => r.period); // => ['2024-01', '2024-02']
  * rows[1]?.retentionRate; // => 0.5
  * rows[1]?.acquired; // => 1
+ * const twice = periodRetention(
+ *   [
+ *     { customerId: 'a', date: '2024-01-10', amount: 10 },
+ *     { customerId: 'a', date: '2024-02-03', amount: 10 },
+ *     { customerId: 'a', date: '2024-02-20', amount: 10 },
+ *   ],
+ *   { period: 'month', activeWhen: { minOrders: 2 } },
+ * );
+ * twice.map((r) => [r.endCustomers, r.acquired, r.reactivated]); // => [[0, 0, 0], [1, 0, 1]]
  * ```
  */
-export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionRow[] {
-  return retentionRows(periodRetentionSettings(data, options));
+export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions & { by?: undefined }): PeriodRetentionRow[];
+/**
+ * {@link periodRetention} broken down by an attribute: the rows over everyone (`total`) and over each
+ * value's segment, every segment with the total's periods.
+ *
+ * @param data - a ledger with the attribute
+ * @param options - as above, with `by` (and `segmentRule`)
+ * @returns the breakdown
+ * @throws {@link InvalidOptionError} for a `by` that is not an attribute of the ledger, or bad options
+ *
+ * @example
+ * ```ts
+ * import { ledger, periodRetention } from 'retention-metrics';
+ * const book = ledger(
+ *   [
+ *     { customerId: 'a', date: '2024-01-10', amount: 10, channel: 'ads' },
+ *     { customerId: 'b', date: '2024-02-12', amount: 10, channel: 'mail' },
+ *     { customerId: 'a', date: '2024-02-03', amount: 10, channel: 'mail' },
+ *   ],
+ *   { attributes: { channel: 'channel' } },
+ * );
+ * const split = periodRetention(book, { period: 'month', by: 'channel' });
+ * split.total.map((r) => r.endCustomers); // => [1, 2]
+ * split.segments.map((s) => [s.value, s.result.map((r) => r.endCustomers)]); // => [['ads', [1, 1]], ['mail', [0, 1]]]
+ * ```
+ */
+export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions & { by: string }): Breakdown<PeriodRetentionRow[]>;
+/** {@link periodRetention} with options whose `by` is known only when it runs. */
+export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionRow[] | Breakdown<PeriodRetentionRow[]>;
+export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionRow[] | Breakdown<PeriodRetentionRow[]> {
+  const settings = periodRetentionSettings(data, options);
+  return scopedReport(settings.book, reportScope(options), (part) => retentionRows(pinPeriodSettings(settings, part)));
 }
 
-/** @internal What `periodRetention` computes with: the period settings and the active window. */
+/** @internal What `periodRetention` computes with: the period settings, the active window and the rule. */
 export interface PeriodRetentionSettings extends PeriodSettings {
   /** `activeWithin` in days, cut where a longer window keeps the same customers; 0 without it. */
   readonly windowDays: number;
+  /** When a customer is active. */
+  readonly activity: ActivityRule;
 }
 
 /**
@@ -91,7 +164,7 @@ export interface PeriodRetentionSettings extends PeriodSettings {
  * @param data - a ledger or records
  * @param options - the options as the caller gave them
  * @returns the settings
- * @throws {@link InvalidOptionError} for an unknown option, bad period options or a bad `activeWithin`
+ * @throws {@link InvalidOptionError} for an unknown option, bad period options, a bad `activeWithin` or `activeWhen`
  */
 export function periodRetentionSettings(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionSettings {
   checkOptionKeys(options, PERIOD_RETENTION_KEYS);
@@ -101,7 +174,7 @@ export function periodRetentionSettings(data: LedgerInput, options: PeriodRetent
   // the base as any longer one: it is cut there, so the day table never outgrows the report.
   const reach = dayOf(asOf) - dayOf(book.minTime ?? asOf) + MAX_PERIOD_DAYS;
   const windowDays = options.activeWithin === undefined ? 0 : Math.min(activeDays(options.activeWithin), Math.max(reach, 1));
-  return { ...settings, windowDays };
+  return { ...settings, windowDays, activity: activityRuleOption(options.activeWhen, book.currencyDigits) };
 }
 
 /**
@@ -115,7 +188,9 @@ export function retentionRows(settings: PeriodRetentionSettings): PeriodRetentio
   if (firstPeriod === null) return [];
   const scan = preparePeriodScan(settings);
   const span = lastPeriod - firstPeriod + 1;
-  const { inBase, keptDiff, acquired } = baseRuns(settings, scan.periodOf, scan.dayLookup(settings.windowDays), firstPeriod, span);
+  const { book, asOf, dayOf, windowDays, activity } = settings;
+  const periodOfDay = scan.dayLookup(windowDays);
+  const { inBase, keptDiff, acquired } = baseChanges({ book, asOf, dayOf, periodOfDay, windowDays, activity, firstPeriod, span });
   const rows: PeriodRetentionRow[] = [];
   let base = 0;
   let kept = 0;
@@ -142,69 +217,6 @@ export function retentionRows(settings: PeriodRetentionSettings): PeriodRetentio
   return rows;
 }
 
-/** Per period offset from the first period: who is in the base at its end, who stays in it, who joins it new. */
-interface BaseChanges {
-  /** Difference array: customers in the base at the end of p. */
-  readonly inBase: Int32Array;
-  /** Difference array: customers in the base at the end of p − 1 and of p. */
-  readonly keptDiff: Int32Array;
-  /** Customers in the base at the end of their first order's period. */
-  readonly acquired: Int32Array;
-}
-
-/**
- * Each customer's runs of periods in the base, from their orders as of `asOf` walked in order, added
- * to the difference arrays over period offsets `0 … span − 1`.
- */
-function baseRuns(
-  settings: PeriodRetentionSettings,
-  periodOf: (epochMs: number) => number,
-  periodOfDay: (day: number) => number,
-  firstPeriod: number,
-  span: number,
-): BaseChanges {
-  const { book, asOf, dayOf, windowDays } = settings;
-  const { start, time, minor } = book;
-  const changes: BaseChanges = { inBase: new Int32Array(span + 1), keptDiff: new Int32Array(span + 1), acquired: new Int32Array(span) };
-  for (let a = 0; a < book.ids.length; a++) {
-    let runFrom = -1;
-    let runTo = -2;
-    let firstFrom = -1; // period of the first order
-    let inBaseFirst = false; // in the base at the end of that period
-    const end = eventsEndAsOf(book, a, asOf);
-    for (let p = start[a]; p < end; p++) {
-      if (minor[p] < 0) continue; // a refund: never an order
-      const t = time[p];
-      const from = periodOf(t) - firstPeriod;
-      // In the base at the end of every period whose last day lies in [day, day + windowDays − 1].
-      const to = Math.min(windowDays === 0 ? from : periodOfDay(dayOf(t) + windowDays) - 1 - firstPeriod, span - 1);
-      if (firstFrom < 0) firstFrom = from;
-      if (from === firstFrom && to >= from) inBaseFirst = true;
-      if (from <= runTo + 1) {
-        runTo = Math.max(runTo, to);
-      } else {
-        addRun(changes, runFrom, runTo);
-        runFrom = from;
-        runTo = to;
-      }
-    }
-    addRun(changes, runFrom, runTo);
-    // A new customer is acquired in their first period if they are in the base at its end.
-    if (inBaseFirst) changes.acquired[firstFrom]++;
-  }
-  return changes;
-}
-
-/** Record a run [from, to] of periods in the base (and [from + 1, to] kept from one period to the next). */
-function addRun(changes: BaseChanges, from: number, to: number): void {
-  if (from < 0 || to < from) return;
-  changes.inBase[from]++;
-  changes.inBase[to + 1]--;
-  if (to > from) {
-    changes.keptDiff[from + 1]++;
-    changes.keptDiff[to + 1]--;
-  }
-}
 /** Days in the longest calendar period (a leap year), so that a day plus this lies past the end of its period. */
 const MAX_PERIOD_DAYS = 367;
 

@@ -100,6 +100,25 @@ export function periodSettings(data: LedgerInput, options: PeriodOptions): Perio
   return { book, timeZone, period, weekStartsOn, asOf, dayOf, firstPeriod, lastPeriod, reportFrom };
 }
 
+/**
+ * @internal The settings of a part of the ledger (a filter's, a segment's) pinned to the whole's: the same
+ * `asOf`, calendar and first reported period, so that the part's rows are the whole's periods — a part
+ * without orders in the early periods has rows of zeros there, not fewer rows.
+ *
+ * @param whole - the settings over the whole ledger
+ * @param book - the part's ledger
+ * @returns the settings over the part
+ */
+export function pinPeriodSettings<S extends PeriodSettings>(whole: S, book: Ledger): S {
+  if (book === whole.book) return whole;
+  const { asOf, dayOf, period, weekStartsOn, reportFrom, lastPeriod } = whole;
+  const firstOrder = earliestOrder(book);
+  // The part's history begins at its first order, or at the first reported period when that is earlier.
+  const own = firstOrder <= asOf ? periodOfDay(dayOf(firstOrder), period, weekStartsOn) : Number.POSITIVE_INFINITY;
+  const firstPeriod = whole.firstPeriod === null ? null : Math.min(own, reportFrom, lastPeriod);
+  return { ...whole, book, firstPeriod };
+}
+
 /** The instant of the ledger's earliest order (+∞ without orders), from the ledger's per-account first orders. */
 function earliestOrder(book: Ledger): number {
   let first = Number.POSITIVE_INFINITY;

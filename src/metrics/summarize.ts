@@ -4,10 +4,19 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import type { LedgerInput } from '../input/ledger.ts';
+import type { Breakdown } from '../input/breakdown.ts';
+import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
+import type { Ledger } from '../input/types.ts';
+import { checkOptionKeys } from '../option-keys.ts';
 import { orderTotals, ratio } from './order-totals.ts';
-import { type WindowOptions, ledgerAndWindow } from './window.ts';
+import { type ReportScopeOptions, SCOPE_KEYS, reportScope, scopedReport } from './report-scope.ts';
+import { type ResolvedWindow, WINDOW_KEYS, type WindowOptions, resolveWindow } from './window.ts';
+
+/** Options of {@link summarize}: a window, which orders (`where`) and a breakdown (`by`). */
+export interface SummarizeOptions extends WindowOptions, ReportScopeOptions {}
+
+const SUMMARIZE_KEYS = [...WINDOW_KEYS, ...SCOPE_KEYS];
 
 /** The result of {@link summarize}. Money is `Decimal` in major units; ratios are numbers or `null`. */
 export interface Summary {
@@ -54,10 +63,18 @@ export interface Summary {
  * counts for "second and later": a customer who bought before the window and once inside it is a
  * repeat customer, and that order is repeat revenue. Refunds lower net revenue only.
  *
- * @param data - a ledger, or records (read with the ledger options given here)
- * @param options - `from` (inclusive), `to` (exclusive), and ledger options for raw records
- * @returns counts, money as `Decimal`, ratios as numbers or `null` (empty input: zeros and `null`s)
- * @throws {@link InvalidOptionError} for an unreadable `from`/`to`, or `from` after `to`
+ * `where` keeps the matching orders and refunds only (a customer's history, for "second and later",
+ * is then their matching orders); `by` breaks the numbers down by an attribute (see {@link Breakdown}),
+ * every segment over the same window.
+ *
+ * @param data - a ledger, or records (read with the ledger options given here; `where` and `by` need a
+ *   ledger with attributes)
+ * @param options - `from` (inclusive), `to` (exclusive), `where`, `by`, `segmentRule`, and ledger
+ *   options for raw records
+ * @returns counts, money as `Decimal`, ratios as numbers or `null` (empty input: zeros and `null`s);
+ *   with `by`, a {@link Breakdown} of them
+ * @throws {@link InvalidOptionError} for an unreadable `from`/`to`, `from` after `to`, or a bad
+ *   `where`, `by` or `segmentRule`
  * @throws {@link InvalidInputError} for unreadable records
  *
  * @example
@@ -76,8 +93,48 @@ export interface Summary {
  * s.repeatRevenueShare; // => 0.1667
  * ```
  */
-export function summarize(data: LedgerInput, options?: WindowOptions): Summary {
-  const [book, window] = ledgerAndWindow(data, options);
+export function summarize(data: LedgerInput, options?: SummarizeOptions & { by?: undefined }): Summary;
+/**
+ * {@link summarize} broken down by an attribute: the numbers over everyone (`total`) and over each
+ * value's segment, all over the same window.
+ *
+ * @param data - a ledger with the attribute
+ * @param options - as above, with `by` (and `segmentRule`)
+ * @returns the breakdown
+ * @throws {@link InvalidOptionError} for a `by` that is not an attribute of the ledger, or bad options
+ *
+ * @example
+ * ```ts
+ * import { ledger, summarize } from 'retention-metrics';
+ * const book = ledger(
+ *   [
+ *     { customerId: 'ann', date: '2024-01-05', amount: '30.00', category: 'books' },
+ *     { customerId: 'ann', date: '2024-02-05', amount: '10.00', category: 'toys' },
+ *     { customerId: 'bob', date: '2024-01-20', amount: '20.00', category: 'toys' },
+ *   ],
+ *   { attributes: { category: 'category' } },
+ * );
+ * const split = summarize(book, { by: 'category' });
+ * split.segments.map((s) => [s.value, s.result.customers, s.result.grossRevenue.toFixed(2)]);
+ * // => [['books', 1, '40.00'], ['toys', 1, '20.00']]
+ * const sameValue = summarize(book, { by: 'category', segmentRule: 'same-value' });
+ * sameValue.segments.map((s) => [s.value, s.result.customers, s.result.grossRevenue.toFixed(2)]);
+ * // => [['books', 1, '30.00'], ['toys', 2, '30.00']]
+ * summarize(book, { where: { category: ['toys'] } }).repeatCustomers; // => 0
+ * ```
+ */
+export function summarize(data: LedgerInput, options: SummarizeOptions & { by: string }): Breakdown<Summary>;
+/** {@link summarize} with options whose `by` is known only when it runs. */
+export function summarize(data: LedgerInput, options?: SummarizeOptions): Summary | Breakdown<Summary>;
+export function summarize(data: LedgerInput, options?: SummarizeOptions): Summary | Breakdown<Summary> {
+  const given = checkOptionKeys(options, SUMMARIZE_KEYS);
+  const book = toLedger(data, given);
+  const window = resolveWindow(given, calendarZone(book, given));
+  return scopedReport(book, reportScope(given), (part) => summaryOf(part, window));
+}
+
+/** The summary of a ledger over a window. */
+function summaryOf(book: Ledger, window: ResolvedWindow): Summary {
   const totals = orderTotals(book, window);
   const digits = book.currencyDigits;
   return {

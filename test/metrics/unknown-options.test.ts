@@ -4,6 +4,7 @@ import { marginClv, simpleClv } from '../../src/metrics/clv-formulas.ts';
 import { simpleClvFromData } from '../../src/metrics/clv-from-data.ts';
 import { historicalClv } from '../../src/metrics/historical-clv.ts';
 import { periodLifecycle } from '../../src/metrics/lifecycle.ts';
+import { periodLifecycleMembers, periodRetentionMembers } from '../../src/metrics/members.ts';
 import { averageOrderValue, purchaseFrequency, repeatCustomerRate, repeatRevenueShare } from '../../src/metrics/order-metrics.ts';
 import { periodRetention } from '../../src/metrics/period-retention.ts';
 import { churnRate, customerLifespan, retentionRate } from '../../src/metrics/retention-rate.ts';
@@ -33,6 +34,8 @@ describe('every metric refuses an unknown option key', () => {
     ['periodRetention', () => periodRetention(book, { period: 'month', ...(slip as object) })],
     ['periodLifecycle', () => periodLifecycle(book, { period: 'month', ...(slip as object) })],
     ['simpleClvFromData', () => simpleClvFromData(book, { period: 'month', ...(slip as object) })],
+    ['periodRetentionMembers', () => periodRetentionMembers(book, { period: 'month', ...(slip as object) }, '2024-01', 'end')],
+    ['periodLifecycleMembers', () => periodLifecycleMembers(book, { period: 'month', ...(slip as object) }, '2024-01', 'new')],
   ])('%s', (_name, run) => {
     const error = optionError(run);
     expect(error.option).toBe('timezone');
