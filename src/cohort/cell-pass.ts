@@ -8,7 +8,7 @@
 import type { Ledger } from '../input/types.ts';
 import type { CohortCalendar } from './cohort-calendar.ts';
 import type { CohortGroup } from './groups.ts';
-import { type CohortScope, isCounted } from './scope.ts';
+import type { CohortScope } from './scope.ts';
 import type { Bracket } from './types.ts';
 
 /**
@@ -72,8 +72,11 @@ export interface CellRules {
   readonly minGrossMinor: number;
 }
 
-/** One customer's activity while their events are read: the offset being tallied, and where they were last active. */
-interface Activity {
+/**
+ * @internal One customer's activity while their events are read: the offset being tallied, and where
+ * they were last active.
+ */
+export interface Activity {
   /** The offset whose orders are being tallied (−1: none yet). */
   offset: number;
   /** Orders at that offset. */
@@ -86,6 +89,11 @@ interface Activity {
   lastBracket: number;
 }
 
+/** A customer's activity before their first event. */
+function noActivity(): Activity {
+  return { offset: -1, orders: 0, gross: 0, lastActive: -1, lastBracket: -1 };
+}
+
 /**
  * @internal Add every counted event of every customer of a scope in the table to its cell.
  *
@@ -96,8 +104,9 @@ interface Activity {
  * @param rules - the calendar, the brackets and the activity rule
  */
 export function fillCells(book: Ledger, scope: CohortScope, rowOf: Int32Array, rows: readonly RowSums[], rules: CellRules): void {
+  const activity = noActivity();
   for (let i = 0; i < rowOf.length; i++) {
-    if (rowOf[i] >= 0) fillCustomer(book, scope, i, rows[rowOf[i]], rules);
+    if (rowOf[i] >= 0) fillCustomer(book, scope, i, rows[rowOf[i]], rules, activity);
   }
 }
 
@@ -114,18 +123,26 @@ export function fillCells(book: Ledger, scope: CohortScope, rowOf: Int32Array, r
  * @param i - the customer's position in `scope.accounts`
  * @param row - their group's row, added to in place
  * @param rules - the calendar, the brackets and the activity rule
+ * @param activity - scratch space for the customer's activity (its previous content is ignored)
  */
-export function fillCustomer(book: Ledger, scope: CohortScope, i: number, row: RowSums, rules: CellRules): void {
+export function fillCustomer(book: Ledger, scope: CohortScope, i: number, row: RowSums, rules: CellRules, activity: Activity = noActivity()): void {
   const { calendar } = rules;
+  const { asOf } = calendar;
   const { start, time: timeOf, minor } = book;
+  const { kept, sameValue } = scope;
+  const sameCodes = sameValue === null ? null : sameValue.codes;
+  const sameCode = sameValue === null ? -1 : sameValue.code;
   const account = scope.accounts[i];
   const base = calendar.baseOf(timeOf[scope.entry[i]]);
   const end = start[account + 1];
-  const activity: Activity = { offset: -1, orders: 0, gross: 0, lastActive: -1, lastBracket: -1 };
+  activity.offset = -1;
+  activity.lastActive = -1;
+  activity.lastBracket = -1;
   for (let event = start[account]; event < end; event++) {
     const time = timeOf[event];
-    if (time > calendar.asOf) break; // the account's later events are later still
-    if (!isCounted(scope, event)) continue;
+    if (time > asOf) break; // the account's later events are later still
+    // Events the filter drops, or of another value than a same-value segment's, do not count.
+    if ((kept !== null && kept[event] === 0) || (sameCodes !== null && sameCodes[event] !== sameCode)) continue;
     const offset = calendar.offsetOf(time, base);
     if (offset < 0) continue;
     const amount = minor[event];

@@ -22,22 +22,10 @@ export interface CohortScope {
   readonly entry: Uint32Array;
   /** 1 for each event of the ledger the `where` filter keeps; `null` without a filter. */
   readonly kept: Uint8Array | null;
-  /** A same-value segment: only events whose attribute code is `code` count. */
+  /** A same-value segment: only events whose attribute code is `code` count (besides the filter's). */
   readonly sameValue: { readonly codes: AttributeCodes; readonly code: number } | null;
   /** The segment of every row counted in this scope: an attribute's value (`null`: missing), or `null` unsplit. */
   readonly segment: string | null;
-}
-
-/**
- * @internal Whether an event counts in a scope's cells.
- *
- * @param scope - the scope
- * @param event - an event of one of its accounts
- * @returns `true` when the filter keeps it and it has the segment's value
- */
-export function isCounted(scope: CohortScope, event: number): boolean {
-  const { kept, sameValue } = scope;
-  return (kept === null || kept[event] === 1) && (sameValue === null || sameValue.codes[event] === sameValue.code);
 }
 
 /**
