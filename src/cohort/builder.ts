@@ -275,7 +275,7 @@ export class Cohort extends CalendarSteps<CohortChoice, Cohort> {
    * value, missing last), all with the same settings and `asOf`. By the customer rule the segments' sizes,
    * cell customers, orders and revenue add up to the total's; by the same-value rule they can overlap.
    *
-   * @returns the breakdown: `{ by, rule, total, segments: [{ value, customers, result }] }`
+   * @returns `{ by, rule, total, segments: [{ value, customers, result }] }` (`customers`: its table's)
    * @throws {@link InvalidOptionError} naming `segmentBy` when it is no attribute's name; as `.table()`
    *
    * @example
