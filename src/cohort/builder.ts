@@ -3,10 +3,13 @@
  *
  * @module
  */
+import type { Where } from '../input/attribute-lookup.ts';
+import type { Breakdown } from '../input/breakdown.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 import { checkOptionKeys } from '../option-keys.ts';
+import { cohortBreakdown, eventFilterOption, segmentByOption, tableScopes } from './attribute-choices.ts';
 import { CalendarSteps } from './calendar-steps.ts';
 import { computeCohorts } from './engine.ts';
 import {
@@ -20,7 +23,7 @@ import {
   resolveCohortSettings,
 } from './settings.ts';
 import { type SubscriptionCohort, type SubscriptionOptions, type SubscriptionRecord, startSubscriptionCohort } from './subscriptions.ts';
-import type { ActiveWhen, Bracket, CohortTable, CustomerProfile } from './types.ts';
+import type { ActiveWhen, Bracket, CohortSegmentOptions, CohortTable, CohortWhereOptions, CustomerProfile } from './types.ts';
 
 /**
  * Acquisition-cohort analysis with a fluent, immutable builder: every call returns a new `Cohort` and
@@ -178,14 +181,37 @@ export class Cohort extends CalendarSteps<CohortChoice, Cohort> {
   }
 
   /**
-   * Split every cohort by an attribute of the customer (channel, first product, …).
+   * Split every cohort into segments: by a function of the customer, or by a ledger attribute's name —
+   * a customer attribute, or an event attribute's value on the order that starts the customer's cohort.
+   * Customers without a value are the segment `null`, sorted last (split by an attribute, every row is a
+   * segment). With `{ segmentRule: 'same-value' }` (event attributes) the segment of value v holds the
+   * orders with v: a customer enters it with their first order with v and returns with orders with v.
    *
-   * @param segment - the segment of a customer: a string (or a finite number)
+   * @param segment - a function returning a customer's segment (a string or a finite number), or the
+   *   name of an attribute of the ledger
+   * @param options - with an attribute: `{ segmentRule }`, `'customer'` (default) or `'same-value'`
    * @returns a new builder
-   * @throws {@link InvalidOptionError} for something that is not a function
+   * @throws {@link InvalidOptionError} naming `segmentBy` for something that is neither or an attribute
+   *   the ledger does not have, and for an unknown option or rule
+   *
+   * @example
+   * ```ts
+   * import { Cohort, type CohortRow, ledger } from 'retention-metrics';
+   * const book = ledger([
+   *   { customerId: 'a', date: '2024-01-05', amount: 10, channel: 'ads' },
+   *   { customerId: 'b', date: '2024-01-09', amount: 20, channel: 'email' },
+   *   { customerId: 'c', date: '2024-01-20', amount: 5, channel: null },
+   *   { customerId: 'a', date: '2024-02-11', amount: 15, channel: 'email' },
+   * ], { attributes: { channel: 'channel' } });
+   * const cohorts = Cohort.from(book).asOf('2024-02-29T23:59:59Z');
+   * const row = (c: CohortRow) => `${c.segment} ${c.key}: ${c.cells.map((x) => x.customers).join(',')}`;
+   * cohorts.segmentBy('channel').table().cohorts.map(row); // => ['ads 2024-01: 1,1', 'email 2024-01: 1,0', 'null 2024-01: 1,0']
+   * cohorts.segmentBy('channel', { segmentRule: 'same-value' }).table().cohorts.map(row);
+   * // => ['ads 2024-01: 1,0', 'email 2024-01: 1,0', 'email 2024-02: 1', 'null 2024-01: 1,0']
+   * ```
    */
-  segmentBy(segment: (customer: CustomerProfile) => string): Cohort {
-    return this.#with({ segmentBy: customerFunctionOption('segmentBy', segment) });
+  segmentBy(segment: ((customer: CustomerProfile) => string) | string, options?: CohortSegmentOptions): Cohort {
+    return this.#with({ segmentBy: segmentByOption(this.#book, segment, options) });
   }
 
   /**
@@ -200,14 +226,72 @@ export class Cohort extends CalendarSteps<CohortChoice, Cohort> {
   }
 
   /**
+   * Count only the orders (and refunds) that match a filter: each attribute named has one of the values
+   * listed (`null`: missing). By default (`cohortOf: 'first-match'`) a customer is in the cohort of their
+   * first matching order and active with matching orders. With `cohortOf: 'first-order'` every customer
+   * is in the cohort of their first order of any kind, active only with matching orders (one without any
+   * counts in the size, never in a cell; not with same-value segments). `asOf` defaults to the whole
+   * ledger's last event either way. A later `.where()` replaces the filter.
+   *
+   * @param filter - e.g. `{ category: ['books'] }`
+   * @param options - `{ cohortOf }`: `'first-match'` (default) or `'first-order'`
+   * @returns a new builder
+   * @throws {@link InvalidOptionError} for a filter that is not an object of value lists or names an
+   *   attribute the ledger does not have, or an unknown option or `cohortOf`
+   *
+   * @example
+   * ```ts
+   * import { Cohort, ledger } from 'retention-metrics';
+   * const book = ledger([
+   *   { customerId: 'a', date: '2024-01-05', amount: 10, category: 'toys' },
+   *   { customerId: 'b', date: '2024-01-09', amount: 20, category: 'books' },
+   *   { customerId: 'a', date: '2024-02-11', amount: 15, category: 'books' },
+   *   { customerId: 'b', date: '2024-03-02', amount: 8, category: 'books' },
+   * ], { attributes: { category: 'category' } });
+   * const books = Cohort.from(book).where({ category: ['books'] }).table();
+   * books.cohorts.map((c) => `${c.key}: ${c.size}`); // => ['2024-01: 1', '2024-02: 1']
+   * const byFirstOrder = Cohort.from(book).where({ category: ['books'] }, { cohortOf: 'first-order' }).table();
+   * byFirstOrder.cohorts.map((c) => `${c.key}: ${c.cells.map((x) => x.customers).join(',')}`); // => ['2024-01: 1,1,1']
+   * ```
+   */
+  where(filter: Where, options?: CohortWhereOptions): Cohort {
+    return this.#with({ where: eventFilterOption(this.#book, filter, options) });
+  }
+
+  /**
    * Compute the table.
    *
    * @returns the cohort table (see {@link CohortTable})
-   * @throws {@link InvalidOptionError} for unreadable `between`/`asOf` dates, a key function that
-   *   returns something other than a string or number, or a table of more than 1,000,000 cells
+   * @throws {@link InvalidOptionError} for unreadable `between`/`asOf` dates, a key function returning
+   *   no string or number, `cohortOf: 'first-order'` with same-value segments, or over 1,000,000 cells
    *   (cohorts × offsets: an `asOf` far beyond the data, or offsets too fine for its span)
    */
   table(): CohortTable {
-    return computeCohorts(this.#book, resolveCohortSettings(this.choice, this.#book));
+    return computeCohorts(this.#book, resolveCohortSettings(this.choice, this.#book), tableScopes(this.#book, this.choice));
+  }
+
+  /**
+   * The table over everyone (`total`) and one per value of the `segmentBy` attribute with customers (by
+   * value, missing last), all with the same settings and `asOf`. By the customer rule the segments' sizes,
+   * cell customers, orders and revenue add up to the total's; by the same-value rule they can overlap.
+   *
+   * @returns `{ by, rule, total, segments: [{ value, customers, result }] }` (`customers`: its table's)
+   * @throws {@link InvalidOptionError} naming `segmentBy` when it is no attribute's name; as `.table()`
+   *
+   * @example
+   * ```ts
+   * import { Cohort, ledger } from 'retention-metrics';
+   * const book = ledger([
+   *   { customerId: 'a', date: '2024-01-05', amount: 10, channel: 'ads' },
+   *   { customerId: 'b', date: '2024-01-09', amount: 20, channel: 'email' },
+   *   { customerId: 'a', date: '2024-02-11', amount: 15, channel: 'email' },
+   * ], { attributes: { channel: 'channel' } });
+   * const split = Cohort.from(book).segmentBy('channel').breakdown();
+   * split.total.cohorts[0]?.cells.map((c) => c.customers); // => [2, 1]
+   * split.segments.map((s) => `${s.value}: ${s.result.cohorts[0]?.cells.map((c) => c.customers).join(',')}`); // => ['ads: 1,1', 'email: 1,0']
+   * ```
+   */
+  breakdown(): Breakdown<CohortTable> {
+    return cohortBreakdown(this.#book, this.choice);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The second pass of the cohort engine: every event of a customer in the table into a cell of their
- * group's row.
+ * The second pass of the cohort engine: every counted event of a customer in the table into a cell of
+ * their group's row.
  *
  * @module
  * @internal
@@ -8,6 +8,7 @@
 import type { Ledger } from '../input/types.ts';
 import type { CohortCalendar } from './cohort-calendar.ts';
 import type { CohortGroup } from './groups.ts';
+import type { CohortScope } from './scope.ts';
 import type { Bracket } from './types.ts';
 
 /**
@@ -16,6 +17,8 @@ import type { Bracket } from './types.ts';
  */
 export interface RowSums {
   readonly group: CohortGroup;
+  /** The part of the table (index of its scope) the row was counted in. */
+  readonly part: number;
   /** Cells of the row: the group's offsets begun as of `asOf`, capped by `maxOffset`. */
   readonly offsets: number;
   /** Distinct customers with an order at the offset. */
@@ -39,13 +42,15 @@ export interface RowSums {
  * @internal A zeroed row for a group.
  *
  * @param group - the group
+ * @param part - the part of the table it is counted in
  * @param offsets - its cells
  * @param brackets - the table's brackets, or `null`
  * @returns the row
  */
-export function emptyRow(group: CohortGroup, offsets: number, brackets: readonly Bracket[] | null): RowSums {
+export function emptyRow(group: CohortGroup, part: number, offsets: number, brackets: readonly Bracket[] | null): RowSums {
   return {
     group,
+    part,
     offsets,
     active: new Float64Array(offsets),
     lastActive: new Float64Array(offsets),
@@ -56,13 +61,9 @@ export function emptyRow(group: CohortGroup, offsets: number, brackets: readonly
   };
 }
 
-/** @internal What the cell pass reads besides the ledger. */
-export interface CellPass {
+/** @internal The rules of the cell pass: the calendar, the brackets and when a customer is active. */
+export interface CellRules {
   readonly calendar: CohortCalendar;
-  /** Row index of each account (its group's), −1 for an account not in the table. */
-  readonly rowOf: Int32Array;
-  /** The rows, filled in place. */
-  readonly rows: readonly RowSums[];
   /** Bracket index of each offset, −1 outside every bracket; `null` without brackets. */
   readonly bracketOf: Int32Array | null;
   /** Orders a customer needs in a period to be active there. */
@@ -71,8 +72,11 @@ export interface CellPass {
   readonly minGrossMinor: number;
 }
 
-/** One customer's activity while their events are read: the offset being tallied, and where they were last active. */
-interface Activity {
+/**
+ * @internal One customer's activity while their events are read: the offset being tallied, and where
+ * they were last active.
+ */
+export interface Activity {
   /** The offset whose orders are being tallied (−1: none yet). */
   offset: number;
   /** Orders at that offset. */
@@ -85,8 +89,29 @@ interface Activity {
   lastBracket: number;
 }
 
+/** A customer's activity before their first event. */
+function noActivity(): Activity {
+  return { offset: -1, orders: 0, gross: 0, lastActive: -1, lastBracket: -1 };
+}
+
 /**
- * @internal Add every event of every customer in the table to its cell.
+ * @internal Add every counted event of every customer of a scope in the table to its cell.
+ *
+ * @param book - the ledger
+ * @param scope - the customers and the events that count
+ * @param rowOf - row index of each of the scope's accounts (its group's), −1 for one not in the table
+ * @param rows - the rows, filled in place
+ * @param rules - the calendar, the brackets and the activity rule
+ */
+export function fillCells(book: Ledger, scope: CohortScope, rowOf: Int32Array, rows: readonly RowSums[], rules: CellRules): void {
+  const activity = noActivity();
+  for (let i = 0; i < rowOf.length; i++) {
+    if (rowOf[i] >= 0) fillCustomer(book, scope, i, rows[rowOf[i]], rules, activity);
+  }
+}
+
+/**
+ * @internal Add the counted events of the scope's `i`-th customer to their row.
  *
  * An event after `asOf`, at a negative offset (a refund before the first order's period) or past the
  * row's last offset has no cell. A customer's events are in time order, so their offsets never
@@ -94,52 +119,57 @@ interface Activity {
  * counts as active at the one left behind (and in its bracket) if its orders met the rule.
  *
  * @param book - the ledger
- * @param pass - the calendar, the rows, where each account goes and the activity rule
+ * @param scope - the customers and the events that count
+ * @param i - the customer's position in `scope.accounts`
+ * @param row - their group's row, added to in place
+ * @param rules - the calendar, the brackets and the activity rule
+ * @param activity - scratch space for the customer's activity (its previous content is ignored)
  */
-export function fillCells(book: Ledger, pass: CellPass): void {
-  const { calendar, rowOf, rows } = pass;
-  const { start, time: timeOf, minor, firstOrder } = book;
-  const asOf = calendar.asOf;
-  const activity: Activity = { offset: -1, orders: 0, gross: 0, lastActive: -1, lastBracket: -1 };
-  for (let account = 0; account < rowOf.length; account++) {
-    if (rowOf[account] < 0) continue;
-    const row = rows[rowOf[account]];
-    const base = calendar.baseOf(firstOrder[account]);
-    const end = start[account + 1];
-    activity.offset = -1;
-    activity.lastActive = -1;
-    activity.lastBracket = -1;
-    for (let event = start[account]; event < end; event++) {
-      const time = timeOf[event];
-      if (time > asOf) break; // the account's later events are later still
-      const offset = calendar.offsetOf(time, base);
-      if (offset < 0) continue;
-      const amount = minor[event];
-      if (offset < row.offsets) row.net[offset] += amount;
-      if (amount < 0) continue;
-      if (offset < row.offsets) {
-        row.orders[offset] += 1;
-        row.gross[offset] += amount;
-      }
-      if (offset !== activity.offset) {
-        settle(row, pass, activity);
-        activity.offset = offset;
-        activity.orders = 0;
-        activity.gross = 0;
-      }
-      activity.orders += 1;
-      activity.gross += amount;
+export function fillCustomer(book: Ledger, scope: CohortScope, i: number, row: RowSums, rules: CellRules, activity: Activity = noActivity()): void {
+  const { calendar } = rules;
+  const { asOf } = calendar;
+  const { start, time: timeOf, minor } = book;
+  const { kept, sameValue } = scope;
+  const sameCodes = sameValue === null ? null : sameValue.codes;
+  const sameCode = sameValue === null ? -1 : sameValue.code;
+  const account = scope.accounts[i];
+  const base = calendar.baseOf(timeOf[scope.entry[i]]);
+  const end = start[account + 1];
+  activity.offset = -1;
+  activity.lastActive = -1;
+  activity.lastBracket = -1;
+  for (let event = start[account]; event < end; event++) {
+    const time = timeOf[event];
+    if (time > asOf) break; // the account's later events are later still
+    // Events the filter drops, or of another value than a same-value segment's, do not count.
+    if ((kept !== null && kept[event] === 0) || (sameCodes !== null && sameCodes[event] !== sameCode)) continue;
+    const offset = calendar.offsetOf(time, base);
+    if (offset < 0) continue;
+    const amount = minor[event];
+    if (offset < row.offsets) row.net[offset] += amount;
+    if (amount < 0) continue;
+    if (offset < row.offsets) {
+      row.orders[offset] += 1;
+      row.gross[offset] += amount;
     }
-    settle(row, pass, activity);
-    if (activity.lastActive >= 0) row.lastActive[activity.lastActive] += 1;
+    if (offset !== activity.offset) {
+      settle(row, rules, activity);
+      activity.offset = offset;
+      activity.orders = 0;
+      activity.gross = 0;
+    }
+    activity.orders += 1;
+    activity.gross += amount;
   }
+  settle(row, rules, activity);
+  if (activity.lastActive >= 0) row.lastActive[activity.lastActive] += 1;
 }
 
 /**
  * Count the customer as active at the offset tallied, if its orders meet the rule. An offset past the
  * row's last has no cell, but activity there is still "on or after" every reported offset.
  */
-function settle(row: RowSums, pass: CellPass, activity: Activity): void {
+function settle(row: RowSums, pass: CellRules, activity: Activity): void {
   const k = activity.offset;
   if (k < 0 || activity.orders < pass.minOrders || activity.gross < pass.minGrossMinor) return;
   if (k >= row.offsets) {

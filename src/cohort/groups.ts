@@ -1,6 +1,6 @@
 /**
- * The first pass of the cohort engine: each customer into a group — their cohort, or their segment's
- * cohort.
+ * The first pass of the cohort engine: each customer of a scope into a group — their cohort, or their
+ * segment's cohort.
  *
  * @module
  * @internal
@@ -10,11 +10,14 @@ import { periodStart } from '../calendar/period.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
 import type { Ledger } from '../input/types.ts';
 import type { CohortCalendar } from './cohort-calendar.ts';
+import type { CohortScope } from './scope.ts';
 import { customerKey } from './settings.ts';
 import type { CohortSettings, CustomerProfile } from './types.ts';
 
 /** @internal A cohort of the table (with segments: one segment's cohort) and its members' bases. */
 export interface CohortGroup {
+  /** Its index in its grouping's `groups` (the value `groupOf` holds for its members). */
+  readonly index: number;
   /** Cohort key: a period key (`2024-03`) or the caller's `cohortKey` value. */
   readonly key: string;
   readonly segment: string | null;
@@ -29,59 +32,62 @@ export interface CohortGroup {
   maxBase: number;
 }
 
-/** @internal The groups of a table, and the group of each account. */
+/** @internal The groups of a scope, and the group of each of its accounts. */
 export interface Grouping {
   /** Groups in order of their first customer. */
   readonly groups: CohortGroup[];
-  /** Index into `groups` of each account; −1 for an account not in the table. */
+  /** Index into `groups` of each of the scope's accounts (parallel to `scope.accounts`); −1 for one not in the table. */
   readonly groupOf: Int32Array;
 }
 
 /**
- * @internal Put every customer in their group. A customer is in the table when their first order is
- * at or before `asOf` and within `between`; an account without orders is not a customer.
+ * @internal Put every customer of a scope in their group. A customer is in the table when the order
+ * that starts their cohort (their first, or first matching, order: see {@link CohortScope.entry}) is
+ * at or before `asOf` and within `between`.
  *
- * Plain calendar cohorts are keyed by period index; segments and custom keys by the strings the
- * caller's functions return, which see each customer's {@link CustomerProfile} once.
+ * Plain calendar cohorts are keyed by period index; segments and custom keys by strings (the scope's
+ * segment, or what the caller's functions return, which see each customer's {@link CustomerProfile}
+ * once).
  *
  * @param book - the ledger
  * @param settings - the table's settings
  * @param calendar - the table's calendar
- * @returns the groups and each account's group
+ * @param scope - the customers and their cohort-starting orders
+ * @returns the groups and each of the scope's accounts' group
  * @throws {@link InvalidOptionError} when `segmentBy` or `cohortKey` returns something other than a
  *   string or a finite number
  */
-export function groupCustomers(book: Ledger, settings: CohortSettings, calendar: CohortCalendar): Grouping {
+export function groupCustomers(book: Ledger, settings: CohortSettings, calendar: CohortCalendar, scope: CohortScope): Grouping {
   const { segmentBy, cohortKey, by, weekStartsOn, asOf, from, to } = settings;
-  const { ids, orders, firstOrder: firstOrderOf } = book;
+  const { accounts, entry } = scope;
   const groups: CohortGroup[] = [];
-  const groupOf = new Int32Array(ids.length).fill(-1);
+  const groupOf = new Int32Array(accounts.length).fill(-1);
   const indexOf = new Map<number | string, number>();
   const calendarOptions = { timeZone: settings.timeZone, weekStartsOn };
   // Accounts come in order of their first record, so runs of them share a group: the group found last
   // is tried before the map.
   let lastId: number | string | null = null;
   let lastIndex = -1;
-  for (let account = 0; account < ids.length; account++) {
-    if (orders[account] === 0) continue;
-    const firstOrder = firstOrderOf[account];
+  for (let i = 0; i < accounts.length; i++) {
+    const firstOrder = book.time[entry[i]];
     if (firstOrder > asOf || firstOrder < from || firstOrder >= to) continue;
     const period = calendar.cohortOf(firstOrder);
     const base = calendar.baseOf(firstOrder);
-    let segment: string | null = null;
+    let segment = scope.segment;
     let custom: string | null = null;
     if (segmentBy !== null || cohortKey !== null) {
-      const profile = customerProfile(book, account);
+      const profile = customerProfile(book, accounts[i], entry[i]);
       if (segmentBy !== null) segment = customerKey('segmentBy', segmentBy(profile));
       if (cohortKey !== null) custom = customerKey('cohortKey', cohortKey(profile));
     }
-    // Within one table the segment is always or never a string, and so is the custom key.
+    // Within one scope the segment is always or never a string, and so is the custom key.
     const id = segment === null && custom === null ? period : `${segment}\u0000${custom ?? period}`;
     let index = id === lastId ? lastIndex : indexOf.get(id);
     if (index === undefined) {
       index = groups.length;
       indexOf.set(id, index);
       groups.push({
+        index,
         key: custom ?? periodKey(period, by, weekStartsOn),
         segment,
         period: custom === null ? period : null,
@@ -98,19 +104,16 @@ export function groupCustomers(book: Ledger, settings: CohortSettings, calendar:
     group.minBase = Math.min(group.minBase, base);
     group.maxBase = Math.max(group.maxBase, base);
     if (custom !== null) group.start = Math.min(group.start, firstOrder);
-    groupOf[account] = index;
+    groupOf[i] = index;
   }
   return { groups, groupOf };
 }
 
-/** What `segmentBy` and `cohortKey` see of a customer: id, first order and its amount. */
-function customerProfile(book: Ledger, account: number): CustomerProfile {
-  // The account has an order; refunds come first only when they are earlier.
-  let event = book.start[account];
-  while (book.minor[event] < 0) event++;
+/** What `segmentBy` and `cohortKey` see of a customer: id, the order that starts their cohort and its amount. */
+function customerProfile(book: Ledger, account: number, entry: number): CustomerProfile {
   return Object.freeze({
     customerId: book.ids[account],
-    firstOrder: new Date(book.firstOrder[account]),
-    firstOrderAmount: fromMinorUnits(book.minor[event], book.currencyDigits),
+    firstOrder: new Date(book.time[entry]),
+    firstOrderAmount: fromMinorUnits(book.minor[entry], book.currencyDigits),
   });
 }

@@ -13,6 +13,7 @@ import type { DateInput, Ledger } from '../input/types.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import type { Decimal } from 'decimal.js';
 import { moneyOption } from '../input/option-values.ts';
+import type { AttributeSplit, EventFilter } from './attribute-choices.ts';
 import type { ActiveWhen, Bracket, CohortSettings, CustomerProfile } from './types.ts';
 
 /** @internal The calendar both builders are set up with: `.by()`, `.every()`, `.timeZone()`, `.weekStartsOn()`, `.asOf()`. */
@@ -35,17 +36,20 @@ export interface ResolvedCalendar {
   readonly asOf: number | null;
 }
 
-/** @internal What `.between()`, `.mode()`, `.brackets()`, `.maxOffset()`, `.segmentBy()` and `.cohortKey()` of `Cohort` set. */
+/** @internal What `.between()`, `.mode()`, `.brackets()`, `.maxOffset()`, `.segmentBy()`, `.cohortKey()`, `.activeWhen()` and `.where()` of `Cohort` set. */
 export interface CohortChoice extends CalendarChoice {
   readonly between: readonly [DateInput | undefined, DateInput | undefined];
   readonly mode: 'classic' | 'unbounded';
   /** Set by `.brackets()` (bracket mode), cleared by `.mode()`. */
   readonly brackets: readonly Bracket[] | null;
   readonly maxOffset: number;
-  readonly segmentBy: ((customer: CustomerProfile) => string) | null;
+  /** A function of the customer, or an attribute of the ledger. */
+  readonly segmentBy: ((customer: CustomerProfile) => string) | AttributeSplit | null;
   readonly cohortKey: ((customer: CustomerProfile) => string) | null;
   /** Set by `.activeWhen()`. */
   readonly activeWhen: { readonly minOrders: number; readonly minAmount: Decimal | null };
+  /** Set by `.where()`. */
+  readonly where: EventFilter | null;
 }
 
 /**
@@ -61,7 +65,7 @@ export function defaultCalendar(timeZone: string): CalendarChoice {
 
 /**
  * @internal The defaults of `Cohort`: {@link defaultCalendar}, classic counting, every observable
- * offset, every customer, no segments.
+ * offset, every customer and order, no segments.
  *
  * @param timeZone - the calendar's zone, already checked
  * @returns the cohort choice
@@ -76,6 +80,7 @@ export function defaultCohortChoice(timeZone: string): CohortChoice {
     segmentBy: null,
     cohortKey: null,
     activeWhen: { minOrders: 1, minAmount: null },
+    where: null,
   };
 }
 
@@ -98,7 +103,9 @@ export function resolveCalendar(choice: CalendarChoice): ResolvedCalendar {
 
 /**
  * @internal Resolve a `Cohort` builder's choices into the settings of the cohort engine: dates read,
- * `asOf` defaulting to the ledger's last event, the mode following the brackets.
+ * `asOf` defaulting to the ledger's last event (the whole ledger's, whatever the filter), the mode
+ * following the brackets. Which customers and events take part (`where`, a split by an attribute) is
+ * resolved into the table's scopes.
  *
  * @param choice - the builder's choices
  * @param book - the ledger (its last event is the default `asOf`)
@@ -117,7 +124,7 @@ export function resolveCohortSettings(choice: CohortChoice, book: Ledger): Cohor
     mode: choice.brackets === null ? choice.mode : 'bracket',
     brackets: choice.brackets,
     maxOffset: choice.maxOffset,
-    segmentBy: choice.segmentBy,
+    segmentBy: typeof choice.segmentBy === 'function' ? choice.segmentBy : null,
     cohortKey: choice.cohortKey,
     minOrders: choice.activeWhen.minOrders,
     // Amounts are whole minor units, so "at least 0.005" of a 2-digit currency is "at least 1 cent".
@@ -224,7 +231,10 @@ export function maxOffsetOption(offset: unknown): number {
  * @throws {@link InvalidOptionError} for anything but a function
  */
 export function customerFunctionOption(option: string, value: unknown): (customer: CustomerProfile) => string {
-  if (typeof value !== 'function') throw new InvalidOptionError(option, value, 'must be a function of the customer');
+  if (typeof value !== 'function') {
+    const reason = option === 'segmentBy' ? 'must be a function of the customer or the name of an attribute of the ledger' : 'must be a function of the customer';
+    throw new InvalidOptionError(option, value, reason);
+  }
   return value as (customer: CustomerProfile) => string;
 }
 

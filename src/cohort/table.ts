@@ -11,7 +11,11 @@ import { type CellSums, averageCurve } from './average-curve.ts';
 import type { CohortCalendar } from './cohort-calendar.ts';
 import type { CohortGroup } from './groups.ts';
 import type { RowSums } from './cell-pass.ts';
+import { type MemberSource, memberMethods } from './members.ts';
 import type { AverageCell, CohortCell, CohortRow, CohortSettings, CohortTable, CohortTableRow } from './types.ts';
+
+/** The methods of a table, none of them enumerable. */
+type TableMethods = 'toRows' | 'toJSON' | 'members' | 'cohortMembers';
 
 /** @internal What a table is made of. */
 export interface TableParts {
@@ -21,13 +25,15 @@ export interface TableParts {
   readonly rows: readonly RowSums[];
   /** The currency's decimal digits. */
   readonly digits: number;
+  /** What the table's member methods recount cells from. */
+  readonly members: MemberSource;
 }
 
 /**
- * @internal Build the table: cohorts by segment (none first) then by start, each cell's values
- * computed here, once.
+ * @internal Build the table: cohorts by segment (the missing value last) then by start, each cell's
+ * values computed here, once.
  *
- * @param parts - settings, calendar, filled rows and currency digits
+ * @param parts - settings, calendar, filled rows, currency digits and what the member methods read
  * @returns the table
  */
 export function buildCohortTable(parts: TableParts): CohortTable {
@@ -44,13 +50,17 @@ export function buildCohortTable(parts: TableParts): CohortTable {
     }),
   );
   const average = averageCurve(rows.map((row, i) => ({ size: row.group.size, cells: sums[i] })), digits);
-  return makeTable(settings, Object.freeze(cohorts), Object.freeze(average));
+  const table = makeTable(settings, Object.freeze(cohorts), Object.freeze(average));
+  const { members, cohortMembers } = memberMethods(table.cohorts, rows, parts.members);
+  Object.defineProperties(table, { members: { value: members }, cohortMembers: { value: cohortMembers } });
+  return Object.freeze(table);
 }
 
+/** Segments by value, the missing value (`null`, in a table split by an attribute) last; then by start. */
 function compareGroups(x: CohortGroup, y: CohortGroup): number {
   if (x.segment !== y.segment) {
-    if (x.segment === null) return -1;
-    if (y.segment === null) return 1;
+    if (x.segment === null) return 1;
+    if (y.segment === null) return -1;
     return x.segment < y.segment ? -1 : 1;
   }
   if (x.period !== null && y.period !== null) return x.period - y.period;
@@ -140,7 +150,7 @@ function perCustomer(minor: number, size: number, digits: number): Decimal {
   return quotient;
 }
 
-/** The frozen table: its data as enumerable fields, `toRows` and `toJSON` as methods that are not. */
+/** The table, not yet frozen: its data as enumerable fields, `toRows` and `toJSON` as methods that are not. */
 function makeTable(settings: CohortSettings, cohorts: readonly CohortRow[], average: readonly AverageCell[]): CohortTable {
   const table = {
     by: settings.by,
@@ -156,7 +166,7 @@ function makeTable(settings: CohortSettings, cohorts: readonly CohortRow[], aver
     toRows: { value: () => tableRows(cohorts) },
     toJSON: { value: () => tableJson(table) },
   });
-  return Object.freeze(table as typeof table & Pick<CohortTable, 'toRows' | 'toJSON'>);
+  return table as typeof table & Pick<CohortTable, TableMethods>;
 }
 
 /** One flat row per cell, primitives only. */
@@ -183,7 +193,7 @@ function tableRows(cohorts: readonly CohortRow[]): CohortTableRow[] {
 }
 
 /** The table's fields as JSON-safe data: money as exact decimal strings, instants as ISO strings. */
-function tableJson(table: Omit<CohortTable, 'toRows' | 'toJSON'>): unknown {
+function tableJson(table: Omit<CohortTable, TableMethods>): unknown {
   return {
     ...table,
     asOf: table.asOf.toISOString(),

@@ -5,6 +5,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { CalendarUnit, Period, WeekStartsOn } from '../calendar/units.ts';
+import type { SegmentRule } from '../input/breakdown.ts';
 import type { CustomerId } from '../input/types.ts';
 
 /**
@@ -18,7 +19,11 @@ export type CohortMode = 'classic' | 'unbounded' | 'bracket';
 /** A bracket of offsets: `[k]` or `[from, to]` (inclusive). */
 export type Bracket = readonly [number] | readonly [number, number];
 
-/** What `segmentBy` and `cohortKey` functions see of a customer (built once per customer). */
+/**
+ * What `segmentBy` and `cohortKey` functions see of a customer (built once per customer as a table is
+ * computed). Under `.where()` with the default `cohortOf: 'first-match'`, the first order is the first
+ * matching one.
+ */
 export interface CustomerProfile {
   /** The customer's id. */
   readonly customerId: CustomerId;
@@ -26,6 +31,33 @@ export interface CustomerProfile {
   readonly firstOrder: Date;
   /** Amount of the first order. */
   readonly firstOrderAmount: Decimal;
+}
+
+/** Options of `Cohort.segmentBy` with an attribute's name. */
+export interface CohortSegmentOptions {
+  /**
+   * Which customers and orders a segment holds (see {@link SegmentRule}): `'customer'` (default), each
+   * customer in the segment of their value with all their orders; or `'same-value'`, the segment of value
+   * v holds the orders with v — a customer enters it with their first order with v and returns with
+   * orders with v.
+   */
+  segmentRule?: SegmentRule;
+}
+
+/**
+ * Which order puts a customer in their cohort under `Cohort.where`: `'first-match'`, their first
+ * matching order; `'first-order'`, their first order of any kind.
+ */
+export type CohortOf = 'first-match' | 'first-order';
+
+/** Options of `Cohort.where`. */
+export interface CohortWhereOptions {
+  /**
+   * Which order puts a customer in their cohort (default `'first-match'`): their first matching order —
+   * the table of the matching orders alone — or (`'first-order'`) their first order of any kind, every
+   * customer counted in the cohort of their first order and retained only with matching orders.
+   */
+  cohortOf?: CohortOf;
 }
 
 /**
@@ -49,6 +81,7 @@ export interface CohortSettings {
   readonly brackets: readonly Bracket[] | null;
   /** The last offset reported (Infinity: every observable one). */
   readonly maxOffset: number;
+  /** A `segmentBy` function (a split by an attribute is resolved into the table's scopes instead). */
   readonly segmentBy: ((customer: CustomerProfile) => string) | null;
   readonly cohortKey: ((customer: CustomerProfile) => string) | null;
   /** A customer is active in a measurement period with at least this many orders there. */
@@ -105,7 +138,10 @@ export interface CohortCell {
 export interface CohortRow {
   /** Cohort key: a period key (`2024-03`) or the caller's `cohortKey` value. */
   readonly key: string;
-  /** Segment value from `segmentBy`, or `null`. */
+  /**
+   * The segment: what a `segmentBy` function returned, or the value of the `segmentBy` attribute —
+   * `null` for the customers (or orders) without one. `null` in a table that is not segmented.
+   */
   readonly segment: string | null;
   /** Start of the cohort period (custom keys: the earliest first order of its members). */
   readonly start: Date;
@@ -181,7 +217,7 @@ export interface CohortTable {
   readonly timeZone: string;
   /** The instant the table is computed as of. */
   readonly asOf: Date;
-  /** Cohorts, by segment then by cohort start. */
+  /** Cohorts, by segment (the missing value of an attribute last) then by cohort start. */
   readonly cohorts: readonly CohortRow[];
   /** The size-weighted average curve over complete cells. */
   readonly average: readonly AverageCell[];
@@ -189,4 +225,52 @@ export interface CohortTable {
   toRows(): CohortTableRow[];
   /** A JSON-safe copy, the table's fields with money as exact decimal strings and dates as ISO strings. */
   toJSON(): unknown;
+  /**
+   * The customers a cell counts — the ones in its `customers`, by the table's mode and `activeWhen`
+   * rule — in the ledger's account order (order of first record).
+   *
+   * @param cohortKey - the cohort's `key`
+   * @param offset - the cell's `offset` (for a bracket, its first offset)
+   * @param segment - the cohort's `segment` (default `null`: the table is not segmented, or the
+   *   customers without a value of the attribute)
+   * @returns the customers' ids, frozen
+   * @throws {@link InvalidOptionError} naming `cohortKey`, `segment` or `offset` when the table has no
+   *   such cohort or cell
+   *
+   * @example
+   * ```ts
+   * import { Cohort } from 'retention-metrics';
+   * const orders = [
+   *   { customerId: 'a', date: '2024-01-03', amount: 10 },
+   *   { customerId: 'b', date: '2024-01-09', amount: 20 },
+   *   { customerId: 'b', date: '2024-02-11', amount: 15 },
+   *   { customerId: 'a', date: '2024-03-02', amount: 5 },
+   * ];
+   * const monthly = Cohort.from(orders).asOf('2024-03-31T23:59:59Z');
+   * monthly.table().members('2024-01', 1); // => ['b']
+   * monthly.mode('unbounded').table().members('2024-01', 1); // => ['a', 'b']
+   * monthly.brackets([[0], [1, 2]]).table().members('2024-01', 1); // => ['a', 'b']
+   * ```
+   */
+  members(cohortKey: string, offset: number, segment?: string | null): readonly CustomerId[];
+  /**
+   * The customers of a cohort (its `size`), in the ledger's account order.
+   *
+   * @param cohortKey - the cohort's `key`
+   * @param segment - the cohort's `segment` (default `null`)
+   * @returns the customers' ids, frozen
+   * @throws {@link InvalidOptionError} naming `cohortKey` or `segment` when the table has no such cohort
+   *
+   * @example
+   * ```ts
+   * import { Cohort } from 'retention-metrics';
+   * const orders = [
+   *   { customerId: 'a', date: '2024-01-03', amount: 10 },
+   *   { customerId: 'b', date: '2024-01-09', amount: 20 },
+   *   { customerId: 'c', date: '2024-02-11', amount: 15 },
+   * ];
+   * Cohort.from(orders).table().cohortMembers('2024-01'); // => ['a', 'b']
+   * ```
+   */
+  cohortMembers(cohortKey: string, segment?: string | null): readonly CustomerId[];
 }

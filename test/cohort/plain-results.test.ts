@@ -14,6 +14,12 @@ const orders = [
   { customerId: 'b', date: '2024-03-02', amount: 20 },
 ];
 const builder = Cohort.from(orders).asOf('2024-03-31T23:59:59Z');
+const withChannels = Cohort.from(
+  ledger(
+    orders.map((order, i) => ({ ...order, channel: i % 3 === 0 ? null : i % 3 === 1 ? 'ads' : 'email' })),
+    { attributes: { channel: 'channel' } },
+  ),
+).asOf('2024-03-31T23:59:59Z');
 
 /** Every own property of `value` and of the objects in it (not inside money or dates) is a plain, enumerable data field. */
 function expectPlainData(value: unknown, path = 'table'): void {
@@ -49,8 +55,15 @@ describe('a cohort table is plain data', () => {
     ['unbounded', builder.mode('unbounded')],
     ['brackets', builder.brackets([[0], [1, 2]])],
     ['segments', builder.segmentBy((c) => (String(c.customerId) === 'a' ? 'x' : 'y'))],
+    ['segments by an attribute', withChannels.segmentBy('channel')],
+    ['same-value segments', withChannels.segmentBy('channel', { segmentRule: 'same-value' })],
+    ['a filter', withChannels.where({ channel: ['ads'] })],
   ])('%s: no getters, no symbol slots, methods not enumerable', (_, b) => {
     expectPlainData(b.table());
+  });
+
+  test('a breakdown: its tables are plain data too', () => {
+    expectPlainData(withChannels.segmentBy('channel').breakdown(), 'breakdown');
   });
 
   test('a spread or a structured copy of a cell has the fields a user reads, with the same values', () => {
