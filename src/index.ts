@@ -82,6 +82,10 @@ export type {
   CohortMode,
   Bracket,
   CustomerProfile,
+  CohortSegmentOptions,
+  CohortWhereOptions,
+  CohortOf,
+  ActiveWhen,
 } from './cohort/types.ts';
 
 // --- segments ---

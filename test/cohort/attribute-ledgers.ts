@@ -43,16 +43,6 @@ export const rowsArb = fc
     })).sort((x, y) => x.date - y.date),
   );
 
-/**
- * The records in another order, each customer's own still in time order: the records are shuffled,
- * then each customer's places get that customer's records in their order.
- */
-export function interleaved(rows: readonly Row[], shuffled: readonly Row[]): Row[] {
-  const queue = new Map<number, Row[]>();
-  for (const row of rows) queue.set(row.customerId, [...(queue.get(row.customerId) ?? []), row]);
-  return shuffled.map((row) => queue.get(row.customerId)?.shift() ?? row);
-}
-
 /** The plan of customers 0 … 8 (`null` for every third one); 9 … 11 have no row in the customers table. */
 export const PLANS = Array.from({ length: 9 }, (_, id) => ({ customerId: id, plan: id % 3 === 2 ? null : id % 3 === 0 ? 'free' : 'pro' }));
 
