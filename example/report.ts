@@ -18,6 +18,7 @@ import {
 import { readCdnow } from './cdnow.ts';
 import { modelsReport } from './models-report.ts';
 import { DORMANCY_LABELS, segmentsReport } from './segments-report.ts';
+import { breakdownReport } from './breakdown-report.ts';
 import { count, dollars, heading, percent, table } from './table.ts';
 
 const records = readCdnow();
@@ -109,6 +110,8 @@ console.log(
   ),
 );
 console.log(`(† fewer than all ${allCohorts} cohorts have completed that month: the point rests on the earlier cohorts only)`);
+
+console.log(breakdownReport(records, asOf));
 
 console.log(heading('Lifecycle by quarter: where the active customers came from'));
 console.log(
