@@ -146,7 +146,7 @@ export function survivalTable(records: readonly unknown[], settings: SurvivalSet
     asOf: new Date(asOf),
     cohorts: Object.freeze(cohorts),
     overall: Object.freeze(kaplanMeier(observations)),
-    skipped: Object.freeze(problems.skipped.slice()),
+    skipped: problems.skipped(),
   };
   // Not enumerable: the table's fields stay its data, and `JSON.stringify` still finds it.
   Object.defineProperty(table, 'toJSON', { value: () => ({ ...table, skipped: table.skipped.map((r) => ({ ...r, value: jsonValue(r.value) })) }), enumerable: false });

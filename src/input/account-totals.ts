@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { AttributeColumn } from './attribute-dictionary.ts';
+import { type AttributeColumn, compareAttributeValues } from './attribute-dictionary.ts';
 
 /** The columns of events grouped by account: account `a` owns events `start[a] … start[a + 1] − 1`. */
 export interface GroupedEvents {
@@ -185,12 +185,7 @@ function sortAccount(time: Float64Array, minor: Float64Array, attributes: readon
 /** Two events by their attributes' values: missing first, then in code-unit order. */
 function compareAttributes(attributes: readonly AttributeColumn[], x: number, y: number): number {
   for (const { codes, values } of attributes) {
-    if (codes[x] === codes[y]) continue;
-    const a = values[codes[x]];
-    const b = values[codes[y]];
-    if (a === null) return -1;
-    if (b === null) return 1;
-    return a < b ? -1 : 1;
+    if (codes[x] !== codes[y]) return compareAttributeValues(values[codes[x]], values[codes[y]]);
   }
   return 0;
 }

@@ -80,6 +80,21 @@ export class AttributeDictionary {
 }
 
 /**
+ * @internal The order of an attribute's values among events otherwise equal: the missing value first,
+ * then in code-unit order.
+ *
+ * @param a - a value
+ * @param b - another
+ * @returns negative when `a` comes first, positive when `b` does, 0 for the same value
+ */
+export function compareAttributeValues(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
+
+/**
  * @internal Codes for `length` entries of a dictionary of `values` (with the missing value).
  *
  * @param length - the number of entries

@@ -6,7 +6,7 @@
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { didYouMean } from '../option-keys.ts';
-import { type AttributeColumn, allocateCodes } from './attribute-dictionary.ts';
+import { type AttributeColumn, allocateCodes, compareAttributeValues } from './attribute-dictionary.ts';
 import type { Ledger } from './types.ts';
 
 /**
@@ -30,6 +30,31 @@ export function firstOrderEvent(book: Ledger, account: number): number {
 }
 
 /**
+ * @internal A customer's value of an event attribute on an order: that order's, unless orders equal to it
+ * in instant and amount follow it (the ledger orders those by all their attributes together), in which
+ * case the first of their values — missing first, then in code-unit order — so that the other
+ * attributes of the ledger never decide it.
+ *
+ * @param book - the ledger
+ * @param column - an event attribute of the ledger
+ * @param account - the customer
+ * @param event - the order (the first of its ties)
+ * @param kept - the events that may take part (a filter's), or `null` for all
+ * @returns the value's code
+ */
+export function orderValueCode(book: Ledger, column: AttributeColumn, account: number, event: number, kept: Uint8Array | null = null): number {
+  const { time, minor } = book;
+  const { codes, values } = column;
+  let code = codes[event];
+  const end = book.start[account + 1];
+  for (let e = event + 1; e < end && time[e] === time[event] && minor[e] === minor[event]; e++) {
+    if (kept !== null && kept[e] === 0) continue;
+    if (compareAttributeValues(values[codes[e]], values[code]) < 0) code = codes[e];
+  }
+  return code;
+}
+
+/**
  * @internal Each account's value of an attribute: a customer attribute's own, or an event attribute's
  * value on the customer's first order (missing for an account without orders).
  *
@@ -46,7 +71,7 @@ export function customerValues(book: Ledger, name: unknown, option: string): Att
   if (events === undefined) throw unknownAttribute(book, name, option);
   const accounts = book.ids.length;
   const codes = allocateCodes(accounts, events.values.length);
-  for (let a = 0; a < accounts; a++) if (book.orders[a] > 0) codes[a] = events.codes[firstOrderEvent(book, a)];
+  for (let a = 0; a < accounts; a++) if (book.orders[a] > 0) codes[a] = orderValueCode(book, events, a, firstOrderEvent(book, a));
   return { codes, values: events.values };
 }
 
@@ -67,14 +92,15 @@ export function eventsWhere(book: Ledger, where: Where, option: string): Uint8Ar
   const kept = new Uint8Array(book.eventCount).fill(1);
   for (const name of Object.keys(where)) {
     const wanted = where[name];
-    if (!Array.isArray(wanted) || !wanted.every((v: unknown) => v === null || typeof v === 'string')) {
+    if (!Array.isArray(wanted) || !wanted.every((v: unknown) => v === null || v === undefined || typeof v === 'string')) {
       throw new InvalidOptionError(`${option}.${name}`, wanted, 'must be an array of values (strings, or null for a missing value)');
     }
+    const listed = new Set<string | null>(wanted.map((v: string | null | undefined) => v ?? null));
     const customer = attributeColumn(book.customerAttributes, name);
     const column = customer ?? attributeColumn(book.attributes, name);
     if (column === undefined) throw unknownAttribute(book, name, `${option}.${name}`);
     const accepted = new Uint8Array(column.values.length);
-    for (let code = 0; code < column.values.length; code++) if (wanted.includes(column.values[code])) accepted[code] = 1;
+    for (let code = 0; code < column.values.length; code++) if (listed.has(column.values[code])) accepted[code] = 1;
     const { codes } = column;
     if (customer === undefined) {
       for (let e = 0; e < kept.length; e++) kept[e] &= accepted[codes[e]];

@@ -23,7 +23,7 @@ export type SegmentRule = 'customer' | 'same-value';
 export interface Segment<T> {
   /** The attribute's value; `null` for the customers (or orders) without one. */
   readonly value: string | null;
-  /** Customers in the segment. */
+  /** Customers the segment's report counts (for a per-period report: those whose first order is by `asOf`). */
   readonly customers: number;
   /** The report over the segment. */
   readonly result: T;
@@ -37,7 +37,7 @@ export interface Breakdown<T> {
   readonly rule: SegmentRule;
   /** The report over every customer. */
   readonly total: T;
-  /** One segment per value that has customers, by value (code-unit order), the missing value last. */
+  /** One segment per value whose report counts customers, by value (code-unit order), the missing value last. */
   readonly segments: readonly Segment<T>[];
 }
 
@@ -67,10 +67,11 @@ export function segmentRuleOption(rule: unknown): SegmentRule {
  * @param by - the attribute's name
  * @param rule - how events go into segments
  * @param option - the option naming the attribute, for messages
+ * @param only - build only this value's ledger (`undefined`: every value's)
  * @returns the segments' ledgers, by value, the missing value last
  * @throws {@link InvalidOptionError} when the ledger has no attribute `by`
  */
-export function segmentLedgers(book: Ledger, by: unknown, rule: SegmentRule, option = 'by'): SegmentLedger[] {
+export function segmentLedgers(book: Ledger, by: unknown, rule: SegmentRule, option = 'by', only?: string | null): SegmentLedger[] {
   const eventRule = rule === 'same-value' && typeof by === 'string' && Object.hasOwn(book.attributes, by) && !Object.hasOwn(book.customerAttributes, by);
   const column = eventRule ? book.attributes[by as string] : customerValues(book, by, option);
   const { codes, values } = column;
@@ -94,11 +95,11 @@ export function segmentLedgers(book: Ledger, by: unknown, rule: SegmentRule, opt
   const table = customerTableOf(book);
   const segments: SegmentLedger[] = [];
   for (let c = 0; c < values.length; c++) {
-    if (first[c + 1] === first[c]) continue;
+    if (first[c + 1] === first[c] || (only !== undefined && values[c] !== only)) continue;
     const part = subLedger(book, events.subarray(first[c], first[c + 1]), table);
     if (part.customerCount > 0) segments.push({ value: values[c], book: part });
   }
-  return segments.sort((x, y) => compareValues(x.value, y.value));
+  return segments.sort((x, y) => compareSegmentValues(x.value, y.value));
 }
 
 /**
@@ -108,21 +109,35 @@ export function segmentLedgers(book: Ledger, by: unknown, rule: SegmentRule, opt
  * @param by - the attribute's name
  * @param rule - how events go into segments
  * @param report - the report, run on the whole ledger and on each segment's
+ * @param counted - the customers a segment's report counts (default: the segment ledger's customers); a
+ *   segment whose report counts none is left out
  * @returns the breakdown
  * @throws {@link InvalidOptionError} when the ledger has no attribute `by`
  */
-export function breakdownOf<T>(book: Ledger, by: string, rule: SegmentRule, report: (book: Ledger) => T): Breakdown<T> {
-  const parts = segmentLedgers(book, by, rule);
-  return Object.freeze({
-    by,
-    rule,
-    total: report(book),
-    segments: Object.freeze(parts.map(({ value, book: part }) => Object.freeze({ value, customers: part.customerCount, result: report(part) }))),
-  });
+export function breakdownOf<T>(
+  book: Ledger,
+  by: string,
+  rule: SegmentRule,
+  report: (book: Ledger) => T,
+  counted: (result: T, part: Ledger) => number = (_, part) => part.customerCount,
+): Breakdown<T> {
+  const segments: Segment<T>[] = [];
+  for (const { value, book: part } of segmentLedgers(book, by, rule)) {
+    const result = report(part);
+    const customers = counted(result, part);
+    if (customers > 0) segments.push(Object.freeze({ value, customers, result }));
+  }
+  return Object.freeze({ by, rule, total: report(book), segments: Object.freeze(segments) });
 }
 
-/** Values in code-unit order, `null` last. */
-function compareValues(a: string | null, b: string | null): number {
+/**
+ * @internal The order of a breakdown's values: code-unit order, the missing value last.
+ *
+ * @param a - a value
+ * @param b - another
+ * @returns negative when `a` comes first, positive when `b` does, 0 for the same value
+ */
+export function compareSegmentValues(a: string | null, b: string | null): number {
   if (a === null) return b === null ? 0 : 1;
   if (b === null) return -1;
   return a < b ? -1 : a > b ? 1 : 0;

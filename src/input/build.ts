@@ -94,7 +94,7 @@ export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions
     customerCount: totals.customers,
     minTime: totals.minTime,
     maxTime: totals.maxTime,
-    skipped: Object.freeze(problems.skipped.slice()),
+    skipped: problems.skipped(),
     totals,
     firstOrder: perAccount.firstOrder,
     lastOrder: perAccount.lastOrder,

@@ -19,11 +19,12 @@ export type AttributeFields<R> = Readonly<Record<string, FieldReader<R>>>;
 /**
  * An attribute column of `ledger.fromColumns`: a value per entry (strings, `null` or `undefined` where
  * an entry has none), or codes into a dictionary of values — Arrow's dictionary columns and DuckDB's
- * `ENUM`s — where a code of `null`, `undefined` or −1 is a missing value.
+ * `ENUM`s — where a code of `null`, `undefined` or −1 is a missing value (codes may be `bigint`s, as in a
+ * `BigInt64Array`).
  */
 export type AttributeColumnInput =
   | ArrayLike<string | null | undefined>
-  | { readonly codes: ArrayLike<number | null | undefined>; readonly values: ArrayLike<string | null> };
+  | { readonly codes: ArrayLike<number | bigint | null | undefined>; readonly values: ArrayLike<string | null> };
 
 /** @internal An attribute as staged: its name and its codes by staged event. */
 export interface StagedAttribute {
@@ -152,7 +153,8 @@ function columnSource(name: string, column: unknown, length: number): AttributeS
   // The code of each input code, found on first use: −2 while unknown.
   const mapped = new Int32Array(values.length).fill(-2);
   const code = (_: object, i: number): number => {
-    const given = codes[i];
+    // A `BigInt64Array` of codes (Arrow's int64 dictionary indices) reads as the numbers it holds.
+    const given = typeof codes[i] === 'bigint' ? Number(codes[i]) : codes[i];
     if (given === null || given === undefined || given === -1) return 0;
     if (typeof given !== 'number' || !Number.isInteger(given) || given < 0 || given >= values.length) return -1;
     if (mapped[given] === -2) mapped[given] = dictionary.codeOf(values[given]);

@@ -19,7 +19,8 @@ import type { CustomerId, Ledger } from './types.ts';
  *
  * Every report on the result answers its question for the matching orders alone: a customer's first
  * order is their first *matching* order, and a customer without one is not in it. The result keeps the
- * ledger's zone, currency, attributes and `skipped`; its accounts are numbered afresh.
+ * ledger's zone, currency, attributes, `skipped` and `unknownCustomers`; its accounts are numbered
+ * afresh.
  *
  * @param data - a ledger (or records in the library's field names, though only a ledger has attributes)
  * @param where - the filter, e.g. `{ category: ['books'] }`
@@ -101,13 +102,17 @@ export function subLedger(book: Ledger, events: Uint32Array, table: CustomerTabl
     output: allocateEventColumns(n),
     attributes,
   };
-  const problems = new Problems(true, 'records');
-  problems.skipped.push(...book.skipped);
+  const problems = new Problems(true, 'records', book.skipped);
   const options = { timeZone: book.timeZone, currency: book.currency, currencyDigits: book.currencyDigits, timeUnit: 'ms' as const, rounding: undefined, skip: true };
   return buildLedger(staged, options, problems, book.recordCount, { table, unknown: book.unknownCustomers });
 }
 
-/** @internal A ledger's customer attributes as a table keyed by id, or `null` when it has none. */
+/**
+ * @internal A ledger's customer attributes as a table keyed by id, for the ledgers made from it.
+ *
+ * @param book - the ledger
+ * @returns the table (a row per account), or `null` when the ledger has no customer attributes
+ */
 export function customerTableOf(book: Ledger): CustomerTable | null {
   const names = Object.keys(book.customerAttributes);
   if (names.length === 0) return null;

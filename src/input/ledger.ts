@@ -31,7 +31,8 @@ export interface LedgerOptions<R = TransactionRecord> extends LedgerBaseOptions 
   /**
    * Attributes to keep per event, by name: where each record holds the value (a property name, or a
    * function of the record and its index). Values are strings; `null` or `undefined` is a missing
-   * value (kept, not dropped). Records of one order keep the first record's values.
+   * value (kept, not dropped). The records of one order take the values of the earliest (at one
+   * instant: of the largest amount).
    */
   attributes?: AttributeFields<R>;
   /**

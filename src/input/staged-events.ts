@@ -41,12 +41,28 @@ export interface StagedEvents {
 
 /** Collects skipped records (or throws the first problem when not skipping). */
 export class Problems {
-  readonly skipped: SkippedRecord[] = [];
-  constructor(private readonly skip: boolean, readonly source: string) {}
+  readonly #skipped: SkippedRecord[] = [];
+
+  /**
+   * @param skip - whether to skip unreadable records (else the first one throws)
+   * @param source - how the input is named in messages (`'records'`, `'columns'`)
+   * @param earlier - records skipped before (a ledger's, for a ledger made from it), kept as they are
+   */
+  constructor(
+    private readonly skip: boolean,
+    readonly source: string,
+    private readonly earlier: readonly SkippedRecord[] = [],
+  ) {}
 
   /** Report a problem; throws unless skipping. */
   report(index: number, field: InvalidInputError['field'], value: unknown, reason: string): void {
     if (!this.skip) throw new InvalidInputError(index, field, value, reason, this.source);
-    this.skipped.push(Object.freeze({ index, field, value, reason }));
+    this.#skipped.push(Object.freeze({ index, field, value, reason }));
+  }
+
+  /** @returns every skipped record, frozen (the earlier ones as given when none was added) */
+  skipped(): readonly SkippedRecord[] {
+    if (this.#skipped.length === 0 && Object.isFrozen(this.earlier)) return this.earlier;
+    return Object.freeze([...this.earlier, ...this.#skipped]);
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError, InvalidOptionError, type Ledger, ledger } from 'retention-metrics';
+import { InvalidInputError, InvalidOptionError, type Ledger, filterLedger, ledger } from 'retention-metrics';
 
 const day = (d: number): number => Date.UTC(2024, 0, 1) + d * 86_400_000;
 
@@ -46,16 +46,27 @@ describe('event attributes', () => {
     expect(valuesOf(book, 'category')).toEqual(['books', null]);
   });
 
-  it('keeps the first line’s values when lines of one order merge', () => {
-    const book = ledger(
-      [
-        { customerId: 1, date: day(2), amount: 3, orderId: 'o1', category: 'toys' },
-        { customerId: 1, date: day(1), amount: 4, orderId: 'o1', category: 'books' },
-      ],
-      { attributes: { category: 'category' } },
-    );
-    expect(book.eventCount).toBe(1);
-    expect(valuesOf(book, 'category')).toEqual(['toys']);
+  it('gives a merged order the values of its earliest line, whatever the order of the lines', () => {
+    const lines = [
+      { customerId: 1, date: day(2), amount: 3, orderId: 'o1', category: 'toys' },
+      { customerId: 1, date: day(1), amount: 4, orderId: 'o1', category: 'books' },
+    ];
+    for (const records of [lines, [...lines].reverse()]) {
+      const book = ledger(records, { attributes: { category: 'category' } });
+      expect(book.eventCount).toBe(1);
+      expect(valuesOf(book, 'category')).toEqual(['books']);
+    }
+  });
+
+  it('gives lines equal in instant and amount each attribute’s first value', () => {
+    const lines = [
+      { customerId: 1, date: day(1), amount: 4, orderId: 'o1', channel: 'web', category: null },
+      { customerId: 1, date: day(1), amount: 4, orderId: 'o1', channel: 'ads', category: 'toys' },
+    ];
+    for (const records of [lines, [...lines].reverse()]) {
+      const book = ledger(records, { attributes: { channel: 'channel', category: 'category' } });
+      expect([valuesOf(book, 'channel'), valuesOf(book, 'category')]).toEqual([['ads'], [null]]);
+    }
   });
 
   it('refuses a value that is not a string, naming record and attribute', () => {
@@ -97,6 +108,12 @@ describe('event attributes', () => {
     expect(book.unknownCustomers).toBe(0);
   });
 
+  it('keeps every record skipped before in a ledger made from it', () => {
+    const records = [...Array.from({ length: 200_000 }, () => ({ customerId: 1, date: 'never', amount: 1, channel: 'ads' })), { customerId: 1, date: day(1), amount: 1, channel: 'ads' }];
+    const book = ledger(records, { attributes: { channel: 'channel' }, onInvalid: 'skip' });
+    expect(filterLedger(book, { channel: ['ads'] }).skipped).toBe(book.skipped);
+  });
+
   it('moves with the events whatever the input order (property)', () => {
     const record = fc.record({
       customerId: fc.integer({ min: 0, max: 6 }),
@@ -131,6 +148,11 @@ describe('attribute columns of ledger.fromColumns', () => {
 
   it('reads codes into a dictionary, −1 and null as missing', () => {
     const book = ledger.fromColumns({ ...base, attributes: { plan: { codes: new Int8Array([1, -1, 0]), values: ['basic', 'pro'] } } });
+    expect(valuesOf(book, 'plan')).toEqual(['pro', 'basic', null]);
+  });
+
+  it('reads bigint codes (Arrow’s int64 dictionary indices)', () => {
+    const book = ledger.fromColumns({ ...base, attributes: { plan: { codes: new BigInt64Array([1n, -1n, 0n]), values: ['basic', 'pro'] } } });
     expect(valuesOf(book, 'plan')).toEqual(['pro', 'basic', null]);
   });
 

@@ -71,6 +71,14 @@ describe('filterLedger', () => {
     expect(pro.customerAttributes.plan.values[pro.customerAttributes.plan.codes[0]]).toBe('pro');
   });
 
+  it('reads undefined in a list as the missing value', () => {
+    const book = read([
+      { customerId: 1, date: day(1), amount: 5, channel: null },
+      { customerId: 2, date: day(2), amount: 5, channel: 'ads' },
+    ]);
+    expect(filterLedger(book, { channel: [undefined as unknown as null] }).ids).toEqual([1]);
+  });
+
   it('names an unknown attribute, with the closest one', () => {
     const book = read([{ customerId: 1, date: day(1), amount: 5, channel: 'ads' }]);
     expect(() => filterLedger(book, { chanel: ['ads'] })).toThrow(InvalidOptionError);
@@ -117,6 +125,17 @@ describe('segmentLedgers', () => {
         }
       }),
     );
+  });
+
+  it('gives a customer the first value among orders tied for first, whatever other attributes the ledger has', () => {
+    const rows = [
+      { customerId: 1, date: day(1), amount: 10, ch: 'b', cat: 'x' },
+      { customerId: 1, date: day(1), amount: 10, ch: 'a', cat: 'y' },
+    ];
+    for (const attributes of [{ ch: 'ch' }, { ch: 'ch', cat: 'cat' }, { cat: 'cat', ch: 'ch' }] as const) {
+      const book = ledger(rows, { attributes });
+      expect(segmentLedgers(book, 'ch', 'customer').map((part) => part.value)).toEqual(['a']);
+    }
   });
 
   it('lists values in code-unit order, the missing value last', () => {
