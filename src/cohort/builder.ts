@@ -186,6 +186,7 @@ export class Cohort extends CalendarSteps<CohortChoice, Cohort> {
    * Customers without a value are the segment `null`, sorted last (split by an attribute, every row is a
    * segment). With `{ segmentRule: 'same-value' }` (event attributes) the segment of value v holds the
    * orders with v: a customer enters it with their first order with v and returns with orders with v.
+   * On a customer attribute the two rules agree, as every order of a customer has the customer's value.
    *
    * @param segment - a function returning a customer's segment (a string or a finite number), or the
    *   name of an attribute of the ledger
@@ -274,6 +275,7 @@ export class Cohort extends CalendarSteps<CohortChoice, Cohort> {
    * The table over everyone (`total`) and one per value of the `segmentBy` attribute with customers (by
    * value, missing last), all with the same settings and `asOf`. By the customer rule the segments' sizes,
    * cell customers, orders and revenue add up to the total's; by the same-value rule they can overlap.
+   * `rule` is the `segmentRule` asked for, also on a customer attribute (where both rules agree).
    *
    * @returns `{ by, rule, total, segments: [{ value, customers, result }] }` (`customers`: its table's)
    * @throws {@link InvalidOptionError} naming `segmentBy` when it is no attribute's name; as `.table()`

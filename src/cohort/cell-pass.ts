@@ -6,6 +6,7 @@
  * @internal
  */
 import type { Ledger } from '../input/types.ts';
+import { type ActivityRule, meetsRule } from '../metrics/activity-rule.ts';
 import type { CohortCalendar } from './cohort-calendar.ts';
 import type { CohortGroup } from './groups.ts';
 import type { CohortScope } from './scope.ts';
@@ -61,15 +62,14 @@ export function emptyRow(group: CohortGroup, part: number, offsets: number, brac
   };
 }
 
-/** @internal The rules of the cell pass: the calendar, the brackets and when a customer is active. */
-export interface CellRules {
+/**
+ * @internal The rules of the cell pass: the calendar, the brackets and when a customer is active (the
+ * `activeWhen` rule: the orders a customer needs in a period, and their amounts in minor units).
+ */
+export interface CellRules extends ActivityRule {
   readonly calendar: CohortCalendar;
   /** Bracket index of each offset, −1 outside every bracket; `null` without brackets. */
   readonly bracketOf: Int32Array | null;
-  /** Orders a customer needs in a period to be active there. */
-  readonly minOrders: number;
-  /** Order amounts (minor units) a customer needs in a period to be active there. */
-  readonly minGrossMinor: number;
 }
 
 /**
@@ -171,7 +171,7 @@ export function fillCustomer(book: Ledger, scope: CohortScope, i: number, row: R
  */
 function settle(row: RowSums, pass: CellRules, activity: Activity): void {
   const k = activity.offset;
-  if (k < 0 || activity.orders < pass.minOrders || activity.gross < pass.minGrossMinor) return;
+  if (k < 0 || !meetsRule(pass, activity.orders, activity.gross)) return;
   if (k >= row.offsets) {
     activity.lastActive = row.offsets - 1;
     return;

@@ -10,6 +10,7 @@
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import type { CustomerId, Ledger } from '../input/types.ts';
+import { unknownValueError } from '../segments/unknown-value.ts';
 import { type CellRules, type RowSums, emptyRow, fillCustomer } from './cell-pass.ts';
 import type { Grouping } from './groups.ts';
 import type { CohortScope } from './scope.ts';
@@ -26,8 +27,8 @@ export interface MemberSource {
 
 /** @internal The two member methods of a table. */
 export interface MemberMethods {
-  members(cohortKey: string, offset: number, segment?: string | null): readonly CustomerId[];
-  cohortMembers(cohortKey: string, segment?: string | null): readonly CustomerId[];
+  members(cohortKey: string, offset: number, segment?: string | null): CustomerId[];
+  cohortMembers(cohortKey: string, segment?: string | null): CustomerId[];
 }
 
 /**
@@ -58,19 +59,15 @@ function cohortIndex(cohorts: readonly CohortRow[], cohortKey: unknown, segment:
   const i = cohorts.findIndex((c) => c.key === cohortKey && c.segment === segment);
   if (i >= 0) return i;
   const segments = [...new Set(cohorts.filter((c) => c.key === cohortKey).map((c) => c.segment))];
-  if (segments.length > 0) {
-    throw new InvalidOptionError('segment', segment, `cohort ${describeValue(cohortKey)} has no segment ${describeValue(segment)}; its segments are ${segments.map(describeValue).join(', ')}`);
-  }
-  const keys = [...new Set(cohorts.map((c) => c.key))];
-  const listed = keys.length <= 12 ? keys.map(describeValue).join(', ') : `${keys.slice(0, 12).map(describeValue).join(', ')}, …`;
-  throw new InvalidOptionError('cohortKey', cohortKey, `${describeValue(cohortKey)} is not the key of a cohort of the table; its keys are ${keys.length === 0 ? 'none' : listed}`);
+  if (segments.length > 0) throw unknownValueError('segment', segment, 'segment', `cohort ${describeValue(cohortKey)}`, segments);
+  throw unknownValueError('cohortKey', cohortKey, 'cohort key', 'the table', [...new Set(cohorts.map((c) => c.key))]);
 }
 
 /**
  * The customers of a row's group for whom `counted` holds of their row alone (`null`: all of them), in
- * ledger account order.
+ * ledger account order: a new array on every call, the caller's to sort or extend.
  */
-function listMembers(row: RowSums, source: MemberSource, counted: ((alone: RowSums) => boolean) | null): readonly CustomerId[] {
+function listMembers(row: RowSums, source: MemberSource, counted: ((alone: RowSums) => boolean) | null): CustomerId[] {
   const { scope, grouping } = source.parts[row.part];
   const alone = emptyRow(row.group, row.part, row.offsets, source.settings.brackets);
   const ids: CustomerId[] = [];
@@ -84,7 +81,7 @@ function listMembers(row: RowSums, source: MemberSource, counted: ((alone: RowSu
     fillCustomer(source.book, scope, i, alone, source.rules);
     if (counted(alone)) ids.push(source.book.ids[scope.accounts[i]]);
   }
-  return Object.freeze(ids);
+  return ids;
 }
 
 /** The customers a row counts in the cell at `offset` (a bracket's first offset in bracket mode), as the table counts them. */

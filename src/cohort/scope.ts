@@ -20,6 +20,11 @@ export interface CohortScope {
   readonly accounts: Uint32Array;
   /** For each of `accounts`: the event of the order that puts the customer in their cohort. */
   readonly entry: Uint32Array;
+  /**
+   * 1 for each event that may start a customer's cohort — the filter's, under `cohortOf: 'first-match'` —
+   * or `null` for every order; a same-value segment's `entry` has the segment's value besides.
+   */
+  readonly entryAmong: Uint8Array | null;
   /** 1 for each event of the ledger the `where` filter keeps; `null` without a filter. */
   readonly kept: Uint8Array | null;
   /** A same-value segment: only events whose attribute code is `code` count (besides the filter's). */
@@ -41,15 +46,16 @@ export interface CohortScope {
 export function wholeScope(book: Ledger, kept: Uint8Array | null, cohortOf: CohortOf): CohortScope {
   const accounts = new Uint32Array(book.ids.length);
   const entry = new Uint32Array(book.ids.length);
+  const entryAmong = cohortOf === 'first-order' ? null : kept;
   let n = 0;
   for (let account = 0; account < book.ids.length; account++) {
-    const event = kept === null || cohortOf === 'first-order' ? firstOrder(book, account) : firstKeptOrder(book, account, kept);
+    const event = entryAmong === null ? firstOrder(book, account) : firstKeptOrder(book, account, entryAmong);
     if (event < 0) continue;
     accounts[n] = account;
     entry[n] = event;
     n++;
   }
-  return { accounts: accounts.slice(0, n), entry: entry.slice(0, n), kept, sameValue: null, segment: null };
+  return { accounts: accounts.slice(0, n), entry: entry.slice(0, n), entryAmong, kept, sameValue: null, segment: null };
 }
 
 /** The account's first order, −1 for an account with refunds only. */

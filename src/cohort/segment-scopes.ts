@@ -6,7 +6,8 @@
  * @internal
  */
 import type { AttributeColumn } from '../input/attribute-dictionary.ts';
-import type { SegmentRule } from '../input/breakdown.ts';
+import { orderValueCode } from '../input/attribute-lookup.ts';
+import { type SegmentRule, compareSegmentValues } from '../input/breakdown.ts';
 import type { Ledger } from '../input/types.ts';
 import type { CohortScope } from './scope.ts';
 
@@ -23,9 +24,11 @@ export interface ValueScope {
  * order), the missing value last.
  *
  * Customer rule: each customer goes to the segment of their value — a customer attribute's, or an event
- * attribute's on the order that starts their cohort — with all the events the scope counts. Same-value
- * rule (event attributes only; a customer attribute splits by the customer rule): the segment of value v
- * counts the events with v, and a customer enters it with their first counted order with v.
+ * attribute's on the order that starts their cohort (with orders tied with it in instant and amount that
+ * may start it too, the first of their values, as in every breakdown) — with all the events the scope
+ * counts. Same-value rule (event attributes only; on a customer attribute the rules agree, and the
+ * customer rule splits): the segment of value v counts the events with v, and a customer enters it with
+ * their first counted order with v.
  *
  * @param book - the ledger
  * @param whole - the unsplit scope (its filter applies to every segment)
@@ -36,15 +39,17 @@ export interface ValueScope {
 export function segmentScopes(book: Ledger, whole: CohortScope, name: string, rule: SegmentRule): ValueScope[] {
   const byCustomer = Object.hasOwn(book.customerAttributes, name);
   const column = byCustomer ? book.customerAttributes[name] : book.attributes[name];
-  const parts = rule === 'same-value' && !byCustomer ? sameValueParts(book, whole, column) : customerParts(whole, column, byCustomer);
-  return parts.sort((x, y) => compareValues(x.value, y.value));
+  const parts = rule === 'same-value' && !byCustomer ? sameValueParts(book, whole, column) : customerParts(book, whole, column, byCustomer);
+  return parts.sort((x, y) => compareSegmentValues(x.value, y.value));
 }
 
 /** The customer rule: the scope's accounts by their value, each value's in the ledger's account order. */
-function customerParts(whole: CohortScope, column: AttributeColumn, byCustomer: boolean): ValueScope[] {
+function customerParts(book: Ledger, whole: CohortScope, column: AttributeColumn, byCustomer: boolean): ValueScope[] {
   const { accounts, entry } = whole;
   const codes = new Uint32Array(accounts.length);
-  for (let i = 0; i < accounts.length; i++) codes[i] = column.codes[byCustomer ? accounts[i] : entry[i]];
+  for (let i = 0; i < accounts.length; i++) {
+    codes[i] = byCustomer ? column.codes[accounts[i]] : orderValueCode(book, column, accounts[i], entry[i], whole.entryAmong);
+  }
   // A counting sort of the accounts by code keeps each code's accounts ascending.
   const ends = new Uint32Array(column.values.length + 1);
   for (const code of codes) ends[code + 1]++;
@@ -89,6 +94,7 @@ function sameValueParts(book: Ledger, whole: CohortScope, column: AttributeColum
     const scope = {
       accounts: Uint32Array.from(accountsOf[code]),
       entry: Uint32Array.from(entryOf[code]),
+      entryAmong: whole.kept,
       kept: whole.kept,
       sameValue: { codes, code },
       segment: value,
@@ -96,11 +102,4 @@ function sameValueParts(book: Ledger, whole: CohortScope, column: AttributeColum
     parts.push({ value, scope });
   });
   return parts;
-}
-
-/** Values in code-unit order, `null` last. */
-function compareValues(a: string | null, b: string | null): number {
-  if (a === null) return b === null ? 0 : 1;
-  if (b === null) return -1;
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -233,7 +233,7 @@ export interface CohortTable {
    * @param offset - the cell's `offset` (for a bracket, its first offset)
    * @param segment - the cohort's `segment` (default `null`: the table is not segmented, or the
    *   customers without a value of the attribute)
-   * @returns the customers' ids, frozen
+   * @returns the customers' ids: a new array on every call (yours to sort or extend)
    * @throws {@link InvalidOptionError} naming `cohortKey`, `segment` or `offset` when the table has no
    *   such cohort or cell
    *
@@ -252,13 +252,13 @@ export interface CohortTable {
    * monthly.brackets([[0], [1, 2]]).table().members('2024-01', 1); // => ['a', 'b']
    * ```
    */
-  members(cohortKey: string, offset: number, segment?: string | null): readonly CustomerId[];
+  members(cohortKey: string, offset: number, segment?: string | null): CustomerId[];
   /**
    * The customers of a cohort (its `size`), in the ledger's account order.
    *
    * @param cohortKey - the cohort's `key`
    * @param segment - the cohort's `segment` (default `null`)
-   * @returns the customers' ids, frozen
+   * @returns the customers' ids: a new array on every call (yours to sort or extend)
    * @throws {@link InvalidOptionError} naming `cohortKey` or `segment` when the table has no such cohort
    *
    * @example
@@ -272,5 +272,5 @@ export interface CohortTable {
    * Cohort.from(orders).table().cohortMembers('2024-01'); // => ['a', 'b']
    * ```
    */
-  cohortMembers(cohortKey: string, segment?: string | null): readonly CustomerId[];
+  cohortMembers(cohortKey: string, segment?: string | null): CustomerId[];
 }

@@ -8,8 +8,10 @@
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import type { AttributeColumn } from '../input/attribute-dictionary.ts';
 import { customerValues } from '../input/attribute-lookup.ts';
+import { compareSegmentValues } from '../input/breakdown.ts';
 import type { CustomerId, Ledger } from '../input/types.ts';
-import { checkOptionKeys, didYouMean, optionKeys } from '../option-keys.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import { unknownValueError } from './unknown-value.ts';
 
 /**
  * A segment report's summary per value of a customer attribute (option `by`): one entry per value
@@ -127,7 +129,7 @@ export function valueGroups(by: ByAttribute, accounts: Uint32Array): ValueGroups
     }
     groupOfCode[code] = g;
   }
-  const order = used.map((_, g) => g).sort((x, y) => compareValues(used[x], used[y]));
+  const order = used.map((_, g) => g).sort((x, y) => compareSegmentValues(used[x], used[y]));
   const rankOf = new Uint32Array(used.length);
   order.forEach((g, rank) => (rankOf[g] = rank));
   const groupOf = new Uint32Array(accounts.length);
@@ -185,20 +187,6 @@ export function classMembers(book: Ledger, accounts: Uint32Array, classOf: Array
   return ids;
 }
 
-/**
- * @internal The error for a segment name a report does not have.
- *
- * @param option - how the argument is named (`'segment'`, `'tier'`)
- * @param name - the name given
- * @param names - the report's names
- * @returns the error to throw
- */
-export function unknownClass(option: string, name: unknown, names: readonly string[]): InvalidOptionError {
-  const listed = names.length === 0 ? 'the report has none' : `they are ${names.map((n) => describeValue(n)).join(', ')}`;
-  const hint = typeof name === 'string' ? didYouMean(name, names) : '';
-  return new InvalidOptionError(option, name, `${describeValue(name)} is not a ${option} of the report${hint}; ${listed}`);
-}
-
 const MEMBERS_KEYS = optionKeys<MembersOptions>({ value: true });
 const ALL_GROUPS = -1;
 const NO_CUSTOMERS = -2;
@@ -213,14 +201,5 @@ function wantedGroup(groups: ValueGroups | null, options: MembersOptions | undef
   const g = groups.values.indexOf(value);
   if (g >= 0) return g;
   if (groups.known.includes(value)) return NO_CUSTOMERS;
-  const names = groups.known.filter((v): v is string => v !== null);
-  const hint = typeof value === 'string' ? didYouMean(value, names) : '';
-  throw new InvalidOptionError('value', value, `${describeValue(value)} is not a value of \`${groups.attribute}\`${hint}`);
-}
-
-/** Values in code-unit order, `null` last. */
-function compareValues(a: string | null, b: string | null): number {
-  if (a === null) return b === null ? 0 : 1;
-  if (b === null) return -1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  throw unknownValueError('value', value, 'value', `\`${groups.attribute}\``, [...new Set(groups.known)].sort(compareSegmentValues));
 }

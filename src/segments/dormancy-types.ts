@@ -140,7 +140,7 @@ export interface DormancyReport {
    *
    * @param segment - `'active'`, `'atRisk'`, `'dormant'` or `'lost'`
    * @param options - `value`: only the customers with this value (`null`: without one); needs `by`
-   * @returns the customers' ids
+   * @returns the customers' ids: a new array on every call (yours to sort or extend)
    * @throws {@link InvalidOptionError} naming `segment` for another name, `value` for a report without
    *   `by` or a value the attribute does not have, or an unknown option
    *

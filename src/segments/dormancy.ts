@@ -7,7 +7,8 @@ import { InvalidOptionError, describeValue } from '../errors.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
-import { type MembersOptions, type SummaryByValue, type ValueGroups, cellSums, classMembers, unknownClass, valueGroups } from './by-value.ts';
+import { type MembersOptions, type SummaryByValue, type ValueGroups, cellSums, classMembers, valueGroups } from './by-value.ts';
+import { unknownValueError } from './unknown-value.ts';
 import { dormancySettings } from './dormancy-settings.ts';
 import type {
   DormancyColumns,
@@ -123,7 +124,7 @@ export function dormancy(data: LedgerInput, options?: DormancyOptions): Dormancy
   };
   const members = (segment: DormancySegment, opts?: MembersOptions) => {
     const k = DORMANCY_SEGMENTS.indexOf(segment);
-    if (k < 0) throw unknownClass('segment', segment, DORMANCY_SEGMENTS);
+    if (k < 0) throw unknownValueError('segment', segment, 'segment', 'the report', DORMANCY_SEGMENTS);
     return classMembers(book, scan.account, columns.segment, k, groups, opts);
   };
   // Not enumerable: the report's fields stay its data, and `JSON.stringify` still finds `toJSON`.

@@ -9,7 +9,8 @@ import type { LedgerInput } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
 import { eventsEndAsOf, scanCustomers } from '../input/customer-scan.ts';
-import { type MembersOptions, type SummaryByValue, type ValueGroups, cellSums, classMembers, unknownClass, valueGroups } from './by-value.ts';
+import { type MembersOptions, type SummaryByValue, type ValueGroups, cellSums, classMembers, valueGroups } from './by-value.ts';
+import { unknownValueError } from './unknown-value.ts';
 import { type LoyaltyBasis, type LoyaltyProgramOptions, windowStarts } from './loyalty-options.ts';
 import { loyaltyTiersSettings } from './loyalty-settings.ts';
 import { type TierContext, type TierStatus, tierStatus, toDecimal } from './tier-engine.ts';
@@ -115,7 +116,7 @@ export interface LoyaltyReport {
    *
    * @param tier - a tier of the program, or `null` for the customers without one
    * @param options - `value`: only the customers with this value (`null`: without one); needs `by`
-   * @returns the customers' ids
+   * @returns the customers' ids: a new array on every call (yours to sort or extend)
    * @throws {@link InvalidOptionError} naming `tier` for a name the program does not have, `value` for a
    *   report without `by` or a value the attribute does not have, or an unknown option
    *
@@ -209,7 +210,7 @@ export function loyaltyTiers(data: LedgerInput, options: LoyaltyTiersOptions): L
   };
   const members = (tier: string | null, opts?: MembersOptions) => {
     const k = tier === null ? tiers : program.names.indexOf(tier);
-    if (k < 0) throw unknownClass('tier', tier, program.names);
+    if (k < 0) throw unknownValueError('tier', tier, 'tier', 'the program', [...program.names, null]);
     return classMembers(book, scan.account, tierOf, k, groups, opts);
   };
   // Not enumerable: the report's fields stay its data.

@@ -207,7 +207,7 @@ export interface RfmReport {
    *
    * @param segment - a segment of the report's map
    * @param options - `value`: only the customers with this value (`null`: without one); needs `by`
-   * @returns the customers' ids
+   * @returns the customers' ids: a new array on every call (yours to sort or extend)
    * @throws {@link InvalidOptionError} naming `segment` for a name the map does not have, `value` for a
    *   report without `by` or a value the attribute does not have, or an unknown option
    *

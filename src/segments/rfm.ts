@@ -7,7 +7,8 @@
 import type { LedgerInput } from '../input/ledger.ts';
 import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
-import { type MembersOptions, classMembers, unknownClass, valueGroups } from './by-value.ts';
+import { type MembersOptions, classMembers, valueGroups } from './by-value.ts';
+import { unknownValueError } from './unknown-value.ts';
 import { scoresInRange } from './rank-scores.ts';
 import { rfmByValue } from './rfm-by-value.ts';
 import { scoresByCuts } from './rfm-cuts.ts';
@@ -143,7 +144,7 @@ export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
   };
   const members = (segment: string, opts?: MembersOptions) => {
     const k = names.indexOf(segment);
-    if (k < 0) throw unknownClass('segment', segment, names);
+    if (k < 0) throw unknownValueError('segment', segment, 'segment', 'the report', names);
     return classMembers(book, scan.account, columns.segment, k, groups, opts);
   };
   // Not enumerable: the report's fields stay its data, and `JSON.stringify` still finds `toJSON`.

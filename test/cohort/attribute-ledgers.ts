@@ -43,12 +43,35 @@ export const rowsArb = fc
     })).sort((x, y) => x.date - y.date),
   );
 
+/**
+ * Orders and refunds of up to 3 customers on a few days, with few amounts: many a customer's first
+ * order ties with others (same instant, same amount) of other attributes.
+ */
+export const tiedRowsArb = fc
+  .array(
+    fc.record({
+      customerId: fc.integer({ min: 0, max: 2 }),
+      day: fc.constantFrom(0, 0, 0, 0, 31, 45),
+      cents: fc.constantFrom(1_000, 1_000, 1_000, 0, 2_500, -500),
+      channel: fc.constantFrom(...CHANNELS),
+      category: fc.constantFrom(...CATEGORIES),
+    }),
+    { minLength: 6, maxLength: 30 },
+  )
+  .map((records): Row[] =>
+    records.map((r) => ({ customerId: r.customerId, date: Date.UTC(2024, 0, 1) + r.day * DAY, amount: (r.cents / 100).toFixed(2), channel: r.channel, category: r.category })),
+  );
+
 /** The plan of customers 0 … 8 (`null` for every third one); 9 … 11 have no row in the customers table. */
 export const PLANS = Array.from({ length: 9 }, (_, id) => ({ customerId: id, plan: id % 3 === 2 ? null : id % 3 === 0 ? 'free' : 'pro' }));
 
-/** The ledger of the rows, with the event attributes `channel` and `category` and the customer attribute `plan`. */
-export function bookOf(rows: readonly Row[]): Ledger {
-  return ledger(rows, { attributes: { channel: 'channel', category: 'category' }, customers: PLANS });
+/**
+ * The ledger of the rows, with the event attributes `channel` and `category` (read in that order, or
+ * `category` first) and the customer attribute `plan`.
+ */
+export function bookOf(rows: readonly Row[], categoryFirst = false): Ledger {
+  const attributes = categoryFirst ? ({ category: 'category', channel: 'channel' } as const) : ({ channel: 'channel', category: 'category' } as const);
+  return ledger(rows, { attributes, customers: PLANS });
 }
 
 /** Settings of a builder: calendar, counting, activity rule, horizon. */

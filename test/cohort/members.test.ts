@@ -46,10 +46,19 @@ describe('table.members', () => {
     expect(table.cohortMembers('2024-01', 'first')).toEqual(['a']);
   });
 
-  test('the lists are frozen, and the methods are not enumerable fields of the table', () => {
+  test('each call gives a new array of its own, to sort or extend', () => {
     const table = monthly.table();
-    expect(Object.isFrozen(table.members('2024-01', 0))).toBe(true);
-    expect(Object.isFrozen(table.cohortMembers('2024-01'))).toBe(true);
+    const members = table.members('2024-01', 0);
+    members.reverse().push('z');
+    expect(members).toEqual(['c', 'b', 'a', 'z']);
+    expect(table.members('2024-01', 0)).toEqual(['a', 'b', 'c']);
+    const cohort = table.cohortMembers('2024-01');
+    cohort.sort().pop();
+    expect(table.cohortMembers('2024-01')).toEqual(['a', 'b', 'c']);
+  });
+
+  test('the methods are not enumerable fields of the table', () => {
+    const table = monthly.table();
     expect(Object.keys(table)).not.toContain('members');
     expect(Object.keys(table)).not.toContain('cohortMembers');
     expect(JSON.parse(JSON.stringify(table))).not.toHaveProperty('members');
@@ -64,6 +73,21 @@ describe('table.members', () => {
     expect(optionError(() => table.members('2024-01', 0, 'web')).option).toBe('segment');
     const segmented = monthly.segmentBy(() => 'all').table();
     expect(optionError(() => segmented.members('2024-01', 0)).message).toContain('its segments are "all"');
+  });
+
+  test('an unknown segment or cohort is named with the closest one and the ones there are, null among them', () => {
+    const book = ledger(
+      [
+        { customerId: 'a', date: '2024-01-05', amount: 10, channel: 'ads' },
+        { customerId: 'b', date: '2024-01-09', amount: 20, channel: null },
+      ],
+      { attributes: { channel: 'channel' } },
+    );
+    const table = Cohort.from(book).segmentBy('channel').table();
+    const segment = optionError(() => table.members('2024-01', 0, 'Ads'));
+    expect([segment.option, segment.message]).toEqual(['segment', 'segment: "Ads" is not a segment of cohort "2024-01" (did you mean `ads`?); its segments are "ads", null']);
+    const cohort = optionError(() => table.cohortMembers('2024-1', 'ads'));
+    expect([cohort.option, cohort.message]).toEqual(['cohortKey', 'cohortKey: "2024-1" is not a cohort key of the table (did you mean `2024-01`?); its cohort keys are "2024-01"']);
   });
 
   test('in a table split by an attribute, the customers without a value are segment null', () => {

@@ -7,7 +7,7 @@ import { filterLedger } from '../../src/input/filter-ledger.ts';
 import { ledger } from '../../src/input/ledger.ts';
 import type { Ledger } from '../../src/input/types.ts';
 import { optionError } from '../helpers/option-error.ts';
-import { CATEGORIES, type Shape, bookOf, rowsArb, shapeArb, shaped } from './attribute-ledgers.ts';
+import { CATEGORIES, type Shape, bookOf, rowsArb, shapeArb, shaped, tiedRowsArb } from './attribute-ledgers.ts';
 
 const book = ledger(
   [
@@ -79,9 +79,40 @@ describe('segments by an attribute', () => {
     for (const segment of split.segments) expect(segment.result.asOf).toEqual(split.total.asOf);
   });
 
+  test('breakdown reports the rule asked for, also on a customer attribute, where both rules split alike', () => {
+    const sameValue = cohorts.segmentBy('plan', { segmentRule: 'same-value' }).breakdown();
+    const customer = cohorts.segmentBy('plan').breakdown();
+    expect([sameValue.rule, customer.rule]).toEqual(['same-value', 'customer']);
+    expect(sameValue.segments.map((s) => [s.value, s.result.toJSON()])).toEqual(customer.segments.map((s) => [s.value, s.result.toJSON()]));
+  });
+
   test('breakdown needs segmentBy with an attribute name', () => {
     expect(optionError(() => cohorts.breakdown()).option).toBe('segmentBy');
     expect(optionError(() => cohorts.segmentBy(() => 'x').breakdown()).option).toBe('segmentBy');
+  });
+});
+
+describe('orders tied for first', () => {
+  // Two orders at one instant with one amount: the customer's value is the first of the tied orders'
+  // values, whichever attributes the ledger reads and in whichever order it lists them.
+  const tied = [
+    { customerId: 'a', date: '2024-01-05', amount: 10, ch: 'b', cat: 'x' },
+    { customerId: 'a', date: '2024-01-05', amount: 10, ch: 'a', cat: 'y' },
+    { customerId: 'a', date: '2024-02-05', amount: 10, ch: 'b', cat: 'x' },
+  ];
+  const readings: Readonly<Record<string, 'ch' | 'cat'>>[] = [{ ch: 'ch' }, { ch: 'ch', cat: 'cat' }, { cat: 'cat', ch: 'ch' }];
+  const segmentsOf = (cohort: Cohort) => cohort.table().cohorts.map((c) => c.segment);
+
+  test.each(readings)('the customer rule takes the first of their values, whatever else the ledger reads (%o)', (attributes) => {
+    for (const records of [tied, [...tied].reverse()]) expect(segmentsOf(Cohort.from(ledger(records, { attributes })).segmentBy('ch'))).toEqual(['a']);
+  });
+
+  test('under a filter only the matching tied orders take part, and with cohortOf first-order all of them', () => {
+    for (const attributes of readings.slice(1)) {
+      const cohort = Cohort.from(ledger(tied, { attributes }));
+      expect(segmentsOf(cohort.where({ cat: ['x'] }).segmentBy('ch'))).toEqual(['b']);
+      expect(segmentsOf(cohort.where({ cat: ['x'] }, { cohortOf: 'first-order' }).segmentBy('ch'))).toEqual(['a']);
+    }
   });
 });
 
@@ -132,6 +163,17 @@ describe('breakdowns add up and match the ledger breakdown', () => {
       const { segments } = split(whole, shape, by, filter, rule).breakdown();
       const data = filter === null ? whole : filterLedger(whole, { category: filter });
       const expected = breakdownOf(data, by, rule, (part) => shaped(part, shape, whole.maxTime ?? 0).table()).segments.filter((s) => s.result.cohorts.length > 0);
+      expect(segments.map((s) => [s.value, s.result.toJSON()])).toEqual(expected.map((s) => [s.value, s.result.toJSON()]));
+    },
+  );
+
+  fcTest.prop([tiedRowsArb, fc.boolean(), shapeArb, fc.constantFrom('customer' as const, 'same-value' as const), filterArb], { numRuns: 60 })(
+    'with orders tied for first, each segment’s table is still the ledger breakdown’s, whichever attribute the ledger reads first',
+    (records, categoryFirst, shape, rule, filter) => {
+      const whole = bookOf(records, categoryFirst);
+      const { segments } = split(whole, shape, 'channel', filter, rule).breakdown();
+      const data = filter === null ? whole : filterLedger(whole, { category: filter });
+      const expected = breakdownOf(data, 'channel', rule, (part) => shaped(part, shape, whole.maxTime ?? 0).table()).segments.filter((s) => s.result.cohorts.length > 0);
       expect(segments.map((s) => [s.value, s.result.toJSON()])).toEqual(expected.map((s) => [s.value, s.result.toJSON()]));
     },
   );

@@ -80,9 +80,14 @@ describe('members: shape and errors', () => {
     }
   });
 
-  test('each call gives a new array', () => {
-    const report = dormancy(book1);
-    expect(report.members('lost')).not.toBe(report.members('lost'));
+  test('each call gives a new array of its own, to sort or extend', () => {
+    const lists = [() => rfm(book1).members('Champions'), () => dormancy(book1).members('lost'), () => loyaltyTiers(book1, { tiers }).members('Silver')];
+    for (const list of lists) {
+      const first = list();
+      expect(Object.isFrozen(first)).toBe(false);
+      first.push('z');
+      expect(list()).toEqual(first.slice(0, -1));
+    }
   });
 
   test('a value of the attribute with no customer in the report has no members', () => {
@@ -101,10 +106,18 @@ describe('members: shape and errors', () => {
     expect(optionError(() => loyaltyTiers(book1, { tiers }).members('gold')).option).toBe('tier');
   });
 
+  test('an unknown segment or tier names the ones there are (null: below the first tier) and the closest', () => {
+    expect(optionError(() => dormancy(book1).members('Lost' as never)).message).toBe(
+      'segment: "Lost" is not a segment of the report (did you mean `lost`?); its segments are "active", "atRisk", "dormant", "lost"',
+    );
+    expect(optionError(() => loyaltyTiers(book1, { tiers }).members('gold')).message).toBe('tier: "gold" is not a tier of the program (did you mean `Gold`?); its tiers are "Silver", "Gold", null');
+    expect(optionError(() => rfm(book1, { segments: null }).members('Champions')).message).toBe('segment: "Champions" is not a segment of the report; it has no segments');
+  });
+
   test('a value needs a report made with `by`, and one the attribute has', () => {
     expect(optionError(() => rfm(book1).members('Champions', { value: 'ads' })).option).toBe('value');
     const error = optionError(() => dormancy(book1, { by: 'channel' }).members('lost', { value: 'Ads' }));
-    expect([error.option, error.message]).toEqual(['value', 'value: "Ads" is not a value of `channel` (did you mean `ads`?)']);
+    expect([error.option, error.message]).toEqual(['value', 'value: "Ads" is not a value of `channel` (did you mean `ads`?); its values are "ads", "mail", null']);
     expect(optionError(() => loyaltyTiers(book1, { tiers, by: 'channel' }).members('Gold', { value: 5 } as never)).option).toBe('value');
   });
 
