@@ -10,10 +10,10 @@ import { eventsEndAsOf } from '../input/customer-scan.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
-import { type ActivityRule, activityRuleOption, meetsRule } from './activity-rule.ts';
+import { type ActivityRule, meetsRule } from './activity-rule.ts';
 import { ratio } from './order-totals.ts';
-import { type PeriodInfo, preparePeriodScan } from './period-scan.ts';
-import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, periodSettings, pinPeriodSettings } from './period-settings.ts';
+import { type PeriodInfo, type PeriodScan, preparePeriodScan } from './period-scan.ts';
+import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, activityRuleOption, customersAsOf, periodSettings, pinPeriodSettings } from './period-settings.ts';
 import { type ReportScopeOptions, SCOPE_KEYS, reportScope, scopedReport } from './report-scope.ts';
 
 /** Options of {@link periodLifecycle}. */
@@ -137,7 +137,14 @@ export function periodLifecycle(data: LedgerInput, options: LifecycleOptions & {
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): LifecycleRow[] | Breakdown<LifecycleRow[]>;
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): LifecycleRow[] | Breakdown<LifecycleRow[]> {
   const settings = lifecycleSettings(data, options);
-  return scopedReport(settings.book, reportScope(options), (part) => lifecycleRows(pinPeriodSettings(settings, part)));
+  // One scan of the whole ledger serves the filtered ledger and every segment: their settings are pinned to the whole's.
+  const scan = preparePeriodScan(settings);
+  return scopedReport(
+    settings.book,
+    reportScope(options),
+    (part) => lifecycleRows(pinPeriodSettings(settings, part), scan),
+    (_, part) => customersAsOf(part, settings.asOf),
+  );
 }
 
 /** @internal What `periodLifecycle` computes with: the period settings and the rule. */
@@ -160,11 +167,10 @@ export function lifecycleSettings(data: LedgerInput, options: LifecycleOptions):
   return { ...settings, activity: activityRuleOption(options.activeWhen, settings.book.currencyDigits) };
 }
 
-/** The rows of {@link periodLifecycle}. */
-function lifecycleRows(settings: LifecycleSettings): LifecycleRow[] {
+/** The rows of {@link periodLifecycle}, with the period look-ups of the whole ledger the settings are pinned to. */
+function lifecycleRows(settings: LifecycleSettings, scan: PeriodScan): LifecycleRow[] {
   const { book, firstPeriod, lastPeriod, reportFrom } = settings;
   if (firstPeriod === null) return [];
-  const scan = preparePeriodScan(settings);
   const span = lastPeriod - firstPeriod + 1;
   const tallies = tallyLifecycles(settings, scan.periodOf, firstPeriod, span);
   const digits = book.currencyDigits;
@@ -172,8 +178,12 @@ function lifecycleRows(settings: LifecycleSettings): LifecycleRow[] {
   for (let k = reportFrom - firstPeriod; k < span; k++) {
     const { new: fresh, returning, resurrected } = tallies[k].customers;
     const lapsed = tallies[k].dormant;
+    const { period, start, end, complete } = scan.info(firstPeriod + k);
     rows.push({
-      ...scan.info(firstPeriod + k),
+      period,
+      start,
+      end,
+      complete,
       active: fresh + returning + resurrected,
       new: fresh,
       returning,

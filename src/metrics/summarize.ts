@@ -130,7 +130,7 @@ export function summarize(data: LedgerInput, options?: SummarizeOptions): Summar
   const given = checkOptionKeys(options, SUMMARIZE_KEYS);
   const book = toLedger(data, given);
   const window = resolveWindow(given, calendarZone(book, given));
-  return scopedReport(book, reportScope(given), (part) => summaryOf(part, window));
+  return scopedReport(book, reportScope(given), (part) => summaryOf(part, window), (summary) => summary.customers);
 }
 
 /** The summary of a ledger over a window. */
