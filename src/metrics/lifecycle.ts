@@ -70,7 +70,8 @@ export interface LifecycleRow extends PeriodInfo {
  *
  * `where` keeps the matching orders only (new = first matching order); `by` breaks the report down by
  * an attribute (see {@link Breakdown}), every segment with the periods of the report over the whole
- * ledger (its `asOf` and first period), rows of zeros where a segment has no customers yet.
+ * ledger (its `asOf` and first period), rows of zeros where a segment has no customers yet. A segment's
+ * `customers` are those whose first order is at or before `asOf`; a value without any has no segment.
  *
  * @param data - a ledger or records (`where` and `by` need a ledger with attributes)
  * @param options - `period` (required), `weekStartsOn`, `activeWhen`, `where`, `by`, `segmentRule`,
@@ -133,7 +134,22 @@ export function periodLifecycle(data: LedgerInput, options: LifecycleOptions & {
  * ```
  */
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions & { by: string }): Breakdown<LifecycleRow[]>;
-/** {@link periodLifecycle} with options whose `by` is known only when it runs. */
+/**
+ * {@link periodLifecycle} with options whose `by` is known only when it runs (a `string | undefined`):
+ * the rows without `by`, their breakdown with it.
+ *
+ * @param data - a ledger or records (a ledger with the attribute, for `by`)
+ * @param options - as in the first form, `by` (and `segmentRule`) optional
+ * @returns the rows, or with `by` a {@link Breakdown} of them
+ * @throws {@link InvalidOptionError} for a `by` that is not an attribute of the ledger, or bad options
+ *
+ * @example
+ * ```ts
+ * import { type LifecycleOptions, periodLifecycle } from 'retention-metrics';
+ * const options: LifecycleOptions = { period: 'month' };
+ * Array.isArray(periodLifecycle([{ customerId: 'a', date: '2024-01-10', amount: 10 }], options)); // => true
+ * ```
+ */
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): LifecycleRow[] | Breakdown<LifecycleRow[]>;
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): LifecycleRow[] | Breakdown<LifecycleRow[]> {
   const settings = lifecycleSettings(data, options);

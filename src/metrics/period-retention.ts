@@ -80,7 +80,9 @@ export const PERIOD_RETENTION_KEYS = [
  * matching order there, new with their first matching order); `by` breaks the report down by an
  * attribute (see {@link Breakdown}). Every segment, and a filtered report, covers the same periods as
  * the report over the whole ledger: the same `asOf` (default: the whole ledger's last event) and first
- * period (default: the whole ledger's first order's), with rows of zeros where a part has no customers.
+ * period (default: the whole ledger's first order's), with rows of zeros where a part has no customers
+ * yet. A segment's `customers` are those whose first order is at or before `asOf`; a value without
+ * any has no segment.
  *
  * @param data - a ledger or records (`where` and `by` need a ledger with attributes)
  * @param options - `period` (required), `weekStartsOn`, `activeWithin`, `activeWhen`, `where`, `by`,
@@ -143,7 +145,22 @@ export function periodRetention(data: LedgerInput, options: PeriodRetentionOptio
  * ```
  */
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions & { by: string }): Breakdown<PeriodRetentionRow[]>;
-/** {@link periodRetention} with options whose `by` is known only when it runs. */
+/**
+ * {@link periodRetention} with options whose `by` is known only when it runs (a `string | undefined`):
+ * the rows without `by`, their breakdown with it.
+ *
+ * @param data - a ledger or records (a ledger with the attribute, for `by`)
+ * @param options - as in the first form, `by` (and `segmentRule`) optional
+ * @returns the rows, or with `by` a {@link Breakdown} of them
+ * @throws {@link InvalidOptionError} for a `by` that is not an attribute of the ledger, or bad options
+ *
+ * @example
+ * ```ts
+ * import { type PeriodRetentionOptions, periodRetention } from 'retention-metrics';
+ * const options: PeriodRetentionOptions = { period: 'month' };
+ * Array.isArray(periodRetention([{ customerId: 'a', date: '2024-01-10', amount: 10 }], options)); // => true
+ * ```
+ */
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionRow[] | Breakdown<PeriodRetentionRow[]>;
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionRow[] | Breakdown<PeriodRetentionRow[]> {
   const settings = periodRetentionSettings(data, options);
