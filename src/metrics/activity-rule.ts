@@ -1,8 +1,9 @@
 /**
- * When a customer counts as active: the `activeWhen` rule with its amount in the ledger's minor units —
- * the one reading of the rule for `periodRetention`, `periodLifecycle` and `Cohort#activeWhen`.
+ * When a customer counts as active: the `activeWhen` rule of `periodRetention` and `periodLifecycle`,
+ * its amount in the ledger's minor units.
  *
- * The module imports nothing at run time, so that any report can take the rule from here.
+ * The module imports nothing at run time, so that every report reading the rule (the cohort's too) can
+ * take it from here without a cycle of imports.
  *
  * @module
  * @internal
