@@ -1,11 +1,14 @@
 /**
- * When a customer counts as active in a period of `periodRetention` and `periodLifecycle`: the
- * `activeWhen` rule, read once — the same rule, and the same reading of it, as `Cohort#activeWhen`.
+ * When a customer counts as active: the `activeWhen` rule of `periodRetention` and `periodLifecycle`,
+ * its amount in the ledger's minor units.
+ *
+ * The module imports nothing at run time, so that every report reading the rule (the cohort's too) can
+ * take it from here without a cycle of imports.
  *
  * @module
  * @internal
  */
-import { activeWhenOption } from '../cohort/settings.ts';
+import type { Decimal } from 'decimal.js';
 
 /** @internal A resolved `activeWhen`: a customer is active with at least this many orders summing to at least this amount. */
 export interface ActivityRule {
@@ -15,21 +18,24 @@ export interface ActivityRule {
   readonly minGrossMinor: number;
 }
 
+/** @internal An `activeWhen` checked (by `activeWhenOption`): the minimum orders, and the minimum amount in major units (`null`: none). */
+export interface CheckedActiveWhen {
+  readonly minOrders: number;
+  readonly minAmount: Decimal | null;
+}
+
 /** @internal The default rule: one order of any amount (zero-value orders included). */
 export const ANY_ORDER: ActivityRule = Object.freeze({ minOrders: 1, minGrossMinor: 0 });
 
 /**
- * @internal Read an `activeWhen` option.
+ * @internal The rule of a checked `activeWhen`, its amount in a ledger's minor units.
  *
- * @param value - the option as given (`undefined`: the default rule)
- * @param currencyDigits - the ledger's currency digits, for the amount in minor units
+ * @param activeWhen - the checked option
+ * @param currencyDigits - the ledger's currency digits
  * @returns the rule
- * @throws {@link InvalidOptionError} for an unknown key, a `minOrders` that is not a whole number ≥ 1,
- *   or a `minAmount` that is not an amount ≥ 0
  */
-export function activityRuleOption(value: unknown, currencyDigits: number): ActivityRule {
-  if (value === undefined) return ANY_ORDER;
-  const { minOrders, minAmount } = activeWhenOption(value);
+export function activityRule(activeWhen: CheckedActiveWhen, currencyDigits: number): ActivityRule {
+  const { minOrders, minAmount } = activeWhen;
   // Amounts are whole minor units, so "at least 0.005" of a 2-digit currency is "at least 1 cent".
   const minGrossMinor = minAmount === null ? 0 : minAmount.times(10 ** currencyDigits).ceil().toNumber();
   return Object.freeze({ minOrders, minGrossMinor });

@@ -10,10 +10,10 @@ import { eventsEndAsOf } from '../input/customer-scan.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
-import { type ActivityRule, activityRuleOption, meetsRule } from './activity-rule.ts';
+import { type ActivityRule, meetsRule } from './activity-rule.ts';
 import { ratio } from './order-totals.ts';
-import { type PeriodInfo, preparePeriodScan } from './period-scan.ts';
-import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, periodSettings, pinPeriodSettings } from './period-settings.ts';
+import { type PeriodInfo, type PeriodScan, preparePeriodScan } from './period-scan.ts';
+import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, activityRuleOption, customersAsOf, periodSettings, pinPeriodSettings } from './period-settings.ts';
 import { type ReportScopeOptions, SCOPE_KEYS, reportScope, scopedReport } from './report-scope.ts';
 
 /** Options of {@link periodLifecycle}. */
@@ -70,7 +70,8 @@ export interface LifecycleRow extends PeriodInfo {
  *
  * `where` keeps the matching orders only (new = first matching order); `by` breaks the report down by
  * an attribute (see {@link Breakdown}), every segment with the periods of the report over the whole
- * ledger (its `asOf` and first period), rows of zeros where a segment has no customers yet.
+ * ledger (its `asOf` and first period), rows of zeros where a segment has no customers yet. A segment's
+ * `customers` are those whose first order is at or before `asOf`; a value without any has no segment.
  *
  * @param data - a ledger or records (`where` and `by` need a ledger with attributes)
  * @param options - `period` (required), `weekStartsOn`, `activeWhen`, `where`, `by`, `segmentRule`,
@@ -133,11 +134,33 @@ export function periodLifecycle(data: LedgerInput, options: LifecycleOptions & {
  * ```
  */
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions & { by: string }): Breakdown<LifecycleRow[]>;
-/** {@link periodLifecycle} with options whose `by` is known only when it runs. */
+/**
+ * {@link periodLifecycle} with options whose `by` is known only when it runs (a `string | undefined`):
+ * the rows without `by`, their breakdown with it.
+ *
+ * @param data - a ledger or records (a ledger with the attribute, for `by`)
+ * @param options - as in the first form, `by` (and `segmentRule`) optional
+ * @returns the rows, or with `by` a {@link Breakdown} of them
+ * @throws {@link InvalidOptionError} for a `by` that is not an attribute of the ledger, or bad options
+ *
+ * @example
+ * ```ts
+ * import { type LifecycleOptions, periodLifecycle } from 'retention-metrics';
+ * const options: LifecycleOptions = { period: 'month' };
+ * Array.isArray(periodLifecycle([{ customerId: 'a', date: '2024-01-10', amount: 10 }], options)); // => true
+ * ```
+ */
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): LifecycleRow[] | Breakdown<LifecycleRow[]>;
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): LifecycleRow[] | Breakdown<LifecycleRow[]> {
   const settings = lifecycleSettings(data, options);
-  return scopedReport(settings.book, reportScope(options), (part) => lifecycleRows(pinPeriodSettings(settings, part)));
+  // One scan of the whole ledger serves the filtered ledger and every segment: their settings are pinned to the whole's.
+  const scan = preparePeriodScan(settings);
+  return scopedReport(
+    settings.book,
+    reportScope(options),
+    (part) => lifecycleRows(pinPeriodSettings(settings, part), scan),
+    (_, part) => customersAsOf(part, settings.asOf),
+  );
 }
 
 /** @internal What `periodLifecycle` computes with: the period settings and the rule. */
@@ -160,11 +183,10 @@ export function lifecycleSettings(data: LedgerInput, options: LifecycleOptions):
   return { ...settings, activity: activityRuleOption(options.activeWhen, settings.book.currencyDigits) };
 }
 
-/** The rows of {@link periodLifecycle}. */
-function lifecycleRows(settings: LifecycleSettings): LifecycleRow[] {
+/** The rows of {@link periodLifecycle}, with the period look-ups of the whole ledger the settings are pinned to. */
+function lifecycleRows(settings: LifecycleSettings, scan: PeriodScan): LifecycleRow[] {
   const { book, firstPeriod, lastPeriod, reportFrom } = settings;
   if (firstPeriod === null) return [];
-  const scan = preparePeriodScan(settings);
   const span = lastPeriod - firstPeriod + 1;
   const tallies = tallyLifecycles(settings, scan.periodOf, firstPeriod, span);
   const digits = book.currencyDigits;
@@ -172,8 +194,12 @@ function lifecycleRows(settings: LifecycleSettings): LifecycleRow[] {
   for (let k = reportFrom - firstPeriod; k < span; k++) {
     const { new: fresh, returning, resurrected } = tallies[k].customers;
     const lapsed = tallies[k].dormant;
+    const { period, start, end, complete } = scan.info(firstPeriod + k);
     rows.push({
-      ...scan.info(firstPeriod + k),
+      period,
+      start,
+      end,
+      complete,
       active: fresh + returning + resurrected,
       new: fresh,
       returning,

@@ -16,16 +16,16 @@ import { PERIOD_RETENTION_KEYS, type PeriodRetentionOptions, periodRetentionSett
 import type { PeriodSettings } from './period-settings.ts';
 import { reportScope, segmentLedger } from './report-scope.ts';
 
-/** Options of {@link periodRetentionMembers}: those of `periodRetention`, and the segment of `by`. */
+/** Options of {@link periodRetentionMembers}: those of `periodRetention`, and the value of `by` whose segment is listed. */
 export interface PeriodRetentionMembersOptions extends PeriodRetentionOptions {
   /** With `by`: the value whose segment's customers are listed (`null`: those without a value). */
-  segment?: string | null;
+  value?: string | null;
 }
 
-/** Options of {@link periodLifecycleMembers}: those of `periodLifecycle`, and the segment of `by`. */
+/** Options of {@link periodLifecycleMembers}: those of `periodLifecycle`, and the value of `by` whose segment is listed. */
 export interface LifecycleMembersOptions extends LifecycleOptions {
   /** With `by`: the value whose segment's customers are listed (`null`: those without a value). */
-  segment?: string | null;
+  value?: string | null;
 }
 
 /** A group of a `periodRetention` row: `start` is S, `end` is E, the others the counts of the same names. */
@@ -41,15 +41,15 @@ const LIFECYCLE_GROUPS: readonly LifecycleGroup[] = ['active', 'new', 'returning
  * The customers counted in one group of one row of {@link periodRetention}: `period` is the row's key
  * (`row.period`), the group its S (`'start'`), E (`'end'`) or one of its counts; the options are the
  * report's, so that the list is as long as the count (`where`, `activeWhen`, `activeWithin`; `by` with
- * `segment` for one segment's row).
+ * `value` for one segment's row).
  *
  * @param data - a ledger or records
- * @param options - the report's options, and `segment` with `by`
+ * @param options - the report's options, and `value` with `by`
  * @param period - the row's period key, e.g. `'2024-02'`
  * @param group - `'start' | 'end' | 'retained' | 'lost' | 'acquired' | 'reactivated'`
  * @returns the customers' ids, in the ledger's account order
  * @throws {@link InvalidOptionError} for a period that is not a row of the report, an unknown group, a
- *   `segment` that is not a value of `by` (or given without it, or `by` without it), or bad options
+ *   `value` that is not a value of `by` (or given without it, or `by` without it), or bad options
  *
  * @example
  * ```ts
@@ -67,10 +67,10 @@ const LIFECYCLE_GROUPS: readonly LifecycleGroup[] = ['active', 'new', 'returning
  */
 export function periodRetentionMembers(data: LedgerInput, options: PeriodRetentionMembersOptions, period: string, group: RetentionGroup): CustomerId[] {
   const wanted = groupOption(group, RETENTION_GROUPS);
-  const { segment, ...reportOptions } = optionsObject(options, PERIOD_RETENTION_KEYS);
+  const { value, ...reportOptions } = optionsObject(options, PERIOD_RETENTION_KEYS);
   const settings = periodRetentionSettings(data, reportOptions);
   const p = reportedPeriod(settings, period);
-  const part = segmentLedger(settings.book, reportScope(reportOptions), segment);
+  const part = segmentLedger(settings.book, reportScope(reportOptions), value);
   const { windowDays, activity } = settings;
   // The base at the end of q: the orders of q itself, or of the window's days ending on q's last day.
   const inBase = (orders: CustomerOrders, q: number): boolean => {
@@ -96,15 +96,15 @@ export function periodRetentionMembers(data: LedgerInput, options: PeriodRetenti
 /**
  * The customers counted in one group of one row of {@link periodLifecycle}: `period` is the row's key
  * (`row.period`), the group `'active'` or a state; the options are the report's (`where`, `activeWhen`;
- * `by` with `segment` for one segment's row), so that the list is as long as the count.
+ * `by` with `value` for one segment's row), so that the list is as long as the count.
  *
  * @param data - a ledger or records
- * @param options - the report's options, and `segment` with `by`
+ * @param options - the report's options, and `value` with `by`
  * @param period - the row's period key, e.g. `'2024-02'`
  * @param state - `'active' | 'new' | 'returning' | 'resurrected' | 'dormant'`
  * @returns the customers' ids, in the ledger's account order
  * @throws {@link InvalidOptionError} for a period that is not a row of the report, an unknown state, a
- *   `segment` that is not a value of `by` (or given without it, or `by` without it), or bad options
+ *   `value` that is not a value of `by` (or given without it, or `by` without it), or bad options
  *
  * @example
  * ```ts
@@ -121,10 +121,10 @@ export function periodRetentionMembers(data: LedgerInput, options: PeriodRetenti
  */
 export function periodLifecycleMembers(data: LedgerInput, options: LifecycleMembersOptions, period: string, state: LifecycleGroup): CustomerId[] {
   const wanted = groupOption(state, LIFECYCLE_GROUPS, 'state');
-  const { segment, ...reportOptions } = optionsObject(options, LIFECYCLE_KEYS);
+  const { value, ...reportOptions } = optionsObject(options, LIFECYCLE_KEYS);
   const settings = lifecycleSettings(data, reportOptions);
   const p = reportedPeriod(settings, period);
-  const part = segmentLedger(settings.book, reportScope(reportOptions), segment);
+  const part = segmentLedger(settings.book, reportScope(reportOptions), value);
   const active = (orders: CustomerOrders, q: number): boolean => activeOn(orders, settings.activity, firstDay(settings, q), lastDay(settings, q));
   return membersOf(settings, part, (orders) => {
     const now = active(orders, p);
@@ -212,11 +212,11 @@ function groupOption<G extends string>(value: unknown, groups: readonly G[], opt
   throw new InvalidOptionError(option, value, `must be one of ${groups.map((g) => `'${g}'`).join(', ')}`);
 }
 
-const SEGMENT_KEYS = optionKeys<Pick<PeriodRetentionMembersOptions, 'segment'>>({ segment: true });
+const VALUE_KEYS = optionKeys<Pick<PeriodRetentionMembersOptions, 'value'>>({ value: true });
 
-/** The options, checked to be an object of known keys (the report's and `segment`) before `segment` is taken out of them. */
+/** The options, checked to be an object of known keys (the report's and `value`) before `value` is taken out of them. */
 function optionsObject<T extends object>(options: T, reportKeys: readonly string[]): T {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'must be an object with a `period`');
-  checkOptionKeys(options, [...reportKeys, ...SEGMENT_KEYS]);
+  checkOptionKeys(options, [...reportKeys, ...VALUE_KEYS]);
   return options;
 }

@@ -9,10 +9,10 @@ import { InvalidOptionError } from '../errors.ts';
 import type { Breakdown } from '../input/breakdown.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
-import { type ActivityRule, activityRuleOption } from './activity-rule.ts';
+import type { ActivityRule } from './activity-rule.ts';
 import { ratio } from './order-totals.ts';
-import { type PeriodInfo, preparePeriodScan } from './period-scan.ts';
-import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, periodSettings, pinPeriodSettings } from './period-settings.ts';
+import { type PeriodInfo, type PeriodScan, preparePeriodScan } from './period-scan.ts';
+import { PERIOD_KEYS, type PeriodOptions, type PeriodSettings, activityRuleOption, customersAsOf, periodSettings, pinPeriodSettings } from './period-settings.ts';
 import { type ReportScopeOptions, SCOPE_KEYS, reportScope, scopedReport } from './report-scope.ts';
 import { baseChanges } from './retention-base.ts';
 
@@ -80,7 +80,9 @@ export const PERIOD_RETENTION_KEYS = [
  * matching order there, new with their first matching order); `by` breaks the report down by an
  * attribute (see {@link Breakdown}). Every segment, and a filtered report, covers the same periods as
  * the report over the whole ledger: the same `asOf` (default: the whole ledger's last event) and first
- * period (default: the whole ledger's first order's), with rows of zeros where a part has no customers.
+ * period (default: the whole ledger's first order's), with rows of zeros where a part has no customers
+ * yet. A segment's `customers` are those whose first order is at or before `asOf`; a value without
+ * any has no segment.
  *
  * @param data - a ledger or records (`where` and `by` need a ledger with attributes)
  * @param options - `period` (required), `weekStartsOn`, `activeWithin`, `activeWhen`, `where`, `by`,
@@ -143,11 +145,33 @@ export function periodRetention(data: LedgerInput, options: PeriodRetentionOptio
  * ```
  */
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions & { by: string }): Breakdown<PeriodRetentionRow[]>;
-/** {@link periodRetention} with options whose `by` is known only when it runs. */
+/**
+ * {@link periodRetention} with options whose `by` is known only when it runs (a `string | undefined`):
+ * the rows without `by`, their breakdown with it.
+ *
+ * @param data - a ledger or records (a ledger with the attribute, for `by`)
+ * @param options - as in the first form, `by` (and `segmentRule`) optional
+ * @returns the rows, or with `by` a {@link Breakdown} of them
+ * @throws {@link InvalidOptionError} for a `by` that is not an attribute of the ledger, or bad options
+ *
+ * @example
+ * ```ts
+ * import { type PeriodRetentionOptions, periodRetention } from 'retention-metrics';
+ * const options: PeriodRetentionOptions = { period: 'month' };
+ * Array.isArray(periodRetention([{ customerId: 'a', date: '2024-01-10', amount: 10 }], options)); // => true
+ * ```
+ */
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionRow[] | Breakdown<PeriodRetentionRow[]>;
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): PeriodRetentionRow[] | Breakdown<PeriodRetentionRow[]> {
   const settings = periodRetentionSettings(data, options);
-  return scopedReport(settings.book, reportScope(options), (part) => retentionRows(pinPeriodSettings(settings, part)));
+  // One scan of the whole ledger serves the filtered ledger and every segment: their settings are pinned to the whole's.
+  const scan = preparePeriodScan(settings, settings.windowDays);
+  return scopedReport(
+    settings.book,
+    reportScope(options),
+    (part) => retentionRows(pinPeriodSettings(settings, part), scan),
+    (_, part) => customersAsOf(part, settings.asOf),
+  );
 }
 
 /** @internal What `periodRetention` computes with: the period settings, the active window and the rule. */
@@ -180,16 +204,17 @@ export function periodRetentionSettings(data: LedgerInput, options: PeriodRetent
 /**
  * @internal The rows of {@link periodRetention}.
  *
- * @param settings - the call's settings
+ * @param settings - the call's settings (of the ledger, or of a part pinned to the whole ledger's)
+ * @param scan - the period look-ups, covering `windowDays` past the last day: of the settings' ledger,
+ *   or of the whole ledger that the part's settings are pinned to
  * @returns one row per reported period
  */
-export function retentionRows(settings: PeriodRetentionSettings): PeriodRetentionRow[] {
+export function retentionRows(settings: PeriodRetentionSettings, scan: PeriodScan = preparePeriodScan(settings, settings.windowDays)): PeriodRetentionRow[] {
   const { firstPeriod, lastPeriod } = settings;
   if (firstPeriod === null) return [];
-  const scan = preparePeriodScan(settings);
   const span = lastPeriod - firstPeriod + 1;
   const { book, asOf, dayOf, windowDays, activity } = settings;
-  const periodOfDay = scan.dayLookup(windowDays);
+  const { periodOfDay } = scan;
   const { inBase, keptDiff, acquired } = baseChanges({ book, asOf, dayOf, periodOfDay, windowDays, activity, firstPeriod, span });
   const rows: PeriodRetentionRow[] = [];
   let base = 0;
@@ -202,8 +227,12 @@ export function retentionRows(settings: PeriodRetentionSettings): PeriodRetentio
     const s = previousEnd;
     previousEnd = base;
     if (k < reportFrom) continue;
+    const { period, start, end, complete } = scan.info(firstPeriod + k);
     rows.push({
-      ...scan.info(firstPeriod + k),
+      period,
+      start,
+      end,
+      complete,
       startCustomers: s,
       endCustomers: base,
       acquired: acquired[k],

@@ -28,32 +28,35 @@ export interface PeriodScan {
   /** Period index of an event instant (valid for instants from the ledger's first event to `asOf`). */
   readonly periodOf: (epochMs: number) => number;
   /**
-   * A fast day → period lookup for local day numbers from the ledger's first day to `extraDays` after
-   * the last day taken into account (a table built once).
+   * Period index of a local day number, from a table built once (valid for the days from the ledger's
+   * first day to `extraDays` after the last day taken into account).
    */
-  readonly dayLookup: (extraDays: number) => (day: number) => number;
+  readonly periodOfDay: (day: number) => number;
   /** Key, start, end and completeness of a period. */
   readonly info: (index: number) => PeriodInfo;
 }
 
 /**
- * @internal The period look-ups for the days of the ledger up to `asOf`.
+ * @internal The period look-ups for the days of the ledger up to `asOf`, and `extraDays` past them.
  *
- * @param settings - the metric's settings
+ * The look-ups depend on the calendar (zone, period, week start) and `asOf` alone; the ledger only
+ * bounds the days they cover. So the scan of a whole ledger serves every part of it (a filter's, a
+ * segment's) under settings pinned to the whole's: a part's events are some of the whole's, its days
+ * among the whole's.
+ *
+ * @param settings - the metric's settings (over the whole ledger, for a report over its parts)
+ * @param extraDays - days past the last day taken into account that `periodOfDay` covers
  * @returns the look-ups
  */
-export function preparePeriodScan(settings: PeriodSettings): PeriodScan {
+export function preparePeriodScan(settings: PeriodSettings, extraDays = 0): PeriodScan {
   const { book, asOf, dayOf, period, weekStartsOn, timeZone } = settings;
   const calendar = { timeZone, weekStartsOn };
   const firstDay = book.minTime === null ? 0 : dayOf(book.minTime);
   const lastDay = book.maxTime === null ? -1 : dayOf(Math.min(book.maxTime, asOf));
-  const table = dayPeriodTable(firstDay, lastDay, period, weekStartsOn).periods;
+  const table = dayPeriodTable(firstDay, lastDay + extraDays, period, weekStartsOn).periods;
   return {
     periodOf: (epochMs) => table[dayOf(epochMs) - firstDay],
-    dayLookup: (extraDays) => {
-      const extended = dayPeriodTable(firstDay, lastDay + extraDays, period, weekStartsOn).periods;
-      return (day) => extended[day - firstDay];
-    },
+    periodOfDay: (day) => table[day - firstDay],
     info: (index) => {
       const endMs = periodEnd(index, period, calendar);
       return {

@@ -8,12 +8,14 @@
 import { makeDayIndexer } from '../calendar/days.ts';
 import { periodKey } from '../calendar/keys.ts';
 import { type CalendarUnit, type WeekStartsOn, assertPeriod, assertWeekStartsOn, isFixedSpan, periodOfDay } from '../calendar/units.ts';
+import { activeWhenOption } from '../cohort/settings.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { DateInput, Ledger } from '../input/types.ts';
 import { optionKeys } from '../option-keys.ts';
+import { ANY_ORDER, type ActivityRule, activityRule } from './activity-rule.ts';
 
 /** Options shared by the per-period metrics. */
 export interface PeriodOptions extends LedgerBaseOptions {
@@ -117,6 +119,34 @@ export function pinPeriodSettings<S extends PeriodSettings>(whole: S, book: Ledg
   const own = firstOrder <= asOf ? periodOfDay(dayOf(firstOrder), period, weekStartsOn) : Number.POSITIVE_INFINITY;
   const firstPeriod = whole.firstPeriod === null ? null : Math.min(own, reportFrom, lastPeriod);
   return { ...whole, book, firstPeriod };
+}
+
+/**
+ * @internal The customers of a ledger as of an instant: the accounts whose first order is at or before
+ * it — those a per-period report over the ledger counts.
+ *
+ * @param book - the ledger (a part's, in a breakdown)
+ * @param asOf - the report's `asOf`
+ * @returns how many
+ */
+export function customersAsOf(book: Ledger, asOf: number): number {
+  let customers = 0;
+  for (let a = 0; a < book.ids.length; a++) if (book.orders[a] > 0 && book.firstOrder[a] <= asOf) customers++;
+  return customers;
+}
+
+/**
+ * @internal Read the `activeWhen` option of a per-period metric (`Cohort#activeWhen`'s check, and its
+ * reading in minor units).
+ *
+ * @param value - the option as given (`undefined`: the default rule)
+ * @param currencyDigits - the ledger's currency digits, for the amount in minor units
+ * @returns the rule
+ * @throws {@link InvalidOptionError} for an unknown key, a `minOrders` that is not a whole number ≥ 1,
+ *   or a `minAmount` that is not an amount ≥ 0
+ */
+export function activityRuleOption(value: unknown, currencyDigits: number): ActivityRule {
+  return value === undefined ? ANY_ORDER : activityRule(activeWhenOption(value), currencyDigits);
 }
 
 /** The instant of the ledger's earliest order (+∞ without orders), from the ledger's per-account first orders. */

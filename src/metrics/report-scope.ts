@@ -9,7 +9,7 @@ import { type Where, customerValues } from '../input/attribute-lookup.ts';
 import { type Breakdown, type SegmentRule, breakdownOf, segmentLedgers, segmentRuleOption } from '../input/breakdown.ts';
 import { filterLedger } from '../input/filter-ledger.ts';
 import type { Ledger } from '../input/types.ts';
-import { optionKeys } from '../option-keys.ts';
+import { didYouMean, optionKeys } from '../option-keys.ts';
 
 /** The options that choose a report's orders and break it down by an attribute of the ledger. */
 export interface ReportScopeOptions {
@@ -70,37 +70,50 @@ export function reportScope(options: ReportScopeOptions): ReportScope {
  * @param book - the whole ledger
  * @param scope - the scope
  * @param report - the report over a ledger (the filtered one, a segment's)
+ * @param counted - the customers a segment's report counts; a segment whose report counts none is left
+ *   out of the breakdown
  * @returns the report, or its breakdown
  * @throws {@link InvalidOptionError} for a bad `where` or a `by` that is not an attribute of the ledger
  */
-export function scopedReport<T>(book: Ledger, scope: ReportScope, report: (part: Ledger) => T): T | Breakdown<T> {
+export function scopedReport<T>(book: Ledger, scope: ReportScope, report: (part: Ledger) => T, counted: (result: T, part: Ledger) => number): T | Breakdown<T> {
   const filtered = scope.where === undefined ? book : filterLedger(book, scope.where);
-  return scope.by === null ? report(filtered) : breakdownOf(filtered, scope.by, scope.rule, report);
+  return scope.by === null ? report(filtered) : breakdownOf(filtered, scope.by, scope.rule, report, counted);
 }
 
 /**
  * @internal The ledger of one segment of the scope: the filtered ledger's events in the segment of
- * value `segment` of `by` (the whole filtered ledger without `by`).
+ * `value` of `by` (the whole filtered ledger without `by`).
  *
  * @param book - the whole ledger
  * @param scope - the scope
- * @param segment - the segment's value as given (`undefined`: not given)
+ * @param value - the segment's value as given (`undefined`: not given)
  * @returns the segment's ledger, or `null` when a value of the attribute has no customers in scope
- * @throws {@link InvalidOptionError} for a bad `where`, a `by` without `segment` or the reverse, or a
- *   `segment` that is not a value of the attribute
+ * @throws {@link InvalidOptionError} for a bad `where`, a `by` without `value` or the reverse, or a
+ *   `value` that is not a value of the attribute
  */
-export function segmentLedger(book: Ledger, scope: ReportScope, segment: unknown): Ledger | null {
+export function segmentLedger(book: Ledger, scope: ReportScope, value: unknown): Ledger | null {
   const filtered = scope.where === undefined ? book : filterLedger(book, scope.where);
   if (scope.by === null) {
-    if (segment !== undefined) throw new InvalidOptionError('segment', segment, 'is a value of a breakdown: name its attribute with `by`');
+    if (value !== undefined) throw new InvalidOptionError('value', value, 'is a value of a breakdown: name its attribute with `by`');
     return filtered;
   }
-  if (segment === undefined) throw new InvalidOptionError('by', scope.by, "members are one segment's: name its value with `segment`");
-  const found = segmentLedgers(filtered, scope.by, scope.rule).find((part) => part.value === segment);
+  if (value === undefined) throw new InvalidOptionError('by', scope.by, "members are one segment's: name its value with `value`");
+  if (value !== null && typeof value !== 'string') throw unknownValue(scope.by, value, customerValues(filtered, scope.by, 'by').values);
+  const [found] = segmentLedgers(filtered, scope.by, scope.rule, 'by', value);
   if (found !== undefined) return found.book;
   const { values } = customerValues(filtered, scope.by, 'by');
-  if ((segment === null || typeof segment === 'string') && values.includes(segment)) return null;
-  const known = values.filter((v) => v !== null).map((v) => JSON.stringify(v));
-  const listed = known.length > 10 ? `${known.slice(0, 10).join(', ')}, … (${known.length} in all)` : [...known, 'null'].join(', ');
-  throw new InvalidOptionError('segment', segment, `${describeValue(segment)} is not a value of \`${scope.by}\`; its values are ${listed}`);
+  if (values.includes(value)) return null;
+  throw unknownValue(scope.by, value, values);
+}
+
+/** Values listed in the message for a value that is not one of the attribute's, before "… n more". */
+const LISTED_VALUES = 10;
+
+/** The error for a `value` that is not a value of attribute `by`: its values (missing last), and the closest. */
+function unknownValue(by: string, value: unknown, values: readonly (string | null)[]): InvalidOptionError {
+  const known = values.filter((v): v is string => v !== null);
+  const shown = known.slice(0, LISTED_VALUES).map((v) => JSON.stringify(v));
+  if (known.length > LISTED_VALUES) shown.push(`… ${known.length - LISTED_VALUES} more`);
+  const hint = typeof value === 'string' ? didYouMean(value, known) : '';
+  return new InvalidOptionError('value', value, `${describeValue(value)} is not a value of \`${by}\`${hint}; its values are ${[...shown, 'null'].join(', ')}`);
 }

@@ -65,7 +65,8 @@ export interface Summary {
  *
  * `where` keeps the matching orders and refunds only (a customer's history, for "second and later",
  * is then their matching orders); `by` breaks the numbers down by an attribute (see {@link Breakdown}),
- * every segment over the same window.
+ * every segment over the same window. A segment's `customers` are its customers of the window (its
+ * `result.customers`); a value without any has no segment.
  *
  * @param data - a ledger, or records (read with the ledger options given here; `where` and `by` need a
  *   ledger with attributes)
@@ -124,13 +125,29 @@ export function summarize(data: LedgerInput, options?: SummarizeOptions & { by?:
  * ```
  */
 export function summarize(data: LedgerInput, options: SummarizeOptions & { by: string }): Breakdown<Summary>;
-/** {@link summarize} with options whose `by` is known only when it runs. */
+/**
+ * {@link summarize} with options whose `by` is known only when it runs (a `string | undefined`): the
+ * summary without `by`, its breakdown with it.
+ *
+ * @param data - a ledger or records (a ledger with the attribute, for `by`)
+ * @param options - as in the first form, `by` (and `segmentRule`) optional
+ * @returns the summary, or with `by` a {@link Breakdown} of summaries
+ * @throws {@link InvalidOptionError} for a `by` that is not an attribute of the ledger, or bad options
+ * @throws {@link InvalidInputError} for unreadable records
+ *
+ * @example
+ * ```ts
+ * import { type SummarizeOptions, summarize } from 'retention-metrics';
+ * const options: SummarizeOptions = {};
+ * 'total' in summarize([{ customerId: 'a', date: '2024-01-10', amount: 10 }], options); // => false
+ * ```
+ */
 export function summarize(data: LedgerInput, options?: SummarizeOptions): Summary | Breakdown<Summary>;
 export function summarize(data: LedgerInput, options?: SummarizeOptions): Summary | Breakdown<Summary> {
   const given = checkOptionKeys(options, SUMMARIZE_KEYS);
   const book = toLedger(data, given);
   const window = resolveWindow(given, calendarZone(book, given));
-  return scopedReport(book, reportScope(given), (part) => summaryOf(part, window));
+  return scopedReport(book, reportScope(given), (part) => summaryOf(part, window), (summary) => summary.customers);
 }
 
 /** The summary of a ledger over a window. */

@@ -7,7 +7,7 @@ import { type LifecycleRow, periodLifecycle } from '../../src/metrics/lifecycle.
 import { type PeriodRetentionRow, periodRetention } from '../../src/metrics/period-retention.ts';
 import { type Summary, summarize } from '../../src/metrics/summarize.ts';
 import { optionError } from '../helpers/option-error.ts';
-import { attributeLedger, ordersArb, shuffled } from './attribute-orders.ts';
+import { type AttributeOrder, attributeLedger, ordersArb, planOf, shuffled } from './attribute-orders.ts';
 
 const book = ledger(
   [
@@ -103,6 +103,70 @@ describe('breakdowns of the period reports cover the total\'s periods', () => {
     expect(optionError(() => periodLifecycle(book, { period: 'month', by: 'channel', segmentRule: 'each' as 'customer' })).option).toBe('segmentRule');
     expect(optionError(() => summarize(book, { by: 3 as unknown as string })).option).toBe('by');
     expect(optionError(() => periodRetention([{ customerId: 1, date: 0, amount: 1 }], { period: 'month', by: 'channel' })).option).toBe('by');
+  });
+});
+
+describe('a segment is the customers its report counts, and a segment whose report counts none is left out', () => {
+  const lateMail = ledger(
+    [
+      { customerId: 'a', date: '2024-01-10', amount: 10, channel: 'ads' },
+      { customerId: 'b', date: '2024-06-10', amount: 10, channel: 'mail' },
+    ],
+    { attributes: { channel: 'channel' } },
+  );
+
+  test('period reports: the customers whose first order is at or before asOf', () => {
+    const retention = periodRetention(lateMail, { period: 'month', by: 'channel', asOf: '2024-02-01' });
+    expect(retention.segments.map((s) => [s.value, s.customers])).toEqual([['ads', 1]]);
+    const lifecycle = periodLifecycle(lateMail, { period: 'month', by: 'channel', asOf: '2024-02-01' });
+    expect(lifecycle.segments.map((s) => [s.value, s.customers])).toEqual([['ads', 1]]);
+    const later = periodRetention(lateMail, { period: 'month', by: 'channel' });
+    expect(later.segments.map((s) => [s.value, s.customers])).toEqual([
+      ['ads', 1],
+      ['mail', 1],
+    ]);
+  });
+
+  test('summarize: the customers of the window', () => {
+    const split = summarize(lateMail, { by: 'channel', to: '2024-02-01' });
+    expect(split.segments.map((s) => [s.value, s.customers, s.result.customers])).toEqual([['ads', 1, 1]]);
+    const june = summarize(lateMail, { by: 'channel', from: '2024-06-01' });
+    expect(june.segments.map((s) => [s.value, s.customers])).toEqual([['mail', 1]]);
+  });
+});
+
+const whereArb = fc.constantFrom<Where | undefined>(undefined, { category: ['a', 'b'] }, { plan: ['pro', null] });
+
+/** Whether a record matches one of the filters of `whereArb`. */
+function matches(where: Where | undefined, record: AttributeOrder): boolean {
+  if (where === undefined) return true;
+  if (where.category !== undefined) return where.category.includes(record.category);
+  return where.plan?.includes(planOf(record.customerId)) ?? true;
+}
+
+describe("a segment's customers", () => {
+  fcTest.prop([ordersArb, fc.constantFrom('category', 'plan'), whereArb, fc.integer({ min: 19_690, max: 19_910 })], { numRuns: 150 })(
+    'period reports: customers with a (matching) order at or before asOf; under the customer rule they add up to all such customers',
+    (records, by, where, day) => {
+      const asOf = day * 86_400_000;
+      const data = attributeLedger(records);
+      const scope = { period: 'week' as const, by, asOf, ...(where === undefined ? {} : { where }) };
+      const customers = new Set(records.filter((r) => r.amount >= 0 && r.date <= asOf && matches(where, r)).map((r) => r.customerId));
+      for (const split of [periodRetention(data, scope), periodLifecycle(data, scope)]) {
+        for (const s of split.segments) expect(s.customers).toBeGreaterThan(0);
+        expect(split.segments.reduce((n, s) => n + s.customers, 0)).toBe(customers.size);
+      }
+    },
+  );
+
+  fcTest.prop([ordersArb, fc.constantFrom('category', 'plan'), fc.constantFrom('customer' as const, 'same-value' as const), fc.integer({ min: 19_690, max: 19_910 })], {
+    numRuns: 150,
+  })('summarize: the customers of the window, never none', (records, by, segmentRule, day) => {
+    const split = summarize(attributeLedger(records), { by, segmentRule, from: day * 86_400_000 });
+    for (const s of split.segments) {
+      expect(s.customers).toBe(s.result.customers);
+      expect(s.customers).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -33,15 +33,15 @@ describe('periodRetentionMembers', () => {
   });
 
   test("one segment's members, with the report's filter and rule", () => {
-    expect(periodRetentionMembers(book, { period: 'month', by: 'channel', segment: 'ads' }, '2024-02', 'lost')).toEqual(['c']);
-    expect(periodRetentionMembers(book, { period: 'month', by: 'channel', segmentRule: 'same-value', segment: 'mail' }, '2024-02', 'acquired')).toEqual(['a']);
+    expect(periodRetentionMembers(book, { period: 'month', by: 'channel', value: 'ads' }, '2024-02', 'lost')).toEqual(['c']);
+    expect(periodRetentionMembers(book, { period: 'month', by: 'channel', segmentRule: 'same-value', value: 'mail' }, '2024-02', 'acquired')).toEqual(['a']);
     expect(periodRetentionMembers(book, { period: 'month', where: { channel: ['ads'] } }, '2024-02', 'end')).toEqual(['d']);
     expect(periodRetentionMembers(book, { period: 'month', activeWhen: { minAmount: 15 } }, '2024-01', 'end')).toEqual(['b', 'c']);
   });
 
   test('a value of the attribute without customers in scope has no members', () => {
-    expect(periodRetentionMembers(book, { period: 'month', where: { channel: ['mail'] }, by: 'channel', segment: 'ads' }, '2024-02', 'end')).toEqual([]);
-    expect(periodRetentionMembers(book, { period: 'month', by: 'channel', segment: null }, '2024-02', 'end')).toEqual([]);
+    expect(periodRetentionMembers(book, { period: 'month', where: { channel: ['mail'] }, by: 'channel', value: 'ads' }, '2024-02', 'end')).toEqual([]);
+    expect(periodRetentionMembers(book, { period: 'month', by: 'channel', value: null }, '2024-02', 'end')).toEqual([]);
   });
 
   test('bad arguments are refused, naming them', () => {
@@ -51,12 +51,32 @@ describe('periodRetentionMembers', () => {
     );
     expect(optionError(() => periodRetentionMembers(book, options, '2024-W05', 'end')).option).toBe('period');
     expect(optionError(() => periodRetentionMembers(book, options, '2024-02', 'churned' as RetentionGroup)).option).toBe('group');
-    expect(optionError(() => periodRetentionMembers(book, { period: 'month', segment: 'ads' }, '2024-02', 'end')).option).toBe('segment');
+    expect(optionError(() => periodRetentionMembers(book, { period: 'month', value: 'ads' }, '2024-02', 'end')).option).toBe('value');
     expect(optionError(() => periodRetentionMembers(book, { period: 'month', by: 'channel' }, '2024-02', 'end')).option).toBe('by');
-    expect(optionError(() => periodRetentionMembers(book, { period: 'month', by: 'channel', segment: 'tv' }, '2024-02', 'end')).message).toBe(
-      'segment: "tv" is not a value of `channel`; its values are "ads", "mail", null',
+    expect(optionError(() => periodRetentionMembers(book, { period: 'month', by: 'channel', value: 'tv' }, '2024-02', 'end')).message).toBe(
+      'value: "tv" is not a value of `channel`; its values are "ads", "mail", null',
     );
+    expect(optionError(() => periodRetentionMembers(book, { period: 'month', by: 'channel', value: 3 as unknown as string }, '2024-02', 'end')).option).toBe('value');
+    expect(optionError(() => periodRetentionMembers(book, { period: 'month', by: 'channel', segment: 'ads' } as never, '2024-02', 'end')).option).toBe('segment');
     expect(optionError(() => periodRetentionMembers(book, { period: 'month', activeWithin: { days: 0 } }, '2024-02', 'end')).option).toBe('activeWithin.days');
+  });
+});
+
+describe('the value of a segment not among the attribute\'s', () => {
+  test('the message suggests the closest value', () => {
+    expect(optionError(() => periodRetentionMembers(book, { period: 'month', by: 'channel', value: 'mial' }, '2024-02', 'end')).message).toBe(
+      'value: "mial" is not a value of `channel` (did you mean `mail`?); its values are "ads", "mail", null',
+    );
+  });
+
+  test('of many values the message lists ten, how many more, and null', () => {
+    const many = ledger(
+      Array.from({ length: 12 }, (_, i) => ({ customerId: i, date: '2024-01-10', amount: 1, source: `s${String(i).padStart(2, '0')}` })),
+      { attributes: { source: 'source' } },
+    );
+    expect(optionError(() => periodLifecycleMembers(many, { period: 'month', by: 'source', value: 'tv' }, '2024-01', 'new')).message).toBe(
+      'value: "tv" is not a value of `source`; its values are "s00", "s01", "s02", "s03", "s04", "s05", "s06", "s07", "s08", "s09", … 2 more, null',
+    );
   });
 });
 
@@ -106,7 +126,7 @@ describe('members properties', () => {
           : periodRetention(data, { ...retentionOptions, ...segment }).segments.map((s, i) => ({
               rows: s.result,
               life: periodLifecycle(data, { ...lifecycleOptions, ...segment }).segments[i]?.result ?? [],
-              pick: { ...segment, segment: s.value },
+              pick: { ...segment, value: s.value },
             }));
       for (const { rows, life, pick } of parts) {
         for (const row of rows) {
