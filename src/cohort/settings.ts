@@ -15,6 +15,7 @@ import type { Decimal } from 'decimal.js';
 import { moneyOption } from '../input/option-values.ts';
 import type { AttributeSplit, EventFilter } from './attribute-choices.ts';
 import type { ActiveWhen, Bracket, CohortSettings, CustomerProfile } from './types.ts';
+import { activityRule } from '../metrics/activity-rule.ts';
 
 /** @internal The calendar both builders are set up with: `.by()`, `.every()`, `.timeZone()`, `.weekStartsOn()`, `.asOf()`. */
 export interface CalendarChoice {
@@ -126,9 +127,7 @@ export function resolveCohortSettings(choice: CohortChoice, book: Ledger): Cohor
     maxOffset: choice.maxOffset,
     segmentBy: typeof choice.segmentBy === 'function' ? choice.segmentBy : null,
     cohortKey: choice.cohortKey,
-    minOrders: choice.activeWhen.minOrders,
-    // Amounts are whole minor units, so "at least 0.005" of a 2-digit currency is "at least 1 cent".
-    minGrossMinor: choice.activeWhen.minAmount === null ? 0 : choice.activeWhen.minAmount.times(10 ** book.currencyDigits).ceil().toNumber(),
+    ...activityRule(choice.activeWhen, book.currencyDigits),
   };
 }
 
