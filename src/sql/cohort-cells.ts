@@ -51,9 +51,9 @@ const COHORT_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
  * ```
  */
 export function cohortCells(options: SqlCohortOptions): SqlQuery {
-  const given = checkOptionKeys(options, COHORT_KEYS) as SqlCohortOptions;
-  const source = resolveSource(given);
-  const calendar = resolveCohortCalendar(given);
+  checkOptionKeys(options, COHORT_KEYS);
+  const source = resolveSource(options);
+  const calendar = resolveCohortCalendar(options);
   const params = new Params();
   const asOf = params.add(calendar.asOf, 'bigint');
   const zone = params.add(calendar.timeZone, 'text');
@@ -63,7 +63,7 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
   const offset = op(period(e('ms'), 'every'), '-', col('base', 'm'));
   const a = (name: string): Expr => col(name, 'a');
   const k = (name: string): Expr => col(name, 'k');
-  const text_ = renderQuery(
+  const sqlText = renderQuery(
     {
       with: [
         { name: 'events', select: eventsSelect(source) },
@@ -140,5 +140,5 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
     },
     source.dialect,
   );
-  return Object.freeze({ text: text_, params: Object.freeze(params.values) });
+  return Object.freeze({ text: sqlText, params: Object.freeze(params.values) });
 }

@@ -48,9 +48,10 @@ export interface ResolvedCohortCalendar {
  *
  * @param options - the options (their keys are checked by the caller)
  * @returns the resolved calendar
- * @throws {@link InvalidOptionError} for a bad unit, zone, week start, `currencyDigits`, or a missing or unreadable `asOf`
+ * @throws {@link InvalidOptionError} for options that are not an object, a bad unit, zone, week start, `currencyDigits`, or a missing or unreadable `asOf`
  */
 export function resolveCohortCalendar(options: SqlCohortCalendar): ResolvedCohortCalendar {
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'must be an object with at least asOf');
   const by = assertCalendarUnit(options.by ?? 'month', 'by');
   const every = options.every === undefined ? by : assertCalendarUnit(options.every, 'every');
   const timeZone = assertTimeZone(options.timeZone ?? 'UTC');

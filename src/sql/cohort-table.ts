@@ -59,8 +59,8 @@ const FROM_CELLS_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
  * ```
  */
 export function cohortTableFromCells(rows: readonly ResultRow[], options: CohortFromCellsOptions): CohortTable {
-  const given = checkOptionKeys(options, FROM_CELLS_KEYS) as CohortFromCellsOptions;
-  const resolved = resolveCohortCalendar(given);
+  checkOptionKeys(options, FROM_CELLS_KEYS);
+  const resolved = resolveCohortCalendar(options);
   const settings = classicSettings(resolved);
   const calendar = engineCalendar(resolved);
   if (!Array.isArray(rows)) throw new InvalidInputError(0, 'record', rows, 'rows must be an array of result rows', 'rows');

@@ -58,9 +58,11 @@ export interface ResolvedSource {
  *
  * @param options - the options (their keys are checked by the caller)
  * @returns the resolved source
- * @throws {@link InvalidOptionError} for a missing or empty name, an unknown column key or dialect, or bad `currencyDigits`
+ * @throws {@link InvalidOptionError} for options that are not an object, a missing or empty name, an unknown column key or
+ *   dialect, or bad `currencyDigits`
  */
 export function resolveSource(options: SqlSourceOptions): ResolvedSource {
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'must be an object { table, columns, dialect, … }');
   const table = nameOption('table', options.table).split('.');
   if (table.some((part) => part === '')) throw new InvalidOptionError('table', options.table, `${describeValue(options.table)} has an empty part`);
   if (typeof options.columns !== 'object' || options.columns === null) {

@@ -60,9 +60,9 @@ const FIELDS = ['customers', 'orders', 'zeroValueOrders', 'refunds', 'grossMinor
  * ```
  */
 export function summary(options: SqlSummaryOptions): SqlQuery {
-  const given = checkOptionKeys(options, SUMMARY_KEYS) as SqlSummaryOptions;
-  const source = resolveSource(given);
-  const window = resolveWindow(given, assertTimeZone(given.timeZone ?? 'UTC'));
+  checkOptionKeys(options, SUMMARY_KEYS);
+  const source = resolveSource(options);
+  const window = resolveWindow(options, assertTimeZone(options.timeZone ?? 'UTC'));
   const params = new Params();
   const ms = col('ms', 'e');
   const bounds: Expr[] = [];
@@ -82,7 +82,7 @@ export function summary(options: SqlSummaryOptions): SqlQuery {
   const inside = (...conditions: Expr[]): Expr => and(...bounds, ...conditions);
   const c = (name: string): Expr => col(name, 'c');
   const firstInWindow = firstBounds.length === 0 ? { kind: 'not-null' as const, value: col('firstMs', 'f') } : and(...firstBounds);
-  const text_ = renderQuery(
+  const sqlText = renderQuery(
     {
       with: [
         { name: 'events', select: eventsSelect(source) },
@@ -142,7 +142,7 @@ export function summary(options: SqlSummaryOptions): SqlQuery {
     },
     source.dialect,
   );
-  return Object.freeze({ text: text_, params: Object.freeze(params.values) });
+  return Object.freeze({ text: sqlText, params: Object.freeze(params.values) });
 }
 
 /** Options of {@link summaryFromRows}. */

@@ -57,17 +57,24 @@ function toRecords(raw: readonly RawRecord[]) {
   return records;
 }
 
-const engines: Record<'duckdb' | 'postgres', Engine> = {} as Record<'duckdb' | 'postgres', Engine>;
-let cdnow: Ledger;
+type EngineName = 'duckdb' | 'postgres';
+let engines: Record<EngineName, Engine> | undefined;
+const cdnow = ledger(readCdnow());
+
+/** The engine of that name, started by beforeAll. */
+function engineNamed(name: EngineName): Engine {
+  if (engines === undefined) throw new Error('the engines have not started');
+  return engines[name];
+}
 
 beforeAll(async () => {
-  [engines.duckdb, engines.postgres] = await Promise.all([duckdbEngine(), postgresEngine()]);
-  cdnow = ledger(readCdnow());
-  await Promise.all(Object.values(engines).map((engine) => engine.load('cdnow', eventsOf(cdnow))));
+  const [duckdb, postgres] = await Promise.all([duckdbEngine(), postgresEngine()]);
+  engines = { duckdb, postgres };
+  await Promise.all([duckdb, postgres].map((engine) => engine.load('cdnow', eventsOf(cdnow))));
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(Object.values(engines).map((engine) => engine.close()));
+  if (engines !== undefined) await Promise.all([engines.duckdb, engines.postgres].map((engine) => engine.close()));
 });
 
 const source = (engine: Engine, table: string): SqlSourceOptions => ({
@@ -91,7 +98,7 @@ function inProcessCohorts(book: Ledger, calendar: { by: Unit; every: Unit; timeZ
 
 describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
   test('the summary of CDNOW equals summarize, over the whole history and over a half-open window', async () => {
-    const engine = engines[name];
+    const engine = engineNamed(name);
     expect(json(await engineSummary(engine, 'cdnow', {}))).toEqual(json(summarize(cdnow)));
     const window = { from: new Date('1997-03-01T00:00:00Z'), to: new Date('1997-09-01T00:00:00Z') };
     const windowed = await engineSummary(engine, 'cdnow', window);
@@ -105,14 +112,14 @@ describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
     { by: 'quarter', every: 'quarter', timeZone: 'UTC', asOf: new Date('1998-06-30T23:59:59.999Z') },
     { by: 'month', every: 'week', timeZone: 'Europe/Berlin', asOf: new Date('1997-06-15T00:00:00Z') },
   ] as const)('the CDNOW cohort table by $by every $every in $timeZone equals Cohort.table()', async (calendar) => {
-    const table = await engineCohorts(engines[name], 'cdnow', calendar);
+    const table = await engineCohorts(engineNamed(name), 'cdnow', calendar);
     const expected = inProcessCohorts(cdnow, calendar);
     expect(table).toEqual(expected);
     expect(json(table)).toEqual(json(expected));
   });
 
   test('on random ledgers, the summary equals summarize, whole and windowed', async () => {
-    const engine = engines[name];
+    const engine = engineNamed(name);
     const bound = fc.option(fc.integer({ min: -5, max: 430 }).map((day) => new Date(START + day * DAY + 23 * HOUR)), { nil: undefined });
     await fc.assert(
       fc.asyncProperty(recordsArbitrary, bound, bound, async (raw, a, b) => {
@@ -128,7 +135,7 @@ describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
   });
 
   test('on random ledgers, classic cohort tables equal Cohort.table() in zones with DST', async () => {
-    const engine = engines[name];
+    const engine = engineNamed(name);
     const calendar = fc.record({
       units: fc.constantFrom<[Unit, Unit]>(['month', 'month'], ['week', 'week'], ['quarter', 'quarter'], ['month', 'week']),
       timeZone: fc.constantFrom('Europe/Berlin', 'America/New_York'),

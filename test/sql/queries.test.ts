@@ -27,6 +27,11 @@ describe('options', () => {
     expect(optionError(() => summary({ ...source, columns: { ...source.columns, date: '' } })).option).toBe('columns.date');
   });
 
+  test('options that are not an object are an InvalidOptionError, not a TypeError', () => {
+    expect(optionError(() => summary(undefined as unknown as SqlSourceOptions)).option).toBe('options');
+    expect(optionError(() => cohortTableFromCells([], undefined as unknown as { asOf: string })).option).toBe('options');
+  });
+
   test('a cohort query needs asOf', () => {
     expect(optionError(() => cohortCells({ ...source } as Parameters<typeof cohortCells>[0])).option).toBe('asOf');
   });
