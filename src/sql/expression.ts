@@ -24,6 +24,8 @@ export type Expr =
   | { readonly kind: 'aggregate'; readonly fn: 'sum' | 'min' | 'max' | 'count'; readonly arg: Expr | null }
   /** `value IS NOT NULL`. */
   | { readonly kind: 'not-null'; readonly value: Expr }
+  /** `value IS NULL`. */
+  | { readonly kind: 'is-null'; readonly value: Expr }
   | { readonly kind: 'case'; readonly when: Expr; readonly then: Expr; readonly otherwise: Expr | null }
   /** `coalesce(value, fallback)`. */
   | { readonly kind: 'coalesce'; readonly value: Expr; readonly fallback: Expr }
@@ -57,9 +59,15 @@ export interface Select {
   readonly orderBy?: readonly Expr[];
 }
 
+/** @internal A common table expression: a select, or the rows of several (`UNION ALL`, columns in the same order). */
+export interface TableExpression {
+  readonly name: string;
+  readonly select: Select | { readonly unionAll: readonly Select[] };
+}
+
 /** @internal A query: common table expressions, each reading the table or those before it, then a select. */
 export interface Query {
-  readonly with: readonly { readonly name: string; readonly select: Select }[];
+  readonly with: readonly TableExpression[];
   readonly select: Select;
 }
 

@@ -27,7 +27,10 @@ export function quoteIdentifier(name: string): string {
  * @returns the SQL text
  */
 export function renderQuery(query: Query, dialect: Dialect): string {
-  const ctes = query.with.map(({ name, select }) => `${quoteIdentifier(name)} AS (\n${indent(renderSelect(select, dialect))}\n)`);
+  const ctes = query.with.map(({ name, select }) => {
+    const body = 'unionAll' in select ? select.unionAll.map((part) => renderSelect(part, dialect)).join('\nUNION ALL\n') : renderSelect(select, dialect);
+    return `${quoteIdentifier(name)} AS (\n${indent(body)}\n)`;
+  });
   const head = ctes.length === 0 ? '' : `WITH ${ctes.join(',\n')}\n`;
   return `${head}${renderSelect(query.select, dialect)}`;
 }
@@ -72,6 +75,8 @@ export function renderExpr(e: Expr, dialect: Dialect): string {
       return e.arg === null ? `${e.fn}(*)` : `${e.fn}(${r(e.arg)})`;
     case 'not-null':
       return `(${r(e.value)} IS NOT NULL)`;
+    case 'is-null':
+      return `(${r(e.value)} IS NULL)`;
     case 'case':
       return `(CASE WHEN ${r(e.when)} THEN ${r(e.then)}${e.otherwise === null ? '' : ` ELSE ${r(e.otherwise)}`} END)`;
     case 'coalesce':

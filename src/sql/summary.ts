@@ -16,7 +16,7 @@ import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { type Expr, and, col, countWhere, int, max, min, op, sumWhere, text, total, when } from './expression.ts';
 import { renderQuery } from './render.ts';
 import { type ResultRow, integerField, nullableIntegerField } from './result-values.ts';
-import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsSelect, resolveSource } from './source.ts';
+import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
 
 /** Options of {@link summary}: the source and an optional window `[from, to)`. */
 export interface SqlSummaryOptions extends SqlSourceOptions {
@@ -85,7 +85,7 @@ export function summary(options: SqlSummaryOptions): SqlQuery {
   const sqlText = renderQuery(
     {
       with: [
-        { name: 'events', select: eventsSelect(source) },
+        ...eventsTables(source),
         {
           // Each customer's first order: the earliest, ties at one instant broken by the largest amount.
           name: 'firsts',

@@ -134,6 +134,27 @@ describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
     );
   });
 
+  test('on random order lines, lines of one order merge as in a ledger: the summary and a cohort table are equal', async () => {
+    const engine = engineNamed(name);
+    const lines = fc.array(fc.constantFrom(undefined, 0, 1, 2), { minLength: 40, maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(recordsArbitrary, lines, async (raw, orders) => {
+        // An order id belongs to one customer: it names the customer.
+        const records: { customerId: string; date: Date; amount: string; orderId?: string }[] = toRecords(raw).map((r, i) =>
+          orders[i] === undefined ? r : { ...r, orderId: `${r.customerId}-${orders[i]}` },
+        );
+        await engine.load('lines', records.map((r) => ({ customerId: r.customerId, ms: r.date.getTime(), amount: r.amount, ...(r.orderId === undefined ? {} : { orderId: r.orderId }) })));
+        const book = ledger(records);
+        const withLines = { ...source(engine, 'lines'), columns: { ...source(engine, 'lines').columns, orderId: 'order_id' } };
+        expect(json(summaryFromRows(await engine.run(summary(withLines))))).toEqual(json(summarize(book)));
+        const calendar = { by: 'month', every: 'month', timeZone: 'Europe/Berlin', asOf: new Date(START + 430 * DAY) } as const;
+        const options = { ...withLines, ...calendar };
+        expect(json(cohortTableFromCells(await engine.run(cohortCells(options)), options))).toEqual(json(inProcessCohorts(book, calendar)));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   test('on random ledgers, classic cohort tables equal Cohort.table() in zones with DST', async () => {
     const engine = engineNamed(name);
     const calendar = fc.record({

@@ -1,6 +1,6 @@
 // Test helper: the two engines the emitted SQL is checked on — DuckDB (in process) and PostgreSQL as
 // PGlite (PostgreSQL compiled to WebAssembly, in process) — each loading events into a table
-// `orders(customer_id text, created_at timestamptz, total decimal(18, 2))` and running a query.
+// `orders(customer_id text, created_at timestamptz, total decimal(18, 2), order_id text)` and running a query.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { PGlite } from '@electric-sql/pglite';
 import type { DialectName, ResultRow, SqlQuery } from '../../src/sql.ts';
@@ -10,6 +10,8 @@ export interface EngineEvent {
   readonly customerId: string;
   readonly ms: number;
   readonly amount: string;
+  /** The order the line belongs to, if any. */
+  readonly orderId?: string;
 }
 
 /** An engine: load a table of events, run an emitted query, close. */
@@ -20,9 +22,9 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-/** Events as CSV lines `customer,ISO instant with Z,amount` (ids hold no comma or quote). */
+/** Events as CSV lines `customer,ISO instant with Z,amount,order` (ids hold no comma or quote; no order: empty, NULL). */
 function csv(events: readonly EngineEvent[]): string {
-  return events.map((e) => `${e.customerId},${new Date(e.ms).toISOString()},${e.amount}\n`).join('');
+  return events.map((e) => `${e.customerId},${new Date(e.ms).toISOString()},${e.amount},${e.orderId ?? ''}\n`).join('');
 }
 
 /** DuckDB in memory, one thread, its session zone left as the process's (the SQL must not read it). */
@@ -32,13 +34,15 @@ export async function duckdbEngine(): Promise<Engine> {
   return {
     dialect: 'duckdb',
     async load(table, events) {
-      await connection.run(`CREATE OR REPLACE TABLE ${table} (customer_id VARCHAR, created_at TIMESTAMPTZ, total DECIMAL(18, 2))`);
+      await connection.run(`CREATE OR REPLACE TABLE ${table} (customer_id VARCHAR, created_at TIMESTAMPTZ, total DECIMAL(18, 2), order_id VARCHAR)`);
       if (events.length === 0) return;
       const appender = await connection.createAppender(table);
       for (const e of events) {
         appender.appendVarchar(e.customerId);
         appender.appendVarchar(new Date(e.ms).toISOString());
         appender.appendVarchar(e.amount);
+        if (e.orderId === undefined) appender.appendNull();
+        else appender.appendVarchar(e.orderId);
         appender.endRow();
       }
       appender.closeSync();
@@ -61,7 +65,7 @@ export async function postgresEngine(): Promise<Engine> {
   return {
     dialect: 'postgres',
     async load(table, events) {
-      await db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (customer_id text, created_at timestamptz, total numeric(18, 2))`);
+      await db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (customer_id text, created_at timestamptz, total numeric(18, 2), order_id text)`);
       if (events.length === 0) return;
       await db.query(`COPY ${table} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv(events)]) });
     },

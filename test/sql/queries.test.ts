@@ -15,7 +15,7 @@ describe('options', () => {
   });
 
   test('an unknown column key is named with its prefix', () => {
-    expect(optionError(() => summary({ ...source, columns: { ...source.columns, orderId: 'id' } } as SqlSourceOptions)).option).toBe('columns.orderId');
+    expect(optionError(() => summary({ ...source, columns: { ...source.columns, lineId: 'id' } } as SqlSourceOptions)).option).toBe('columns.lineId');
   });
 
   test('a dialect other than duckdb or postgres is refused', () => {
@@ -30,6 +30,12 @@ describe('options', () => {
   test('options that are not an object are an InvalidOptionError, not a TypeError', () => {
     expect(optionError(() => summary(undefined as unknown as SqlSourceOptions)).option).toBe('options');
     expect(optionError(() => cohortTableFromCells([], undefined as unknown as { asOf: string })).option).toBe('options');
+  });
+
+  test('an order id column merges the lines of one order before anything else reads them', () => {
+    const { text } = summary({ ...source, columns: { ...source.columns, orderId: 'order_id' } });
+    expect(text).toContain('UNION ALL');
+    expect(text).toContain('GROUP BY "l"."customer", "l"."orderId"');
   });
 
   test('a cohort query needs asOf', () => {
