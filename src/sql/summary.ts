@@ -1,5 +1,5 @@
 /**
- * `summary`: the query behind {@link summarize} — the engine reduces the orders to the summary's
+ * `summary`: the query behind `summarize` — the engine reduces the orders to the summary's
  * integer sums — and `summaryFromRows`, which finishes them into a {@link Summary}.
  *
  * @module
@@ -34,7 +34,7 @@ const SUMMARY_KEYS = [...SOURCE_KEYS, ...optionKeys<Omit<SqlSummaryOptions, keyo
 const FIELDS = ['customers', 'orders', 'zeroValueOrders', 'refunds', 'grossMinor', 'refundMinor', 'repeatMinor', 'repeatCustomers'] as const;
 
 /**
- * The SQL of {@link summarize} over a table of orders and refunds: one row of integer sums (money in
+ * The SQL of `summarize` over a table of orders and refunds: one row of integer sums (money in
  * minor units) that {@link summaryFromRows} turns into the `Summary` that `summarize` returns for
  * the same events. The definitions are the library's: an order is a row with amount ≥ 0, a refund one
  * with amount < 0; a customer's first order is their earliest, ties at one instant broken by the
