@@ -5,7 +5,7 @@ import { insertionMap, markTopLevelPure } from './scripts/pure-top-level.mjs';
 const DECIMAL_MODULE = fileURLToPath(new URL('src/decimal.ts', import.meta.url));
 
 export default defineConfig({
-  // `index` and `calendar` are the package's entries (package.json `exports`). The other two are files
+  // `index`, `calendar` and `sql` are the package's entries (package.json `exports`). The other two are files
   // of their own so that a consumer's bundler, which keeps or drops whole files of a package declared
   // free of side effects, drops them when nothing it keeps uses them: `decimal` is the one module that
   // imports decimal.js (see `esbuildPlugins`; an import of it in index.js would keep decimal.js in every
@@ -14,19 +14,20 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     calendar: 'src/calendar.ts',
+    sql: 'src/sql.ts',
     decimal: 'src/decimal.ts',
     'special-functions': 'src/models/special.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', calendar: 'src/calendar.ts' } },
+  dts: { entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', sql: 'src/sql.ts' } },
   tsconfig: 'tsconfig.build.json',
   target: 'es2022',
   platform: 'neutral',
   sourcemap: true,
   clean: true,
   treeshake: true,
-  // Code both entries use (the calendar, the errors) is one shared chunk, so an error thrown by a
-  // calendar function is an instance of the class `retention-metrics` exports, in ESM and in CJS.
+  // Code the entries share (the calendar, the errors) is in shared chunks, so an error thrown by a
+  // calendar or sql function is an instance of the class `retention-metrics` exports, in ESM and in CJS.
   splitting: true,
   // The special functions are bundled (one file to load instead of ~90 packages); see THIRD-PARTY-LICENSES.md.
   // decimal.js is listed so that `esbuildPlugins` below decides where its imports go (it stays external).

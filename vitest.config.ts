@@ -6,6 +6,7 @@ export default defineConfig({
     alias: [
       { find: /^retention-metrics$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
       { find: /^retention-metrics\/calendar$/, replacement: fileURLToPath(new URL('./src/calendar.ts', import.meta.url)) },
+      { find: /^retention-metrics\/sql$/, replacement: fileURLToPath(new URL('./src/sql.ts', import.meta.url)) },
     ],
   },
   test: {

@@ -4,11 +4,12 @@
 // types' resolution for every module system (@arethetypeswrong/cli); then install the tarball with npm
 // into a throwaway consumer outside the repository and use it as users do: ESM import and CJS require
 // under Node, the same ESM smoke script under Deno and Bun (from their npm packages), each of them
-// loading both entries (`retention-metrics` and `retention-metrics/calendar`), and a type-check of
+// loading the three entries (`retention-metrics`, `retention-metrics/calendar` and `retention-metrics/sql`), and a type-check of
 // test/packaging/consumer-types.ts as ESM and CJS with `skipLibCheck: false` under the TypeScript
 // version the project builds with; and bundles (esbuild, the bundler tsup builds with) of one formula,
-// which must leave the record readers out and stay under a size bound, and of `repeatCustomerRate`,
-// which must leave the models and the @stdlib functions out.
+// which must leave the record readers out and stay under a size bound, of `repeatCustomerRate`,
+// which must leave the models and the @stdlib functions out, and of `summarize`, which must leave the
+// SQL of `retention-metrics/sql` out.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -167,6 +168,16 @@ try {
     const bound = 56_000;
     process.stdout.write(`import { repeatCustomerRate }: ${(bytes / 1000).toFixed(1)} kB minified, ${(own / 1000).toFixed(1)} kB without decimal.js (bound ${bound / 1000} kB)\n`);
     if (own > bound) throw new Error(`a minified bundle of repeatCustomerRate holds ${own} bytes besides decimal.js, over the bound of ${bound}`);
+  });
+
+  // The root entry never imports the SQL entry's code: a bundle of `summarize` maps to no module of src/sql.
+  check('bundling summarize from the root entry leaves retention-metrics/sql out', () => {
+    const isSql = (source) => /(?:^|\/)src\/sql(?:\/|\.ts$)/.test(source);
+    const sql = bundleImport('cohortCells', 'retention-metrics/sql', consumer);
+    if (!sql.sources.some(isSql)) throw new Error('a bundle of cohortCells maps to no module of src/sql; are the source maps still right?');
+    const { sources } = bundleImport('summarize', 'retention-metrics', consumer);
+    const leaked = sources.filter(isSql);
+    if (leaked.length > 0) throw new Error(`a bundle of summarize keeps code of ${leaked.join(', ')}`);
   });
 
   check(`types: ESM and CJS consumers, skipLibCheck false, TypeScript ${typescript}`, () =>

@@ -6,6 +6,7 @@
 // fails for another reason (or an `any` that lets it through) fails the check.
 import { Cohort, Decimal, type Ledger, type LedgerColumns, ledger, summarize } from 'retention-metrics';
 import { type CalendarUnit, type Period, parsePeriodKey, periodKey, periodStart } from 'retention-metrics/calendar';
+import { type CohortTable, type SqlCohortOptions, type SqlQuery, type Summary, cohortCells, cohortTableFromCells, summary, summaryFromRows } from 'retention-metrics/sql';
 
 interface ShopRow {
   customer_id: string;
@@ -63,3 +64,16 @@ import { periodIndex } from 'retention-metrics';
 // @ts-expect-error TS2305 nor the optimiser inside the model fits
 import { minimizeBfgs } from 'retention-metrics';
 export const internal = [daysFromCivil, periodIndex, minimizeBfgs];
+
+// The SQL entry: queries from options, finishers to the root entry's result types.
+const warehouse: SqlCohortOptions = { table: 'orders', columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, dialect: 'postgres', by: 'week', asOf: '2024-06-30' };
+export const cellsQuery: SqlQuery = cohortCells(warehouse);
+export const fromEngine: CohortTable = cohortTableFromCells([], warehouse);
+export const summaryQuery: SqlQuery = summary({ table: 'orders', columns: warehouse.columns, dialect: 'duckdb', from: '2024-01-01' });
+export const finished: Summary = summaryFromRows([]);
+export const finishedMoney: Decimal = finished.netRevenue;
+// @ts-expect-error TS2322 a dialect is 'duckdb' or 'postgres'
+cohortCells({ ...warehouse, dialect: 'mysql' });
+// @ts-expect-error TS2305 the query form and its renderer are not part of the package's API
+import { renderQuery } from 'retention-metrics/sql';
+export const sqlInternal = [renderQuery];

@@ -7,14 +7,14 @@ export const REPOSITORY = 'https://github.com/retention-metrics/retention-metric
 
 /**
  * The packed paths (as `tar -t` lists them, under `package/`) are the README, license, manifest and a
- * `dist` with both builds and both declaration files of each entry (the root and `calendar`), and the
+ * `dist` with both builds and both declaration files of each entry (the root, `calendar` and `sql`), and the
  * bundled licenses.
  */
 export function checkPackedFiles(paths) {
   const files = paths.map((path) => path.replace(/^package\//, ''));
   const top = [...new Set(files.map((path) => path.split('/')[0]))].sort();
   if (top.join(',') !== 'LICENSE,README.md,dist,package.json') throw new Error(`unexpected files in the package: ${top}`);
-  const entries = ['index', 'calendar'].flatMap((entry) => ['.js', '.cjs', '.d.ts', '.d.cts'].map((extension) => `${entry}${extension}`));
+  const entries = ['index', 'calendar', 'sql'].flatMap((entry) => ['.js', '.cjs', '.d.ts', '.d.cts'].map((extension) => `${entry}${extension}`));
   for (const file of [...entries, 'THIRD-PARTY-LICENSES.md']) {
     if (!files.includes(`dist/${file}`)) throw new Error(`dist/${file} is missing from the package (files: ${files.join(', ')})`);
   }

@@ -1,6 +1,7 @@
 // Loaded by CommonJS `require` from a consumer folder where the packed package is installed.
 const { ledger, summarize, isRetentionError, InvalidOptionError } = require('retention-metrics');
 const calendar = require('retention-metrics/calendar');
+const sql = require('retention-metrics/sql');
 
 const { parsePeriodKey, periodKey } = calendar;
 
@@ -22,4 +23,7 @@ try {
 }
 if (!(calendarError instanceof InvalidOptionError)) throw new Error('CJS: the calendar entry throws another copy of the error classes');
 if (calendar.InvalidOptionError !== InvalidOptionError) throw new Error('CJS: the calendar entry exports another InvalidOptionError');
-console.log('cjs: 6 checks passed');
+const cells = [{ cohort: 24288, offset: 0, cohortSize: 1, minBase: 24288, maxBase: 24288, customers: '1', orders: '1', grossMinor: '150', netMinor: '150' }];
+if (sql.cohortTableFromCells(cells, { asOf: '2024-01-31' }).cohorts[0].cells[0].grossRevenue.toFixed(2) !== '1.50') throw new Error('CJS: sql entry');
+if (sql.InvalidOptionError !== InvalidOptionError) throw new Error('CJS: the sql entry exports another InvalidOptionError');
+console.log('cjs: 8 checks passed');

@@ -1,6 +1,7 @@
 // Loaded by ESM Node, Deno and Bun from a consumer folder where the packed package is installed.
 import { Decimal, InvalidInputError, InvalidOptionError, isRetentionError, ledger, summarize, retentionRate } from 'retention-metrics';
 import { InvalidOptionError as CalendarOptionError, parsePeriodKey, periodKey, periodStart } from 'retention-metrics/calendar';
+import { InvalidOptionError as SqlOptionError, cohortCells, cohortTableFromCells, summaryFromRows } from 'retention-metrics/sql';
 
 const book = ledger([
   { customerId: 'a', date: '2024-01-01', amount: '19.99' },
@@ -32,6 +33,20 @@ try {
 // The calendar entry throws the root entry's error classes (one copy of them is loaded).
 checks.push([error instanceof InvalidOptionError && error.option, 'period']);
 checks.push([CalendarOptionError === InvalidOptionError, true]);
+// The SQL entry: a query with its parameters, a finisher giving the root entry's money, and the root entry's error classes.
+const query = cohortCells({ table: 'orders', columns: { customerId: 'c', date: 'd', amount: 'a' }, dialect: 'duckdb', asOf: '2024-03-31' });
+checks.push([query.params.join(), '1711843200000,UTC']);
+const finished = summaryFromRows([{ customers: '1', orders: '2', zeroValueOrders: '0', refunds: '0', grossMinor: '2000', refundMinor: '0', repeatMinor: '1', repeatCustomers: '1', firstOrder: null, lastOrder: null }]);
+checks.push([Decimal.isDecimal(finished.grossRevenue) && finished.grossRevenue.toFixed(2), '20.00']);
+const cell = { cohort: 24288, offset: 0, cohortSize: 1, minBase: 24288, maxBase: 24288, customers: '1', orders: '1', grossMinor: '100', netMinor: '100' };
+checks.push([cohortTableFromCells([cell], { asOf: '2024-01-31' }).cohorts[0].key, '2024-01']);
+try {
+  cohortCells({ table: 'orders', columns: { customerId: 'c', date: 'd', amount: 'a' }, dialect: 'mysql', asOf: 0 });
+} catch (e) {
+  error = e;
+}
+checks.push([error instanceof InvalidOptionError && error.option, 'dialect']);
+checks.push([SqlOptionError === InvalidOptionError, true]);
 for (const [actual, expected] of checks) {
   if (actual !== expected) throw new Error(`smoke check failed: ${actual} !== ${expected}`);
 }

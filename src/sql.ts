@@ -1,0 +1,22 @@
+/**
+ * The library's reports where the data lives: SQL for DuckDB and PostgreSQL that reduces the orders
+ * in the engine, and finishers that turn the engine's rows into the very result types of the
+ * in-process path (`Summary`, `CohortTable`).
+ *
+ * @module retention-metrics/sql
+ */
+// Public API of `retention-metrics/sql`. Exports only: no logic lives here.
+export { summary, summaryFromRows } from './sql/summary.ts';
+export type { SqlSummaryOptions, SummaryFromRowsOptions } from './sql/summary.ts';
+export { cohortCells } from './sql/cohort-cells.ts';
+export type { SqlCohortOptions } from './sql/cohort-cells.ts';
+export { cohortTableFromCells } from './sql/cohort-table.ts';
+export type { CohortFromCellsOptions } from './sql/cohort-table.ts';
+export type { SqlCohortCalendar } from './sql/cohort-options.ts';
+export type { SqlColumns, SqlQuery, SqlSourceOptions } from './sql/source.ts';
+export type { ResultRow } from './sql/result-values.ts';
+export type { DialectName } from './sql/dialect.ts';
+export type { Summary } from './metrics/summarize.ts';
+export type { CohortTable } from './cohort/types.ts';
+// The classes of every error the functions above throw; the same classes as `retention-metrics` exports.
+export { InvalidInputError, InvalidOptionError } from './errors.ts';

@@ -1,0 +1,164 @@
+/**
+ * `cohortTableFromCells`: the rows of a {@link cohortCells} query into the `CohortTable` the library
+ * computes in process — the table is built by the cohort engine's own last step, so rates, money,
+ * completeness and the average curve are the same code.
+ *
+ * @module
+ */
+import { periodKey } from '../calendar/keys.ts';
+import { periodIndex, periodStart } from '../calendar/period.ts';
+import type { CohortCalendar } from '../cohort/cohort-calendar.ts';
+import type { CellRules, RowSums } from '../cohort/cell-pass.ts';
+import type { CohortGroup } from '../cohort/groups.ts';
+import type { MemberSource } from '../cohort/members.ts';
+import { buildCohortTable } from '../cohort/table.ts';
+import type { CohortSettings, CohortTable } from '../cohort/types.ts';
+import { InvalidInputError, InvalidOptionError } from '../errors.ts';
+import { ledger } from '../input/ledger.ts';
+import { checkOptionKeys } from '../option-keys.ts';
+import { COHORT_CALENDAR_KEYS, type ResolvedCohortCalendar, type SqlCohortCalendar, resolveCohortCalendar } from './cohort-options.ts';
+import { type ResultRow, integerField } from './result-values.ts';
+import { SOURCE_KEYS, type SqlSourceOptions } from './source.ts';
+
+/** Options of {@link cohortTableFromCells}: the query's calendar (the query's other options are accepted and ignored). */
+export type CohortFromCellsOptions = SqlCohortCalendar & Partial<SqlSourceOptions>;
+
+const FROM_CELLS_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
+
+/**
+ * Finish the rows of a {@link cohortCells} query into the classic `CohortTable` that
+ * `Cohort.from(data).by(by).every(every).timeZone(timeZone).asOf(asOf).table()` returns for the same
+ * events: cohorts in order, a cell for every offset begun as of `asOf` (those without rows are zero),
+ * rates, money as `Decimal`, completeness and the average curve.
+ *
+ * The table holds counts, not customers: its `members` and `cohortMembers` throw (ask the engine for
+ * a cell's customers).
+ *
+ * @param rows - the query's result rows, in any order, as the client returns them
+ * @param options - the options given to the query (at least `asOf`, and `by`, `every`, `timeZone`,
+ *   `weekStartsOn`, `currencyDigits` where given)
+ * @returns the table
+ * @throws {@link InvalidInputError} for a row that lacks a field or holds a non-integer, a cohort whose
+ *   rows disagree on its size or bases, or an offset beyond `asOf`
+ * @throws {@link InvalidOptionError} for bad options (as {@link cohortCells})
+ *
+ * @example
+ * ```ts
+ * import { cohortTableFromCells } from 'retention-metrics/sql';
+ * const row = { cohort: 24288, cohortSize: 2, minBase: 24288, maxBase: 24288 };
+ * const table = cohortTableFromCells(
+ *   [
+ *     { ...row, offset: 0, customers: '2', orders: '2', grossMinor: '5000', netMinor: '4500' },
+ *     { ...row, offset: 2, customers: '1', orders: '1', grossMinor: '1000', netMinor: '1000' },
+ *   ],
+ *   { by: 'month', asOf: '2024-03-31' },
+ * );
+ * table.cohorts[0].key; // => '2024-01'
+ * table.cohorts[0].cells.map((cell) => cell.rate); // => [1, 0, 0.5]
+ * table.cohorts[0].cells[0].netRevenue.toFixed(2); // => '45.00'
+ * ```
+ */
+export function cohortTableFromCells(rows: readonly ResultRow[], options: CohortFromCellsOptions): CohortTable {
+  checkOptionKeys(options, FROM_CELLS_KEYS);
+  const resolved = resolveCohortCalendar(options);
+  const settings = classicSettings(resolved);
+  const calendar = engineCalendar(resolved);
+  if (!Array.isArray(rows)) throw new InvalidInputError(0, 'record', rows, 'rows must be an array of result rows', 'rows');
+  const sums = new Map<number, RowSums>();
+  rows.forEach((_, i) => {
+    const cohort = integerField(rows, i, 'cohort');
+    let row = sums.get(cohort);
+    if (row === undefined) {
+      row = emptyRowOf(rows, i, cohort, sums.size, resolved, calendar);
+      sums.set(cohort, row);
+    } else {
+      const { size, minBase, maxBase } = row.group;
+      if (integerField(rows, i, 'cohortSize') !== size || integerField(rows, i, 'minBase') !== minBase || integerField(rows, i, 'maxBase') !== maxBase) {
+        throw new InvalidInputError(i, 'record', rows[i], `cohort ${cohort}: cohortSize, minBase and maxBase differ from an earlier row of the cohort`, 'rows');
+      }
+    }
+    const offset = integerField(rows, i, 'offset');
+    if (offset < 0 || offset >= row.offsets) {
+      throw new InvalidInputError(i, 'record', rows[i], `offset ${offset} is outside the cohort's cells 0 … ${row.offsets - 1} as of asOf`, 'rows');
+    }
+    row.active[offset] += integerField(rows, i, 'customers');
+    row.orders[offset] += integerField(rows, i, 'orders');
+    row.gross[offset] += integerField(rows, i, 'grossMinor');
+    row.net[offset] += integerField(rows, i, 'netMinor');
+  });
+  return buildCohortTable({ settings, calendar, rows: [...sums.values()], digits: resolved.digits, members: countsOnly(settings, calendar) });
+}
+
+/** The settings of a classic table over every customer, as `Cohort` resolves them without other choices. */
+function classicSettings(calendar: ResolvedCohortCalendar): CohortSettings {
+  const { by, every, timeZone, weekStartsOn, asOf } = calendar;
+  return {
+    by,
+    every,
+    timeZone,
+    weekStartsOn,
+    from: Number.NEGATIVE_INFINITY,
+    to: Number.POSITIVE_INFINITY,
+    asOf,
+    mode: 'classic',
+    brackets: null,
+    maxOffset: Number.POSITIVE_INFINITY,
+    segmentBy: null,
+    cohortKey: null,
+    minOrders: 1,
+    minGrossMinor: 0,
+  };
+}
+
+/** The calendar questions of the table, answered by the library's calendar (the engine answered them for the events). */
+function engineCalendar(resolved: ResolvedCohortCalendar): CohortCalendar {
+  const { asOf, by, every, timeZone, weekStartsOn } = resolved;
+  const options = { timeZone, weekStartsOn };
+  const asOfPeriod = periodIndex(asOf, every, options);
+  const firstIncompletePeriod = periodIndex(asOf + 1, every, options);
+  return {
+    asOf,
+    cohortOf: (instant) => periodIndex(instant, by, options),
+    baseOf: (firstOrder) => periodIndex(firstOrder, every, options),
+    offsetOf: (instant, base) => periodIndex(instant, every, options) - base,
+    lastOffset: (base) => asOfPeriod - base,
+    isComplete: (base, offset) => base + offset < firstIncompletePeriod,
+  };
+}
+
+/** A zeroed row for the cohort of row `i`, with a cell for every offset begun as of `asOf` for its earliest member. */
+function emptyRowOf(rows: readonly ResultRow[], i: number, cohort: number, index: number, resolved: ResolvedCohortCalendar, calendar: CohortCalendar): RowSums {
+  const { by, timeZone, weekStartsOn } = resolved;
+  const size = integerField(rows, i, 'cohortSize');
+  const minBase = integerField(rows, i, 'minBase');
+  const maxBase = integerField(rows, i, 'maxBase');
+  if (size < 1 || minBase > maxBase) throw new InvalidInputError(i, 'record', rows[i], `cohort ${cohort}: cohortSize ${size}, minBase ${minBase}, maxBase ${maxBase} are not a cohort's`, 'rows');
+  const group: CohortGroup = {
+    index,
+    key: periodKey(cohort, by, weekStartsOn),
+    segment: null,
+    period: cohort,
+    start: periodStart(cohort, by, { timeZone, weekStartsOn }),
+    size,
+    minBase,
+    maxBase,
+  };
+  const offsets = Math.max(calendar.lastOffset(minBase) + 1, 0);
+  const zeros = () => new Float64Array(offsets);
+  return { group, part: 0, offsets, active: zeros(), lastActive: zeros(), orders: zeros(), gross: zeros(), net: zeros(), bracketActive: new Float64Array(0) };
+}
+
+/**
+ * What the table's member methods would recount from: there are no customers behind cells from an
+ * engine, so reaching them throws, naming what to do instead. The methods check their arguments first.
+ */
+function countsOnly(settings: CohortSettings, calendar: CohortCalendar): MemberSource {
+  const parts: MemberSource['parts'] = [];
+  Object.defineProperty(parts, 0, {
+    get: () => {
+      throw new InvalidOptionError('members', undefined, 'a table finished from engine cells holds counts, not customers; query the engine for the customers of a cell');
+    },
+  });
+  const rules: CellRules = { calendar, bracketOf: null, minOrders: 1, minGrossMinor: 0 };
+  return { book: ledger([]), settings, rules, parts };
+}

@@ -1,0 +1,109 @@
+/**
+ * The internal form of the SQL this package emits: expressions and queries as plain data, rendered
+ * to text by one {@link Dialect} per engine (see render.ts). Only what differs between engines — the
+ * instant of a column, the calendar, money, integer division, text casts — is a node of its own;
+ * everything else is the SQL both dialects share.
+ *
+ * @module
+ * @internal
+ */
+
+/** @internal The SQL type of a parameter or a cast. */
+export type SqlType = 'bigint' | 'text';
+
+/** @internal An expression. */
+export type Expr =
+  /** A column of a table or common table expression, optionally qualified by its alias. */
+  | { readonly kind: 'column'; readonly name: string; readonly from?: string }
+  /** The `index`-th parameter (1-based), of a type. */
+  | { readonly kind: 'param'; readonly index: number; readonly type: SqlType }
+  /** An integer literal. */
+  | { readonly kind: 'int'; readonly value: number }
+  | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
+  /** An aggregate: `count(*)` when `arg` is `null`. */
+  | { readonly kind: 'aggregate'; readonly fn: 'sum' | 'min' | 'max' | 'count'; readonly arg: Expr | null }
+  /** `value IS NOT NULL`. */
+  | { readonly kind: 'not-null'; readonly value: Expr }
+  /** `value IS NULL`. */
+  | { readonly kind: 'is-null'; readonly value: Expr }
+  | { readonly kind: 'case'; readonly when: Expr; readonly then: Expr; readonly otherwise: Expr | null }
+  /** `coalesce(value, fallback)`. */
+  | { readonly kind: 'coalesce'; readonly value: Expr; readonly fallback: Expr }
+  /** Integer quotient of integers that divide exactly (the dialects differ in what `/` of integers is). */
+  | { readonly kind: 'exact-div'; readonly left: Expr; readonly right: Expr }
+  /** A value as text, so that a client hands over exact integers whatever their size. */
+  | { readonly kind: 'text'; readonly value: Expr }
+  /** Epoch milliseconds (BIGINT) of a timestamp column. */
+  | { readonly kind: 'epoch-ms'; readonly value: Expr }
+  /** Integer minor units (BIGINT) of an amount in major units: `round(amount · 10^digits)`. */
+  | { readonly kind: 'minor-units'; readonly value: Expr; readonly digits: number }
+  /** The local date (DATE) of an instant given in epoch ms, in the time zone named by `zone`. */
+  | { readonly kind: 'local-date'; readonly ms: Expr; readonly zone: Expr }
+  /** The day number of a date: days since 1970-01-01. */
+  | { readonly kind: 'day-number'; readonly date: Expr }
+  /** The civil year or month (1–12) of a date, as an integer. */
+  | { readonly kind: 'date-part'; readonly part: 'year' | 'month'; readonly date: Expr };
+
+/** @internal The binary operators both dialects write alike. */
+export type BinaryOp = '+' | '-' | '*' | '%' | '=' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR';
+
+/** @internal A select statement over a table or an earlier common table expression. */
+export interface Select {
+  readonly columns: readonly { readonly as: string; readonly value: Expr }[];
+  /** A table name (dotted parts, each quoted) or the name of a common table expression, and an alias. */
+  readonly from: { readonly name: readonly string[]; readonly as: string };
+  /** Inner joins, or left joins (`left: true`: rows without a match are kept, the joined columns `NULL`). */
+  readonly joins?: readonly { readonly name: readonly string[]; readonly as: string; readonly on: Expr; readonly left?: boolean }[];
+  readonly where?: Expr;
+  readonly groupBy?: readonly Expr[];
+  readonly orderBy?: readonly Expr[];
+}
+
+/** @internal A common table expression: a select, or the rows of several (`UNION ALL`, columns in the same order). */
+export interface TableExpression {
+  readonly name: string;
+  readonly select: Select | { readonly unionAll: readonly Select[] };
+}
+
+/** @internal A query: common table expressions, each reading the table or those before it, then a select. */
+export interface Query {
+  readonly with: readonly TableExpression[];
+  readonly select: Select;
+}
+
+/** @internal A column reference. */
+export const col = (name: string, from?: string): Expr => (from === undefined ? { kind: 'column', name } : { kind: 'column', name, from });
+/** @internal An integer literal. */
+export const int = (value: number): Expr => ({ kind: 'int', value });
+/** @internal A binary operation. */
+export const op = (left: Expr, operator: BinaryOp, right: Expr): Expr => ({ kind: 'binary', op: operator, left, right });
+/** @internal Several conditions that must all hold. */
+export const and = (...conditions: readonly Expr[]): Expr => conditions.reduce((all, c) => op(all, 'AND', c));
+/** @internal `sum(value)`. */
+export const sum = (value: Expr): Expr => ({ kind: 'aggregate', fn: 'sum', arg: value });
+/** @internal `min(value)`. */
+export const min = (value: Expr): Expr => ({ kind: 'aggregate', fn: 'min', arg: value });
+/** @internal `max(value)`. */
+export const max = (value: Expr): Expr => ({ kind: 'aggregate', fn: 'max', arg: value });
+/** @internal `count(*)`. */
+export const countAll: Expr = { kind: 'aggregate', fn: 'count', arg: null };
+/** @internal `CASE WHEN when THEN then ELSE otherwise END` (no ELSE: `NULL`). */
+export const when = (condition: Expr, then: Expr, otherwise: Expr | null = null): Expr => ({ kind: 'case', when: condition, then, otherwise });
+/** @internal The number of rows where `condition` holds (0, not NULL, over no rows). */
+export const countWhere = (condition: Expr): Expr => ({ kind: 'coalesce', value: sum(when(condition, int(1), int(0))), fallback: int(0) });
+/** @internal The sum of `value` over the rows where `condition` holds (0 over none). */
+export const sumWhere = (condition: Expr, value: Expr): Expr => ({ kind: 'coalesce', value: sum(when(condition, value, int(0))), fallback: int(0) });
+/** @internal `sum(value)`, 0 over no rows. */
+export const total = (value: Expr): Expr => ({ kind: 'coalesce', value: sum(value), fallback: int(0) });
+/** @internal A value handed over as text. */
+export const text = (value: Expr): Expr => ({ kind: 'text', value });
+
+/**
+ * @internal `⌊a ÷ b⌋` for integers and a positive integer `b`, exact in both dialects: the remainder
+ * operator truncates toward zero in both, so `((a % b) + b) % b` is the non-negative remainder and
+ * what is left divides exactly.
+ */
+export function floorDiv(a: Expr, b: number): Expr {
+  const remainder = op(op(op(a, '%', int(b)), '+', int(b)), '%', int(b));
+  return { kind: 'exact-div', left: op(a, '-', remainder), right: int(b) };
+}

@@ -1,0 +1,46 @@
+/**
+ * Reading what an engine's client hands over: integers as numbers, bigints or decimal text (as the
+ * emitted queries return their sums), checked to be exact in JavaScript.
+ *
+ * @module
+ * @internal
+ */
+import { InvalidInputError, describeValue } from '../errors.ts';
+
+/** A result row as a client returns it. */
+export type ResultRow = Readonly<Record<string, unknown>>;
+
+/**
+ * @internal An integer field of a result row, exact as a number.
+ *
+ * @param rows - the rows (for the error's position)
+ * @param index - the row's position
+ * @param field - the field's name
+ * @returns the integer
+ * @throws {@link InvalidInputError} for a missing field, a non-integer or one beyond ±(2^53 − 1)
+ */
+export function integerField(rows: readonly ResultRow[], index: number, field: string): number {
+  const value = nullableIntegerField(rows, index, field);
+  if (value === null) throw new InvalidInputError(index, 'record', null, `${field} is missing (null); was the row made by the emitted query?`, 'rows');
+  return value;
+}
+
+/**
+ * @internal An integer field of a result row that may be `NULL`.
+ *
+ * @param rows - the rows
+ * @param index - the row's position
+ * @param field - the field's name
+ * @returns the integer, or `null` for `NULL`
+ * @throws {@link InvalidInputError} for an absent field, a non-integer or one beyond ±(2^53 − 1)
+ */
+export function nullableIntegerField(rows: readonly ResultRow[], index: number, field: string): number | null {
+  const row = rows[index];
+  if (typeof row !== 'object' || row === null) throw new InvalidInputError(index, 'record', row, `${describeValue(row)} is not a result row`, 'rows');
+  if (!(field in row)) throw new InvalidInputError(index, 'record', row, `has no field ${field}; was the row made by the emitted query?`, 'rows');
+  const value = row[field];
+  if (value === null) return null;
+  const n = typeof value === 'bigint' ? Number(value) : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+  if (typeof n === 'number' && Number.isSafeInteger(n) && (typeof value !== 'bigint' || BigInt(n) === value)) return n;
+  throw new InvalidInputError(index, 'record', value, `${field}: ${describeValue(value)} is not an integer within ±(2^53 − 1)`, 'rows');
+}

@@ -1,0 +1,200 @@
+/**
+ * `summary`: the query behind `summarize` — the engine reduces the orders to the summary's
+ * integer sums — and `summaryFromRows`, which finishes them into a {@link Summary}.
+ *
+ * @module
+ */
+import { InvalidInputError } from '../errors.ts';
+import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
+import type { DateInput } from '../input/types.ts';
+import { ratio } from '../metrics/order-totals.ts';
+import type { Summary } from '../metrics/summarize.ts';
+import { resolveWindow } from '../metrics/window.ts';
+import { assertTimeZone } from '../calendar/zone.ts';
+import { assertCurrencyDigits } from '../input/money.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import { type Expr, and, col, countWhere, int, max, min, op, sumWhere, text, total, when } from './expression.ts';
+import { renderQuery } from './render.ts';
+import { type ResultRow, integerField, nullableIntegerField } from './result-values.ts';
+import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
+
+/** Options of {@link summary}: the source and an optional window `[from, to)`. */
+export interface SqlSummaryOptions extends SqlSourceOptions {
+  /** First instant inside the window (inclusive). */
+  from?: DateInput;
+  /** First instant after the window (exclusive). */
+  to?: DateInput;
+  /** The zone date-only `from` / `to` are read in (default `'UTC'`), as a ledger's `timeZone`. */
+  timeZone?: string;
+}
+
+const SUMMARY_KEYS = [...SOURCE_KEYS, ...optionKeys<Omit<SqlSummaryOptions, keyof SqlSourceOptions>>({ from: true, to: true, timeZone: true })];
+
+/** The fields of the row {@link summary}'s query returns, all integers (as text: exact in any client). */
+const FIELDS = ['customers', 'orders', 'zeroValueOrders', 'refunds', 'grossMinor', 'refundMinor', 'repeatMinor', 'repeatCustomers'] as const;
+
+/**
+ * The SQL of `summarize` over a table of orders and refunds: one row of integer sums (money in
+ * minor units) that {@link summaryFromRows} turns into the `Summary` that `summarize` returns for
+ * the same events. The definitions are the library's: an order is a row with amount ≥ 0, a refund one
+ * with amount < 0; a customer's first order is their earliest, ties at one instant broken by the
+ * largest amount; an order in the window is a repeat order when the customer has an earlier order
+ * anywhere (before the window too). The window is half-open, `from ≤ date < to`.
+ *
+ * @param options - table, columns, dialect, `currencyDigits`, and `from`, `to`, `timeZone`
+ * @returns the SQL text and its parameters
+ * @throws {@link InvalidOptionError} for an unknown option, dialect or column key, a missing name, bad
+ *   `currencyDigits`, an unreadable `from` / `to` or `from` after `to`
+ *
+ * @example
+ * ```ts
+ * import { summary } from 'retention-metrics/sql';
+ * const query = summary({
+ *   table: 'orders',
+ *   columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' },
+ *   dialect: 'postgres',
+ *   from: '2024-01-01',
+ * });
+ * query.params; // => [1704067200000]
+ * query.text.includes('"orders" AS "source"'); // => true
+ * ```
+ */
+export function summary(options: SqlSummaryOptions): SqlQuery {
+  checkOptionKeys(options, SUMMARY_KEYS);
+  const source = resolveSource(options);
+  const window = resolveWindow(options, assertTimeZone(options.timeZone ?? 'UTC'));
+  const params = new Params();
+  const ms = col('ms', 'e');
+  const bounds: Expr[] = [];
+  const firstBounds: Expr[] = [];
+  if (window.from !== Number.NEGATIVE_INFINITY) {
+    const from = params.add(window.from, 'bigint');
+    bounds.push(op(ms, '>=', from));
+    firstBounds.push(op(col('firstMs', 'f'), '>=', from));
+  }
+  const to = window.to === Number.POSITIVE_INFINITY ? null : params.add(window.to, 'bigint');
+  if (to !== null) {
+    bounds.push(op(ms, '<', to));
+    firstBounds.push(op(col('firstMs', 'f'), '<', to));
+  }
+  const minor = col('minor', 'e');
+  const isOrder = op(minor, '>=', int(0));
+  const inside = (...conditions: Expr[]): Expr => and(...bounds, ...conditions);
+  const c = (name: string): Expr => col(name, 'c');
+  const firstInWindow = firstBounds.length === 0 ? { kind: 'not-null' as const, value: col('firstMs', 'f') } : and(...firstBounds);
+  const sqlText = renderQuery(
+    {
+      with: [
+        ...eventsTables(source),
+        {
+          // Each customer's first order: the earliest, ties at one instant broken by the largest amount.
+          name: 'firsts',
+          select: { columns: [{ as: 'customer', value: col('customer', 'e') }, { as: 'firstMs', value: min(ms) }], from: { name: ['events'], as: 'e' }, where: isOrder, groupBy: [col('customer', 'e')] },
+        },
+        {
+          name: 'firstOrders',
+          select: {
+            columns: [{ as: 'customer', value: col('customer', 'e') }, { as: 'firstMs', value: col('firstMs', 'f') }, { as: 'firstMinor', value: max(minor) }],
+            from: { name: ['events'], as: 'e' },
+            joins: [{ name: ['firsts'], as: 'f', on: and(op(col('customer', 'e'), '=', col('customer', 'f')), op(ms, '=', col('firstMs', 'f'))) }],
+            where: isOrder,
+            groupBy: [col('customer', 'e'), col('firstMs', 'f')],
+          },
+        },
+        {
+          // Per customer: the window's counts and sums, and the orders of their history before its end.
+          name: 'customers',
+          select: {
+            columns: [
+              { as: 'customer', value: col('customer', 'e') },
+              { as: 'orders', value: countWhere(inside(isOrder)) },
+              { as: 'zeroValueOrders', value: countWhere(inside(op(minor, '=', int(0)))) },
+              { as: 'refunds', value: countWhere(inside(op(minor, '<', int(0)))) },
+              { as: 'grossMinor', value: sumWhere(inside(isOrder), minor) },
+              { as: 'refundMinor', value: sumWhere(inside(op(minor, '<', int(0))), minor) },
+              { as: 'ordersBeforeEnd', value: countWhere(isOrder) },
+              { as: 'firstMs', value: min(when(inside(isOrder), ms)) },
+              { as: 'lastMs', value: max(when(inside(isOrder), ms)) },
+            ],
+            from: { name: ['events'], as: 'e' },
+            ...(to === null ? {} : { where: op(ms, '<', to) }),
+            groupBy: [col('customer', 'e')],
+          },
+        },
+      ],
+      select: {
+        columns: [
+          { as: 'customers', value: text(countWhere(op(c('orders'), '>', int(0)))) },
+          { as: 'orders', value: text(total(c('orders'))) },
+          { as: 'zeroValueOrders', value: text(total(c('zeroValueOrders'))) },
+          { as: 'refunds', value: text(total(c('refunds'))) },
+          { as: 'grossMinor', value: text(total(c('grossMinor'))) },
+          { as: 'refundMinor', value: text(total(c('refundMinor'))) },
+          // Repeat revenue: the window's orders less the customer's first order, when that is in the window.
+          { as: 'repeatMinor', value: text(sumWhere(op(c('orders'), '>', int(0)), op(c('grossMinor'), '-', when(firstInWindow, col('firstMinor', 'f'), int(0))))) },
+          { as: 'repeatCustomers', value: text(countWhere(and(op(c('orders'), '>', int(0)), op(c('ordersBeforeEnd'), '>=', int(2))))) },
+          { as: 'firstOrder', value: text(min(c('firstMs'))) },
+          { as: 'lastOrder', value: text(max(c('lastMs'))) },
+        ],
+        from: { name: ['customers'], as: 'c' },
+        joins: [{ name: ['firstOrders'], as: 'f', on: op(c('customer'), '=', col('customer', 'f')), left: true }],
+      },
+    },
+    source.dialect,
+  );
+  return Object.freeze({ text: sqlText, params: Object.freeze(params.values) });
+}
+
+/** Options of {@link summaryFromRows}. */
+export interface SummaryFromRowsOptions {
+  /** Decimal digits of the currency's minor unit (default 2): the same as the query's. */
+  currencyDigits?: number;
+}
+
+/**
+ * Finish the row of a {@link summary} query into the {@link Summary} that `summarize` returns for the
+ * same events: money as `Decimal`, ratios as numbers or `null`.
+ *
+ * @param rows - the query's result rows (one), as the client returns them: integers as text, numbers or bigints
+ * @param options - `currencyDigits`, as given to the query (other options of the query are accepted and ignored)
+ * @returns the summary
+ * @throws {@link InvalidInputError} for rows that are not one row of the query's integer fields
+ * @throws {@link InvalidOptionError} for bad `currencyDigits`
+ *
+ * @example
+ * ```ts
+ * import { summaryFromRows } from 'retention-metrics/sql';
+ * const s = summaryFromRows([
+ *   { customers: '2', orders: '3', zeroValueOrders: '0', refunds: '1', grossMinor: '6000', refundMinor: '-500',
+ *     repeatMinor: '1000', repeatCustomers: '1', firstOrder: '1704412800000', lastOrder: '1707091200000' },
+ * ]);
+ * s.netRevenue.toFixed(2); // => '55.00'
+ * s.repeatRevenueShare?.toFixed(4); // => '0.1667'
+ * ```
+ */
+export function summaryFromRows(rows: readonly ResultRow[], options?: SummaryFromRowsOptions): Summary {
+  const digits = assertCurrencyDigits(options?.currencyDigits ?? 2);
+  if (!Array.isArray(rows) || rows.length !== 1) {
+    throw new InvalidInputError(0, 'record', rows, `the summary query returns one row; got ${Array.isArray(rows) ? rows.length : 'no array'}`, 'rows');
+  }
+  const [customers, orders, zeroValueOrders, refunds, grossMinor, refundMinor, repeatMinor, repeatCustomers] = FIELDS.map((field) => integerField(rows, 0, field));
+  const firstOrder = nullableIntegerField(rows, 0, 'firstOrder');
+  const lastOrder = nullableIntegerField(rows, 0, 'lastOrder');
+  return {
+    customers,
+    orders,
+    zeroValueOrders,
+    refunds,
+    refundAmount: fromMinorUnits(refundMinor, digits),
+    grossRevenue: fromMinorUnits(grossMinor, digits),
+    netRevenue: fromMinorUnits(grossMinor + refundMinor, digits),
+    averageOrderValue: minorPer(grossMinor, orders, digits),
+    purchaseFrequency: ratio(orders, customers),
+    repeatCustomers,
+    repeatCustomerRate: ratio(repeatCustomers, customers),
+    repeatRevenue: fromMinorUnits(repeatMinor, digits),
+    repeatRevenueShare: ratio(repeatMinor, grossMinor),
+    firstOrder: firstOrder === null ? null : new Date(firstOrder),
+    lastOrder: lastOrder === null ? null : new Date(lastOrder),
+  };
+}

@@ -1,0 +1,177 @@
+// The emitted SQL, run by DuckDB and by PostgreSQL (PGlite), finished in JavaScript, equals the
+// in-process result: on the CDNOW file and on random ledgers (refunds, zero-value orders, ties at one
+// instant, instants near local midnight in zones with DST).
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readCdnow } from '../../example/cdnow.ts';
+import { Cohort, ledger, summarize } from '../../src/index.ts';
+import type { Ledger } from '../../src/input/types.ts';
+import { type SqlSourceOptions, cohortCells, cohortTableFromCells, summary, summaryFromRows } from '../../src/sql.ts';
+import { type Engine, type EngineEvent, duckdbEngine, postgresEngine } from './engines.ts';
+
+type Unit = 'week' | 'month' | 'quarter';
+
+/** The ledger's events, as the engines load them. */
+function eventsOf(book: Ledger): EngineEvent[] {
+  const events: EngineEvent[] = [];
+  for (let a = 0; a < book.ids.length; a++) {
+    for (let p = book.start[a]; p < book.start[a + 1]; p++) {
+      events.push({ customerId: String(book.ids[a]), ms: book.time[p], amount: (book.minor[p] / 100).toFixed(2) });
+    }
+  }
+  return events;
+}
+
+/** Plain data: money as exact decimal strings, instants as ISO strings. */
+const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** 2023-10-01T00:00Z: the random instants cover the DST changes of 2023-10 to 2024-11 in both zones. */
+const START = Date.UTC(2023, 9, 1);
+
+/** Records at instants near local midnight in Berlin (22–23 h UTC) and New York (4–5 h UTC), many tied. */
+const recordsArbitrary = fc.array(
+  fc.record({
+    customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+    // Few days, often: ties at one instant (a first order tied with others) are common.
+    day: fc.oneof(fc.integer({ min: 0, max: 420 }), fc.constantFrom(0, 30, 31, 182)),
+    hour: fc.constantFrom(-1, 0, 1, 4, 5, 22, 23),
+    minute: fc.constantFrom(-1, 0, 1, 59),
+    /** At the previous record's customer and instant: a tie. */
+    tie: fc.boolean(),
+    cents: fc.oneof(fc.constant(0), fc.integer({ min: -3000, max: -1 }), fc.integer({ min: 1, max: 20000 })),
+  }),
+  { maxLength: 40 },
+);
+
+type RawRecord = { customerId: string; day: number; hour: number; minute: number; tie: boolean; cents: number };
+
+function toRecords(raw: readonly RawRecord[]) {
+  const records: { customerId: string; date: Date; amount: string }[] = [];
+  for (const r of raw) {
+    const previous = records[records.length - 1];
+    const [customerId, date] = r.tie && previous !== undefined ? [previous.customerId, previous.date] : [r.customerId, new Date(START + r.day * DAY + r.hour * HOUR + r.minute * 60_000)];
+    records.push({ customerId, date, amount: (r.cents / 100).toFixed(2) });
+  }
+  return records;
+}
+
+type EngineName = 'duckdb' | 'postgres';
+let engines: Record<EngineName, Engine> | undefined;
+const cdnow = ledger(readCdnow());
+
+/** The engine of that name, started by beforeAll. */
+function engineNamed(name: EngineName): Engine {
+  if (engines === undefined) throw new Error('the engines have not started');
+  return engines[name];
+}
+
+beforeAll(async () => {
+  const [duckdb, postgres] = await Promise.all([duckdbEngine(), postgresEngine()]);
+  engines = { duckdb, postgres };
+  await Promise.all([duckdb, postgres].map((engine) => engine.load('cdnow', eventsOf(cdnow))));
+}, 120_000);
+
+afterAll(async () => {
+  if (engines !== undefined) await Promise.all([engines.duckdb, engines.postgres].map((engine) => engine.close()));
+});
+
+const source = (engine: Engine, table: string): SqlSourceOptions => ({
+  table,
+  columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' },
+  dialect: engine.dialect,
+});
+
+async function engineSummary(engine: Engine, table: string, window: { from?: Date; to?: Date }) {
+  return summaryFromRows(await engine.run(summary({ ...source(engine, table), ...window })));
+}
+
+async function engineCohorts(engine: Engine, table: string, calendar: { by: Unit; every: Unit; timeZone: string; asOf: Date; weekStartsOn?: 0 | 1 }) {
+  const options = { ...source(engine, table), ...calendar };
+  return cohortTableFromCells(await engine.run(cohortCells(options)), options);
+}
+
+function inProcessCohorts(book: Ledger, calendar: { by: Unit; every: Unit; timeZone: string; asOf: Date; weekStartsOn?: 0 | 1 }) {
+  return Cohort.from(book).by(calendar.by).every(calendar.every).timeZone(calendar.timeZone).weekStartsOn(calendar.weekStartsOn ?? 1).asOf(calendar.asOf).table();
+}
+
+describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
+  test('the summary of CDNOW equals summarize, over the whole history and over a half-open window', async () => {
+    const engine = engineNamed(name);
+    expect(json(await engineSummary(engine, 'cdnow', {}))).toEqual(json(summarize(cdnow)));
+    const window = { from: new Date('1997-03-01T00:00:00Z'), to: new Date('1997-09-01T00:00:00Z') };
+    const windowed = await engineSummary(engine, 'cdnow', window);
+    expect(windowed).toEqual(summarize(cdnow, window));
+    expect(json(windowed)).toEqual(json(summarize(cdnow, window)));
+  });
+
+  test.each([
+    { by: 'month', every: 'month', timeZone: 'America/New_York', asOf: new Date('1998-06-30T12:00:00Z') },
+    { by: 'week', every: 'week', timeZone: 'Europe/Berlin', asOf: new Date('1997-12-31T23:00:00Z'), weekStartsOn: 0 },
+    { by: 'quarter', every: 'quarter', timeZone: 'UTC', asOf: new Date('1998-06-30T23:59:59.999Z') },
+    { by: 'month', every: 'week', timeZone: 'Europe/Berlin', asOf: new Date('1997-06-15T00:00:00Z') },
+  ] as const)('the CDNOW cohort table by $by every $every in $timeZone equals Cohort.table()', async (calendar) => {
+    const table = await engineCohorts(engineNamed(name), 'cdnow', calendar);
+    const expected = inProcessCohorts(cdnow, calendar);
+    expect(table).toEqual(expected);
+    expect(json(table)).toEqual(json(expected));
+  });
+
+  test('on random ledgers, the summary equals summarize, whole and windowed', async () => {
+    const engine = engineNamed(name);
+    const bound = fc.option(fc.integer({ min: -5, max: 430 }).map((day) => new Date(START + day * DAY + 23 * HOUR)), { nil: undefined });
+    await fc.assert(
+      fc.asyncProperty(recordsArbitrary, bound, bound, async (raw, a, b) => {
+        const records = toRecords(raw);
+        const [from, to] = a !== undefined && b !== undefined && a > b ? [b, a] : [a, b];
+        const window = { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+        const book = ledger(records);
+        await engine.load('random', eventsOf(book));
+        expect(json(await engineSummary(engine, 'random', window))).toEqual(json(summarize(book, window)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('on random order lines, lines of one order merge as in a ledger: the summary and a cohort table are equal', async () => {
+    const engine = engineNamed(name);
+    const lines = fc.array(fc.constantFrom(undefined, 0, 1, 2), { minLength: 40, maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(recordsArbitrary, lines, async (raw, orders) => {
+        // An order id belongs to one customer: it names the customer.
+        const records: { customerId: string; date: Date; amount: string; orderId?: string }[] = toRecords(raw).map((r, i) =>
+          orders[i] === undefined ? r : { ...r, orderId: `${r.customerId}-${orders[i]}` },
+        );
+        await engine.load('lines', records.map((r) => ({ customerId: r.customerId, ms: r.date.getTime(), amount: r.amount, ...(r.orderId === undefined ? {} : { orderId: r.orderId }) })));
+        const book = ledger(records);
+        const withLines = { ...source(engine, 'lines'), columns: { ...source(engine, 'lines').columns, orderId: 'order_id' } };
+        expect(json(summaryFromRows(await engine.run(summary(withLines))))).toEqual(json(summarize(book)));
+        const calendar = { by: 'month', every: 'month', timeZone: 'Europe/Berlin', asOf: new Date(START + 430 * DAY) } as const;
+        const options = { ...withLines, ...calendar };
+        expect(json(cohortTableFromCells(await engine.run(cohortCells(options)), options))).toEqual(json(inProcessCohorts(book, calendar)));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  test('on random ledgers, classic cohort tables equal Cohort.table() in zones with DST', async () => {
+    const engine = engineNamed(name);
+    const calendar = fc.record({
+      units: fc.constantFrom<[Unit, Unit]>(['month', 'month'], ['week', 'week'], ['quarter', 'quarter'], ['month', 'week']),
+      timeZone: fc.constantFrom('Europe/Berlin', 'America/New_York'),
+      asOfDay: fc.integer({ min: 0, max: 430 }),
+      asOfHour: fc.constantFrom(-1, 0, 4, 22, 23),
+      weekStartsOn: fc.constantFrom<0 | 1>(0, 1),
+    });
+    await fc.assert(
+      fc.asyncProperty(recordsArbitrary, calendar, async (raw, c) => {
+        const book = ledger(toRecords(raw));
+        await engine.load('random', eventsOf(book));
+        const options = { by: c.units[0], every: c.units[1], timeZone: c.timeZone, weekStartsOn: c.weekStartsOn, asOf: new Date(START + c.asOfDay * DAY + c.asOfHour * HOUR) };
+        expect(json(await engineCohorts(engine, 'random', options))).toEqual(json(inProcessCohorts(book, options)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
