@@ -2,11 +2,13 @@
 // Time this checkout's build against another checkout's build of the package, with DuckDB beside them,
 // in interleaved rounds: each round runs, for each adapter, the other build, this build, then DuckDB.
 // The machine's slow and quick spells then touch every side of a ratio alike, and each round gives
-// its own after ÷ before and after ÷ DuckDB ratios; the medians of those are what it reports.
+// its own after ÷ before and after ÷ DuckDB ratios; the medians of those are what it reports. With
+// --alternate the odd rounds run this build first, so that a run's place in the round (right after
+// DuckDB, or not) weighs on both builds alike.
 //
 //   BENCH_HARNESS=<harness folder, dependencies installed> BENCH_DATA=<its data folder> \
 //     node bench/workload/compare-builds.mjs --before <other checkout> [--sizes 1m,10m] [--rounds 5,3]
-//     [--impls rm-columns,rm-rows]
+//     [--impls rm-columns,rm-rows] [--alternate]
 //
 // Both checkouts must be built (`npx tsup` in each): the adapters load their checkout's dist/. The data
 // must exist (`npm run bench:workload` or the harness's gen/make-data.mjs makes it). Every report's
@@ -29,6 +31,7 @@ if (!harness || !data || before === undefined) {
 const sizes = option('sizes', '1m').split(',');
 const roundsBySize = option('rounds', '5').split(',').map(Number);
 const impls = option('impls', 'rm-columns,rm-rows').split(',');
+const alternate = argv.includes('--alternate');
 const { parseReport } = await import(pathToFileURL(join(resolve(harness), 'lib', 'impls.mjs')).href);
 const GNU_TIME = '/usr/bin/time';
 if (!existsSync(GNU_TIME)) {
@@ -78,8 +81,10 @@ for (const [s, size] of sizes.entries()) {
   const runs = new Map(impls.flatMap((impl) => [[`${impl} before`, []], [`${impl} after`, []], [`${impl} duckdb`, []]]));
   for (let round = 0; round < rounds; round++) {
     for (const impl of impls) {
+      const afterFirst = alternate && round % 2 === 1;
+      const a0 = afterFirst ? runOnce([...adapter(root, impl), file]) : null;
       const b = runOnce([...adapter(before, impl), file]);
-      const a = runOnce([...adapter(root, impl), file]);
+      const a = a0 ?? runOnce([...adapter(root, impl), file]);
       const d = runOnce(['node', 'baselines/duckdb.mjs', file]);
       if (a.checksum !== d.checksum || b.checksum !== d.checksum) {
         console.error(`checksums differ at ${size}: before ${b.checksum}, after ${a.checksum}, duckdb ${d.checksum}`);
