@@ -5,10 +5,11 @@
 // the attributes read by property name. For each build it prints what the ledger retains (the byte
 // length of its typed arrays, and the growth of the heap and of array-buffer memory once the build's
 // garbage is collected) and the peak resident memory while building, over the inputs already in memory.
-// Each build runs in a process of its own, so that one build's peak is not another's.
-// Usage: tsx bench/attributes.bench.ts [rows] (default 1,000,000; the issue's figure is 10,000,000).
+// Each build runs in a process of its own, so that one build's peak is not another's; the peak is the
+// kernel's high-water mark, read from /proc (Linux; NaN elsewhere).
+// Usage: tsx bench/attributes.bench.ts [rows] (default 1,000,000; docs/performance.md quotes 10,000,000).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ledger } from '../src/index.ts';
 import type { Ledger } from '../src/index.ts';
@@ -122,7 +123,7 @@ function prepare(build: Build, rows: number): () => Ledger {
   }
 }
 
-/** Σ byteLength of the typed arrays reachable from a ledger's fields (one level into objects). */
+/** Σ byteLength of the typed arrays among a ledger's fields and in the objects they hold (attributes). */
 function typedArrayBytes(book: Ledger): { all: number; codes: number } {
   let all = 0;
   const visit = (value: unknown, depth: number): void => {
@@ -136,8 +137,9 @@ function typedArrayBytes(book: Ledger): { all: number; codes: number } {
   return { all, codes };
 }
 
-/** Resident memory (bytes) and its peak since the last reset, from the kernel (Linux). */
+/** Resident memory (bytes) and its peak since the last reset, from the kernel (Linux; NaN elsewhere). */
 function residentMemory(): { rss: number; peak: number } {
+  if (!existsSync('/proc/self/status')) return { rss: Number.NaN, peak: Number.NaN };
   const status = readFileSync('/proc/self/status', 'utf8');
   const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN) * 1024;
   return { rss: kib('VmRSS'), peak: kib('VmHWM') };
@@ -151,8 +153,8 @@ function measure(build: Build, rows: number): Measured {
   collect();
   collect();
   const before = process.memoryUsage();
-  // Writing 5 to clear_refs resets the peak resident memory to the current one.
-  writeFileSync('/proc/self/clear_refs', '5');
+  // Writing 5 to clear_refs resets the peak resident memory to the current one (Linux).
+  if (existsSync('/proc/self/clear_refs')) writeFileSync('/proc/self/clear_refs', '5');
   const start = residentMemory();
   const t0 = performance.now();
   const book = run();
