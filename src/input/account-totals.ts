@@ -164,14 +164,13 @@ export function finishAccounts(events: GroupedEvents, attributes: readonly Attri
  * ledger, so the result never depends on the input's order.
  */
 function sortAccount(time: Float64Array, minor: Float64Array, attributes: readonly AttributeColumn[], lo: number, hi: number): void {
-  const compare = (x: number, y: number): number => time[x] - time[y] || minor[y] - minor[x] || compareAttributes(attributes, x, y);
   let sorted = true;
   for (let p = lo + 1; p < hi && sorted; p++) {
     sorted = time[p] > time[p - 1] || (time[p] === time[p - 1] && (minor[p] < minor[p - 1] || (minor[p] === minor[p - 1] && compareAttributes(attributes, p - 1, p) <= 0)));
   }
   if (sorted) return;
   const positions = Array.from({ length: hi - lo }, (_, k) => lo + k);
-  positions.sort(compare);
+  positions.sort((x, y) => time[x] - time[y] || minor[y] - minor[x] || compareAttributes(attributes, x, y));
   const t = positions.map((p) => time[p]);
   const m = positions.map((p) => minor[p]);
   time.set(t, lo);
