@@ -13,10 +13,17 @@ export type { SqlCohortOptions } from './sql/cohort-cells.ts';
 export { cohortTableFromCells } from './sql/cohort-table.ts';
 export type { CohortFromCellsOptions } from './sql/cohort-table.ts';
 export type { SqlCohortCalendar } from './sql/cohort-options.ts';
+export { periodActivity } from './sql/period-activity.ts';
+export type { SqlPeriodOptions } from './sql/period-activity.ts';
+export { periodLifecycleFromRows, periodRetentionFromRows } from './sql/period-reports.ts';
+export type { PeriodFromRowsOptions } from './sql/period-reports.ts';
+export type { SqlPeriodCalendar } from './sql/period-options.ts';
 export type { SqlColumns, SqlQuery, SqlSourceOptions } from './sql/source.ts';
 export type { ResultRow } from './sql/result-values.ts';
 export type { DialectName } from './sql/dialect.ts';
 export type { Summary } from './metrics/summarize.ts';
 export type { CohortTable } from './cohort/types.ts';
+export type { PeriodRetentionRow } from './metrics/period-retention.ts';
+export type { LifecycleRow } from './metrics/lifecycle.ts';
 // The classes of every error the functions above throw; the same classes as `retention-metrics` exports.
 export { InvalidInputError, InvalidOptionError } from './errors.ts';

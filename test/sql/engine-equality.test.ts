@@ -4,9 +4,19 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readCdnow } from '../../example/cdnow.ts';
-import { Cohort, ledger, summarize } from '../../src/index.ts';
+import { Cohort, ledger, periodLifecycle, periodRetention, summarize } from '../../src/index.ts';
 import type { Ledger } from '../../src/input/types.ts';
-import { type SqlSourceOptions, cohortCells, cohortTableFromCells, summary, summaryFromRows } from '../../src/sql.ts';
+import {
+  type SqlPeriodCalendar,
+  type SqlSourceOptions,
+  cohortCells,
+  cohortTableFromCells,
+  periodActivity,
+  periodLifecycleFromRows,
+  periodRetentionFromRows,
+  summary,
+  summaryFromRows,
+} from '../../src/sql.ts';
 import { type Engine, type EngineEvent, duckdbEngine, postgresEngine } from './engines.ts';
 
 type Unit = 'week' | 'month' | 'quarter';
@@ -96,6 +106,15 @@ function inProcessCohorts(book: Ledger, calendar: { by: Unit; every: Unit; timeZ
   return Cohort.from(book).by(calendar.by).every(calendar.every).timeZone(calendar.timeZone).weekStartsOn(calendar.weekStartsOn ?? 1).asOf(calendar.asOf).table();
 }
 
+/** Both period reports from the engine's rows, and in process, for one calendar. */
+async function periodReports(engine: Engine, table: string, book: Ledger, calendar: SqlPeriodCalendar & { asOf: Date }) {
+  const rows = await engine.run(periodActivity({ ...source(engine, table), ...calendar }));
+  return {
+    engine: { retention: periodRetentionFromRows(rows, calendar), lifecycle: periodLifecycleFromRows(rows, calendar) },
+    inProcess: { retention: periodRetention(book, calendar), lifecycle: periodLifecycle(book, calendar) },
+  };
+}
+
 describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
   test('the summary of CDNOW equals summarize, over the whole history and over a half-open window', async () => {
     const engine = engineNamed(name);
@@ -170,6 +189,43 @@ describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
         await engine.load('random', eventsOf(book));
         const options = { by: c.units[0], every: c.units[1], timeZone: c.timeZone, weekStartsOn: c.weekStartsOn, asOf: new Date(START + c.asOfDay * DAY + c.asOfHour * HOUR) };
         expect(json(await engineCohorts(engine, 'random', options))).toEqual(json(inProcessCohorts(book, options)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test.each([
+    { period: 'month', timeZone: 'America/New_York', asOf: new Date('1998-06-30T12:00:00Z') },
+    { period: 'quarter', timeZone: 'Europe/Berlin', asOf: new Date('1998-06-30T21:59:59.999Z'), from: new Date('1997-07-01T00:00:00Z') },
+  ] as const)('the CDNOW period reports by $period in $timeZone equal periodRetention and periodLifecycle', async (calendar) => {
+    const { engine, inProcess } = await periodReports(engineNamed(name), 'cdnow', cdnow, calendar);
+    expect(engine).toEqual(inProcess);
+    expect(json(engine)).toEqual(json(inProcess));
+  });
+
+  test('on random ledgers, the period reports equal periodRetention and periodLifecycle in zones with DST', async () => {
+    const engine = engineNamed(name);
+    const calendar = fc.record({
+      period: fc.constantFrom('day', 'week', 'month', 'quarter', 'year'),
+      timeZone: fc.constantFrom('Europe/Berlin', 'America/New_York'),
+      asOfDay: fc.integer({ min: -2, max: 430 }),
+      asOfHour: fc.constantFrom(-1, 0, 4, 22, 23),
+      fromDay: fc.option(fc.integer({ min: -40, max: 440 }), { nil: undefined }),
+      weekStartsOn: fc.constantFrom<0 | 1>(0, 1),
+    });
+    await fc.assert(
+      fc.asyncProperty(recordsArbitrary, calendar, async (raw, c) => {
+        const book = ledger(toRecords(raw));
+        await engine.load('random', eventsOf(book));
+        const options = {
+          period: c.period,
+          timeZone: c.timeZone,
+          weekStartsOn: c.weekStartsOn,
+          asOf: new Date(START + c.asOfDay * DAY + c.asOfHour * HOUR),
+          ...(c.fromDay === undefined ? {} : { from: new Date(START + c.fromDay * DAY + 23 * HOUR) }),
+        };
+        const reports = await periodReports(engine, 'random', book, options);
+        expect(json(reports.engine)).toEqual(json(reports.inProcess));
       }),
       { numRuns: 40 },
     );

@@ -1,0 +1,119 @@
+/**
+ * `periodActivity`: the query behind `periodRetention` and `periodLifecycle` (default rules) — the
+ * engine reduces the orders to one row per calendar period — whose rows `periodRetentionFromRows` and
+ * `periodLifecycleFromRows` finish.
+ *
+ * @module
+ */
+import { checkOptionKeys } from '../option-keys.ts';
+import { periodExpr } from './calendar.ts';
+import { type Expr, and, col, countAll, countWhere, int, min, op, sumWhere, text, total } from './expression.ts';
+import { PERIOD_CALENDAR_KEYS, type SqlPeriodCalendar, resolvePeriodCalendar } from './period-options.ts';
+import { renderQuery } from './render.ts';
+import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
+
+/** Options of {@link periodActivity}: the source and the report's calendar. */
+export interface SqlPeriodOptions extends SqlSourceOptions, SqlPeriodCalendar {}
+
+const PERIOD_ACTIVITY_KEYS = [...SOURCE_KEYS, ...PERIOD_CALENDAR_KEYS];
+
+/**
+ * The SQL of the period reports `periodRetention` and `periodLifecycle` (default rules: a customer is
+ * active in a period with an order there) over a table of orders and refunds: one row per period with
+ * an order, which `periodRetentionFromRows` and `periodLifecycleFromRows` turn into the same rows.
+ *
+ * The definitions are the library's: an order is a row with amount ≥ 0 (zero-value orders make a
+ * customer active, refunds never do); periods are read in the local calendar of `timeZone`; events
+ * after `asOf` are left out. Per period the engine counts the customers active in it (`active`), those
+ * whose first order is in it (`new`), those active in the previous period too (`returning`) — the
+ * others are resurrected — and the gross order revenue of each group.
+ *
+ * Rows: `period` (the period index), and `active`, `new`, `returning`, `newMinor`, `returningMinor`,
+ * `resurrectedMinor` as text (exact integers in any client; money in minor units). Every period is
+ * queried, also those before `from`: the first reported period needs the previous one.
+ *
+ * @param options - table, columns, dialect, `currencyDigits`, and `period`, `weekStartsOn`, `timeZone`,
+ *   `asOf`, `from`
+ * @returns the SQL text and its parameters (`asOf` in epoch ms, the time zone)
+ * @throws {@link InvalidOptionError} for an unknown option, dialect or column key, a missing name, a bad
+ *   period, zone, week start or `currencyDigits`, an unreadable `from`, or a missing or unreadable `asOf`
+ *
+ * @example
+ * ```ts
+ * import { periodActivity } from 'retention-metrics/sql';
+ * const query = periodActivity({
+ *   table: 'orders',
+ *   columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' },
+ *   period: 'month',
+ *   timeZone: 'Europe/Berlin',
+ *   asOf: '2024-06-30T23:59:59',
+ *   dialect: 'postgres',
+ * });
+ * query.params; // => [1719784799000, 'Europe/Berlin']
+ * ```
+ */
+export function periodActivity(options: SqlPeriodOptions): SqlQuery {
+  checkOptionKeys(options, PERIOD_ACTIVITY_KEYS);
+  const source = resolveSource(options);
+  const calendar = resolvePeriodCalendar(options);
+  const params = new Params();
+  const asOf = params.add(calendar.asOf, 'bigint');
+  const zone = params.add(calendar.timeZone, 'text');
+  const e = (name: string): Expr => col(name, 'e');
+  const p = (name: string): Expr => col(name, 'p');
+  const periodOfEvent = periodExpr(e('ms'), zone, calendar.period, calendar.weekStartsOn);
+  const isNew = op(p('period'), '=', col('first', 'f'));
+  const isReturning: Expr = { kind: 'not-null', value: col('customer', 'q') };
+  const isResurrected = and({ kind: 'is-null', value: col('customer', 'q') }, op(p('period'), '>', col('first', 'f')));
+  const sqlText = renderQuery(
+    {
+      with: [
+        ...eventsTables(source),
+        {
+          // Each customer's periods with an order at or before asOf, and the orders' gross amount there.
+          name: 'periods',
+          select: {
+            columns: [
+              { as: 'customer', value: e('customer') },
+              { as: 'period', value: periodOfEvent },
+              { as: 'gross', value: total(e('minor')) },
+            ],
+            from: { name: ['events'], as: 'e' },
+            where: and(op(e('minor'), '>=', int(0)), op(e('ms'), '<=', asOf)),
+            groupBy: [e('customer'), periodOfEvent],
+          },
+        },
+        {
+          // The period of each customer's first order.
+          name: 'firsts',
+          select: {
+            columns: [{ as: 'customer', value: p('customer') }, { as: 'first', value: min(p('period')) }],
+            from: { name: ['periods'], as: 'p' },
+            groupBy: [p('customer')],
+          },
+        },
+      ],
+      select: {
+        columns: [
+          { as: 'period', value: p('period') },
+          { as: 'active', value: text(countAll) },
+          { as: 'new', value: text(countWhere(isNew)) },
+          { as: 'returning', value: text(countWhere(isReturning)) },
+          { as: 'newMinor', value: text(sumWhere(isNew, p('gross'))) },
+          { as: 'returningMinor', value: text(sumWhere(isReturning, p('gross'))) },
+          { as: 'resurrectedMinor', value: text(sumWhere(isResurrected, p('gross'))) },
+        ],
+        from: { name: ['periods'], as: 'p' },
+        joins: [
+          { name: ['firsts'], as: 'f', on: op(p('customer'), '=', col('customer', 'f')) },
+          // The same customer's previous period, when they were active in it.
+          { name: ['periods'], as: 'q', on: and(op(p('customer'), '=', col('customer', 'q')), op(col('period', 'q'), '=', op(p('period'), '-', int(1)))), left: true },
+        ],
+        groupBy: [p('period')],
+        orderBy: [p('period')],
+      },
+    },
+    source.dialect,
+  );
+  return Object.freeze({ text: sqlText, params: Object.freeze(params.values) });
+}
