@@ -2,8 +2,17 @@
 // names are quoted, the dialects differ only where engines do, and the finishers refuse rows that
 // the queries cannot have made.
 import { describe, expect, test } from 'vitest';
-import { Cohort, ledger } from '../../src/index.ts';
-import { type SqlSourceOptions, cohortCells, cohortTableFromCells, summary, summaryFromRows } from '../../src/sql.ts';
+import { Cohort, ledger, periodLifecycle, periodRetention } from '../../src/index.ts';
+import {
+  type SqlSourceOptions,
+  cohortCells,
+  cohortTableFromCells,
+  periodActivity,
+  periodLifecycleFromRows,
+  periodRetentionFromRows,
+  summary,
+  summaryFromRows,
+} from '../../src/sql.ts';
 import { inputError, optionError } from '../helpers/option-error.ts';
 
 const source: SqlSourceOptions = { table: 'shop.orders', columns: { customerId: 'Customer', date: 'created_at', amount: 'total' }, dialect: 'postgres' };
@@ -153,5 +162,51 @@ describe('cohortTableFromCells', () => {
   test('a key that is not a cohort is still named as such', () => {
     const table = cohortTableFromCells([cell], { asOf: '2024-03-15' });
     expect(optionError(() => table.members('2023-12', 0)).option).toBe('cohortKey');
+  });
+});
+
+describe('periodRetentionFromRows and periodLifecycleFromRows', () => {
+  const january = { period: 24288, active: '1', new: '1', returning: '0', newMinor: '100', returningMinor: '0', resurrectedMinor: '0' };
+  const calendar = { period: 'month', asOf: '2024-03-15' } as const;
+
+  test('a period query needs period and asOf, and refuses unknown keys', () => {
+    expect(optionError(() => periodActivity({ ...source, period: 'month' } as Parameters<typeof periodActivity>[0])).option).toBe('asOf');
+    expect(optionError(() => periodActivity({ ...source, asOf: '2024-01-01' } as Parameters<typeof periodActivity>[0])).option).toBe('period');
+    expect(optionError(() => periodRetentionFromRows([], { ...calendar, activeWhen: { minOrders: 2 } } as typeof calendar)).option).toBe('activeWhen');
+  });
+
+  test('periods without rows are rows of zeros up to the period of asOf, the last one incomplete', () => {
+    const rows = periodLifecycleFromRows([january], calendar);
+    expect(rows.map((r) => [r.period, r.active, r.dormant, r.complete])).toEqual([['2024-01', 1, 0, true], ['2024-02', 0, 1, true], ['2024-03', 0, 0, false]]);
+  });
+
+  test('rates are null when the base at the start is empty', () => {
+    const [first] = periodRetentionFromRows([january], calendar);
+    expect([first.retentionRate, first.churnRate]).toEqual([null, null]);
+  });
+
+  test('no rows: no periods, as the in-process reports of an empty ledger', () => {
+    expect(periodRetentionFromRows([], calendar)).toEqual(periodRetention(ledger([]), calendar));
+    expect(periodLifecycleFromRows([], calendar)).toEqual(periodLifecycle(ledger([]), calendar));
+  });
+
+  test('from after asOf reports no periods', () => {
+    expect(periodRetentionFromRows([january], { ...calendar, from: '2024-05-01' })).toEqual([]);
+  });
+
+  test('a period after the period of asOf is refused', () => {
+    expect(inputError(() => periodRetentionFromRows([{ ...january, period: 24291 }], calendar)).reason).toMatch(/after the period of asOf/);
+  });
+
+  test('a period given twice is refused', () => {
+    expect(inputError(() => periodLifecycleFromRows([january, january], calendar)).index).toBe(1);
+  });
+
+  test('the query options are accepted as they are', () => {
+    expect(periodRetentionFromRows([january], { ...source, ...calendar })[0].period).toBe('2024-01');
+  });
+
+  test('asOf and the time zone are the parameters of the period query', () => {
+    expect(periodActivity({ ...source, period: 'week', asOf: '2024-01-01', timeZone: 'America/New_York' }).params).toEqual([Date.UTC(2024, 0, 1, 5), 'America/New_York']);
   });
 });
