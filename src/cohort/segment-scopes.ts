@@ -5,7 +5,7 @@
  * @module
  * @internal
  */
-import type { AttributeColumn } from '../input/attribute-dictionary.ts';
+import { type AttributeColumn, bucketByCode } from '../input/attribute-dictionary.ts';
 import { orderValueCode } from '../input/attribute-lookup.ts';
 import { type SegmentRule, compareSegmentValues } from '../input/breakdown.ts';
 import type { Ledger } from '../input/types.ts';
@@ -50,22 +50,13 @@ function customerParts(book: Ledger, whole: CohortScope, column: AttributeColumn
   for (let i = 0; i < accounts.length; i++) {
     codes[i] = byCustomer ? column.codes[accounts[i]] : orderValueCode(book, column, accounts[i], entry[i], whole.entryAmong);
   }
-  // A counting sort of the accounts by code keeps each code's accounts ascending.
-  const ends = new Uint32Array(column.values.length + 1);
-  for (const code of codes) ends[code + 1]++;
-  for (let c = 0; c < column.values.length; c++) ends[c + 1] += ends[c];
-  const next = ends.slice(0, column.values.length);
-  const sortedAccounts = new Uint32Array(accounts.length);
-  const sortedEntry = new Uint32Array(accounts.length);
-  for (let i = 0; i < accounts.length; i++) {
-    const at = next[codes[i]]++;
-    sortedAccounts[at] = accounts[i];
-    sortedEntry[at] = entry[i];
-  }
+  // Grouped by code, each code's accounts stay ascending.
+  const { positions, first } = bucketByCode(accounts.length, column.values.length, (i) => codes[i]);
   const parts: ValueScope[] = [];
   column.values.forEach((value, c) => {
-    if (ends[c + 1] === ends[c]) return;
-    const scope = { ...whole, accounts: sortedAccounts.slice(ends[c], ends[c + 1]), entry: sortedEntry.slice(ends[c], ends[c + 1]), segment: value };
+    if (first[c + 1] === first[c]) return;
+    const mine = positions.subarray(first[c], first[c + 1]);
+    const scope = { ...whole, accounts: mine.map((i) => accounts[i]), entry: mine.map((i) => entry[i]), segment: value };
     parts.push({ value, scope });
   });
   return parts;

@@ -107,6 +107,37 @@ export function allocateCodes(length: number, values: number): AttributeCodes {
   return new Uint32Array(length);
 }
 
+/** Positions grouped by code: code c's positions are `positions[first[c]] … positions[first[c + 1] − 1]`, ascending. */
+export interface CodeBuckets {
+  readonly positions: Uint32Array;
+  readonly first: Uint32Array;
+}
+
+/**
+ * @internal Group positions `0 … n − 1` by their code (a stable counting sort), leaving out those of
+ * code −1.
+ *
+ * @param n - the number of positions
+ * @param size - the number of codes (codes are −1 … size − 1)
+ * @param codeOf - the code of a position; called twice per position, so it must be cheap and pure
+ * @returns the positions by code
+ */
+export function bucketByCode(n: number, size: number, codeOf: (position: number) => number): CodeBuckets {
+  const first = new Uint32Array(size + 1);
+  for (let i = 0; i < n; i++) {
+    const code = codeOf(i);
+    if (code >= 0) first[code + 1]++;
+  }
+  for (let c = 0; c < size; c++) first[c + 1] += first[c];
+  const positions = new Uint32Array(first[size]);
+  const next = first.slice(0, size);
+  for (let i = 0; i < n; i++) {
+    const code = codeOf(i);
+    if (code >= 0) positions[next[code]++] = i;
+  }
+  return { positions, first };
+}
+
 /**
  * @internal Describe a value that is not an attribute value, for an error message.
  *

@@ -4,6 +4,7 @@
  * @module
  */
 import { InvalidOptionError } from '../errors.ts';
+import { bucketByCode } from './attribute-dictionary.ts';
 import { customerValues } from './attribute-lookup.ts';
 import { customerTableOf, subLedger } from './filter-ledger.ts';
 import type { Ledger } from './types.ts';
@@ -81,17 +82,7 @@ export function segmentLedgers(book: Ledger, by: unknown, rule: SegmentRule, opt
   const { orders } = book;
   const accountOf = book.account;
   const codeOfEvent = (e: number): number => (eventRule ? codes[e] : orders[accountOf[e]] === 0 ? -1 : codes[accountOf[e]]);
-  const counts = new Uint32Array(values.length + 1);
-  for (let e = 0; e < book.eventCount; e++) counts[codeOfEvent(e) + 1]++;
-  // counts[c + 1] holds the events of code c, counts[0] those left out; code c's events go from first[c].
-  const first = new Uint32Array(values.length + 1);
-  for (let c = 0; c < values.length; c++) first[c + 1] = first[c] + counts[c + 1];
-  const events = new Uint32Array(first[values.length]);
-  const next = first.slice(0, values.length);
-  for (let e = 0; e < book.eventCount; e++) {
-    const code = codeOfEvent(e);
-    if (code >= 0) events[next[code]++] = e;
-  }
+  const { positions: events, first } = bucketByCode(book.eventCount, values.length, codeOfEvent);
   const table = customerTableOf(book);
   const segments: SegmentLedger[] = [];
   for (let c = 0; c < values.length; c++) {
