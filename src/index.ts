@@ -33,6 +33,9 @@ export type { CustomerRow } from './input/customer-table.ts';
 export type { Where } from './input/attribute-lookup.ts';
 export { filterLedger } from './input/filter-ledger.ts';
 export type { Breakdown, Segment, SegmentRule } from './input/breakdown.ts';
+export { customerState, type CustomerStateOptions } from './input/customer-state.ts';
+export { isCustomerState, type CustomerState } from './input/customer-state-type.ts';
+export { mergeCustomerStates } from './input/merge-states.ts';
 
 // --- metrics ---
 export { summarize, type Summary } from './metrics/summarize.ts';

@@ -23,6 +23,8 @@ import { dateOption } from './dates.ts';
 import { type LedgerInput, calendarZone, toLedger } from './ledger.ts';
 import type { LedgerBaseOptions } from './options.ts';
 import type { DateInput, Ledger } from './types.ts';
+import { type CustomerState, isCustomerState } from './customer-state-type.ts';
+import { stateAsOf } from './state-ledger.ts';
 
 /** Options shared by the segment functions: the as-of instant and ledger options for raw records. */
 export interface AsOfOptions extends LedgerBaseOptions {
@@ -108,12 +110,14 @@ type CustomerColumns = Pick<CustomerScan, 'account' | 'firstOrder' | 'lastOrder'
  * @internal The ledger of a call (records read with `options`), the zone of its calendar, and the as-of
  * instant (default: the ledger's last event; `null` for an empty ledger).
  *
- * @param data - a ledger or records
+ * @param data - a ledger, records, or a customer state (read as a ledger of its totals, at its own instant)
  * @param options - the ledger options and `asOf`
  * @returns the ledger, the as-of instant and the calendar's zone
- * @throws {@link InvalidOptionError} for an unreadable `asOf` or ledger option
+ * @throws {@link InvalidOptionError} for an unreadable `asOf` or ledger option, or for a state an `asOf`
+ *   or `timeZone` other than its own
  */
-export function resolveAsOf(data: LedgerInput, options: AsOfOptions | undefined): { book: Ledger; asOf: number | null; timeZone: string } {
+export function resolveAsOf(data: LedgerInput | CustomerState, options: AsOfOptions | undefined): { book: Ledger; asOf: number | null; timeZone: string } {
+  if (isCustomerState(data)) return stateAsOf(data, options);
   const book = toLedger(data, options);
   const timeZone = calendarZone(book, options);
   const asOf = options?.asOf === undefined ? book.maxTime : dateOption('asOf', options.asOf, timeZone);

@@ -6,6 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { resolveAsOf, scanCustomers } from '../input/customer-scan.ts';
 import type { LedgerInput } from '../input/ledger.ts';
+import type { CustomerState } from '../input/customer-state-type.ts';
 import { Exact, toMoney } from '../input/exact.ts';
 import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
@@ -78,7 +79,7 @@ const HISTORICAL_CLV_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Pick<HistoricalC
  * ranks, as numpy's default and PERCENTILE.INC). A customer is an id with at least one order up to
  * `asOf`; refunds of refund-only ids are not anyone's value. Sorting the values costs O(N log N).
  *
- * @param data - a ledger or records
+ * @param data - a ledger, records, or a customer state (`customerState`, or `customerStateFromRows` of a warehouse query)
  * @param options - `asOf` and ledger options for raw records
  * @returns per-customer values, their total and distribution (`null` without customers)
  * @throws {@link InvalidOptionError} for an unreadable `asOf`
@@ -97,7 +98,7 @@ const HISTORICAL_CLV_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Pick<HistoricalC
  * clv.distribution?.mean.toFixed(2); // => '40.00'
  * ```
  */
-export function historicalClv(data: LedgerInput, options?: HistoricalClvOptions): HistoricalClv {
+export function historicalClv(data: LedgerInput | CustomerState, options?: HistoricalClvOptions): HistoricalClv {
   const { book, asOf, timeZone } = historicalClvSettings(data, options);
   const scan = scanCustomers(book, asOf, timeZone);
   const digits = book.currencyDigits;
@@ -145,7 +146,7 @@ interface HistoricalClvSettings {
  *
  * @throws {@link InvalidOptionError} for an unknown option or an unreadable `asOf`
  */
-function historicalClvSettings(data: LedgerInput, options: HistoricalClvOptions | undefined): HistoricalClvSettings {
+function historicalClvSettings(data: LedgerInput | CustomerState, options: HistoricalClvOptions | undefined): HistoricalClvSettings {
   checkOptionKeys(options, HISTORICAL_CLV_KEYS);
   return resolveAsOf(data, options);
 }

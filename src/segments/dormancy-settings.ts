@@ -7,6 +7,8 @@
  */
 import { InvalidOptionError } from '../errors.ts';
 import type { LedgerInput } from '../input/ledger.ts';
+import { type CustomerState, isCustomerState } from '../input/customer-state-type.ts';
+import { refuseStateFor } from '../input/state-ledger.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { Ledger } from '../input/types.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
@@ -39,9 +41,10 @@ export interface DormancySettings {
  *   ledger has no attribute of
  * @throws {@link InvalidInputError} for an unreadable record
  */
-export function dormancySettings(data: LedgerInput, options: DormancyOptions | undefined): DormancySettings {
+export function dormancySettings(data: LedgerInput | CustomerState, options: DormancyOptions | undefined): DormancySettings {
   const opts = checkOptionKeys(options, DORMANCY_KEYS);
   const windows = resolveWindows(opts.windows);
+  refuseStateFor(isCustomerState(data) && windows.kind !== 'fixed', 'windows', opts.windows, `windows: ${windows.kind === 'alive' ? "'probabilityAlive'" : "'adaptive'"}`);
   const { book, asOf, timeZone } = readSegmentInput(data, opts);
   return { book, asOf, timeZone, windows, by: byAttribute(book, opts.by) };
 }

@@ -5,6 +5,7 @@
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import type { LedgerInput } from '../input/ledger.ts';
+import type { CustomerState } from '../input/customer-state-type.ts';
 import { fromMinorUnits } from '../input/minor-decimal.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
 import { type MembersOptions, type SummaryByValue, type ValueGroups, cellSums, classMembers, valueGroups } from './by-value.ts';
@@ -49,7 +50,8 @@ export type {
  * {@link DormancyReport.by}); `report.members(segment)` lists a segment's customers.
  * Cost: one pass over the events, plus a sort of each customer's gaps.
  *
- * @param data - a ledger or records
+ * @param data - a ledger, records, or a customer state (with the default or day windows only: the adaptive and
+ *   probability windows need each customer's order days, and on a state's report `medianGap` is `null`)
  * @param options - `asOf` (default: the last event), `windows`, `by`, ledger options for raw records
  * @returns per-customer rows and per-segment counts and value
  * @throws {@link InvalidOptionError} for an unknown option, a bad `asOf` or windows (not increasing,
@@ -72,7 +74,7 @@ export type {
  * report.segments.dormant.value.toFixed(2); // => '20.00'
  * ```
  */
-export function dormancy(data: LedgerInput, options?: DormancyOptions): DormancyReport {
+export function dormancy(data: LedgerInput | CustomerState, options?: DormancyOptions): DormancyReport {
   const { book, asOf, timeZone, windows, by } = dormancySettings(data, options);
   const scan = scanCustomers(book, asOf, timeZone);
   const digits = book.currencyDigits;

@@ -9,6 +9,8 @@ import { makeDayIndexer } from '../calendar/days.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import type { LedgerInput } from '../input/ledger.ts';
+import { isCustomerState } from '../input/customer-state-type.ts';
+import { refuseStateFor } from '../input/state-ledger.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions, type ResolvedLedgerOptions, resolveLedgerOptions } from '../input/options.ts';
 import type { Ledger } from '../input/types.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
@@ -48,6 +50,7 @@ export interface LoyaltyTiersSettings {
 export function loyaltyTiersSettings(data: LedgerInput, options: LoyaltyTiersOptions): LoyaltyTiersSettings {
   // The options are required: `resolveProgram` names a missing `tiers`.
   const opts = checkOptionKeys(options, LOYALTY_TIERS_KEYS);
+  refuseStateFor(isCustomerState(data), 'tiers', opts.tiers, 'a loyalty program');
   const { book, asOf, timeZone } = readSegmentInput(data, options);
   const program = resolveProgram(options, book.currencyDigits);
   return { book, asOf, timeZone, program, by: byAttribute(book, opts.by) };

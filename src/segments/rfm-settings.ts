@@ -6,6 +6,7 @@
  */
 import { InvalidOptionError } from '../errors.ts';
 import type { LedgerInput } from '../input/ledger.ts';
+import type { CustomerState } from '../input/customer-state-type.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { Ledger } from '../input/types.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
@@ -47,7 +48,7 @@ export interface RfmSettings {
  *   or segment map, or a `by` the ledger has no attribute of
  * @throws {@link InvalidInputError} for an unreadable record
  */
-export function rfmSettings(data: LedgerInput, options: RfmOptions | undefined): RfmSettings {
+export function rfmSettings(data: LedgerInput | CustomerState, options: RfmOptions | undefined): RfmSettings {
   const opts = checkOptionKeys(options, RFM_KEYS);
   const bins = assertBins(opts.bins ?? 5);
   const monetary = opts.monetary ?? 'total';

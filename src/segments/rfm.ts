@@ -5,6 +5,7 @@
  * @module
  */
 import type { LedgerInput } from '../input/ledger.ts';
+import type { CustomerState } from '../input/customer-state-type.ts';
 import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
 import { type CustomerScan, scanCustomers } from '../input/customer-scan.ts';
 import { type MembersOptions, classMembers, valueGroups } from './by-value.ts';
@@ -48,7 +49,7 @@ export type {
  * Cost: one pass over the events, then O(N) to O(N log N) per dimension scored by rank (see
  * `rankScores`) and O(N log bins) per dimension scored by cuts, for N customers.
  *
- * @param data - a ledger or records
+ * @param data - a ledger, records, or a customer state (`customerState`, or `customerStateFromRows` of a warehouse query)
  * @param options - `asOf` (default: the last event), `bins` (5), `monetary` (`'total'`), `cuts`, `segments`, `by`, ledger options
  * @returns per-customer values and scores, and the segment summary
  * @throws {@link InvalidOptionError} for an unknown option, a bad `asOf`, `bins` (integer 2…100),
@@ -73,7 +74,7 @@ export type {
  * fixed.customers.map((c) => [c.id, c.r]); // => [['e', 1], ['c', 2], ['b', 4], ['d', 5], ['a', 5]]
  * ```
  */
-export function rfm(data: LedgerInput, options?: RfmOptions): RfmReport {
+export function rfm(data: LedgerInput | CustomerState, options?: RfmOptions): RfmReport {
   const { book, asOf, timeZone, bins, monetary, segmentMap: map, cuts, by } = rfmSettings(data, options);
   const digits = book.currencyDigits;
   const scan = scanCustomers(book, asOf, timeZone);

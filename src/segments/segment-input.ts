@@ -9,6 +9,7 @@ import { type LedgerInput, toLedger } from '../input/ledger.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import { type AsOfOptions, resolveAsOf } from '../input/customer-scan.ts';
 import type { Ledger } from '../input/types.ts';
+import { type CustomerState, isCustomerState } from '../input/customer-state-type.ts';
 
 /**
  * @internal The ledger options among a function's options, and nothing else: the ledger is read with
@@ -32,12 +33,12 @@ export function ledgerOptionsOf(options: LedgerBaseOptions | undefined): LedgerB
  * @internal The ledger of a segment call (records read with the ledger options alone), the zone of its
  * calendar, and the as-of instant (default: the ledger's last event; `null` for an empty ledger).
  *
- * @param data - a ledger or records
+ * @param data - a ledger, records or a customer state
  * @param options - the function's options, keys already checked
  * @returns the ledger, the as-of instant and the calendar's zone
  * @throws {@link InvalidOptionError} for an unreadable `asOf` or ledger option
  * @throws {@link InvalidInputError} for an unreadable record
  */
-export function readSegmentInput(data: LedgerInput, options: AsOfOptions | undefined): { book: Ledger; asOf: number | null; timeZone: string } {
-  return resolveAsOf(toLedger(data, ledgerOptionsOf(options)), options);
+export function readSegmentInput(data: LedgerInput | CustomerState, options: AsOfOptions | undefined): { book: Ledger; asOf: number | null; timeZone: string } {
+  return resolveAsOf(isCustomerState(data) ? data : toLedger(data, ledgerOptionsOf(options)), options);
 }
