@@ -1,7 +1,8 @@
 /**
  * The library's reports where the data lives: SQL for DuckDB and PostgreSQL that reduces the orders
  * in the engine, and finishers that turn the engine's rows into the very result types of the
- * in-process path (`Summary`, `CohortTable`, the rows of `periodRetention` and `periodLifecycle`).
+ * in-process path (`Summary`, `CohortTable`, the rows of `periodRetention` and `periodLifecycle`, and the
+ * `CustomerState` that `rfm`, `dormancy` and `historicalClv` read).
  *
  * @module retention-metrics/sql
  */
@@ -18,6 +19,8 @@ export type { SqlPeriodOptions } from './sql/period-activity.ts';
 export { periodLifecycleFromRows, periodRetentionFromRows } from './sql/period-reports.ts';
 export type { PeriodFromRowsOptions } from './sql/period-reports.ts';
 export type { SqlPeriodCalendar } from './sql/period-options.ts';
+export { customerStateFromRows, customerTotals } from './sql/customer-totals.ts';
+export type { CustomerStateFromRowsOptions, SqlCustomerTotalsOptions, SqlStateCalendar } from './sql/customer-totals.ts';
 export type { SqlColumns, SqlQuery, SqlSourceOptions } from './sql/source.ts';
 export type { ResultRow } from './sql/result-values.ts';
 export type { DialectName } from './sql/dialect.ts';
@@ -25,5 +28,6 @@ export type { Summary } from './metrics/summarize.ts';
 export type { CohortTable } from './cohort/types.ts';
 export type { PeriodRetentionRow } from './metrics/period-retention.ts';
 export type { LifecycleRow } from './metrics/lifecycle.ts';
+export type { CustomerState } from './input/customer-state-type.ts';
 // The classes of every error the functions above throw; the same classes as `retention-metrics` exports.
 export { InvalidInputError, InvalidOptionError } from './errors.ts';

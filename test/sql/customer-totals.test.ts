@@ -1,0 +1,67 @@
+// The finisher of the customer-totals query without an engine: row checks, ids, the default asOf.
+import { describe, expect, it } from 'vitest';
+import { customerStateFromRows, customerTotals } from '../../src/sql.ts';
+import { inputError, optionError } from '../helpers/option-error.ts';
+
+const row = (customer: unknown, overrides: Record<string, unknown> = {}) => ({
+  customer,
+  firstEvent: '1000',
+  lastEvent: '2000',
+  firstOrder: '1000',
+  lastOrder: '2000',
+  orders: '2',
+  grossMinor: '500',
+  netMinor: '400',
+  ...overrides,
+});
+
+describe('customerStateFromRows', () => {
+  it('puts the rows in account order: first event, then id, numbers before strings', () => {
+    const state = customerStateFromRows([row('b'), row(7n), row('a'), row('z', { firstEvent: '500' })]);
+    expect(state.ids).toEqual(['z', 7, 'a', 'b']);
+  });
+
+  it('is as of the latest event of the rows without asOf, of nothing without rows', () => {
+    expect(customerStateFromRows([row('a'), row('b', { lastEvent: '9000', lastOrder: '9000' })]).asOf).toBe(9000);
+    expect(customerStateFromRows([]).asOf).toBeNull();
+  });
+
+  it('keeps a refund-only row with no orders and NaN first and last orders', () => {
+    const state = customerStateFromRows([row('a', { firstOrder: null, lastOrder: null, orders: '0', grossMinor: '0', netMinor: '-300' })]);
+    expect([...state.orders, ...state.firstOrder]).toEqual([0, Number.NaN]);
+  });
+
+  it('refuses an id twice, pointing to merging shards', () => {
+    expect(inputError(() => customerStateFromRows([row('a'), row('a')])).message).toMatch(/rows\[1\]\.customerId.*merge/);
+  });
+
+  it('refuses an id that is neither a string nor an exact integer', () => {
+    expect(inputError(() => customerStateFromRows([row(2n ** 60n)])).field).toBe('customerId');
+    expect(inputError(() => customerStateFromRows([row(1.5)])).field).toBe('customerId');
+  });
+
+  it('refuses orders without a first order', () => {
+    expect(inputError(() => customerStateFromRows([row('a', { firstOrder: null })])).index).toBe(0);
+  });
+
+  it('refuses an event after asOf', () => {
+    expect(inputError(() => customerStateFromRows([row('a')], { asOf: 1500 })).message).toMatch(/after asOf/);
+  });
+
+  it('reads asOf in the state\'s zone and keeps the zone', () => {
+    const state = customerStateFromRows([], { asOf: '2024-07-01', timeZone: 'Asia/Tokyo' });
+    expect([state.asOf, state.timeZone]).toEqual([Date.parse('2024-06-30T15:00:00Z'), 'Asia/Tokyo']);
+  });
+
+  it('refuses an unknown option', () => {
+    expect(optionError(() => customerStateFromRows([], { asof: 1 } as never)).option).toBe('asof');
+  });
+});
+
+describe('customerTotals', () => {
+  it('has no parameter without asOf', () => {
+    const query = customerTotals({ table: 'o', columns: { customerId: 'c', date: 'd', amount: 'a' }, dialect: 'postgres' });
+    expect(query.params).toEqual([]);
+    expect(query.text).not.toMatch(/WHERE "e"/);
+  });
+});

@@ -1,0 +1,107 @@
+// The customer state from the emitted SQL, run by DuckDB and by PostgreSQL (PGlite), equals the
+// in-process `customerState`, and so do the reports read from it: on CDNOW, on random ledgers with
+// refunds, zero-value orders and ties, and merged from shards.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readCdnow } from '../../example/cdnow.ts';
+import { type CustomerState, customerState, dormancy, historicalClv, ledger, mergeCustomerStates, rfm } from '../../src/index.ts';
+import type { Ledger } from '../../src/input/types.ts';
+import { customerStateFromRows, customerTotals } from '../../src/sql.ts';
+import { type Engine, type EngineEvent, duckdbEngine, postgresEngine } from './engines.ts';
+
+/** The ledger's events, as the engines load them. */
+function eventsOf(book: Ledger): EngineEvent[] {
+  const events: EngineEvent[] = [];
+  for (let a = 0; a < book.ids.length; a++) {
+    for (let p = book.start[a]; p < book.start[a + 1]; p++) {
+      events.push({ customerId: String(book.ids[a]), ms: book.time[p], amount: (book.minor[p] / 100).toFixed(2) });
+    }
+  }
+  return events;
+}
+
+/** A state's columns as plain arrays. */
+function plain(state: CustomerState) {
+  const { asOf, timeZone, currencyDigits, ids, firstEvent, firstOrder, lastOrder, orders, grossMinor, netMinor } = state;
+  return { asOf, timeZone, currencyDigits, ids: [...ids], firstEvent: [...firstEvent], firstOrder: [...firstOrder], lastOrder: [...lastOrder], orders: [...orders], grossMinor: [...grossMinor], netMinor: [...netMinor] };
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const START = Date.UTC(2023, 9, 1);
+const ZONE = 'America/New_York';
+
+/** Events near local midnight in New York around its DST changes, refunds, zero-value orders and ties. */
+const eventsArbitrary = fc.array(
+  fc.record({
+    customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+    ms: fc.tuple(fc.integer({ min: 0, max: 420 }), fc.constantFrom(3, 4, 5, 6)).map(([d, h]) => START + d * DAY + h * HOUR),
+    amount: fc.oneof(fc.constant(0), fc.integer({ min: -3000, max: -1 }), fc.integer({ min: 1, max: 20000 })).map((c) => (c / 100).toFixed(2)),
+    shard: fc.integer({ min: 0, max: 1 }),
+  }),
+  { maxLength: 40 },
+);
+
+type EngineName = 'duckdb' | 'postgres';
+let engines: Record<EngineName, Engine> | undefined;
+/** CDNOW with its ids as text, as the engines' tables hold them. */
+const cdnow = ledger(readCdnow().map((r) => ({ ...r, customerId: String(r.customerId) })), { timeZone: ZONE });
+const CDNOW_AS_OF = '1998-03-31T23:59:59.999-05:00';
+
+function engineNamed(name: EngineName): Engine {
+  if (engines === undefined) throw new Error('the engines have not started');
+  return engines[name];
+}
+
+beforeAll(async () => {
+  const [duckdb, postgres] = await Promise.all([duckdbEngine(), postgresEngine()]);
+  engines = { duckdb, postgres };
+  await Promise.all([duckdb, postgres].map((engine) => engine.load('cdnow', eventsOf(cdnow))));
+}, 120_000);
+
+afterAll(async () => {
+  if (engines !== undefined) await Promise.all([engines.duckdb, engines.postgres].map((engine) => engine.close()));
+});
+
+/** The state of a table, from the engine's rows. */
+async function engineState(engine: Engine, table: string, calendar: { asOf?: string | number; timeZone: string }): Promise<CustomerState> {
+  const options = { table, columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, dialect: engine.dialect, ...calendar };
+  return customerStateFromRows(await engine.run(customerTotals(options)), options);
+}
+
+describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
+  test('the customer state of CDNOW equals customerState, and rfm, dormancy and historical CLV of it equal the ledger\'s', async () => {
+    const book = cdnow;
+    const state = await engineState(engineNamed(name), 'cdnow', { asOf: CDNOW_AS_OF, timeZone: ZONE });
+    expect(plain(state)).toEqual(plain(customerState(book, { asOf: CDNOW_AS_OF })));
+    expect(JSON.stringify(rfm(state))).toBe(JSON.stringify(rfm(book, { asOf: CDNOW_AS_OF })));
+    expect(JSON.stringify(dormancy(state).segments)).toBe(JSON.stringify(dormancy(book, { asOf: CDNOW_AS_OF }).segments));
+    expect(JSON.stringify(historicalClv(state))).toBe(JSON.stringify(historicalClv(book, { asOf: CDNOW_AS_OF })));
+  });
+
+  test('without asOf, the state is as of the table\'s last event, as a ledger\'s', async () => {
+    const state = await engineState(engineNamed(name), 'cdnow', { timeZone: ZONE });
+    expect(plain(state)).toEqual(plain(customerState(cdnow)));
+  });
+
+  test('on random events, the state equals customerState; the states of two shards merge into the whole', async () => {
+    const engine = engineNamed(name);
+    await fc.assert(
+      fc.asyncProperty(eventsArbitrary, fc.integer({ min: 0, max: 420 }), async (events, cut) => {
+        const asOf = START + cut * DAY + 5 * HOUR;
+        const book = ledger(events.map((e) => ({ customerId: e.customerId, date: e.ms, amount: e.amount })), { timeZone: ZONE });
+        await engine.load('events', events);
+        const whole = await engineState(engine, 'events', { asOf, timeZone: ZONE });
+        expect(plain(whole)).toEqual(plain(customerState(book, { asOf })));
+        const shards: CustomerState[] = [];
+        for (const shard of [0, 1]) {
+          await engine.load('shard', events.filter((e) => e.shard === shard));
+          shards.push(await engineState(engine, 'shard', { asOf, timeZone: ZONE }));
+        }
+        expect(plain(mergeCustomerStates(...shards))).toEqual(plain(whole));
+        expect(JSON.stringify(rfm(whole))).toBe(JSON.stringify(rfm(book, { asOf })));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
