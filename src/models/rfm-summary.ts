@@ -13,9 +13,8 @@ import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, Ledger } from '../input/types.ts';
-import { compressDays } from './compress-days.ts';
-import { MAX_SUMMARY_DAYS } from './limits.ts';
 import type { RfmSummary, RfmSummaryOptions } from './rfm-summary-types.ts';
+import { assertSummarySpan, finishRfmSummary } from './rfm-summary-columns.ts';
 import { isoDay, unitDays } from './time-unit.ts';
 
 export type { RfmSummary, RfmSummaryJson, RfmSummaryOptions } from './rfm-summary-types.ts';
@@ -93,10 +92,7 @@ export function rfmSummary(data: LedgerInput, options: RfmSummaryOptions = {}): 
     else if (d0 < origin) origin = d0;
   }
   const originDay = Number.isFinite(origin) ? origin : calEndDay;
-  if (holdEndDay - originDay + 1 > MAX_SUMMARY_DAYS) {
-    const [option, value] = options.holdoutEnd === undefined ? ['calibrationEnd', options.calibrationEnd] : ['holdoutEnd', options.holdoutEnd];
-    throw new InvalidOptionError(option, value, `the summary would span ${holdEndDay - originDay + 1} days from the earliest first purchase (${isoDay(originDay)}) to ${isoDay(holdEndDay)}; at most ${MAX_SUMMARY_DAYS} (100 years)`);
-  }
+  assertSummarySpan(originDay, holdEndDay, options.holdoutEnd === undefined ? ['calibrationEnd', options.calibrationEnd] : ['holdoutEnd', options.holdoutEnd]);
   const rows = n - excludedOnLastDay;
   const repeatByPeriod = new Float64Array(Math.max(0, Math.ceil((holdEndDay + 1 - originDay) / u)));
   const ids: CustomerId[] = new Array<CustomerId>(rows);
@@ -138,57 +134,22 @@ export function rfmSummary(data: LedgerInput, options: RfmSummaryOptions = {}): 
     if (holdout !== null) holdout[row] = held;
     row++;
   }
-  const scale = 10 ** book.currencyDigits;
-  const tx = new Float64Array(rows);
-  const T = new Float64Array(rows);
-  const zbar = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    tx[i] = txDays[i] / u;
-    T[i] = (calEndDay - firstDay[i]) / u;
-    zbar[i] = x[i] > 0 ? repeatMinor[i] / x[i] / scale : 0;
-  }
-  const columns = {
+  return finishRfmSummary({
     ids,
     x,
-    tx,
-    T,
-    zbar,
-    repeatMinor,
     firstDay,
+    txDays,
+    repeatMinor,
     holdout,
+    repeatByPeriod,
+    excludedOnLastDay,
+    originDay,
     unitDays: u,
     timeZone,
     currencyDigits: book.currencyDigits,
-    calibrationEnd: isoDay(calEndDay),
     calibrationEndDay: calEndDay,
-    holdoutEnd: withHoldout ? isoDay(holdEndDay) : null,
-    holdoutLength: withHoldout ? (holdEndDay - calEndDay) / u : null,
-    excludedOnLastDay,
-    originDay,
-    repeatByPeriod,
-  };
-  return {
-    ...columns,
-    toFrequencySummary: () => ({ x, tx, T, unitDays: u }),
-    compress: () => compressDays(x, txDays, firstDay, calEndDay, u),
-    toSpendSummary: () => {
-      const weight = new Float64Array(rows);
-      for (let i = 0; i < rows; i++) weight[i] = x[i] > 0 && zbar[i] <= 0 ? 0 : 1;
-      return { x, zbar, weight };
-    },
-    toJSON: () => ({
-      ...columns,
-      ids: [...ids],
-      x: Array.from(x),
-      tx: Array.from(tx),
-      T: Array.from(T),
-      zbar: Array.from(zbar),
-      repeatMinor: Array.from(repeatMinor),
-      firstDay: Array.from(firstDay),
-      holdout: holdout === null ? null : Array.from(holdout),
-      repeatByPeriod: Array.from(repeatByPeriod),
-    }),
-  };
+    holdoutEndDay: withHoldout ? holdEndDay : null,
+  });
 }
 
 /** What `rfmSummary` computes with: its data read and every option checked and defaulted. */
