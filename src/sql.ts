@@ -2,7 +2,7 @@
  * The library's reports where the data lives: SQL for DuckDB and PostgreSQL that reduces the orders
  * in the engine, and finishers that turn the engine's rows into the very result types of the
  * in-process path (`Summary`, `CohortTable`, the rows of `periodRetention` and `periodLifecycle`, and the
- * `CustomerState` that `rfm`, `dormancy` and `historicalClv` read).
+ * `CustomerState` that `rfm`, `dormancy` and `historicalClv` read, and the `RfmSummary` the model fits take).
  *
  * @module retention-metrics/sql
  */
@@ -21,6 +21,10 @@ export type { PeriodFromRowsOptions } from './sql/period-reports.ts';
 export type { SqlPeriodCalendar } from './sql/period-options.ts';
 export { customerStateFromRows, customerTotals } from './sql/customer-totals.ts';
 export type { CustomerStateFromRowsOptions, SqlCustomerTotalsOptions, SqlStateCalendar } from './sql/customer-totals.ts';
+export { modelSummary } from './sql/model-summary.ts';
+export type { SqlModelCalendar, SqlModelSummaryOptions } from './sql/model-summary.ts';
+export { rfmSummaryFromRows } from './sql/rfm-summary-rows.ts';
+export type { RfmSummaryFromRowsOptions } from './sql/rfm-summary-rows.ts';
 export type { SqlColumns, SqlQuery, SqlSourceOptions } from './sql/source.ts';
 export type { ResultRow } from './sql/result-values.ts';
 export type { DialectName } from './sql/dialect.ts';
@@ -29,5 +33,6 @@ export type { CohortTable } from './cohort/types.ts';
 export type { PeriodRetentionRow } from './metrics/period-retention.ts';
 export type { LifecycleRow } from './metrics/lifecycle.ts';
 export type { CustomerState } from './input/customer-state-type.ts';
+export type { RfmSummary } from './models/rfm-summary-types.ts';
 // The classes of every error the functions above throw; the same classes as `retention-metrics` exports.
 export { InvalidInputError, InvalidOptionError } from './errors.ts';

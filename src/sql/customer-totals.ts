@@ -15,7 +15,7 @@ import type { CustomerId, DateInput } from '../input/types.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { type Expr, col, countWhere, int, max, min, op, sumWhere, text, total, when } from './expression.ts';
 import { renderQuery } from './render.ts';
-import { type ResultRow, integerField, nullableIntegerField } from './result-values.ts';
+import { type ResultRow, customerIdField, integerField, nullableIntegerField } from './result-values.ts';
 import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
 
 /** The instant and calendar of a customer state: what the query and its finisher share. */
@@ -140,7 +140,7 @@ export function customerStateFromRows(rows: readonly ResultRow[], options?: Cust
   const seen = new Set<CustomerId>();
   let lastEvent: number | null = null;
   for (let i = 0; i < rows.length; i++) {
-    const id = customerField(rows, i);
+    const id = customerIdField(rows, i, 'customer');
     if (seen.has(id)) throw new InvalidInputError(i, 'customerId', id, `${describeValue(id)} has a row already; give each shard's rows to customerStateFromRows apart and merge the states`, 'rows');
     seen.add(id);
     ids[i] = id;
@@ -169,15 +169,4 @@ export function customerStateFromRows(rows: readonly ResultRow[], options?: Cust
 function asOfOption(options: SqlStateCalendar): number | null {
   if (options.asOf === undefined) return null;
   return dateOption('asOf', options.asOf, assertTimeZone(options.timeZone ?? 'UTC'));
-}
-
-/** The customer id of a row: a string, or an integer within ±(2^53 − 1). */
-function customerField(rows: readonly ResultRow[], i: number): CustomerId {
-  const row = rows[i];
-  if (typeof row !== 'object' || row === null) throw new InvalidInputError(i, 'record', row, `${describeValue(row)} is not a result row`, 'rows');
-  const value = row.customer;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
-  if (typeof value === 'bigint' && value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(value);
-  throw new InvalidInputError(i, 'customerId', value, `${describeValue(value)} is not an id: give a string or an integer within ±(2^53 − 1)`, 'rows');
 }

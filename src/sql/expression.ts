@@ -19,6 +19,8 @@ export type Expr =
   | { readonly kind: 'param'; readonly index: number; readonly type: SqlType }
   /** An integer literal. */
   | { readonly kind: 'int'; readonly value: number }
+  /** `NULL`, in a branch of a `UNION ALL` whose other branches give the column its type. */
+  | { readonly kind: 'null' }
   | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
   /** An aggregate: `count(*)` when `arg` is `null`. */
   | { readonly kind: 'aggregate'; readonly fn: 'sum' | 'min' | 'max' | 'count'; readonly arg: Expr | null }
@@ -73,6 +75,8 @@ export interface Query {
 
 /** @internal A column reference. */
 export const col = (name: string, from?: string): Expr => (from === undefined ? { kind: 'column', name } : { kind: 'column', name, from });
+/** @internal `NULL`. */
+export const nullValue: Expr = { kind: 'null' };
 /** @internal An integer literal. */
 export const int = (value: number): Expr => ({ kind: 'int', value });
 /** @internal A binary operation. */

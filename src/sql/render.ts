@@ -69,6 +69,8 @@ export function renderExpr(e: Expr, dialect: Dialect): string {
       return dialect.param(e.index, e.type);
     case 'int':
       return String(e.value);
+    case 'null':
+      return 'NULL';
     case 'binary':
       return `(${r(e.left)} ${e.op} ${r(e.right)})`;
     case 'aggregate':

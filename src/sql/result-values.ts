@@ -6,6 +6,7 @@
  * @internal
  */
 import { InvalidInputError, describeValue } from '../errors.ts';
+import type { CustomerId } from '../input/types.ts';
 
 /** A result row as a client returns it. */
 export type ResultRow = Readonly<Record<string, unknown>>;
@@ -43,4 +44,24 @@ export function nullableIntegerField(rows: readonly ResultRow[], index: number, 
   const n = typeof value === 'bigint' ? Number(value) : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
   if (typeof n === 'number' && Number.isSafeInteger(n) && (typeof value !== 'bigint' || BigInt(n) === value)) return n;
   throw new InvalidInputError(index, 'record', value, `${field}: ${describeValue(value)} is not an integer within ±(2^53 − 1)`, 'rows');
+}
+
+/**
+ * @internal A customer id field of a result row: a string, or an integer within ±(2^53 − 1) (a `bigint`
+ * is read as a number, as a ledger reads one).
+ *
+ * @param rows - the rows
+ * @param index - the row's position
+ * @param field - the field's name
+ * @returns the id
+ * @throws {@link InvalidInputError} for a row that is not an object, or an id of another kind
+ */
+export function customerIdField(rows: readonly ResultRow[], index: number, field: string): CustomerId {
+  const row = rows[index];
+  if (typeof row !== 'object' || row === null) throw new InvalidInputError(index, 'record', row, `${describeValue(row)} is not a result row`, 'rows');
+  const value = row[field];
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  if (typeof value === 'bigint' && value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(value);
+  throw new InvalidInputError(index, 'customerId', value, `${describeValue(value)} is not an id: give a string or an integer within ±(2^53 − 1)`, 'rows');
 }

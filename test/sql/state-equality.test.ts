@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readCdnow } from '../../example/cdnow.ts';
-import { type CustomerState, customerState, dormancy, historicalClv, ledger, mergeCustomerStates, rfm } from '../../src/index.ts';
+import { type CustomerState, customerState, dormancy, fitBgNbd, historicalClv, ledger, mergeCustomerStates, rfm, rfmSummary } from '../../src/index.ts';
 import type { Ledger } from '../../src/input/types.ts';
-import { customerStateFromRows, customerTotals } from '../../src/sql.ts';
+import { type RfmSummaryFromRowsOptions, customerStateFromRows, customerTotals, modelSummary, rfmSummaryFromRows } from '../../src/sql.ts';
 import { type Engine, type EngineEvent, duckdbEngine, postgresEngine } from './engines.ts';
 
 /** The ledger's events, as the engines load them. */
@@ -69,6 +69,13 @@ async function engineState(engine: Engine, table: string, calendar: { asOf?: str
   return customerStateFromRows(await engine.run(customerTotals(options)), options);
 }
 
+/** The model summary of a table, from the engine's rows. */
+async function engineSummary(engine: Engine, table: string, calendar: RfmSummaryFromRowsOptions) {
+  const { unit, ...queryCalendar } = calendar;
+  const options = { table, columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, dialect: engine.dialect, ...queryCalendar };
+  return rfmSummaryFromRows(await engine.run(modelSummary(options)), { ...queryCalendar, ...(unit === undefined ? {} : { unit }) });
+}
+
 describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
   test('the customer state of CDNOW equals customerState, and rfm, dormancy and historical CLV of it equal the ledger\'s', async () => {
     const book = cdnow;
@@ -100,6 +107,28 @@ describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
         }
         expect(plain(mergeCustomerStates(...shards))).toEqual(plain(whole));
         expect(JSON.stringify(rfm(whole))).toBe(JSON.stringify(rfm(book, { asOf })));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  test('the model summary of CDNOW equals rfmSummary, and so does the BG/NBD fit on it', async () => {
+    const calendar = { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30', timeZone: ZONE, unit: 'week' } as const;
+    const summary = await engineSummary(engineNamed(name), 'cdnow', calendar);
+    const expected = rfmSummary(cdnow, calendar);
+    expect(JSON.stringify(summary)).toBe(JSON.stringify(expected));
+    expect(fitBgNbd(summary).params).toEqual(fitBgNbd(expected).params);
+  });
+
+  test('on random events, the model summary equals rfmSummary, with and without a holdout', async () => {
+    const engine = engineNamed(name);
+    await fc.assert(
+      fc.asyncProperty(eventsArbitrary, fc.integer({ min: 0, max: 300 }), fc.option(fc.integer({ min: 1, max: 120 })), fc.constantFrom(1, 7, 10), async (events, cal, hold, days) => {
+        const calibrationEnd = new Date(START + cal * DAY + 12 * HOUR);
+        const calendar = { calibrationEnd, timeZone: ZONE, unit: { days }, ...(hold === null ? {} : { holdoutEnd: new Date(calibrationEnd.getTime() + hold * DAY) }) };
+        const book = ledger(events.map((e) => ({ customerId: e.customerId, date: e.ms, amount: e.amount })), { timeZone: ZONE });
+        await engine.load('events', events);
+        expect(JSON.stringify(await engineSummary(engine, 'events', calendar))).toBe(JSON.stringify(rfmSummary(book, calendar)));
       }),
       { numRuns: 25 },
     );

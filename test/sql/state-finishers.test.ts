@@ -1,6 +1,6 @@
-// The finisher of the customer-totals query without an engine: row checks, ids, the default asOf.
+// The finishers of the customer-totals and model-summary queries without an engine: row checks, ids, defaults.
 import { describe, expect, it } from 'vitest';
-import { customerStateFromRows, customerTotals } from '../../src/sql.ts';
+import { customerStateFromRows, customerTotals, modelSummary, rfmSummaryFromRows } from '../../src/sql.ts';
 import { inputError, optionError } from '../helpers/option-error.ts';
 
 const row = (customer: unknown, overrides: Record<string, unknown> = {}) => ({
@@ -63,5 +63,41 @@ describe('customerTotals', () => {
     const query = customerTotals({ table: 'o', columns: { customerId: 'c', date: 'd', amount: 'a' }, dialect: 'postgres' });
     expect(query.params).toEqual([]);
     expect(query.text).not.toMatch(/WHERE "e"/);
+  });
+});
+
+describe('rfmSummaryFromRows', () => {
+  const CAL_END = 19_800; // 2024-03-18
+  const customer = (id: string, overrides: Record<string, unknown> = {}) => ({
+    customer: id, firstEvent: '0', firstDay: String(CAL_END - 10), lastDay: String(CAL_END - 3), x: '1', repeatMinor: '700', holdout: '0', day: null, repeatDays: null, ...overrides,
+  });
+  const dayRow = (day: number, count: number) => ({ customer: null, firstEvent: null, firstDay: null, lastDay: null, x: null, repeatMinor: null, holdout: null, day: String(day), repeatDays: String(count) });
+  const calendar = { calibrationEnd: '2024-03-18' };
+
+  it('counts a customer first seen on the calibration end day in excludedOnLastDay, not as a row', () => {
+    const s = rfmSummaryFromRows([customer('a'), customer('b', { firstDay: String(CAL_END), lastDay: String(CAL_END), x: '0', repeatMinor: '0' })], calendar);
+    expect([s.ids, s.excludedOnLastDay]).toEqual([['a'], 1]);
+  });
+
+  it('adds the day rows into periods from the earliest first day', () => {
+    const s = rfmSummaryFromRows([customer('a'), dayRow(CAL_END - 9, 2), dayRow(CAL_END - 2, 1)], { ...calendar, unit: 'week' });
+    expect([...s.repeatByPeriod]).toEqual([2, 1]);
+  });
+
+  it('refuses a day row outside the summary', () => {
+    expect(inputError(() => rfmSummaryFromRows([customer('a'), dayRow(CAL_END + 1, 1)], calendar)).index).toBe(1);
+  });
+
+  it('refuses a first day after the calibration end day', () => {
+    expect(inputError(() => rfmSummaryFromRows([customer('a', { firstDay: String(CAL_END + 1), lastDay: String(CAL_END + 1) })], calendar)).index).toBe(0);
+  });
+
+  it('refuses an id twice', () => {
+    expect(inputError(() => rfmSummaryFromRows([customer('a'), customer('a')], calendar)).field).toBe('customerId');
+  });
+
+  it('requires calibrationEnd, as the query does', () => {
+    expect(optionError(() => rfmSummaryFromRows([], {} as never)).option).toBe('calibrationEnd');
+    expect(optionError(() => modelSummary({ table: 'o', columns: { customerId: 'c', date: 'd', amount: 'a' }, dialect: 'duckdb' } as never)).option).toBe('calibrationEnd');
   });
 });
