@@ -8,7 +8,9 @@
 import { periodKey } from '../calendar/keys.ts';
 import { periodIndex, periodStart } from '../calendar/period.ts';
 import type { CohortCalendar } from '../cohort/cohort-calendar.ts';
-import type { CellRules, RowSums } from '../cohort/cell-pass.ts';
+import { type CellRules, type RowSums, emptyRow } from '../cohort/cell-pass.ts';
+import { DAY_MS } from '../calendar/offset.ts';
+import { isFixedSpan } from '../calendar/units.ts';
 import type { CohortGroup } from '../cohort/groups.ts';
 import type { MemberSource } from '../cohort/members.ts';
 import { buildCohortTable } from '../cohort/table.ts';
@@ -17,7 +19,7 @@ import { InvalidInputError, InvalidOptionError } from '../errors.ts';
 import { ledger } from '../input/ledger.ts';
 import { checkOptionKeys } from '../option-keys.ts';
 import { COHORT_CALENDAR_KEYS, type ResolvedCohortCalendar, type SqlCohortCalendar, resolveCohortCalendar } from './cohort-options.ts';
-import { type ResultRow, integerField } from './result-values.ts';
+import { type ResultRow, integerField, nullableIntegerField } from './result-values.ts';
 import { SOURCE_KEYS, type SqlSourceOptions } from './source.ts';
 
 /** Options of {@link cohortTableFromCells}: the query's calendar (the query's other options are accepted and ignored). */
@@ -26,17 +28,18 @@ export type CohortFromCellsOptions = SqlCohortCalendar & Partial<SqlSourceOption
 const FROM_CELLS_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
 
 /**
- * Finish the rows of a {@link cohortCells} query into the classic `CohortTable` that
- * `Cohort.from(data).by(by).every(every).timeZone(timeZone).asOf(asOf).table()` returns for the same
- * events: cohorts in order, a cell for every offset begun as of `asOf` (those without rows are zero),
- * rates, money as `Decimal`, completeness and the average curve.
+ * Finish the rows of a {@link cohortCells} query into the `CohortTable` that
+ * `Cohort.from(data).by(by).every(every).timeZone(timeZone).asOf(asOf).table()` — with the same
+ * `between`, `mode`, `brackets`, `maxOffset` and `activeWhen` — returns for the same events: cohorts in
+ * order, a cell for every offset begun as of `asOf` up to `maxOffset` (those without rows are zero) or
+ * one per bracket, rates, money as `Decimal`, completeness and the average curve.
  *
  * The table holds counts, not customers: its `members` and `cohortMembers` throw (ask the engine for
  * a cell's customers).
  *
  * @param rows - the query's result rows, in any order, as the client returns them
- * @param options - the options given to the query (at least `asOf`, and `by`, `every`, `timeZone`,
- *   `weekStartsOn`, `currencyDigits` where given)
+ * @param options - the options given to the query (at least `asOf`, and the calendar and counting
+ *   options where given)
  * @returns the table
  * @throws {@link InvalidInputError} for a row that lacks a field or holds a non-integer, a cohort whose
  *   rows disagree on its size or bases, or an offset beyond `asOf`
@@ -45,7 +48,7 @@ const FROM_CELLS_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
  * @example
  * ```ts
  * import { cohortTableFromCells } from 'retention-metrics/sql';
- * const row = { cohort: 24288, cohortSize: 2, minBase: 24288, maxBase: 24288 };
+ * const row = { cohort: 24288, bracket: null, cohortSize: 2, minBase: '24288', maxBase: '24288', lastActive: '0' };
  * const table = cohortTableFromCells(
  *   [
  *     { ...row, offset: 0, customers: '2', orders: '2', grossMinor: '5000', netMinor: '4500' },
@@ -61,7 +64,7 @@ const FROM_CELLS_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
 export function cohortTableFromCells(rows: readonly ResultRow[], options: CohortFromCellsOptions): CohortTable {
   checkOptionKeys(options, FROM_CELLS_KEYS);
   const resolved = resolveCohortCalendar(options);
-  const settings = classicSettings(resolved);
+  const settings = tableSettings(resolved);
   const calendar = engineCalendar(resolved);
   if (!Array.isArray(rows)) throw new InvalidInputError(0, 'record', rows, 'rows must be an array of result rows', 'rows');
   const sums = new Map<number, RowSums>();
@@ -77,6 +80,12 @@ export function cohortTableFromCells(rows: readonly ResultRow[], options: Cohort
         throw new InvalidInputError(i, 'record', rows[i], `cohort ${cohort}: cohortSize, minBase and maxBase differ from an earlier row of the cohort`, 'rows');
       }
     }
+    const bracket = nullableIntegerField(rows, i, 'bracket');
+    if (bracket !== null) {
+      if (bracket < 0 || bracket >= row.bracketActive.length) throw new InvalidInputError(i, 'record', rows[i], `bracket ${bracket} is not one of the ${row.bracketActive.length} brackets`, 'rows');
+      row.bracketActive[bracket] += integerField(rows, i, 'customers');
+      return;
+    }
     const offset = integerField(rows, i, 'offset');
     if (offset < 0 || offset >= row.offsets) {
       throw new InvalidInputError(i, 'record', rows[i], `offset ${offset} is outside the cohort's cells 0 … ${row.offsets - 1} as of asOf`, 'rows');
@@ -85,35 +94,32 @@ export function cohortTableFromCells(rows: readonly ResultRow[], options: Cohort
     row.orders[offset] += integerField(rows, i, 'orders');
     row.gross[offset] += integerField(rows, i, 'grossMinor');
     row.net[offset] += integerField(rows, i, 'netMinor');
+    row.lastActive[offset] += integerField(rows, i, 'lastActive');
   });
   return buildCohortTable({ settings, calendar, rows: [...sums.values()], digits: resolved.digits, members: countsOnly(settings, calendar) });
 }
 
-/** The settings of a classic table over every customer, as `Cohort` resolves them without other choices. */
-function classicSettings(calendar: ResolvedCohortCalendar): CohortSettings {
-  const { by, every, timeZone, weekStartsOn, asOf } = calendar;
-  return {
-    by,
-    every,
-    timeZone,
-    weekStartsOn,
-    from: Number.NEGATIVE_INFINITY,
-    to: Number.POSITIVE_INFINITY,
-    asOf,
-    mode: 'classic',
-    brackets: null,
-    maxOffset: Number.POSITIVE_INFINITY,
-    segmentBy: null,
-    cohortKey: null,
-    minOrders: 1,
-    minGrossMinor: 0,
-  };
+/** The settings of the table, as `Cohort` resolves the same choices (no segments or custom keys). */
+function tableSettings(calendar: ResolvedCohortCalendar): CohortSettings {
+  const { by, every, timeZone, weekStartsOn, asOf, from, to, mode, brackets, maxOffset, rule } = calendar;
+  return { by, every, timeZone, weekStartsOn, from, to, asOf, mode, brackets, maxOffset, segmentBy: null, cohortKey: null, ...rule };
 }
 
 /** The calendar questions of the table, answered by the library's calendar (the engine answered them for the events). */
 function engineCalendar(resolved: ResolvedCohortCalendar): CohortCalendar {
   const { asOf, by, every, timeZone, weekStartsOn } = resolved;
   const options = { timeZone, weekStartsOn };
+  if (isFixedSpan(every)) {
+    const span = every.days * DAY_MS;
+    return {
+      asOf,
+      cohortOf: (instant) => periodIndex(instant, by, options),
+      baseOf: (firstOrder) => firstOrder,
+      offsetOf: (instant, base) => Math.floor((instant - base) / span),
+      lastOffset: (base) => Math.floor((asOf - base) / span),
+      isComplete: (base, offset) => base + (offset + 1) * span <= asOf + 1,
+    };
+  }
   const asOfPeriod = periodIndex(asOf, every, options);
   const firstIncompletePeriod = periodIndex(asOf + 1, every, options);
   return {
@@ -143,9 +149,8 @@ function emptyRowOf(rows: readonly ResultRow[], i: number, cohort: number, index
     minBase,
     maxBase,
   };
-  const offsets = Math.max(calendar.lastOffset(minBase) + 1, 0);
-  const zeros = () => new Float64Array(offsets);
-  return { group, part: 0, offsets, active: zeros(), lastActive: zeros(), orders: zeros(), gross: zeros(), net: zeros(), bracketActive: new Float64Array(0) };
+  const offsets = Math.max(Math.min(calendar.lastOffset(minBase), resolved.maxOffset) + 1, 0);
+  return emptyRow(group, 0, offsets, resolved.brackets);
 }
 
 /**
@@ -159,6 +164,6 @@ function countsOnly(settings: CohortSettings, calendar: CohortCalendar): MemberS
       throw new InvalidOptionError('members', undefined, 'a table finished from engine cells holds counts, not customers; query the engine for the customers of a cell');
     },
   });
-  const rules: CellRules = { calendar, bracketOf: null, minOrders: 1, minGrossMinor: 0 };
+  const rules: CellRules = { calendar, bracketOf: null, minOrders: settings.minOrders, minGrossMinor: settings.minGrossMinor };
   return { book: ledger([]), settings, rules, parts };
 }

@@ -16,7 +16,7 @@ import {
 import { inputError, optionError } from '../helpers/option-error.ts';
 
 const source: SqlSourceOptions = { table: 'shop.orders', columns: { customerId: 'Customer', date: 'created_at', amount: 'total' }, dialect: 'postgres' };
-const cell = { cohort: 24288, cohortSize: 1, minBase: 24288, maxBase: 24288, offset: 0, customers: '1', orders: '1', grossMinor: '100', netMinor: '100' };
+const cell = { cohort: 24288, bracket: null, cohortSize: 1, minBase: 24288, maxBase: 24288, offset: 0, customers: '1', orders: '1', grossMinor: '100', netMinor: '100', lastActive: '1' };
 
 describe('options', () => {
   test('an unknown option key is an InvalidOptionError naming it', () => {

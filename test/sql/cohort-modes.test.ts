@@ -1,0 +1,124 @@
+// Cohort tables beyond the classic count, from the emitted SQL run by DuckDB and PostgreSQL (PGlite):
+// unbounded and bracket counting, `{ days: n }` offsets, `maxOffset`, `between` and `activeWhen`, each
+// equal to the in-process `Cohort` table with the same steps — on CDNOW and on random ledgers.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readCdnow } from '../../example/cdnow.ts';
+import { Cohort, ledger } from '../../src/index.ts';
+import type { Ledger } from '../../src/input/types.ts';
+import { type SqlCohortOptions, cohortCells, cohortTableFromCells } from '../../src/sql.ts';
+import { type Engine, type EngineEvent, duckdbEngine, postgresEngine } from './engines.ts';
+
+/** The cohort choices under test: what `cohortCells` takes beyond the source. */
+type Choices = Omit<SqlCohortOptions, 'table' | 'columns' | 'dialect'>;
+
+/** The in-process table of the same choices, through the builder's steps. */
+function inProcess(book: Ledger, c: Choices) {
+  let cohort = Cohort.from(book).by(c.by ?? 'month').every(c.every ?? c.by ?? 'month').timeZone(c.timeZone ?? 'UTC').asOf(c.asOf);
+  if (c.between !== undefined) cohort = cohort.between(...c.between);
+  if (c.mode !== undefined) cohort = cohort.mode(c.mode);
+  if (c.brackets !== undefined) cohort = cohort.brackets(c.brackets);
+  if (c.maxOffset !== undefined) cohort = cohort.maxOffset(c.maxOffset);
+  if (c.activeWhen !== undefined) cohort = cohort.activeWhen(c.activeWhen);
+  return cohort.table();
+}
+
+const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+function eventsOf(book: Ledger): EngineEvent[] {
+  const events: EngineEvent[] = [];
+  for (let a = 0; a < book.ids.length; a++) {
+    for (let p = book.start[a]; p < book.start[a + 1]; p++) events.push({ customerId: String(book.ids[a]), ms: book.time[p], amount: (book.minor[p] / 100).toFixed(2) });
+  }
+  return events;
+}
+
+type EngineName = 'duckdb' | 'postgres';
+let engines: Record<EngineName, Engine> | undefined;
+/** CDNOW with its ids as text, as the engines' tables hold them. */
+const cdnow = ledger(readCdnow().map((r) => ({ ...r, customerId: String(r.customerId) })));
+
+function engineNamed(name: EngineName): Engine {
+  if (engines === undefined) throw new Error('the engines have not started');
+  return engines[name];
+}
+
+beforeAll(async () => {
+  const [duckdb, postgres] = await Promise.all([duckdbEngine(), postgresEngine()]);
+  engines = { duckdb, postgres };
+  await Promise.all([duckdb, postgres].map((engine) => engine.load('cdnow', eventsOf(cdnow))));
+}, 120_000);
+
+afterAll(async () => {
+  if (engines !== undefined) await Promise.all([engines.duckdb, engines.postgres].map((engine) => engine.close()));
+});
+
+async function engineTable(engine: Engine, table: string, choices: Choices) {
+  const options = { table, columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, dialect: engine.dialect, ...choices };
+  return cohortTableFromCells(await engine.run(cohortCells(options)), options);
+}
+
+const CDNOW_CASES: readonly (Choices & { name: string })[] = [
+  { name: 'unbounded, by month in New York', by: 'month', timeZone: 'America/New_York', asOf: '1998-06-30T23:59:59.999-04:00', mode: 'unbounded' },
+  { name: 'brackets of months', by: 'month', asOf: '1998-06-30T23:59:59.999Z', brackets: [[0], [1, 2], [3, 5], [6, 17]] },
+  { name: 'maxOffset 4 of quarters, unbounded', by: 'quarter', asOf: '1998-06-30T23:59:59.999Z', maxOffset: 4, mode: 'unbounded' },
+  { name: '30-day spans from each first order, monthly cohorts in Berlin', by: 'month', every: { days: 30 }, timeZone: 'Europe/Berlin', asOf: '1997-12-31T23:59:59.999Z' },
+  { name: 'between March and June 1997', by: 'week', asOf: '1998-06-30T23:59:59.999Z', between: ['1997-03-01', '1997-06-01'], maxOffset: 20 },
+  { name: 'active with two orders in a month', by: 'month', asOf: '1998-06-30T23:59:59.999Z', activeWhen: { minOrders: 2 } },
+  { name: 'active with 50.00 in a month, unbounded', by: 'month', asOf: '1998-06-30T23:59:59.999Z', activeWhen: { minAmount: '50.00' }, mode: 'unbounded' },
+];
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const START = Date.UTC(2023, 9, 1);
+
+/** Random events near local midnight in Berlin around its DST changes, with refunds, zero-value orders and ties. */
+const eventsArbitrary = fc.array(
+  fc.record({
+    customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+    ms: fc.tuple(fc.integer({ min: 0, max: 300 }), fc.constantFrom(21, 22, 23)).map(([d, h]) => START + d * DAY + h * HOUR),
+    amount: fc.oneof(fc.constant(0), fc.integer({ min: -3000, max: -1 }), fc.integer({ min: 1, max: 9000 })).map((c) => (c / 100).toFixed(2)),
+  }),
+  { maxLength: 40 },
+);
+
+/** Random choices: any counting, span, cap, bounds and rule. */
+const choicesArbitrary: fc.Arbitrary<Choices> = fc.record(
+  {
+    every: fc.constantFrom('week', 'month', { days: 10 }) as fc.Arbitrary<'week' | 'month' | { days: number }>,
+    counting: fc.constantFrom('classic', 'unbounded', 'brackets'),
+    maxOffset: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+    from: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }),
+    minOrders: fc.constantFrom(1, 2),
+    minAmount: fc.constantFrom(undefined, '0.00', '40.00'),
+  },
+  { requiredKeys: ['every', 'counting', 'minOrders'] },
+).map((r) => ({
+  by: 'month',
+  every: r.every,
+  timeZone: 'Europe/Berlin',
+  asOf: new Date(START + 300 * DAY),
+  ...(r.counting === 'brackets' ? { brackets: [[0], [1, 3], [5, 8]] } : { mode: r.counting as 'classic' | 'unbounded' }),
+  ...(r.maxOffset === undefined ? {} : { maxOffset: r.maxOffset }),
+  ...(r.from === undefined ? {} : { between: [new Date(START + r.from * DAY), undefined] as const }),
+  activeWhen: { minOrders: r.minOrders, ...(r.minAmount === undefined ? {} : { minAmount: r.minAmount }) },
+}));
+
+describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
+  test.each(CDNOW_CASES)('the CDNOW table, $name, equals the Cohort table', async ({ name: _, ...choices }) => {
+    const table = await engineTable(engineNamed(name), 'cdnow', choices);
+    expect(json(table)).toEqual(json(inProcess(cdnow, choices)));
+  });
+
+  test('on random ledgers, any counting, span, cap, bounds and rule give the Cohort table', async () => {
+    const engine = engineNamed(name);
+    await fc.assert(
+      fc.asyncProperty(eventsArbitrary, choicesArbitrary, async (events, choices) => {
+        await engine.load('random', events);
+        const book = ledger(events.map((e) => ({ customerId: e.customerId, date: e.ms, amount: e.amount })));
+        expect(json(await engineTable(engine, 'random', choices))).toEqual(json(inProcess(book, choices)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
