@@ -18,25 +18,28 @@ export interface SqlPeriodOptions extends SqlSourceOptions, SqlPeriodCalendar {}
 const PERIOD_ACTIVITY_KEYS = [...SOURCE_KEYS, ...PERIOD_CALENDAR_KEYS];
 
 /**
- * The SQL of the period reports `periodRetention` and `periodLifecycle` (default rules: a customer is
- * active in a period with an order there) over a table of orders and refunds: one row per period with
- * an order, which `periodRetentionFromRows` and `periodLifecycleFromRows` turn into the same rows.
+ * The SQL of the period reports `periodRetention` and `periodLifecycle` (a customer is active in a
+ * period with an order there, or with orders meeting `activeWhen`) over a table of orders and refunds:
+ * one row per period with an order, which `periodRetentionFromRows` and `periodLifecycleFromRows` turn
+ * into the same rows.
  *
  * The definitions are the library's: an order is a row with amount ≥ 0 (zero-value orders make a
  * customer active, refunds never do); periods are read in the local calendar of `timeZone`; events
  * after `asOf` are left out. Per period the engine counts the customers active in it (`active`), those
  * whose first order is in it (`new`), those active in the previous period too (`returning`) — the
- * others are resurrected — and the gross order revenue of each group.
+ * others are resurrected — and the gross order revenue of each group (orders of customers who fall
+ * short of the rule in a period count in no group).
  *
  * Rows: `period` (the period index), and `active`, `new`, `returning`, `newMinor`, `returningMinor`,
  * `resurrectedMinor` as text (exact integers in any client; money in minor units). Every period is
  * queried, also those before `from`: the first reported period needs the previous one.
  *
  * @param options - table, columns, dialect, `currencyDigits`, and `period`, `weekStartsOn`, `timeZone`,
- *   `asOf`, `from`
+ *   `asOf`, `from`, `activeWhen`
  * @returns the SQL text and its parameters (`asOf` in epoch ms, the time zone)
  * @throws {@link InvalidOptionError} for an unknown option, dialect or column key, a missing name, a bad
- *   period, zone, week start or `currencyDigits`, an unreadable `from`, or a missing or unreadable `asOf`
+ *   period, zone, week start, `currencyDigits` or `activeWhen`, an unreadable `from`, or a missing or
+ *   unreadable `asOf`
  *
  * @example
  * ```ts
@@ -62,9 +65,11 @@ export function periodActivity(options: SqlPeriodOptions): SqlQuery {
   const e = (name: string): Expr => col(name, 'e');
   const p = (name: string): Expr => col(name, 'p');
   const periodOfEvent = periodExpr(e('ms'), zone, calendar.period, calendar.weekStartsOn);
-  const isNew = op(p('period'), '=', col('first', 'f'));
-  const isReturning: Expr = { kind: 'not-null', value: col('customer', 'q') };
-  const isResurrected = and({ kind: 'is-null', value: col('customer', 'q') }, op(p('period'), '>', col('first', 'f')));
+  // The rule's minimums are checked whole numbers: written as literals.
+  const meets = (alias: string): Expr => and(op(col('orders', alias), '>=', int(calendar.rule.minOrders)), op(col('gross', alias), '>=', int(calendar.rule.minGrossMinor)));
+  const isNew = and(meets('p'), op(p('period'), '=', col('first', 'f')));
+  const isReturning = and(meets('p'), { kind: 'not-null', value: col('customer', 'q') });
+  const isResurrected = and(meets('p'), { kind: 'is-null', value: col('customer', 'q') }, op(p('period'), '>', col('first', 'f')));
   const sqlText = renderQuery(
     {
       with: [
@@ -76,6 +81,7 @@ export function periodActivity(options: SqlPeriodOptions): SqlQuery {
             columns: [
               { as: 'customer', value: e('customer') },
               { as: 'period', value: periodOfEvent },
+              { as: 'orders', value: countAll },
               { as: 'gross', value: total(e('minor')) },
             ],
             from: { name: ['events'], as: 'e' },
@@ -96,7 +102,7 @@ export function periodActivity(options: SqlPeriodOptions): SqlQuery {
       select: {
         columns: [
           { as: 'period', value: p('period') },
-          { as: 'active', value: text(countAll) },
+          { as: 'active', value: text(countWhere(meets('p'))) },
           { as: 'new', value: text(countWhere(isNew)) },
           { as: 'returning', value: text(countWhere(isReturning)) },
           { as: 'newMinor', value: text(sumWhere(isNew, p('gross'))) },
@@ -107,7 +113,7 @@ export function periodActivity(options: SqlPeriodOptions): SqlQuery {
         joins: [
           { name: ['firsts'], as: 'f', on: op(p('customer'), '=', col('customer', 'f')) },
           // The same customer's previous period, when they were active in it.
-          { name: ['periods'], as: 'q', on: and(op(p('customer'), '=', col('customer', 'q')), op(col('period', 'q'), '=', op(p('period'), '-', int(1)))), left: true },
+          { name: ['periods'], as: 'q', on: and(op(p('customer'), '=', col('customer', 'q')), op(col('period', 'q'), '=', op(p('period'), '-', int(1))), meets('q')), left: true },
         ],
         groupBy: [p('period')],
         orderBy: [p('period')],

@@ -13,6 +13,9 @@ import { dateOption } from '../input/dates.ts';
 import { assertCurrencyDigits } from '../input/money.ts';
 import type { DateInput } from '../input/types.ts';
 import { optionKeys } from '../option-keys.ts';
+import { activeWhenOption } from '../cohort/settings.ts';
+import type { ActiveWhen } from '../cohort/types.ts';
+import { ANY_ORDER, type ActivityRule, activityRule } from '../metrics/activity-rule.ts';
 
 /** The calendar of the period reports computed in an engine: the same choices as `periodRetention`'s and `periodLifecycle`'s. */
 export interface SqlPeriodCalendar {
@@ -28,10 +31,12 @@ export interface SqlPeriodCalendar {
   from?: DateInput;
   /** Decimal digits of the currency's minor unit (default 2). */
   currencyDigits?: number;
+  /** When a customer is active in a period: `{ minOrders, minAmount }`, as the reports' `activeWhen`. */
+  activeWhen?: ActiveWhen;
 }
 
 /** @internal The keys of {@link SqlPeriodCalendar}. */
-export const PERIOD_CALENDAR_KEYS = optionKeys<SqlPeriodCalendar>({ period: true, weekStartsOn: true, timeZone: true, asOf: true, from: true, currencyDigits: true });
+export const PERIOD_CALENDAR_KEYS = optionKeys<SqlPeriodCalendar>({ period: true, weekStartsOn: true, timeZone: true, asOf: true, from: true, currencyDigits: true, activeWhen: true });
 
 /** @internal {@link SqlPeriodCalendar}, checked. */
 export interface ResolvedPeriodCalendar {
@@ -45,6 +50,8 @@ export interface ResolvedPeriodCalendar {
   /** The period index containing `asOf`. */
   readonly lastPeriod: number;
   readonly digits: number;
+  /** When a customer is active in a period, money in minor units. */
+  readonly rule: ActivityRule;
 }
 
 /**
@@ -64,5 +71,7 @@ export function resolvePeriodCalendar(options: SqlPeriodCalendar): ResolvedPerio
   const asOf = dateOption('asOf', options.asOf, timeZone);
   const calendar = { timeZone, weekStartsOn };
   const fromPeriod = options.from === undefined ? Number.NEGATIVE_INFINITY : periodIndex(dateOption('from', options.from, timeZone), period, calendar);
-  return { period, weekStartsOn, timeZone, asOf, fromPeriod, lastPeriod: periodIndex(asOf, period, calendar), digits: assertCurrencyDigits(options.currencyDigits ?? 2) };
+  const digits = assertCurrencyDigits(options.currencyDigits ?? 2);
+  const rule = options.activeWhen === undefined ? ANY_ORDER : activityRule(activeWhenOption(options.activeWhen), digits);
+  return { period, weekStartsOn, timeZone, asOf, fromPeriod, lastPeriod: periodIndex(asOf, period, calendar), digits, rule };
 }

@@ -1,7 +1,7 @@
 /**
  * `periodRetentionFromRows` and `periodLifecycleFromRows`: the rows of a {@link periodActivity} query
  * into the `PeriodRetentionRow[]` and `LifecycleRow[]` that `periodRetention` and `periodLifecycle`
- * (default rules) return for the same events.
+ * (without `activeWithin`) return for the same events.
  *
  * @module
  */
@@ -45,14 +45,14 @@ interface ReportedPeriod {
 
 /**
  * Finish the rows of a {@link periodActivity} query into the rows that `periodRetention(ledger,
- * { period, weekStartsOn, timeZone, asOf, from })` returns for the same events: one per period from the
- * first order's period (or `from`) to the one containing `asOf`, `[]` without orders. By default the base
- * at the end of a period is the customers who ordered in it: S is the previous period's active
+ * { period, weekStartsOn, timeZone, asOf, from, activeWhen })` returns for the same events: one per
+ * period from the first order's period (or `from`) to the one containing `asOf`, `[]` without orders.
+ * The base at the end of a period is the customers active in it: S is the previous period's active
  * customers, retained the returning ones, acquired the new, reactivated the resurrected.
  *
  * @param rows - the query's result rows, in any order, as the client returns them
  * @param options - the options given to the query (at least `period` and `asOf`, and `weekStartsOn`,
- *   `timeZone`, `from` where given)
+ *   `timeZone`, `from`, `activeWhen` where given)
  * @returns the rows
  * @throws {@link InvalidInputError} for a row that lacks a field or holds a non-integer, a period given
  *   twice or after `asOf`'s
@@ -96,7 +96,7 @@ export function periodRetentionFromRows(rows: readonly ResultRow[], options: Per
  *
  * @param rows - the query's result rows, in any order, as the client returns them
  * @param options - the options given to the query (at least `period` and `asOf`, and `weekStartsOn`,
- *   `timeZone`, `from`, `currencyDigits` where given)
+ *   `timeZone`, `from`, `activeWhen`, `currencyDigits` where given)
  * @returns the rows
  * @throws {@link InvalidInputError} for a row that lacks a field or holds a non-integer, a period given
  *   twice or after `asOf`'s

@@ -1,12 +1,13 @@
-// Cohort tables beyond the classic count, from the emitted SQL run by DuckDB and PostgreSQL (PGlite):
-// unbounded and bracket counting, `{ days: n }` offsets, `maxOffset`, `between` and `activeWhen`, each
-// equal to the in-process `Cohort` table with the same steps — on CDNOW and on random ledgers.
+// Cohort tables beyond the classic count, and period reports with a stricter "active", from the
+// emitted SQL run by DuckDB and PostgreSQL (PGlite): unbounded and bracket counting, `{ days: n }`
+// offsets, `maxOffset`, `between` and `activeWhen`, each equal to the in-process result with the same
+// choices — on CDNOW and on random ledgers.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readCdnow } from '../../example/cdnow.ts';
-import { Cohort, ledger } from '../../src/index.ts';
+import { Cohort, ledger, periodLifecycle, periodRetention } from '../../src/index.ts';
 import type { Ledger } from '../../src/input/types.ts';
-import { type SqlCohortOptions, cohortCells, cohortTableFromCells } from '../../src/sql.ts';
+import { type SqlCohortOptions, type SqlPeriodCalendar, cohortCells, cohortTableFromCells, periodActivity, periodLifecycleFromRows, periodRetentionFromRows } from '../../src/sql.ts';
 import { type Engine, type EngineEvent, duckdbEngine, postgresEngine } from './engines.ts';
 
 /** The cohort choices under test: what `cohortCells` takes beyond the source. */
@@ -121,4 +122,38 @@ describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
       { numRuns: 40 },
     );
   });
+
+  test.each([
+    { period: 'month', asOf: '1998-06-30T23:59:59.999Z', activeWhen: { minOrders: 2 } },
+    { period: 'quarter', timeZone: 'America/New_York', asOf: '1998-06-30T23:59:59.999Z', activeWhen: { minAmount: '60.00' }, from: '1997-04-01' },
+  ] as const)('the CDNOW period reports with activeWhen $activeWhen equal periodRetention and periodLifecycle', async (calendar) => {
+    const rows = await periodRows(engineNamed(name), 'cdnow', calendar);
+    expect(json(periodRetentionFromRows(rows, calendar))).toEqual(json(periodRetention(cdnowIn(calendar.timeZone), calendar)));
+    expect(json(periodLifecycleFromRows(rows, calendar))).toEqual(json(periodLifecycle(cdnowIn(calendar.timeZone), calendar)));
+  });
+
+  test('on random ledgers, period reports with any activeWhen equal the in-process ones', async () => {
+    const engine = engineNamed(name);
+    const rule = fc.record({ minOrders: fc.constantFrom(1, 2, 3), minAmount: fc.constantFrom('0.00', '25.00', '80.00') });
+    await fc.assert(
+      fc.asyncProperty(eventsArbitrary, rule, fc.constantFrom('week', 'month') as fc.Arbitrary<'week' | 'month'>, async (events, activeWhen, period) => {
+        await engine.load('random', events);
+        const book = ledger(events.map((e) => ({ customerId: e.customerId, date: e.ms, amount: e.amount })), { timeZone: 'Europe/Berlin' });
+        const calendar = { period, timeZone: 'Europe/Berlin', asOf: new Date(START + 300 * DAY), activeWhen };
+        const rows = await periodRows(engine, 'random', calendar);
+        expect(json(periodRetentionFromRows(rows, calendar))).toEqual(json(periodRetention(book, calendar)));
+        expect(json(periodLifecycleFromRows(rows, calendar))).toEqual(json(periodLifecycle(book, calendar)));
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
+
+/** CDNOW's events (the instants the engines hold) in a ledger whose calendar is in a zone. */
+function cdnowIn(timeZone: string | undefined) {
+  return timeZone === undefined ? cdnow : ledger(eventsOf(cdnow).map((e) => ({ customerId: e.customerId, date: e.ms, amount: e.amount })), { timeZone });
+}
+
+async function periodRows(engine: Engine, table: string, calendar: SqlPeriodCalendar) {
+  return engine.run(periodActivity({ table, columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, dialect: engine.dialect, ...calendar }));
+}
