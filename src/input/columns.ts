@@ -115,17 +115,34 @@ function checkColumn(name: string, value: unknown, length: number | undefined): 
 /** Most entries a column may have: event positions are 32-bit. */
 const MAX_COLUMN_LENGTH = 2 ** 32 - 1;
 
+/** The options of `ledger.fromColumns` for its input: {@link TableOptions} for an Arrow table, else {@link ColumnOptions}. */
+export type FromColumnsOptions<I> = I extends ArrowTableLike ? TableOptions : ColumnOptions;
+
 /**
  * Build a {@link Ledger} from columns — the fast path for data that already sits in columns
- * (typed arrays from DuckDB, Arrow or Parquet readers). The result equals `ledger(records)` on the same
- * data. Amounts are integer minor units unless `amountUnit: 'major'`.
+ * (typed arrays from DuckDB, Arrow or Parquet readers) — or from an Apache Arrow `Table`. The result
+ * equals `ledger(records)` on the same data.
  *
- * @param columns - `customerId`, `date`, `amount` and optionally `orderId`, `currency` and `attributes`
- *   (by name: strings, or `{ codes, values }`), all of one length
- * @param options - `amountUnit`, `customers`, `timeZone`, `currencyDigits`, `rounding`, `onInvalid`
+ * Columns: amounts are integer minor units unless `amountUnit: 'major'`.
+ *
+ * An Arrow `Table` is read through its public surface (the library does not depend on
+ * `apache-arrow`); `fields` and `attributes` name its columns, as for records. Each column is read by
+ * its Arrow type: a `Timestamp` in its own unit, a `Date` as the calendar day it names (that day's
+ * start in `timeZone`, as for `"2024-03-01"`), integer amounts as minor units, float and string
+ * amounts as major units (`amountUnit` overrides either), a `Decimal` by its scale — exactly, or an
+ * error naming the entry when it is no whole number of minor units (unless `rounding` is set) — and
+ * dictionary columns by their codes and dictionary.
+ *
+ * @param input - columns: `customerId`, `date`, `amount` and optionally `orderId`, `currency` and
+ *   `attributes` (by name: strings, or `{ codes, values }`), all of one length; or an Arrow `Table`
+ *   (anything with `getChild(name)` returning Arrow vectors)
+ * @param options - `amountUnit`, `customers`, `timeZone`, `currencyDigits`, `rounding`, `onInvalid`;
+ *   for a table also `fields` (its column of each field) and `attributes` (its column of each)
  * @returns a frozen ledger
- * @throws {@link InvalidOptionError} when a column is not an array or typed array, or lengths differ
- * @throws {@link InvalidInputError} for the first unusable entry (`index` = its position in the columns)
+ * @throws {@link InvalidOptionError} when a column is not an array or typed array, or lengths differ;
+ *   when a table lacks a named column or a column's type holds no such field
+ * @throws {@link InvalidInputError} for the first unusable entry (`index` = its position in the columns,
+ *   its row in a table, whose column the message names), e.g. a null id, date or amount in a table
  *
  * @example
  * ```ts
@@ -138,23 +155,6 @@ const MAX_COLUMN_LENGTH = 2 ** 32 - 1;
  * book.customerCount; // => 2
  * book.refundCount; // => 1
  * ```
- */
-export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Ledger;
-/**
- * Build a {@link Ledger} from an Apache Arrow `Table` (read through its public surface: the library does
- * not depend on `apache-arrow`). Each column is read by its Arrow type: a `Timestamp` in its own unit,
- * a `Date` as the calendar day it names (that day's start in `timeZone`, as for `"2024-03-01"`), integer
- * amounts as minor units, float and string amounts as major units (`amountUnit` overrides either),
- * a `Decimal` by its scale — exactly, or an error naming the entry when it is no whole number of
- * minor units (unless `rounding` is set) — and dictionary columns by their codes and dictionary.
- *
- * @param table - an Arrow `Table` (anything with `getChild(name)` returning Arrow vectors)
- * @param options - `fields` (the table's column of each field), `attributes` (the table's column of
- *   each), and the options of `fromColumns` with columns
- * @returns a frozen ledger, equal to `ledger(records)` of the same data
- * @throws {@link InvalidOptionError} when a named column is missing or its type holds no such field
- * @throws {@link InvalidInputError} for the first unusable entry (`index` = its row; the reason names the
- *   table's column), e.g. a null id, date or amount
  *
  * @example
  * ```ts
@@ -174,8 +174,10 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
  * book.attributes.channel.values; // => [null, 'web', 'store']
  * ```
  */
-export function fromColumns(table: ArrowTableLike, options?: TableOptions): Ledger;
-export function fromColumns(input: LedgerColumns | ArrowTableLike, options?: ColumnOptions | TableOptions): Ledger {
+export function fromColumns<I extends LedgerColumns | ArrowTableLike>(input: I, givenOptions?: FromColumnsOptions<I>): Ledger {
+  // One signature, its options chosen by the input's type: a misspelt option or a wrong column type
+  // is reported against the one shape it belongs to, not as "no overload matches".
+  const options = givenOptions as ColumnOptions | TableOptions | undefined;
   if (isArrowTable(input)) {
     checkOptionKeys(options, TABLE_OPTION_KEYS);
     const resolved = resolveLedgerOptions(options);
@@ -188,7 +190,7 @@ export function fromColumns(input: LedgerColumns | ArrowTableLike, options?: Col
   checkOptionKeys(options, COLUMN_OPTION_KEYS);
   const resolved = resolveLedgerOptions(options);
   const unit = checkAmountUnit(options?.amountUnit ?? 'minor');
-  return readColumns(input, resolved, unit, options?.customers, new Problems(resolved.skip, 'columns'));
+  return readColumns(input as LedgerColumns, resolved, unit, options?.customers, new Problems(resolved.skip, 'columns'));
 }
 
 function checkAmountUnit(unit: unknown): 'minor' | 'major' {
