@@ -9,7 +9,7 @@
  */
 import { assertTimeZone } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { assertCurrency } from './currency.ts';
+import { assertCurrency, currencyDigitsOf } from './currency.ts';
 import { type CustomerRow, type CustomerTable, readCustomerTable } from './customer-table.ts';
 import { assertCurrencyDigits } from './money.ts';
 import type { LedgerBaseOptions } from './options.ts';
@@ -35,12 +35,16 @@ export function appendOptions<O extends AppendOptionsIn>(book: Ledger, options: 
   if (options?.timeZone !== undefined && assertTimeZone(options.timeZone) !== book.timeZone) {
     throw new InvalidOptionError('timeZone', options.timeZone, `differs from the ledger's time zone ${book.timeZone}; a batch is read in its ledger's zone (leave timeZone out)`);
   }
-  if (options?.currencyDigits !== undefined && assertCurrencyDigits(options.currencyDigits) !== book.currencyDigits) {
-    throw new InvalidOptionError('currencyDigits', options.currencyDigits, `differs from the ledger's ${book.currencyDigits} currency digits (leave currencyDigits out)`);
-  }
-  const currency = assertCurrency(options?.currency) ?? book.currency;
+  const named = assertCurrency(options?.currency);
+  const currency = named ?? book.currency;
   if (book.currency !== null && currency !== book.currency) {
     throw new InvalidOptionError('currency', options?.currency, `differs from the ledger's currency ${book.currency}; a ledger holds one currency`);
+  }
+  // The digits the options give, as building would resolve them: their own, else the named currency's.
+  const digits = options?.currencyDigits !== undefined ? assertCurrencyDigits(options.currencyDigits) : named === null ? null : currencyDigitsOf(named);
+  if (digits !== null && digits !== book.currencyDigits) {
+    const option = options?.currencyDigits !== undefined ? 'currencyDigits' : 'currency';
+    throw new InvalidOptionError(option, options?.[option], `gives ${digits} currency digits, the ledger has ${book.currencyDigits} (leave ${option} out)`);
   }
   checkAttributeNames(book, options?.attributes === undefined ? [] : Object.keys(options.attributes), 'attributes');
   const customers = options?.customers === undefined ? null : readCustomerTable(options.customers);

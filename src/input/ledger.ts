@@ -192,7 +192,8 @@ export function readRecords<R extends object>(records: Iterable<R> | Ledger, opt
  * Order ids: the ledger keeps no order ids, so the lines of one order must all be in one batch — lines
  * in the batch that share an order id merge as in `ledger(records)`, but a line whose order id was in an
  * earlier batch becomes an order of its own. The batch may also be a ledger (from `ledger.fromColumns`,
- * say), with the same time zone, currency digits and attributes.
+ * say), with the same time zone, currency digits and attributes (its customer attributes are not read:
+ * the `customers` option is joined).
  *
  * @param book - the ledger to add to
  * @param records - the new records (an array or any iterable), or a ledger of them

@@ -137,6 +137,12 @@ describe("ledger.append refuses options that disagree with the ledger's", () => 
     expect((caught as InvalidOptionError).option).toBe(option);
   });
 
+  test('a currency whose digits differ from the ledger\'s is refused', () => {
+    const noCurrency = ledger([{ customerId: 'a', date: 0, amount: '1.00' }]);
+    expect(() => ledger.append(noCurrency, [{ customerId: 'b', date: 1, amount: '100' }], { currency: 'JPY' })).toThrow(InvalidOptionError);
+    expect(ledger.append(noCurrency, [{ customerId: 'b', date: 1, amount: '1.00' }], { currency: 'EUR' }).currency).toBe('EUR');
+  });
+
   test('options that agree are accepted', () => {
     expect(ledger.append(book, batch, { ...OPTIONS, currency: 'eur', currencyDigits: 2 }).eventCount).toBe(2);
   });
