@@ -143,13 +143,14 @@ function readDates(vector: ArrowVectorLike, timeUnit: EpochUnit | undefined): { 
     return { column: withNulls(vector, vector.toArray()), unit };
   }
   if (type.typeId === ArrowType.Date) {
-    // The entries are read as epoch ms at the day's UTC start; the day is what a Date column names,
-    // written as a date-only string that the column reader reads in the ledger's time zone.
-    const raw = vector.toArray();
+    // An entry is the epoch ms of the day's UTC start (a `Date` in some versions of apache-arrow); the
+    // day is what a Date column names, written as a date-only string that the column reader reads in
+    // the ledger's time zone.
     const days = new Array<string | null>(vector.length);
     for (let i = 0; i < vector.length; i++) {
-      const ms = raw[i];
-      days[i] = vector.nullCount > 0 && vector.get(i) === null ? null : typeof ms === 'number' ? isoDay(Math.floor(ms / DAY_MS)) : null;
+      const value = vector.get(i);
+      const ms = value instanceof Date ? value.getTime() : value;
+      days[i] = typeof ms === 'number' && Number.isFinite(ms) ? isoDay(Math.floor(ms / DAY_MS)) : null;
     }
     return { column: days, unit: timeUnit ?? 'ms' };
   }

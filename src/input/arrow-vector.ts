@@ -6,6 +6,8 @@
  * @module
  */
 
+import { InvalidOptionError } from '../errors.ts';
+
 /** The type of an Arrow vector, as far as the ledger reads it. */
 export interface ArrowTypeLike {
   /** Arrow's type id (`Type.Int`, `Type.Timestamp`, …; −1 for a dictionary). */
@@ -88,8 +90,10 @@ export function isArrowTable(value: unknown): value is ArrowTableLike {
  * @param vector - the vector
  * @param raw - its entries as `toArray` gives them (read once by the caller)
  * @returns the entries, nulls as `null`
+ * @throws {@link InvalidOptionError} when `raw` does not have an entry per row
  */
 export function withNulls(vector: ArrowVectorLike, raw: ArrayLike<unknown>): ArrayLike<unknown> {
+  if (raw.length !== vector.length) throw new InvalidOptionError('table', String(vector.type), `an Arrow ${String(vector.type)} column gave ${raw.length} entries for its ${vector.length} rows: a version of apache-arrow whose arrays the ledger cannot read`);
   if (vector.nullCount === 0) return raw;
   const out = new Array<unknown>(vector.length);
   for (let i = 0; i < vector.length; i++) out[i] = vector.get(i) === null ? null : raw[i];

@@ -252,6 +252,11 @@ describe('Arrow nulls', () => {
     expect(book.skipped.map((s) => [s.index, s.field])).toEqual([[1, field]]);
   });
 
+  test('a null Date is an input error naming its row', () => {
+    const orders = table({ customerId: vector([1, 2], new Int32()), date: vector([D('2024-01-01'), null], new DateDay()), amount: vector([1n, 2n], new Int64()) });
+    expect(() => ledger.fromColumns(orders)).toThrow(/^table\[1\]\.date: .*\(table column "date"\)$/);
+  });
+
   test('a null attribute is a missing value', () => {
     const orders = table({ customerId: vector([1, 2], new Int32()), date: vector([0, 1], new Float64()), amount: vector([1n, 2n], new Int64()), channel: vector(['web', null], new Utf8()) });
     const { codes, values } = ledger.fromColumns(orders, { attributes: { channel: 'channel' } }).attributes.channel;
@@ -269,6 +274,29 @@ describe('Arrow nulls', () => {
     const book = ledger.fromColumns(orders);
     expect([...book.minor]).toEqual([300, 300]);
     expect(book.currency).toBe('EUR');
+  });
+});
+
+describe('Arrow tables by their shape', () => {
+  /** A column in the shape of an Arrow vector, without apache-arrow. */
+  const column = (typeId: number, values: ArrayLike<unknown>, array: ArrayLike<unknown> = values) => ({
+    length: values.length,
+    type: { typeId, toString: () => `type ${typeId}` },
+    nullCount: 0,
+    get: (i: number) => values[i],
+    toArray: () => array,
+  });
+
+  test('any object with getChild returning vectors is read as a table', () => {
+    const columns: Record<string, ReturnType<typeof column>> = { customerId: column(5, ['a', 'b']), date: column(5, ['2024-01-01', '2024-01-02']), amount: column(2, new Int32Array([100, 200])) };
+    const book = ledger.fromColumns({ getChild: (name: string) => columns[name] ?? null });
+    expect(book.ids).toEqual(['a', 'b']);
+    expect([...book.minor]).toEqual([100, 200]);
+  });
+
+  test('a vector whose array has not an entry per row is refused', () => {
+    const columns: Record<string, ReturnType<typeof column>> = { customerId: column(5, ['a', 'b'], ['a']), date: column(5, ['2024-01-01', '2024-01-02']), amount: column(2, new Int32Array([100, 200])) };
+    expect(() => ledger.fromColumns({ getChild: (name: string) => columns[name] ?? null })).toThrow(InvalidOptionError);
   });
 });
 
