@@ -27,11 +27,12 @@ interface AppendOptionsIn extends LedgerBaseOptions {
  *
  * @param book - the ledger appended to
  * @param options - the append's options
+ * @param batchIsLedger - whether the batch is a ledger (its attributes are its own, not the option's)
  * @returns the options to read the batch with (without `customers`), and the customers table, if any
  * @throws {@link InvalidOptionError} when an option disagrees with the ledger, or the ledger was built
  *   with a customers table and none is given
  */
-export function appendOptions<O extends AppendOptionsIn>(book: Ledger, options: O | undefined): { read: O; customers: CustomerTable | null } {
+export function appendOptions<O extends AppendOptionsIn>(book: Ledger, options: O | undefined, batchIsLedger: boolean): { read: O; customers: CustomerTable | null } {
   if (options?.timeZone !== undefined && assertTimeZone(options.timeZone) !== book.timeZone) {
     throw new InvalidOptionError('timeZone', options.timeZone, `differs from the ledger's time zone ${book.timeZone}; a batch is read in its ledger's zone (leave timeZone out)`);
   }
@@ -46,7 +47,8 @@ export function appendOptions<O extends AppendOptionsIn>(book: Ledger, options: 
     const option = options?.currencyDigits !== undefined ? 'currencyDigits' : 'currency';
     throw new InvalidOptionError(option, options?.[option], `gives ${digits} currency digits, the ledger has ${book.currencyDigits} (leave ${option} out)`);
   }
-  checkAttributeNames(book, options?.attributes === undefined ? [] : Object.keys(options.attributes), 'attributes');
+  // A batch that is a ledger already has its attributes (compared when the two are merged).
+  if (!batchIsLedger) checkAttributeNames(book, options?.attributes === undefined ? [] : Object.keys(options.attributes), 'attributes');
   const customers = options?.customers === undefined ? null : readCustomerTable(options.customers);
   if (customers === null && (Object.keys(book.customerAttributes).length > 0 || book.unknownCustomers > 0)) {
     throw new InvalidOptionError(

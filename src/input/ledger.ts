@@ -229,7 +229,7 @@ export function readRecords<R extends object>(records: Iterable<R> | Ledger, opt
 function append<R extends object = TransactionRecord>(book: Ledger, records: Iterable<R> | Ledger, options?: LedgerOptions<R>): Ledger {
   checkOptionKeys(options, LEDGER_KEYS);
   if (!isLedger(book)) throw new InvalidOptionError('book', book, 'must be a ledger (from ledger(records) or ledger.fromColumns)');
-  const { read, customers } = appendOptions(book, options);
+  const { read, customers } = appendOptions(book, options, isLedger(records));
   return appendLedger(book, readRecords(records, read), customers);
 }
 

@@ -77,6 +77,12 @@ describe('ledger.append', () => {
     expect(fullLedger(ledger.append(book, batch))).toEqual(fullLedger(whole));
   });
 
+  test('a batch ledger brings its own attributes: no attributes option is needed', () => {
+    const later: Row[] = [{ customerId: 'c', date: '2024-03-04', amount: '1.00', channel: 'mail' }];
+    const appended = ledger.append(ledger(earlier, OPTIONS), ledger(later, OPTIONS));
+    expect(fullLedger(appended)).toEqual(fullLedger(ledger([...earlier, ...later], OPTIONS)));
+  });
+
   test('a currency named first by the batch becomes the ledger\'s', () => {
     const appended = ledger.append(ledger([{ customerId: 1, date: 0, amount: '1' }]), [{ customerId: 2, date: 1, amount: '2', currency: 'eur' }]);
     expect(appended.currency).toBe('EUR');
