@@ -64,12 +64,13 @@ export function appendLedger(book: Ledger, added: Ledger, customers: CustomerTab
     runOf[a] = b;
   }
   const addedRun = runOf.subarray(0, ids.length);
-  // Each account's first instant: the earlier of its first event in each (events are in time order).
+  // Each account's first instant: the earlier of its first event in each (events are in time order;
+  // every account of a built ledger has one).
   const first = new Float64Array(ids.length).fill(Number.POSITIVE_INFINITY);
-  for (let a = 0; a < book.ids.length; a++) first[a] = book.time[book.start[a]];
+  for (let a = 0; a < book.ids.length; a++) if (book.start[a] < book.start[a + 1]) first[a] = book.time[book.start[a]];
   for (let a = 0; a < ids.length; a++) {
     const b = addedRun[a];
-    if (b >= 0) first[a] = Math.min(first[a], added.time[added.start[b]]);
+    if (b >= 0 && added.start[b] < added.start[b + 1]) first[a] = Math.min(first[a], added.time[added.start[b]]);
   }
   const order = canonicalOrder(ids, first);
   const sortedIds = order === null ? ids : Array.from(order, (a) => ids[a]);
