@@ -45,6 +45,21 @@ describe('ledger.fromColumns with an Arrow table', () => {
   });
 });
 
+describe('an Arrow table as a batch of ledger.append', () => {
+  test("a night's orders as an Arrow table append to a ledger as their records would", () => {
+    const [earlier, later] = [RECORDS.slice(0, 2), RECORDS.slice(2)];
+    const options = { attributes: { channel: 'channel' } } as const;
+    const night = table({
+      customerId: vector(later.map((r) => r.customerId), new Utf8()),
+      date: vector(later.map((r) => D(r.date)), new TimestampMicrosecond()),
+      amount: decimals(later.map((r) => BigInt(Math.round(Number(r.amount) * 100))), 2),
+      channel: vector(later.map((r) => r.channel), new Dictionary(new Utf8(), new Int32())),
+    });
+    const appended = ledger.append(ledger(earlier, options), ledger.fromColumns(night, options));
+    expect(fullLedger(appended)).toEqual(fullLedger(FROM_RECORDS));
+  });
+});
+
 describe('Arrow tables by their shape', () => {
   /** A column in the shape of an Arrow vector, without apache-arrow. */
   const column = (typeId: number, values: ArrayLike<unknown>, array: ArrayLike<unknown> = values) => ({
