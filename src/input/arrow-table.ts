@@ -89,23 +89,23 @@ export function readArrowTable(table: ArrowTableLike, options: TableReadOptions 
   if (typeof fields !== 'object' || fields === null) throw new InvalidOptionError('fields', fields, 'must be an object of column names');
   checkOptionKeys(fields, FIELD_KEYS, 'fields.');
   const names = new Map<string, string>();
-  const child = (field: TableField, required: boolean): ArrowVectorLike | undefined => {
+  // The column of a field: the one named in `fields`, else the one of the field's own name, if any.
+  const child = (field: TableField): ArrowVectorLike | undefined => {
     const given = fields[field];
     if (given !== undefined && typeof given !== 'string') throw new InvalidOptionError(`fields.${field}`, given, 'must be the name of a column of the table');
-    const name = given ?? field;
-    const vector = table.getChild(name);
+    const vector = table.getChild(given ?? field);
     if (vector === null || vector === undefined) {
-      if (!required && given === undefined) return undefined;
-      throw new InvalidOptionError(`fields.${field}`, name, `the table has no column ${JSON.stringify(name)}${columnList(table)}`);
+      if (given === undefined) return undefined;
+      throw missingColumn(table, field, given);
     }
-    names.set(field, name);
+    names.set(field, given ?? field);
     return vector;
   };
-  const ids = child('customerId', true) as ArrowVectorLike;
-  const dates = child('date', true) as ArrowVectorLike;
-  const amounts = child('amount', true) as ArrowVectorLike;
-  const orderIds = child('orderId', false);
-  const currencies = child('currency', false);
+  const ids = child('customerId') ?? throwing(missingColumn(table, 'customerId', 'customerId'));
+  const dates = child('date') ?? throwing(missingColumn(table, 'date', 'date'));
+  const amounts = child('amount') ?? throwing(missingColumn(table, 'amount', 'amount'));
+  const orderIds = child('orderId');
+  const currencies = child('currency');
   const { column: date, unit: timeUnit } = readDates(dates, options?.timeUnit);
   const { column: amount, unit: amountUnit } = readAmounts(amounts, options?.amountUnit, context.currencyDigits);
   const attributes = readAttributes(table, options?.attributes, names);
@@ -120,6 +120,15 @@ export function readArrowTable(table: ArrowTableLike, options: TableReadOptions 
     timeUnit,
     problems: new TableProblems(context.skip, names),
   };
+}
+
+/** The error of a field whose column the table lacks. */
+function missingColumn(table: ArrowTableLike, field: TableField, name: string): InvalidOptionError {
+  return new InvalidOptionError(`fields.${field}`, name, `the table has no column ${JSON.stringify(name)}${columnList(table)}`);
+}
+
+function throwing(error: Error): never {
+  throw error;
 }
 
 /** `" (its columns: a, b)"` when the table lists its columns, else `""`. */
