@@ -24,7 +24,9 @@ export type {
 
 // --- input (ledger) ---
 export { ledger, isLedger, type LedgerOptions, type FieldMap, type LedgerInput } from './input/ledger.ts';
-export type { LedgerColumns, ColumnOptions } from './input/columns.ts';
+export type { LedgerColumns, ColumnOptions, TableOptions, FromColumnsOptions } from './input/columns.ts';
+export type { TableFields } from './input/arrow-table.ts';
+export type { ArrowTableLike, ArrowVectorLike, ArrowTypeLike, ArrowDataLike } from './input/arrow-vector.ts';
 export type { LedgerBaseOptions, OnInvalid } from './input/options.ts';
 export type { AmountRounding } from './input/money.ts';
 export type { AttributeColumn, AttributeCodes } from './input/attribute-dictionary.ts';

@@ -106,8 +106,13 @@ export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions
   });
 }
 
-/** Attribute columns by name, in a frozen object without a prototype (any name is a plain key). */
-function byName(entries: Iterable<readonly [string, AttributeColumn]>): Readonly<Record<string, AttributeColumn>> {
+/**
+ * @internal Attribute columns by name, in a frozen object without a prototype (any name is a plain key).
+ *
+ * @param entries - the columns by name
+ * @returns the frozen record
+ */
+export function byName(entries: Iterable<readonly [string, AttributeColumn]>): Readonly<Record<string, AttributeColumn>> {
   const record = Object.create(null) as Record<string, AttributeColumn>;
   for (const [name, column] of entries) record[name] = Object.freeze({ codes: column.codes, values: column.values });
   return Object.freeze(record);

@@ -23,6 +23,9 @@ import { LEDGER_BASE_KEYS, type LedgerBaseOptions, resolveLedgerOptions } from '
 import type { CustomerId, Ledger } from './types.ts';
 import { type AttributeColumnInput, EventAttributes } from './event-attributes.ts';
 import { type CustomerRow, readCustomerTable } from './customer-table.ts';
+import { type ArrowTableLike, isArrowTable } from './arrow-vector.ts';
+import { type TableFields, readArrowTable } from './arrow-table.ts';
+import type { ResolvedLedgerOptions } from './options.ts';
 
 /** A column: a plain array or a typed array. */
 export type Column<T> = ArrayLike<T>;
@@ -68,6 +71,19 @@ export interface ColumnOptions extends LedgerBaseOptions {
 
 const COLUMN_OPTION_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Pick<ColumnOptions, 'amountUnit' | 'customers'>>({ amountUnit: true, customers: true })];
 
+/** Options of `ledger.fromColumns` with an Arrow table: where its columns are, as for `ledger(records)`. */
+export interface TableOptions extends ColumnOptions {
+  /**
+   * The table's column of each field, by the library's field names; a field not named is read from
+   * the column of its own name (`orderId` and `currency` only when the table has one).
+   */
+  fields?: TableFields;
+  /** Attributes to keep per event, by name: the table's column of each (strings or a dictionary of strings). */
+  attributes?: Readonly<Record<string, string>>;
+}
+
+const TABLE_OPTION_KEYS = [...COLUMN_OPTION_KEYS, ...optionKeys<Pick<TableOptions, 'fields' | 'attributes'>>({ fields: true, attributes: true })];
+
 /** The length of a column: an array, a typed array, or an object with a whole, non-negative `length`. */
 function columnLength(value: unknown): number | undefined {
   if (Array.isArray(value)) return value.length;
@@ -99,17 +115,34 @@ function checkColumn(name: string, value: unknown, length: number | undefined): 
 /** Most entries a column may have: event positions are 32-bit. */
 const MAX_COLUMN_LENGTH = 2 ** 32 - 1;
 
+/** The options of `ledger.fromColumns` for its input: {@link TableOptions} for an Arrow table, else {@link ColumnOptions}. */
+export type FromColumnsOptions<I> = I extends ArrowTableLike ? TableOptions : ColumnOptions;
+
 /**
  * Build a {@link Ledger} from columns — the fast path for data that already sits in columns
- * (typed arrays from DuckDB, Arrow or Parquet readers). The result equals `ledger(records)` on the same
- * data. Amounts are integer minor units unless `amountUnit: 'major'`.
+ * (typed arrays from DuckDB, Arrow or Parquet readers) — or from an Apache Arrow `Table`. The result
+ * equals `ledger(records)` on the same data.
  *
- * @param columns - `customerId`, `date`, `amount` and optionally `orderId`, `currency` and `attributes`
- *   (by name: strings, or `{ codes, values }`), all of one length
- * @param options - `amountUnit`, `customers`, `timeZone`, `currencyDigits`, `rounding`, `onInvalid`
+ * Columns: amounts are integer minor units unless `amountUnit: 'major'`.
+ *
+ * An Arrow `Table` is read through its public surface (the library does not depend on
+ * `apache-arrow`); `fields` and `attributes` name its columns, as for records. Each column is read by
+ * its Arrow type: a `Timestamp` in its own unit, a `Date` as the calendar day it names (that day's
+ * start in `timeZone`, as for `"2024-03-01"`), integer amounts as minor units, float and string
+ * amounts as major units (`amountUnit` overrides either), a `Decimal` by its scale — exactly, or an
+ * error naming the entry when it is no whole number of minor units (unless `rounding` is set) — and
+ * dictionary columns by their codes and dictionary.
+ *
+ * @param input - columns: `customerId`, `date`, `amount` and optionally `orderId`, `currency` and
+ *   `attributes` (by name: strings, or `{ codes, values }`), all of one length; or an Arrow `Table`
+ *   (anything with `getChild(name)` returning Arrow vectors)
+ * @param options - `amountUnit`, `customers`, `timeZone`, `currencyDigits`, `rounding`, `onInvalid`;
+ *   for a table also `fields` (its column of each field) and `attributes` (its column of each)
  * @returns a frozen ledger
- * @throws {@link InvalidOptionError} when a column is not an array or typed array, or lengths differ
- * @throws {@link InvalidInputError} for the first unusable entry (`index` = its position in the columns)
+ * @throws {@link InvalidOptionError} when a column is not an array or typed array, or lengths differ;
+ *   when a table lacks a named column or a column's type holds no such field
+ * @throws {@link InvalidInputError} for the first unusable entry (`index` = its position in the columns,
+ *   its row in a table, whose column the message names), e.g. a null id, date or amount in a table
  *
  * @example
  * ```ts
@@ -122,14 +155,53 @@ const MAX_COLUMN_LENGTH = 2 ** 32 - 1;
  * book.customerCount; // => 2
  * book.refundCount; // => 1
  * ```
+ *
+ * @example
+ * ```ts
+ * import { tableFromArrays } from 'apache-arrow';
+ * import { ledger } from 'retention-metrics';
+ * const orders = tableFromArrays({
+ *   customer_id: new Int32Array([1, 2, 1]),
+ *   created_at: new Float64Array([Date.UTC(2024, 0, 5), Date.UTC(2024, 0, 6), Date.UTC(2024, 1, 1)]),
+ *   total: new Float64Array([19.99, 5, -2.5]),
+ *   channel: ['web', 'store', 'web'],
+ * });
+ * const book = ledger.fromColumns(orders, {
+ *   fields: { customerId: 'customer_id', date: 'created_at', amount: 'total' },
+ *   attributes: { channel: 'channel' },
+ * });
+ * Array.from(book.minor); // => [1999, -250, 500]
+ * book.attributes.channel.values; // => [null, 'web', 'store']
+ * ```
  */
-export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Ledger {
+export function fromColumns<I extends LedgerColumns | ArrowTableLike>(input: I, givenOptions?: FromColumnsOptions<I>): Ledger {
+  // One signature, its options chosen by the input's type: a misspelt option or a wrong column type
+  // is reported against the one shape it belongs to, not as "no overload matches".
+  const options = givenOptions as ColumnOptions | TableOptions | undefined;
+  if (isArrowTable(input)) {
+    checkOptionKeys(options, TABLE_OPTION_KEYS);
+    const resolved = resolveLedgerOptions(options);
+    const tableOptions = options as TableOptions | undefined;
+    const amountUnit = tableOptions?.amountUnit === undefined ? undefined : checkAmountUnit(tableOptions.amountUnit);
+    const read = readArrowTable(input, { ...tableOptions, amountUnit, timeUnit: tableOptions?.timeUnit === undefined ? undefined : resolved.timeUnit }, resolved);
+    const { amountUnit: unit, timeUnit, problems, ...columns } = read;
+    return readColumns(columns as LedgerColumns, { ...resolved, timeUnit }, unit, options?.customers, problems);
+  }
   checkOptionKeys(options, COLUMN_OPTION_KEYS);
   const resolved = resolveLedgerOptions(options);
-  const unit = options?.amountUnit ?? 'minor';
+  const unit = checkAmountUnit(options?.amountUnit ?? 'minor');
+  return readColumns(input as LedgerColumns, resolved, unit, options?.customers, new Problems(resolved.skip, 'columns'));
+}
+
+function checkAmountUnit(unit: unknown): 'minor' | 'major' {
   if (unit !== 'minor' && unit !== 'major') {
     throw new InvalidOptionError('amountUnit', unit, `must be 'minor' or 'major'`);
   }
+  return unit;
+}
+
+/** The columnar reader behind both forms of {@link fromColumns}: options resolved, the unit of amounts known. */
+function readColumns(columns: LedgerColumns, resolved: ResolvedLedgerOptions, unit: 'minor' | 'major', customerRows: Iterable<CustomerRow> | undefined, problems: Problems): Ledger {
   if (typeof columns !== 'object' || columns === null) {
     throw new InvalidOptionError('columns', columns, 'must be an object of columns { customerId, date, amount }');
   }
@@ -151,9 +223,8 @@ export function fromColumns(columns: LedgerColumns, options?: ColumnOptions): Le
   const orderColumn = columns.orderId;
   const currencyColumn = columns.currency;
   const currency = new CurrencyCheck(resolved.currency);
-  const problems = new Problems(resolved.skip, 'columns');
   const attributes = EventAttributes.forColumns(columns.attributes, n);
-  const customers = { table: options?.customers === undefined ? null : readCustomerTable(options.customers) };
+  const customers = { table: customerRows === undefined ? null : readCustomerTable(customerRows) };
   if (unit === 'minor' && dateUnit === 'ms' && orderColumn === undefined && currencyColumn === undefined && attributes === null) {
     const staged = stageTypedColumns(idColumn, dateColumn, amountColumn, n);
     if (staged !== null) return buildLedger(staged, { ...resolved, currency: currency.currency }, problems, n, customers);

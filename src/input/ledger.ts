@@ -21,6 +21,8 @@ import { type FieldMap, explainField, fieldAccessors } from './record-fields.ts'
 import { type AttributeFields, EventAttributes } from './event-attributes.ts';
 import { type CustomerRow, readCustomerTable } from './customer-table.ts';
 import { LEDGER_BRAND, type Ledger, type TransactionRecord } from './types.ts';
+import { appendLedger } from './append.ts';
+import { appendOptions } from './append-options.ts';
 
 export type { FieldMap, FieldReader } from './record-fields.ts';
 
@@ -177,8 +179,64 @@ export function readRecords<R extends object>(records: Iterable<R> | Ledger, opt
 }
 
 /**
- * Read transaction records into a {@link Ledger} with `ledger(records, options?)`, or columns with
- * `ledger.fromColumns(columns, options?)`; each call is documented on its own signature.
+ * Add records to a ledger without reading the earlier ones again — a nightly job adding yesterday's
+ * orders. The result equals `ledger([...earlier, ...records], options)`: the new records come after the
+ * earlier ones (their positions in `skipped` count on from the ledger's `recordCount`), existing
+ * customers gain events, new ones take their place in the ledger's order. The ledger is not changed.
+ *
+ * The batch is read and checked as `ledger(records)` reads records (an `InvalidInputError` names the
+ * record's position in the batch), in the ledger's time zone, currency and currency digits; the options
+ * that decide what a ledger holds must agree with it. A ledger built with a `customers` table takes the
+ * table again (its current version: it is joined to every account).
+ *
+ * Order ids: the ledger keeps no order ids, so the lines of one order must all be in one batch — lines
+ * in the batch that share an order id merge as in `ledger(records)`, but a line whose order id was in an
+ * earlier batch becomes an order of its own. The batch may also be a ledger (from `ledger.fromColumns`,
+ * say), with the same time zone, currency digits and attributes (its customer attributes are not read:
+ * the `customers` option is joined).
+ *
+ * @param book - the ledger to add to
+ * @param records - the new records (an array or any iterable), or a ledger of them
+ * @param options - as for `ledger(records)`: `fields`, `attributes` (the ledger's names), `customers`
+ *   (required when the ledger has customer attributes), `timeUnit`, `rounding`, `onInvalid`;
+ *   `timeZone`, `currency` and `currencyDigits` may be left out (the ledger's are used)
+ * @returns a new frozen ledger
+ * @throws {@link InvalidInputError} for the first unreadable record of the batch (its index in the batch)
+ * @throws {@link InvalidOptionError} when an option or the batch disagrees with the ledger (time zone,
+ *   currency, currency digits, attribute names), or a customers table is needed and missing
+ * @throws {@link RetentionError} when the amounts of both add up beyond 2^53 − 1 minor units
+ *
+ * @example
+ * ```ts
+ * import { ledger, summarize } from 'retention-metrics';
+ * const book = ledger(
+ *   [
+ *     { customerId: 'a', date: '2024-03-01', amount: '20.00', channel: 'web' },
+ *     { customerId: 'b', date: '2024-03-02', amount: '5.00', channel: 'store' },
+ *   ],
+ *   { timeZone: 'Europe/Berlin', attributes: { channel: 'channel' } },
+ * );
+ * const tonight = ledger.append(book, [
+ *   { customerId: 'b', date: '2024-03-03', amount: '7.50', channel: 'web' },
+ *   { customerId: 'c', date: '2024-03-03', amount: '12.00', channel: 'app' },
+ * ], { attributes: { channel: 'channel' } });
+ * tonight.ids; // => ['a', 'b', 'c']
+ * tonight.recordCount; // => 4
+ * summarize(tonight).repeatCustomerRate; // => 0.3333
+ * book.recordCount; // => 2
+ * ```
+ */
+function append<R extends object = TransactionRecord>(book: Ledger, records: Iterable<R> | Ledger, options?: LedgerOptions<R>): Ledger {
+  checkOptionKeys(options, LEDGER_KEYS);
+  if (!isLedger(book)) throw new InvalidOptionError('book', book, 'must be a ledger (from ledger(records) or ledger.fromColumns)');
+  const { read, customers } = appendOptions(book, options, isLedger(records));
+  return appendLedger(book, readRecords(records, read), customers);
+}
+
+/**
+ * Read transaction records into a {@link Ledger} with `ledger(records, options?)`, columns or an Arrow
+ * table with `ledger.fromColumns(columns, options?)`, and add records to a ledger with
+ * `ledger.append(book, records, options?)`; each call is documented on its own signature.
  *
  * @function
  * @param records - an array or any iterable of records
@@ -194,10 +252,10 @@ export function readRecords<R extends object>(records: Iterable<R> | Ledger, opt
  * ledger.fromColumns({ customerId: ['a'], date: [Date.UTC(2024, 0, 1)], amount: [999] }).orderCount; // => 1
  * ```
  */
-export const ledger: typeof fromRecords & { readonly fromColumns: typeof fromColumns } =
-  // Attached by a call marked pure, not by an assignment statement: a bundler drops both functions when
+export const ledger: typeof fromRecords & { readonly fromColumns: typeof fromColumns; readonly append: typeof append } =
+  // Attached by a call marked pure, not by an assignment statement: a bundler drops the functions when
   // `ledger` is unused, and the declarations name each function's own type (no self-reference).
-  /* @__PURE__ */ Object.assign(fromRecords, { fromColumns });
+  /* @__PURE__ */ Object.assign(fromRecords, { fromColumns, append });
 
 /**
  * The time zone of a call's calendar questions: the `timeZone` option when given (also with a ready

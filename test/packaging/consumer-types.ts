@@ -27,12 +27,13 @@ const columns: LedgerColumns = {
 const fromRows: Ledger = ledger(rows, { fields: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, timeZone: 'UTC' });
 const fromColumns: Ledger = ledger.fromColumns(columns, { amountUnit: 'minor', timeZone: 'Europe/Berlin' });
 const inMajorUnits: Ledger = ledger.fromColumns({ customerId: ['a'], date: ['2024-01-05'], amount: ['19.99'] }, { amountUnit: 'major' });
+const tonight: Ledger = ledger.append(fromRows, rows, { fields: { customerId: 'customer_id', date: 'created_at', amount: 'total' } });
 const netRevenue: Decimal = summarize(fromRows).netRevenue;
 const cohortSizes: number[] = Cohort.from(fromColumns).by('month').asOf('2024-03-01').table().cohorts.map((cohort) => cohort.size);
 const unit: CalendarUnit = 'quarter';
 const byThirtyDays: Period = { days: 30 };
 const quarterStart: number = periodStart(parsePeriodKey('2024-Q2', unit), unit, { timeZone: 'Europe/Berlin' });
-export const used = [netRevenue.toFixed(2), cohortSizes, inMajorUnits.orderCount, quarterStart, byThirtyDays, periodKey(0, 'month')];
+export const used = [netRevenue.toFixed(2), cohortSizes, inMajorUnits.orderCount, tonight.recordCount, quarterStart, byThirtyDays, periodKey(0, 'month')];
 
 // Misuses that must stay type errors.
 // @ts-expect-error TS2561 a misspelt option (`timeZone`)
@@ -41,6 +42,8 @@ ledger(rows, { timezone: 'UTC' });
 ledger.fromColumns(columns, { amountUnitt: 'major' });
 // @ts-expect-error TS2820 a field map naming a column the rows do not have (did you mean `customer_id`?)
 ledger(rows, { fields: { customerId: 'customerId' } });
+// @ts-expect-error TS2820 a field map of `append` naming a column the rows do not have
+ledger.append(fromRows, rows, { fields: { customerId: 'customerId' } });
 // @ts-expect-error TS2322 a wrong column type: customer ids are strings or numbers
 ledger.fromColumns({ customerId: [true, false], date: columns.date, amount: columns.amount });
 // @ts-expect-error TS2322 a wrong column type: dates are instants, `Date`s or ISO strings
