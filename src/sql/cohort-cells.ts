@@ -9,7 +9,7 @@ import { periodExpr } from './calendar.ts';
 import { COHORT_CALENDAR_KEYS, type SqlCohortCalendar, resolveCohortCalendar } from './cohort-options.ts';
 import { type Expr, and, col, countAll, countWhere, int, max, min, op, sumWhere, text, total } from './expression.ts';
 import { renderQuery } from './render.ts';
-import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
+import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
 
 /** Options of {@link cohortCells}: the source and the table's calendar. */
 export interface SqlCohortOptions extends SqlSourceOptions, SqlCohortCalendar {}
@@ -140,5 +140,5 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
     },
     source.dialect,
   );
-  return Object.freeze({ text: sqlText, params: Object.freeze(params.values) });
+  return sqlQuery(sqlText, params, source.dialect);
 }

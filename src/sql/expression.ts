@@ -15,8 +15,8 @@ export type SqlType = 'bigint' | 'text';
 export type Expr =
   /** A column of a table or common table expression, optionally qualified by its alias. */
   | { readonly kind: 'column'; readonly name: string; readonly from?: string }
-  /** The `index`-th parameter (1-based), of a type. */
-  | { readonly kind: 'param'; readonly index: number; readonly type: SqlType }
+  /** The `index`-th parameter (1-based), of a type, and its value (for a dialect that writes values into the text). */
+  | { readonly kind: 'param'; readonly index: number; readonly type: SqlType; readonly value: number | string }
   /** An integer literal. */
   | { readonly kind: 'int'; readonly value: number }
   | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }

@@ -104,8 +104,21 @@ export class Params {
    */
   add(value: number | string, type: SqlType): Expr {
     this.values.push(value);
-    return { kind: 'param', index: this.values.length, type };
+    return { kind: 'param', index: this.values.length, type, value };
   }
+}
+
+/**
+ * @internal The finished query: its text and the values of its `$n`; none when the dialect writes the
+ * values into the text (a dialect with {@link Dialect.writesValues}).
+ *
+ * @param text - the rendered SQL
+ * @param params - the parameters the query was built with
+ * @param dialect - the dialect it was rendered in
+ * @returns the query, frozen
+ */
+export function sqlQuery(text: string, params: Params, dialect: Dialect): SqlQuery {
+  return Object.freeze({ text, params: Object.freeze(dialect.writesValues === true ? [] : params.values) });
 }
 
 /**
