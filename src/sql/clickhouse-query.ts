@@ -8,10 +8,12 @@
  *    computes its columns under fresh names (`rm_c0`, …) and an outer `SELECT` renames them.
  * 3. One `JOIN` per `SELECT`: the tables before the last join are joined in a subquery of their own
  *    that hands over, under fresh names, the columns the rest of the `SELECT` reads.
- * 4. A `LEFT JOIN` (`join_use_nulls = 1`) fills the right table's non-key columns with `NULL` when
- *    nothing matches, but its key columns with the left's key or a default. So the right table gets a
- *    marker column, `1`, and `IS [NOT] NULL` of a right key column reads the marker instead: a key
- *    compared by `=` is never `NULL` in a matched row, so both mean "no match".
+ * 4. The right table's key columns (those its join condition compares by `=`) are not to be read
+ *    after the join: 18.16 reads them wrongly (rows of a wrong group, "sizes of columns don't
+ *    match"), and a `LEFT JOIN` (`join_use_nulls = 1`) fills them with the left's key or a default,
+ *    not `NULL`, where nothing matched. Each is read as the other side of its equality instead — equal
+ *    in a matched row — and after a left join only where the right table's marker column (`1`, which
+ *    is `NULL` where nothing matched) says the row matched.
  *
  * Every subquery reads only its own `FROM`; the source table is read by the plain `SELECT` of the
  * events, which has no join. On a `Distributed` table, that read runs on the shards and everything
@@ -21,7 +23,7 @@
  * @internal
  */
 import type { Dialect } from './dialect.ts';
-import { type Expr, type Select, col } from './expression.ts';
+import { type Expr, type Select, col, when } from './expression.ts';
 import type { Query } from './expression.ts';
 import { renderExpr } from './render.ts';
 
@@ -66,7 +68,7 @@ export function clickhouseQuery(query: Query, dialect: Dialect): string {
       return { relation: right, on: join.on, left: join.left === true };
     });
     const flat: FlatSelect = { columns: select.columns, from: relation(select.from.name, select.from.as), joins, where: select.where, groupBy: select.groupBy, orderBy: select.orderBy };
-    return writeFlat(markUnmatched(flat), dialect);
+    return writeFlat(readRightKeysFromLeft(flat), dialect);
   };
   for (const { name, select } of query.with) {
     bodies.set(name, 'unionAll' in select ? select.unionAll.map(writeSelect).join('\nUNION ALL\n') : writeSelect(select));
@@ -79,24 +81,46 @@ function parenthesize(sql: string): string {
   return `(\n${sql.replace(/^/gm, '  ')}\n)`;
 }
 
-/** `IS [NOT] NULL` of a left-joined table's key column, read from its marker column (rule 4). */
-function markUnmatched(select: FlatSelect): FlatSelect {
-  const keys = new Map<string, Set<string>>();
-  for (const join of select.joins) {
-    if (!join.left) continue;
-    const names = new Set<string>();
-    forEachColumn(join.on, (c) => {
-      if (c.from === join.relation.as) names.add(c.name);
-    });
-    keys.set(join.relation.as, names);
-  }
-  if (keys.size === 0) return select;
-  return mapSelect(select, (e) => {
-    if ((e.kind === 'is-null' || e.kind === 'not-null') && e.value.kind === 'column' && e.value.from !== undefined && keys.get(e.value.from)?.has(e.value.name) === true) {
-      return { kind: e.kind, value: col(MATCHED, e.value.from) };
+/**
+ * Right key columns read as the left side they equal (rule 4): in a row an inner join matched, a key
+ * compared by `=` equals that side; in a left join it does when the marker says the row matched, and
+ * is `NULL` otherwise.
+ */
+function readRightKeysFromLeft(select: FlatSelect): FlatSelect {
+  const keys = new Map<string, Expr>();
+  const replace = (e: Expr): Expr => (e.kind === 'column' && e.from !== undefined ? (keys.get(JSON.stringify([e.from, e.name])) ?? e) : e);
+  const joins = select.joins.map((join) => {
+    // A join's condition may read the keys of the joins before it.
+    const on = mapExpr(join.on, replace);
+    for (const [key, left] of equalities(on)) {
+      if (key.from !== join.relation.as || referencesTable(left, join.relation.as)) continue;
+      const read = join.left ? when({ kind: 'not-null', value: col(MATCHED, join.relation.as) }, left) : left;
+      const id = JSON.stringify([key.from, key.name]);
+      if (!keys.has(id)) keys.set(id, read);
     }
-    return e;
+    return { ...join, on };
   });
+  const rest = mapSelect({ ...select, joins: [] }, replace);
+  return { ...rest, joins };
+}
+
+/** The `column = expression` pairs (either way round) of a condition's `AND`ed equalities. */
+function equalities(on: Expr): [Extract<Expr, { kind: 'column' }>, Expr][] {
+  if (on.kind !== 'binary') return [];
+  if (on.op === 'AND') return [...equalities(on.left), ...equalities(on.right)];
+  if (on.op !== '=') return [];
+  const pairs: [Extract<Expr, { kind: 'column' }>, Expr][] = [];
+  if (on.left.kind === 'column') pairs.push([on.left, on.right]);
+  if (on.right.kind === 'column') pairs.push([on.right, on.left]);
+  return pairs;
+}
+
+function referencesTable(e: Expr, table: string): boolean {
+  let found = false;
+  forEachColumn(e, (c) => {
+    found ||= c.from === table;
+  });
+  return found;
 }
 
 /** Write a select: its joins nested to one per `SELECT` (rule 3), its columns renamed (rule 2). */
