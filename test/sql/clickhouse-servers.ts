@@ -209,28 +209,32 @@ export async function singleNode(cluster: Cluster): Promise<ClickHouseEngine> {
 }
 
 /**
- * The cluster: `sharded.<name>_local` (MergeTree) on both servers and `sharded.<name>`, a Distributed
- * table over them sharded by `sipHash64(customer_id)`, on the first; rows are inserted through the
- * Distributed table, synchronously, so each lands on its customer's shard before the insert returns.
+ * The cluster: `<database>.<name>_local` (MergeTree) on both servers and `<database>.<name>`, a
+ * Distributed table over them sharded by `key`, on the first; rows are inserted through the
+ * Distributed table, synchronously, so each lands on its shard before the insert returns.
+ *
+ * @param cluster - the servers
+ * @param database - the database that holds the tables on both servers
+ * @param key - the sharding key: `sipHash64(customer_id)` keeps a customer's rows on one shard
  */
-export async function shardedCluster(cluster: Cluster): Promise<ClickHouseEngine & { rowsPerShard(name: string): Promise<number[]> }> {
+export async function shardedCluster(cluster: Cluster, database: string, key: string): Promise<ClickHouseEngine & { rowsPerShard(name: string): Promise<number[]> }> {
   const [first] = cluster.servers;
-  await Promise.all(cluster.servers.map((s) => s.sql('CREATE DATABASE IF NOT EXISTS sharded')));
+  await Promise.all(cluster.servers.map((s) => s.sql(`CREATE DATABASE IF NOT EXISTS ${database}`)));
   return {
     dialect: 'clickhouse',
-    table: (name) => `sharded.${name}`,
+    table: (name) => `${database}.${name}`,
     async load(name, events) {
-      await first.sql(`DROP TABLE IF EXISTS sharded.${name}`);
+      await first.sql(`DROP TABLE IF EXISTS ${database}.${name}`);
       for (const server of cluster.servers) {
-        await server.sql(`DROP TABLE IF EXISTS sharded.${name}_local`);
-        await server.sql(`CREATE TABLE sharded.${name}_local ${COLUMNS} ENGINE = MergeTree ORDER BY (customer_id, created_at)`);
+        await server.sql(`DROP TABLE IF EXISTS ${database}.${name}_local`);
+        await server.sql(`CREATE TABLE ${database}.${name}_local ${COLUMNS} ENGINE = MergeTree ORDER BY (customer_id, created_at)`);
       }
-      await first.sql(`CREATE TABLE sharded.${name} ${COLUMNS} ENGINE = Distributed(two, sharded, ${name}_local, sipHash64(customer_id))`);
-      if (events.length > 0) await first.sql(`INSERT INTO sharded.${name} FORMAT TabSeparated`, tsv(events), { insert_distributed_sync: '1' });
+      await first.sql(`CREATE TABLE ${database}.${name} ${COLUMNS} ENGINE = Distributed(two, ${database}, ${name}_local, ${key})`);
+      if (events.length > 0) await first.sql(`INSERT INTO ${database}.${name} FORMAT TabSeparated`, tsv(events), { insert_distributed_sync: '1' });
     },
     run: (query) => runQuery(first, query),
     async rowsPerShard(name) {
-      return await Promise.all(cluster.servers.map(async (s) => Number((await s.sql(`SELECT count() FROM sharded.${name}_local`)).trim())));
+      return await Promise.all(cluster.servers.map(async (s) => Number((await s.sql(`SELECT count() FROM ${database}.${name}_local`)).trim())));
     },
   };
 }

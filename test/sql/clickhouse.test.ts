@@ -1,6 +1,7 @@
 // The emitted ClickHouse SQL, run by real clickhouse-server processes started for this file, finished
 // in JavaScript, equals the in-process result: on one node and on a cluster of two shards (a
-// Distributed table sharded by customer), on the CDNOW file and on random ledgers in zones with DST.
+// Distributed table sharded by customer, and one sharded by row, so that a customer's rows are on both
+// shards), on the CDNOW file and on random ledgers in zones with DST.
 // The suite runs when clickhouse-server (or clickhouse) is on the PATH and is skipped otherwise,
 // unless RETENTION_METRICS_REQUIRE_SERVERS=1, which makes a missing server fail the run.
 import fc from 'fast-check';
@@ -25,7 +26,7 @@ import { DAY, HOUR, START, type Unit, eventsOf, inProcessCohorts, json, recordsA
 const program = findServerProgram();
 const cdnow = ledger(readCdnow());
 
-type EngineName = 'one node' | 'two shards';
+type EngineName = 'one node' | 'two shards by customer' | 'two shards by row';
 let cluster: Cluster | undefined;
 let engines: Record<EngineName, ClickHouseEngine> | undefined;
 let sharded: Awaited<ReturnType<typeof shardedCluster>> | undefined;
@@ -58,8 +59,9 @@ describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
   beforeAll(async () => {
     if (program === null) throw new Error('RETENTION_METRICS_REQUIRE_SERVERS=1, but neither clickhouse-server nor clickhouse is on the PATH');
     cluster = await Cluster.start(program);
-    sharded = await shardedCluster(cluster);
-    engines = { 'one node': await singleNode(cluster), 'two shards': sharded };
+    sharded = await shardedCluster(cluster, 'sharded', 'sipHash64(customer_id)');
+    const scattered = await shardedCluster(cluster, 'scattered', 'sipHash64(customer_id, toUInt32(created_at))');
+    engines = { 'one node': await singleNode(cluster), 'two shards by customer': sharded, 'two shards by row': scattered };
     for (const engine of Object.values(engines)) await engine.load('cdnow', eventsOf(cdnow));
   }, 120_000);
 
@@ -84,7 +86,14 @@ describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
     expect(JSON.parse(line)).toEqual({ v: value });
   });
 
-  describe.each(['one node', 'two shards'] as const)('%s', (name) => {
+  test('the Distributed table sharded by row puts some customers on both shards', async () => {
+    if (cluster === undefined) throw new Error('the servers have not started');
+    const [a, b] = await Promise.all(cluster.servers.map(async (s) => (await s.sql('SELECT DISTINCT customer_id FROM scattered.cdnow_local')).split('\n')));
+    const onFirst = new Set(a);
+    expect((b ?? []).filter((id) => id !== '' && onFirst.has(id)).length).toBeGreaterThan(0);
+  });
+
+  describe.each(['one node', 'two shards by customer', 'two shards by row'] as const)('%s', (name) => {
     test('the summary of CDNOW equals summarize, over the whole history and over a half-open window', async () => {
       const engine = engineNamed(name);
       expect(json(summaryFromRows(await engine.run(summary(source(engine, 'cdnow')))))).toEqual(json(summarize(cdnow)));
