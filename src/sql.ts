@@ -1,6 +1,6 @@
 /**
- * The library's reports where the data lives: SQL for DuckDB and PostgreSQL that reduces the orders
- * in the engine, and finishers that turn the engine's rows into the very result types of the
+ * The library's reports where the data lives: SQL for DuckDB, PostgreSQL and ClickHouse that reduces
+ * the orders in the engine, and finishers that turn the engine's rows into the very result types of the
  * in-process path (`Summary`, `CohortTable`, the rows of `periodRetention` and `periodLifecycle`).
  *
  * @module retention-metrics/sql

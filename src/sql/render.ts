@@ -1,6 +1,7 @@
 /**
- * From the internal query form to SQL text: the syntax both dialects share is written here once, and
- * each node that differs between engines is handed to the dialect.
+ * From the internal query form to SQL text: the syntax the dialects share is written here once, and
+ * each node that differs between engines is handed to the dialect. A dialect whose engine needs
+ * queries of another shape (ClickHouse) writes whole queries itself, with the same expressions.
  *
  * @module
  * @internal
