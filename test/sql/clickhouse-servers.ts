@@ -20,7 +20,7 @@ export interface ServerProgram {
 
 /** The ClickHouse server program on the PATH, or `null`. */
 export function findServerProgram(): ServerProgram | null {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin'].filter((d) => d !== '');
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter((d) => d !== '');
   for (const [name, args] of [['clickhouse-server', []], ['clickhouse', ['server']]] as const) {
     for (const dir of dirs) {
       const path = join(dir, name);

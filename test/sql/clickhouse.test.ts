@@ -93,6 +93,24 @@ describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
     expect((b ?? []).filter((id) => id !== '' && onFirst.has(id)).length).toBeGreaterThan(0);
   });
 
+  test('a table and columns whose names hold quotes and backslashes are read as named', async () => {
+    const engine = engineNamed('one node');
+    const name = 'we"ird\\name';
+    const book = ledger([
+      { customerId: 'ann', date: '2024-01-31T23:30:00Z', amount: '30.00' },
+      { customerId: 'ann', date: '2024-03-05T10:00:00Z', amount: '12.50' },
+      { customerId: 'bob', date: '2024-02-10T09:00:00Z', amount: '-5.00' },
+    ]);
+    if (cluster === undefined) throw new Error('the servers have not started');
+    const [server] = cluster.servers;
+    const quoted = '`we"ird\\\\name`';
+    await server.sql(`DROP TABLE IF EXISTS single.${quoted}`);
+    await server.sql(`CREATE TABLE single.${quoted} (\`c"id\` String, \`at\\\\\` DateTime, \`a'mt\` Decimal(18, 2)) ENGINE = MergeTree ORDER BY tuple()`);
+    await server.sql(`INSERT INTO single.${quoted} FORMAT TabSeparated`, eventsOf(book).map((e) => `${e.customerId}\t${e.ms / 1000}\t${e.amount}\n`).join(''));
+    const query = summary({ table: engine.table(name), columns: { customerId: 'c"id', date: 'at\\', amount: "a'mt" }, dialect: 'clickhouse' });
+    expect(json(summaryFromRows(await engine.run(query)))).toEqual(json(summarize(book)));
+  });
+
   describe.each(['one node', 'two shards by customer', 'two shards by row'] as const)('%s', (name) => {
     test('the summary of CDNOW equals summarize, over the whole history and over a half-open window', async () => {
       const engine = engineNamed(name);
