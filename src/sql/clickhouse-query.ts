@@ -23,9 +23,8 @@
  * @internal
  */
 import type { Dialect } from './dialect.ts';
-import { type Expr, type Select, col, when } from './expression.ts';
-import type { Query } from './expression.ts';
-import { renderExpr } from './render.ts';
+import { type Expr, type Query, type Select, col, when } from './expression.ts';
+import { quoteIdentifier, renderExpr } from './render.ts';
 
 /** A table or a subquery, rendered, and its alias. */
 interface Relation {
@@ -53,7 +52,7 @@ const MATCHED = 'rm_matched';
  * @returns the SQL text, with `SETTINGS join_use_nulls = 1` when it has a left join
  */
 export function clickhouseQuery(query: Query, dialect: Dialect): string {
-  const quote = dialect.quoteIdentifier ?? ((name: string) => name);
+  const quote = dialect.quoteIdentifier ?? quoteIdentifier;
   const bodies = new Map<string, string>();
   let leftJoins = false;
   const relation = (name: readonly string[], as: string): Relation => {
@@ -125,7 +124,7 @@ function referencesTable(e: Expr, table: string): boolean {
 
 /** Write a select: its joins nested to one per `SELECT` (rule 3), its columns renamed (rule 2). */
 function writeFlat(select: FlatSelect, dialect: Dialect): string {
-  const quote = dialect.quoteIdentifier ?? ((name: string) => name);
+  const quote = dialect.quoteIdentifier ?? quoteIdentifier;
   const used = new Set<string>();
   forEachColumnOf(select, (c) => used.add(c.name));
   // A prefix no column read here starts with: the fresh names cannot be mistaken for them.

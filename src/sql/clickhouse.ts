@@ -7,7 +7,8 @@
  *   `DateTime` holds no fraction to lose. The library's bounds (`asOf`, `from`, `to`) stay in ms and
  *   are compared with those ms exactly.
  * - Local day: `toDate(DateTime, zone)` is the local date in the IANA zone (the server's time zone
- *   database), and `toUInt16` of a `Date` is its day number since 1970-01-01.
+ *   database; a fixed offset `±HH:MM` is its zone `Fixed/UTC±HH:MM:00`), and `toUInt16` of a `Date` is
+ *   its day number since 1970-01-01.
  * - Money: `round(amount · 10^digits)` as `Int64`, `round` of a `Decimal` halving away from zero as the
  *   other engines do; sums of `Int64` are `Int64`, exact while a sum stays within ±2^63 minor units.
  *   Results are handed over as `String`, so no client rounds them through a double.
@@ -45,6 +46,15 @@ export function clickhouseIdentifier(name: string): string {
   return `"${name.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 }
 
+/**
+ * A zone literal as the server's zone database names it: the library's fixed offsets (`'+05:30'`,
+ * `'-0330'`, `'+05'`) are `'Fixed/UTC±HH:MM:00'` there; an IANA name is left as it is.
+ */
+function zoneName(zone: string): string {
+  const offset = /^'([+-])(\d{2}):?(\d{2})?'$/.exec(zone);
+  return offset === null ? zone : `'Fixed/UTC${offset[1] ?? '+'}${offset[2] ?? '00'}:${offset[3] ?? '00'}:00'`;
+}
+
 function literal(value: number | string, type: 'bigint' | 'text'): string {
   if (type === 'text') return clickhouseString(String(value));
   // The values of bigint parameters are safe integers (epoch ms); anything else is a defect of the caller.
@@ -60,7 +70,7 @@ export const clickhouse: Dialect = {
   text: (value) => `toString(${value})`,
   epochMs: (column) => `(toInt64(toUInt32(assumeNotNull(${column}))) * 1000)`,
   minorUnits: (amount, digits) => `toInt64(round(assumeNotNull(${amount}) * ${10 ** digits}))`,
-  localDate: (ms, zone) => `toDate(toDateTime(intDiv(${ms}, 1000)), ${zone})`,
+  localDate: (ms, zone) => `toDate(toDateTime(intDiv(${ms}, 1000)), ${zoneName(zone)})`,
   dayNumber: (date) => `toInt64(toUInt16(${date}))`,
   datePart: (part, date) => `toInt64(${part === 'year' ? 'toYear' : 'toMonth'}(${date}))`,
   quoteIdentifier: clickhouseIdentifier,

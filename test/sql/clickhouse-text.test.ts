@@ -40,6 +40,11 @@ describe('ClickHouse text', () => {
     expect(query.text).toContain(`toDate(toDateTime(intDiv("e"."ms", 1000)), 'America/New_York')`);
   });
 
+  test('a fixed-offset zone is written as the zone database names it', () => {
+    expect(cohortCells({ ...source, timeZone: '-0330', asOf: '2024-06-30' }).text).toContain(`'Fixed/UTC-03:30:00')`);
+    expect(cohortCells({ ...source, timeZone: '+05', asOf: '2024-06-30' }).text).toContain(`'Fixed/UTC+05:00:00')`);
+  });
+
   test('a string literal escapes backslashes and single quotes with a backslash', () => {
     expect(clickhouseString(`a'b\\c`)).toBe(`'a\\'b\\\\c'`);
   });

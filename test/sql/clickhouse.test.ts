@@ -111,6 +111,13 @@ describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
     expect(json(summaryFromRows(await engine.run(query)))).toEqual(json(summarize(book)));
   });
 
+  test.each([
+    { by: 'week', every: 'week', timeZone: '+05:30', asOf: new Date('1998-06-30T12:00:00Z') },
+    { by: 'month', every: 'month', timeZone: '-0330', asOf: new Date('1998-06-30T12:00:00Z') },
+  ] as const)('a fixed-offset zone $timeZone gives the CDNOW cohort table of Cohort.table()', async (calendar) => {
+    expect(await engineCohorts(engineNamed('one node'), 'cdnow', calendar)).toEqual(inProcessCohorts(cdnow, calendar));
+  });
+
   describe.each(['one node', 'two shards by customer', 'two shards by row'] as const)('%s', (name) => {
     test('the summary of CDNOW equals summarize, over the whole history and over a half-open window', async () => {
       const engine = engineNamed(name);
