@@ -20,6 +20,7 @@ import {
   summary,
   summaryFromRows,
 } from '../../src/sql.ts';
+import { clickhouseString } from '../../src/sql/clickhouse.ts';
 import { type ClickHouseEngine, Cluster, findServerProgram, serversRequired, shardedCluster, singleNode } from './clickhouse-servers.ts';
 import { DAY, HOUR, START, type Unit, eventsOf, inProcessCohorts, json, recordsArbitrary, toRecords } from './ledgers.ts';
 
@@ -80,7 +81,6 @@ describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
 
   test('a text value with quotes and backslashes reaches the server as written', async () => {
     if (cluster === undefined) throw new Error('the servers have not started');
-    const { clickhouseString } = await import('../../src/sql/clickhouse.ts');
     const value = `it's a \\ path\\'; DROP TABLE x; --"`;
     const line = await cluster.servers[0].sql(`SELECT ${clickhouseString(value)} AS v FORMAT JSONEachRow`);
     expect(JSON.parse(line)).toEqual({ v: value });
@@ -103,6 +103,7 @@ describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
     ]);
     if (cluster === undefined) throw new Error('the servers have not started');
     const [server] = cluster.servers;
+    // The table is made with backquoted names (a backslash doubled); the query quotes them its own way.
     const quoted = '`we"ird\\\\name`';
     await server.sql(`DROP TABLE IF EXISTS single.${quoted}`);
     await server.sql(`CREATE TABLE single.${quoted} (\`c"id\` String, \`at\\\\\` DateTime, \`a'mt\` Decimal(18, 2)) ENGINE = MergeTree ORDER BY tuple()`);
