@@ -1,8 +1,9 @@
 /**
- * The library's reports where the data lives: SQL for DuckDB and PostgreSQL that reduces the orders
- * in the engine, and finishers that turn the engine's rows into the very result types of the
- * in-process path (`Summary`, `CohortTable`, the rows of `periodRetention` and `periodLifecycle`, and the
- * `CustomerState` that `rfm`, `dormancy` and `historicalClv` read, and the `RfmSummary` the model fits take).
+ * The library's reports where the data lives: SQL for DuckDB, PostgreSQL and ClickHouse that reduces
+ * the orders in the engine, and finishers that turn the engine's rows into the very result types of the
+ * in-process path (`Summary`, `CohortTable`, the rows of `periodRetention` and `periodLifecycle`, the
+ * `CustomerState` that `rfm`, `dormancy` and `historicalClv` read, and the `RfmSummary` the model fits
+ * take).
  *
  * @module retention-metrics/sql
  */

@@ -13,7 +13,7 @@ import { isFixedSpan } from '../calendar/units.ts';
 import type { Bracket } from '../cohort/types.ts';
 import { type Expr, type Select, and, col, countAll, countWhere, floorDiv, int, max, min, nullValue, op, sumWhere, text, total, when } from './expression.ts';
 import { renderQuery } from './render.ts';
-import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
+import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
 
 /** Options of {@link cohortCells}: the source and the table's calendar. */
 export interface SqlCohortOptions extends SqlSourceOptions, SqlCohortCalendar {}
@@ -196,7 +196,7 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
     },
     source.dialect,
   );
-  return Object.freeze({ text: sqlText, params: Object.freeze(params.values) });
+  return sqlQuery(sqlText, params, source.dialect);
 }
 
 /** The columns of each part of a cell's sums, in the order every part lists them. */

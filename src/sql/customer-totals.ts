@@ -16,7 +16,7 @@ import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { type Expr, col, countWhere, int, max, min, op, sumWhere, text, total, when } from './expression.ts';
 import { renderQuery } from './render.ts';
 import { type ResultRow, customerIdField, integerField, nullableIntegerField } from './result-values.ts';
-import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
+import { Params, SOURCE_KEYS, type SqlQuery, sqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
 
 /** The instant and calendar of a customer state: what the query and its finisher share. */
 export interface SqlStateCalendar {
@@ -93,7 +93,7 @@ export function customerTotals(options: SqlCustomerTotalsOptions): SqlQuery {
     },
     source.dialect,
   );
-  return Object.freeze({ text: sqlText, params: Object.freeze(params.values) });
+  return sqlQuery(sqlText, params, source.dialect);
 }
 
 /**

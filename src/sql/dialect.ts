@@ -6,12 +6,13 @@
  * @internal
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
+import { clickhouse } from './clickhouse.ts';
 import { duckdb } from './duckdb.ts';
-import type { SqlType } from './expression.ts';
+import type { Query, SqlType } from './expression.ts';
 import { postgres } from './postgres.ts';
 
 /** The engines whose SQL this package writes. */
-export type DialectName = 'duckdb' | 'postgres';
+export type DialectName = 'duckdb' | 'postgres' | 'clickhouse';
 
 /**
  * @internal How one engine writes the nodes that differ. Arguments are rendered SQL; every result is a
@@ -19,8 +20,8 @@ export type DialectName = 'duckdb' | 'postgres';
  */
 export interface Dialect {
   readonly name: DialectName;
-  /** The `index`-th parameter (1-based) as a value of `type`. */
-  param(index: number, type: SqlType): string;
+  /** The `index`-th parameter (1-based) as a value of `type`; `value` is its value. */
+  param(index: number, type: SqlType, value: number | string): string;
   /** `left ÷ right` for integers that divide exactly, as an integer. */
   exactDiv(left: string, right: string): string;
   /** A value as text. */
@@ -35,18 +36,24 @@ export interface Dialect {
   dayNumber(date: string): string;
   /** The civil year or month (1–12) of a DATE, as an integer. */
   datePart(part: 'year' | 'month', date: string): string;
+  /** An identifier, quoted (default: double quotes, a double quote inside doubled). */
+  quoteIdentifier?(name: string): string;
+  /** A whole query written the engine's own way (default: the shared form of render.ts). */
+  query?(query: Query): string;
+  /** The parameters' values are written into the text, so the query has none (default: `$n` placeholders). */
+  readonly writesValues?: boolean;
 }
 
-const DIALECTS: Readonly<Record<DialectName, Dialect>> = { duckdb, postgres };
+const DIALECTS: Readonly<Record<DialectName, Dialect>> = { duckdb, postgres, clickhouse };
 
 /**
  * @internal Read the `dialect` option.
  *
  * @param value - the option as given
  * @returns the dialect
- * @throws {@link InvalidOptionError} for anything but `'duckdb'` or `'postgres'`
+ * @throws {@link InvalidOptionError} for anything but `'duckdb'`, `'postgres'` or `'clickhouse'`
  */
 export function dialectOption(value: unknown): Dialect {
-  if (value === 'duckdb' || value === 'postgres') return DIALECTS[value];
-  throw new InvalidOptionError('dialect', value, `${describeValue(value)} is not a dialect; use 'duckdb' or 'postgres'`);
+  if (value === 'duckdb' || value === 'postgres' || value === 'clickhouse') return DIALECTS[value];
+  throw new InvalidOptionError('dialect', value, `${describeValue(value)} is not a dialect; use 'duckdb', 'postgres' or 'clickhouse'`);
 }

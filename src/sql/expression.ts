@@ -2,7 +2,7 @@
  * The internal form of the SQL this package emits: expressions and queries as plain data, rendered
  * to text by one {@link Dialect} per engine (see render.ts). Only what differs between engines — the
  * instant of a column, the calendar, money, integer division, text casts — is a node of its own;
- * everything else is the SQL both dialects share.
+ * everything else is the SQL the dialects share.
  *
  * @module
  * @internal
@@ -15,8 +15,8 @@ export type SqlType = 'bigint' | 'text';
 export type Expr =
   /** A column of a table or common table expression, optionally qualified by its alias. */
   | { readonly kind: 'column'; readonly name: string; readonly from?: string }
-  /** The `index`-th parameter (1-based), of a type. */
-  | { readonly kind: 'param'; readonly index: number; readonly type: SqlType }
+  /** The `index`-th parameter (1-based), of a type, and its value (for a dialect that writes values into the text). */
+  | { readonly kind: 'param'; readonly index: number; readonly type: SqlType; readonly value: number | string }
   /** An integer literal. */
   | { readonly kind: 'int'; readonly value: number }
   /** `NULL`, in a branch of a `UNION ALL` whose other branches give the column its type. */
@@ -46,7 +46,7 @@ export type Expr =
   /** The civil year or month (1–12) of a date, as an integer. */
   | { readonly kind: 'date-part'; readonly part: 'year' | 'month'; readonly date: Expr };
 
-/** @internal The binary operators both dialects write alike. */
+/** @internal The binary operators the dialects write alike. */
 export type BinaryOp = '+' | '-' | '*' | '%' | '=' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR';
 
 /** @internal A select statement over a table or an earlier common table expression. */
@@ -103,8 +103,8 @@ export const total = (value: Expr): Expr => ({ kind: 'coalesce', value: sum(valu
 export const text = (value: Expr): Expr => ({ kind: 'text', value });
 
 /**
- * @internal `⌊a ÷ b⌋` for integers and a positive integer `b`, exact in both dialects: the remainder
- * operator truncates toward zero in both, so `((a % b) + b) % b` is the non-negative remainder and
+ * @internal `⌊a ÷ b⌋` for integers and a positive integer `b`, exact in every dialect: the remainder
+ * operator truncates toward zero in each, so `((a % b) + b) % b` is the non-negative remainder and
  * what is left divides exactly.
  */
 export function floorDiv(a: Expr, b: number): Expr {

@@ -14,7 +14,7 @@ import { isoDay } from '../models/time-unit.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { type Expr, and, col, countAll, countWhere, int, max, min, nullValue, op, sum, sumWhere, text, when } from './expression.ts';
 import { renderQuery } from './render.ts';
-import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
+import { Params, SOURCE_KEYS, type SqlQuery, sqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
 
 /** The calendar of a model summary: what the query and its finisher share. */
 export interface SqlModelCalendar {
@@ -171,7 +171,7 @@ export function modelSummary(options: SqlModelSummaryOptions): SqlQuery {
     },
     source.dialect,
   );
-  return Object.freeze({ text: sqlText, params: Object.freeze(params.values) });
+  return sqlQuery(sqlText, params, source.dialect);
 }
 
 /** @internal The columns of the query's rows: the customer rows' first, then the day rows'. */

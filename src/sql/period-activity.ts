@@ -10,7 +10,7 @@ import { periodExpr } from './calendar.ts';
 import { type Expr, and, col, countAll, countWhere, int, min, op, sumWhere, text, total } from './expression.ts';
 import { PERIOD_CALENDAR_KEYS, type SqlPeriodCalendar, resolvePeriodCalendar } from './period-options.ts';
 import { renderQuery } from './render.ts';
-import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
+import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
 
 /** Options of {@link periodActivity}: the source and the report's calendar. */
 export interface SqlPeriodOptions extends SqlSourceOptions, SqlPeriodCalendar {}
@@ -121,5 +121,5 @@ export function periodActivity(options: SqlPeriodOptions): SqlQuery {
     },
     source.dialect,
   );
-  return Object.freeze({ text: sqlText, params: Object.freeze(params.values) });
+  return sqlQuery(sqlText, params, source.dialect);
 }

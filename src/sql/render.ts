@@ -1,6 +1,7 @@
 /**
- * From the internal query form to SQL text: the syntax both dialects share is written here once, and
- * each node that differs between engines is handed to the dialect.
+ * From the internal query form to SQL text: the syntax the dialects share is written here once, and
+ * each node that differs between engines is handed to the dialect. A dialect whose engine needs
+ * queries of another shape (ClickHouse) writes whole queries itself, with the same expressions.
  *
  * @module
  * @internal
@@ -27,6 +28,7 @@ export function quoteIdentifier(name: string): string {
  * @returns the SQL text
  */
 export function renderQuery(query: Query, dialect: Dialect): string {
+  if (dialect.query !== undefined) return dialect.query(query);
   const ctes = query.with.map(({ name, select }) => {
     const body = 'unionAll' in select ? select.unionAll.map((part) => renderSelect(part, dialect)).join('\nUNION ALL\n') : renderSelect(select, dialect);
     return `${quoteIdentifier(name)} AS (\n${indent(body)}\n)`;
@@ -62,11 +64,12 @@ function renderSelect(select: Select, dialect: Dialect): string {
  */
 export function renderExpr(e: Expr, dialect: Dialect): string {
   const r = (x: Expr): string => renderExpr(x, dialect);
+  const quote = dialect.quoteIdentifier ?? quoteIdentifier;
   switch (e.kind) {
     case 'column':
-      return e.from === undefined ? quoteIdentifier(e.name) : `${quoteIdentifier(e.from)}.${quoteIdentifier(e.name)}`;
+      return e.from === undefined ? quote(e.name) : `${quote(e.from)}.${quote(e.name)}`;
     case 'param':
-      return dialect.param(e.index, e.type);
+      return dialect.param(e.index, e.type, e.value);
     case 'int':
       return String(e.value);
     case 'null':

@@ -16,7 +16,10 @@ import { type Expr, type Select, type SqlType, type TableExpression, and, col, i
 export interface SqlColumns {
   /** The customer id column (any type the engine can compare and group by). */
   customerId: string;
-  /** The instant of each order or refund: `TIMESTAMPTZ` (a `TIMESTAMP` without zone is read as UTC). */
+  /**
+   * The instant of each order or refund: `TIMESTAMPTZ` (a `TIMESTAMP` without zone is read as UTC); for
+   * ClickHouse a `DateTime` (whole seconds).
+   */
   date: string;
   /** The amount in major units (`DECIMAL` / `NUMERIC`, or an integer type): ≥ 0 an order, < 0 a refund. */
   amount: string;
@@ -40,7 +43,11 @@ export interface SqlSourceOptions {
   currencyDigits?: number;
 }
 
-/** A query to run with your own client: SQL text with positional parameters `$1`, `$2`, … and their values. */
+/**
+ * A query to run with your own client: SQL text with positional parameters `$1`, `$2`, … and their
+ * values. For ClickHouse (no server-side parameters) the values are written into the text and `params`
+ * is empty.
+ */
 export interface SqlQuery {
   readonly text: string;
   readonly params: readonly (number | string)[];
@@ -104,8 +111,21 @@ export class Params {
    */
   add(value: number | string, type: SqlType): Expr {
     this.values.push(value);
-    return { kind: 'param', index: this.values.length, type };
+    return { kind: 'param', index: this.values.length, type, value };
   }
+}
+
+/**
+ * @internal The finished query: its text and the values of its `$n`; none when the dialect writes the
+ * values into the text (a dialect with {@link Dialect.writesValues}).
+ *
+ * @param text - the rendered SQL
+ * @param params - the parameters the query was built with
+ * @param dialect - the dialect it was rendered in
+ * @returns the query, frozen
+ */
+export function sqlQuery(text: string, params: Params, dialect: Dialect): SqlQuery {
+  return Object.freeze({ text, params: Object.freeze(dialect.writesValues === true ? [] : params.values) });
 }
 
 /**

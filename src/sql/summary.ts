@@ -16,7 +16,7 @@ import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { type Expr, and, col, countWhere, int, max, min, op, sumWhere, text, total, when } from './expression.ts';
 import { renderQuery } from './render.ts';
 import { type ResultRow, integerField, nullableIntegerField } from './result-values.ts';
-import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
+import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
 
 /** Options of {@link summary}: the source and an optional window `[from, to)`. */
 export interface SqlSummaryOptions extends SqlSourceOptions {
@@ -142,7 +142,7 @@ export function summary(options: SqlSummaryOptions): SqlQuery {
     },
     source.dialect,
   );
-  return Object.freeze({ text: sqlText, params: Object.freeze(params.values) });
+  return sqlQuery(sqlText, params, source.dialect);
 }
 
 /** Options of {@link summaryFromRows}. */

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readCdnow } from '../../example/cdnow.ts';
-import { Cohort, ledger, periodLifecycle, periodRetention, summarize } from '../../src/index.ts';
+import { ledger, periodLifecycle, periodRetention, summarize } from '../../src/index.ts';
 import type { Ledger } from '../../src/input/types.ts';
 import {
   type SqlPeriodCalendar,
@@ -17,55 +17,8 @@ import {
   summary,
   summaryFromRows,
 } from '../../src/sql.ts';
-import { type Engine, type EngineEvent, duckdbEngine, postgresEngine } from './engines.ts';
-
-type Unit = 'week' | 'month' | 'quarter';
-
-/** The ledger's events, as the engines load them. */
-function eventsOf(book: Ledger): EngineEvent[] {
-  const events: EngineEvent[] = [];
-  for (let a = 0; a < book.ids.length; a++) {
-    for (let p = book.start[a]; p < book.start[a + 1]; p++) {
-      events.push({ customerId: String(book.ids[a]), ms: book.time[p], amount: (book.minor[p] / 100).toFixed(2) });
-    }
-  }
-  return events;
-}
-
-/** Plain data: money as exact decimal strings, instants as ISO strings. */
-const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** 2023-10-01T00:00Z: the random instants cover the DST changes of 2023-10 to 2024-11 in both zones. */
-const START = Date.UTC(2023, 9, 1);
-
-/** Records at instants near local midnight in Berlin (22–23 h UTC) and New York (4–5 h UTC), many tied. */
-const recordsArbitrary = fc.array(
-  fc.record({
-    customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
-    // Few days, often: ties at one instant (a first order tied with others) are common.
-    day: fc.oneof(fc.integer({ min: 0, max: 420 }), fc.constantFrom(0, 30, 31, 182)),
-    hour: fc.constantFrom(-1, 0, 1, 4, 5, 22, 23),
-    minute: fc.constantFrom(-1, 0, 1, 59),
-    /** At the previous record's customer and instant: a tie. */
-    tie: fc.boolean(),
-    cents: fc.oneof(fc.constant(0), fc.integer({ min: -3000, max: -1 }), fc.integer({ min: 1, max: 20000 })),
-  }),
-  { maxLength: 40 },
-);
-
-type RawRecord = { customerId: string; day: number; hour: number; minute: number; tie: boolean; cents: number };
-
-function toRecords(raw: readonly RawRecord[]) {
-  const records: { customerId: string; date: Date; amount: string }[] = [];
-  for (const r of raw) {
-    const previous = records[records.length - 1];
-    const [customerId, date] = r.tie && previous !== undefined ? [previous.customerId, previous.date] : [r.customerId, new Date(START + r.day * DAY + r.hour * HOUR + r.minute * 60_000)];
-    records.push({ customerId, date, amount: (r.cents / 100).toFixed(2) });
-  }
-  return records;
-}
+import { type Engine, duckdbEngine, postgresEngine } from './engines.ts';
+import { DAY, HOUR, START, type Unit, eventsOf, inProcessCohorts, json, recordsArbitrary, toRecords } from './ledgers.ts';
 
 type EngineName = 'duckdb' | 'postgres';
 let engines: Record<EngineName, Engine> | undefined;
@@ -100,10 +53,6 @@ async function engineSummary(engine: Engine, table: string, window: { from?: Dat
 async function engineCohorts(engine: Engine, table: string, calendar: { by: Unit; every: Unit; timeZone: string; asOf: Date; weekStartsOn?: 0 | 1 }) {
   const options = { ...source(engine, table), ...calendar };
   return cohortTableFromCells(await engine.run(cohortCells(options)), options);
-}
-
-function inProcessCohorts(book: Ledger, calendar: { by: Unit; every: Unit; timeZone: string; asOf: Date; weekStartsOn?: 0 | 1 }) {
-  return Cohort.from(book).by(calendar.by).every(calendar.every).timeZone(calendar.timeZone).weekStartsOn(calendar.weekStartsOn ?? 1).asOf(calendar.asOf).table();
 }
 
 /** Both period reports from the engine's rows, and in process, for one calendar. */

@@ -27,8 +27,8 @@ describe('options', () => {
     expect(optionError(() => summary({ ...source, columns: { ...source.columns, lineId: 'id' } } as SqlSourceOptions)).option).toBe('columns.lineId');
   });
 
-  test('a dialect other than duckdb or postgres is refused', () => {
-    expect(optionError(() => summary({ ...source, dialect: 'clickhouse' as 'duckdb' })).option).toBe('dialect');
+  test('a dialect other than duckdb, postgres or clickhouse is refused', () => {
+    expect(optionError(() => summary({ ...source, dialect: 'mysql' as 'duckdb' })).option).toBe('dialect');
   });
 
   test('an empty table name or column name is refused', () => {

@@ -1,0 +1,71 @@
+// The ClickHouse dialect's text, without a server: values written into the text as literals, quoting
+// and escaping, the shape ClickHouse 18.16 needs (no table expressions in WITH, one join per SELECT).
+import { describe, expect, test } from 'vitest';
+import { type SqlSourceOptions, cohortCells, periodActivity, summary } from '../../src/sql.ts';
+import { clickhouseIdentifier, clickhouseString } from '../../src/sql/clickhouse.ts';
+
+const source: SqlSourceOptions = { table: 'shop.orders', columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, dialect: 'clickhouse' };
+
+/** The SELECT keywords and JOINs of a text, in order; a JOIN belongs to the SELECT it follows at its depth of parentheses. */
+function joinsPerSelect(text: string): number[] {
+  const counts: number[] = [];
+  let depth = 0;
+  const owner = new Map<number, number>();
+  for (const token of text.matchAll(/\(|\)|\bSELECT\b|\bJOIN\b/g)) {
+    if (token[0] === '(') depth++;
+    else if (token[0] === ')') depth--;
+    else if (token[0] === 'SELECT') {
+      owner.set(depth, counts.length);
+      counts.push(0);
+    } else {
+      const select = owner.get(depth);
+      if (select !== undefined) counts[select] = (counts[select] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+describe('ClickHouse text', () => {
+  test('values are written into the text and the query has no parameters', () => {
+    const query = summary({ ...source, from: '2024-01-01', to: '2024-02-01' });
+    expect(query.params).toEqual([]);
+    expect(query.text).toContain('toInt64(1704067200000)');
+    expect(query.text).toContain('toInt64(1706745600000)');
+    expect(query.text).not.toMatch(/\$\d/);
+  });
+
+  test('the time zone is a quoted literal', () => {
+    const query = cohortCells({ ...source, timeZone: 'America/New_York', asOf: '2024-06-30' });
+    expect(query.params).toEqual([]);
+    expect(query.text).toContain(`toDate(toDateTime(intDiv("e"."ms", 1000)), 'America/New_York')`);
+  });
+
+  test('a fixed-offset zone is written as the zone database names it', () => {
+    expect(cohortCells({ ...source, timeZone: '-0330', asOf: '2024-06-30' }).text).toContain(`'Fixed/UTC-03:30:00')`);
+    expect(cohortCells({ ...source, timeZone: '+05', asOf: '2024-06-30' }).text).toContain(`'Fixed/UTC+05:00:00')`);
+  });
+
+  test('a string literal escapes backslashes and single quotes with a backslash', () => {
+    expect(clickhouseString(`a'b\\c`)).toBe(`'a\\'b\\\\c'`);
+  });
+
+  test('an identifier escapes backslashes and double quotes with a backslash', () => {
+    expect(clickhouseIdentifier(`a"b\\c`)).toBe(`"a\\"b\\\\c"`);
+    expect(summary({ ...source, table: 'sh"op.or\\ders' }).text).toContain(`FROM "sh\\"op"."or\\\\ders" AS "source"`);
+  });
+
+  test('no table expression is written in WITH, and no SELECT has more than one join', () => {
+    // The shared form joins two tables in one SELECT: what ClickHouse 18.16 refuses.
+    expect(Math.max(...joinsPerSelect(periodActivity({ ...source, dialect: 'postgres', period: 'month', asOf: '2024-06-30' }).text))).toBe(2);
+    for (const query of [summary(source), cohortCells({ ...source, asOf: '2024-06-30' }), periodActivity({ ...source, period: 'month', asOf: '2024-06-30' })]) {
+      expect(query.text).not.toMatch(/^WITH\b/m);
+      expect(Math.max(...joinsPerSelect(query.text))).toBeLessThanOrEqual(1);
+    }
+  });
+
+  test('a query with a left join sets join_use_nulls', () => {
+    expect(summary(source).text).toMatch(/\nSETTINGS join_use_nulls = 1$/);
+    expect(periodActivity({ ...source, period: 'month', asOf: '2024-06-30' }).text).toMatch(/\nSETTINGS join_use_nulls = 1$/);
+    expect(cohortCells({ ...source, asOf: '2024-06-30' }).text).not.toContain('SETTINGS');
+  });
+});
