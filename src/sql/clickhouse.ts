@@ -66,6 +66,9 @@ function literal(value: number | string, type: 'bigint' | 'text'): string {
 export const clickhouse: Dialect = {
   name: 'clickhouse',
   param: (_index, type, value) => literal(value, type),
+  // A literal beyond Int32 is a UInt32 or UInt64 there, and `Int64 % UInt32` is an Int32: it would
+  // wrap a remainder of a span of days in milliseconds. Such literals are written as Int64.
+  int: (value) => (Math.abs(value) > 2_147_483_647 ? `toInt64(${value})` : String(value)),
   exactDiv: (left, right) => `toInt64(intDiv(${left}, ${right}))`,
   text: (value) => `toString(${value})`,
   epochMs: (column) => `(toInt64(toUInt32(assumeNotNull(${column}))) * 1000)`,

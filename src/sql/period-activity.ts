@@ -90,6 +90,11 @@ export function periodActivity(options: SqlPeriodOptions): SqlQuery {
           },
         },
         {
+          // The periods in which each customer is active: a join's condition is equalities alone.
+          name: 'activePeriods',
+          select: { columns: [{ as: 'customer', value: p('customer') }, { as: 'period', value: p('period') }], from: { name: ['periods'], as: 'p' }, where: meets('p') },
+        },
+        {
           // The period of each customer's first order.
           name: 'firsts',
           select: {
@@ -113,7 +118,7 @@ export function periodActivity(options: SqlPeriodOptions): SqlQuery {
         joins: [
           { name: ['firsts'], as: 'f', on: op(p('customer'), '=', col('customer', 'f')) },
           // The same customer's previous period, when they were active in it.
-          { name: ['periods'], as: 'q', on: and(op(p('customer'), '=', col('customer', 'q')), op(col('period', 'q'), '=', op(p('period'), '-', int(1))), meets('q')), left: true },
+          { name: ['activePeriods'], as: 'q', on: and(op(p('customer'), '=', col('customer', 'q')), op(col('period', 'q'), '=', op(p('period'), '-', int(1)))), left: true },
         ],
         groupBy: [p('period')],
         orderBy: [p('period')],

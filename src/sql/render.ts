@@ -71,7 +71,7 @@ export function renderExpr(e: Expr, dialect: Dialect): string {
     case 'param':
       return dialect.param(e.index, e.type, e.value);
     case 'int':
-      return String(e.value);
+      return dialect.int?.(e.value) ?? String(e.value);
     case 'null':
       return 'NULL';
     case 'binary':

@@ -8,7 +8,8 @@ import { readCdnow } from '../../example/cdnow.ts';
 import { Cohort, ledger, periodLifecycle, periodRetention } from '../../src/index.ts';
 import type { Ledger } from '../../src/input/types.ts';
 import { type SqlCohortOptions, type SqlPeriodCalendar, cohortCells, cohortTableFromCells, periodActivity, periodLifecycleFromRows, periodRetentionFromRows } from '../../src/sql.ts';
-import { type Engine, type EngineEvent, duckdbEngine, postgresEngine } from './engines.ts';
+import { type Engine, duckdbEngine, postgresEngine } from './engines.ts';
+import { DAY, HOUR, START, eventsOf, json } from './ledgers.ts';
 
 /** The cohort choices under test: what `cohortCells` takes beyond the source. */
 type Choices = Omit<SqlCohortOptions, 'table' | 'columns' | 'dialect'>;
@@ -24,15 +25,7 @@ function inProcess(book: Ledger, c: Choices) {
   return cohort.table();
 }
 
-const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
-function eventsOf(book: Ledger): EngineEvent[] {
-  const events: EngineEvent[] = [];
-  for (let a = 0; a < book.ids.length; a++) {
-    for (let p = book.start[a]; p < book.start[a + 1]; p++) events.push({ customerId: String(book.ids[a]), ms: book.time[p], amount: (book.minor[p] / 100).toFixed(2) });
-  }
-  return events;
-}
 
 type EngineName = 'duckdb' | 'postgres';
 let engines: Record<EngineName, Engine> | undefined;
@@ -69,9 +62,6 @@ const CDNOW_CASES: readonly (Choices & { name: string })[] = [
   { name: 'active with 50.00 in a month, unbounded', by: 'month', asOf: '1998-06-30T23:59:59.999Z', activeWhen: { minAmount: '50.00' }, mode: 'unbounded' },
 ];
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const START = Date.UTC(2023, 9, 1);
 
 /** Random events near local midnight in Berlin around its DST changes, with refunds, zero-value orders and ties. */
 const eventsArbitrary = fc.array(

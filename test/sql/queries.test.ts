@@ -172,7 +172,7 @@ describe('periodRetentionFromRows and periodLifecycleFromRows', () => {
   test('a period query needs period and asOf, and refuses unknown keys', () => {
     expect(optionError(() => periodActivity({ ...source, period: 'month' } as Parameters<typeof periodActivity>[0])).option).toBe('asOf');
     expect(optionError(() => periodActivity({ ...source, asOf: '2024-01-01' } as Parameters<typeof periodActivity>[0])).option).toBe('period');
-    expect(optionError(() => periodRetentionFromRows([], { ...calendar, activeWhen: { minOrders: 2 } } as typeof calendar)).option).toBe('activeWhen');
+    expect(optionError(() => periodRetentionFromRows([], { ...calendar, activeWithin: { days: 7 } } as typeof calendar)).option).toBe('activeWithin');
   });
 
   test('periods without rows are rows of zeros up to the period of asOf, the last one incomplete', () => {

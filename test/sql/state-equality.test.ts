@@ -5,20 +5,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readCdnow } from '../../example/cdnow.ts';
 import { type CustomerState, customerState, dormancy, fitBgNbd, historicalClv, ledger, mergeCustomerStates, rfm, rfmSummary } from '../../src/index.ts';
-import type { Ledger } from '../../src/input/types.ts';
 import { type RfmSummaryFromRowsOptions, customerStateFromRows, customerTotals, modelSummary, rfmSummaryFromRows } from '../../src/sql.ts';
-import { type Engine, type EngineEvent, duckdbEngine, postgresEngine } from './engines.ts';
+import { type Engine, duckdbEngine, postgresEngine } from './engines.ts';
+import { DAY, HOUR, START, eventsOf } from './ledgers.ts';
 
-/** The ledger's events, as the engines load them. */
-function eventsOf(book: Ledger): EngineEvent[] {
-  const events: EngineEvent[] = [];
-  for (let a = 0; a < book.ids.length; a++) {
-    for (let p = book.start[a]; p < book.start[a + 1]; p++) {
-      events.push({ customerId: String(book.ids[a]), ms: book.time[p], amount: (book.minor[p] / 100).toFixed(2) });
-    }
-  }
-  return events;
-}
 
 /** A state's columns as plain arrays. */
 function plain(state: CustomerState) {
@@ -26,9 +16,6 @@ function plain(state: CustomerState) {
   return { asOf, timeZone, currencyDigits, ids: [...ids], firstEvent: [...firstEvent], firstOrder: [...firstOrder], lastOrder: [...lastOrder], orders: [...orders], grossMinor: [...grossMinor], netMinor: [...netMinor] };
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const START = Date.UTC(2023, 9, 1);
 const ZONE = 'America/New_York';
 
 /** Events near local midnight in New York around its DST changes, refunds, zero-value orders and ties. */
