@@ -28,6 +28,7 @@ export { rfmSummaryFromRows } from './sql/rfm-summary-rows.ts';
 export type { RfmSummaryFromRowsOptions } from './sql/rfm-summary-rows.ts';
 export type { SqlColumns, SqlQuery, SqlSourceOptions } from './sql/source.ts';
 export type { ResultRow } from './sql/result-values.ts';
+export type { ArrowResultTable, QueryResult } from './sql/result-rows.ts';
 export type { DialectName } from './sql/dialect.ts';
 export type { Summary } from './metrics/summarize.ts';
 export type { CohortTable } from './cohort/types.ts';

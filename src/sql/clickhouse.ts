@@ -70,7 +70,7 @@ export const clickhouse: Dialect = {
   // wrap a remainder of a span of days in milliseconds. Such literals are written as Int64.
   int: (value) => (Math.abs(value) > 2_147_483_647 ? `toInt64(${value})` : String(value)),
   exactDiv: (left, right) => `toInt64(intDiv(${left}, ${right}))`,
-  text: (value) => `toString(${value})`,
+  exactInt: (value) => `toString(${value})`,
   epochMs: (column) => `(toInt64(toUInt32(assumeNotNull(${column}))) * 1000)`,
   minorUnits: (amount, digits) => `toInt64(round(assumeNotNull(${amount}) * ${10 ** digits}))`,
   localDate: (ms, zone) => `toDate(toDateTime(intDiv(${ms}, 1000)), ${zoneName(zone)})`,

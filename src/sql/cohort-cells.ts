@@ -11,7 +11,7 @@ import { COHORT_CALENDAR_KEYS, type SqlCohortCalendar, resolveCohortCalendar } f
 import { DAY_MS } from '../calendar/offset.ts';
 import { isFixedSpan } from '../calendar/units.ts';
 import type { Bracket } from '../cohort/types.ts';
-import { type Expr, type Select, and, col, countAll, countWhere, floorDiv, int, max, min, nullValue, op, sumWhere, text, total, when } from './expression.ts';
+import { type Expr, type Select, and, col, countAll, countWhere, floorDiv, int, max, min, nullValue, op, sumWhere, exactInt, total, when } from './expression.ts';
 import { renderQuery } from './render.ts';
 import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
 
@@ -180,13 +180,13 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
           { as: 'offset', value: p('offset') },
           { as: 'bracket', value: p('bracket') },
           { as: 'cohortSize', value: k('size') },
-          { as: 'minBase', value: text(k('minBase')) },
-          { as: 'maxBase', value: text(k('maxBase')) },
-          { as: 'customers', value: text(total(p('customers'))) },
-          { as: 'orders', value: text(total(p('orders'))) },
-          { as: 'grossMinor', value: text(total(p('gross'))) },
-          { as: 'netMinor', value: text(total(p('net'))) },
-          { as: 'lastActive', value: text(total(p('lastActive'))) },
+          { as: 'minBase', value: exactInt(k('minBase')) },
+          { as: 'maxBase', value: exactInt(k('maxBase')) },
+          { as: 'customers', value: exactInt(total(p('customers'))) },
+          { as: 'orders', value: exactInt(total(p('orders'))) },
+          { as: 'grossMinor', value: exactInt(total(p('gross'))) },
+          { as: 'netMinor', value: exactInt(total(p('net'))) },
+          { as: 'lastActive', value: exactInt(total(p('lastActive'))) },
         ],
         from: { name: ['contributions'], as: 'p' },
         joins: [{ name: ['cohorts'], as: 'k', on: op(p('cohort'), '=', k('cohort')) }],

@@ -20,6 +20,7 @@ import { ledger } from '../input/ledger.ts';
 import { checkOptionKeys } from '../option-keys.ts';
 import { COHORT_CALENDAR_KEYS, type ResolvedCohortCalendar, type SqlCohortCalendar, resolveCohortCalendar } from './cohort-options.ts';
 import { type ResultRow, integerField, nullableIntegerField } from './result-values.ts';
+import { type QueryResult, resultRows } from './result-rows.ts';
 import { SOURCE_KEYS, type SqlSourceOptions } from './source.ts';
 
 /** Options of {@link cohortTableFromCells}: the query's calendar (the query's other options are accepted and ignored). */
@@ -37,7 +38,7 @@ const FROM_CELLS_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
  * The table holds counts, not customers: its `members` and `cohortMembers` throw (ask the engine for
  * a cell's customers).
  *
- * @param rows - the query's result rows, in any order, as the client returns them
+ * @param result - the query's result rows, in any order, as the client returns them (rows, columns or an Arrow table)
  * @param options - the options given to the query (at least `asOf`, and the calendar and counting
  *   options where given)
  * @returns the table
@@ -61,12 +62,12 @@ const FROM_CELLS_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
  * table.cohorts[0].cells[0].netRevenue.toFixed(2); // => '45.00'
  * ```
  */
-export function cohortTableFromCells(rows: readonly ResultRow[], options: CohortFromCellsOptions): CohortTable {
+export function cohortTableFromCells(result: QueryResult, options: CohortFromCellsOptions): CohortTable {
   checkOptionKeys(options, FROM_CELLS_KEYS);
   const resolved = resolveCohortCalendar(options);
   const settings = tableSettings(resolved);
   const calendar = engineCalendar(resolved);
-  if (!Array.isArray(rows)) throw new InvalidInputError(0, 'record', rows, 'rows must be an array of result rows', 'rows');
+  const rows = resultRows(result);
   const sums = new Map<number, RowSums>();
   rows.forEach((_, i) => {
     const cohort = integerField(rows, i, 'cohort');

@@ -13,9 +13,10 @@ import { dateOption } from '../input/dates.ts';
 import { assertCurrencyDigits } from '../input/money.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
-import { type Expr, col, countWhere, int, max, min, op, sumWhere, text, total, when } from './expression.ts';
+import { type Expr, col, countWhere, int, max, min, op, sumWhere, exactInt, total, when } from './expression.ts';
 import { renderQuery } from './render.ts';
-import { type ResultRow, customerIdField, integerField, nullableIntegerField } from './result-values.ts';
+import { customerIdField, integerField, nullableIntegerField } from './result-values.ts';
+import { type QueryResult, resultRows } from './result-rows.ts';
 import { Params, SOURCE_KEYS, type SqlQuery, sqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
 
 /** The instant and calendar of a customer state: what the query and its finisher share. */
@@ -78,13 +79,13 @@ export function customerTotals(options: SqlCustomerTotalsOptions): SqlQuery {
       select: {
         columns: [
           { as: 'customer', value: e('customer') },
-          { as: 'firstEvent', value: text(min(e('ms'))) },
-          { as: 'lastEvent', value: text(max(e('ms'))) },
-          { as: 'firstOrder', value: text(min(when(isOrder, e('ms')))) },
-          { as: 'lastOrder', value: text(max(when(isOrder, e('ms')))) },
-          { as: 'orders', value: text(countWhere(isOrder)) },
-          { as: 'grossMinor', value: text(sumWhere(isOrder, e('minor'))) },
-          { as: 'netMinor', value: text(total(e('minor'))) },
+          { as: 'firstEvent', value: exactInt(min(e('ms'))) },
+          { as: 'lastEvent', value: exactInt(max(e('ms'))) },
+          { as: 'firstOrder', value: exactInt(min(when(isOrder, e('ms')))) },
+          { as: 'lastOrder', value: exactInt(max(when(isOrder, e('ms')))) },
+          { as: 'orders', value: exactInt(countWhere(isOrder)) },
+          { as: 'grossMinor', value: exactInt(sumWhere(isOrder, e('minor'))) },
+          { as: 'netMinor', value: exactInt(total(e('minor'))) },
         ],
         from: { name: ['events'], as: 'e' },
         ...(asOf === null ? {} : { where: op(e('ms'), '<=', params.add(asOf, 'bigint')) }),
@@ -103,7 +104,8 @@ export function customerTotals(options: SqlCustomerTotalsOptions): SqlQuery {
  * For a table queried shard by shard, finish each shard's rows and merge the states with
  * `mergeCustomerStates`.
  *
- * @param rows - the query's result rows, as the client returns them: integers as text, numbers or bigints
+ * @param result - the query's result as the client returns it — rows, columns or an Arrow table —
+ *   integers as text, numbers or bigints
  * @param options - `asOf`, `timeZone` and `currencyDigits`, as given to the query (other options of
  *   the query are accepted and ignored)
  * @returns the state
@@ -129,12 +131,12 @@ export function customerTotals(options: SqlCustomerTotalsOptions): SqlQuery {
  * rfm(state).customers.map((c) => c.recency); // => [121, 90]
  * ```
  */
-export function customerStateFromRows(rows: readonly ResultRow[], options?: CustomerStateFromRowsOptions): CustomerState {
+export function customerStateFromRows(result: QueryResult, options?: CustomerStateFromRowsOptions): CustomerState {
   const { currencyDigits, ...calendar } = checkOptionKeys(options ?? {}, [...SOURCE_KEYS, ...CALENDAR_KEYS]) as CustomerStateFromRowsOptions;
   const digits = assertCurrencyDigits(currencyDigits ?? 2);
   const timeZone = assertTimeZone(calendar.timeZone ?? 'UTC');
   const asOf = asOfOption(calendar);
-  if (!Array.isArray(rows)) throw new InvalidInputError(0, 'record', rows, `${describeValue(rows)} is not an array of result rows`, 'rows');
+  const rows = resultRows(result);
   const columns = new StateColumns(rows.length);
   const ids: CustomerId[] = new Array<CustomerId>(rows.length);
   const seen = new Set<CustomerId>();

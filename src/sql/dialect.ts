@@ -24,8 +24,8 @@ export interface Dialect {
   param(index: number, type: SqlType, value: number | string): string;
   /** `left ÷ right` for integers that divide exactly, as an integer. */
   exactDiv(left: string, right: string): string;
-  /** A value as text. */
-  text(value: string): string;
+  /** An integer result in a type the engine's clients hand over exactly (text, or a 64-bit integer). */
+  exactInt(value: string): string;
   /** Epoch milliseconds (BIGINT) of a timestamp column. */
   epochMs(column: string): string;
   /** Integer minor units (BIGINT) of an amount in major units. */

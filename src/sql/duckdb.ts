@@ -6,8 +6,10 @@
  *   session's `TimeZone` setting (a cast from `TIMESTAMP` to `TIMESTAMPTZ` would read the session zone).
  * - Local day: `timezone(zone, timestamptz)` gives the wall-clock `TIMESTAMP` in the IANA zone (the
  *   ICU extension, which DuckDB's builds ship), and its `DATE` is the local day.
- * - Money: `round(amount · 10^digits)` as `BIGINT`; `sum` of `BIGINT` is a `HUGEINT`, exact. Results
- *   are handed over as `VARCHAR`, so no client rounds them through a double.
+ * - Money: `round(amount · 10^digits)` as `BIGINT`; `sum` of `BIGINT` is a `HUGEINT`, exact. Integer
+ *   results are handed over as `BIGINT` (a sum beyond it is an overflow error in the engine, never a
+ *   rounded value): DuckDB's clients read a `BIGINT` exactly (a `bigint` in JavaScript, an `int64` in
+ *   Arrow), and far faster than text.
  * - Integer `/` is a `DOUBLE` in DuckDB: an exact quotient is written `//`.
  *
  * @module
@@ -20,7 +22,7 @@ export const duckdb: Dialect = {
   name: 'duckdb',
   param: (index, type) => `CAST($${index} AS ${type === 'bigint' ? 'BIGINT' : 'VARCHAR'})`,
   exactDiv: (left, right) => `(${left} // ${right})`,
-  text: (value) => `CAST(${value} AS VARCHAR)`,
+  exactInt: (value) => `CAST(${value} AS BIGINT)`,
   epochMs: (column) => `epoch_ms(${column})`,
   minorUnits: (amount, digits) => `CAST(round(${amount} * ${10 ** digits}) AS BIGINT)`,
   localDate: (ms, zone) => `CAST(timezone(${zone}, TIMESTAMPTZ '1970-01-01 00:00:00+00' + to_milliseconds(${ms})) AS DATE)`,

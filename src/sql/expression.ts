@@ -33,8 +33,8 @@ export type Expr =
   | { readonly kind: 'coalesce'; readonly value: Expr; readonly fallback: Expr }
   /** Integer quotient of integers that divide exactly (the dialects differ in what `/` of integers is). */
   | { readonly kind: 'exact-div'; readonly left: Expr; readonly right: Expr }
-  /** A value as text, so that a client hands over exact integers whatever their size. */
-  | { readonly kind: 'text'; readonly value: Expr }
+  /** An integer result, in the type the engine's clients hand over exactly whatever its size. */
+  | { readonly kind: 'exact-int'; readonly value: Expr }
   /** Epoch milliseconds (BIGINT) of a timestamp column. */
   | { readonly kind: 'epoch-ms'; readonly value: Expr }
   /** Integer minor units (BIGINT) of an amount in major units: `round(amount · 10^digits)`. */
@@ -99,8 +99,8 @@ export const countWhere = (condition: Expr): Expr => ({ kind: 'coalesce', value:
 export const sumWhere = (condition: Expr, value: Expr): Expr => ({ kind: 'coalesce', value: sum(when(condition, value, int(0))), fallback: int(0) });
 /** @internal `sum(value)`, 0 over no rows. */
 export const total = (value: Expr): Expr => ({ kind: 'coalesce', value: sum(value), fallback: int(0) });
-/** @internal A value handed over as text. */
-export const text = (value: Expr): Expr => ({ kind: 'text', value });
+/** @internal An integer result handed over exactly. */
+export const exactInt = (value: Expr): Expr => ({ kind: 'exact-int', value });
 
 /**
  * @internal `⌊a ÷ b⌋` for integers and a positive integer `b`, exact in every dialect: the remainder

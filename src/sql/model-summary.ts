@@ -12,7 +12,7 @@ import { dateOption } from '../input/dates.ts';
 import type { DateInput } from '../input/types.ts';
 import { isoDay } from '../models/time-unit.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
-import { type Expr, and, col, countAll, countWhere, int, max, min, nullValue, op, sum, sumWhere, text, when } from './expression.ts';
+import { type Expr, and, col, countAll, countWhere, int, max, min, nullValue, op, sum, sumWhere, exactInt, when } from './expression.ts';
 import { renderQuery } from './render.ts';
 import { Params, SOURCE_KEYS, type SqlQuery, sqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
 
@@ -156,13 +156,13 @@ export function modelSummary(options: SqlModelSummaryOptions): SqlQuery {
               {
                 columns: customerColumns({
                   customer: c('customer'),
-                  firstEvent: text(col('firstEvent', 's')),
-                  ...Object.fromEntries((['firstDay', 'lastDay', 'x', 'repeatMinor', 'holdout'] as const).map((name) => [name, text(c(name))])),
+                  firstEvent: exactInt(col('firstEvent', 's')),
+                  ...Object.fromEntries((['firstDay', 'lastDay', 'x', 'repeatMinor', 'holdout'] as const).map((name) => [name, exactInt(c(name))])),
                 }),
                 from: { name: ['customers'], as: 'c' },
                 joins: [{ name: ['starts'], as: 's', on: op(c('customer'), '=', col('customer', 's')) }],
               },
-              { columns: customerColumns({ day: text(col('day', 'r')), repeatDays: text(col('repeatDays', 'r')) }), from: { name: ['repeats'], as: 'r' } },
+              { columns: customerColumns({ day: exactInt(col('day', 'r')), repeatDays: exactInt(col('repeatDays', 'r')) }), from: { name: ['repeats'], as: 'r' } },
             ],
           },
         },

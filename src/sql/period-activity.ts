@@ -7,7 +7,7 @@
  */
 import { checkOptionKeys } from '../option-keys.ts';
 import { periodExpr } from './calendar.ts';
-import { type Expr, and, col, countAll, countWhere, int, min, op, sumWhere, text, total } from './expression.ts';
+import { type Expr, and, col, countAll, countWhere, int, min, op, sumWhere, exactInt, total } from './expression.ts';
 import { PERIOD_CALENDAR_KEYS, type SqlPeriodCalendar, resolvePeriodCalendar } from './period-options.ts';
 import { renderQuery } from './render.ts';
 import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
@@ -107,12 +107,12 @@ export function periodActivity(options: SqlPeriodOptions): SqlQuery {
       select: {
         columns: [
           { as: 'period', value: p('period') },
-          { as: 'active', value: text(countWhere(meets('p'))) },
-          { as: 'new', value: text(countWhere(isNew)) },
-          { as: 'returning', value: text(countWhere(isReturning)) },
-          { as: 'newMinor', value: text(sumWhere(isNew, p('gross'))) },
-          { as: 'returningMinor', value: text(sumWhere(isReturning, p('gross'))) },
-          { as: 'resurrectedMinor', value: text(sumWhere(isResurrected, p('gross'))) },
+          { as: 'active', value: exactInt(countWhere(meets('p'))) },
+          { as: 'new', value: exactInt(countWhere(isNew)) },
+          { as: 'returning', value: exactInt(countWhere(isReturning)) },
+          { as: 'newMinor', value: exactInt(sumWhere(isNew, p('gross'))) },
+          { as: 'returningMinor', value: exactInt(sumWhere(isReturning, p('gross'))) },
+          { as: 'resurrectedMinor', value: exactInt(sumWhere(isResurrected, p('gross'))) },
         ],
         from: { name: ['periods'], as: 'p' },
         joins: [

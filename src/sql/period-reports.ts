@@ -17,6 +17,7 @@ import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
 import { checkOptionKeys } from '../option-keys.ts';
 import { PERIOD_CALENDAR_KEYS, type ResolvedPeriodCalendar, type SqlPeriodCalendar, resolvePeriodCalendar } from './period-options.ts';
 import { type ResultRow, integerField } from './result-values.ts';
+import { type QueryResult, resultRows } from './result-rows.ts';
 import { SOURCE_KEYS, type SqlSourceOptions } from './source.ts';
 
 /** Options of the period finishers: the query's calendar (the query's other options are accepted and ignored). */
@@ -50,7 +51,7 @@ interface ReportedPeriod {
  * The base at the end of a period is the customers active in it: S is the previous period's active
  * customers, retained the returning ones, acquired the new, reactivated the resurrected.
  *
- * @param rows - the query's result rows, in any order, as the client returns them
+ * @param result - the query's result rows, in any order, as the client returns them (rows, columns or an Arrow table)
  * @param options - the options given to the query (at least `period` and `asOf`, and `weekStartsOn`,
  *   `timeZone`, `from`, `activeWhen` where given)
  * @returns the rows
@@ -74,8 +75,8 @@ interface ReportedPeriod {
  * rows[1].acquired; // => 1
  * ```
  */
-export function periodRetentionFromRows(rows: readonly ResultRow[], options: PeriodFromRowsOptions): PeriodRetentionRow[] {
-  return reportedPeriods(rows, readOptions(options)).map(({ info, tally, previous }) => ({
+export function periodRetentionFromRows(result: QueryResult, options: PeriodFromRowsOptions): PeriodRetentionRow[] {
+  return reportedPeriods(resultRows(result), readOptions(options)).map(({ info, tally, previous }) => ({
     ...info,
     startCustomers: previous.active,
     endCustomers: tally.active,
@@ -94,7 +95,7 @@ export function periodRetentionFromRows(rows: readonly ResultRow[], options: Per
  * returning, resurrected and dormant customers (dormant: active in the previous period, not in this
  * one), the gross revenue of each active group, and the quick ratio.
  *
- * @param rows - the query's result rows, in any order, as the client returns them
+ * @param result - the query's result rows, in any order, as the client returns them (rows, columns or an Arrow table)
  * @param options - the options given to the query (at least `period` and `asOf`, and `weekStartsOn`,
  *   `timeZone`, `from`, `activeWhen`, `currencyDigits` where given)
  * @returns the rows
@@ -118,10 +119,10 @@ export function periodRetentionFromRows(rows: readonly ResultRow[], options: Per
  * rows[1].returningRevenue.toFixed(2); // => '30.00'
  * ```
  */
-export function periodLifecycleFromRows(rows: readonly ResultRow[], options: PeriodFromRowsOptions): LifecycleRow[] {
+export function periodLifecycleFromRows(result: QueryResult, options: PeriodFromRowsOptions): LifecycleRow[] {
   const calendar = readOptions(options);
   const { digits } = calendar;
-  return reportedPeriods(rows, calendar).map(({ info, tally, previous }) => {
+  return reportedPeriods(resultRows(result), calendar).map(({ info, tally, previous }) => {
     const resurrected = tally.active - tally.new - tally.returning;
     const dormant = previous.active - tally.returning;
     return {
@@ -168,7 +169,6 @@ function reportedPeriods(rows: readonly ResultRow[], calendar: ResolvedPeriodCal
 
 /** The engine's rows by period index, checked: integer fields, each period once, none after `asOf`'s. */
 function readTallies(rows: readonly ResultRow[], lastPeriod: number): Map<number, PeriodTally> {
-  if (!Array.isArray(rows)) throw new InvalidInputError(0, 'record', rows, 'rows must be an array of result rows', 'rows');
   const tallies = new Map<number, PeriodTally>();
   rows.forEach((_, i) => {
     const index = integerField(rows, i, 'period');

@@ -20,7 +20,7 @@ export const postgres: Dialect = {
   name: 'postgres',
   param: (index, type) => `CAST($${index} AS ${type})`,
   exactDiv: (left, right) => `(${left} / ${right})`,
-  text: (value) => `CAST(${value} AS text)`,
+  exactInt: (value) => `CAST(${value} AS text)`,
   epochMs: (column) => `CAST(floor(extract(epoch FROM ${column}) * 1000) AS bigint)`,
   minorUnits: (amount, digits) => `CAST(round(${amount} * ${10 ** digits}) AS bigint)`,
   localDate: (ms, zone) => `CAST(timezone(${zone}, timestamptz '1970-01-01 00:00:00+00' + ${ms} * interval '1 millisecond') AS date)`,

@@ -88,8 +88,8 @@ export function renderExpr(e: Expr, dialect: Dialect): string {
       return `coalesce(${r(e.value)}, ${r(e.fallback)})`;
     case 'exact-div':
       return dialect.exactDiv(r(e.left), r(e.right));
-    case 'text':
-      return dialect.text(r(e.value));
+    case 'exact-int':
+      return dialect.exactInt(r(e.value));
     case 'epoch-ms':
       return dialect.epochMs(r(e.value));
     case 'minor-units':

@@ -13,7 +13,8 @@ import type { RfmSummary } from '../models/rfm-summary-types.ts';
 import { type ModelTimeUnit, unitDays } from '../models/time-unit.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { MODEL_CALENDAR_KEYS, type SqlModelCalendar, resolveModelCalendar } from './model-summary.ts';
-import { type ResultRow, customerIdField, integerField } from './result-values.ts';
+import { customerIdField, integerField } from './result-values.ts';
+import { type QueryResult, resultRows } from './result-rows.ts';
 import { SOURCE_KEYS } from './source.ts';
 
 /** Options of {@link rfmSummaryFromRows}: the query's calendar and digits, and the summary's unit. */
@@ -43,7 +44,8 @@ interface CustomerDays {
  * day counted in `excludedOnLastDay`, `tx` and `T` in `unit`s, `zbar` from the exact repeat sums, and
  * the repeat days per period. The result goes to the fits as `rfmSummary`'s does.
  *
- * @param rows - the query's result rows, as the client returns them: integers as text, numbers or bigints
+ * @param result - the query's result as the client returns it — rows, columns or an Arrow table —
+ *   integers as text, numbers or bigints
  * @param options - the query's `calibrationEnd`, `holdoutEnd`, `timeZone`, `currencyDigits`, and `unit`
  *   (other options of the query are accepted and ignored)
  * @returns the summary
@@ -70,13 +72,13 @@ interface CustomerDays {
  * [...s.x, ...s.tx, ...s.T, ...s.zbar]; // => [2, 4, 6, 20]
  * ```
  */
-export function rfmSummaryFromRows(rows: readonly ResultRow[], options: RfmSummaryFromRowsOptions): RfmSummary {
+export function rfmSummaryFromRows(result: QueryResult, options: RfmSummaryFromRowsOptions): RfmSummary {
   const opts: Partial<RfmSummaryFromRowsOptions> = checkOptionKeys(options, KEYS);
   const calendar = resolveModelCalendar(opts);
   const u = unitDays(opts.unit);
   const digits = assertCurrencyDigits(opts.currencyDigits ?? 2);
   const lastDay = calendar.holdEndDay ?? calendar.calEndDay;
-  if (!Array.isArray(rows)) throw new InvalidInputError(0, 'record', rows, 'is not an array of result rows', 'rows');
+  const rows = resultRows(result);
   const customers: CustomerDays[] = [];
   const dayRows: number[] = [];
   const seen = new Set<CustomerId>();

@@ -13,9 +13,10 @@ import { resolveWindow } from '../metrics/window.ts';
 import { assertTimeZone } from '../calendar/zone.ts';
 import { assertCurrencyDigits } from '../input/money.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
-import { type Expr, and, col, countWhere, int, max, min, op, sumWhere, text, total, when } from './expression.ts';
+import { type Expr, and, col, countWhere, int, max, min, op, sumWhere, exactInt, total, when } from './expression.ts';
 import { renderQuery } from './render.ts';
-import { type ResultRow, integerField, nullableIntegerField } from './result-values.ts';
+import { integerField, nullableIntegerField } from './result-values.ts';
+import { type QueryResult, resultRows } from './result-rows.ts';
 import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
 
 /** Options of {@link summary}: the source and an optional window `[from, to)`. */
@@ -124,17 +125,17 @@ export function summary(options: SqlSummaryOptions): SqlQuery {
       ],
       select: {
         columns: [
-          { as: 'customers', value: text(countWhere(op(c('orders'), '>', int(0)))) },
-          { as: 'orders', value: text(total(c('orders'))) },
-          { as: 'zeroValueOrders', value: text(total(c('zeroValueOrders'))) },
-          { as: 'refunds', value: text(total(c('refunds'))) },
-          { as: 'grossMinor', value: text(total(c('grossMinor'))) },
-          { as: 'refundMinor', value: text(total(c('refundMinor'))) },
+          { as: 'customers', value: exactInt(countWhere(op(c('orders'), '>', int(0)))) },
+          { as: 'orders', value: exactInt(total(c('orders'))) },
+          { as: 'zeroValueOrders', value: exactInt(total(c('zeroValueOrders'))) },
+          { as: 'refunds', value: exactInt(total(c('refunds'))) },
+          { as: 'grossMinor', value: exactInt(total(c('grossMinor'))) },
+          { as: 'refundMinor', value: exactInt(total(c('refundMinor'))) },
           // Repeat revenue: the window's orders less the customer's first order, when that is in the window.
-          { as: 'repeatMinor', value: text(sumWhere(op(c('orders'), '>', int(0)), op(c('grossMinor'), '-', when(firstInWindow, col('firstMinor', 'f'), int(0))))) },
-          { as: 'repeatCustomers', value: text(countWhere(and(op(c('orders'), '>', int(0)), op(c('ordersBeforeEnd'), '>=', int(2))))) },
-          { as: 'firstOrder', value: text(min(c('firstMs'))) },
-          { as: 'lastOrder', value: text(max(c('lastMs'))) },
+          { as: 'repeatMinor', value: exactInt(sumWhere(op(c('orders'), '>', int(0)), op(c('grossMinor'), '-', when(firstInWindow, col('firstMinor', 'f'), int(0))))) },
+          { as: 'repeatCustomers', value: exactInt(countWhere(and(op(c('orders'), '>', int(0)), op(c('ordersBeforeEnd'), '>=', int(2))))) },
+          { as: 'firstOrder', value: exactInt(min(c('firstMs'))) },
+          { as: 'lastOrder', value: exactInt(max(c('lastMs'))) },
         ],
         from: { name: ['customers'], as: 'c' },
         joins: [{ name: ['firstOrders'], as: 'f', on: op(c('customer'), '=', col('customer', 'f')), left: true }],
@@ -155,7 +156,8 @@ export interface SummaryFromRowsOptions {
  * Finish the row of a {@link summary} query into the {@link Summary} that `summarize` returns for the
  * same events: money as `Decimal`, ratios as numbers or `null`.
  *
- * @param rows - the query's result rows (one), as the client returns them: integers as text, numbers or bigints
+ * @param result - the query's result (one row) as the client returns it — rows, columns or an Arrow
+ *   table — integers as text, numbers or bigints
  * @param options - `currencyDigits`, as given to the query (other options of the query are accepted and ignored)
  * @returns the summary
  * @throws {@link InvalidInputError} for rows that are not one row of the query's integer fields
@@ -172,10 +174,11 @@ export interface SummaryFromRowsOptions {
  * s.repeatRevenueShare?.toFixed(4); // => '0.1667'
  * ```
  */
-export function summaryFromRows(rows: readonly ResultRow[], options?: SummaryFromRowsOptions): Summary {
+export function summaryFromRows(result: QueryResult, options?: SummaryFromRowsOptions): Summary {
   const digits = assertCurrencyDigits(options?.currencyDigits ?? 2);
-  if (!Array.isArray(rows) || rows.length !== 1) {
-    throw new InvalidInputError(0, 'record', rows, `the summary query returns one row; got ${Array.isArray(rows) ? rows.length : 'no array'}`, 'rows');
+  const rows = resultRows(result);
+  if (rows.length !== 1) {
+    throw new InvalidInputError(0, 'record', result, `the summary query returns one row; got ${rows.length}`, 'rows');
   }
   const [customers, orders, zeroValueOrders, refunds, grossMinor, refundMinor, repeatMinor, repeatCustomers] = FIELDS.map((field) => integerField(rows, 0, field));
   const firstOrder = nullableIntegerField(rows, 0, 'firstOrder');

@@ -1,6 +1,7 @@
 // The finishers of the customer-totals and model-summary queries without an engine: row checks, ids, defaults.
 import { describe, expect, it } from 'vitest';
-import { customerStateFromRows, customerTotals, modelSummary, rfmSummaryFromRows } from '../../src/sql.ts';
+import { tableFromArrays } from 'apache-arrow';
+import { customerStateFromRows, customerTotals, modelSummary, rfmSummaryFromRows, summaryFromRows } from '../../src/sql.ts';
 import { inputError, optionError } from '../helpers/option-error.ts';
 
 const row = (customer: unknown, overrides: Record<string, unknown> = {}) => ({
@@ -99,5 +100,28 @@ describe('rfmSummaryFromRows', () => {
   it('requires calibrationEnd, as the query does', () => {
     expect(optionError(() => rfmSummaryFromRows([], {} as never)).option).toBe('calibrationEnd');
     expect(optionError(() => modelSummary({ table: 'o', columns: { customerId: 'c', date: 'd', amount: 'a' }, dialect: 'duckdb' } as never)).option).toBe('calibrationEnd');
+  });
+});
+
+describe('a finisher reads rows, columns or an Arrow table alike', () => {
+  const rows = [row('a'), row('b', { firstEvent: '1500' })];
+  const columns = Object.fromEntries(Object.keys(rows[0]).map((key) => [key, rows.map((r) => (r as Record<string, unknown>)[key])]));
+
+  it('takes an object of columns', () => {
+    expect(customerStateFromRows(columns)).toEqual(customerStateFromRows(rows));
+  });
+
+  it('takes an Arrow table', () => {
+    const table = tableFromArrays({ ...columns, firstOrder: ['1000', '1000'], lastOrder: ['2000', '2000'] } as Record<string, string[]>);
+    expect(customerStateFromRows(table)).toEqual(customerStateFromRows(rows));
+  });
+
+  it('refuses columns of different lengths, naming the column', () => {
+    expect(inputError(() => customerStateFromRows({ ...columns, orders: ['2'] })).message).toMatch(/column orders has 1 values where customer has 2/);
+  });
+
+  it('refuses what is neither rows, columns nor a table', () => {
+    expect(inputError(() => customerStateFromRows('rows' as never)).message).toMatch(/not a query result/);
+    expect(inputError(() => summaryFromRows({ customers: 3 } as never)).message).toMatch(/not a query result/);
   });
 });
