@@ -2,7 +2,7 @@
 // in-process result: on the CDNOW file and on random ledgers (refunds, zero-value orders, ties at one
 // instant, instants near local midnight in zones with DST).
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readCdnow } from '../../example/cdnow.ts';
 import { ledger, periodLifecycle, periodRetention, summarize } from '../../src/index.ts';
 import type { Ledger } from '../../src/input/types.ts';
@@ -17,28 +17,12 @@ import {
   summary,
   summaryFromRows,
 } from '../../src/sql.ts';
-import { type Engine, duckdbEngine, postgresEngine } from './engines.ts';
+import { type Engine, useEngines } from './engines.ts';
 import { DAY, HOUR, START, type Unit, eventsOf, inProcessCohorts, json, recordsArbitrary, toRecords } from './ledgers.ts';
 
-type EngineName = 'duckdb' | 'postgres';
-let engines: Record<EngineName, Engine> | undefined;
 const cdnow = ledger(readCdnow());
 
-/** The engine of that name, started by beforeAll. */
-function engineNamed(name: EngineName): Engine {
-  if (engines === undefined) throw new Error('the engines have not started');
-  return engines[name];
-}
-
-beforeAll(async () => {
-  const [duckdb, postgres] = await Promise.all([duckdbEngine(), postgresEngine()]);
-  engines = { duckdb, postgres };
-  await Promise.all([duckdb, postgres].map((engine) => engine.load('cdnow', eventsOf(cdnow))));
-}, 120_000);
-
-afterAll(async () => {
-  if (engines !== undefined) await Promise.all([engines.duckdb, engines.postgres].map((engine) => engine.close()));
-});
+const engineNamed = useEngines({ cdnow: eventsOf(cdnow) });
 
 const source = (engine: Engine, table: string): SqlSourceOptions => ({
   table,

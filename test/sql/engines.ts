@@ -2,6 +2,7 @@
 // PGlite (PostgreSQL compiled to WebAssembly, in process) — each loading events into a table
 // `orders(customer_id text, created_at timestamptz, total decimal(18, 2), order_id text)` and running a query.
 import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import type { DialectName, ResultRow, SqlQuery } from '../../src/sql.ts';
 
@@ -76,5 +77,31 @@ export async function postgresEngine(): Promise<Engine> {
     async close() {
       await db.close();
     },
+  };
+}
+
+/** The engines every equality suite runs on. */
+export type EngineName = 'duckdb' | 'postgres';
+
+/**
+ * Start DuckDB and PGlite once for the test file (beforeAll), load `tables` into both,
+ * and close them after (afterAll). PGlite takes seconds to start: one pair serves all of a file's tests.
+ *
+ * @param tables - the tables to load into both engines, by name
+ * @returns the engine of a name, once started
+ */
+export function useEngines(tables: Readonly<Record<string, readonly EngineEvent[]>>): (name: EngineName) => Engine {
+  let engines: Record<EngineName, Engine> | undefined;
+  beforeAll(async () => {
+    const [duckdb, postgres] = await Promise.all([duckdbEngine(), postgresEngine()]);
+    engines = { duckdb, postgres };
+    for (const [table, events] of Object.entries(tables)) await Promise.all([duckdb, postgres].map((engine) => engine.load(table, events)));
+  }, 120_000);
+  afterAll(async () => {
+    if (engines !== undefined) await Promise.all([engines.duckdb, engines.postgres].map((engine) => engine.close()));
+  });
+  return (name) => {
+    if (engines === undefined) throw new Error('the engines have not started');
+    return engines[name];
   };
 }

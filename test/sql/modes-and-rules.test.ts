@@ -3,12 +3,12 @@
 // offsets, `maxOffset`, `between` and `activeWhen`, each equal to the in-process result with the same
 // choices — on CDNOW and on random ledgers.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readCdnow } from '../../example/cdnow.ts';
 import { Cohort, ledger, periodLifecycle, periodRetention } from '../../src/index.ts';
 import type { Ledger } from '../../src/input/types.ts';
 import { type SqlCohortOptions, type SqlPeriodCalendar, cohortCells, cohortTableFromCells, periodActivity, periodLifecycleFromRows, periodRetentionFromRows } from '../../src/sql.ts';
-import { type Engine, duckdbEngine, postgresEngine } from './engines.ts';
+import { type Engine, useEngines } from './engines.ts';
 import { DAY, HOUR, START, eventsOf, json } from './ledgers.ts';
 
 /** The cohort choices under test: what `cohortCells` takes beyond the source. */
@@ -27,25 +27,10 @@ function inProcess(book: Ledger, c: Choices) {
 
 
 
-type EngineName = 'duckdb' | 'postgres';
-let engines: Record<EngineName, Engine> | undefined;
 /** CDNOW with its ids as text, as the engines' tables hold them. */
 const cdnow = ledger(readCdnow().map((r) => ({ ...r, customerId: String(r.customerId) })));
 
-function engineNamed(name: EngineName): Engine {
-  if (engines === undefined) throw new Error('the engines have not started');
-  return engines[name];
-}
-
-beforeAll(async () => {
-  const [duckdb, postgres] = await Promise.all([duckdbEngine(), postgresEngine()]);
-  engines = { duckdb, postgres };
-  await Promise.all([duckdb, postgres].map((engine) => engine.load('cdnow', eventsOf(cdnow))));
-}, 120_000);
-
-afterAll(async () => {
-  if (engines !== undefined) await Promise.all([engines.duckdb, engines.postgres].map((engine) => engine.close()));
-});
+const engineNamed = useEngines({ cdnow: eventsOf(cdnow) });
 
 async function engineTable(engine: Engine, table: string, choices: Choices) {
   const options = { table, columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, dialect: engine.dialect, ...choices };

@@ -2,11 +2,11 @@
 // in-process `customerState`, and so do the reports read from it: on CDNOW, on random ledgers with
 // refunds, zero-value orders and ties, and merged from shards.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readCdnow } from '../../example/cdnow.ts';
 import { type CustomerState, customerState, dormancy, fitBgNbd, historicalClv, ledger, mergeCustomerStates, rfm, rfmSummary } from '../../src/index.ts';
 import { type RfmSummaryFromRowsOptions, customerStateFromRows, customerTotals, modelSummary, rfmSummaryFromRows } from '../../src/sql.ts';
-import { type Engine, duckdbEngine, postgresEngine } from './engines.ts';
+import { type Engine, useEngines } from './engines.ts';
 import { DAY, HOUR, START, eventsOf } from './ledgers.ts';
 
 
@@ -29,26 +29,11 @@ const eventsArbitrary = fc.array(
   { maxLength: 40 },
 );
 
-type EngineName = 'duckdb' | 'postgres';
-let engines: Record<EngineName, Engine> | undefined;
 /** CDNOW with its ids as text, as the engines' tables hold them. */
 const cdnow = ledger(readCdnow().map((r) => ({ ...r, customerId: String(r.customerId) })), { timeZone: ZONE });
 const CDNOW_AS_OF = '1998-03-31T23:59:59.999-05:00';
 
-function engineNamed(name: EngineName): Engine {
-  if (engines === undefined) throw new Error('the engines have not started');
-  return engines[name];
-}
-
-beforeAll(async () => {
-  const [duckdb, postgres] = await Promise.all([duckdbEngine(), postgresEngine()]);
-  engines = { duckdb, postgres };
-  await Promise.all([duckdb, postgres].map((engine) => engine.load('cdnow', eventsOf(cdnow))));
-}, 120_000);
-
-afterAll(async () => {
-  if (engines !== undefined) await Promise.all([engines.duckdb, engines.postgres].map((engine) => engine.close()));
-});
+const engineNamed = useEngines({ cdnow: eventsOf(cdnow) });
 
 /** The state of a table, from the engine's rows. */
 async function engineState(engine: Engine, table: string, calendar: { asOf?: string | number; timeZone: string }): Promise<CustomerState> {
