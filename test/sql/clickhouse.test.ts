@@ -1,28 +1,18 @@
 // The emitted ClickHouse SQL, run by real clickhouse-server processes started for this file, finished
 // in JavaScript, equals the in-process result: on one node and on a cluster of two shards (a
 // Distributed table sharded by customer, and one sharded by row, so that a customer's rows are on both
-// shards), on the CDNOW file and on random ledgers in zones with DST.
+// shards), on the CDNOW file and on random ledgers in zones with DST (the tests of equality-suite.ts,
+// with a quarter of their runs).
 // The suite runs when clickhouse-server (or clickhouse) is on the PATH and is skipped otherwise,
 // unless RETENTION_METRICS_REQUIRE_SERVERS=1, which makes a missing server fail the run.
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readCdnow } from '../../example/cdnow.ts';
-import { ledger, periodLifecycle, periodRetention, summarize } from '../../src/index.ts';
-import type { Ledger } from '../../src/input/types.ts';
-import {
-  type SqlPeriodCalendar,
-  type SqlSourceOptions,
-  cohortCells,
-  cohortTableFromCells,
-  periodActivity,
-  periodLifecycleFromRows,
-  periodRetentionFromRows,
-  summary,
-  summaryFromRows,
-} from '../../src/sql.ts';
+import { ledger, summarize } from '../../src/index.ts';
+import { type SqlSourceOptions, cohortCells, cohortTableFromCells, summary, summaryFromRows } from '../../src/sql.ts';
 import { clickhouseString } from '../../src/sql/clickhouse.ts';
 import { type ClickHouseEngine, Cluster, findServerProgram, serversRequired, shardedCluster, singleNode } from './clickhouse-servers.ts';
-import { DAY, HOUR, START, type Unit, eventsOf, inProcessCohorts, json, recordsArbitrary, toRecords } from './ledgers.ts';
+import { equalityTests } from './equality-suite.ts';
+import { type Unit, eventsOf, inProcessCohorts, json } from './ledgers.ts';
 
 const program = findServerProgram();
 const cdnow = ledger(readCdnow());
@@ -46,14 +36,6 @@ const source = (engine: ClickHouseEngine, table: string): SqlSourceOptions => ({
 async function engineCohorts(engine: ClickHouseEngine, table: string, calendar: { by: Unit; every: Unit; timeZone: string; asOf: Date; weekStartsOn?: 0 | 1 }) {
   const options = { ...source(engine, table), ...calendar };
   return cohortTableFromCells(await engine.run(cohortCells(options)), options);
-}
-
-async function periodReports(engine: ClickHouseEngine, table: string, book: Ledger, calendar: SqlPeriodCalendar & { asOf: Date }) {
-  const rows = await engine.run(periodActivity({ ...source(engine, table), ...calendar }));
-  return {
-    engine: { retention: periodRetentionFromRows(rows, calendar), lifecycle: periodLifecycleFromRows(rows, calendar) },
-    inProcess: { retention: periodRetention(book, calendar), lifecycle: periodLifecycle(book, calendar) },
-  };
 }
 
 describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
@@ -120,114 +102,7 @@ describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
   });
 
   describe.each(['one node', 'two shards by customer', 'two shards by row'] as const)('%s', (name) => {
-    test('the summary of CDNOW equals summarize, over the whole history and over a half-open window', async () => {
-      const engine = engineNamed(name);
-      expect(json(summaryFromRows(await engine.run(summary(source(engine, 'cdnow')))))).toEqual(json(summarize(cdnow)));
-      const window = { from: new Date('1997-03-01T00:00:00Z'), to: new Date('1997-09-01T00:00:00Z') };
-      const windowed = summaryFromRows(await engine.run(summary({ ...source(engine, 'cdnow'), ...window })));
-      expect(windowed).toEqual(summarize(cdnow, window));
-    });
-
-    test.each([
-      { by: 'month', every: 'month', timeZone: 'America/New_York', asOf: new Date('1998-06-30T12:00:00Z') },
-      { by: 'week', every: 'week', timeZone: 'Europe/Berlin', asOf: new Date('1997-12-31T23:00:00Z'), weekStartsOn: 0 },
-      { by: 'quarter', every: 'quarter', timeZone: 'UTC', asOf: new Date('1998-06-30T23:59:59.999Z') },
-      { by: 'month', every: 'week', timeZone: 'Europe/Berlin', asOf: new Date('1997-06-15T00:00:00Z') },
-    ] as const)('the CDNOW cohort table by $by every $every in $timeZone equals Cohort.table()', async (calendar) => {
-      const table = await engineCohorts(engineNamed(name), 'cdnow', calendar);
-      expect(table).toEqual(inProcessCohorts(cdnow, calendar));
-    });
-
-    test.each([
-      { period: 'month', timeZone: 'America/New_York', asOf: new Date('1998-06-30T12:00:00Z') },
-      { period: 'quarter', timeZone: 'Europe/Berlin', asOf: new Date('1998-06-30T21:59:59.999Z'), from: new Date('1997-07-01T00:00:00Z') },
-    ] as const)('the CDNOW period reports by $period in $timeZone equal periodRetention and periodLifecycle', async (calendar) => {
-      const { engine, inProcess } = await periodReports(engineNamed(name), 'cdnow', cdnow, calendar);
-      expect(engine).toEqual(inProcess);
-    });
-
-    test('on random ledgers, the summary equals summarize, whole and windowed', async () => {
-      const engine = engineNamed(name);
-      const bound = fc.option(fc.integer({ min: -5, max: 430 }).map((day) => new Date(START + day * DAY + 23 * HOUR)), { nil: undefined });
-      await fc.assert(
-        fc.asyncProperty(recordsArbitrary, bound, bound, async (raw, a, b) => {
-          const [from, to] = a !== undefined && b !== undefined && a > b ? [b, a] : [a, b];
-          const window = { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
-          const book = ledger(toRecords(raw));
-          await engine.load('random', eventsOf(book));
-          expect(json(summaryFromRows(await engine.run(summary({ ...source(engine, 'random'), ...window }))))).toEqual(json(summarize(book, window)));
-        }),
-        { numRuns: 10, seed: 20231001 },
-      );
-    });
-
-    test('on random order lines, lines of one order merge as in a ledger: the summary and a cohort table are equal', async () => {
-      const engine = engineNamed(name);
-      const lines = fc.array(fc.constantFrom(undefined, 0, 1, 2), { minLength: 40, maxLength: 40 });
-      await fc.assert(
-        fc.asyncProperty(recordsArbitrary, lines, async (raw, orders) => {
-          // An order id belongs to one customer: it names the customer.
-          const records: { customerId: string; date: Date; amount: string; orderId?: string }[] = toRecords(raw).map((r, i) =>
-            orders[i] === undefined ? r : { ...r, orderId: `${r.customerId}-${orders[i]}` },
-          );
-          await engine.load('lines', records.map((r) => ({ customerId: r.customerId, ms: r.date.getTime(), amount: r.amount, ...(r.orderId === undefined ? {} : { orderId: r.orderId }) })));
-          const book = ledger(records);
-          const withLines = { ...source(engine, 'lines'), columns: { ...source(engine, 'lines').columns, orderId: 'order_id' } };
-          expect(json(summaryFromRows(await engine.run(summary(withLines))))).toEqual(json(summarize(book)));
-          const calendar = { by: 'month', every: 'month', timeZone: 'Europe/Berlin', asOf: new Date(START + 430 * DAY) } as const;
-          const options = { ...withLines, ...calendar };
-          expect(json(cohortTableFromCells(await engine.run(cohortCells(options)), options))).toEqual(json(inProcessCohorts(book, calendar)));
-        }),
-        { numRuns: 6, seed: 20231002 },
-      );
-    });
-
-    test('on random ledgers, classic cohort tables equal Cohort.table() in zones with DST', async () => {
-      const engine = engineNamed(name);
-      const calendar = fc.record({
-        units: fc.constantFrom<[Unit, Unit]>(['month', 'month'], ['week', 'week'], ['quarter', 'quarter'], ['month', 'week']),
-        timeZone: fc.constantFrom('Europe/Berlin', 'America/New_York'),
-        asOfDay: fc.integer({ min: 0, max: 430 }),
-        asOfHour: fc.constantFrom(-1, 0, 4, 22, 23),
-        weekStartsOn: fc.constantFrom<0 | 1>(0, 1),
-      });
-      await fc.assert(
-        fc.asyncProperty(recordsArbitrary, calendar, async (raw, c) => {
-          const book = ledger(toRecords(raw));
-          await engine.load('random', eventsOf(book));
-          const options = { by: c.units[0], every: c.units[1], timeZone: c.timeZone, weekStartsOn: c.weekStartsOn, asOf: new Date(START + c.asOfDay * DAY + c.asOfHour * HOUR) };
-          expect(json(await engineCohorts(engine, 'random', options))).toEqual(json(inProcessCohorts(book, options)));
-        }),
-        { numRuns: 10, seed: 20231003 },
-      );
-    });
-
-    test('on random ledgers, the period reports equal periodRetention and periodLifecycle in zones with DST', async () => {
-      const engine = engineNamed(name);
-      const calendar = fc.record({
-        period: fc.constantFrom('day', 'week', 'month', 'quarter', 'year'),
-        timeZone: fc.constantFrom('Europe/Berlin', 'America/New_York'),
-        asOfDay: fc.integer({ min: -2, max: 430 }),
-        asOfHour: fc.constantFrom(-1, 0, 4, 22, 23),
-        fromDay: fc.option(fc.integer({ min: -40, max: 440 }), { nil: undefined }),
-        weekStartsOn: fc.constantFrom<0 | 1>(0, 1),
-      });
-      await fc.assert(
-        fc.asyncProperty(recordsArbitrary, calendar, async (raw, c) => {
-          const book = ledger(toRecords(raw));
-          await engine.load('random', eventsOf(book));
-          const options = {
-            period: c.period,
-            timeZone: c.timeZone,
-            weekStartsOn: c.weekStartsOn,
-            asOf: new Date(START + c.asOfDay * DAY + c.asOfHour * HOUR),
-            ...(c.fromDay === undefined ? {} : { from: new Date(START + c.fromDay * DAY + 23 * HOUR) }),
-          };
-          const reports = await periodReports(engine, 'random', book, options);
-          expect(json(reports.engine)).toEqual(json(reports.inProcess));
-        }),
-        { numRuns: 10, seed: 20231004 },
-      );
-    });
+    // A quarter of the property runs of the DuckDB and PostgreSQL suites, seeded.
+    equalityTests(() => engineNamed(name), cdnow, { scale: 0.25, seed: 20231001 });
   });
 });
