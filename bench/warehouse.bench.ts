@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Cohort, type CustomerState, dormancy, ledger, rfm, summarize } from '../src/index.ts';
-import { type QueryResult, type ResultRow, type SqlQuery, type SqlSourceOptions, cohortCells, cohortTableFromCells, customerStateFromRows, customerTotals, summary, summaryFromRows } from '../src/sql.ts';
+import { type QueryResult, type SqlQuery, type SqlSourceOptions, cohortCells, cohortTableFromCells, customerStateFromRows, customerTotals, summary, summaryFromRows } from '../src/sql.ts';
 import { Cluster, type Server, findServerProgram } from '../test/sql/clickhouse-servers.ts';
 import { generateColumns } from './generate.ts';
 
@@ -141,12 +141,41 @@ if (program === null) {
       await first.sql('INSERT INTO default.orders_one FORMAT TabSeparated', chunk);
       await first.sql('INSERT INTO default.orders_two FORMAT TabSeparated', chunk, { insert_distributed_sync: '1' });
     }
-    const run = (server: Server) => async (q: SqlQuery): Promise<ResultRow[]> =>
-      (await server.sql(`${q.text}\nFORMAT JSONEachRow`)).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as ResultRow);
+    const run = (server: Server) => (q: SqlQuery) => clickhouseColumns(server, q.text);
     const source = (table: string) => ({ table: `default.${table}`, columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, dialect: 'clickhouse' }) as const;
     await sqlWorkload('ClickHouse, one node', source('orders_one'), run(first));
     await sqlWorkload('ClickHouse, two shards', source('orders_two'), run(first));
   } finally {
     await cluster.stop();
   }
+}
+
+/**
+ * A ClickHouse result as columns of text, read from the HTTP response as it streams
+ * (`TabSeparatedWithNames`): a customer per row is too much for one JavaScript string at this size.
+ */
+async function clickhouseColumns(server: Server, text: string): Promise<Record<string, (string | null)[]>> {
+  const response = await fetch(`http://127.0.0.1:${server.ports.http}/`, { method: 'POST', body: `${text}\nFORMAT TabSeparatedWithNames` });
+  if (!response.ok || response.body === null) throw new Error(`ClickHouse: ${await response.text()}`);
+  const decoder = new TextDecoder();
+  let names: string[] | null = null;
+  let columns: (string | null)[][] = [];
+  let rest = '';
+  const line = (l: string): void => {
+    const fields = l.split('\t');
+    if (names === null) {
+      names = fields;
+      columns = fields.map(() => []);
+      return;
+    }
+    fields.forEach((value, c) => columns[c]?.push(value === '\\N' ? null : value));
+  };
+  for await (const chunk of response.body) {
+    const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
+    rest = lines.pop() ?? '';
+    lines.forEach(line);
+  }
+  if (rest !== '') line(rest);
+  const header: string[] = names ?? [];
+  return Object.fromEntries(header.map((name, c) => [name, columns[c] ?? []]));
 }

@@ -19,8 +19,8 @@ import { InvalidInputError, InvalidOptionError } from '../errors.ts';
 import { ledger } from '../input/ledger.ts';
 import { checkOptionKeys } from '../option-keys.ts';
 import { COHORT_CALENDAR_KEYS, type ResolvedCohortCalendar, type SqlCohortCalendar, resolveCohortCalendar } from './cohort-options.ts';
-import { type ResultRow, integerField, nullableIntegerField } from './result-values.ts';
-import { type QueryResult, resultRows } from './result-rows.ts';
+import { integerField, nullableIntegerField } from './result-values.ts';
+import { type QueryResult, type ResultTable, resultTable } from './result-rows.ts';
 import { SOURCE_KEYS, type SqlSourceOptions } from './source.ts';
 
 /** Options of {@link cohortTableFromCells}: the query's calendar (the query's other options are accepted and ignored). */
@@ -67,9 +67,9 @@ export function cohortTableFromCells(result: QueryResult, options: CohortFromCel
   const resolved = resolveCohortCalendar(options);
   const settings = tableSettings(resolved);
   const calendar = engineCalendar(resolved);
-  const rows = resultRows(result);
+  const rows = resultTable(result);
   const sums = new Map<number, RowSums>();
-  rows.forEach((_, i) => {
+  for (let i = 0; i < rows.length; i++) {
     const cohort = integerField(rows, i, 'cohort');
     let row = sums.get(cohort);
     if (row === undefined) {
@@ -78,25 +78,25 @@ export function cohortTableFromCells(result: QueryResult, options: CohortFromCel
     } else {
       const { size, minBase, maxBase } = row.group;
       if (integerField(rows, i, 'cohortSize') !== size || integerField(rows, i, 'minBase') !== minBase || integerField(rows, i, 'maxBase') !== maxBase) {
-        throw new InvalidInputError(i, 'record', rows[i], `cohort ${cohort}: cohortSize, minBase and maxBase differ from an earlier row of the cohort`, 'rows');
+        throw new InvalidInputError(i, 'record', rows.row(i), `cohort ${cohort}: cohortSize, minBase and maxBase differ from an earlier row of the cohort`, 'rows');
       }
     }
     const bracket = nullableIntegerField(rows, i, 'bracket');
     if (bracket !== null) {
-      if (bracket < 0 || bracket >= row.bracketActive.length) throw new InvalidInputError(i, 'record', rows[i], `bracket ${bracket} is not one of the ${row.bracketActive.length} brackets`, 'rows');
+      if (bracket < 0 || bracket >= row.bracketActive.length) throw new InvalidInputError(i, 'record', rows.row(i), `bracket ${bracket} is not one of the ${row.bracketActive.length} brackets`, 'rows');
       row.bracketActive[bracket] += integerField(rows, i, 'customers');
-      return;
+      continue;
     }
     const offset = integerField(rows, i, 'offset');
     if (offset < 0 || offset >= row.offsets) {
-      throw new InvalidInputError(i, 'record', rows[i], `offset ${offset} is outside the cohort's cells 0 … ${row.offsets - 1} as of asOf`, 'rows');
+      throw new InvalidInputError(i, 'record', rows.row(i), `offset ${offset} is outside the cohort's cells 0 … ${row.offsets - 1} as of asOf`, 'rows');
     }
     row.active[offset] += integerField(rows, i, 'customers');
     row.orders[offset] += integerField(rows, i, 'orders');
     row.gross[offset] += integerField(rows, i, 'grossMinor');
     row.net[offset] += integerField(rows, i, 'netMinor');
     row.lastActive[offset] += integerField(rows, i, 'lastActive');
-  });
+  }
   return buildCohortTable({ settings, calendar, rows: [...sums.values()], digits: resolved.digits, members: countsOnly(settings, calendar) });
 }
 
@@ -134,12 +134,12 @@ function engineCalendar(resolved: ResolvedCohortCalendar): CohortCalendar {
 }
 
 /** A zeroed row for the cohort of row `i`, with a cell for every offset begun as of `asOf` for its earliest member. */
-function emptyRowOf(rows: readonly ResultRow[], i: number, cohort: number, index: number, resolved: ResolvedCohortCalendar, calendar: CohortCalendar): RowSums {
+function emptyRowOf(rows: ResultTable, i: number, cohort: number, index: number, resolved: ResolvedCohortCalendar, calendar: CohortCalendar): RowSums {
   const { by, timeZone, weekStartsOn } = resolved;
   const size = integerField(rows, i, 'cohortSize');
   const minBase = integerField(rows, i, 'minBase');
   const maxBase = integerField(rows, i, 'maxBase');
-  if (size < 1 || minBase > maxBase) throw new InvalidInputError(i, 'record', rows[i], `cohort ${cohort}: cohortSize ${size}, minBase ${minBase}, maxBase ${maxBase} are not a cohort's`, 'rows');
+  if (size < 1 || minBase > maxBase) throw new InvalidInputError(i, 'record', rows.row(i), `cohort ${cohort}: cohortSize ${size}, minBase ${minBase}, maxBase ${maxBase} are not a cohort's`, 'rows');
   const group: CohortGroup = {
     index,
     key: periodKey(cohort, by, weekStartsOn),

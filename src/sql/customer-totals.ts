@@ -16,7 +16,7 @@ import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { type Expr, col, countWhere, int, max, min, op, sumWhere, exactInt, total, when } from './expression.ts';
 import { renderQuery } from './render.ts';
 import { customerIdField, integerField, nullableIntegerField } from './result-values.ts';
-import { type QueryResult, resultRows } from './result-rows.ts';
+import { type QueryResult, resultTable } from './result-rows.ts';
 import { Params, SOURCE_KEYS, type SqlQuery, sqlQuery, type SqlSourceOptions, eventsTables, resolveSource } from './source.ts';
 
 /** The instant and calendar of a customer state: what the query and its finisher share. */
@@ -136,7 +136,7 @@ export function customerStateFromRows(result: QueryResult, options?: CustomerSta
   const digits = assertCurrencyDigits(currencyDigits ?? 2);
   const timeZone = assertTimeZone(calendar.timeZone ?? 'UTC');
   const asOf = asOfOption(calendar);
-  const rows = resultRows(result);
+  const rows = resultTable(result);
   const columns = new StateColumns(rows.length);
   const ids: CustomerId[] = new Array<CustomerId>(rows.length);
   const seen = new Set<CustomerId>();
@@ -147,13 +147,13 @@ export function customerStateFromRows(result: QueryResult, options?: CustomerSta
     seen.add(id);
     ids[i] = id;
     const last = integerField(rows, i, 'lastEvent');
-    if (asOf !== null && last > asOf) throw new InvalidInputError(i, 'record', rows[i], `an event at ${last} ms is after asOf; give the query's asOf`, 'rows');
+    if (asOf !== null && last > asOf) throw new InvalidInputError(i, 'record', rows.row(i), `an event at ${last} ms is after asOf; give the query's asOf`, 'rows');
     lastEvent = lastEvent === null ? last : Math.max(lastEvent, last);
     const firstOrder = nullableIntegerField(rows, i, 'firstOrder');
     const lastOrder = nullableIntegerField(rows, i, 'lastOrder');
     const orders = integerField(rows, i, 'orders');
     if ((firstOrder === null) !== (orders === 0) || (lastOrder === null) !== (orders === 0) || orders < 0) {
-      throw new InvalidInputError(i, 'record', rows[i], `orders ${orders} do not match the first and last order; was the row made by the emitted query?`, 'rows');
+      throw new InvalidInputError(i, 'record', rows.row(i), `orders ${orders} do not match the first and last order; was the row made by the emitted query?`, 'rows');
     }
     columns.set(i, {
       firstEvent: integerField(rows, i, 'firstEvent'),

@@ -16,8 +16,8 @@ import type { PeriodInfo } from '../metrics/period-scan.ts';
 import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
 import { checkOptionKeys } from '../option-keys.ts';
 import { PERIOD_CALENDAR_KEYS, type ResolvedPeriodCalendar, type SqlPeriodCalendar, resolvePeriodCalendar } from './period-options.ts';
-import { type ResultRow, integerField } from './result-values.ts';
-import { type QueryResult, resultRows } from './result-rows.ts';
+import { integerField } from './result-values.ts';
+import { type QueryResult, type ResultTable, resultTable } from './result-rows.ts';
 import { SOURCE_KEYS, type SqlSourceOptions } from './source.ts';
 
 /** Options of the period finishers: the query's calendar (the query's other options are accepted and ignored). */
@@ -76,7 +76,7 @@ interface ReportedPeriod {
  * ```
  */
 export function periodRetentionFromRows(result: QueryResult, options: PeriodFromRowsOptions): PeriodRetentionRow[] {
-  return reportedPeriods(resultRows(result), readOptions(options)).map(({ info, tally, previous }) => ({
+  return reportedPeriods(resultTable(result), readOptions(options)).map(({ info, tally, previous }) => ({
     ...info,
     startCustomers: previous.active,
     endCustomers: tally.active,
@@ -122,7 +122,7 @@ export function periodRetentionFromRows(result: QueryResult, options: PeriodFrom
 export function periodLifecycleFromRows(result: QueryResult, options: PeriodFromRowsOptions): LifecycleRow[] {
   const calendar = readOptions(options);
   const { digits } = calendar;
-  return reportedPeriods(resultRows(result), calendar).map(({ info, tally, previous }) => {
+  return reportedPeriods(resultTable(result), calendar).map(({ info, tally, previous }) => {
     const resurrected = tally.active - tally.new - tally.returning;
     const dormant = previous.active - tally.returning;
     return {
@@ -147,7 +147,7 @@ function readOptions(options: PeriodFromRowsOptions): ResolvedPeriodCalendar {
 }
 
 /** The rows read into tallies by period, and the reported periods, from the first order's (or `from`) to `asOf`'s. */
-function reportedPeriods(rows: readonly ResultRow[], calendar: ResolvedPeriodCalendar): ReportedPeriod[] {
+function reportedPeriods(rows: ResultTable, calendar: ResolvedPeriodCalendar): ReportedPeriod[] {
   const tallies = readTallies(rows, calendar.lastPeriod);
   let firstPeriod = Number.POSITIVE_INFINITY;
   for (const index of tallies.keys()) firstPeriod = Math.min(firstPeriod, index);
@@ -168,16 +168,16 @@ function reportedPeriods(rows: readonly ResultRow[], calendar: ResolvedPeriodCal
 }
 
 /** The engine's rows by period index, checked: integer fields, each period once, none after `asOf`'s. */
-function readTallies(rows: readonly ResultRow[], lastPeriod: number): Map<number, PeriodTally> {
+function readTallies(rows: ResultTable, lastPeriod: number): Map<number, PeriodTally> {
   const tallies = new Map<number, PeriodTally>();
-  rows.forEach((_, i) => {
+  for (let i = 0; i < rows.length; i++) {
     const index = integerField(rows, i, 'period');
-    if (tallies.has(index)) throw new InvalidInputError(i, 'record', rows[i], `period ${index} is given by an earlier row too`, 'rows');
-    if (index > lastPeriod) throw new InvalidInputError(i, 'record', rows[i], `period ${index} is after the period of asOf (${lastPeriod})`, 'rows');
+    if (tallies.has(index)) throw new InvalidInputError(i, 'record', rows.row(i), `period ${index} is given by an earlier row too`, 'rows');
+    if (index > lastPeriod) throw new InvalidInputError(i, 'record', rows.row(i), `period ${index} is after the period of asOf (${lastPeriod})`, 'rows');
     const field = (name: keyof PeriodTally): number => integerField(rows, i, name);
     const tally = { active: field('active'), new: field('new'), returning: field('returning'), newMinor: field('newMinor'), returningMinor: field('returningMinor'), resurrectedMinor: field('resurrectedMinor') };
-    if (tally.new + tally.returning > tally.active) throw new InvalidInputError(i, 'record', rows[i], 'new and returning customers outnumber the active ones', 'rows');
+    if (tally.new + tally.returning > tally.active) throw new InvalidInputError(i, 'record', rows.row(i), 'new and returning customers outnumber the active ones', 'rows');
     tallies.set(index, tally);
-  });
+  }
   return tallies;
 }

@@ -7,6 +7,7 @@
  */
 import { InvalidInputError, describeValue } from '../errors.ts';
 import type { CustomerId } from '../input/types.ts';
+import { ABSENT, type ResultTable } from './result-rows.ts';
 
 /** A result row as a client returns it. */
 export type ResultRow = Readonly<Record<string, unknown>>;
@@ -20,7 +21,7 @@ export type ResultRow = Readonly<Record<string, unknown>>;
  * @returns the integer
  * @throws {@link InvalidInputError} for a missing field, a non-integer or one beyond ±(2^53 − 1)
  */
-export function integerField(rows: readonly ResultRow[], index: number, field: string): number {
+export function integerField(rows: ResultTable, index: number, field: string): number {
   const value = nullableIntegerField(rows, index, field);
   if (value === null) throw new InvalidInputError(index, 'record', null, `${field} is missing (null); was the row made by the emitted query?`, 'rows');
   return value;
@@ -35,14 +36,12 @@ export function integerField(rows: readonly ResultRow[], index: number, field: s
  * @returns the integer, or `null` for `NULL`
  * @throws {@link InvalidInputError} for an absent field, a non-integer or one beyond ±(2^53 − 1)
  */
-export function nullableIntegerField(rows: readonly ResultRow[], index: number, field: string): number | null {
-  const row = rows[index];
-  if (typeof row !== 'object' || row === null) throw new InvalidInputError(index, 'record', row, `${describeValue(row)} is not a result row`, 'rows');
-  if (!(field in row)) throw new InvalidInputError(index, 'record', row, `has no field ${field}; was the row made by the emitted query?`, 'rows');
-  const value = row[field];
+export function nullableIntegerField(rows: ResultTable, index: number, field: string): number | null {
+  const value = rows.value(index, field);
+  if (value === ABSENT) throw new InvalidInputError(index, 'record', rows.row(index), `has no field ${field}; was the row made by the emitted query?`, 'rows');
   if (value === null) return null;
-  const n = typeof value === 'bigint' ? Number(value) : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-  if (typeof n === 'number' && Number.isSafeInteger(n) && (typeof value !== 'bigint' || BigInt(n) === value)) return n;
+  const n = exactInteger(value);
+  if (n !== null) return n;
   throw new InvalidInputError(index, 'record', value, `${field}: ${describeValue(value)} is not an integer within ±(2^53 − 1)`, 'rows');
 }
 
@@ -56,12 +55,23 @@ export function nullableIntegerField(rows: readonly ResultRow[], index: number, 
  * @returns the id
  * @throws {@link InvalidInputError} for a row that is not an object, or an id of another kind
  */
-export function customerIdField(rows: readonly ResultRow[], index: number, field: string): CustomerId {
-  const row = rows[index];
-  if (typeof row !== 'object' || row === null) throw new InvalidInputError(index, 'record', row, `${describeValue(row)} is not a result row`, 'rows');
-  const value = row[field];
+export function customerIdField(rows: ResultTable, index: number, field: string): CustomerId {
+  const value = rows.value(index, field);
+  if (value === ABSENT) throw new InvalidInputError(index, 'record', rows.row(index), `has no field ${field}; was the row made by the emitted query?`, 'rows');
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
-  if (typeof value === 'bigint' && value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(value);
+  if (typeof value === 'bigint' && value >= MIN_SAFE && value <= MAX_SAFE) return Number(value);
   throw new InvalidInputError(index, 'customerId', value, `${describeValue(value)} is not an id: give a string or an integer within ±(2^53 − 1)`, 'rows');
+}
+
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A number, bigint or decimal text that is an integer within ±(2^53 − 1), as a number; else `null`. */
+function exactInteger(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
+  if (typeof value === 'bigint') return value >= MIN_SAFE && value <= MAX_SAFE ? Number(value) : null;
+  if (typeof value !== 'string' || !/^-?\d+$/.test(value)) return null;
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : null;
 }

@@ -14,7 +14,7 @@ import { type ModelTimeUnit, unitDays } from '../models/time-unit.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { MODEL_CALENDAR_KEYS, type SqlModelCalendar, resolveModelCalendar } from './model-summary.ts';
 import { customerIdField, integerField } from './result-values.ts';
-import { type QueryResult, resultRows } from './result-rows.ts';
+import { type QueryResult, resultTable } from './result-rows.ts';
 import { SOURCE_KEYS } from './source.ts';
 
 /** Options of {@link rfmSummaryFromRows}: the query's calendar and digits, and the summary's unit. */
@@ -78,13 +78,12 @@ export function rfmSummaryFromRows(result: QueryResult, options: RfmSummaryFromR
   const u = unitDays(opts.unit);
   const digits = assertCurrencyDigits(opts.currencyDigits ?? 2);
   const lastDay = calendar.holdEndDay ?? calendar.calEndDay;
-  const rows = resultRows(result);
+  const rows = resultTable(result);
   const customers: CustomerDays[] = [];
   const dayRows: number[] = [];
   const seen = new Set<CustomerId>();
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (typeof row === 'object' && row !== null && row.customer === null) {
+    if (rows.value(i, 'customer') === null) {
       dayRows.push(i);
       continue;
     }
@@ -93,7 +92,7 @@ export function rfmSummaryFromRows(result: QueryResult, options: RfmSummaryFromR
     seen.add(id);
     const days = { id, ...Object.fromEntries(INTEGERS.map((field) => [field, integerField(rows, i, field)])) } as CustomerDays;
     if (days.firstDay > calendar.calEndDay || days.lastDay < days.firstDay) {
-      throw new InvalidInputError(i, 'record', row, `first day ${days.firstDay} and last day ${days.lastDay} are not a summary's (calibration end day ${calendar.calEndDay})`, 'rows');
+      throw new InvalidInputError(i, 'record', rows.row(i), `first day ${days.firstDay} and last day ${days.lastDay} are not a summary's (calibration end day ${calendar.calEndDay})`, 'rows');
     }
     customers.push(days);
   }
@@ -104,7 +103,7 @@ export function rfmSummaryFromRows(result: QueryResult, options: RfmSummaryFromR
   const repeatByPeriod = new Float64Array(Math.max(0, Math.ceil((lastDay + 1 - originDay) / u)));
   for (const i of dayRows) {
     const day = integerField(rows, i, 'day');
-    if (day <= originDay || day > lastDay) throw new InvalidInputError(i, 'record', rows[i], `day ${day} is outside the summary's repeat days (${originDay + 1} … ${lastDay})`, 'rows');
+    if (day <= originDay || day > lastDay) throw new InvalidInputError(i, 'record', rows.row(i), `day ${day} is outside the summary's repeat days (${originDay + 1} … ${lastDay})`, 'rows');
     repeatByPeriod[Math.floor((day - originDay) / u)] += integerField(rows, i, 'repeatDays');
   }
   return finishRfmSummary({

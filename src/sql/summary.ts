@@ -16,7 +16,7 @@ import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { type Expr, and, col, countWhere, int, max, min, op, sumWhere, exactInt, total, when } from './expression.ts';
 import { renderQuery } from './render.ts';
 import { integerField, nullableIntegerField } from './result-values.ts';
-import { type QueryResult, resultRows } from './result-rows.ts';
+import { type QueryResult, resultTable } from './result-rows.ts';
 import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
 
 /** Options of {@link summary}: the source and an optional window `[from, to)`. */
@@ -176,7 +176,7 @@ export interface SummaryFromRowsOptions {
  */
 export function summaryFromRows(result: QueryResult, options?: SummaryFromRowsOptions): Summary {
   const digits = assertCurrencyDigits(options?.currencyDigits ?? 2);
-  const rows = resultRows(result);
+  const rows = resultTable(result);
   if (rows.length !== 1) {
     throw new InvalidInputError(0, 'record', result, `the summary query returns one row; got ${rows.length}`, 'rows');
   }
