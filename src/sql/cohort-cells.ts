@@ -118,7 +118,7 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
   const sqlText = renderQuery(
     {
       with: [
-        ...eventsTables(source),
+        ...eventsTables(source, params),
         {
           // A customer is in the table when their first order is at or before asOf (and within between).
           name: 'firsts',

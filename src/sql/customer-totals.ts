@@ -75,7 +75,7 @@ export function customerTotals(options: SqlCustomerTotalsOptions): SqlQuery {
   const isOrder = op(e('minor'), '>=', int(0));
   const sqlText = renderQuery(
     {
-      with: eventsTables(source),
+      with: eventsTables(source, params),
       select: {
         columns: [
           { as: 'customer', value: e('customer') },

@@ -107,7 +107,7 @@ export function modelSummary(options: SqlModelSummaryOptions): SqlQuery {
   const sqlText = renderQuery(
     {
       with: [
-        ...eventsTables(source),
+        ...eventsTables(source, params),
         {
           // Order days: each customer's orders on one local day, up to the summary's last instant.
           name: 'days',

@@ -7,10 +7,10 @@
  */
 import { checkOptionKeys } from '../option-keys.ts';
 import { periodExpr } from './calendar.ts';
-import { type Expr, and, col, countAll, countWhere, int, min, op, sumWhere, exactInt, total } from './expression.ts';
+import { type Expr, type Select, type TableExpression, and, col, countAll, countWhere, exactInt, int, min, nullValue, op, sumWhere, total } from './expression.ts';
 import { PERIOD_CALENDAR_KEYS, type SqlPeriodCalendar, resolvePeriodCalendar } from './period-options.ts';
 import { renderQuery } from './render.ts';
-import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
+import { Params, type ResolvedSource, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
 
 /** Options of {@link periodActivity}: the source and the report's calendar. */
 export interface SqlPeriodOptions extends SqlSourceOptions, SqlPeriodCalendar {}
@@ -70,10 +70,33 @@ export function periodActivity(options: SqlPeriodOptions): SqlQuery {
   const isNew = and(meets('p'), op(p('period'), '=', col('first', 'f')));
   const isReturning = and(meets('p'), { kind: 'not-null', value: col('customer', 'q') });
   const isResurrected = and(meets('p'), { kind: 'is-null', value: col('customer', 'q') }, op(p('period'), '>', col('first', 'f')));
+  const tally: Select = {
+    columns: [
+      { as: 'period', value: p('period') },
+      { as: 'active', value: exactInt(countWhere(meets('p'))) },
+      { as: 'new', value: exactInt(countWhere(isNew)) },
+      { as: 'returning', value: exactInt(countWhere(isReturning)) },
+      { as: 'newMinor', value: exactInt(sumWhere(isNew, p('gross'))) },
+      { as: 'returningMinor', value: exactInt(sumWhere(isReturning, p('gross'))) },
+      { as: 'resurrectedMinor', value: exactInt(sumWhere(isResurrected, p('gross'))) },
+    ],
+    from: { name: ['periods'], as: 'p' },
+    joins: [
+      { name: ['firsts'], as: 'f', on: op(p('customer'), '=', col('customer', 'f')) },
+      // The same customer's previous period, when they were active in it.
+      { name: ['activePeriods'], as: 'q', on: and(op(p('customer'), '=', col('customer', 'q')), op(col('period', 'q'), '=', op(p('period'), '-', int(1)))), left: true },
+    ],
+    groupBy: [p('period')],
+  };
+  const marked = wholeFirstPeriod(source, asOf, (ms) => periodExpr(ms, zone, calendar.period, calendar.weekStartsOn));
+  const tallyOrMarked: Select =
+    marked === null
+      ? { ...tally, orderBy: [p('period')] }
+      : { columns: TALLY_COLUMNS.map((as) => ({ as, value: col(as, 'o') })), from: { name: ['result'], as: 'o' }, orderBy: [col('period', 'o')] };
   const sqlText = renderQuery(
     {
       with: [
-        ...eventsTables(source),
+        ...eventsTables(source, params),
         {
           // Each customer's periods with an order at or before asOf, and the orders' gross amount there.
           name: 'periods',
@@ -103,28 +126,50 @@ export function periodActivity(options: SqlPeriodOptions): SqlQuery {
             groupBy: [p('customer')],
           },
         },
+        ...(marked === null
+          ? []
+          : [
+              { name: 'tallies', select: tally },
+              marked,
+              {
+                name: 'result',
+                select: {
+                  unionAll: [
+                    { columns: TALLY_COLUMNS.map((as) => ({ as, value: col(as, 't') })), from: { name: ['tallies'], as: 't' } },
+                    // The whole table's first period, a row of NULL counts: a filtered report covers the whole's
+                    // periods. Only with an order: over none, an engine may give a minimum of 0, not NULL.
+                    { columns: TALLY_COLUMNS.map((as) => ({ as, value: as === 'period' ? col('period', 'w') : nullValue })), from: { name: ['wholeFirst'], as: 'w' }, where: op(col('orders', 'w'), '>', int(0)) },
+                  ],
+                },
+              },
+            ]),
       ],
-      select: {
-        columns: [
-          { as: 'period', value: p('period') },
-          { as: 'active', value: exactInt(countWhere(meets('p'))) },
-          { as: 'new', value: exactInt(countWhere(isNew)) },
-          { as: 'returning', value: exactInt(countWhere(isReturning)) },
-          { as: 'newMinor', value: exactInt(sumWhere(isNew, p('gross'))) },
-          { as: 'returningMinor', value: exactInt(sumWhere(isReturning, p('gross'))) },
-          { as: 'resurrectedMinor', value: exactInt(sumWhere(isResurrected, p('gross'))) },
-        ],
-        from: { name: ['periods'], as: 'p' },
-        joins: [
-          { name: ['firsts'], as: 'f', on: op(p('customer'), '=', col('customer', 'f')) },
-          // The same customer's previous period, when they were active in it.
-          { name: ['activePeriods'], as: 'q', on: and(op(p('customer'), '=', col('customer', 'q')), op(col('period', 'q'), '=', op(p('period'), '-', int(1)))), left: true },
-        ],
-        groupBy: [p('period')],
-        orderBy: [p('period')],
-      },
+      select: tallyOrMarked,
     },
     source.dialect,
   );
   return sqlQuery(sqlText, params, source.dialect);
+}
+
+/** The columns of the query's rows. */
+const TALLY_COLUMNS = ['period', 'active', 'new', 'returning', 'newMinor', 'returningMinor', 'resurrectedMinor'] as const;
+
+/**
+ * With a `where` filter, the period of the whole table's first order at or before `asOf` (read from the
+ * table itself, unfiltered), as the table expression `wholeFirst`; `null` without a filter.
+ */
+function wholeFirstPeriod(source: ResolvedSource, asOf: Expr, periodOf: (ms: Expr) => Expr): TableExpression | null {
+  if (source.where.length === 0) return null;
+  const { customerId, date, amount } = source.columns;
+  const column = (name: string): Expr => col(name, 's');
+  const ms: Expr = { kind: 'epoch-ms', value: column(date) };
+  const minor: Expr = { kind: 'minor-units', value: column(amount), digits: source.digits };
+  return {
+    name: 'wholeFirst',
+    select: {
+      columns: [{ as: 'period', value: periodOf(min(ms)) }, { as: 'orders', value: countAll }],
+      from: { name: source.table, as: 's' },
+      where: and(...[customerId, date, amount].map((name): Expr => ({ kind: 'not-null', value: column(name) })), op(minor, '>=', int(0)), op(ms, '<=', asOf)),
+    },
+  };
 }

@@ -16,7 +16,7 @@ import type { PeriodInfo } from '../metrics/period-scan.ts';
 import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
 import { checkOptionKeys } from '../option-keys.ts';
 import { PERIOD_CALENDAR_KEYS, type ResolvedPeriodCalendar, type SqlPeriodCalendar, resolvePeriodCalendar } from './period-options.ts';
-import { integerField } from './result-values.ts';
+import { integerField, nullableIntegerField } from './result-values.ts';
 import { type QueryResult, type ResultTable, resultTable } from './result-rows.ts';
 import { SOURCE_KEYS, type SqlSourceOptions } from './source.ts';
 
@@ -148,8 +148,8 @@ function readOptions(options: PeriodFromRowsOptions): ResolvedPeriodCalendar {
 
 /** The rows read into tallies by period, and the reported periods, from the first order's (or `from`) to `asOf`'s. */
 function reportedPeriods(rows: ResultTable, calendar: ResolvedPeriodCalendar): ReportedPeriod[] {
-  const tallies = readTallies(rows, calendar.lastPeriod);
-  let firstPeriod = Number.POSITIVE_INFINITY;
+  const { tallies, whole } = readTallies(rows, calendar.lastPeriod);
+  let firstPeriod = whole;
   for (const index of tallies.keys()) firstPeriod = Math.min(firstPeriod, index);
   if (firstPeriod === Number.POSITIVE_INFINITY) return [];
   const { period, weekStartsOn, timeZone, asOf, lastPeriod } = calendar;
@@ -167,11 +167,19 @@ function reportedPeriods(rows: ResultTable, calendar: ResolvedPeriodCalendar): R
   return reported;
 }
 
-/** The engine's rows by period index, checked: integer fields, each period once, none after `asOf`'s. */
-function readTallies(rows: ResultTable, lastPeriod: number): Map<number, PeriodTally> {
+/**
+ * The engine's rows by period index, checked: integer fields, each period once, none after `asOf`'s;
+ * and the whole table's first period, from the row of `NULL` counts a filtered query adds (+∞ without).
+ */
+function readTallies(rows: ResultTable, lastPeriod: number): { tallies: Map<number, PeriodTally>; whole: number } {
   const tallies = new Map<number, PeriodTally>();
+  let whole = Number.POSITIVE_INFINITY;
   for (let i = 0; i < rows.length; i++) {
     const index = integerField(rows, i, 'period');
+    if (nullableIntegerField(rows, i, 'active') === null) {
+      whole = Math.min(whole, index);
+      continue;
+    }
     if (tallies.has(index)) throw new InvalidInputError(i, 'record', rows.row(i), `period ${index} is given by an earlier row too`, 'rows');
     if (index > lastPeriod) throw new InvalidInputError(i, 'record', rows.row(i), `period ${index} is after the period of asOf (${lastPeriod})`, 'rows');
     const field = (name: keyof PeriodTally): number => integerField(rows, i, name);
@@ -179,5 +187,5 @@ function readTallies(rows: ResultTable, lastPeriod: number): Map<number, PeriodT
     if (tally.new + tally.returning > tally.active) throw new InvalidInputError(i, 'record', rows.row(i), 'new and returning customers outnumber the active ones', 'rows');
     tallies.set(index, tally);
   }
-  return tallies;
+  return { tallies, whole };
 }

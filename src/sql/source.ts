@@ -11,6 +11,7 @@ import { assertCurrencyDigits } from '../input/money.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { type Dialect, type DialectName, dialectOption } from './dialect.ts';
 import { type Expr, type Select, type SqlType, type TableExpression, and, col, int, min, op, sum } from './expression.ts';
+import { type ResolvedWhere, type SqlWhere, whereCondition, whereOption } from './where.ts';
 
 /** The columns of the input table that a query reads. */
 export interface SqlColumns {
@@ -41,6 +42,12 @@ export interface SqlSourceOptions {
   dialect: DialectName;
   /** Decimal digits of the currency's minor unit (default 2), as in the ledger options. */
   currencyDigits?: number;
+  /**
+   * Keep the rows whose value in each named column is one of those listed (`null` keeps `NULL`s), as
+   * the in-process `where` keeps the orders of attribute values: `{ channel: ['email', 'ads'] }`. Every
+   * report then answers for those orders alone. Not with an `orderId` column (order lines).
+   */
+  where?: SqlWhere;
 }
 
 /**
@@ -54,7 +61,7 @@ export interface SqlQuery {
 }
 
 /** @internal The keys of {@link SqlSourceOptions}. */
-export const SOURCE_KEYS = optionKeys<SqlSourceOptions>({ table: true, columns: true, dialect: true, currencyDigits: true });
+export const SOURCE_KEYS = optionKeys<SqlSourceOptions>({ table: true, columns: true, dialect: true, currencyDigits: true, where: true });
 const COLUMN_KEYS = optionKeys<SqlColumns>({ customerId: true, date: true, amount: true, orderId: true });
 
 /** @internal {@link SqlSourceOptions}, checked. */
@@ -66,6 +73,8 @@ export interface ResolvedSource {
   readonly orderId: string | null;
   readonly dialect: Dialect;
   readonly digits: number;
+  /** The rows kept: a filter per column (empty: every row). */
+  readonly where: ResolvedWhere;
 }
 
 /**
@@ -74,7 +83,7 @@ export interface ResolvedSource {
  * @param options - the options (their keys are checked by the caller)
  * @returns the resolved source
  * @throws {@link InvalidOptionError} for options that are not an object, a missing or empty name, an unknown column key or
- *   dialect, or bad `currencyDigits`
+ *   dialect, bad `currencyDigits`, or a bad `where` (or one with an order id column)
  */
 export function resolveSource(options: SqlSourceOptions): ResolvedSource {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'must be an object { table, columns, dialect, … }');
@@ -90,7 +99,7 @@ export function resolveSource(options: SqlSourceOptions): ResolvedSource {
     amount: nameOption('columns.amount', options.columns.amount),
   };
   const orderId = options.columns.orderId === undefined ? null : nameOption('columns.orderId', options.columns.orderId);
-  return { table, columns, orderId, dialect: dialectOption(options.dialect), digits: assertCurrencyDigits(options.currencyDigits ?? 2) };
+  return { table, columns, orderId, dialect: dialectOption(options.dialect), digits: assertCurrencyDigits(options.currencyDigits ?? 2), where: whereOption(options.where, orderId !== null) };
 }
 
 function nameOption(option: string, value: unknown): string {
@@ -131,13 +140,14 @@ export function sqlQuery(text: string, params: Params, dialect: Dialect): SqlQue
 /**
  * @internal The input table's rows as events `(customer, ms, minor)`: epoch ms and integer minor units,
  * in the engine's own types, the common table expression `events`. Rows with a `NULL` customer, date
- * or amount are left out. With an order id column, the rows are read as `lines` first, and the lines
- * of one order merge into one event.
+ * or amount are left out, and so are those the `where` filter does not keep. With an order id column,
+ * the rows are read as `lines` first, and the lines of one order merge into one event.
  *
  * @param source - the resolved source
+ * @param params - the query's parameters (the filter's values are added)
  * @returns the common table expressions, `events` last
  */
-export function eventsTables(source: ResolvedSource): TableExpression[] {
+export function eventsTables(source: ResolvedSource, params: Params): TableExpression[] {
   const { customerId, date, amount } = source.columns;
   const column = (name: string): Expr => col(name, 'source');
   const rows: Select = {
@@ -148,7 +158,7 @@ export function eventsTables(source: ResolvedSource): TableExpression[] {
       ...(source.orderId === null ? [] : [{ as: 'orderId', value: column(source.orderId) }]),
     ],
     from: { name: source.table, as: 'source' },
-    where: and(...[customerId, date, amount].map((name): Expr => ({ kind: 'not-null', value: column(name) }))),
+    where: and(...[customerId, date, amount].map((name): Expr => ({ kind: 'not-null', value: column(name) })), ...nonNull(whereCondition(source.where, 'source', params))),
   };
   if (source.orderId === null) return [{ name: 'events', select: rows }];
   const line = (name: string): Expr => col(name, 'l');
@@ -177,4 +187,9 @@ export function eventsTables(source: ResolvedSource): TableExpression[] {
     { name: 'lines', select: rows },
     { name: 'events', select: { unionAll: [merged, single] } },
   ];
+}
+
+/** The condition as a list: none, or the one. */
+function nonNull(condition: Expr | null): Expr[] {
+  return condition === null ? [] : [condition];
 }

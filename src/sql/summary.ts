@@ -86,7 +86,7 @@ export function summary(options: SqlSummaryOptions): SqlQuery {
   const sqlText = renderQuery(
     {
       with: [
-        ...eventsTables(source),
+        ...eventsTables(source, params),
         {
           // Each customer's first order: the earliest, ties at one instant broken by the largest amount.
           name: 'firsts',
