@@ -12,7 +12,8 @@ import { resolveAsOf, type AsOfOptions } from './customer-scan.ts';
 import type { LedgerInput } from './ledger.ts';
 import { LEDGER_BASE_KEYS } from './options.ts';
 import type { CustomerId, Ledger } from './types.ts';
-import { CUSTOMER_STATE_BRAND, type CustomerState } from './customer-state-type.ts';
+import { CUSTOMER_STATE_BRAND, type CustomerState, isCustomerState } from './customer-state-type.ts';
+import { stateAsOf } from './state-ledger.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 
 /** Options of {@link customerState}: the as-of instant, and ledger options for raw records. */
@@ -46,7 +47,10 @@ const STATE_KEYS = [...LEDGER_BASE_KEYS, ...optionKeys<Pick<AsOfOptions, 'asOf'>
  * ```
  */
 export function customerState(data: LedgerInput, options?: CustomerStateOptions): CustomerState {
-  const { book, asOf, timeZone } = resolveAsOf(data, checkOptionKeys(options ?? {}, STATE_KEYS));
+  const checked = checkOptionKeys(options ?? {}, STATE_KEYS);
+  // A state is its own state (its asOf and zone are checked as for any report of it).
+  if (isCustomerState(data)) return (stateAsOf(data, checked), data);
+  const { book, asOf, timeZone } = resolveAsOf(data, checked);
   return stateOfLedger(book, asOf, timeZone);
 }
 
@@ -77,7 +81,7 @@ function stateOfLedger(book: Ledger, asOf: number | null, timeZone: string): Cus
   return makeCustomerState({ asOf, timeZone, currencyDigits: book.currencyDigits, ids }, rows);
 }
 
-/** One row of a {@link CustomerState}. */
+/** @internal One row of a {@link CustomerState}. */
 export interface StateRow {
   firstEvent: number;
   firstOrder: number;
@@ -135,7 +139,7 @@ export function stateRow(columns: Omit<StateColumns, 'set'>, i: number): StateRo
   };
 }
 
-/** What a state is besides its columns. */
+/** @internal What a state is besides its columns. */
 export interface StateHeader {
   readonly asOf: number | null;
   readonly timeZone: string;
