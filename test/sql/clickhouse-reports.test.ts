@@ -6,9 +6,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readCdnow } from '../../example/cdnow.ts';
-import { Cohort, customerState, ledger, mergeCustomerStates, periodLifecycle, periodRetention, rfm, rfmSummary } from '../../src/index.ts';
+import { customerState, ledger, mergeCustomerStates, periodLifecycle, periodRetention, rfm, rfmSummary } from '../../src/index.ts';
 import {
-  type SqlCohortCalendar,
   cohortCells,
   cohortTableFromCells,
   customerStateFromRows,
@@ -20,7 +19,7 @@ import {
   rfmSummaryFromRows,
 } from '../../src/sql.ts';
 import { type ClickHouseEngine, Cluster, findServerProgram, serversRequired, shardedCluster, singleNode } from './clickhouse-servers.ts';
-import { DAY, START, eventsOf, json, recordsArbitrary, toRecords } from './ledgers.ts';
+import { DAY, HOUR, START, cohortChoicesArbitrary, cohortOfChoices, eventsOf, hourlyEventsArbitrary, json, recordsArbitrary, toRecords } from './ledgers.ts';
 
 const program = findServerProgram();
 const ZONE = 'America/New_York';
@@ -45,16 +44,6 @@ const source = (engine: ClickHouseEngine, table: string) => ({
   columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' },
   dialect: engine.dialect,
 });
-
-/** The in-process table with the same choices, through the builder's steps. */
-function inProcessTable(book: typeof cdnow, c: SqlCohortCalendar) {
-  let cohort = Cohort.from(book).by(c.by ?? 'month').every(c.every ?? c.by ?? 'month').timeZone(c.timeZone ?? 'UTC').asOf(c.asOf);
-  if (c.mode !== undefined) cohort = cohort.mode(c.mode);
-  if (c.brackets !== undefined) cohort = cohort.brackets(c.brackets);
-  if (c.maxOffset !== undefined) cohort = cohort.maxOffset(c.maxOffset);
-  if (c.activeWhen !== undefined) cohort = cohort.activeWhen(c.activeWhen);
-  return cohort.table();
-}
 
 describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
   beforeAll(async () => {
@@ -97,7 +86,7 @@ describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
     ] as const)('the CDNOW cohort table with $mode $brackets $every equals the Cohort table', async (choices) => {
       const engine = engineNamed(name);
       const options = { ...source(engine, 'cdnow'), ...choices };
-      expect(json(cohortTableFromCells(await engine.run(cohortCells(options)), options))).toEqual(json(inProcessTable(cdnow, choices)));
+      expect(json(cohortTableFromCells(await engine.run(cohortCells(options)), options))).toEqual(json(cohortOfChoices(cdnow, choices)));
     });
 
     test('the CDNOW period reports with activeWhen equal the in-process ones', async () => {
@@ -130,6 +119,33 @@ describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
           }
         }),
         { numRuns: 6, seed: 25 },
+      );
+    });
+    test('on seeded random ledgers, cohort tables of any counting, span, cap, bounds and rule equal the Cohort table', async () => {
+      const engine = engineNamed(name);
+      await fc.assert(
+        fc.asyncProperty(hourlyEventsArbitrary, cohortChoicesArbitrary, async (events, choices) => {
+          await engine.load('modes', events);
+          const book = ledger(events.map((e) => ({ customerId: e.customerId, date: e.ms, amount: e.amount })));
+          const options = { ...source(engine, 'modes'), ...choices };
+          expect(json(cohortTableFromCells(await engine.run(cohortCells(options)), options))).toEqual(json(cohortOfChoices(book, choices)));
+        }),
+        { numRuns: 8, seed: 26 },
+      );
+    });
+
+    test('on seeded random ledgers, the models\' summary equals rfmSummary', async () => {
+      const engine = engineNamed(name);
+      await fc.assert(
+        fc.asyncProperty(hourlyEventsArbitrary, fc.integer({ min: 0, max: 300 }), fc.constantFrom(1, 7), async (events, cal, days) => {
+          const calibrationEnd = new Date(START + cal * DAY + 12 * HOUR);
+          const calendar = { calibrationEnd, holdoutEnd: new Date(calibrationEnd.getTime() + 60 * DAY), timeZone: ZONE };
+          await engine.load('summary', events);
+          const book = ledger(events.map((e) => ({ customerId: e.customerId, date: e.ms, amount: e.amount })), { timeZone: ZONE });
+          const rows = await engine.run(modelSummary({ ...source(engine, 'summary'), ...calendar }));
+          expect(JSON.stringify(rfmSummaryFromRows(rows, { ...calendar, unit: { days } }))).toBe(JSON.stringify(rfmSummary(book, { ...calendar, unit: { days } })));
+        }),
+        { numRuns: 8, seed: 27 },
       );
     });
   });

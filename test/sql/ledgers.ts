@@ -3,6 +3,7 @@
 // with DST) that the engine equality suites share.
 import fc from 'fast-check';
 import { Cohort } from '../../src/index.ts';
+import type { SqlCohortOptions } from '../../src/sql.ts';
 import type { Ledger } from '../../src/input/types.ts';
 import type { EngineEvent } from './engines.ts';
 
@@ -57,3 +58,55 @@ export function toRecords(raw: readonly RawRecord[]) {
 export function inProcessCohorts(book: Ledger, calendar: { by: Unit; every: Unit; timeZone: string; asOf: Date; weekStartsOn?: 0 | 1 }) {
   return Cohort.from(book).by(calendar.by).every(calendar.every).timeZone(calendar.timeZone).weekStartsOn(calendar.weekStartsOn ?? 1).asOf(calendar.asOf).table();
 }
+
+/**
+ * Events at whole hours near local midnight in New York (3–6 h UTC) and Berlin (21–23 h UTC) around
+ * their DST changes, with refunds, zero-value orders and ties, each with a shard (0 or 1).
+ */
+export const hourlyEventsArbitrary = fc.array(
+  fc.record({
+    customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+    ms: fc.tuple(fc.integer({ min: 0, max: 420 }), fc.constantFrom(3, 4, 5, 6, 21, 22, 23)).map(([d, h]) => START + d * DAY + h * HOUR),
+    amount: fc.oneof(fc.constant(0), fc.integer({ min: -3000, max: -1 }), fc.integer({ min: 1, max: 20000 })).map((c) => (c / 100).toFixed(2)),
+    shard: fc.integer({ min: 0, max: 1 }),
+  }),
+  { maxLength: 40 },
+);
+
+/** The cohort choices of `cohortCells` beyond the source. */
+export type CohortChoices = Omit<SqlCohortOptions, 'table' | 'columns' | 'dialect'>;
+
+/** The in-process table of the same choices, through the builder's steps. */
+export function cohortOfChoices(book: Ledger, c: CohortChoices) {
+  let cohort = Cohort.from(book).by(c.by ?? 'month').every(c.every ?? c.by ?? 'month').timeZone(c.timeZone ?? 'UTC').asOf(c.asOf);
+  if (c.between !== undefined) cohort = cohort.between(...c.between);
+  if (c.mode !== undefined) cohort = cohort.mode(c.mode);
+  if (c.brackets !== undefined) cohort = cohort.brackets(c.brackets);
+  if (c.maxOffset !== undefined) cohort = cohort.maxOffset(c.maxOffset);
+  if (c.activeWhen !== undefined) cohort = cohort.activeWhen(c.activeWhen);
+  return cohort.table();
+}
+
+/** Random cohort choices in Berlin: any counting, span, cap, bounds and rule. */
+export const cohortChoicesArbitrary: fc.Arbitrary<CohortChoices> = fc
+  .record(
+    {
+      every: fc.constantFrom('week', 'month', { days: 10 }) as fc.Arbitrary<'week' | 'month' | { days: number }>,
+      counting: fc.constantFrom('classic', 'unbounded', 'brackets'),
+      maxOffset: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+      from: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }),
+      minOrders: fc.constantFrom(1, 2),
+      minAmount: fc.constantFrom(undefined, '0.00', '40.00'),
+    },
+    { requiredKeys: ['every', 'counting', 'minOrders'] },
+  )
+  .map((r) => ({
+    by: 'month' as const,
+    every: r.every,
+    timeZone: 'Europe/Berlin',
+    asOf: new Date(START + 300 * DAY),
+    ...(r.counting === 'brackets' ? { brackets: [[0], [1, 3], [5, 8]] as const } : { mode: r.counting as 'classic' | 'unbounded' }),
+    ...(r.maxOffset === undefined ? {} : { maxOffset: r.maxOffset }),
+    ...(r.from === undefined ? {} : { between: [new Date(START + r.from * DAY), undefined] as const }),
+    activeWhen: { minOrders: r.minOrders, ...(r.minAmount === undefined ? {} : { minAmount: r.minAmount }) },
+  }));

@@ -7,7 +7,7 @@ import { readCdnow } from '../../example/cdnow.ts';
 import { type CustomerState, customerState, dormancy, fitBgNbd, historicalClv, ledger, mergeCustomerStates, rfm, rfmSummary } from '../../src/index.ts';
 import { type RfmSummaryFromRowsOptions, customerStateFromRows, customerTotals, modelSummary, rfmSummaryFromRows } from '../../src/sql.ts';
 import { type Engine, useEngines } from './engines.ts';
-import { DAY, HOUR, START, eventsOf } from './ledgers.ts';
+import { DAY, HOUR, START, eventsOf, hourlyEventsArbitrary } from './ledgers.ts';
 
 
 /** A state's columns as plain arrays. */
@@ -17,17 +17,6 @@ function plain(state: CustomerState) {
 }
 
 const ZONE = 'America/New_York';
-
-/** Events near local midnight in New York around its DST changes, refunds, zero-value orders and ties. */
-const eventsArbitrary = fc.array(
-  fc.record({
-    customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
-    ms: fc.tuple(fc.integer({ min: 0, max: 420 }), fc.constantFrom(3, 4, 5, 6)).map(([d, h]) => START + d * DAY + h * HOUR),
-    amount: fc.oneof(fc.constant(0), fc.integer({ min: -3000, max: -1 }), fc.integer({ min: 1, max: 20000 })).map((c) => (c / 100).toFixed(2)),
-    shard: fc.integer({ min: 0, max: 1 }),
-  }),
-  { maxLength: 40 },
-);
 
 /** CDNOW with its ids as text, as the engines' tables hold them. */
 const cdnow = ledger(readCdnow().map((r) => ({ ...r, customerId: String(r.customerId) })), { timeZone: ZONE });
@@ -66,7 +55,7 @@ describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
   test('on random events, the state equals customerState; the states of two shards merge into the whole', async () => {
     const engine = engineNamed(name);
     await fc.assert(
-      fc.asyncProperty(eventsArbitrary, fc.integer({ min: 0, max: 420 }), async (events, cut) => {
+      fc.asyncProperty(hourlyEventsArbitrary, fc.integer({ min: 0, max: 420 }), async (events, cut) => {
         const asOf = START + cut * DAY + 5 * HOUR;
         const book = ledger(events.map((e) => ({ customerId: e.customerId, date: e.ms, amount: e.amount })), { timeZone: ZONE });
         await engine.load('events', events);
@@ -95,7 +84,7 @@ describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
   test('on random events, the model summary equals rfmSummary, with and without a holdout', async () => {
     const engine = engineNamed(name);
     await fc.assert(
-      fc.asyncProperty(eventsArbitrary, fc.integer({ min: 0, max: 300 }), fc.option(fc.integer({ min: 1, max: 120 })), fc.constantFrom(1, 7, 10), async (events, cal, hold, days) => {
+      fc.asyncProperty(hourlyEventsArbitrary, fc.integer({ min: 0, max: 300 }), fc.option(fc.integer({ min: 1, max: 120 })), fc.constantFrom(1, 7, 10), async (events, cal, hold, days) => {
         const calibrationEnd = new Date(START + cal * DAY + 12 * HOUR);
         const calendar = { calibrationEnd, timeZone: ZONE, unit: { days }, ...(hold === null ? {} : { holdoutEnd: new Date(calibrationEnd.getTime() + hold * DAY) }) };
         const book = ledger(events.map((e) => ({ customerId: e.customerId, date: e.ms, amount: e.amount })), { timeZone: ZONE });
