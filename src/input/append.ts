@@ -17,7 +17,7 @@ import { checkAttributeNames } from './append-options.ts';
 import { type AttributeColumn, allocateCodes, compareAttributeValues } from './attribute-dictionary.ts';
 import { type CustomerTable, joinCustomerTable } from './customer-table.ts';
 import { allocateEventColumns } from './event-columns.ts';
-import { byName } from './build.ts';
+import { byName, finishedFields } from './build.ts';
 import { LedgerObject } from './ledger-object.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
 import type { CustomerId, Ledger, SkippedRecord } from './types.ts';
@@ -76,30 +76,16 @@ export function appendLedger(book: Ledger, added: Ledger, customers: CustomerTab
   const sortedIds = order === null ? ids : Array.from(order, (a) => ids[a]);
   const attributes = names.map((name) => mergedDictionary(book.attributes[name], added.attributes[name]));
   const events = mergeRuns(book, added, order, addedRun, attributes);
-  const { orders, totals, perAccount } = finishAccounts(events, events.attributes);
+  const finished = finishAccounts(events, events.attributes);
   const joined = customers === null ? null : joinCustomerTable(customers, sortedIds);
   return new LedgerObject({
     timeZone: book.timeZone,
     currency: book.currency ?? added.currency,
     currencyDigits: book.currencyDigits,
     ids: Object.freeze(sortedIds),
-    start: events.start,
-    time: events.time,
-    minor: events.minor,
-    orders,
+    ...finishedFields(events, finished),
     recordCount: book.recordCount + added.recordCount,
-    eventCount: events.time.length,
-    orderCount: totals.orders,
-    refundCount: totals.refunds,
-    customerCount: totals.customers,
-    minTime: totals.minTime,
-    maxTime: totals.maxTime,
     skipped: appendSkipped(book, added),
-    totals,
-    firstOrder: perAccount.firstOrder,
-    lastOrder: perAccount.lastOrder,
-    grossMinor: perAccount.grossMinor,
-    netMinor: perAccount.netMinor,
     attributes: byName(names.map((name, k) => [name, events.attributes[k]])),
     customerAttributes: byName(joined === null ? [] : joined.attributes),
     unknownCustomers: joined === null || customers === null ? 0 : customers.rowOf.size - joined.matched,

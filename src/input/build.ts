@@ -5,10 +5,10 @@
  * @module
  */
 import { InvalidOptionError, RetentionError } from '../errors.ts';
-import { finishAccounts } from './account-totals.ts';
+import { type FinishedAccounts, type GroupedEvents, finishAccounts } from './account-totals.ts';
 import { canonicalOrder } from './account-order.ts';
 import { countAccounts, groupByAccount } from './group-events.ts';
-import { LedgerObject } from './ledger-object.ts';
+import { type LedgerFields, LedgerObject } from './ledger-object.ts';
 import { mergeOrderLines } from './order-lines.ts';
 import { MAX_EXACT_MINOR } from './money.ts';
 import type { ResolvedLedgerOptions } from './options.ts';
@@ -73,7 +73,7 @@ export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions
     for (let r = 0; r < accounts; r++) sortedIds[r] = ids[order[r]];
   }
   const events = groupByAccount(staged, dead, order, counts.events, accounts);
-  const { orders, totals, perAccount } = finishAccounts(
+  const finished = finishAccounts(
     events,
     events.attributes.map(({ column }) => column),
   );
@@ -83,28 +83,45 @@ export function buildLedger(staged: StagedEvents, options: ResolvedLedgerOptions
     currency: options.currency,
     currencyDigits: options.currencyDigits,
     ids: Object.freeze(sortedIds),
+    ...finishedFields(events, finished),
+    recordCount,
+    skipped: problems.skipped(),
+    attributes: byName(events.attributes.map(({ name, column }) => [name, column])),
+    customerAttributes: byName(joined === null ? [] : joined.attributes),
+    unknownCustomers: customers.unknown ?? (joined === null || customers.table === null ? 0 : customers.table.rowOf.size - joined.matched),
+  });
+}
+
+/**
+ * @internal The fields of a ledger that its grouped events and their finished accounts give.
+ *
+ * @param events - the events grouped by account, in account order
+ * @param finished - what `finishAccounts` made of them
+ * @returns the columns, counts and totals
+ */
+export function finishedFields(events: GroupedEvents, finished: FinishedAccounts): Pick<LedgerFields, FinishedField> {
+  const { orders, totals, perAccount } = finished;
+  return {
     start: events.start,
     time: events.time,
     minor: events.minor,
     orders,
-    recordCount,
     eventCount: events.time.length,
     orderCount: totals.orders,
     refundCount: totals.refunds,
     customerCount: totals.customers,
     minTime: totals.minTime,
     maxTime: totals.maxTime,
-    skipped: problems.skipped(),
     totals,
     firstOrder: perAccount.firstOrder,
     lastOrder: perAccount.lastOrder,
     grossMinor: perAccount.grossMinor,
     netMinor: perAccount.netMinor,
-    attributes: byName(events.attributes.map(({ name, column }) => [name, column])),
-    customerAttributes: byName(joined === null ? [] : joined.attributes),
-    unknownCustomers: customers.unknown ?? (joined === null || customers.table === null ? 0 : customers.table.rowOf.size - joined.matched),
-  });
+  };
 }
+
+/** The fields {@link finishedFields} gives. */
+type FinishedField = 'start' | 'time' | 'minor' | 'orders' | 'eventCount' | 'orderCount' | 'refundCount' | 'customerCount' | 'minTime' | 'maxTime' | 'totals' | 'firstOrder' | 'lastOrder' | 'grossMinor' | 'netMinor';
 
 /**
  * @internal Attribute columns by name, in a frozen object without a prototype (any name is a plain key).
