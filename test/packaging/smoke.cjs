@@ -23,7 +23,7 @@ try {
 }
 if (!(calendarError instanceof InvalidOptionError)) throw new Error('CJS: the calendar entry throws another copy of the error classes');
 if (calendar.InvalidOptionError !== InvalidOptionError) throw new Error('CJS: the calendar entry exports another InvalidOptionError');
-const cells = [{ cohort: 24288, offset: 0, cohortSize: 1, minBase: 24288, maxBase: 24288, customers: '1', orders: '1', grossMinor: '150', netMinor: '150' }];
+const cells = [{ cohort: 24288, offset: 0, bracket: null, cohortSize: 1, minBase: 24288, maxBase: 24288, customers: '1', orders: '1', grossMinor: '150', netMinor: '150', lastActive: '1' }];
 if (sql.cohortTableFromCells(cells, { asOf: '2024-01-31' }).cohorts[0].cells[0].grossRevenue.toFixed(2) !== '1.50') throw new Error('CJS: sql entry');
 if (sql.InvalidOptionError !== InvalidOptionError) throw new Error('CJS: the sql entry exports another InvalidOptionError');
 console.log('cjs: 8 checks passed');

@@ -38,7 +38,7 @@ const query = cohortCells({ table: 'orders', columns: { customerId: 'c', date: '
 checks.push([query.params.join(), '1711843200000,UTC']);
 const finished = summaryFromRows([{ customers: '1', orders: '2', zeroValueOrders: '0', refunds: '0', grossMinor: '2000', refundMinor: '0', repeatMinor: '1', repeatCustomers: '1', firstOrder: null, lastOrder: null }]);
 checks.push([Decimal.isDecimal(finished.grossRevenue) && finished.grossRevenue.toFixed(2), '20.00']);
-const cell = { cohort: 24288, offset: 0, cohortSize: 1, minBase: 24288, maxBase: 24288, customers: '1', orders: '1', grossMinor: '100', netMinor: '100' };
+const cell = { cohort: 24288, offset: 0, bracket: null, cohortSize: 1, minBase: 24288, maxBase: 24288, customers: '1', orders: '1', grossMinor: '100', netMinor: '100', lastActive: '1' };
 checks.push([cohortTableFromCells([cell], { asOf: '2024-01-31' }).cohorts[0].key, '2024-01']);
 try {
   cohortCells({ table: 'orders', columns: { customerId: 'c', date: 'd', amount: 'a' }, dialect: 'mysql', asOf: 0 });
