@@ -105,6 +105,12 @@ describe('customerState', () => {
     expect(dormancy(customerState(records)).customers[0]?.medianGap).toBeNull();
   });
 
+  it('is a state\'s own state, at its own asOf only', () => {
+    const state = customerState([{ customerId: 'a', date: '2024-01-02', amount: '1.00' }], { asOf: '2024-03-01' });
+    expect(customerState(state as never)).toBe(state);
+    expect(optionError(() => customerState(state as never, { asOf: '2024-04-01' })).option).toBe('asOf');
+  });
+
   it('members of a state report are its ids', () => {
     const state = customerState([
       { customerId: 'a', date: '2024-01-02', amount: '1.00' },
