@@ -213,6 +213,7 @@ function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
       return f({ ...e, arg: e.arg === null ? null : m(e.arg) });
     case 'not-null':
     case 'is-null':
+    case 'byte-order':
     case 'exact-int':
     case 'epoch-ms':
     case 'minor-units':

@@ -37,6 +37,8 @@ export type Expr =
   | { readonly kind: 'exact-int'; readonly value: Expr }
   /** Epoch milliseconds (BIGINT) of a timestamp column. */
   | { readonly kind: 'epoch-ms'; readonly value: Expr }
+  /** A text value compared in byte order (code-point order), whatever the column's collation. */
+  | { readonly kind: 'byte-order'; readonly value: Expr }
   /** Integer minor units (BIGINT) of an amount in major units: `round(amount · 10^digits)`. */
   | { readonly kind: 'minor-units'; readonly value: Expr; readonly digits: number }
   /** The local date (DATE) of an instant given in epoch ms, in the time zone named by `zone`. */

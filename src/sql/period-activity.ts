@@ -155,11 +155,12 @@ export function periodActivity(options: SqlPeriodOptions): SqlQuery {
 const TALLY_COLUMNS = ['period', 'active', 'new', 'returning', 'newMinor', 'returningMinor', 'resurrectedMinor'] as const;
 
 /**
- * With a `where` filter, the period of the whole table's first order at or before `asOf` (read from the
- * table itself, unfiltered), as the table expression `wholeFirst`; `null` without a filter.
+ * With a `where` or `customerWhere` filter, the period of the whole table's first order at or before
+ * `asOf` (read from the table itself, unfiltered), as the table expression `wholeFirst`; `null` without
+ * a filter.
  */
 function wholeFirstPeriod(source: ResolvedSource, asOf: Expr, periodOf: (ms: Expr) => Expr): TableExpression | null {
-  if (source.where.length === 0) return null;
+  if (source.where.length === 0 && source.customerWhere.length === 0) return null;
   const { customerId, date, amount } = source.columns;
   const column = (name: string): Expr => col(name, 's');
   const ms: Expr = { kind: 'epoch-ms', value: column(date) };

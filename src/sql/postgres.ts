@@ -21,6 +21,8 @@ export const postgres: Dialect = {
   param: (index, type) => `CAST($${index} AS ${type})`,
   exactDiv: (left, right) => `(${left} / ${right})`,
   exactInt: (value) => `CAST(${value} AS text)`,
+  // A database's collation may order text by language; "C" orders it by byte (code point).
+  byteOrder: (value) => `(${value} COLLATE "C")`,
   epochMs: (column) => `CAST(floor(extract(epoch FROM ${column}) * 1000) AS bigint)`,
   minorUnits: (amount, digits) => `CAST(round(${amount} * ${10 ** digits}) AS bigint)`,
   localDate: (ms, zone) => `CAST(timezone(${zone}, timestamptz '1970-01-01 00:00:00+00' + ${ms} * interval '1 millisecond') AS date)`,

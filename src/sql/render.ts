@@ -88,6 +88,8 @@ export function renderExpr(e: Expr, dialect: Dialect): string {
       return `coalesce(${r(e.value)}, ${r(e.fallback)})`;
     case 'exact-div':
       return dialect.exactDiv(r(e.left), r(e.right));
+    case 'byte-order':
+      return dialect.byteOrder?.(r(e.value)) ?? r(e.value);
     case 'exact-int':
       return dialect.exactInt(r(e.value));
     case 'epoch-ms':

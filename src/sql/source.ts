@@ -12,6 +12,7 @@ import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { type Dialect, type DialectName, dialectOption } from './dialect.ts';
 import { type Expr, type Select, type SqlType, type TableExpression, and, col, int, min, op, sum } from './expression.ts';
 import { type ResolvedWhere, type SqlWhere, whereCondition, whereOption } from './where.ts';
+import { customerWhereTables } from './customer-where.ts';
 
 /** The columns of the input table that a query reads. */
 export interface SqlColumns {
@@ -48,6 +49,13 @@ export interface SqlSourceOptions {
    * report then answers for those orders alone. Not with an `orderId` column (order lines).
    */
   where?: SqlWhere;
+  /**
+   * Keep the customers whose value on their first order, in each named column, is one of those listed
+   * (`null` keeps a missing value), with all their orders: `{ channel: ['email'] }` is the segment
+   * `'email'` of the in-process breakdown `by: 'channel'` (the customer rule). After `where`, when both
+   * are given. Not with an `orderId` column (order lines).
+   */
+  customerWhere?: SqlWhere;
 }
 
 /**
@@ -61,7 +69,7 @@ export interface SqlQuery {
 }
 
 /** @internal The keys of {@link SqlSourceOptions}. */
-export const SOURCE_KEYS = optionKeys<SqlSourceOptions>({ table: true, columns: true, dialect: true, currencyDigits: true, where: true });
+export const SOURCE_KEYS = optionKeys<SqlSourceOptions>({ table: true, columns: true, dialect: true, currencyDigits: true, where: true, customerWhere: true });
 const COLUMN_KEYS = optionKeys<SqlColumns>({ customerId: true, date: true, amount: true, orderId: true });
 
 /** @internal {@link SqlSourceOptions}, checked. */
@@ -75,6 +83,8 @@ export interface ResolvedSource {
   readonly digits: number;
   /** The rows kept: a filter per column (empty: every row). */
   readonly where: ResolvedWhere;
+  /** The customers kept, by the values on their first order (empty: every customer). */
+  readonly customerWhere: ResolvedWhere;
 }
 
 /**
@@ -83,7 +93,7 @@ export interface ResolvedSource {
  * @param options - the options (their keys are checked by the caller)
  * @returns the resolved source
  * @throws {@link InvalidOptionError} for options that are not an object, a missing or empty name, an unknown column key or
- *   dialect, bad `currencyDigits`, or a bad `where` (or one with an order id column)
+ *   dialect, bad `currencyDigits`, or a bad `where` or `customerWhere` (or one with an order id column)
  */
 export function resolveSource(options: SqlSourceOptions): ResolvedSource {
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'must be an object { table, columns, dialect, … }');
@@ -99,7 +109,15 @@ export function resolveSource(options: SqlSourceOptions): ResolvedSource {
     amount: nameOption('columns.amount', options.columns.amount),
   };
   const orderId = options.columns.orderId === undefined ? null : nameOption('columns.orderId', options.columns.orderId);
-  return { table, columns, orderId, dialect: dialectOption(options.dialect), digits: assertCurrencyDigits(options.currencyDigits ?? 2), where: whereOption(options.where, orderId !== null) };
+  return {
+    table,
+    columns,
+    orderId,
+    dialect: dialectOption(options.dialect),
+    digits: assertCurrencyDigits(options.currencyDigits ?? 2),
+    where: whereOption(options.where, orderId !== null),
+    customerWhere: whereOption(options.customerWhere, orderId !== null, 'customerWhere'),
+  };
 }
 
 function nameOption(option: string, value: unknown): string {
@@ -140,7 +158,8 @@ export function sqlQuery(text: string, params: Params, dialect: Dialect): SqlQue
 /**
  * @internal The input table's rows as events `(customer, ms, minor)`: epoch ms and integer minor units,
  * in the engine's own types, the common table expression `events`. Rows with a `NULL` customer, date
- * or amount are left out, and so are those the `where` filter does not keep. With an order id column,
+ * or amount are left out, and so are those the `where` filter does not keep, and the customers the
+ * `customerWhere` filter does not keep (see customer-where.ts). With an order id column,
  * the rows are read as `lines` first, and the lines of one order merge into one event.
  *
  * @param source - the resolved source
@@ -156,10 +175,12 @@ export function eventsTables(source: ResolvedSource, params: Params): TableExpre
       { as: 'ms', value: { kind: 'epoch-ms', value: column(date) } },
       { as: 'minor', value: { kind: 'minor-units', value: column(amount), digits: source.digits } },
       ...(source.orderId === null ? [] : [{ as: 'orderId', value: column(source.orderId) }]),
+      ...source.customerWhere.map(({ column: name }, i) => ({ as: `v${i}`, value: column(name) })),
     ],
     from: { name: source.table, as: 'source' },
-    where: and(...[customerId, date, amount].map((name): Expr => ({ kind: 'not-null', value: column(name) })), ...nonNull(whereCondition(source.where, 'source', params))),
+    where: and(...[customerId, date, amount].map((name): Expr => ({ kind: 'not-null', value: column(name) })), ...nonNull(whereCondition(source.where, column, params))),
   };
+  if (source.customerWhere.length > 0) return customerWhereTables(source, rows, params);
   if (source.orderId === null) return [{ name: 'events', select: rows }];
   const line = (name: string): Expr => col(name, 'l');
   // The lines of one order: one event at the earliest line's instant, their amounts summed.

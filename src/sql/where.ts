@@ -6,7 +6,7 @@
  * @internal
  */
 import { InvalidOptionError, describeValue } from '../errors.ts';
-import { type Expr, and, col, int, op } from './expression.ts';
+import { type Expr, and, int, op } from './expression.ts';
 import type { Params } from './source.ts';
 
 /** A filter: for each column named, the values kept (`null` keeps the rows where it is `NULL`). */
@@ -20,41 +20,42 @@ export type ResolvedWhere = readonly { readonly column: string; readonly values:
  *
  * @param where - the option
  * @param orderLines - whether the table is read as order lines (an order id column is named)
+ * @param option - the option's name, for messages
  * @returns the filter (empty without one)
  * @throws {@link InvalidOptionError} for something other than an object of value lists, an empty
  *   column name, or a filter of order lines
  */
-export function whereOption(where: unknown, orderLines: boolean): ResolvedWhere {
+export function whereOption(where: unknown, orderLines: boolean, option = 'where'): ResolvedWhere {
   if (where === undefined) return [];
   if (typeof where !== 'object' || where === null || Array.isArray(where)) {
-    throw new InvalidOptionError('where', where, `${describeValue(where)} is not a filter { column: [values] }`);
+    throw new InvalidOptionError(option, where, `${describeValue(where)} is not a filter { column: [values] }`);
   }
   if (orderLines) {
     // An order's value is its earliest line's: a filter of lines would keep parts of orders.
-    throw new InvalidOptionError('where', where, 'a filter of order lines (columns.orderId) is not written in SQL; filter a table of whole orders, or filter in process with filterLedger');
+    throw new InvalidOptionError(option, where, 'a filter of order lines (columns.orderId) is not written in SQL; filter a table of whole orders, or filter in process');
   }
   return Object.entries(where as Record<string, unknown>).map(([column, values]) => {
-    if (column === '') throw new InvalidOptionError('where', where, 'a column name is empty');
+    if (column === '') throw new InvalidOptionError(option, where, 'a column name is empty');
     if (!Array.isArray(values) || !values.every((v: unknown) => v === null || typeof v === 'string')) {
-      throw new InvalidOptionError(`where.${column}`, values, 'must be an array of values (strings, or null for NULL)');
+      throw new InvalidOptionError(`${option}.${column}`, values, 'must be an array of values (strings, or null for NULL)');
     }
     return { column, values: values as (string | null)[] };
   });
 }
 
 /**
- * @internal The condition of a filter on the rows of the table aliased `from`, its values parameters.
+ * @internal The condition of a filter, its values parameters.
  *
  * @param where - the filter
- * @param from - the alias of the table
+ * @param valueOf - the expression of a filtered column's value
  * @param params - the query's parameters
  * @returns the condition, or `null` without a filter
  */
-export function whereCondition(where: ResolvedWhere, from: string, params: Params): Expr | null {
+export function whereCondition(where: ResolvedWhere, valueOf: (column: string) => Expr, params: Params): Expr | null {
   if (where.length === 0) return null;
   return and(
     ...where.map(({ column, values }) => {
-      const value = col(column, from);
+      const value = valueOf(column);
       const matches = values.map((v): Expr => (v === null ? { kind: 'is-null', value } : op(value, '=', params.add(v, 'text'))));
       // An empty list keeps no row.
       return matches.length === 0 ? op(int(0), '=', int(1)) : matches.reduce((any, m) => op(any, 'OR', m));

@@ -207,4 +207,40 @@ export function equalityTests(engineOf: () => SuiteEngine, cdnow: Ledger, option
       runs(30),
     );
   });
+
+  test('on random ledgers, a customerWhere filter gives the reports of a segment of the breakdown by first-order value', async () => {
+    const engine = engineOf();
+    const channels = fc.array(fc.constantFrom('email', 'ads', 'Ads', null), { minLength: 40, maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(recordsArbitrary, channels, fc.constantFrom('email', 'ads', 'Ads', null), async (raw, channel, value) => {
+        const records = toRecords(raw).map((r, i) => ({ ...r, channel: channel[i] ?? null }));
+        const book = ledger(records, { timeZone: 'Europe/Berlin', attributes: { channel: 'channel' } });
+        // The engines' order_id column holds the channel here: a text column, not read as order ids.
+        await engine.load('segments', records.map((r) => ({ customerId: r.customerId, ms: r.date.getTime(), amount: r.amount, ...(r.channel === null ? {} : { orderId: r.channel }) })));
+        const segment = { ...source(engine, 'segments'), customerWhere: { order_id: [value] } };
+        // The naive oracle: each customer's value on their first order (earliest, then largest, then missing
+        // first, then least by code unit), and a ledger of the customers of `value`, all their records.
+        const ordersOf = new Map<string, (typeof records)[number][]>();
+        for (const r of records) if (Number(r.amount) >= 0) ordersOf.set(r.customerId, [...(ordersOf.get(r.customerId) ?? []), r]);
+        const byValue = (x: string | null, y: string | null): number => (x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1);
+        const kept = new Set(
+          [...ordersOf].flatMap(([customer, orders]) => {
+            const [first] = orders.sort((x, y) => x.date.getTime() - y.date.getTime() || Number(y.amount) - Number(x.amount) || byValue(x.channel, y.channel));
+            return first?.channel === value ? [customer] : [];
+          }),
+        );
+        const part = ledger(records.filter((r) => kept.has(r.customerId)), { timeZone: 'Europe/Berlin' });
+        expect(json(summaryFromRows(await engine.run(summary(segment))))).toEqual(json(summarize(part)));
+        const calendar = { by: 'month', timeZone: 'Europe/Berlin', asOf: new Date(START + 300 * DAY) } as const;
+        const cells = await engine.run(cohortCells({ ...segment, ...calendar }));
+        expect(json(cohortTableFromCells(cells, calendar))).toEqual(json(Cohort.from(part).timeZone('Europe/Berlin').asOf(calendar.asOf).table()));
+        const period = { period: 'month', timeZone: 'Europe/Berlin', asOf: calendar.asOf } as const;
+        const rows = periodRetentionFromRows(await engine.run(periodActivity({ ...segment, ...period })), period);
+        const expected = periodRetention(book, { ...period, by: 'channel' }).segments.find((s) => s.value === value);
+        if (expected === undefined) expect(rows.every((r) => r.endCustomers === 0)).toBe(true);
+        else expect(json(rows)).toEqual(json(expected.result));
+      }),
+      runs(30),
+    );
+  });
 }
