@@ -18,8 +18,8 @@
  * Every subquery reads only its own `FROM`; the source table is read by the plain `SELECT` of the
  * events, which has no join. On a `Distributed` table, that read runs on the shards and everything
  * above it on the server that was asked, so each `GROUP BY` sees all rows of its groups. (A filtered
- * period report also reads the table's first order with `min`, an aggregate the shards' parts of
- * which the server merges.)
+ * period report also reads the table's first order with `min`, which the server takes from the
+ * shards' minimums.)
  *
  * @module
  * @internal
