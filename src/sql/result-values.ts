@@ -6,6 +6,7 @@
  * @internal
  */
 import { InvalidInputError, describeValue } from '../errors.ts';
+import { withoutBigint } from '../input/field-hints.ts';
 import type { CustomerId } from '../input/types.ts';
 import { ABSENT, type ResultTable } from './result-rows.ts';
 
@@ -58,20 +59,17 @@ export function nullableIntegerField(rows: ResultTable, index: number, field: st
 export function customerIdField(rows: ResultTable, index: number, field: string): CustomerId {
   const value = rows.value(index, field);
   if (value === ABSENT) throw new InvalidInputError(index, 'record', rows.row(index), `has no field ${field}; was the row made by the emitted query?`, 'rows');
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
-  if (typeof value === 'bigint' && value >= MIN_SAFE && value <= MAX_SAFE) return Number(value);
+  const id = withoutBigint(value);
+  if (typeof id === 'string') return id;
+  if (typeof id === 'number' && Number.isSafeInteger(id)) return id;
   throw new InvalidInputError(index, 'customerId', value, `${describeValue(value)} is not an id: give a string or an integer within ±(2^53 − 1)`, 'rows');
 }
 
-const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
 /** A number, bigint or decimal text that is an integer within ±(2^53 − 1), as a number; else `null`. */
 function exactInteger(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : null;
-  if (typeof value === 'bigint') return value >= MIN_SAFE && value <= MAX_SAFE ? Number(value) : null;
+  const n = withoutBigint(value);
+  if (typeof n === 'number') return Number.isSafeInteger(n) ? n : null;
   if (typeof value !== 'string' || !/^-?\d+$/.test(value)) return null;
-  const n = Number(value);
-  return Number.isSafeInteger(n) ? n : null;
+  const parsed = Number(value);
+  return Number.isSafeInteger(parsed) ? parsed : null;
 }
