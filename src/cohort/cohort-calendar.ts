@@ -53,17 +53,7 @@ export function cohortCalendar(book: Ledger, settings: CohortSettings): CohortCa
   const cohortOfDay = dayPeriodTable(firstDay, lastDay, by, weekStartsOn).periods;
   const cohortOf = (instant: number): number => cohortOfDay[dayOf(instant) - firstDay];
 
-  if (isFixedSpan(every)) {
-    const span = every.days * DAY_MS;
-    return {
-      asOf,
-      cohortOf,
-      baseOf: (firstOrder) => firstOrder,
-      offsetOf: (instant, base) => Math.floor((instant - base) / span),
-      lastOffset: (base) => Math.floor((asOf - base) / span),
-      isComplete: (base, offset) => base + (offset + 1) * span <= asOf + 1,
-    };
-  }
+  if (isFixedSpan(every)) return fixedSpanCalendar(asOf, every.days, cohortOf);
 
   // Offsets counted in the cohorts' own unit (monthly cohorts, monthly offsets) read the same table.
   const everyOfDay = every === by ? cohortOfDay : dayPeriodTable(firstDay, lastDay, every, weekStartsOn).periods;
@@ -77,5 +67,26 @@ export function cohortCalendar(book: Ledger, settings: CohortSettings): CohortCa
     offsetOf: (instant, base) => everyOf(instant) - base,
     lastOffset: (base) => asOfPeriod - base,
     isComplete: (base, offset) => base + offset < firstIncompletePeriod,
+  };
+}
+
+/**
+ * @internal The calendar of `{ days: n }` offsets: a customer's base is their first order's instant,
+ * and offset k is the k-th elapsed span of n days after it.
+ *
+ * @param asOf - the table's `asOf`
+ * @param days - the span in days
+ * @param cohortOf - the `by` period of an instant
+ * @returns the calendar
+ */
+export function fixedSpanCalendar(asOf: number, days: number, cohortOf: (instant: number) => number): CohortCalendar {
+  const span = days * DAY_MS;
+  return {
+    asOf,
+    cohortOf,
+    baseOf: (firstOrder) => firstOrder,
+    offsetOf: (instant, base) => Math.floor((instant - base) / span),
+    lastOffset: (base) => Math.floor((asOf - base) / span),
+    isComplete: (base, offset) => base + (offset + 1) * span <= asOf + 1,
   };
 }

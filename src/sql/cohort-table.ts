@@ -7,9 +7,8 @@
  */
 import { periodKey } from '../calendar/keys.ts';
 import { periodIndex, periodStart } from '../calendar/period.ts';
-import type { CohortCalendar } from '../cohort/cohort-calendar.ts';
+import { type CohortCalendar, fixedSpanCalendar } from '../cohort/cohort-calendar.ts';
 import { type CellRules, type RowSums, emptyRow } from '../cohort/cell-pass.ts';
-import { DAY_MS } from '../calendar/offset.ts';
 import { isFixedSpan } from '../calendar/units.ts';
 import type { CohortGroup } from '../cohort/groups.ts';
 import type { MemberSource } from '../cohort/members.ts';
@@ -110,22 +109,13 @@ function tableSettings(calendar: ResolvedCohortCalendar): CohortSettings {
 function engineCalendar(resolved: ResolvedCohortCalendar): CohortCalendar {
   const { asOf, by, every, timeZone, weekStartsOn } = resolved;
   const options = { timeZone, weekStartsOn };
-  if (isFixedSpan(every)) {
-    const span = every.days * DAY_MS;
-    return {
-      asOf,
-      cohortOf: (instant) => periodIndex(instant, by, options),
-      baseOf: (firstOrder) => firstOrder,
-      offsetOf: (instant, base) => Math.floor((instant - base) / span),
-      lastOffset: (base) => Math.floor((asOf - base) / span),
-      isComplete: (base, offset) => base + (offset + 1) * span <= asOf + 1,
-    };
-  }
+  const cohortOf = (instant: number): number => periodIndex(instant, by, options);
+  if (isFixedSpan(every)) return fixedSpanCalendar(asOf, every.days, cohortOf);
   const asOfPeriod = periodIndex(asOf, every, options);
   const firstIncompletePeriod = periodIndex(asOf + 1, every, options);
   return {
     asOf,
-    cohortOf: (instant) => periodIndex(instant, by, options),
+    cohortOf,
     baseOf: (firstOrder) => periodIndex(firstOrder, every, options),
     offsetOf: (instant, base) => periodIndex(instant, every, options) - base,
     lastOffset: (base) => asOfPeriod - base,
