@@ -6,7 +6,8 @@
  * @module
  * @internal
  */
-import { type Expr, type Select, type TableExpression, and, col, countAll, int, max, min, nullValue, op, when } from './expression.ts';
+import { type Expr, type Select, type TableExpression, and, col, countAll, int, min, nullValue, op, when } from './expression.ts';
+import { firstOrderTables } from './first-orders.ts';
 import type { Params, ResolvedSource } from './source.ts';
 import { whereCondition } from './where.ts';
 
@@ -26,7 +27,6 @@ import { whereCondition } from './where.ts';
  */
 export function customerWhereTables(source: ResolvedSource, rows: Select, params: Params): TableExpression[] {
   const a = (name: string): Expr => col(name, 'a');
-  const isOrder = op(a('minor'), '>=', int(0));
   const values = source.customerWhere.map(({ column }, i) => {
     const value = a(`v${i}`);
     // Any missing value among the tied first orders comes first; else the least in byte order.
@@ -37,21 +37,8 @@ export function customerWhereTables(source: ResolvedSource, rows: Select, params
   const kept = whereCondition(source.customerWhere, valueOf, params) ?? op(int(1), '=', int(1));
   return [
     { name: 'tableEvents', select: rows },
-    {
-      name: 'customerFirsts',
-      select: { columns: [{ as: 'customer', value: a('customer') }, { as: 'firstMs', value: min(a('ms')) }], from: { name: ['tableEvents'], as: 'a' }, where: isOrder, groupBy: [a('customer')] },
-    },
-    {
-      // The first order's amount: the largest at the first instant.
-      name: 'customerFirstAmounts',
-      select: {
-        columns: [{ as: 'customer', value: a('customer') }, { as: 'firstMs', value: col('firstMs', 'f') }, { as: 'firstMinor', value: max(a('minor')) }],
-        from: { name: ['tableEvents'], as: 'a' },
-        joins: [{ name: ['customerFirsts'], as: 'f', on: and(op(a('customer'), '=', col('customer', 'f')), op(a('ms'), '=', col('firstMs', 'f'))) }],
-        where: isOrder,
-        groupBy: [a('customer'), col('firstMs', 'f')],
-      },
-    },
+    // The first order's amount: the largest at the first instant.
+    ...firstOrderTables('tableEvents', { firsts: 'customerFirsts', orders: 'customerFirstAmounts' }),
     {
       name: 'customerValues',
       select: {

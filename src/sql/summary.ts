@@ -14,6 +14,7 @@ import { assertTimeZone } from '../calendar/zone.ts';
 import { assertCurrencyDigits } from '../input/money.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { type Expr, and, col, countWhere, int, max, min, op, sumWhere, exactInt, total, when } from './expression.ts';
+import { firstOrderTables } from './first-orders.ts';
 import { renderQuery } from './render.ts';
 import { integerField, nullableIntegerField } from './result-values.ts';
 import { type QueryResult, resultTable } from './result-rows.ts';
@@ -87,21 +88,8 @@ export function summary(options: SqlSummaryOptions): SqlQuery {
     {
       with: [
         ...eventsTables(source, params),
-        {
-          // Each customer's first order: the earliest, ties at one instant broken by the largest amount.
-          name: 'firsts',
-          select: { columns: [{ as: 'customer', value: col('customer', 'e') }, { as: 'firstMs', value: min(ms) }], from: { name: ['events'], as: 'e' }, where: isOrder, groupBy: [col('customer', 'e')] },
-        },
-        {
-          name: 'firstOrders',
-          select: {
-            columns: [{ as: 'customer', value: col('customer', 'e') }, { as: 'firstMs', value: col('firstMs', 'f') }, { as: 'firstMinor', value: max(minor) }],
-            from: { name: ['events'], as: 'e' },
-            joins: [{ name: ['firsts'], as: 'f', on: and(op(col('customer', 'e'), '=', col('customer', 'f')), op(ms, '=', col('firstMs', 'f'))) }],
-            where: isOrder,
-            groupBy: [col('customer', 'e'), col('firstMs', 'f')],
-          },
-        },
+        // Each customer's first order: the earliest, ties at one instant broken by the largest amount.
+        ...firstOrderTables('events', { firsts: 'firsts', orders: 'firstOrders' }),
         {
           // Per customer: the window's counts and sums, and the orders of their history before its end.
           name: 'customers',
