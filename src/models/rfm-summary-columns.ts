@@ -7,7 +7,8 @@
  * @internal
  */
 import { InvalidOptionError } from '../errors.ts';
-import type { CustomerId } from '../input/types.ts';
+import { dateOption } from '../input/dates.ts';
+import type { CustomerId, DateInput } from '../input/types.ts';
 import { compressDays } from './compress-days.ts';
 import { MAX_SUMMARY_DAYS } from './limits.ts';
 import type { RfmSummary } from './rfm-summary-types.ts';
@@ -49,6 +50,24 @@ export interface SummaryDays {
 export function assertSummarySpan(originDay: number, endDay: number, [name, value]: readonly [string, unknown]): void {
   if (endDay - originDay + 1 <= MAX_SUMMARY_DAYS) return;
   throw new InvalidOptionError(name, value, `the summary would span ${endDay - originDay + 1} days from the earliest first purchase (${isoDay(originDay)}) to ${isoDay(endDay)}; at most ${MAX_SUMMARY_DAYS} (100 years)`);
+}
+
+/**
+ * @internal The holdout end day of a summary: the local day of `holdoutEnd`, which must come after the
+ * calibration end day.
+ *
+ * @param holdoutEnd - the option
+ * @param calEndDay - the calibration end day
+ * @param timeZone - the zone `holdoutEnd` is read in
+ * @param dayOf - instant → local day in that zone
+ * @returns the day, or `null` without a holdout
+ * @throws {@link InvalidOptionError} for an unreadable `holdoutEnd` or one not after `calibrationEnd`
+ */
+export function holdoutEndDay(holdoutEnd: DateInput | undefined, calEndDay: number, timeZone: string, dayOf: (epochMs: number) => number): number | null {
+  if (holdoutEnd === undefined) return null;
+  const day = dayOf(dateOption('holdoutEnd', holdoutEnd, timeZone));
+  if (day <= calEndDay) throw new InvalidOptionError('holdoutEnd', holdoutEnd, `must be a day after calibrationEnd (${isoDay(calEndDay)})`);
+  return day;
 }
 
 /**

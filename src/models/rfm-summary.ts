@@ -6,7 +6,6 @@
  */
 import { makeDayIndexer } from '../calendar/days.ts';
 import { localDayStart } from '../calendar/zone.ts';
-import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import { eventsEndAsOf, scanCustomers } from '../input/customer-scan.ts';
 import { type LedgerInput, calendarZone, toLedger } from '../input/ledger.ts';
@@ -14,8 +13,8 @@ import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { LEDGER_BASE_KEYS, type LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, Ledger } from '../input/types.ts';
 import type { RfmSummary, RfmSummaryOptions } from './rfm-summary-types.ts';
-import { assertSummarySpan, finishRfmSummary } from './rfm-summary-columns.ts';
-import { isoDay, unitDays } from './time-unit.ts';
+import { assertSummarySpan, finishRfmSummary, holdoutEndDay } from './rfm-summary-columns.ts';
+import { unitDays } from './time-unit.ts';
 
 export type { RfmSummary, RfmSummaryJson, RfmSummaryOptions } from './rfm-summary-types.ts';
 
@@ -181,10 +180,6 @@ function rfmSummarySettings(data: LedgerInput, options: RfmSummaryOptions): RfmS
   const timeZone = calendarZone(book, ledgerOptions);
   const dayOf = makeDayIndexer(timeZone);
   const calEndDay = dayOf(calibrationEnd === undefined ? (book.maxTime ?? 0) : dateOption('calibrationEnd', calibrationEnd, timeZone));
-  if (holdoutEnd === undefined) return { book, timeZone, dayOf, u, calEndDay, holdEndDay: calEndDay, holdout: false };
-  const holdEndDay = dayOf(dateOption('holdoutEnd', holdoutEnd, timeZone));
-  if (holdEndDay <= calEndDay) {
-    throw new InvalidOptionError('holdoutEnd', holdoutEnd, `must be a day after calibrationEnd (${isoDay(calEndDay)})`);
-  }
-  return { book, timeZone, dayOf, u, calEndDay, holdEndDay, holdout: true };
+  const holdEndDay = holdoutEndDay(holdoutEnd, calEndDay, timeZone, dayOf);
+  return { book, timeZone, dayOf, u, calEndDay, holdEndDay: holdEndDay ?? calEndDay, holdout: holdEndDay !== null };
 }

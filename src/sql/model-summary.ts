@@ -10,7 +10,7 @@ import { assertTimeZone, localDayStart } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
 import { dateOption } from '../input/dates.ts';
 import type { DateInput } from '../input/types.ts';
-import { isoDay } from '../models/time-unit.ts';
+import { holdoutEndDay } from '../models/rfm-summary-columns.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { type Expr, and, col, countAll, countWhere, int, max, min, nullValue, op, sum, sumWhere, exactInt, when } from './expression.ts';
 import { renderQuery } from './render.ts';
@@ -54,10 +54,7 @@ export function resolveModelCalendar(options: Partial<SqlModelCalendar>): ModelC
   if (options.calibrationEnd === undefined) throw new InvalidOptionError('calibrationEnd', undefined, 'is required: the last day of the calibration period');
   const dayOf = makeDayIndexer(timeZone);
   const calEndDay = dayOf(dateOption('calibrationEnd', options.calibrationEnd, timeZone));
-  const holdEndDay = options.holdoutEnd === undefined ? null : dayOf(dateOption('holdoutEnd', options.holdoutEnd, timeZone));
-  if (holdEndDay !== null && holdEndDay <= calEndDay) {
-    throw new InvalidOptionError('holdoutEnd', options.holdoutEnd, `must be a day after calibrationEnd (${isoDay(calEndDay)})`);
-  }
+  const holdEndDay = holdoutEndDay(options.holdoutEnd, calEndDay, timeZone, dayOf);
   return { timeZone, calEndDay, holdEndDay, endMs: localDayStart(timeZone, (holdEndDay ?? calEndDay) + 1) - 1 };
 }
 
