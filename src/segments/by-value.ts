@@ -177,7 +177,7 @@ export function cellSums(groups: ValueGroups, classOf: ArrayLike<number>, classe
  * @throws {@link InvalidOptionError} for an unknown option, a `value` given to a report without `by`, or
  *   a value the attribute does not have
  */
-export function classMembers(book: Ledger, accounts: Uint32Array, classOf: ArrayLike<number>, k: number, groups: ValueGroups | null, options: MembersOptions | undefined): CustomerId[] {
+export function classMembers(book: Pick<Ledger, 'ids'>, accounts: ArrayLike<number>, classOf: ArrayLike<number>, k: number, groups: ValueGroups | null, options: MembersOptions | undefined): CustomerId[] {
   const g = wantedGroup(groups, options);
   const ids: CustomerId[] = [];
   if (g === NO_CUSTOMERS) return ids;

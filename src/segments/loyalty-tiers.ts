@@ -4,16 +4,15 @@
  * @module
  */
 import type { Decimal } from 'decimal.js';
-import { localDayStart } from '../calendar/zone.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import type { LedgerBaseOptions } from '../input/options.ts';
 import type { CustomerId, DateInput } from '../input/types.ts';
 import { eventsEndAsOf, scanCustomers } from '../input/customer-scan.ts';
-import { type MembersOptions, type SummaryByValue, type ValueGroups, cellSums, classMembers, valueGroups } from './by-value.ts';
-import { unknownValueError } from './unknown-value.ts';
-import { type LoyaltyBasis, type LoyaltyProgramOptions, windowStarts } from './loyalty-options.ts';
+import { type MembersOptions, type SummaryByValue, valueGroups } from './by-value.ts';
+import type { LoyaltyBasis, LoyaltyProgramOptions } from './loyalty-options.ts';
 import { loyaltyTiersSettings } from './loyalty-settings.ts';
-import { type TierContext, type TierStatus, tierStatus, toDecimal } from './tier-engine.ts';
+import { type TierContext, type TierStatus, tierStatus } from './tier-engine.ts';
+import { loyaltyReportOf } from './tier-report.ts';
 
 /** Options of {@link loyaltyTiers}: the program, `asOf`, and ledger options for raw records. */
 export interface LoyaltyTiersOptions extends LoyaltyProgramOptions, LedgerBaseOptions {
@@ -178,55 +177,20 @@ export interface LoyaltyReport {
 export function loyaltyTiers(data: LedgerInput, options: LoyaltyTiersOptions): LoyaltyReport {
   const { book, asOf, timeZone, program, by } = loyaltyTiersSettings(data, options);
   const scan = scanCustomers(book, asOf, timeZone);
-  const tiers = program.names.length;
-  // Each customer's tier index; `tiers` for a customer below the first.
-  const tierOf = new Uint32Array(scan.account.length);
-  const counts = new Float64Array(tiers + 1);
-  const customers: LoyaltyCustomer[] = [];
   const context: TierContext = { program, asOfDay: scan.asOfDay, dayOf: scan.dayOf, currencyDigits: book.currencyDigits };
-  const tierIndex = new Map(program.names.map((name, k) => [name, k]));
-  for (let i = 0; i < scan.account.length; i++) {
-    const a = scan.account[i];
+  const statuses = Array.from(scan.account, (a) => {
     // A customer of the scan has an order, so there is an as-of instant.
     const to = asOf === null ? book.start[a] : eventsEndAsOf(book, a, asOf);
-    const status = tierStatus({ time: book.time, minor: book.minor, from: book.start[a], to }, context);
-    const k = (status.tier === null ? undefined : tierIndex.get(status.tier)) ?? tiers;
-    tierOf[i] = k;
-    counts[k] += 1;
-    customers.push({ id: book.ids[a], ...status });
-  }
-  const [from] = windowStarts(program.window, scan.asOfDay);
-  const tierCounts = (cells: Float64Array, at: number): LoyaltyTierCount[] =>
-    program.names.map((tier, k) => ({ tier, threshold: toDecimal(program.thresholds[k], context), customers: cells[at + k] }));
-  const groups = by === null ? null : valueGroups(by, scan.account);
-  const report: Omit<LoyaltyReport, 'members'> = {
-    asOf: asOf === null ? null : new Date(asOf),
-    basis: program.basis,
-    windowStart: asOf === null || !Number.isFinite(from) ? null : new Date(localDayStart(timeZone, from)),
-    customers,
-    tiers: tierCounts(counts, 0),
-    withoutTier: counts[tiers],
-    ...(groups === null ? {} : { by: tiersByValue(groups, tierOf, tiers + 1, tierCounts) }),
-  };
-  const members = (tier: string | null, opts?: MembersOptions) => {
-    const k = tier === null ? tiers : program.names.indexOf(tier);
-    if (k < 0) throw unknownValueError('tier', tier, 'tier', 'the program', [...program.names, null]);
-    return classMembers(book, scan.account, tierOf, k, groups, opts);
-  };
-  // Not enumerable: the report's fields stay its data.
-  return Object.defineProperty(report, 'members', { value: members, enumerable: false }) as LoyaltyReport;
-}
-
-/** The tier counts of each value's customers, as the report decided their tiers (class `classes − 1`: no tier). */
-function tiersByValue(
-  groups: ValueGroups,
-  tierOf: Uint32Array,
-  classes: number,
-  tierCounts: (cells: Float64Array, at: number) => LoyaltyTierCount[],
-): SummaryByValue<LoyaltyValueSummary> {
-  const cells = cellSums(groups, tierOf, classes);
-  return {
-    attribute: groups.attribute,
-    values: groups.values.map((value, g) => ({ value, customers: groups.customers[g], tiers: tierCounts(cells, g * classes), withoutTier: cells[g * classes + classes - 1] })),
-  };
+    return tierStatus({ time: book.time, minor: book.minor, from: book.start[a], to }, context);
+  });
+  return loyaltyReportOf({
+    program,
+    currencyDigits: book.currencyDigits,
+    timeZone,
+    asOf: asOf === null ? null : { ms: asOf, day: scan.asOfDay },
+    book,
+    accounts: scan.account,
+    statuses,
+    groups: by === null ? null : valueGroups(by, scan.account),
+  });
 }

@@ -50,10 +50,11 @@ export interface TierContext {
   readonly currencyDigits: number;
 }
 
-interface WindowResult {
-  amount: number;
-  tier: number;
-  earnedAt: number | null;
+/** One qualification window's result: the amount, the tier index it reaches (−1: none) and when. @internal */
+export interface WindowResult {
+  readonly amount: number;
+  readonly tier: number;
+  readonly earnedAt: number | null;
 }
 
 /** Contribution of one event to the qualifying amount. */
@@ -104,6 +105,30 @@ function qualify(events: EventRange, fromDay: number, toDay: number, context: Ti
 }
 
 /**
+ * A window's result from its totals, as `qualify` finds it from the events: `total` is the sum of the
+ * contributions in the window (before the floor at 0), `reached[k]` the first instant of the window
+ * from which the running total stayed at or above tier k's threshold (`null` for a window without
+ * events). A threshold of 0 that the total is below (refunds) is reached by the floor, at no instant.
+ *
+ * @internal
+ */
+export function windowFromTotals(total: number, reached: readonly (number | null)[], program: Program): WindowResult {
+  const amount = Math.max(0, total);
+  const tier = tierOf(program.thresholds, amount);
+  if (tier < 0 || total < program.thresholds[tier]) return { amount, tier, earnedAt: null };
+  return { amount, tier, earnedAt: reached[tier] ?? null };
+}
+
+/**
+ * Whether a program keeps the previous window's tier: `keepPreviousTier`, and a window with a previous one.
+ *
+ * @internal
+ */
+export function keepsPrevious(program: Program): boolean {
+  return program.keepPreviousTier && program.window !== 'lifetime';
+}
+
+/**
  * The tier status of one customer from their events at or before the as-of instant.
  *
  * @internal
@@ -112,15 +137,18 @@ export function tierStatus(events: EventRange, context: TierContext): TierStatus
   const { program, asOfDay } = context;
   const [from, previousFrom] = windowStarts(program.window, asOfDay);
   const current = qualify(events, from, asOfDay, context);
-  let held = current;
-  let kept = false;
-  if (program.keepPreviousTier && program.window !== 'lifetime') {
-    const previous = qualify(events, previousFrom, from - 1, context);
-    if (previous.tier > current.tier) {
-      held = previous;
-      kept = true;
-    }
-  }
+  return statusOfWindows(current, keepsPrevious(program) ? qualify(events, previousFrom, from - 1, context) : null, context);
+}
+
+/**
+ * The tier status from the current window's result and, with `keepPreviousTier`, the previous one's.
+ *
+ * @internal
+ */
+export function statusOfWindows(current: WindowResult, previous: WindowResult | null, context: { program: Program; currencyDigits: number }): TierStatus {
+  const { program } = context;
+  const kept = previous !== null && previous.tier > current.tier;
+  const held = kept ? previous : current;
   const next = held.tier + 1 < program.names.length ? held.tier + 1 : -1;
   return {
     tier: held.tier < 0 ? null : program.names[held.tier],

@@ -1,6 +1,6 @@
 /**
  * The shared query form written as SQL that ClickHouse 18.16 runs with the same meaning as the other
- * engines. Four things differ there, and each has a rule here:
+ * engines. Five things differ there, and each has a rule here:
  *
  * 1. No table expressions in `WITH`: each one is written in place, as a subquery, wherever it is read.
  * 2. An alias is visible everywhere in its `SELECT` and wins over a column of the same name (so
@@ -15,6 +15,8 @@
  *    in a matched row — and after a left join only where the right table's marker column (`1`, which
  *    is `NULL` where nothing matched) says the row matched.
  *
+ * 5. No window functions: running totals are computed with arrays (see `writeRunning`).
+ *
  * Every subquery reads only its own `FROM`; the source table is read by the plain `SELECT` of the
  * events, which has no join. On a `Distributed` table, that read runs on the shards and everything
  * above it on the server that was asked, so each `GROUP BY` sees all rows of its groups. (A filtered
@@ -25,7 +27,7 @@
  * @internal
  */
 import type { Dialect } from './dialect.ts';
-import { type Expr, type Query, type Select, col, when } from './expression.ts';
+import { type Expr, type Query, type RunningTotals, type Select, col, when } from './expression.ts';
 import { quoteIdentifier, renderExpr } from './render.ts';
 
 /** A table or a subquery, rendered, and its alias. */
@@ -72,10 +74,35 @@ export function clickhouseQuery(query: Query, dialect: Dialect): string {
     return writeFlat(readRightKeysFromLeft(flat), dialect);
   };
   for (const { name, select } of query.with) {
-    bodies.set(name, 'unionAll' in select ? select.unionAll.map(writeSelect).join('\nUNION ALL\n') : writeSelect(select));
+    if ('running' in select) bodies.set(name, writeRunning(select.running, relation([select.running.from], 'rm_r'), quote));
+    else bodies.set(name, 'unionAll' in select ? select.unionAll.map(writeSelect).join('\nUNION ALL\n') : writeSelect(select));
   }
   const text = writeSelect(query.select);
   return leftJoins ? `${text}\nSETTINGS join_use_nulls = 1` : text;
+}
+
+/**
+ * Running totals without window functions (rule 5): each partition's rows gathered into one array of
+ * (order, value) pairs, sorted (the order values are unique in a partition), summed cumulatively, and
+ * spread back into rows by `ARRAY JOIN`.
+ */
+function writeRunning(running: RunningTotals, from: Relation, quote: (name: string) => string): string {
+  const keys = running.partition.map(quote).join(', ');
+  const inner = [
+    `SELECT ${keys},`,
+    `       arraySort(groupArray((${quote(running.order)}, ${quote(running.value)}))) AS rm_pairs,`,
+    '       arrayMap(p -> tupleElement(p, 1), rm_pairs) AS rm_order,',
+    '       arrayMap(p -> tupleElement(p, 2), rm_pairs) AS rm_value,',
+    '       arrayCumSum(rm_value) AS rm_running,',
+    '       arrayPushBack(arrayPopFront(arrayMap(o -> toNullable(o), rm_order)), NULL) AS rm_next',
+    `FROM ${from.sql} AS ${quote(from.as)}`,
+    `GROUP BY ${keys}`,
+  ].join('\n');
+  return [
+    `SELECT ${[...running.partition, running.order, running.value, 'running', 'next'].map(quote).join(', ')}`,
+    `FROM ${parenthesize(inner)}`,
+    `ARRAY JOIN rm_order AS ${quote(running.order)}, rm_value AS ${quote(running.value)}, rm_running AS ${quote('running')}, rm_next AS ${quote('next')}`,
+  ].join('\n');
 }
 
 function parenthesize(sql: string): string {
@@ -219,7 +246,10 @@ function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
     case 'exact-int':
     case 'epoch-ms':
     case 'minor-units':
+    case 'to-double':
+    case 'trunc':
       return f({ ...e, value: m(e.value) });
+
     case 'case':
       return f({ ...e, when: m(e.when), then: m(e.then), otherwise: e.otherwise === null ? null : m(e.otherwise) });
     case 'coalesce':

@@ -36,6 +36,10 @@ export interface Dialect {
   dayNumber(date: string): string;
   /** The civil year or month (1–12) of a DATE, as an integer. */
   datePart(part: 'year' | 'month', date: string): string;
+  /** An integer as a double (a 64-bit binary float). */
+  toDouble(value: string): string;
+  /** A double truncated toward zero, as a 64-bit integer. */
+  truncToInt(value: string): string;
   /** An identifier, quoted (default: double quotes, a double quote inside doubled). */
   quoteIdentifier?(name: string): string;
   /** A text value compared in byte order (default: as it is, where text compares so already). */

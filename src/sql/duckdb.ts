@@ -28,4 +28,6 @@ export const duckdb: Dialect = {
   localDate: (ms, zone) => `CAST(timezone(${zone}, TIMESTAMPTZ '1970-01-01 00:00:00+00' + to_milliseconds(${ms})) AS DATE)`,
   dayNumber: (date) => `(${date} - DATE '1970-01-01')`,
   datePart: (part, date) => `${part}(${date})`,
+  toDouble: (value) => `CAST(${value} AS DOUBLE)`,
+  truncToInt: (value) => `CAST(trunc(${value}) AS BIGINT)`,
 };

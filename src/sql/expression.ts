@@ -46,10 +46,17 @@ export type Expr =
   /** The day number of a date: days since 1970-01-01. */
   | { readonly kind: 'day-number'; readonly date: Expr }
   /** The civil year or month (1–12) of a date, as an integer. */
-  | { readonly kind: 'date-part'; readonly part: 'year' | 'month'; readonly date: Expr };
+  | { readonly kind: 'date-part'; readonly part: 'year' | 'month'; readonly date: Expr }
+  /** An integer as a double (a 64-bit binary float). */
+  | { readonly kind: 'to-double'; readonly value: Expr }
+  /** A double truncated toward zero, as a 64-bit integer. */
+  | { readonly kind: 'trunc'; readonly value: Expr };
 
-/** @internal The binary operators the dialects write alike. */
-export type BinaryOp = '+' | '-' | '*' | '%' | '=' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR';
+/**
+ * @internal The binary operators the dialects write alike. `/` divides doubles only (see
+ * {@link Expr} `to-double`): what it does with integers differs between engines.
+ */
+export type BinaryOp = '+' | '-' | '*' | '/' | '%' | '=' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR';
 
 /** @internal A select statement over a table or an earlier common table expression. */
 export interface Select {
@@ -63,10 +70,27 @@ export interface Select {
   readonly orderBy?: readonly Expr[];
 }
 
-/** @internal A common table expression: a select, or the rows of several (`UNION ALL`, columns in the same order). */
+/**
+ * @internal Running totals over the rows of an earlier common table expression `from`, whose rows are
+ * unique per (`partition`…, `order`): each row's columns, then `running` (the sum of `value` over the
+ * rows of its partition up to and including it, in `order`) and `next` (the `order` value of the
+ * partition's next row; `NULL` on its last row). Engines without window functions compute it with
+ * arrays.
+ */
+export interface RunningTotals {
+  readonly from: string;
+  readonly partition: readonly string[];
+  readonly order: string;
+  readonly value: string;
+}
+
+/**
+ * @internal A common table expression: a select, the rows of several (`UNION ALL`, columns in the
+ * same order), or running totals.
+ */
 export interface TableExpression {
   readonly name: string;
-  readonly select: Select | { readonly unionAll: readonly Select[] };
+  readonly select: Select | { readonly unionAll: readonly Select[] } | { readonly running: RunningTotals };
 }
 
 /** @internal A query: common table expressions, each reading the table or those before it, then a select. */
@@ -103,6 +127,34 @@ export const sumWhere = (condition: Expr, value: Expr): Expr => ({ kind: 'coales
 export const total = (value: Expr): Expr => ({ kind: 'coalesce', value: sum(value), fallback: int(0) });
 /** @internal An integer result handed over exactly. */
 export const exactInt = (value: Expr): Expr => ({ kind: 'exact-int', value });
+
+/**
+ * @internal A double written as integers every engine reads exactly: its integer significand divided
+ * by powers of two, each at most 2^62 (a decimal literal would be parsed, and not every engine's
+ * parser rounds correctly).
+ *
+ * @param value - a finite double
+ * @returns the expression of that double
+ */
+export function doubleLiteral(value: number): Expr {
+  // value = significand · 2^-exponent. Doubling and halving are exact: a finite double becomes an
+  // integer within 1074 doublings, and an integer beyond 2^53 is even.
+  let significand = value;
+  let exponent = 0;
+  while (!Number.isInteger(significand)) {
+    significand *= 2;
+    exponent += 1;
+  }
+  while (Math.abs(significand) > Number.MAX_SAFE_INTEGER) {
+    significand /= 2;
+    exponent -= 1;
+  }
+  let result: Expr = { kind: 'to-double', value: int(significand) };
+  for (let left = Math.abs(exponent); left > 0; left -= Math.min(left, 62)) {
+    result = op(result, exponent > 0 ? '/' : '*', { kind: 'to-double', value: int(2 ** Math.min(left, 62)) });
+  }
+  return result;
+}
 
 /**
  * @internal `⌊a ÷ b⌋` for integers and a positive integer `b`, exact in every dialect: the remainder

@@ -28,4 +28,6 @@ export const postgres: Dialect = {
   localDate: (ms, zone) => `CAST(timezone(${zone}, timestamptz '1970-01-01 00:00:00+00' + ${ms} * interval '1 millisecond') AS date)`,
   dayNumber: (date) => `(${date} - DATE '1970-01-01')`,
   datePart: (part, date) => `CAST(extract(${part} FROM ${date}) AS integer)`,
+  toDouble: (value) => `CAST(${value} AS double precision)`,
+  truncToInt: (value) => `CAST(trunc(${value}) AS bigint)`,
 };

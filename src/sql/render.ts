@@ -7,7 +7,7 @@
  * @internal
  */
 import type { Dialect } from './dialect.ts';
-import type { Expr, Query, Select } from './expression.ts';
+import type { Expr, Query, RunningTotals, Select, TableExpression } from './expression.ts';
 
 /**
  * @internal An identifier, quoted: double quotes, a double quote inside doubled. A quoted name is
@@ -29,12 +29,27 @@ export function quoteIdentifier(name: string): string {
  */
 export function renderQuery(query: Query, dialect: Dialect): string {
   if (dialect.query !== undefined) return dialect.query(query);
-  const ctes = query.with.map(({ name, select }) => {
-    const body = 'unionAll' in select ? select.unionAll.map((part) => renderSelect(part, dialect)).join('\nUNION ALL\n') : renderSelect(select, dialect);
-    return `${quoteIdentifier(name)} AS (\n${indent(body)}\n)`;
-  });
+  const ctes = query.with.map(({ name, select }) => `${quoteIdentifier(name)} AS (\n${indent(renderTableBody(select, dialect))}\n)`);
   const head = ctes.length === 0 ? '' : `WITH ${ctes.join(',\n')}\n`;
   return `${head}${renderSelect(query.select, dialect)}`;
+}
+
+function renderTableBody(select: TableExpression['select'], dialect: Dialect): string {
+  if ('unionAll' in select) return select.unionAll.map((part) => renderSelect(part, dialect)).join('\nUNION ALL\n');
+  if ('running' in select) return renderRunning(select.running);
+  return renderSelect(select, dialect);
+}
+
+/** Running totals with window functions, over the rows of each partition in order. */
+function renderRunning(running: RunningTotals): string {
+  const q = quoteIdentifier;
+  const window = `PARTITION BY ${running.partition.map((p) => q(p)).join(', ')} ORDER BY ${q(running.order)}`;
+  return [
+    `SELECT ${[...running.partition, running.order, running.value].map((c) => q(c)).join(', ')},`,
+    `       sum(${q(running.value)}) OVER (${window} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${q('running')},`,
+    `       lead(${q(running.order)}) OVER (${window}) AS ${q('next')}`,
+    `FROM ${q(running.from)}`,
+  ].join('\n');
 }
 
 function indent(text: string): string {
@@ -102,5 +117,9 @@ export function renderExpr(e: Expr, dialect: Dialect): string {
       return dialect.dayNumber(r(e.date));
     case 'date-part':
       return dialect.datePart(e.part, r(e.date));
+    case 'to-double':
+      return dialect.toDouble(r(e.value));
+    case 'trunc':
+      return dialect.truncToInt(r(e.value));
   }
 }
