@@ -26,6 +26,10 @@ export { modelSummary } from './sql/model-summary.ts';
 export type { SqlModelCalendar, SqlModelSummaryOptions } from './sql/model-summary.ts';
 export { rfmSummaryFromRows } from './sql/rfm-summary-rows.ts';
 export type { RfmSummaryFromRowsOptions } from './sql/rfm-summary-rows.ts';
+export { tierTotals } from './sql/tier-totals.ts';
+export type { SqlLoyaltyProgram, SqlTierTotalsOptions } from './sql/tier-totals.ts';
+export { loyaltyTiersFromRows } from './sql/tier-rows.ts';
+export type { LoyaltyTiersFromRowsOptions } from './sql/tier-rows.ts';
 export type { SqlColumns, SqlQuery, SqlSourceOptions } from './sql/source.ts';
 export type { ResultRow } from './sql/result-values.ts';
 export type { ArrowResultTable, QueryResult } from './sql/result-rows.ts';
@@ -36,5 +40,6 @@ export type { PeriodRetentionRow } from './metrics/period-retention.ts';
 export type { LifecycleRow } from './metrics/lifecycle.ts';
 export type { CustomerState } from './input/customer-state-type.ts';
 export type { RfmSummary } from './models/rfm-summary-types.ts';
+export type { LoyaltyCustomer, LoyaltyReport, LoyaltyTierCount } from './segments/loyalty-tiers.ts';
 // The classes of every error the functions above throw; the same classes as `retention-metrics` exports.
 export { InvalidInputError, InvalidOptionError } from './errors.ts';

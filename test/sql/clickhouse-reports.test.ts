@@ -1,8 +1,8 @@
-// The customer state, the models' summary, cohort tables of every kind and period reports with a
-// stricter "active", from the emitted ClickHouse SQL run by real clickhouse-server processes started
-// for this file: on one node and on two shards (by customer, and by row), equal to the in-process
-// results on CDNOW and on a few seeded random ledgers. Skipped without a server on the PATH, unless
-// RETENTION_METRICS_REQUIRE_SERVERS=1.
+// The customer state, the models' summary, loyalty tiers (the tests of tier-suite.ts), cohort tables
+// of every kind and period reports with a stricter "active", from the emitted ClickHouse SQL run by
+// real clickhouse-server processes started for this file: on one node and on two shards (by customer,
+// and by row), equal to the in-process results on CDNOW and on a few seeded random ledgers. Skipped
+// without a server on the PATH, unless RETENTION_METRICS_REQUIRE_SERVERS=1.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readCdnow } from '../../example/cdnow.ts';
@@ -19,6 +19,7 @@ import {
   rfmSummaryFromRows,
 } from '../../src/sql.ts';
 import { type ClickHouseEngine, Cluster, findServerProgram, serversRequired, shardedCluster, singleNode } from './clickhouse-servers.ts';
+import { tierTests } from './tier-suite.ts';
 import { DAY, HOUR, START, cohortChoicesArbitrary, cohortOfChoices, eventsOf, hourlyEventsArbitrary, json, recordsArbitrary, toRecords } from './ledgers.ts';
 
 const program = findServerProgram();
@@ -62,6 +63,8 @@ describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
   }, 60_000);
 
   describe.each(['one node', 'two shards by customer', 'two shards by row'] as const)('%s', (name) => {
+    tierTests(() => engineNamed(name), cdnow, { scale: 0.25, seed: 20261207 });
+
     test('the customer state of CDNOW equals customerState, and its RFM report the ledger\'s', async () => {
       const engine = engineNamed(name);
       const options = { ...source(engine, 'cdnow'), asOf: AS_OF, timeZone: ZONE };
