@@ -17,17 +17,19 @@
  *
  * 5. No window functions: running totals are computed with arrays (see `writeRunning`).
  *
- * Every subquery reads only its own `FROM`; the source table is read by the plain `SELECT` of the
- * events, which has no join. On a `Distributed` table, that read runs on the shards and everything
- * above it on the server that was asked, so each `GROUP BY` sees all rows of its groups. (A filtered
- * period report also reads the table's first order with `min`, which the server takes from the
- * shards' minimums.)
+ * Every subquery reads only its own `FROM`. The source table is read where the events are: a `SELECT`
+ * without a join reads the table itself, the events' expressions written in place
+ * (clickhouse-inline.ts), so on a `Distributed` table its `GROUP BY` runs on the shards as partial
+ * aggregates per group, which the server asked merges; a `SELECT` with a join reads the events through
+ * a subquery, whose rows come from the shards. Either way each `GROUP BY` sees all rows of its groups,
+ * whatever the sharding.
  *
  * @module
  * @internal
  */
+import { inlineProjections } from './clickhouse-inline.ts';
 import type { Dialect } from './dialect.ts';
-import { type Expr, type Query, type RunningTotals, type Select, col, when } from './expression.ts';
+import { type Expr, type Query, type RunningTotals, type Select, col, mapExpr, when } from './expression.ts';
 import { quoteIdentifier, renderExpr } from './render.ts';
 
 /** A table or a subquery, rendered, and its alias. */
@@ -55,7 +57,8 @@ const MATCHED = 'rm_matched';
  * @param dialect - the ClickHouse dialect (its expressions)
  * @returns the SQL text, with `SETTINGS join_use_nulls = 1` when it has a left join
  */
-export function clickhouseQuery(query: Query, dialect: Dialect): string {
+export function clickhouseQuery(written: Query, dialect: Dialect): string {
+  const query = inlineProjections(written);
   const quote = dialect.quoteIdentifier ?? quoteIdentifier;
   const bodies = new Map<string, string>();
   let leftJoins = false;
@@ -224,40 +227,4 @@ function forEachColumn(e: Expr, f: (c: Extract<Expr, { kind: 'column' }>) => voi
     if (x.kind === 'column') f(x);
     return x;
   });
-}
-
-/** An expression with `f` applied to each node, children first. */
-function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
-  const m = (x: Expr): Expr => mapExpr(x, f);
-  switch (e.kind) {
-    case 'column':
-    case 'param':
-    case 'int':
-    case 'null':
-      return f(e);
-    case 'binary':
-    case 'exact-div':
-      return f({ ...e, left: m(e.left), right: m(e.right) });
-    case 'aggregate':
-      return f({ ...e, arg: e.arg === null ? null : m(e.arg) });
-    case 'not-null':
-    case 'is-null':
-    case 'byte-order':
-    case 'exact-int':
-    case 'epoch-ms':
-    case 'minor-units':
-    case 'to-double':
-    case 'trunc':
-      return f({ ...e, value: m(e.value) });
-
-    case 'case':
-      return f({ ...e, when: m(e.when), then: m(e.then), otherwise: e.otherwise === null ? null : m(e.otherwise) });
-    case 'coalesce':
-      return f({ ...e, value: m(e.value), fallback: m(e.fallback) });
-    case 'local-date':
-      return f({ ...e, ms: m(e.ms), zone: m(e.zone) });
-    case 'day-number':
-    case 'date-part':
-      return f({ ...e, date: m(e.date) });
-  }
 }

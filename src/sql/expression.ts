@@ -165,3 +165,45 @@ export function floorDiv(a: Expr, b: number): Expr {
   const remainder = op(op(op(a, '%', int(b)), '+', int(b)), '%', int(b));
   return { kind: 'exact-div', left: op(a, '-', remainder), right: int(b) };
 }
+
+/**
+ * @internal An expression with `f` applied to each node, children first.
+ *
+ * @param e - the expression
+ * @param f - the rewrite of one node (its children already rewritten)
+ * @returns the rewritten expression
+ */
+export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
+  const m = (x: Expr): Expr => mapExpr(x, f);
+  switch (e.kind) {
+    case 'column':
+    case 'param':
+    case 'int':
+    case 'null':
+      return f(e);
+    case 'binary':
+    case 'exact-div':
+      return f({ ...e, left: m(e.left), right: m(e.right) });
+    case 'aggregate':
+      return f({ ...e, arg: e.arg === null ? null : m(e.arg) });
+    case 'not-null':
+    case 'is-null':
+    case 'byte-order':
+    case 'exact-int':
+    case 'epoch-ms':
+    case 'minor-units':
+    case 'to-double':
+    case 'trunc':
+      return f({ ...e, value: m(e.value) });
+
+    case 'case':
+      return f({ ...e, when: m(e.when), then: m(e.then), otherwise: e.otherwise === null ? null : m(e.otherwise) });
+    case 'coalesce':
+      return f({ ...e, value: m(e.value), fallback: m(e.fallback) });
+    case 'local-date':
+      return f({ ...e, ms: m(e.ms), zone: m(e.zone) });
+    case 'day-number':
+    case 'date-part':
+      return f({ ...e, date: m(e.date) });
+  }
+}

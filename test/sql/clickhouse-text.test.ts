@@ -1,7 +1,7 @@
 // The ClickHouse dialect's text, without a server: values written into the text as literals, quoting
 // and escaping, the shape ClickHouse 18.16 needs (no table expressions in WITH, one join per SELECT).
 import { describe, expect, test } from 'vitest';
-import { type SqlSourceOptions, cohortCells, periodActivity, summary } from '../../src/sql.ts';
+import { type SqlSourceOptions, cohortCells, customerTotals, periodActivity, summary } from '../../src/sql.ts';
 import { clickhouseIdentifier, clickhouseString } from '../../src/sql/clickhouse.ts';
 
 const source: SqlSourceOptions = { table: 'shop.orders', columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, dialect: 'clickhouse' };
@@ -61,6 +61,17 @@ describe('ClickHouse text', () => {
       expect(query.text).not.toMatch(/^WITH\b/m);
       expect(Math.max(...joinsPerSelect(query.text))).toBeLessThanOrEqual(1);
     }
+  });
+
+  test('a SELECT without a join reads the table itself, so its GROUP BY runs on the shards of a Distributed table', () => {
+    const text = customerTotals(source).text;
+    expect(text).toMatch(/FROM "shop"\."orders" AS "source"\n\s*WHERE [^\n]*\n\s*GROUP BY "source"\."customer_id"/);
+    expect(text.match(/\bFROM "shop"\."orders"/g)).toHaveLength(1);
+  });
+
+  test('a SELECT with a join reads the events through a subquery', () => {
+    const text = summary(source).text;
+    expect(text).toMatch(/JOIN \(\n\s*SELECT[\s\S]*FROM "shop"\."orders" AS "source"/);
   });
 
   test('a query with a left join sets join_use_nulls', () => {
