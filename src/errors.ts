@@ -38,7 +38,22 @@ export class RetentionError extends Error {
 }
 
 /** The field of an input record that an {@link InvalidInputError} is about. */
-export type InputField = 'customerId' | 'date' | 'amount' | 'orderId' | 'currency' | 'record' | 'start' | 'end' | `attributes.${string}`;
+export type InputField =
+  | 'customerId'
+  | 'date'
+  | 'amount'
+  | 'orderId'
+  | 'currency'
+  | 'record'
+  | 'start'
+  | 'end'
+  | 'subscriptionId'
+  | 'interval'
+  | 'quantity'
+  | 'plan'
+  | 'type'
+  | 'at'
+  | `attributes.${string}`;
 
 /**
  * A record (or column entry) of the caller's data is unusable.

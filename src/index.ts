@@ -68,6 +68,13 @@ export type { TimeWindow, WindowOptions } from './metrics/window.ts';
 
 // --- calendar: periods, keys and their types are the `retention-metrics/calendar` entry (src/calendar.ts) ---
 
+// --- subscription revenue ---
+export { subscriptionRevenue, isSubscriptionRevenue } from './subscriptions/subscription-revenue.ts';
+export type { SubscriptionInterval, SubscriptionEvent, SubscriptionRevenue, SubscriptionRevenueOptions, RevenueInterval } from './subscriptions/revenue-types.ts';
+export type { BillingInterval } from './subscriptions/billing-interval.ts';
+export { mrrReport, type MrrReport, type MrrReportOptions, type MrrPeriod } from './subscriptions/mrr-report.ts';
+export type { MrrMovement, MrrMovementType } from './subscriptions/mrr-movement.ts';
+
 // --- cohort ---
 export { Cohort } from './cohort/builder.ts';
 export {

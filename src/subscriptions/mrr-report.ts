@@ -1,0 +1,216 @@
+/**
+ * `mrrReport`: monthly recurring revenue per calendar period, and the movements that changed it.
+ *
+ * @module
+ */
+import type { Decimal } from 'decimal.js';
+import { periodKey } from '../calendar/keys.ts';
+import { periodEnd, periodIndex, periodStart } from '../calendar/period.ts';
+import { type CalendarUnit, type WeekStartsOn, assertCalendarUnit, assertWeekStartsOn } from '../calendar/units.ts';
+import { InvalidOptionError } from '../errors.ts';
+import { dateOption } from '../input/dates.ts';
+import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
+import type { DateInput } from '../input/types.ts';
+import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
+import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import { MOVEMENT_TYPES, type MrrMovement, movementType } from './mrr-movement.ts';
+import type { SubscriptionInterval, SubscriptionRevenue, SubscriptionRevenueOptions } from './revenue-types.ts';
+import { isSubscriptionRevenue, subscriptionRevenue } from './subscription-revenue.ts';
+
+/** Options of {@link mrrReport}. */
+export interface MrrReportOptions extends SubscriptionRevenueOptions {
+  /** The report's periods: `'day'`, `'week'`, `'month'` (default), `'quarter'` or `'year'`, in the book's zone. */
+  period?: CalendarUnit;
+  /** First day of a week, 0 (Sunday) to 6 (default 1, Monday). */
+  weekStartsOn?: WeekStartsOn;
+  /** The instant of the report (default: the book's latest start or end); later changes are left out. */
+  asOf?: DateInput;
+}
+
+/** One period of an {@link MrrReport}: MRR at its end, and the movements within it. */
+export interface MrrPeriod {
+  /** Period key: `2024-03` by month. */
+  period: string;
+  /** First instant of the period. */
+  start: Date;
+  /** First instant after it. */
+  end: Date;
+  /** `false` when the period extends past `asOf`: its MRR is as of `asOf`. */
+  complete: boolean;
+  /** MRR at the start of the period. */
+  openingMrr: Decimal;
+  /** MRR at its end (or at `asOf`): `openingMrr + newMrr + expansionMrr − contractionMrr − churnMrr + reactivationMrr`. */
+  mrr: Decimal;
+  /** Annual run rate: `mrr × 12`. */
+  arr: Decimal;
+  /** Paying customers at the end (MRR above 0; a free trial is no paying customer). */
+  customers: number;
+  /** Average revenue per account: `mrr ÷ customers`; `null` without customers. */
+  arpa: Decimal | null;
+  /** Average sale price: `newMrr ÷ newCustomers`; `null` without new customers. */
+  asp: Decimal | null;
+  /** MRR of the period's new customers. */
+  newMrr: Decimal;
+  /** MRR added by paying customers. */
+  expansionMrr: Decimal;
+  /** MRR lost by customers who still pay. */
+  contractionMrr: Decimal;
+  /** MRR of the customers who stopped paying. */
+  churnMrr: Decimal;
+  /** MRR of the customers who paid again after a churn. */
+  reactivationMrr: Decimal;
+  /** `mrr − openingMrr`. */
+  netNewMrr: Decimal;
+  /** Customers with a `'new'` movement in the period (each counted once). */
+  newCustomers: number;
+  /** Customers with an expansion. */
+  expandedCustomers: number;
+  /** Customers with a contraction. */
+  contractedCustomers: number;
+  /** Customers with a churn. */
+  churnedCustomers: number;
+  /** Customers with a reactivation. */
+  reactivatedCustomers: number;
+}
+
+/** The result of {@link mrrReport}. */
+export interface MrrReport {
+  /** The report's instant; `null` for a book without intervals. */
+  asOf: Date | null;
+  /** The periods' unit. */
+  period: CalendarUnit;
+  /** From the period of the first movement to the one holding `asOf`. */
+  periods: MrrPeriod[];
+  /** Every movement at or before `asOf`, by customer (the book's order), then instant. */
+  movements: MrrMovement[];
+}
+
+const KEYS = [...optionKeys<MrrReportOptions>({ period: true, weekStartsOn: true, asOf: true, timeZone: true, currencyDigits: true, onInvalid: true })];
+
+/**
+ * Monthly recurring revenue per calendar period and its movements. A customer's MRR is the sum of
+ * their subscriptions' prices running at an instant; every instant it changes is one movement, of
+ * the size of the change, classified as new, expansion, contraction, churn or reactivation (see
+ * {@link MrrMovementType}). Each period holds the movements at its instants and the MRR at its end,
+ * so that every row satisfies MRR(end) = MRR(start) + new + expansion − contraction − churn +
+ * reactivation exactly. A downgrade and an upgrade in one period are a contraction and an expansion;
+ * a churn and a reactivation in one period are both counted.
+ *
+ * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
+ * @param options - `period`, `weekStartsOn`, `asOf`; for records, `timeZone`, `currencyDigits`, `onInvalid`
+ * @returns the periods and the movements
+ * @throws {@link InvalidOptionError} for a bad or unknown option, a book with reading options, or more
+ *   than 100,000 periods
+ * @throws {@link InvalidInputError} for unreadable records
+ *
+ * @example
+ * ```ts
+ * import { mrrReport } from 'retention-metrics';
+ * const report = mrrReport(
+ *   [
+ *     { customerId: 'acme', subscriptionId: 's1', start: '2024-01-05', end: '2024-02-20', amount: '50.00' },
+ *     { customerId: 'acme', subscriptionId: 's1', start: '2024-02-20', end: '2024-03-10', amount: '80.00' },
+ *     { customerId: 'globex', start: '2024-02-01', amount: '1200.00', interval: 'year' },
+ *   ],
+ *   { asOf: '2024-03-31T23:59:59Z' },
+ * );
+ * report.periods.map((p) => [p.period, p.mrr.toFixed(2), p.customers]); // => [['2024-01', '50.00', 1], ['2024-02', '180.00', 2], ['2024-03', '100.00', 1]]
+ * report.movements.map((m) => [m.customerId, m.type, m.amount.toFixed(2)]); // => [['acme', 'new', '50.00'], ['acme', 'expansion', '30.00'], ['acme', 'churn', '80.00'], ['globex', 'new', '100.00']]
+ * ```
+ */
+export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: MrrReportOptions = {}): MrrReport {
+  const { period: unitOption, weekStartsOn: weekOption, asOf: asOfOption, ...reading } = checkOptionKeys(options, KEYS);
+  if (isSubscriptionRevenue(data) && Object.keys(reading).length > 0) {
+    throw new InvalidOptionError(Object.keys(reading)[0] ?? 'options', Object.values(reading)[0], 'is an option of reading records: a book was read with its own');
+  }
+  const book = isSubscriptionRevenue(data) ? data : subscriptionRevenue(data, reading);
+  const unit = unitOption === undefined ? 'month' : assertCalendarUnit(unitOption);
+  const calendar = { timeZone: book.timeZone, weekStartsOn: weekOption === undefined ? 1 : assertWeekStartsOn(weekOption) };
+  const asOf = asOfOption === undefined ? book.lastInstant : dateOption('asOf', asOfOption, book.timeZone);
+  if (asOf === null) return { asOf: null, period: unit, periods: [], movements: [] };
+  const periodOf = (ms: number): number => periodIndex(ms, unit, calendar);
+  let firstChange = Number.POSITIVE_INFINITY;
+  for (let c = 0; c < book.ids.length; c++) {
+    const k = book.changeStart[c] ?? 0;
+    if (k < (book.changeStart[c + 1] ?? 0)) firstChange = Math.min(firstChange, book.changeTime[k] ?? firstChange);
+  }
+  if (!(firstChange <= asOf)) return { asOf: new Date(asOf), period: unit, periods: [], movements: [] };
+  const first = periodOf(firstChange);
+  const span = periodOf(asOf) - first + 1;
+  if (span > MAX_REPORT_PERIODS) {
+    throw new InvalidOptionError(asOfOption === undefined ? 'period' : 'asOf', asOfOption ?? unit, `the report would cover ${span} periods, more than ${MAX_REPORT_PERIODS}; choose a longer period or an earlier asOf`);
+  }
+  const types = MOVEMENT_TYPES.length;
+  const sums = new Float64Array(span * types);
+  const counts = new Float64Array(span * types);
+  const mrrChange = new Float64Array(span);
+  const payingChange = new Float64Array(span);
+  const movements: MrrMovement[] = [];
+  const digits = book.currencyDigits;
+  const lastCounted = new Int32Array(types);
+  for (let c = 0; c < book.ids.length; c++) {
+    let before = 0;
+    let paid = false;
+    lastCounted.fill(-1);
+    for (let k = book.changeStart[c] ?? 0; k < (book.changeStart[c + 1] ?? 0); k++) {
+      const at = book.changeTime[k] ?? 0;
+      if (at > asOf) break;
+      const after = book.changeMrr[k] ?? 0;
+      const type = movementType(before, after, paid);
+      const p = periodOf(at) - first;
+      const size = Math.abs(after - before);
+      sums[p * types + type] += size;
+      if (lastCounted[type] !== p) counts[p * types + type] += 1;
+      lastCounted[type] = p;
+      mrrChange[p] += after - before;
+      payingChange[p] += Number(after > 0) - Number(before > 0);
+      movements.push({
+        customerId: book.ids[c] ?? '',
+        at: new Date(at),
+        period: periodKey(first + p, unit, calendar.weekStartsOn),
+        type: MOVEMENT_TYPES[type] ?? 'new',
+        amount: fromMinorUnits(size, digits),
+        mrrBefore: fromMinorUnits(before, digits),
+        mrrAfter: fromMinorUnits(after, digits),
+      });
+      paid ||= after > 0;
+      before = after;
+    }
+  }
+  const periods: MrrPeriod[] = [];
+  let mrr = 0;
+  let customers = 0;
+  for (let p = 0; p < span; p++) {
+    const opening = mrr;
+    mrr += mrrChange[p] ?? 0;
+    customers += payingChange[p] ?? 0;
+    const sum = (type: number): number => sums[p * types + type] ?? 0;
+    const count = (type: number): number => counts[p * types + type] ?? 0;
+    const start = periodStart(first + p, unit, calendar);
+    const end = periodEnd(first + p, unit, calendar);
+    periods.push({
+      period: periodKey(first + p, unit, calendar.weekStartsOn),
+      start: new Date(start),
+      end: new Date(end),
+      complete: end - 1 <= asOf,
+      openingMrr: fromMinorUnits(opening, digits),
+      mrr: fromMinorUnits(mrr, digits),
+      arr: fromMinorUnits(mrr, digits).times(12),
+      customers,
+      arpa: minorPer(mrr, customers, digits),
+      asp: minorPer(sum(0), count(0), digits),
+      newMrr: fromMinorUnits(sum(0), digits),
+      expansionMrr: fromMinorUnits(sum(1), digits),
+      contractionMrr: fromMinorUnits(sum(2), digits),
+      churnMrr: fromMinorUnits(sum(3), digits),
+      reactivationMrr: fromMinorUnits(sum(4), digits),
+      netNewMrr: fromMinorUnits(mrr - opening, digits),
+      newCustomers: count(0),
+      expandedCustomers: count(1),
+      contractedCustomers: count(2),
+      churnedCustomers: count(3),
+      reactivatedCustomers: count(4),
+    });
+  }
+  return { asOf: new Date(asOf), period: unit, periods, movements };
+}

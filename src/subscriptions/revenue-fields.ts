@@ -1,0 +1,79 @@
+/**
+ * The fields subscription records and events share — customer, subscription, amount, interval,
+ * quantity, plan — read with the reason each wrong value is refused.
+ *
+ * @module
+ * @internal
+ */
+import { describeValue } from '../errors.ts';
+import { explainAmount } from '../input/amount-messages.ts';
+import { explainId, isCustomerId } from '../input/ids.ts';
+import { toMinorUnits } from '../input/money.ts';
+import type { Problems } from '../input/staged-events.ts';
+import type { CustomerId } from '../input/types.ts';
+import { intervalMonths, monthlyMinor } from './billing-interval.ts';
+
+/** @internal A price as read: its monthly revenue, quantity and plan. */
+export interface Price {
+  readonly mrrMinor: number;
+  readonly quantity: number;
+  readonly plan: string | null;
+}
+
+/** @internal The fields of a price, as a record or an event holds them. */
+export interface PriceFields {
+  readonly amount?: unknown;
+  readonly interval?: unknown;
+  readonly quantity?: unknown;
+  readonly plan?: unknown;
+}
+
+/**
+ * @internal Read a price, or report the first wrong field.
+ *
+ * @param fields - the record's fields
+ * @param index - the record's position
+ * @param digits - the currency's digits
+ * @param problems - where a wrong field is reported
+ * @returns the price, or `null` when a field was reported
+ */
+export function readPrice(fields: PriceFields, index: number, digits: number, problems: Problems): Price | null {
+  const { amount, interval, quantity, plan } = fields;
+  const minor = toMinorUnits(amount, digits);
+  if (Number.isNaN(minor)) return fail(problems, index, 'amount', amount, explainAmount(amount, digits));
+  if (minor < 0) return fail(problems, index, 'amount', amount, `${describeValue(amount)} is negative: a price is at least 0 (credits and refunds are no recurring revenue)`);
+  const months = intervalMonths(interval);
+  if (typeof months === 'string') return fail(problems, index, 'interval', interval, months);
+  if (quantity !== undefined && (typeof quantity !== 'number' || !Number.isFinite(quantity) || quantity < 0)) {
+    return fail(problems, index, 'quantity', quantity, `${describeValue(quantity)} is not a quantity (a number ≥ 0)`);
+  }
+  if (plan !== undefined && plan !== null && typeof plan !== 'string') return fail(problems, index, 'plan', plan, `${describeValue(plan)} is not a plan name (a string)`);
+  return { mrrMinor: monthlyMinor(minor, months), quantity: quantity ?? 1, plan: plan ?? null };
+}
+
+/**
+ * @internal Read a customer id, or report it.
+ *
+ * @returns the id, or `null` when it was reported
+ */
+export function readCustomer(value: unknown, index: number, problems: Problems): CustomerId | null {
+  if (isCustomerId(value)) return value;
+  return fail(problems, index, 'customerId', value, explainId(value));
+}
+
+/**
+ * @internal Read a subscription id (`undefined` and `null`: none), or report it.
+ *
+ * @returns the id, `null` for none, or `undefined` when it was reported
+ */
+export function readSubscriptionId(value: unknown, index: number, problems: Problems): string | number | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) return value;
+  problems.report(index, 'subscriptionId', value, `${describeValue(value)} is not a subscription id (use a string or a number)`);
+  return undefined;
+}
+
+function fail(problems: Problems, index: number, field: Parameters<Problems['report']>[1], value: unknown, reason: string): null {
+  problems.report(index, field, value, reason);
+  return null;
+}
