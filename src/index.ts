@@ -74,6 +74,8 @@ export type { SubscriptionInterval, SubscriptionEvent, SubscriptionRevenue, Subs
 export type { BillingInterval } from './subscriptions/billing-interval.ts';
 export { mrrReport, type MrrReport, type MrrReportOptions, type MrrPeriod } from './subscriptions/mrr-report.ts';
 export type { MrrMovement, MrrMovementType } from './subscriptions/mrr-movement.ts';
+export { revenueRetention, type RevenueRetentionOptions, type RevenueRetentionRow } from './subscriptions/revenue-retention.ts';
+export type { RevenueReportOptions } from './subscriptions/revenue-settings.ts';
 
 // --- cohort ---
 export { Cohort } from './cohort/builder.ts';

@@ -6,25 +6,22 @@
 import type { Decimal } from 'decimal.js';
 import { periodKey } from '../calendar/keys.ts';
 import { periodEnd, periodIndex, periodStart } from '../calendar/period.ts';
-import { type CalendarUnit, type WeekStartsOn, assertCalendarUnit, assertWeekStartsOn } from '../calendar/units.ts';
+import { type CalendarUnit, type WeekStartsOn, assertCalendarUnit } from '../calendar/units.ts';
 import { InvalidOptionError } from '../errors.ts';
-import { dateOption } from '../input/dates.ts';
 import { fromMinorUnits, minorPer } from '../input/minor-decimal.ts';
-import type { DateInput } from '../input/types.ts';
+import { ratio } from '../metrics/order-totals.ts';
 import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
-import { checkOptionKeys, optionKeys } from '../option-keys.ts';
+import { optionKeys } from '../option-keys.ts';
 import { MOVEMENT_TYPES, type MrrMovement, movementType } from './mrr-movement.ts';
-import type { SubscriptionInterval, SubscriptionRevenue, SubscriptionRevenueOptions } from './revenue-types.ts';
-import { isSubscriptionRevenue, subscriptionRevenue } from './subscription-revenue.ts';
+import { type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
+import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
 
 /** Options of {@link mrrReport}. */
-export interface MrrReportOptions extends SubscriptionRevenueOptions {
+export interface MrrReportOptions extends RevenueReportOptions {
   /** The report's periods: `'day'`, `'week'`, `'month'` (default), `'quarter'` or `'year'`, in the book's zone. */
   period?: CalendarUnit;
   /** First day of a week, 0 (Sunday) to 6 (default 1, Monday). */
   weekStartsOn?: WeekStartsOn;
-  /** The instant of the report (default: the book's latest start or end); later changes are left out. */
-  asOf?: DateInput;
 }
 
 /** One period of an {@link MrrReport}: MRR at its end, and the movements within it. */
@@ -61,6 +58,8 @@ export interface MrrPeriod {
   reactivationMrr: Decimal;
   /** `mrr − openingMrr`. */
   netNewMrr: Decimal;
+  /** The SaaS quick ratio: (new + expansion + reactivation) ÷ (contraction + churn); `null` when nothing was lost. */
+  quickRatio: number | null;
   /** Customers with a `'new'` movement in the period (each counted once). */
   newCustomers: number;
   /** Customers with an expansion. */
@@ -85,7 +84,7 @@ export interface MrrReport {
   movements: MrrMovement[];
 }
 
-const KEYS = [...optionKeys<MrrReportOptions>({ period: true, weekStartsOn: true, asOf: true, timeZone: true, currencyDigits: true, onInvalid: true })];
+const KEYS = optionKeys<Omit<MrrReportOptions, keyof RevenueReportOptions>>({ period: true, weekStartsOn: true });
 
 /**
  * Monthly recurring revenue per calendar period and its movements. A customer's MRR is the sum of
@@ -119,14 +118,8 @@ const KEYS = [...optionKeys<MrrReportOptions>({ period: true, weekStartsOn: true
  * ```
  */
 export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: MrrReportOptions = {}): MrrReport {
-  const { period: unitOption, weekStartsOn: weekOption, asOf: asOfOption, ...reading } = checkOptionKeys(options, KEYS);
-  if (isSubscriptionRevenue(data) && Object.keys(reading).length > 0) {
-    throw new InvalidOptionError(Object.keys(reading)[0] ?? 'options', Object.values(reading)[0], 'is an option of reading records: a book was read with its own');
-  }
-  const book = isSubscriptionRevenue(data) ? data : subscriptionRevenue(data, reading);
-  const unit = unitOption === undefined ? 'month' : assertCalendarUnit(unitOption);
-  const calendar = { timeZone: book.timeZone, weekStartsOn: weekOption === undefined ? 1 : assertWeekStartsOn(weekOption) };
-  const asOf = asOfOption === undefined ? book.lastInstant : dateOption('asOf', asOfOption, book.timeZone);
+  const { book, asOf, calendar } = revenueSettings(data, options, KEYS);
+  const unit = options.period === undefined ? 'month' : assertCalendarUnit(options.period);
   if (asOf === null) return { asOf: null, period: unit, periods: [], movements: [] };
   const periodOf = (ms: number): number => periodIndex(ms, unit, calendar);
   let firstChange = Number.POSITIVE_INFINITY;
@@ -138,7 +131,7 @@ export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInter
   const first = periodOf(firstChange);
   const span = periodOf(asOf) - first + 1;
   if (span > MAX_REPORT_PERIODS) {
-    throw new InvalidOptionError(asOfOption === undefined ? 'period' : 'asOf', asOfOption ?? unit, `the report would cover ${span} periods, more than ${MAX_REPORT_PERIODS}; choose a longer period or an earlier asOf`);
+    throw new InvalidOptionError(options.asOf === undefined ? 'period' : 'asOf', options.asOf ?? unit, `the report would cover ${span} periods, more than ${MAX_REPORT_PERIODS}; choose a longer period or an earlier asOf`);
   }
   const types = MOVEMENT_TYPES.length;
   const sums = new Float64Array(span * types);
@@ -205,6 +198,7 @@ export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInter
       churnMrr: fromMinorUnits(sum(3), digits),
       reactivationMrr: fromMinorUnits(sum(4), digits),
       netNewMrr: fromMinorUnits(mrr - opening, digits),
+      quickRatio: ratio(sum(0) + sum(1) + sum(4), sum(2) + sum(3)),
       newCustomers: count(0),
       expandedCustomers: count(1),
       contractedCustomers: count(2),

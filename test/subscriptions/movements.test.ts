@@ -150,6 +150,13 @@ describe('periods', () => {
     expect(mrrReport(records, { asOf }).periods[3]?.asp).toBeNull();
   });
 
+  test('the quick ratio divides MRR gained by MRR lost, and is null without a loss', () => {
+    const report = mrrReport(records, { asOf });
+    expect(report.periods.map((p) => p.quickRatio)).toEqual([null, null, 0, 0, 0, null]);
+    const quarters = mrrReport(records, { asOf, period: 'quarter' }).periods;
+    expect(quarters.map((p) => p.quickRatio)).toEqual([75 / 20, 1]);
+  });
+
   test('a period past asOf is incomplete and holds the MRR as of asOf', () => {
     const report = mrrReport(records, { asOf: '2024-04-20T00:00:00Z' });
     const last = report.periods[report.periods.length - 1];

@@ -1,0 +1,50 @@
+/**
+ * Each customer's MRR and seats read at a list of instants, by one sweep over their changes.
+ *
+ * @module
+ * @internal
+ */
+import type { SubscriptionRevenue } from './revenue-types.ts';
+
+/**
+ * @internal Visit every customer with their MRR (minor units) and seats at each instant.
+ *
+ * Seats are the quantities of the paid intervals (MRR above 0) running at an instant (start ≤ t < end).
+ * The arrays are reused between customers: read them in the visit, do not keep them.
+ *
+ * @param book - the book
+ * @param instants - ascending instants (epoch ms)
+ * @param visit - called once per customer, in the book's order
+ */
+export function valuesAtBoundaries(book: SubscriptionRevenue, instants: readonly number[], visit: (mrr: Float64Array, seats: Float64Array, customer: number) => void): void {
+  const mrr = new Float64Array(instants.length);
+  const seats = new Float64Array(instants.length);
+  const steps: [number, number][] = [];
+  let next = 0;
+  for (let c = 0; c < book.ids.length; c++) {
+    let k = book.changeStart[c] ?? 0;
+    const end = book.changeStart[c + 1] ?? 0;
+    let value = 0;
+    for (let b = 0; b < instants.length; b++) {
+      const at = instants[b] ?? 0;
+      for (; k < end && (book.changeTime[k] ?? 0) <= at; k++) value = book.changeMrr[k] ?? 0;
+      mrr[b] = value;
+    }
+    steps.length = 0;
+    for (; next < book.intervals.length && book.intervals[next]?.customer === c; next++) {
+      const s = book.intervals[next];
+      if (s === undefined || s.mrrMinor === 0) continue;
+      steps.push([s.start, s.quantity]);
+      if (Number.isFinite(s.end)) steps.push([s.end, -s.quantity]);
+    }
+    steps.sort((a, b) => a[0] - b[0]);
+    let running = 0;
+    let j = 0;
+    for (let b = 0; b < instants.length; b++) {
+      const at = instants[b] ?? 0;
+      for (; j < steps.length && (steps[j]?.[0] ?? 0) <= at; j++) running += steps[j]?.[1] ?? 0;
+      seats[b] = running;
+    }
+    visit(mrr, seats, c);
+  }
+}
