@@ -1,0 +1,207 @@
+// Reference: the MRR report of the shipped synthetic billing history, computed by the library and,
+// independently, by DuckDB SQL written from docs/definitions.md ("Subscription revenue") over the
+// same CSV. Money is compared as exact integer cents; instants as epoch milliseconds (UTC).
+import { Decimal } from 'decimal.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { SUBSCRIPTION_INTERVALS, readSubscriptionIntervals } from '../../example/subscriptions-data.ts';
+import { type Row, referenceDb } from '../helpers/reference-db.ts';
+import type { MrrReport } from '../../src/subscriptions/mrr-report.ts';
+import { mrrReport } from '../../src/subscriptions/mrr-report.ts';
+import type { SubscriptionRevenue } from '../../src/subscriptions/revenue-types.ts';
+import { subscriptionRevenue } from '../../src/subscriptions/subscription-revenue.ts';
+
+const AS_OF = '2024-12-31T23:59:59.999Z';
+
+/**
+ * The definitions in SQL. Instants are read as TIMESTAMP (no zone: the CSV's instants are UTC, so the
+ * session's zone plays no part) and months are UTC calendar months.
+ * - priced: each interval's MRR in cents, amount ÷ months rounded half to even on integer cents
+ *   (round() on DECIMAL rounds half away from zero, so the tie is decided here by the quotient's parity);
+ * - steps: each customer's MRR step function, +MRR at a start and −MRR at an end, netted per customer
+ *   and instant, instants whose net change is 0 dropped; `after` the running total;
+ * - movements: each step classified from before, after and whether the customer paid at an earlier step.
+ */
+const SETUP = (path: string) => `
+  CREATE TABLE raw AS SELECT * FROM read_csv('${path.replaceAll("'", "''")}', header = true, all_varchar = true);
+  CREATE TABLE priced AS
+  WITH typed AS (
+    SELECT customer_id, subscription_id,
+      CAST(replace("start", 'Z', '') AS TIMESTAMP) AS start_ts,
+      CASE WHEN coalesce("end", '') = '' THEN NULL ELSE CAST(replace("end", 'Z', '') AS TIMESTAMP) END AS end_ts,
+      CAST(CAST(amount AS DECIMAL(18, 2)) * 100 AS BIGINT) AS cents,
+      CAST(interval_months AS BIGINT) AS months
+    FROM raw
+  ), divided AS (SELECT *, cents // months AS whole, cents % months AS rest FROM typed)
+  SELECT customer_id, subscription_id, start_ts, end_ts, cents, months,
+    whole + CASE WHEN 2 * rest > months OR (2 * rest = months AND whole % 2 = 1) THEN 1 ELSE 0 END AS mrr
+  FROM divided;
+  CREATE TABLE steps AS
+  WITH deltas AS (
+    SELECT customer_id, start_ts AS instant, mrr AS delta FROM priced
+    UNION ALL
+    SELECT customer_id, end_ts AS instant, -mrr AS delta FROM priced WHERE end_ts IS NOT NULL
+  ), netted AS (
+    SELECT customer_id, instant, CAST(sum(delta) AS BIGINT) AS net FROM deltas
+    WHERE instant <= TIMESTAMP '2024-12-31 23:59:59.999'
+    GROUP BY customer_id, instant HAVING sum(delta) <> 0
+  ), totals AS (
+    SELECT *, CAST(sum(net) OVER (PARTITION BY customer_id ORDER BY instant ROWS UNBOUNDED PRECEDING) AS BIGINT) AS after
+    FROM netted
+  )
+  SELECT customer_id, instant, net, after - net AS before, after,
+    coalesce(bool_or(after > 0) OVER (PARTITION BY customer_id ORDER BY instant ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), false) AS paid_before,
+    lead(instant) OVER (PARTITION BY customer_id ORDER BY instant) AS next_instant
+  FROM totals;
+  CREATE TABLE movements AS
+  SELECT customer_id, instant, strftime(instant, '%Y-%m') AS period, abs(net) AS amount, before, after,
+    CASE
+      WHEN before = 0 AND paid_before THEN 'reactivation'
+      WHEN before = 0 THEN 'new'
+      WHEN after = 0 THEN 'churn'
+      WHEN after > before THEN 'expansion'
+      ELSE 'contraction'
+    END AS type
+  FROM steps;
+  CREATE TABLE months AS
+  SELECT month_start, month_start + INTERVAL 1 MONTH AS month_end, strftime(month_start, '%Y-%m') AS period
+  FROM (SELECT unnest(generate_series(
+    (SELECT date_trunc('month', min(instant)) FROM steps), TIMESTAMP '2024-12-01', INTERVAL 1 MONTH)) AS month_start);
+  CREATE TABLE period_rows AS
+  SELECT m.period, m.month_start, m.month_end,
+    (SELECT coalesce(sum(net), 0) FROM steps s WHERE s.instant < m.month_start) AS opening,
+    (SELECT coalesce(sum(net), 0) FROM steps s WHERE s.instant < m.month_end) AS mrr,
+    (SELECT count(*) FROM steps s WHERE s.instant < m.month_end AND (s.next_instant IS NULL OR s.next_instant >= m.month_end) AND s.after > 0) AS customers,
+    ${['new', 'expansion', 'contraction', 'churn', 'reactivation']
+      .map(
+        (type) => `(SELECT coalesce(sum(amount), 0) FROM movements v WHERE v.period = m.period AND v.type = '${type}') AS ${type}_mrr,
+    (SELECT count(DISTINCT customer_id) FROM movements v WHERE v.period = m.period AND v.type = '${type}') AS ${type}_customers`,
+      )
+      .join(',\n    ')}
+  FROM months m;`;
+
+let book: SubscriptionRevenue;
+let report: MrrReport;
+let query: (sql: string) => Promise<Row[]>;
+
+beforeAll(async () => {
+  const db = await referenceDb();
+  query = db.query;
+  await db.run(SETUP(SUBSCRIPTION_INTERVALS));
+  book = subscriptionRevenue(readSubscriptionIntervals());
+  report = mrrReport(book, { asOf: AS_OF });
+}, 60_000);
+
+/** Integer cents of a money `Decimal`, as a string; fails on a fraction of a cent. */
+function cents(amount: Decimal): string {
+  const scaled = amount.times(100);
+  expect(scaled.isInteger()).toBe(true);
+  return scaled.toFixed(0);
+}
+const str = (value: unknown) => String(value);
+const ms = (value: unknown) => (value instanceof Date ? value.getTime() : Number.NaN);
+/** `minor ÷ count` in major units to 20 significant digits, half to even; `null` for a count of 0. */
+function quotient(minor: unknown, count: unknown): string | null {
+  if (Number(count) === 0) return null;
+  const Exact = Decimal.clone({ precision: 20, rounding: Decimal.ROUND_HALF_EVEN });
+  return new Exact(String(minor)).dividedBy(new Exact(String(count)).times(100)).toString();
+}
+
+describe('the billing history', () => {
+  test('intervals of one subscription never overlap, and every interval has a start before its end', async () => {
+    const [row] = await query(`
+      SELECT count(*) FILTER (WHERE end_ts IS NOT NULL AND end_ts <= start_ts) AS empty,
+        (SELECT count(*) FROM priced a JOIN priced b USING (subscription_id)
+          WHERE a.start_ts < b.start_ts AND (a.end_ts IS NULL OR a.end_ts > b.start_ts)) AS overlapping
+      FROM priced`);
+    expect([Number(row?.empty), Number(row?.overlapping)]).toEqual([0, 0]);
+  });
+
+  test('the book holds one interval per line, each with the MRR the SQL rounds half to even', async () => {
+    const rows = await query(`SELECT customer_id, subscription_id, epoch_ms(start_ts) AS start_ms, mrr FROM priced ORDER BY ALL`);
+    const library = book.intervals
+      .map((i) => [str(book.ids[i.customer]), str(i.subscriptionId), i.start, String(i.mrrMinor)])
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const sql = rows.map((r) => [str(r.customer_id), str(r.subscription_id), Number(r.start_ms), str(r.mrr)]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(book.skipped).toEqual([]);
+    expect(library).toEqual(sql);
+  });
+
+  test('exact halves of a cent occur and round to the even cent', async () => {
+    const rows = await query(`SELECT cents, months, mrr FROM priced WHERE 2 * (cents % months) = months ORDER BY cents LIMIT 3`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(Number(r.mrr) % 2).toBe(0);
+  });
+});
+
+describe('MRR report of the billing history against DuckDB', () => {
+  test('every movement: customer, instant, period, type, size, MRR before and after', async () => {
+    const rows = await query(`SELECT customer_id, epoch_ms(instant) AS at_ms, period, type, amount, before, after FROM movements ORDER BY customer_id, instant`);
+    const sql = rows.map((r) => [str(r.customer_id), Number(r.at_ms), str(r.period), str(r.type), str(r.amount), str(r.before), str(r.after)]);
+    const library = [...report.movements]
+      .sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : a.at.getTime() - b.at.getTime()))
+      .map((m) => [str(m.customerId), m.at.getTime(), m.period, m.type, cents(m.amount), cents(m.mrrBefore), cents(m.mrrAfter)]);
+    expect(library.length).toBe(sql.length);
+    expect(library).toEqual(sql);
+  });
+
+  test('every monthly row, field by field', async () => {
+    const rows = await query(`SELECT * FROM period_rows ORDER BY period`);
+    const sql = rows.map((r) => ({
+      period: str(r.period),
+      start: ms(r.month_start),
+      end: ms(r.month_end),
+      complete: true,
+      openingMrr: str(r.opening),
+      mrr: str(r.mrr),
+      arr: str(BigInt(str(r.mrr)) * 12n),
+      customers: Number(r.customers),
+      arpa: quotient(r.mrr, r.customers),
+      asp: quotient(r.new_mrr, r.new_customers),
+      newMrr: str(r.new_mrr),
+      expansionMrr: str(r.expansion_mrr),
+      contractionMrr: str(r.contraction_mrr),
+      churnMrr: str(r.churn_mrr),
+      reactivationMrr: str(r.reactivation_mrr),
+      netNewMrr: str(BigInt(str(r.mrr)) - BigInt(str(r.opening))),
+      newCustomers: Number(r.new_customers),
+      expandedCustomers: Number(r.expansion_customers),
+      contractedCustomers: Number(r.contraction_customers),
+      churnedCustomers: Number(r.churn_customers),
+      reactivatedCustomers: Number(r.reactivation_customers),
+    }));
+    const library = report.periods.map((p) => ({
+      period: p.period,
+      start: p.start.getTime(),
+      end: p.end.getTime(),
+      complete: p.complete,
+      openingMrr: cents(p.openingMrr),
+      mrr: cents(p.mrr),
+      arr: cents(p.arr),
+      customers: p.customers,
+      arpa: p.arpa === null ? null : p.arpa.toString(),
+      asp: p.asp === null ? null : p.asp.toString(),
+      newMrr: cents(p.newMrr),
+      expansionMrr: cents(p.expansionMrr),
+      contractionMrr: cents(p.contractionMrr),
+      churnMrr: cents(p.churnMrr),
+      reactivationMrr: cents(p.reactivationMrr),
+      netNewMrr: cents(p.netNewMrr),
+      newCustomers: p.newCustomers,
+      expandedCustomers: p.expandedCustomers,
+      contractedCustomers: p.contractedCustomers,
+      churnedCustomers: p.churnedCustomers,
+      reactivatedCustomers: p.reactivatedCustomers,
+    }));
+    expect(sql.map((r) => r.period)).toEqual(report.periods.map((p) => p.period));
+    expect(library).toEqual(sql);
+  });
+
+  test('the MRR identity holds on every SQL row: mrr = opening + new + expansion − contraction − churn + reactivation', async () => {
+    const [row] = await query(`
+      SELECT count(*) AS rows, count(*) FILTER (WHERE mrr <> opening + new_mrr + expansion_mrr - contraction_mrr - churn_mrr + reactivation_mrr) AS broken,
+        count(*) FILTER (WHERE opening <> coalesce(previous, 0)) AS unchained
+      FROM (SELECT *, lag(mrr) OVER (ORDER BY period) AS previous FROM period_rows)`);
+    expect(Number(row?.rows)).toBe(36);
+    expect([Number(row?.broken), Number(row?.unchained)]).toEqual([0, 0]);
+  });
+});
