@@ -10,7 +10,7 @@
 
 /** The seed of the shipped file; another may be given as the first argument. */
 const SEED = Number(process.argv[2] ?? 20220101);
-const CUSTOMERS = 3000;
+const CUSTOMERS = 5000;
 /** The history: 2022-01-01 (inclusive) to 2025-01-01 (exclusive), UTC. */
 const FIRST = Date.UTC(2022, 0, 1);
 const LAST = Date.UTC(2025, 0, 1);
@@ -147,8 +147,9 @@ function subscription(customer, start, first, extra, id = newId()) {
 
 for (let c = 1; c <= CUSTOMERS; c++) {
   const customer = `c${String(c).padStart(4, '0')}`;
-  // Sign-ups grow over the three years.
-  let t = instantAfter(FIRST, 0, Math.floor(Math.sqrt(random()) * 1080) + 1);
+  // Sign-ups grow over the three years (the day's density rises linearly).
+  let t = LAST;
+  while (t >= LAST) t = instantAfter(FIRST + Math.floor(Math.sqrt(random()) * 1095) * DAY, 0, 1);
   let trial = chance(0.45);
   let lives = 0;
   while (t < LAST && lives < 4) {

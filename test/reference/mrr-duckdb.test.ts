@@ -126,6 +126,26 @@ describe('the billing history', () => {
     expect(library).toEqual(sql);
   });
 
+  test('it holds every case the definitions name', async () => {
+    const [row] = await query(`
+      WITH instants AS (
+        SELECT customer_id, start_ts AS instant, mrr AS delta FROM priced
+        UNION ALL SELECT customer_id, end_ts, -mrr FROM priced WHERE end_ts IS NOT NULL
+      ), first_paid AS (SELECT customer_id, min(start_ts) AS first_paid FROM priced WHERE mrr > 0 GROUP BY customer_id),
+      per_month AS (SELECT customer_id, period, list(type) AS types FROM movements GROUP BY customer_id, period)
+      SELECT
+        (SELECT count(*) FROM priced JOIN first_paid USING (customer_id) WHERE mrr = 0 AND start_ts < first_paid) AS trials,
+        (SELECT count(*) FROM priced WHERE months = 12 AND cents % 12 <> 0) AS annual_not_whole_cents,
+        (SELECT count(*) FROM priced WHERE end_ts IS NULL AND mrr > 0) AS running,
+        (SELECT count(*) FROM (SELECT customer_id FROM priced GROUP BY customer_id HAVING count(DISTINCT subscription_id) > 1)) AS several_subscriptions,
+        (SELECT count(*) FROM (SELECT customer_id, instant FROM instants GROUP BY ALL HAVING sum(delta) = 0 AND max(abs(delta)) > 0)) AS netted_to_zero,
+        (SELECT count(*) FROM per_month WHERE list_contains(types, 'contraction') AND list_contains(types, 'expansion')) AS down_and_up_in_a_month,
+        (SELECT count(*) FROM per_month WHERE list_contains(types, 'churn') AND list_contains(types, 'reactivation')) AS churn_and_back_in_a_month,
+        (SELECT count(*) FROM movements WHERE strftime(instant, '%d %H:%M:%S.%g') = '01 00:00:00.000') AS at_a_month_start,
+        (SELECT count(*) FROM movements WHERE strftime(instant + INTERVAL 1 MILLISECOND, '%d %H:%M:%S.%g') = '01 00:00:00.000') AS at_a_month_end`);
+    for (const [name, count] of Object.entries(row ?? {})) expect([name, Number(count) > 0]).toEqual([name, true]);
+  });
+
   test('exact halves of a cent occur and round to the even cent', async () => {
     const rows = await query(`SELECT cents, months, mrr FROM priced WHERE 2 * (cents % months) = months ORDER BY cents LIMIT 3`);
     expect(rows.length).toBeGreaterThan(0);
