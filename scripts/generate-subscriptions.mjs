@@ -115,7 +115,7 @@ function subscription(customer, start, first, extra, id = newId()) {
   let spawned = !extra;
   for (;;) {
     // The price lasts some billing periods, or changes mid-period.
-    let next = chance(0.7) ? addMonths(t, current.months * between(1, current.months === 1 ? 9 : 2)) : instantAfter(t, 3, 200);
+    const next = chance(0.7) ? addMonths(t, current.months * between(1, current.months === 1 ? 9 : 2)) : instantAfter(t, 3, 200);
     if (!spawned && chance(0.3)) {
       spawned = true;
       const at = instantAfter(t, 1, 120);
@@ -125,7 +125,7 @@ function subscription(customer, start, first, extra, id = newId()) {
       emit(t, LAST, current);
       return LAST;
     }
-    let after = change(current);
+    const after = change(current);
     if (after === null) {
       emit(t, next, current);
       return next;
