@@ -21,8 +21,8 @@ const AS_OF = '2024-12-31T23:59:59.999Z';
  *   and instant, instants whose net change is 0 dropped; `after` the running total;
  * - movements: each step classified from before, after and whether the customer paid at an earlier step.
  */
-const SETUP = (path: string) => `
-  CREATE TABLE raw AS SELECT * FROM read_csv('${path.replaceAll("'", "''")}', header = true, all_varchar = true);
+const SETUP = (source: string, asOf: string) => `
+  CREATE TABLE raw AS SELECT * FROM ${source};
   CREATE TABLE priced AS
   WITH typed AS (
     SELECT customer_id, subscription_id,
@@ -42,7 +42,7 @@ const SETUP = (path: string) => `
     SELECT customer_id, end_ts AS instant, -mrr AS delta FROM priced WHERE end_ts IS NOT NULL
   ), netted AS (
     SELECT customer_id, instant, CAST(sum(delta) AS BIGINT) AS net FROM deltas
-    WHERE instant <= TIMESTAMP '2024-12-31 23:59:59.999'
+    WHERE instant <= TIMESTAMP '${asOf}'
     GROUP BY customer_id, instant HAVING sum(delta) <> 0
   ), totals AS (
     SELECT *, CAST(sum(net) OVER (PARTITION BY customer_id ORDER BY instant ROWS UNBOUNDED PRECEDING) AS BIGINT) AS after
@@ -65,7 +65,7 @@ const SETUP = (path: string) => `
   CREATE TABLE months AS
   SELECT month_start, month_start + INTERVAL 1 MONTH AS month_end, strftime(month_start, '%Y-%m') AS period
   FROM (SELECT unnest(generate_series(
-    (SELECT date_trunc('month', min(instant)) FROM steps), TIMESTAMP '2024-12-01', INTERVAL 1 MONTH)) AS month_start);
+    (SELECT date_trunc('month', min(instant)) FROM steps), date_trunc('month', TIMESTAMP '${asOf}'), INTERVAL 1 MONTH)) AS month_start);
   CREATE TABLE period_rows AS
   SELECT m.period, m.month_start, m.month_end,
     (SELECT coalesce(sum(net), 0) FROM steps s WHERE s.instant < m.month_start) AS opening,
@@ -79,6 +79,9 @@ const SETUP = (path: string) => `
       .join(',\n    ')}
   FROM months m;`;
 
+/** The CSV as a table source, every column as text. */
+const csvSource = (path: string) => `read_csv('${path.replaceAll("'", "''")}', header = true, all_varchar = true)`;
+
 let book: SubscriptionRevenue;
 let report: MrrReport;
 let query: (sql: string) => Promise<Row[]>;
@@ -86,7 +89,7 @@ let query: (sql: string) => Promise<Row[]>;
 beforeAll(async () => {
   const db = await referenceDb();
   query = db.query;
-  await db.run(SETUP(SUBSCRIPTION_INTERVALS));
+  await db.run(SETUP(csvSource(SUBSCRIPTION_INTERVALS), AS_OF.replace('T', ' ').replace('Z', '')));
   book = subscriptionRevenue(readSubscriptionIntervals());
   report = mrrReport(book, { asOf: AS_OF });
 }, 60_000);
@@ -223,5 +226,58 @@ describe('MRR report of the billing history against DuckDB', () => {
       FROM (SELECT *, lag(mrr) OVER (ORDER BY period) AS previous FROM period_rows)`);
     expect(Number(row?.rows)).toBe(36);
     expect([Number(row?.broken), Number(row?.unchained)]).toEqual([0, 0]);
+  });
+});
+
+// A small history worked by hand from the definitions, to check the SQL itself (the comparison above
+// only shows that the SQL and the library agree). Monthly unless noted; all instants 2024, UTC.
+// acme: a trial, 30.00, up to 50.00 and back down within March, cancelled, back on 999.90 a year
+// (83.325 a month: 83.32, the even cent). globex: 1,000.02 a year from midnight of Feb 1st (83.335: 83.34),
+// an add-on 9.00 from Feb 15th to midnight of Apr 1st. initech: 40.00, switched at once to another
+// subscription of 40.00 (no movement), which ends on Mar 1st.
+const HAND_CASE = `(VALUES
+  ('acme', 'a1', '2024-01-05T00:00:00.000Z', '2024-01-19T00:00:00.000Z', '0.00', '1', '1', 'trial'),
+  ('acme', 'a1', '2024-01-19T00:00:00.000Z', '2024-03-10T00:00:00.000Z', '30.00', '1', '1', 'p'),
+  ('acme', 'a1', '2024-03-10T00:00:00.000Z', '2024-03-20T00:00:00.000Z', '50.00', '1', '1', 'p'),
+  ('acme', 'a1', '2024-03-20T00:00:00.000Z', '2024-04-15T00:00:00.000Z', '30.00', '1', '1', 'p'),
+  ('acme', 'a2', '2024-04-20T00:00:00.000Z', '', '999.90', '12', '1', 'p'),
+  ('globex', 'g1', '2024-02-01T00:00:00.000Z', NULL, '1000.02', '12', '1', 'p'),
+  ('globex', 'g2', '2024-02-15T00:00:00.000Z', '2024-04-01T00:00:00.000Z', '9.00', '1', '1', 'p'),
+  ('initech', 'i1', '2024-01-10T00:00:00.000Z', '2024-02-10T00:00:00.000Z', '40.00', '1', '1', 'p'),
+  ('initech', 'i2', '2024-02-10T00:00:00.000Z', '2024-03-01T00:00:00.000Z', '40.00', '1', '1', 'p')
+) AS t(customer_id, subscription_id, "start", "end", amount, interval_months, quantity, plan)`;
+
+describe('the SQL on a history worked by hand', () => {
+  test('movements and monthly rows are the ones the definitions give', async () => {
+    const db = await referenceDb();
+    await db.run(SETUP(HAND_CASE, '2024-04-30 23:59:59.999'));
+    const movements = await db.query(`SELECT customer_id, strftime(instant, '%m-%d') AS day, type, amount FROM movements ORDER BY customer_id, instant`);
+    expect(movements.map((m) => `${str(m.customer_id)} ${str(m.day)} ${str(m.type)} ${str(m.amount)}`)).toEqual([
+      'acme 01-19 new 3000',
+      'acme 03-10 expansion 2000',
+      'acme 03-20 contraction 2000',
+      'acme 04-15 churn 3000',
+      'acme 04-20 reactivation 8332',
+      'globex 02-01 new 8334',
+      'globex 02-15 expansion 900',
+      'globex 04-01 contraction 900',
+      'initech 01-10 new 4000',
+      'initech 03-01 churn 4000',
+    ]);
+    const rows = await db.query(`SELECT * FROM period_rows ORDER BY period`);
+    const columns = ['opening', 'new_mrr', 'expansion_mrr', 'contraction_mrr', 'churn_mrr', 'reactivation_mrr', 'mrr', 'customers'];
+    expect(rows.map((r) => [str(r.period), ...columns.map((c) => Number(r[c]))])).toEqual([
+      ['2024-01', 0, 7000, 0, 0, 0, 0, 7000, 2],
+      ['2024-02', 7000, 8334, 900, 0, 0, 0, 16234, 3],
+      ['2024-03', 16234, 0, 2000, 2000, 4000, 0, 12234, 2],
+      ['2024-04', 12234, 0, 0, 900, 3000, 8332, 16666, 2],
+    ]);
+    const counts = ['new_customers', 'expansion_customers', 'contraction_customers', 'churn_customers', 'reactivation_customers'];
+    expect(rows.map((r) => counts.map((c) => Number(r[c])))).toEqual([
+      [2, 0, 0, 0, 0],
+      [1, 1, 0, 0, 0],
+      [0, 1, 1, 1, 0],
+      [0, 0, 1, 1, 1],
+    ]);
   });
 });
