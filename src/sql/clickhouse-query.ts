@@ -206,6 +206,7 @@ function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
     case 'column':
     case 'param':
     case 'int':
+    case 'text':
     case 'null':
       return f(e);
     case 'binary':

@@ -76,6 +76,7 @@ export const clickhouse: Dialect = {
   localDate: (ms, zone) => `toDate(toDateTime(intDiv(${ms}, 1000)), ${zoneName(zone)})`,
   dayNumber: (date) => `toInt64(toUInt16(${date}))`,
   datePart: (part, date) => `toInt64(${part === 'year' ? 'toYear' : 'toMonth'}(${date}))`,
+  text: clickhouseString,
   quoteIdentifier: clickhouseIdentifier,
   query: (query) => clickhouseQuery(query, clickhouse),
   writesValues: true,
