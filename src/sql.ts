@@ -27,6 +27,8 @@ export type { SqlModelCalendar, SqlModelSummaryOptions } from './sql/model-summa
 export { rfmSummaryFromRows } from './sql/rfm-summary-rows.ts';
 export type { RfmSummaryFromRowsOptions } from './sql/rfm-summary-rows.ts';
 export type { SqlColumns, SqlQuery, SqlSourceOptions } from './sql/source.ts';
+export type { SqlBreakdownOptions, SqlCohortBreakdown } from './sql/segment-events.ts';
+export type { Breakdown, Segment, SegmentRule } from './input/breakdown.ts';
 export type { ResultRow } from './sql/result-values.ts';
 export type { ArrowResultTable, QueryResult } from './sql/result-rows.ts';
 export type { DialectName } from './sql/dialect.ts';

@@ -13,8 +13,8 @@ import { renderQuery } from './render.ts';
 import { BREAKDOWN_KEYS, PART, type SqlBreakdownOptions, breakdownOption, keyColumns, sameKey, segmentKey } from './segment-events.ts';
 import { Params, type ResolvedSource, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
 
-/** Options of {@link periodActivity}: the source, the report's calendar and an optional breakdown `by`. */
-export interface SqlPeriodOptions extends SqlSourceOptions, SqlPeriodCalendar, SqlBreakdownOptions {}
+/** Options of {@link periodActivity}: the source and the report's calendar (and a breakdown: {@link SqlBreakdownOptions}). */
+export interface SqlPeriodOptions extends SqlSourceOptions, SqlPeriodCalendar {}
 
 const PERIOD_ACTIVITY_KEYS = [...SOURCE_KEYS, ...PERIOD_CALENDAR_KEYS, ...BREAKDOWN_KEYS];
 
@@ -56,7 +56,7 @@ const PERIOD_ACTIVITY_KEYS = [...SOURCE_KEYS, ...PERIOD_CALENDAR_KEYS, ...BREAKD
  * query.params; // => [1719784799000, 'Europe/Berlin']
  * ```
  */
-export function periodActivity(options: SqlPeriodOptions): SqlQuery {
+export function periodActivity(options: SqlPeriodOptions & SqlBreakdownOptions): SqlQuery {
   checkOptionKeys(options, PERIOD_ACTIVITY_KEYS);
   const source = resolveSource(options);
   const calendar = resolvePeriodCalendar(options);

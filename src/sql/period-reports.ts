@@ -20,10 +20,10 @@ import { BREAKDOWN_KEYS, type SqlBreakdownOptions, breakdownOption } from './seg
 import { SOURCE_KEYS, type SqlSourceOptions } from './source.ts';
 
 /**
- * Options of the period finishers: the query's calendar, and its `by` and `segmentRule` for a
- * breakdown (the query's other options are accepted and ignored).
+ * Options of the period finishers: the query's calendar (the query's other options are accepted and
+ * ignored; its `by` and `segmentRule` make the rows a breakdown's).
  */
-export type PeriodFromRowsOptions = SqlPeriodCalendar & SqlBreakdownOptions & Partial<SqlSourceOptions>;
+export type PeriodFromRowsOptions = SqlPeriodCalendar & Partial<SqlSourceOptions>;
 
 const FROM_ROWS_KEYS = [...SOURCE_KEYS, ...PERIOD_CALENDAR_KEYS, ...BREAKDOWN_KEYS];
 
@@ -58,7 +58,7 @@ const FROM_ROWS_KEYS = [...SOURCE_KEYS, ...PERIOD_CALENDAR_KEYS, ...BREAKDOWN_KE
  * rows[1].acquired; // => 1
  * ```
  */
-export function periodRetentionFromRows(result: QueryResult, options: PeriodFromRowsOptions & { by?: undefined }): PeriodRetentionRow[];
+export function periodRetentionFromRows(result: QueryResult, options: PeriodFromRowsOptions & SqlBreakdownOptions & { by?: undefined }): PeriodRetentionRow[];
 /**
  * Finish the rows of a {@link periodActivity} query with `by` into the `Breakdown` that
  * `periodRetention(ledger, { …, by, segmentRule })` returns for the same events: the total's rows and
@@ -91,7 +91,7 @@ export function periodRetentionFromRows(result: QueryResult, options: PeriodFrom
  * split.segments.map((s) => [s.value, s.customers, s.result.map((r) => r.endCustomers)]); // => [['ads', 1, [1, 1]], ['mail', 1, [1, 0]]]
  * ```
  */
-export function periodRetentionFromRows(result: QueryResult, options: PeriodFromRowsOptions & { by: string }): Breakdown<PeriodRetentionRow[]>;
+export function periodRetentionFromRows(result: QueryResult, options: PeriodFromRowsOptions & SqlBreakdownOptions & { by: string }): Breakdown<PeriodRetentionRow[]>;
 /**
  * {@link periodRetentionFromRows} with options whose `by` is known only when it runs: the rows without
  * `by`, their breakdown with it.
@@ -109,8 +109,8 @@ export function periodRetentionFromRows(result: QueryResult, options: PeriodFrom
  * Array.isArray(periodRetentionFromRows([], options)); // => true
  * ```
  */
-export function periodRetentionFromRows(result: QueryResult, options: PeriodFromRowsOptions): PeriodRetentionRow[] | Breakdown<PeriodRetentionRow[]>;
-export function periodRetentionFromRows(result: QueryResult, options: PeriodFromRowsOptions): PeriodRetentionRow[] | Breakdown<PeriodRetentionRow[]> {
+export function periodRetentionFromRows(result: QueryResult, options: PeriodFromRowsOptions & SqlBreakdownOptions): PeriodRetentionRow[] | Breakdown<PeriodRetentionRow[]>;
+export function periodRetentionFromRows(result: QueryResult, options: PeriodFromRowsOptions & SqlBreakdownOptions): PeriodRetentionRow[] | Breakdown<PeriodRetentionRow[]> {
   return finishPeriods(result, options, (periods) =>
     periods.map(({ info, tally, previous }) => ({
       ...info,
@@ -156,7 +156,7 @@ export function periodRetentionFromRows(result: QueryResult, options: PeriodFrom
  * rows[1].returningRevenue.toFixed(2); // => '30.00'
  * ```
  */
-export function periodLifecycleFromRows(result: QueryResult, options: PeriodFromRowsOptions & { by?: undefined }): LifecycleRow[];
+export function periodLifecycleFromRows(result: QueryResult, options: PeriodFromRowsOptions & SqlBreakdownOptions & { by?: undefined }): LifecycleRow[];
 /**
  * Finish the rows of a {@link periodActivity} query with `by` into the `Breakdown` that
  * `periodLifecycle(ledger, { …, by, segmentRule })` returns for the same events (see
@@ -184,7 +184,7 @@ export function periodLifecycleFromRows(result: QueryResult, options: PeriodFrom
  * split.segments.map((s) => [s.value, s.result[0]?.newRevenue.toFixed(2)]); // => [[null, '15.00']]
  * ```
  */
-export function periodLifecycleFromRows(result: QueryResult, options: PeriodFromRowsOptions & { by: string }): Breakdown<LifecycleRow[]>;
+export function periodLifecycleFromRows(result: QueryResult, options: PeriodFromRowsOptions & SqlBreakdownOptions & { by: string }): Breakdown<LifecycleRow[]>;
 /**
  * {@link periodLifecycleFromRows} with options whose `by` is known only when it runs: the rows without
  * `by`, their breakdown with it.
@@ -197,13 +197,13 @@ export function periodLifecycleFromRows(result: QueryResult, options: PeriodFrom
  *
  * @example
  * ```ts
- * import { type PeriodFromRowsOptions, periodLifecycleFromRows } from 'retention-metrics/sql';
- * const options: PeriodFromRowsOptions = { period: 'month', asOf: '2024-02-29', by: 'channel' };
+ * import { type PeriodFromRowsOptions, type SqlBreakdownOptions, periodLifecycleFromRows } from 'retention-metrics/sql';
+ * const options: PeriodFromRowsOptions & SqlBreakdownOptions = { period: 'month', asOf: '2024-02-29', by: 'channel' };
  * 'total' in periodLifecycleFromRows([], options); // => true
  * ```
  */
-export function periodLifecycleFromRows(result: QueryResult, options: PeriodFromRowsOptions): LifecycleRow[] | Breakdown<LifecycleRow[]>;
-export function periodLifecycleFromRows(result: QueryResult, options: PeriodFromRowsOptions): LifecycleRow[] | Breakdown<LifecycleRow[]> {
+export function periodLifecycleFromRows(result: QueryResult, options: PeriodFromRowsOptions & SqlBreakdownOptions): LifecycleRow[] | Breakdown<LifecycleRow[]>;
+export function periodLifecycleFromRows(result: QueryResult, options: PeriodFromRowsOptions & SqlBreakdownOptions): LifecycleRow[] | Breakdown<LifecycleRow[]> {
   return finishPeriods(result, options, (periods, { digits }) =>
     periods.map(({ info, tally, previous }) => {
       const resurrected = tally.active - tally.new - tally.returning;
@@ -228,7 +228,7 @@ export function periodLifecycleFromRows(result: QueryResult, options: PeriodFrom
  * The options read once, and the rows finished by `rowsOf`: as they are, or with `by` part by part —
  * every segment over the total's periods, its customers those whose first order is by `asOf`.
  */
-function finishPeriods<R>(result: QueryResult, options: PeriodFromRowsOptions, rowsOf: (periods: ReportedPeriod[], calendar: ResolvedPeriodCalendar) => R[]): R[] | Breakdown<R[]> {
+function finishPeriods<R>(result: QueryResult, options: PeriodFromRowsOptions & SqlBreakdownOptions, rowsOf: (periods: ReportedPeriod[], calendar: ResolvedPeriodCalendar) => R[]): R[] | Breakdown<R[]> {
   checkOptionKeys(options, FROM_ROWS_KEYS);
   const calendar = resolvePeriodCalendar(options);
   const breakdown = breakdownOption(options.by, options.segmentRule, false);

@@ -36,6 +36,22 @@ export interface SqlBreakdownOptions {
   segmentRule?: SegmentRule;
 }
 
+/** The breakdown options of `cohortCells`, named as the `Cohort` builder's step (`by` is the cohort period there). */
+export interface SqlCohortBreakdown {
+  /**
+   * Break the table down by this column of the table (text): the query returns the total's cells and
+   * every value's segment's, and `cohortTableFromCells` given the same `segmentBy` returns a
+   * `Breakdown` of tables, as `Cohort.from(…).segmentBy(name).breakdown()`. Not with an `orderId`
+   * column (order lines).
+   */
+  segmentBy?: string;
+  /** With `segmentBy`, how customers and orders go into segments, as {@link SqlBreakdownOptions.segmentRule}. */
+  segmentRule?: SegmentRule;
+}
+
+/** @internal The keys of {@link SqlCohortBreakdown}. */
+export const COHORT_BREAKDOWN_KEYS = optionKeys<SqlCohortBreakdown>({ segmentBy: true, segmentRule: true });
+
 /** @internal The keys of {@link SqlBreakdownOptions}. */
 export const BREAKDOWN_KEYS = optionKeys<SqlBreakdownOptions>({ by: true, segmentRule: true });
 

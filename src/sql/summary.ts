@@ -19,12 +19,12 @@ import { renderQuery } from './render.ts';
 import { integerField, nullableIntegerField } from './result-values.ts';
 import { type QueryResult, type ResultTable, resultTable } from './result-rows.ts';
 import { breakdownOfParts, rowParts } from './breakdown-rows.ts';
-import type { Breakdown, SegmentRule } from '../input/breakdown.ts';
+import type { Breakdown } from '../input/breakdown.ts';
 import { BREAKDOWN_KEYS, type SqlBreakdownOptions, breakdownOption, keyColumns, sameKey, segmentKey } from './segment-events.ts';
 import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
 
-/** Options of {@link summary}: the source, an optional window `[from, to)` and an optional breakdown `by`. */
-export interface SqlSummaryOptions extends SqlSourceOptions, SqlBreakdownOptions {
+/** Options of {@link summary}: the source and an optional window `[from, to)` (and a breakdown: {@link SqlBreakdownOptions}). */
+export interface SqlSummaryOptions extends SqlSourceOptions {
   /** First instant inside the window (inclusive). */
   from?: DateInput;
   /** First instant after the window (exclusive). */
@@ -33,7 +33,7 @@ export interface SqlSummaryOptions extends SqlSourceOptions, SqlBreakdownOptions
   timeZone?: string;
 }
 
-const SUMMARY_KEYS = [...SOURCE_KEYS, ...optionKeys<Omit<SqlSummaryOptions, keyof SqlSourceOptions | keyof SqlBreakdownOptions>>({ from: true, to: true, timeZone: true }), ...BREAKDOWN_KEYS];
+const SUMMARY_KEYS = [...SOURCE_KEYS, ...optionKeys<Omit<SqlSummaryOptions, keyof SqlSourceOptions>>({ from: true, to: true, timeZone: true }), ...BREAKDOWN_KEYS];
 
 /** The fields of the row {@link summary}'s query returns, all integers (as text: exact in any client). */
 const FIELDS = ['customers', 'orders', 'zeroValueOrders', 'refunds', 'grossMinor', 'refundMinor', 'repeatMinor', 'repeatCustomers'] as const;
@@ -64,7 +64,7 @@ const FIELDS = ['customers', 'orders', 'zeroValueOrders', 'refunds', 'grossMinor
  * query.text.includes('"orders" AS "source"'); // => true
  * ```
  */
-export function summary(options: SqlSummaryOptions): SqlQuery {
+export function summary(options: SqlSummaryOptions & SqlBreakdownOptions): SqlQuery {
   checkOptionKeys(options, SUMMARY_KEYS);
   const source = resolveSource(options);
   const window = resolveWindow(options, assertTimeZone(options.timeZone ?? 'UTC'));
@@ -147,10 +147,6 @@ export function summary(options: SqlSummaryOptions): SqlQuery {
 export interface SummaryFromRowsOptions {
   /** Decimal digits of the currency's minor unit (default 2): the same as the query's. */
   currencyDigits?: number;
-  /** The query's `by`: the rows are a breakdown's, finished into a `Breakdown`. */
-  by?: string;
-  /** The query's `segmentRule`, with `by`. */
-  segmentRule?: SegmentRule;
 }
 
 /**
@@ -175,7 +171,7 @@ export interface SummaryFromRowsOptions {
  * s.repeatRevenueShare?.toFixed(4); // => '0.1667'
  * ```
  */
-export function summaryFromRows(result: QueryResult, options?: SummaryFromRowsOptions & { by?: undefined }): Summary;
+export function summaryFromRows(result: QueryResult, options?: SummaryFromRowsOptions & SqlBreakdownOptions & { by?: undefined }): Summary;
 /**
  * Finish the rows of a {@link summary} query with `by` into the `Breakdown` that `summarize(ledger,
  * { by, segmentRule })` returns for the same events: the total's summary and each value's, by value
@@ -204,7 +200,7 @@ export function summaryFromRows(result: QueryResult, options?: SummaryFromRowsOp
  * split.total.customers; // => 2
  * ```
  */
-export function summaryFromRows(result: QueryResult, options: SummaryFromRowsOptions & { by: string }): Breakdown<Summary>;
+export function summaryFromRows(result: QueryResult, options: SummaryFromRowsOptions & SqlBreakdownOptions & { by: string }): Breakdown<Summary>;
 /**
  * {@link summaryFromRows} with options whose `by` is known only when it runs: the summary without
  * `by`, its breakdown with it.
@@ -217,14 +213,14 @@ export function summaryFromRows(result: QueryResult, options: SummaryFromRowsOpt
  *
  * @example
  * ```ts
- * import { type SummaryFromRowsOptions, summaryFromRows } from 'retention-metrics/sql';
- * const options: SummaryFromRowsOptions = {};
+ * import { type SqlBreakdownOptions, summaryFromRows } from 'retention-metrics/sql';
+ * const options: SqlBreakdownOptions = {};
  * const rows = [{ customers: '0', orders: '0', zeroValueOrders: '0', refunds: '0', grossMinor: '0', refundMinor: '0', repeatMinor: '0', repeatCustomers: '0', firstOrder: null, lastOrder: null }];
  * 'total' in summaryFromRows(rows, options); // => false
  * ```
  */
-export function summaryFromRows(result: QueryResult, options?: SummaryFromRowsOptions): Summary | Breakdown<Summary>;
-export function summaryFromRows(result: QueryResult, options?: SummaryFromRowsOptions): Summary | Breakdown<Summary> {
+export function summaryFromRows(result: QueryResult, options?: SummaryFromRowsOptions & SqlBreakdownOptions): Summary | Breakdown<Summary>;
+export function summaryFromRows(result: QueryResult, options?: SummaryFromRowsOptions & SqlBreakdownOptions): Summary | Breakdown<Summary> {
   const digits = assertCurrencyDigits(options?.currencyDigits ?? 2);
   const breakdown = breakdownOption(options?.by, options?.segmentRule, false);
   const rows = resultTable(result);
