@@ -20,8 +20,12 @@ import {
 import type { SuiteEngine } from './equality-suite.ts';
 import { DAY, HOUR, START, json, recordsArbitrary, toRecords } from './ledgers.ts';
 
-/** The channel of each record: values tied at one instant, missing, and equal but for case. */
-const channelsArbitrary = fc.array(fc.constantFrom('email', 'ads', 'Ads', null), { minLength: 40, maxLength: 40 });
+/**
+ * The channel of each record — values tied at one instant, missing, and equal but for case — and
+ * whether a record tied with the previous one takes its amount too (orders equal in instant and
+ * amount, which the values break).
+ */
+const channelsArbitrary = fc.array(fc.tuple(fc.constantFrom('email', 'ads', 'Ads', null), fc.boolean()), { minLength: 40, maxLength: 40 });
 
 /** A filter before the breakdown: none, a where filter or a customerWhere filter, on the channel. */
 const scopeArbitrary = fc.oneof(
@@ -37,8 +41,14 @@ type Scope = { kind: 'where' | 'customerWhere'; values: (string | null)[] } | nu
  * the channel of their first order (earliest, then largest, then missing first, then least by code
  * unit), `'-'` (no channel listed by a filter) for a customer without orders.
  */
-async function load(engine: SuiteEngine, raw: Parameters<typeof toRecords>[0], channel: readonly (string | null)[], timeZone: string) {
-  const records = toRecords(raw).map((r, i) => ({ ...r, channel: channel[i] ?? null }));
+async function load(engine: SuiteEngine, raw: Parameters<typeof toRecords>[0], channel: readonly [string | null, boolean][], timeZone: string) {
+  const records = toRecords(raw).map((r, i) => ({ ...r, channel: channel[i]?.[0] ?? null }));
+  for (let i = 1; i < records.length; i++) {
+    const [previous, record] = [records[i - 1], records[i]];
+    if (channel[i]?.[1] === true && previous !== undefined && record !== undefined && previous.customerId === record.customerId && previous.date.getTime() === record.date.getTime()) {
+      records[i] = { ...record, amount: previous.amount };
+    }
+  }
   await engine.load('breakdowns', records.map((r) => ({ customerId: r.customerId, ms: r.date.getTime(), amount: r.amount, ...(r.channel === null ? {} : { orderId: r.channel }) })));
   const byValue = (x: string | null, y: string | null): number => (x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1);
   const customers = [...new Set(records.map((r) => r.customerId))].map((customerId) => {
