@@ -1,6 +1,6 @@
 /**
  * The shared query form written as SQL that ClickHouse 18.16 runs with the same meaning as the other
- * engines. Four things differ there, and each has a rule here:
+ * engines. Five things differ there, and each has a rule here:
  *
  * 1. No table expressions in `WITH`: each one is written in place, as a subquery, wherever it is read.
  * 2. An alias is visible everywhere in its `SELECT` and wins over a column of the same name (so
@@ -8,7 +8,9 @@
  *    computes its columns under fresh names (`rm_c0`, …) and an outer `SELECT` renames them.
  * 3. One `JOIN` per `SELECT`: the tables before the last join are joined in a subquery of their own
  *    that hands over, under fresh names, the columns the rest of the `SELECT` reads.
- * 4. The right table's key columns (those its join condition compares by `=`) are not to be read
+ * 4. A join's condition is a flat chain of equalities, `a = b AND c = d AND e = f`: 18.16 refuses
+ *    the nested form the other dialects are written in, `((a = b) AND (c = d)) AND (e = f)`.
+ * 5. The right table's key columns (those its join condition compares by `=`) are not to be read
  *    after the join: 18.16 reads them wrongly (rows of a wrong group, "sizes of columns don't
  *    match"), and a `LEFT JOIN` (`join_use_nulls = 1`) fills them with the left's key or a default,
  *    not `NULL`, where nothing matched. Each is read as the other side of its equality instead — equal
@@ -83,7 +85,7 @@ function parenthesize(sql: string): string {
 }
 
 /**
- * Right key columns read as the left side they equal (rule 4): in a row an inner join matched, a key
+ * Right key columns read as the left side they equal (rule 5): in a row an inner join matched, a key
  * compared by `=` equals that side; in a left join it does when the marker says the row matched, and
  * is `NULL` otherwise.
  */
@@ -116,6 +118,11 @@ function equalities(on: Expr): [Extract<Expr, { kind: 'column' }>, Expr][] {
   return pairs;
 }
 
+/** The conditions a condition `AND`s together, in order (the condition itself when it is no `AND`). */
+function conjuncts(on: Expr): Expr[] {
+  return on.kind === 'binary' && on.op === 'AND' ? [...conjuncts(on.left), ...conjuncts(on.right)] : [on];
+}
+
 function referencesTable(e: Expr, table: string): boolean {
   let found = false;
   forEachColumn(e, (c) => {
@@ -137,7 +144,8 @@ function writeFlat(select: FlatSelect, dialect: Dialect): string {
   const names = flat.columns.map((_, i) => quote(`${prefix}c${i}`));
   const inner = [`SELECT ${flat.columns.map((c, i) => `${expr(c.value)} AS ${names[i]}`).join(',\n       ')}`];
   inner.push(`FROM ${flat.from.sql} AS ${quote(flat.from.as)}`);
-  for (const join of flat.joins) inner.push(`ALL ${join.left ? 'LEFT' : 'INNER'} JOIN ${join.relation.sql} AS ${quote(join.relation.as)} ON ${expr(join.on)}`);
+  // 18.16 reads a join's condition as a flat chain of equalities: `a AND b AND c`, not `(a AND b) AND c`.
+  for (const join of flat.joins) inner.push(`ALL ${join.left ? 'LEFT' : 'INNER'} JOIN ${join.relation.sql} AS ${quote(join.relation.as)} ON ${conjuncts(join.on).map(expr).join(' AND ')}`);
   if (flat.where !== undefined) inner.push(`WHERE ${expr(flat.where)}`);
   if (flat.groupBy !== undefined && flat.groupBy.length > 0) inner.push(`GROUP BY ${flat.groupBy.map(expr).join(', ')}`);
   // The order is by output columns, written outside; an order by anything else stays inside.
