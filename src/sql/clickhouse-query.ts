@@ -1,6 +1,6 @@
 /**
  * The shared query form written as SQL that ClickHouse 18.16 runs with the same meaning as the other
- * engines. Five things differ there, and each has a rule here:
+ * engines. Six things differ there, and each has a rule here:
  *
  * 1. No table expressions in `WITH`: each one is written in place, as a subquery, wherever it is read.
  * 2. An alias is visible everywhere in its `SELECT` and wins over a column of the same name (so
@@ -16,6 +16,11 @@
  *    not `NULL`, where nothing matched. Each is read as the other side of its equality instead — equal
  *    in a matched row — and after a left join only where the right table's marker column (`1`, which
  *    is `NULL` where nothing matched) says the row matched.
+ *
+ * 6. No two subqueries of a query are the same text: 18.16 takes a subquery for another one written
+ *    alike and reads columns the other one pruned ("No such name in Block::erase()"). A table
+ *    expression read twice is written twice, so every read of the table is a subquery of its own,
+ *    `(SELECT * FROM table WHERE n = n)`, numbered in the order written; every subquery holds one.
  *
  * Every subquery reads only its own `FROM`; the source table is read by the plain `SELECT` of the
  * events, which has no join. On a `Distributed` table, that read runs on the shards and everything
@@ -57,11 +62,15 @@ const MATCHED = 'rm_matched';
  */
 export function clickhouseQuery(query: Query, dialect: Dialect): string {
   const quote = dialect.quoteIdentifier ?? quoteIdentifier;
-  const bodies = new Map<string, string>();
+  // Each table expression is written anew wherever it is read, so that each read of the table is numbered (rule 6).
+  const bodies = new Map<string, () => string>();
   let leftJoins = false;
+  let reads = 0;
   const relation = (name: readonly string[], as: string): Relation => {
     const body = name.length === 1 ? bodies.get(name[0] ?? '') : undefined;
-    return { sql: body === undefined ? name.map(quote).join('.') : parenthesize(body), as };
+    if (body !== undefined) return { sql: parenthesize(body()), as };
+    reads += 1;
+    return { sql: `(SELECT * FROM ${name.map(quote).join('.')} WHERE ${reads} = ${reads})`, as };
   };
   const writeSelect = (select: Select): string => {
     const joins = (select.joins ?? []).map((join) => {
@@ -74,7 +83,7 @@ export function clickhouseQuery(query: Query, dialect: Dialect): string {
     return writeFlat(readRightKeysFromLeft(flat), dialect);
   };
   for (const { name, select } of query.with) {
-    bodies.set(name, 'unionAll' in select ? select.unionAll.map(writeSelect).join('\nUNION ALL\n') : writeSelect(select));
+    bodies.set(name, () => ('unionAll' in select ? select.unionAll.map(writeSelect).join('\nUNION ALL\n') : writeSelect(select)));
   }
   const text = writeSelect(query.select);
   return leftJoins ? `${text}\nSETTINGS join_use_nulls = 1` : text;

@@ -51,7 +51,7 @@ describe('ClickHouse text', () => {
 
   test('an identifier escapes backslashes and double quotes with a backslash', () => {
     expect(clickhouseIdentifier(`a"b\\c`)).toBe(`"a\\"b\\\\c"`);
-    expect(summary({ ...source, table: 'sh"op.or\\ders' }).text).toContain(`FROM "sh\\"op"."or\\\\ders" AS "source"`);
+    expect(summary({ ...source, table: 'sh"op.or\\ders' }).text).toContain(`FROM "sh\\"op"."or\\\\ders" WHERE 1 = 1) AS "source"`);
   });
 
   test('no table expression is written in WITH, and no SELECT has more than one join', () => {
@@ -87,5 +87,13 @@ describe('ClickHouse text', () => {
       expect(query.text).not.toMatch(/^WITH\b/m);
       expect(Math.max(...joinsPerSelect(query.text))).toBeLessThanOrEqual(1);
     }
+  });
+
+  test('each read of the table is a subquery of its own, so no two subqueries are the same text', () => {
+    const text = periodActivity({ ...source, period: 'month', asOf: '2024-06-30', by: 'channel', segmentRule: 'same-value', customerWhere: { channel: ['ads'] } }).text;
+    const reads = [...text.matchAll(/\(SELECT \* FROM "shop"\."orders" WHERE (\d+) = \1\)/g)].map((m) => m[1]);
+    expect(reads.length).toBeGreaterThan(1);
+    expect(new Set(reads).size).toBe(reads.length);
+    expect(text.split('"shop"."orders"').length - 1).toBe(reads.length);
   });
 });
