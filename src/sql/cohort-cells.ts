@@ -41,13 +41,19 @@ const COHORT_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS, ...COHORT_BREAKDOW
  * last active at the offset, for `'unbounded'` counting) as text (exact integers in any client; money
  * in minor units).
  *
+ * With `segmentBy: column` (and `segmentRule`) the rows are the total's cells and every segment's, told
+ * apart by `part` (0 the total, 1 the missing value's segment, 2 a value's) and `segment` (the value,
+ * `''` for parts 0 and 1): {@link cohortTableFromCells} given the same `segmentBy` returns the
+ * `Breakdown` of `Cohort.from(…).segmentBy(column, { segmentRule }).breakdown()`.
+ *
  * @param options - table, columns, dialect, `currencyDigits`, and `by`, `every`, `timeZone`, `weekStartsOn`,
- *   `asOf`, `between`, `mode`, `brackets`, `maxOffset`, `activeWhen`
+ *   `asOf`, `between`, `mode`, `brackets`, `maxOffset`, `activeWhen`, `segmentBy`, `segmentRule`
  * @returns the SQL text and its parameters (`asOf` in epoch ms, the time zone, then the `between`
  *   bounds that are set)
  * @throws {@link InvalidOptionError} for an unknown option, dialect or column key, a missing name, a bad
  *   unit, zone, week start, `currencyDigits`, `between`, mode, brackets, `maxOffset` or `activeWhen`,
- *   or a missing or unreadable `asOf`
+ *   a missing or unreadable `asOf`, a `segmentBy` that is not a name, a bad `segmentRule` or one
+ *   without `segmentBy`, or `segmentBy` with an `orderId` column
  *
  * @example
  * ```ts
@@ -61,6 +67,8 @@ const COHORT_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS, ...COHORT_BREAKDOW
  *   dialect: 'duckdb',
  * });
  * query.params; // => [1719784799000, 'Europe/Berlin']
+ * cohortCells({ table: 'orders', columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, asOf: '2024-06-30',
+ *   dialect: 'duckdb', segmentBy: 'channel' }).text.includes('"part"'); // => true
  * ```
  */
 export function cohortCells(options: SqlCohortOptions & SqlCohortBreakdown): SqlQuery {

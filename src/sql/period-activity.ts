@@ -33,14 +33,22 @@ const PERIOD_ACTIVITY_KEYS = [...SOURCE_KEYS, ...PERIOD_CALENDAR_KEYS, ...BREAKD
  *
  * Rows: `period` (the period index), and `active`, `new`, `returning`, `newMinor`, `returningMinor`,
  * `resurrectedMinor` as text (exact integers in any client; money in minor units). Every period is
- * queried, also those before `from`: the first reported period needs the previous one.
+ * queried, also those before `from`: the first reported period needs the previous one. `firstOrders`
+ * counts the customers whose first order is in the period (a breakdown's segment counts its customers
+ * with it).
+ *
+ * With `by: column` (and `segmentRule`) the rows are the total's and every segment's, told apart by
+ * `part` (0 the total, 1 the missing value's segment, 2 a value's) and `segment` (the value, `''` for
+ * parts 0 and 1): the finishers given the same `by` return the `Breakdown` of `periodRetention(…, { by })`
+ * and `periodLifecycle(…, { by })`.
  *
  * @param options - table, columns, dialect, `currencyDigits`, and `period`, `weekStartsOn`, `timeZone`,
- *   `asOf`, `from`, `activeWhen`
+ *   `asOf`, `from`, `activeWhen`, `by`, `segmentRule`
  * @returns the SQL text and its parameters (`asOf` in epoch ms, the time zone)
  * @throws {@link InvalidOptionError} for an unknown option, dialect or column key, a missing name, a bad
- *   period, zone, week start, `currencyDigits` or `activeWhen`, an unreadable `from`, or a missing or
- *   unreadable `asOf`
+ *   period, zone, week start, `currencyDigits` or `activeWhen`, an unreadable `from`, a missing or
+ *   unreadable `asOf`, a `by` that is not a name, a bad `segmentRule` or one without `by`, or `by` with
+ *   an `orderId` column
  *
  * @example
  * ```ts
@@ -54,6 +62,8 @@ const PERIOD_ACTIVITY_KEYS = [...SOURCE_KEYS, ...PERIOD_CALENDAR_KEYS, ...BREAKD
  *   dialect: 'postgres',
  * });
  * query.params; // => [1719784799000, 'Europe/Berlin']
+ * periodActivity({ table: 'orders', columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, period: 'month',
+ *   asOf: '2024-06-30', dialect: 'postgres', by: 'channel', segmentRule: 'same-value' }).text.includes('"segment"'); // => true
  * ```
  */
 export function periodActivity(options: SqlPeriodOptions & SqlBreakdownOptions): SqlQuery {

@@ -46,10 +46,16 @@ const FIELDS = ['customers', 'orders', 'zeroValueOrders', 'refunds', 'grossMinor
  * largest amount; an order in the window is a repeat order when the customer has an earlier order
  * anywhere (before the window too). The window is half-open, `from ≤ date < to`.
  *
- * @param options - table, columns, dialect, `currencyDigits`, and `from`, `to`, `timeZone`
+ * With `by: column` (and `segmentRule`) the query breaks the summary down by the column's values, as
+ * `summarize(…, { by, segmentRule })`: a row for the total and one per segment, told apart by `part`
+ * (0 the total, 1 the missing value's segment, 2 a value's) and `segment` (the value, `''` for parts 0
+ * and 1), which {@link summaryFromRows} given the same `by` turns into the `Breakdown`.
+ *
+ * @param options - table, columns, dialect, `currencyDigits`, and `from`, `to`, `timeZone`, `by`, `segmentRule`
  * @returns the SQL text and its parameters
  * @throws {@link InvalidOptionError} for an unknown option, dialect or column key, a missing name, bad
- *   `currencyDigits`, an unreadable `from` / `to` or `from` after `to`
+ *   `currencyDigits`, an unreadable `from` / `to` or `from` after `to`, a `by` that is not a name, a bad
+ *   `segmentRule` or one without `by`, or `by` with an `orderId` column
  *
  * @example
  * ```ts
@@ -62,6 +68,8 @@ const FIELDS = ['customers', 'orders', 'zeroValueOrders', 'refunds', 'grossMinor
  * });
  * query.params; // => [1704067200000]
  * query.text.includes('"orders" AS "source"'); // => true
+ * const split = summary({ table: 'orders', columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, dialect: 'duckdb', by: 'channel' });
+ * split.text.includes('"part"'); // => true
  * ```
  */
 export function summary(options: SqlSummaryOptions & SqlBreakdownOptions): SqlQuery {
