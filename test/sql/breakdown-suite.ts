@@ -126,19 +126,22 @@ export function breakdownTests(engineOf: () => SuiteEngine, options: { scale: nu
     );
   });
 
-  test('on random ledgers, cohort cells by a column equal Cohort.segmentBy(…).breakdown(), both rules, after a filter', async () => {
+  test('on random ledgers, cohort cells by a column equal Cohort.segmentBy(…).breakdown(), both rules, any counting and activeWhen, after a filter', async () => {
     const engine = engineOf();
     const calendar = fc.record({
       units: fc.constantFrom<['month' | 'week', 'month' | 'week']>(['month', 'month'], ['week', 'week'], ['month', 'week']),
       asOfDay: fc.integer({ min: 0, max: 430 }),
-      mode: fc.constantFrom('classic' as const, 'unbounded' as const),
+      counting: fc.constantFrom('classic' as const, 'unbounded' as const, 'brackets' as const),
+      minOrders: fc.constantFrom(1, 2),
     });
     await fc.assert(
       fc.asyncProperty(recordsArbitrary, channelsArbitrary, rule, scopeArbitrary, zone, calendar, async (raw, channel, segmentRule, scope, timeZone, c) => {
         const book = await load(engine, raw, channel, timeZone);
-        const choices = { by: c.units[0], every: c.units[1], timeZone, asOf: new Date(START + c.asOfDay * DAY + 22 * HOUR), mode: c.mode, segmentBy: 'order_id', segmentRule };
+        const counting = c.counting === 'brackets' ? { brackets: [[0], [1, 3]] as const } : { mode: c.counting };
+        const choices = { by: c.units[0], every: c.units[1], timeZone, asOf: new Date(START + c.asOfDay * DAY + 22 * HOUR), ...counting, activeWhen: { minOrders: c.minOrders }, segmentBy: 'order_id', segmentRule };
         const cells = await engine.run(cohortCells({ ...sourceOf(engine, scope), ...choices }));
-        let cohort = Cohort.from(book).by(choices.by).every(choices.every).timeZone(timeZone).asOf(choices.asOf).mode(choices.mode);
+        let cohort = Cohort.from(book).by(choices.by).every(choices.every).timeZone(timeZone).asOf(choices.asOf).activeWhen(choices.activeWhen);
+        cohort = 'brackets' in counting ? cohort.brackets(counting.brackets) : cohort.mode(counting.mode);
         const { where } = whereOf(scope);
         if (where !== undefined) cohort = cohort.where(where);
         expect(json(cohortTableFromCells(cells, choices))).toEqual(json(cohort.segmentBy('order_id', { segmentRule }).breakdown()));
