@@ -31,6 +31,8 @@ export type { SqlLoyaltyProgram, SqlTierTotalsOptions } from './sql/tier-totals.
 export { loyaltyTiersFromRows } from './sql/tier-rows.ts';
 export type { LoyaltyTiersFromRowsOptions } from './sql/tier-rows.ts';
 export type { SqlColumns, SqlQuery, SqlSourceOptions } from './sql/source.ts';
+export type { SqlBreakdownOptions, SqlCohortBreakdown } from './sql/segment-events.ts';
+export type { Breakdown, Segment, SegmentRule } from './input/breakdown.ts';
 export type { ResultRow } from './sql/result-values.ts';
 export type { ArrowResultTable, QueryResult } from './sql/result-rows.ts';
 export type { DialectName } from './sql/dialect.ts';

@@ -1,6 +1,6 @@
 /**
  * The shared query form written as SQL that ClickHouse 18.16 runs with the same meaning as the other
- * engines. Five things differ there, and each has a rule here:
+ * engines. Six things differ there, and each has a rule here:
  *
  * 1. No table expressions in `WITH`: each one is written in place, as a subquery, wherever it is read.
  * 2. An alias is visible everywhere in its `SELECT` and wins over a column of the same name (so
@@ -8,7 +8,9 @@
  *    computes its columns under fresh names (`rm_c0`, …) and an outer `SELECT` renames them.
  * 3. One `JOIN` per `SELECT`: the tables before the last join are joined in a subquery of their own
  *    that hands over, under fresh names, the columns the rest of the `SELECT` reads.
- * 4. The right table's key columns (those its join condition compares by `=`) are not to be read
+ * 4. A join's condition is a flat chain of equalities, `a = b AND c = d AND e = f`: 18.16 refuses
+ *    the nested form the other dialects are written in, `((a = b) AND (c = d)) AND (e = f)`.
+ * 5. The right table's key columns (those its join condition compares by `=`) are not to be read
  *    after the join: 18.16 reads them wrongly (rows of a wrong group, "sizes of columns don't
  *    match"), and a `LEFT JOIN` (`join_use_nulls = 1`) fills them with the left's key or a default,
  *    not `NULL`, where nothing matched. Each is read as the other side of its equality instead — equal
@@ -16,6 +18,11 @@
  *    is `NULL` where nothing matched) says the row matched.
  *
  * 5. No window functions: running totals are computed with arrays (see `writeRunning`).
+ * 6. No two subqueries of a query are the same text: 18.16 takes a subquery for another one written
+ *    alike and reads columns the other one pruned ("No such name in Block::erase()"). A table
+ *    expression read twice is written twice, so every read of the table is numbered, in the order
+ *    written: a `SELECT` that reads the table adds `n = n` to its condition (a join reads it as the
+ *    subquery `(SELECT * FROM table WHERE n = n)`); every subquery holds one.
  *
  * Every subquery reads only its own `FROM`. The source table is read where the events are: a `SELECT`
  * without a join reads the table itself, the events' expressions written in place
@@ -29,7 +36,7 @@
  */
 import { inlineProjections } from './clickhouse-inline.ts';
 import type { Dialect } from './dialect.ts';
-import { type Expr, type Query, type RunningTotals, type Select, col, mapExpr, when } from './expression.ts';
+import { type Expr, type Query, type RunningTotals, type Select, and, col, int, mapExpr, op, when } from './expression.ts';
 import { quoteIdentifier, renderExpr } from './render.ts';
 
 /** A table or a subquery, rendered, and its alias. */
@@ -60,11 +67,19 @@ const MATCHED = 'rm_matched';
 export function clickhouseQuery(written: Query, dialect: Dialect): string {
   const query = inlineProjections(written);
   const quote = dialect.quoteIdentifier ?? quoteIdentifier;
-  const bodies = new Map<string, string>();
+  // Each table expression is written anew wherever it is read, so that each read of the table is numbered (rule 6).
+  const bodies = new Map<string, () => string>();
   let leftJoins = false;
+  let reads = 0;
+  const bodyOf = (name: readonly string[]): (() => string) | undefined => (name.length === 1 ? bodies.get(name[0] ?? '') : undefined);
+  const nextRead = (): Expr => {
+    reads += 1;
+    return op(int(reads), '=', int(reads));
+  };
   const relation = (name: readonly string[], as: string): Relation => {
-    const body = name.length === 1 ? bodies.get(name[0] ?? '') : undefined;
-    return { sql: body === undefined ? name.map(quote).join('.') : parenthesize(body), as };
+    const body = bodyOf(name);
+    if (body !== undefined) return { sql: parenthesize(body()), as };
+    return { sql: `(SELECT * FROM ${name.map(quote).join('.')} WHERE ${renderExpr(nextRead(), dialect)})`, as };
   };
   const writeSelect = (select: Select): string => {
     const joins = (select.joins ?? []).map((join) => {
@@ -73,12 +88,16 @@ export function clickhouseQuery(written: Query, dialect: Dialect): string {
       const right = join.left === true ? { sql: `(SELECT *, toUInt8(1) AS ${quote(MATCHED)} FROM ${plain.sql})`, as: join.as } : plain;
       return { relation: right, on: join.on, left: join.left === true };
     });
-    const flat: FlatSelect = { columns: select.columns, from: relation(select.from.name, select.from.as), joins, where: select.where, groupBy: select.groupBy, orderBy: select.orderBy };
+    // The table itself in FROM, so that a GROUP BY over it runs on a Distributed table's shards; its read numbered in the condition.
+    const fromTable = bodyOf(select.from.name) === undefined;
+    const from = fromTable ? { sql: select.from.name.map(quote).join('.'), as: select.from.as } : relation(select.from.name, select.from.as);
+    const where = fromTable ? (select.where === undefined ? nextRead() : and(select.where, nextRead())) : select.where;
+    const flat: FlatSelect = { columns: select.columns, from, joins, where, groupBy: select.groupBy, orderBy: select.orderBy };
     return writeFlat(readRightKeysFromLeft(flat), dialect);
   };
   for (const { name, select } of query.with) {
-    if ('running' in select) bodies.set(name, writeRunning(select.running, relation([select.running.from], 'rm_r'), quote));
-    else bodies.set(name, 'unionAll' in select ? select.unionAll.map(writeSelect).join('\nUNION ALL\n') : writeSelect(select));
+    if ('running' in select) bodies.set(name, () => writeRunning(select.running, relation([select.running.from], 'rm_r'), quote));
+    else bodies.set(name, () => ('unionAll' in select ? select.unionAll.map(writeSelect).join('\nUNION ALL\n') : writeSelect(select)));
   }
   const text = writeSelect(query.select);
   return leftJoins ? `${text}\nSETTINGS join_use_nulls = 1` : text;
@@ -113,7 +132,7 @@ function parenthesize(sql: string): string {
 }
 
 /**
- * Right key columns read as the left side they equal (rule 4): in a row an inner join matched, a key
+ * Right key columns read as the left side they equal (rule 5): in a row an inner join matched, a key
  * compared by `=` equals that side; in a left join it does when the marker says the row matched, and
  * is `NULL` otherwise.
  */
@@ -146,6 +165,11 @@ function equalities(on: Expr): [Extract<Expr, { kind: 'column' }>, Expr][] {
   return pairs;
 }
 
+/** The conditions a condition `AND`s together, in order (the condition itself when it is no `AND`). */
+function conjuncts(on: Expr): Expr[] {
+  return on.kind === 'binary' && on.op === 'AND' ? [...conjuncts(on.left), ...conjuncts(on.right)] : [on];
+}
+
 function referencesTable(e: Expr, table: string): boolean {
   let found = false;
   forEachColumn(e, (c) => {
@@ -167,7 +191,8 @@ function writeFlat(select: FlatSelect, dialect: Dialect): string {
   const names = flat.columns.map((_, i) => quote(`${prefix}c${i}`));
   const inner = [`SELECT ${flat.columns.map((c, i) => `${expr(c.value)} AS ${names[i]}`).join(',\n       ')}`];
   inner.push(`FROM ${flat.from.sql} AS ${quote(flat.from.as)}`);
-  for (const join of flat.joins) inner.push(`ALL ${join.left ? 'LEFT' : 'INNER'} JOIN ${join.relation.sql} AS ${quote(join.relation.as)} ON ${expr(join.on)}`);
+  // 18.16 reads a join's condition as a flat chain of equalities: `a AND b AND c`, not `(a AND b) AND c`.
+  for (const join of flat.joins) inner.push(`ALL ${join.left ? 'LEFT' : 'INNER'} JOIN ${join.relation.sql} AS ${quote(join.relation.as)} ON ${conjuncts(join.on).map(expr).join(' AND ')}`);
   if (flat.where !== undefined) inner.push(`WHERE ${expr(flat.where)}`);
   if (flat.groupBy !== undefined && flat.groupBy.length > 0) inner.push(`GROUP BY ${flat.groupBy.map(expr).join(', ')}`);
   // The order is by output columns, written outside; an order by anything else stays inside.

@@ -78,6 +78,7 @@ export const clickhouse: Dialect = {
   datePart: (part, date) => `toInt64(${part === 'year' ? 'toYear' : 'toMonth'}(${date}))`,
   toDouble: (value) => `toFloat64(${value})`,
   truncToInt: (value) => `toInt64(trunc(${value}))`,
+  text: clickhouseString,
   quoteIdentifier: clickhouseIdentifier,
   query: (query) => clickhouseQuery(query, clickhouse),
   writesValues: true,

@@ -13,12 +13,13 @@ import { isFixedSpan } from '../calendar/units.ts';
 import type { Bracket } from '../cohort/types.ts';
 import { type Expr, type Select, and, col, countAll, countWhere, floorDiv, int, max, min, nullValue, op, sumWhere, exactInt, total, when } from './expression.ts';
 import { renderQuery } from './render.ts';
+import { COHORT_BREAKDOWN_KEYS, type SqlCohortBreakdown, breakdownOption, keyColumns, sameKey, segmentKey } from './segment-events.ts';
 import { Params, SOURCE_KEYS, type SqlQuery, type SqlSourceOptions, eventsTables, resolveSource, sqlQuery } from './source.ts';
 
-/** Options of {@link cohortCells}: the source and the table's calendar. */
+/** Options of {@link cohortCells}: the source and the table's calendar (and a breakdown: {@link SqlCohortBreakdown}). */
 export interface SqlCohortOptions extends SqlSourceOptions, SqlCohortCalendar {}
 
-const COHORT_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
+const COHORT_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS, ...COHORT_BREAKDOWN_KEYS];
 
 /**
  * The SQL of a cohort table (`Cohort.from(…).by(by).every(every).timeZone(zone).asOf(asOf).table()`,
@@ -40,13 +41,19 @@ const COHORT_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
  * last active at the offset, for `'unbounded'` counting) as text (exact integers in any client; money
  * in minor units).
  *
+ * With `segmentBy: column` (and `segmentRule`) the rows are the total's cells and every segment's, told
+ * apart by `part` (0 the total, 1 the missing value's segment, 2 a value's) and `segment` (the value,
+ * `''` for parts 0 and 1): {@link cohortTableFromCells} given the same `segmentBy` returns the
+ * `Breakdown` of `Cohort.from(…).segmentBy(column, { segmentRule }).breakdown()`.
+ *
  * @param options - table, columns, dialect, `currencyDigits`, and `by`, `every`, `timeZone`, `weekStartsOn`,
- *   `asOf`, `between`, `mode`, `brackets`, `maxOffset`, `activeWhen`
+ *   `asOf`, `between`, `mode`, `brackets`, `maxOffset`, `activeWhen`, `segmentBy`, `segmentRule`
  * @returns the SQL text and its parameters (`asOf` in epoch ms, the time zone, then the `between`
  *   bounds that are set)
  * @throws {@link InvalidOptionError} for an unknown option, dialect or column key, a missing name, a bad
  *   unit, zone, week start, `currencyDigits`, `between`, mode, brackets, `maxOffset` or `activeWhen`,
- *   or a missing or unreadable `asOf`
+ *   a missing or unreadable `asOf`, a `segmentBy` that is not a name, a bad `segmentRule` or one
+ *   without `segmentBy`, or `segmentBy` with an `orderId` column
  *
  * @example
  * ```ts
@@ -60,12 +67,16 @@ const COHORT_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
  *   dialect: 'duckdb',
  * });
  * query.params; // => [1719784799000, 'Europe/Berlin']
+ * cohortCells({ table: 'orders', columns: { customerId: 'customer_id', date: 'created_at', amount: 'total' }, asOf: '2024-06-30',
+ *   dialect: 'duckdb', segmentBy: 'channel' }).text.includes('"part"'); // => true
  * ```
  */
-export function cohortCells(options: SqlCohortOptions): SqlQuery {
+export function cohortCells(options: SqlCohortOptions & SqlCohortBreakdown): SqlQuery {
   checkOptionKeys(options, COHORT_KEYS);
   const source = resolveSource(options);
   const calendar = resolveCohortCalendar(options);
+  const breakdown = breakdownOption(options.segmentBy, options.segmentRule, source.orderId !== null, 'segmentBy');
+  const keys = segmentKey(breakdown);
   const params = new Params();
   const asOf = params.add(calendar.asOf, 'bigint');
   const zone = params.add(calendar.timeZone, 'text');
@@ -85,7 +96,7 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
   const { minOrders, minGrossMinor } = calendar.rule;
   const meets = and(op(a('orders'), '>=', int(minOrders)), op(a('gross'), '>=', int(minGrossMinor)));
   const reported = cap === null ? op(a('offset'), '>=', int(0)) : and(op(a('offset'), '>=', int(0)), op(a('offset'), '<=', cap));
-  const contribution = (values: Partial<Record<Contribution, Expr>>): Select['columns'] => CONTRIBUTIONS.map((as) => ({ as, value: values[as] ?? int(0) }));
+  const contribution = (values: Partial<Record<Contribution, Expr>>): Select['columns'] => [...keyColumns(keys, 'a'), ...CONTRIBUTIONS.map((as) => ({ as, value: values[as] ?? int(0) }))];
   const parts: Select[] = [
     {
       columns: contribution({ cohort: a('cohort'), offset: a('offset'), bracket: nullValue, customers: when(meets, int(1), int(0)), orders: a('orders'), gross: a('gross'), net: a('net') }),
@@ -100,7 +111,7 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
       columns: contribution({ cohort: a('cohort'), offset: cap === null ? last : when(op(last, '>', cap), cap, last), bracket: nullValue, lastActive: int(1) }),
       from: { name: ['activity'], as: 'a' },
       where: and(op(a('offset'), '>=', int(0)), meets),
-      groupBy: [a('cohort'), a('customer')],
+      groupBy: [...keys.map(a), a('cohort'), a('customer')],
     });
   }
   if (calendar.brackets !== null) {
@@ -110,7 +121,7 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
       columns: contribution({ cohort: a('cohort'), offset: nullValue, bracket, customers: int(1) }),
       from: { name: ['activity'], as: 'a' },
       where: and(reported, meets, { kind: 'not-null', value: bracket }),
-      groupBy: [a('cohort'), a('customer'), bracket],
+      groupBy: [...keys.map(a), a('cohort'), a('customer'), bracket],
     });
   }
   const p = (name: string): Expr => col(name, 'p');
@@ -118,15 +129,15 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
   const sqlText = renderQuery(
     {
       with: [
-        ...eventsTables(source, params),
+        ...eventsTables(source, params, breakdown),
         {
           // A customer is in the table when their first order is at or before asOf (and within between).
           name: 'firsts',
           select: {
-            columns: [{ as: 'customer', value: e('customer') }, { as: 'firstMs', value: min(e('ms')) }],
+            columns: [{ as: 'customer', value: e('customer') }, ...keyColumns(keys, 'e'), { as: 'firstMs', value: min(e('ms')) }],
             from: { name: ['events'], as: 'e' },
             where: and(isOrder, op(e('ms'), '<=', asOf)),
-            groupBy: [e('customer')],
+            groupBy: [e('customer'), ...keys.map(e)],
           },
         },
         {
@@ -134,6 +145,7 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
           select: {
             columns: [
               { as: 'customer', value: f('customer') },
+              ...keyColumns(keys, 'f'),
               { as: 'cohort', value: periodExpr(f('firstMs'), zone, calendar.by, calendar.weekStartsOn) },
               { as: 'base', value: base(f('firstMs')) },
             ],
@@ -146,6 +158,7 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
           name: 'activity',
           select: {
             columns: [
+              ...keyColumns(keys, 'm'),
               { as: 'cohort', value: m('cohort') },
               { as: 'customer', value: e('customer') },
               { as: 'offset', value: offset },
@@ -154,9 +167,9 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
               { as: 'net', value: total(e('minor')) },
             ],
             from: { name: ['events'], as: 'e' },
-            joins: [{ name: ['members'], as: 'm', on: op(e('customer'), '=', m('customer')) }],
+            joins: [{ name: ['members'], as: 'm', on: and(op(e('customer'), '=', m('customer')), ...sameKey(keys, 'e', 'm')) }],
             where: op(e('ms'), '<=', asOf),
-            groupBy: [m('cohort'), offset, e('customer')],
+            groupBy: [...keys.map(m), m('cohort'), offset, e('customer')],
           },
         },
         { name: 'contributions', select: { unionAll: parts } },
@@ -164,18 +177,20 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
           name: 'cohorts',
           select: {
             columns: [
+              ...keyColumns(keys, 'm'),
               { as: 'cohort', value: m('cohort') },
               { as: 'size', value: countAll },
               { as: 'minBase', value: min(m('base')) },
               { as: 'maxBase', value: max(m('base')) },
             ],
             from: { name: ['members'], as: 'm' },
-            groupBy: [m('cohort')],
+            groupBy: [...keys.map(m), m('cohort')],
           },
         },
       ],
       select: {
         columns: [
+          ...keyColumns(keys, 'p'),
           { as: 'cohort', value: p('cohort') },
           { as: 'offset', value: p('offset') },
           { as: 'bracket', value: p('bracket') },
@@ -189,9 +204,9 @@ export function cohortCells(options: SqlCohortOptions): SqlQuery {
           { as: 'lastActive', value: exactInt(total(p('lastActive'))) },
         ],
         from: { name: ['contributions'], as: 'p' },
-        joins: [{ name: ['cohorts'], as: 'k', on: op(p('cohort'), '=', k('cohort')) }],
-        groupBy: [p('cohort'), p('offset'), p('bracket'), k('size'), k('minBase'), k('maxBase')],
-        orderBy: [p('cohort'), p('offset'), p('bracket')],
+        joins: [{ name: ['cohorts'], as: 'k', on: and(op(p('cohort'), '=', k('cohort')), ...sameKey(keys, 'p', 'k')) }],
+        groupBy: [...keys.map(p), p('cohort'), p('offset'), p('bracket'), k('size'), k('minBase'), k('maxBase')],
+        orderBy: [...keys.map(p), p('cohort'), p('offset'), p('bracket')],
       },
     },
     source.dialect,

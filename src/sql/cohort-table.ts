@@ -21,11 +21,17 @@ import { COHORT_CALENDAR_KEYS, type ResolvedCohortCalendar, type SqlCohortCalend
 import { integerField, nullableIntegerField } from './result-values.ts';
 import { type QueryResult, type ResultTable, resultTable } from './result-rows.ts';
 import { SOURCE_KEYS, type SqlSourceOptions } from './source.ts';
+import { breakdownOfParts, rowParts } from './breakdown-rows.ts';
+import { COHORT_BREAKDOWN_KEYS, type SqlCohortBreakdown, breakdownOption } from './segment-events.ts';
+import type { Breakdown } from '../input/breakdown.ts';
 
-/** Options of {@link cohortTableFromCells}: the query's calendar (the query's other options are accepted and ignored). */
+/**
+ * Options of {@link cohortTableFromCells}: the query's calendar (the query's other options are
+ * accepted and ignored; its `segmentBy` and `segmentRule` make the rows a breakdown's).
+ */
 export type CohortFromCellsOptions = SqlCohortCalendar & Partial<SqlSourceOptions>;
 
-const FROM_CELLS_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
+const FROM_CELLS_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS, ...COHORT_BREAKDOWN_KEYS];
 
 /**
  * Finish the rows of a {@link cohortCells} query into the `CohortTable` that
@@ -61,12 +67,73 @@ const FROM_CELLS_KEYS = [...SOURCE_KEYS, ...COHORT_CALENDAR_KEYS];
  * table.cohorts[0].cells[0].netRevenue.toFixed(2); // => '45.00'
  * ```
  */
-export function cohortTableFromCells(result: QueryResult, options: CohortFromCellsOptions): CohortTable {
+export function cohortTableFromCells(result: QueryResult, options: CohortFromCellsOptions & SqlCohortBreakdown & { segmentBy?: undefined }): CohortTable;
+/**
+ * Finish the rows of a {@link cohortCells} query with `segmentBy` into the `Breakdown` that
+ * `Cohort.from(data)…segmentBy(column, { segmentRule }).breakdown()` returns for the same events: the
+ * total's table and each value's, by value (code-unit order), the missing value last, only values
+ * whose table has customers (`customers`: the sum of its cohorts' sizes).
+ *
+ * @param result - the query's result rows, in any order, as the client returns them
+ * @param options - the options given to the query, with its `segmentBy` and `segmentRule`
+ * @returns the breakdown
+ * @throws {@link InvalidInputError} for a row the query cannot have made (no `part`, a segment's
+ *   `segment` that is not text, and as the table's rows)
+ * @throws {@link InvalidOptionError} for bad options (as {@link cohortCells})
+ *
+ * @example
+ * ```ts
+ * import { cohortTableFromCells } from 'retention-metrics/sql';
+ * const row = { cohort: 24288, offset: 0, bracket: null, minBase: '24288', maxBase: '24288', orders: '1', grossMinor: '1000', netMinor: '1000', lastActive: '0' };
+ * const split = cohortTableFromCells(
+ *   [
+ *     { ...row, part: 0, segment: '', cohortSize: '2', customers: '2' },
+ *     { ...row, part: 2, segment: 'email', cohortSize: '1', customers: '1' },
+ *     { ...row, part: 2, segment: 'Ads', cohortSize: '1', customers: '1' },
+ *   ],
+ *   { asOf: '2024-01-31', segmentBy: 'channel' },
+ * );
+ * split.segments.map((s) => [s.value, s.customers]); // => [['Ads', 1], ['email', 1]]
+ * split.total.cohorts[0].cells[0].customers; // => 2
+ * ```
+ */
+export function cohortTableFromCells(result: QueryResult, options: CohortFromCellsOptions & SqlCohortBreakdown & { segmentBy: string }): Breakdown<CohortTable>;
+/**
+ * {@link cohortTableFromCells} with options whose `segmentBy` is known only when it runs: the table
+ * without `segmentBy`, its breakdown with it.
+ *
+ * @param result - the query's result rows, as the client returns them
+ * @param options - the options given to the query
+ * @returns the table, or with `segmentBy` its breakdown
+ * @throws {@link InvalidInputError} for a row the query cannot have made
+ * @throws {@link InvalidOptionError} for bad options (as {@link cohortCells})
+ *
+ * @example
+ * ```ts
+ * import { type CohortFromCellsOptions, type SqlCohortBreakdown, cohortTableFromCells } from 'retention-metrics/sql';
+ * const options: CohortFromCellsOptions & SqlCohortBreakdown = { asOf: '2024-01-31' };
+ * 'cohorts' in cohortTableFromCells([], options); // => true
+ * ```
+ */
+export function cohortTableFromCells(result: QueryResult, options: CohortFromCellsOptions & SqlCohortBreakdown): CohortTable | Breakdown<CohortTable>;
+export function cohortTableFromCells(result: QueryResult, options: CohortFromCellsOptions & SqlCohortBreakdown): CohortTable | Breakdown<CohortTable> {
   checkOptionKeys(options, FROM_CELLS_KEYS);
   const resolved = resolveCohortCalendar(options);
+  const breakdown = breakdownOption(options.segmentBy, options.segmentRule, false, 'segmentBy');
+  const rows = resultTable(result);
+  if (breakdown === null) return tableOfCells(rows, resolved);
+  const parts = rowParts(rows);
+  const segments = parts.segments.map(({ value, rows: part }) => {
+    const table = tableOfCells(part, resolved);
+    return { value, customers: table.cohorts.reduce((n, cohort) => n + cohort.size, 0), result: table };
+  });
+  return breakdownOfParts(breakdown, tableOfCells(parts.total, resolved), segments);
+}
+
+/** The table of one part's rows. */
+function tableOfCells(rows: ResultTable, resolved: ResolvedCohortCalendar): CohortTable {
   const settings = tableSettings(resolved);
   const calendar = engineCalendar(resolved);
-  const rows = resultTable(result);
   const sums = new Map<number, RowSums>();
   for (let i = 0; i < rows.length; i++) {
     const cohort = integerField(rows, i, 'cohort');

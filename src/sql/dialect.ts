@@ -44,6 +44,8 @@ export interface Dialect {
   quoteIdentifier?(name: string): string;
   /** A text value compared in byte order (default: as it is, where text compares so already). */
   byteOrder?(value: string): string;
+  /** A text literal (default: single quotes, a single quote inside doubled). */
+  text?(value: string): string;
   /** An integer literal, where the engine's type for a plain literal would not hold what is computed with it (default: the digits). */
   int?(value: number): string;
   /** A whole query written the engine's own way (default: the shared form of render.ts). */

@@ -19,6 +19,8 @@ export type Expr =
   | { readonly kind: 'param'; readonly index: number; readonly type: SqlType; readonly value: number | string }
   /** An integer literal. */
   | { readonly kind: 'int'; readonly value: number }
+  /** A text literal. */
+  | { readonly kind: 'text'; readonly value: string }
   /** `NULL`, in a branch of a `UNION ALL` whose other branches give the column its type. */
   | { readonly kind: 'null' }
   | { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr }
@@ -179,6 +181,7 @@ export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
     case 'column':
     case 'param':
     case 'int':
+    case 'text':
     case 'null':
       return f(e);
     case 'binary':

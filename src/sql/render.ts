@@ -87,6 +87,8 @@ export function renderExpr(e: Expr, dialect: Dialect): string {
       return dialect.param(e.index, e.type, e.value);
     case 'int':
       return dialect.int?.(e.value) ?? String(e.value);
+    case 'text':
+      return dialect.text?.(e.value) ?? `'${e.value.replaceAll("'", "''")}'`;
     case 'null':
       return 'NULL';
     case 'binary':

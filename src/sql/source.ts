@@ -13,6 +13,7 @@ import { type Dialect, type DialectName, dialectOption } from './dialect.ts';
 import { type Expr, type Select, type SqlType, type TableExpression, and, col, int, min, op, sum } from './expression.ts';
 import { type ResolvedWhere, type SqlWhere, whereCondition, whereOption } from './where.ts';
 import { customerWhereTables } from './customer-where.ts';
+import { type ResolvedBreakdown, segmentEventsTables } from './segment-events.ts';
 
 /** The columns of the input table that a query reads. */
 export interface SqlColumns {
@@ -160,13 +161,22 @@ export function sqlQuery(text: string, params: Params, dialect: Dialect): SqlQue
  * in the engine's own types, the common table expression `events`. Rows with a `NULL` customer, date
  * or amount are left out, and so are those the `where` filter does not keep, and the customers the
  * `customerWhere` filter does not keep (see customer-where.ts). With an order id column,
- * the rows are read as `lines` first, and the lines of one order merge into one event.
+ * the rows are read as `lines` first, and the lines of one order merge into one event. With a
+ * breakdown, `events` holds the total's events and every segment's, told apart by the columns `part`
+ * and `segment` (see segment-events.ts): the rows are filtered first, then broken down.
  *
  * @param source - the resolved source
  * @param params - the query's parameters (the filter's values are added)
+ * @param breakdown - the breakdown, or `null` (default) without one; never with an order id column
  * @returns the common table expressions, `events` last
  */
-export function eventsTables(source: ResolvedSource, params: Params): TableExpression[] {
+export function eventsTables(source: ResolvedSource, params: Params, breakdown: ResolvedBreakdown | null = null): TableExpression[] {
+  if (breakdown === null) return scopeTables(source, params, 'events', null);
+  return [...scopeTables(source, params, 'scopeEvents', breakdown.column), ...segmentEventsTables('scopeEvents', breakdown)];
+}
+
+/** The events in scope as the table expression `name`, with the column `byValue` of column `by` when it is not `null`. */
+function scopeTables(source: ResolvedSource, params: Params, name: string, by: string | null): TableExpression[] {
   const { customerId, date, amount } = source.columns;
   const column = (name: string): Expr => col(name, 'source');
   const rows: Select = {
@@ -175,13 +185,14 @@ export function eventsTables(source: ResolvedSource, params: Params): TableExpre
       { as: 'ms', value: { kind: 'epoch-ms', value: column(date) } },
       { as: 'minor', value: { kind: 'minor-units', value: column(amount), digits: source.digits } },
       ...(source.orderId === null ? [] : [{ as: 'orderId', value: column(source.orderId) }]),
-      ...source.customerWhere.map(({ column: name }, i) => ({ as: `v${i}`, value: column(name) })),
+      ...source.customerWhere.map(({ column: filtered }, i) => ({ as: `v${i}`, value: column(filtered) })),
+      ...(by === null ? [] : [{ as: 'byValue', value: column(by) }]),
     ],
     from: { name: source.table, as: 'source' },
     where: and(...[customerId, date, amount].map((name): Expr => ({ kind: 'not-null', value: column(name) })), ...nonNull(whereCondition(source.where, column, params))),
   };
-  if (source.customerWhere.length > 0) return customerWhereTables(source, rows, params);
-  if (source.orderId === null) return [{ name: 'events', select: rows }];
+  if (source.customerWhere.length > 0) return customerWhereTables(source, rows, params, name, by === null ? [] : ['byValue']);
+  if (source.orderId === null) return [{ name, select: rows }];
   const line = (name: string): Expr => col(name, 'l');
   // The lines of one order: one event at the earliest line's instant, their amounts summed.
   const merged: Select = {
@@ -206,7 +217,7 @@ export function eventsTables(source: ResolvedSource, params: Params): TableExpre
   };
   return [
     { name: 'lines', select: rows },
-    { name: 'events', select: { unionAll: [merged, single] } },
+    { name, select: { unionAll: [merged, single] } },
   ];
 }
 

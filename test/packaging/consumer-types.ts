@@ -6,7 +6,7 @@
 // fails for another reason (or an `any` that lets it through) fails the check.
 import { Cohort, Decimal, type Ledger, type LedgerColumns, ledger, summarize } from 'retention-metrics';
 import { type CalendarUnit, type Period, parsePeriodKey, periodKey, periodStart } from 'retention-metrics/calendar';
-import { type CohortTable, type SqlCohortOptions, type SqlQuery, type Summary, cohortCells, cohortTableFromCells, summary, summaryFromRows } from 'retention-metrics/sql';
+import { type Breakdown, type CohortTable, type SqlCohortOptions, type SqlQuery, type Summary, cohortCells, cohortTableFromCells, summary, summaryFromRows } from 'retention-metrics/sql';
 
 interface ShopRow {
   customer_id: string;
@@ -75,6 +75,10 @@ export const fromEngine: CohortTable = cohortTableFromCells([], warehouse);
 export const summaryQuery: SqlQuery = summary({ table: 'orders', columns: warehouse.columns, dialect: 'duckdb', from: '2024-01-01' });
 export const finished: Summary = summaryFromRows([]);
 export const finishedMoney: Decimal = finished.netRevenue;
+// With the query's `by` (`segmentBy` for cohort cells) a finisher returns the breakdown.
+export const split: Breakdown<Summary> = summaryFromRows([], { by: 'channel' });
+export const splitCells: Breakdown<CohortTable> = cohortTableFromCells([], { ...warehouse, segmentBy: 'channel', segmentRule: 'same-value' });
+export const splitQuery: SqlQuery = cohortCells({ ...warehouse, segmentBy: 'channel' });
 // @ts-expect-error TS2322 a dialect is 'duckdb' or 'postgres'
 cohortCells({ ...warehouse, dialect: 'mysql' });
 // @ts-expect-error TS2305 the query form and its renderer are not part of the package's API

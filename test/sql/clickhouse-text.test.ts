@@ -79,4 +79,32 @@ describe('ClickHouse text', () => {
     expect(periodActivity({ ...source, period: 'month', asOf: '2024-06-30' }).text).toMatch(/\nSETTINGS join_use_nulls = 1$/);
     expect(cohortCells({ ...source, asOf: '2024-06-30' }).text).not.toContain('SETTINGS');
   });
+
+  test('a join on three equalities or more is written as one flat chain of ANDs', () => {
+    const text = summary({ ...source, by: 'channel' }).text;
+    const conditions = [...text.matchAll(/ AS "\w+" ON (.*)$/gm)].map((m) => m[1] ?? '');
+    expect(conditions.length).toBeGreaterThan(0);
+    expect(conditions.some((on) => on.split(' AND ').length >= 3)).toBe(true);
+    for (const on of conditions) expect(on).not.toMatch(/^\(\(/);
+  });
+
+  test('a breakdown query has no more than one join per SELECT and no table expression in WITH', () => {
+    const queries = [
+      summary({ ...source, by: 'channel', where: { channel: ['ads'] } }),
+      periodActivity({ ...source, period: 'month', asOf: '2024-06-30', by: 'channel', segmentRule: 'same-value', customerWhere: { channel: ['ads'] } }),
+      cohortCells({ ...source, asOf: '2024-06-30', segmentBy: 'channel', mode: 'unbounded' }),
+    ];
+    for (const query of queries) {
+      expect(query.text).not.toMatch(/^WITH\b/m);
+      expect(Math.max(...joinsPerSelect(query.text))).toBeLessThanOrEqual(1);
+    }
+  });
+
+  test('each read of the table is numbered in its condition, so no two subqueries are the same text', () => {
+    const text = periodActivity({ ...source, period: 'month', asOf: '2024-06-30', by: 'channel', segmentRule: 'same-value', customerWhere: { channel: ['ads'] } }).text;
+    const reads = [...text.matchAll(/\((\d+) = \1\)/g)].map((m) => m[1]);
+    expect(reads.length).toBeGreaterThan(1);
+    expect(new Set(reads).size).toBe(reads.length);
+    expect(text.split('"shop"."orders"').length - 1).toBe(reads.length);
+  });
 });

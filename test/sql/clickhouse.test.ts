@@ -11,6 +11,7 @@ import { ledger, summarize } from '../../src/index.ts';
 import { type SqlSourceOptions, cohortCells, cohortTableFromCells, summary, summaryFromRows } from '../../src/sql.ts';
 import { clickhouseString } from '../../src/sql/clickhouse.ts';
 import { type ClickHouseEngine, Cluster, findServerProgram, serversRequired, shardedCluster, singleNode } from './clickhouse-servers.ts';
+import { breakdownTests } from './breakdown-suite.ts';
 import { equalityTests } from './equality-suite.ts';
 import { type Unit, eventsOf, inProcessCohorts, json } from './ledgers.ts';
 
@@ -104,5 +105,6 @@ describe.runIf(program !== null || serversRequired)('ClickHouse', () => {
   describe.each(['one node', 'two shards by customer', 'two shards by row'] as const)('%s', (name) => {
     // A quarter of the property runs of the DuckDB and PostgreSQL suites, seeded.
     equalityTests(() => engineNamed(name), cdnow, { scale: 0.25, seed: 20231001 });
+    breakdownTests(() => engineNamed(name), { scale: 0.25, seed: 20231001 });
   });
 });

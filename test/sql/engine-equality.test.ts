@@ -5,6 +5,7 @@ import { describe } from 'vitest';
 import { readCdnow } from '../../example/cdnow.ts';
 import { ledger } from '../../src/index.ts';
 import { useEngines } from './engines.ts';
+import { breakdownTests } from './breakdown-suite.ts';
 import { equalityTests } from './equality-suite.ts';
 import { eventsOf } from './ledgers.ts';
 
@@ -13,4 +14,8 @@ const engineNamed = useEngines({ cdnow: eventsOf(cdnow) });
 
 describe.each(['duckdb', 'postgres'] as const)('%s', (name) => {
   equalityTests(() => engineNamed(name), cdnow, { scale: 1 });
+});
+
+describe.each(['duckdb', 'postgres'] as const)('%s breakdowns', (name) => {
+  breakdownTests(() => engineNamed(name), { scale: 1 });
 });
