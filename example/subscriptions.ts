@@ -1,6 +1,6 @@
 // The subscription revenue report over the synthetic billing history that ships with the repository:
 // `npm run example:subscriptions`.
-import { mrrReport, revenueRetention, subscriptionRevenue } from 'retention-metrics';
+import { mrrReport, revenueCohorts, revenueRetention, subscriptionRevenue } from 'retention-metrics';
 import { readSubscriptionIntervals } from './subscriptions-data.ts';
 import { count, dollars, heading, percent, table } from './table.ts';
 
@@ -59,6 +59,18 @@ console.log(
     ]),
   ),
 );
+
+const quarters = revenueCohorts(book, { asOf, by: 'quarter' });
+const offsets = Math.min(8, quarters.cohorts[0]?.cells.length ?? 0);
+const matrix = (value: (cell: { logoRetention: number; mrrRetention: number | null }) => number | null) =>
+  table(
+    ['cohort', 'customers', ...Array.from({ length: offsets }, (_, k) => `Q+${k}`)],
+    quarters.cohorts.map((c) => [c.key, count(c.size), ...Array.from({ length: offsets }, (_, k) => (c.cells[k] === undefined ? '' : percent(value(c.cells[k]))))]),
+  );
+console.log(heading('Revenue cohorts by first paid quarter: customers still paying (logo retention)'));
+console.log(matrix((cell) => cell.logoRetention));
+console.log(heading('The same cohorts: MRR relative to what they first paid (MRR retention, expansion included)'));
+console.log(matrix((cell) => cell.mrrRetention));
 
 const expanded = report.movements.filter((m) => m.type === 'expansion' && m.period === '2024-12');
 console.log(heading(`Who expanded in 2024-12 (${count(expanded.length)} movements), the largest five`));

@@ -76,6 +76,14 @@ export { mrrReport, type MrrReport, type MrrReportOptions, type MrrPeriod } from
 export type { MrrMovement, MrrMovementType } from './subscriptions/mrr-movement.ts';
 export { revenueRetention, type RevenueRetentionOptions, type RevenueRetentionRow } from './subscriptions/revenue-retention.ts';
 export type { RevenueReportOptions } from './subscriptions/revenue-settings.ts';
+export {
+  revenueCohorts,
+  type RevenueCohortOptions,
+  type RevenueCohortTable,
+  type RevenueCohortRow,
+  type RevenueCohortCell,
+  type RevenueCohortAverage,
+} from './subscriptions/revenue-cohorts.ts';
 
 // --- cohort ---
 export { Cohort } from './cohort/builder.ts';
