@@ -84,6 +84,7 @@ export {
   type RevenueCohortCell,
   type RevenueCohortAverage,
 } from './subscriptions/revenue-cohorts.ts';
+export { subscriptionLtv, type SubscriptionLtvOptions, type SubscriptionLtvRow } from './subscriptions/subscription-ltv.ts';
 
 // --- cohort ---
 export { Cohort } from './cohort/builder.ts';

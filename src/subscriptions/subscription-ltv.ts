@@ -1,0 +1,82 @@
+/**
+ * `subscriptionLtv`: customer lifetime value of a subscription business as ARPA ÷ a trailing average
+ * of the monthly customer churn rate.
+ *
+ * @module
+ */
+import type { Decimal } from 'decimal.js';
+import { InvalidOptionError, describeValue } from '../errors.ts';
+import { Exact, toMoney } from '../input/exact.ts';
+import { ratio } from '../metrics/order-totals.ts';
+import { optionKeys } from '../option-keys.ts';
+import { mrrReport } from './mrr-report.ts';
+import { type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
+import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
+
+/** Options of {@link subscriptionLtv}. */
+export interface SubscriptionLtvOptions extends RevenueReportOptions {
+  /** Months of churn rates averaged, before the month of each row (default 6). */
+  trailingMonths?: number;
+}
+
+/** One month's lifetime value. */
+export interface SubscriptionLtvRow {
+  /** The month: `2024-06`. */
+  period: string;
+  /** ARPA at the month's end: MRR ÷ paying customers. */
+  arpa: Decimal | null;
+  /** The month's customer churn rate: customers who churned in it ÷ paying customers at its start. */
+  customerChurnRate: number | null;
+  /** The mean of the churn rates of the `trailingMonths` months before this one; `null` until there are that many. */
+  trailingChurnRate: number | null;
+  /** arpa ÷ trailingChurnRate: what an average customer pays over their expected lifetime; `null` without churn. */
+  ltv: Decimal | null;
+}
+
+const KEYS = optionKeys<Omit<SubscriptionLtvOptions, keyof RevenueReportOptions>>({ trailingMonths: true });
+
+/**
+ * Customer lifetime value per month, as subscription analytics states it: ARPA ÷ customer churn rate,
+ * the churn rate being the mean of the monthly rates of the `trailingMonths` months before (the month
+ * itself excluded, so a row does not judge itself). A month's customer churn rate is the customers with
+ * a churn in it ÷ the paying customers at its start. It assumes a constant churn rate — a customer's
+ * expected lifetime is 1 ÷ churn months — and constant ARPA; the sBG fit (`fitShiftedBetaGeometric`)
+ * lets the churn rate fall as the loyal remain.
+ *
+ * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
+ * @param options - `trailingMonths`, `asOf`; for records, `timeZone`, `currencyDigits`, `onInvalid`
+ * @returns one row per month of the MRR report
+ * @throws {@link InvalidOptionError} for a bad or unknown option, or a book with reading options
+ * @throws {@link InvalidInputError} for unreadable records
+ *
+ * @example
+ * ```ts
+ * import { subscriptionLtv } from 'retention-metrics';
+ * const rows = subscriptionLtv(
+ *   [
+ *     { customerId: 'a', start: '2024-01-01', amount: '100.00' },
+ *     { customerId: 'b', start: '2024-01-01', end: '2024-02-15', amount: '100.00' },
+ *     { customerId: 'c', start: '2024-01-01', amount: '100.00' },
+ *     { customerId: 'd', start: '2024-01-01', amount: '100.00' },
+ *   ],
+ *   { asOf: '2024-03-31T23:59:59.999Z', trailingMonths: 1 },
+ * );
+ * rows.map((r) => [r.period, r.customerChurnRate, r.ltv?.toFixed(2) ?? null]); // => [['2024-01', null, null], ['2024-02', 0.25, null], ['2024-03', 0, '400.00']]
+ * ```
+ */
+export function subscriptionLtv(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: SubscriptionLtvOptions = {}): SubscriptionLtvRow[] {
+  const { book, asOf } = revenueSettings(data, options, KEYS);
+  const trailing = options.trailingMonths ?? 6;
+  if (typeof trailing !== 'number' || !Number.isInteger(trailing) || trailing < 1 || trailing > 120) {
+    throw new InvalidOptionError('trailingMonths', trailing, `${describeValue(trailing)} is not a whole number of months from 1 to 120`);
+  }
+  const periods = asOf === null ? [] : mrrReport(book, { asOf }).periods;
+  const rates = periods.map((p, i) => ratio(p.churnedCustomers, i === 0 ? 0 : (periods[i - 1]?.customers ?? 0)));
+  return periods.map((p, i) => {
+    const window = i < trailing ? [] : rates.slice(i - trailing, i);
+    const known = window.filter((r): r is number => r !== null);
+    const trailingChurnRate = known.length < trailing ? null : known.reduce((a, b) => a + b, 0) / trailing;
+    const ltv = p.arpa === null || trailingChurnRate === null || trailingChurnRate === 0 ? null : toMoney(new Exact(p.arpa).dividedBy(trailingChurnRate));
+    return { period: p.period, arpa: p.arpa, customerChurnRate: rates[i] ?? null, trailingChurnRate, ltv };
+  });
+}
