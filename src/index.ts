@@ -75,7 +75,7 @@ export type { BillingInterval } from './subscriptions/billing-interval.ts';
 export { mrrReport, type MrrReport, type MrrReportOptions, type MrrPeriod } from './subscriptions/mrr-report.ts';
 export type { MrrMovement, MrrMovementType } from './subscriptions/mrr-movement.ts';
 export { revenueRetention, type RevenueRetentionOptions, type RevenueRetentionRow } from './subscriptions/revenue-retention.ts';
-export type { RevenueReportOptions } from './subscriptions/revenue-settings.ts';
+export type { RevenueReportOptions, PlanBreakdownOptions } from './subscriptions/revenue-settings.ts';
 export {
   revenueCohorts,
   type RevenueCohortOptions,

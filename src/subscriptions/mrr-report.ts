@@ -13,11 +13,13 @@ import { ratio } from '../metrics/order-totals.ts';
 import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
 import { optionKeys } from '../option-keys.ts';
 import { MOVEMENT_TYPES, type MrrMovement, movementType } from './mrr-movement.ts';
-import { type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
+import type { Breakdown } from '../input/breakdown.ts';
+import { planBreakdown } from './plan-breakdown.ts';
+import { PLAN_BREAKDOWN_KEYS, type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
 
 /** Options of {@link mrrReport}. */
-export interface MrrReportOptions extends RevenueReportOptions {
+export interface MrrReportOptions extends RevenueReportOptions, PlanBreakdownOptions {
   /** The report's periods: `'day'`, `'week'`, `'month'` (default), `'quarter'` or `'year'`, in the book's zone. */
   period?: CalendarUnit;
   /** First day of a week, 0 (Sunday) to 6 (default 1, Monday). */
@@ -84,8 +86,34 @@ export interface MrrReport {
   movements: MrrMovement[];
 }
 
-const KEYS = optionKeys<Omit<MrrReportOptions, keyof RevenueReportOptions>>({ period: true, weekStartsOn: true });
+const KEYS = [...optionKeys<Omit<MrrReportOptions, keyof RevenueReportOptions | keyof PlanBreakdownOptions>>({ period: true, weekStartsOn: true }), ...PLAN_BREAKDOWN_KEYS];
 
+/**
+ * {@link mrrReport} broken down by plan: the report over every customer, and over each plan's customers
+ * (`segmentRule: 'customer'`, the default: the plan each first paid for) or intervals
+ * (`'same-value'`), all as of the whole book's `asOf`.
+ *
+ * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
+ * @param options - as in the plain form, with `by: 'plan'` and `segmentRule`
+ * @returns the breakdown: `total`, and a segment per plan with paying customers by `asOf`
+ * @throws {@link InvalidOptionError} for bad options, as in the plain form, or a bad `segmentRule`
+ * @throws {@link InvalidInputError} for unreadable records
+ *
+ * @example
+ * ```ts
+ * import { mrrReport } from 'retention-metrics';
+ * const records = [
+ *   { customerId: 'a', subscriptionId: 's', start: '2024-01-01', end: '2024-02-01', amount: '10.00', plan: 'basic' },
+ *   { customerId: 'a', subscriptionId: 's', start: '2024-02-01', amount: '30.00', plan: 'pro' },
+ *   { customerId: 'b', start: '2024-01-15', amount: '30.00', plan: 'pro' },
+ * ];
+ * const byFirstPlan = mrrReport(records, { by: 'plan' });
+ * byFirstPlan.segments.map((s) => [s.value, s.customers, s.result.movements.map((m) => m.type)]); // => [['basic', 1, ['new', 'expansion']], ['pro', 1, ['new']]]
+ * const byPlan = mrrReport(records, { by: 'plan', segmentRule: 'same-value' });
+ * byPlan.segments.map((s) => [s.value, s.result.movements.map((m) => m.type)]); // => [['basic', ['new', 'churn']], ['pro', ['new', 'new']]]
+ * ```
+ */
+export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: MrrReportOptions & { by: 'plan' }): Breakdown<MrrReport>;
 /**
  * Monthly recurring revenue per calendar period and its movements. A customer's MRR is the sum of
  * their subscriptions' prices running at an instant; every instant it changes is one movement, of
@@ -117,8 +145,31 @@ const KEYS = optionKeys<Omit<MrrReportOptions, keyof RevenueReportOptions>>({ pe
  * report.movements.map((m) => [m.customerId, m.type, m.amount.toFixed(2)]); // => [['acme', 'new', '50.00'], ['acme', 'expansion', '30.00'], ['acme', 'churn', '80.00'], ['globex', 'new', '100.00']]
  * ```
  */
-export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: MrrReportOptions = {}): MrrReport {
+export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: MrrReportOptions & { by?: undefined }): MrrReport;
+/**
+ * {@link mrrReport} with options whose `by` is known only when it runs: the report without `by`, its
+ * breakdown by plan with it.
+ *
+ * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
+ * @param options - as in the other forms, `by` optional
+ * @returns the report, or with `by` a {@link Breakdown} of reports
+ * @throws {@link InvalidOptionError} for bad options, as in the other forms
+ * @throws {@link InvalidInputError} for unreadable records
+ *
+ * @example
+ * ```ts
+ * import { type MrrReportOptions, mrrReport } from 'retention-metrics';
+ * const options: MrrReportOptions = {};
+ * 'total' in mrrReport([{ customerId: 'a', start: '2024-01-01', amount: 10 }], options); // => false
+ * ```
+ */
+export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: MrrReportOptions): MrrReport | Breakdown<MrrReport>;
+export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: MrrReportOptions = {}): MrrReport | Breakdown<MrrReport> {
   const { book, asOf, calendar } = revenueSettings(data, options, KEYS);
+  if (options.by !== undefined) {
+    const own = { ...(options.period === undefined ? {} : { period: options.period }), ...(options.weekStartsOn === undefined ? {} : { weekStartsOn: options.weekStartsOn }) };
+    return planBreakdown(book, asOf, options, (part) => mrrReport(part, { ...own, ...(asOf === null ? {} : { asOf }) }));
+  }
   const unit = options.period === undefined ? 'month' : assertCalendarUnit(options.period);
   if (asOf === null) return { asOf: null, period: unit, periods: [], movements: [] };
   const periodOf = (ms: number): number => periodIndex(ms, unit, calendar);

@@ -7,6 +7,7 @@
  */
 import { type WeekStartsOn, assertWeekStartsOn } from '../calendar/units.ts';
 import { InvalidOptionError } from '../errors.ts';
+import type { Breakdown, SegmentRule } from '../input/breakdown.ts';
 import { dateOption } from '../input/dates.ts';
 import type { DateInput } from '../input/types.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
@@ -19,8 +20,23 @@ export interface RevenueReportOptions extends SubscriptionRevenueOptions {
   asOf?: DateInput;
 }
 
+/** Options of the reports that break down by plan. */
+export interface PlanBreakdownOptions {
+  /** `'plan'`: the report over every customer and over each plan's (see `segmentRule`), as a {@link Breakdown}. */
+  by?: 'plan';
+  /**
+   * With `by`: `'customer'` (default) puts each customer in the plan of their first paid interval with all
+   * their subscriptions, so the plans add up to the whole; `'same-value'` keeps each plan's intervals, so
+   * a move from plan A to plan B is a churn in A and a new customer in B.
+   */
+  segmentRule?: SegmentRule;
+}
+
 /** @internal The keys of {@link RevenueReportOptions}. */
 export const REVENUE_REPORT_KEYS = optionKeys<RevenueReportOptions>({ asOf: true, timeZone: true, currencyDigits: true, onInvalid: true });
+
+/** @internal The keys of {@link PlanBreakdownOptions}. */
+export const PLAN_BREAKDOWN_KEYS = optionKeys<PlanBreakdownOptions>({ by: true, segmentRule: true });
 
 /** @internal A report's input, read. */
 export interface RevenueSettings {
@@ -41,7 +57,7 @@ export interface RevenueSettings {
  *   `asOf` or `weekStartsOn`
  */
 export function revenueSettings(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueReportOptions & { weekStartsOn?: WeekStartsOn }, ownKeys: readonly string[]): RevenueSettings {
-  const { asOf, weekStartsOn, timeZone, currencyDigits, onInvalid } = checkOptionKeys(options, [...REVENUE_REPORT_KEYS, ...ownKeys]);
+  const { asOf, weekStartsOn, timeZone, currencyDigits, onInvalid } = checkOptionKeys(options, [...REVENUE_REPORT_KEYS, ...ownKeys]) as RevenueReportOptions & { weekStartsOn?: WeekStartsOn };
   const reading = { ...(timeZone === undefined ? {} : { timeZone }), ...(currencyDigits === undefined ? {} : { currencyDigits }), ...(onInvalid === undefined ? {} : { onInvalid }) };
   const [given] = Object.entries(reading);
   if (isSubscriptionRevenue(data) && given !== undefined) {

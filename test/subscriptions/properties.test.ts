@@ -105,3 +105,24 @@ test.prop([historyArbitrary])('events read into the book of the intervals they d
   }
   expect(subscriptionRevenue.fromEvents(events.reverse())).toEqual(subscriptionRevenue(records));
 });
+
+const planned = historyArbitrary.chain((records) =>
+  fc.array(fc.constantFrom('basic', 'pro', null), { minLength: records.length, maxLength: records.length }).map((plans) => records.map((r, i) => ({ ...r, plan: plans[i] ?? null }))),
+);
+
+test.prop([planned, asOfArbitrary])('by plan under the customer rule, the plans\' MRR and movements add up to the whole\'s', (records, asOf) => {
+  const split = mrrReport(records, { asOf, by: 'plan' });
+  expect(JSON.stringify(split.total)).toBe(JSON.stringify(mrrReport(records, { asOf })));
+  expect(split.segments.reduce((n, s) => n + s.result.movements.length, 0)).toBe(split.total.movements.length);
+  for (const period of split.total.periods) {
+    const parts = split.segments.map((s) => s.result.periods.find((p) => p.period === period.period)?.mrr.toNumber() ?? 0);
+    expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(period.mrr.toNumber(), 6);
+  }
+});
+
+test.prop([planned, asOfArbitrary])('by plan under the same-value rule, each plan\'s report is that of its intervals alone', (records, asOf) => {
+  for (const segment of mrrReport(records, { asOf, by: 'plan', segmentRule: 'same-value' }).segments) {
+    const own = mrrReport(records.filter((r) => (r.plan ?? null) === segment.value), { asOf });
+    expect(JSON.stringify(segment.result)).toBe(JSON.stringify(own));
+  }
+});
