@@ -13,17 +13,10 @@ import type { CustomerId } from '../input/types.ts';
 import type { RevenueInterval, SubscriptionRevenue } from './revenue-types.ts';
 
 /** @internal A priced interval as read, before it is checked against its subscription's others. */
-export interface StagedInterval {
+export interface StagedInterval extends Omit<RevenueInterval, 'customer'> {
   /** The record it was read from (for messages). */
   readonly index: number;
   readonly customerId: CustomerId;
-  readonly subscriptionId: string | number | null;
-  readonly start: number;
-  /** `Infinity` while it runs. */
-  readonly end: number;
-  readonly mrrMinor: number;
-  readonly quantity: number;
-  readonly plan: string | null;
 }
 
 /**
