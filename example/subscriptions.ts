@@ -1,6 +1,7 @@
 // The subscription revenue report over the synthetic billing history that ships with the repository:
 // `npm run example:subscriptions`.
 import { mrrReport, revenueCohorts, revenueRetention, subscriptionRevenue } from 'retention-metrics';
+import { lifetimeReport } from './subscription-lifetime.ts';
 import { readSubscriptionIntervals } from './subscriptions-data.ts';
 import { count, dollars, heading, percent, table } from './table.ts';
 
@@ -83,3 +84,5 @@ console.log(
       .map((m) => [String(m.customerId), m.at.toISOString().slice(0, 10), dollars(m.mrrBefore), dollars(m.mrrAfter), dollars(m.amount)]),
   ),
 );
+
+console.log(lifetimeReport(book, report, asOf));
