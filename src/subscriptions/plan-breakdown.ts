@@ -58,11 +58,12 @@ export function planBooks(book: SubscriptionRevenue, rule: SegmentRule): { value
  * @param asOf - the whole report's instant (`null`: none)
  * @param options - `by` (must be `'plan'`) and `segmentRule`
  * @param report - the report of one book as of `asOf`
+ * @param option - the name of the option that holds `by`, for messages
  * @returns the breakdown
  * @throws {@link InvalidOptionError} for a `by` other than `'plan'` or a bad `segmentRule`
  */
-export function planBreakdown<T>(book: SubscriptionRevenue, asOf: number | null, options: { by?: unknown; segmentRule?: unknown }, report: (part: SubscriptionRevenue) => T): Breakdown<T> {
-  if (options.by !== 'plan') throw new InvalidOptionError('by', options.by, `${describeValue(options.by)} is not a breakdown of subscription revenue: use 'plan'`);
+export function planBreakdown<T>(book: SubscriptionRevenue, asOf: number | null, options: { by?: unknown; segmentRule?: unknown }, report: (part: SubscriptionRevenue) => T, option = 'by'): Breakdown<T> {
+  if (options.by !== 'plan') throw new InvalidOptionError(option, options.by, `${describeValue(options.by)} is not a breakdown of subscription revenue: use 'plan'`);
   const rule = segmentRuleOption(options.segmentRule);
   const segments: Segment<T>[] = [];
   for (const { value, book: part } of planBooks(book, rule)) {

@@ -13,7 +13,9 @@ import { fromMinorUnits } from '../input/minor-decimal.ts';
 import { ratio } from '../metrics/order-totals.ts';
 import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
 import { optionKeys } from '../option-keys.ts';
-import { type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
+import type { Breakdown, SegmentRule } from '../input/breakdown.ts';
+import { planBreakdown } from './plan-breakdown.ts';
+import { type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
 import { valuesAtBoundaries } from './step-values.ts';
 
@@ -23,6 +25,10 @@ export interface RevenueCohortOptions extends RevenueReportOptions {
   by?: CalendarUnit;
   /** First day of a week, 0 (Sunday) to 6 (default 1, Monday). */
   weekStartsOn?: WeekStartsOn;
+  /** `'plan'`: the table over every customer and over each plan's, as a {@link Breakdown} (`by` names the cohort period here). */
+  segmentBy?: 'plan';
+  /** With `segmentBy`, as {@link PlanBreakdownOptions.segmentRule}. */
+  segmentRule?: SegmentRule;
 }
 
 /** A cohort at one offset: its customers and MRR at the end of the offset's period. */
@@ -75,7 +81,7 @@ export interface RevenueCohortTable {
   average: RevenueCohortAverage[];
 }
 
-const KEYS = optionKeys<Omit<RevenueCohortOptions, keyof RevenueReportOptions>>({ by: true, weekStartsOn: true });
+const KEYS = optionKeys<Omit<RevenueCohortOptions, keyof RevenueReportOptions>>({ by: true, weekStartsOn: true, segmentBy: true, segmentRule: true });
 /** Most cells of one table, as `Cohort`'s. */
 const MAX_CELLS = 1_000_000;
 
@@ -106,8 +112,57 @@ const MAX_CELLS = 1_000_000;
  * table.cohorts[0]?.cells.map((c) => [c.customers, c.mrr.toFixed(2), c.mrrRetention]); // => [[2, '150.00', 1], [2, '200.00', 200 / 150], [1, '150.00', 1]]
  * ```
  */
-export function revenueCohorts(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueCohortOptions = {}): RevenueCohortTable {
+export function revenueCohorts(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: RevenueCohortOptions & { segmentBy?: undefined }): RevenueCohortTable;
+/**
+ * {@link revenueCohorts} broken down by plan: the table over every customer, and over each plan's
+ * customers (`segmentRule: 'customer'`, the default: the plan each first paid for) or intervals
+ * (`'same-value'`), all as of the whole book's `asOf`.
+ *
+ * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
+ * @param options - as in the plain form, with `segmentBy: 'plan'` and `segmentRule`
+ * @returns the breakdown: `total`, and a segment per plan with paying customers by `asOf`
+ * @throws {@link InvalidOptionError} for bad options, as in the plain form, or a bad `segmentRule`
+ * @throws {@link InvalidInputError} for unreadable records
+ *
+ * @example
+ * ```ts
+ * import { revenueCohorts } from 'retention-metrics';
+ * const split = revenueCohorts(
+ *   [
+ *     { customerId: 'a', start: '2024-01-01', amount: '10.00', plan: 'basic' },
+ *     { customerId: 'b', start: '2024-01-01', end: '2024-02-10', amount: '30.00', plan: 'pro' },
+ *   ],
+ *   { segmentBy: 'plan', asOf: '2024-02-29T23:59:59.999Z' },
+ * );
+ * split.segments.map((s) => [s.value, s.result.cohorts[0]?.cells.map((c) => c.logoRetention)]); // => [['basic', [1, 1]], ['pro', [1, 0]]]
+ * ```
+ */
+export function revenueCohorts(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueCohortOptions & { segmentBy: 'plan' }): Breakdown<RevenueCohortTable>;
+/**
+ * {@link revenueCohorts} with options whose `segmentBy` is known only when it runs: the table without
+ * it, its breakdown by plan with it.
+ *
+ * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
+ * @param options - as in the other forms, `segmentBy` optional
+ * @returns the table, or with `segmentBy` a {@link Breakdown} of tables
+ * @throws {@link InvalidOptionError} for bad options, as in the other forms
+ * @throws {@link InvalidInputError} for unreadable records
+ *
+ * @example
+ * ```ts
+ * import { type RevenueCohortOptions, revenueCohorts } from 'retention-metrics';
+ * const options: RevenueCohortOptions = {};
+ * 'total' in revenueCohorts([{ customerId: 'a', start: '2024-01-01', amount: 10 }], options); // => false
+ * ```
+ */
+export function revenueCohorts(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: RevenueCohortOptions): RevenueCohortTable | Breakdown<RevenueCohortTable>;
+export function revenueCohorts(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueCohortOptions = {}): RevenueCohortTable | Breakdown<RevenueCohortTable> {
   const { book, asOf, calendar } = revenueSettings(data, options, KEYS);
+  if (options.segmentBy !== undefined) {
+    const own = { ...(options.by === undefined ? {} : { by: options.by }), ...(options.weekStartsOn === undefined ? {} : { weekStartsOn: options.weekStartsOn }) };
+    const split = { by: options.segmentBy, ...(options.segmentRule === undefined ? {} : { segmentRule: options.segmentRule }) };
+    return planBreakdown(book, asOf, split, (part) => revenueCohorts(part, { ...own, ...(asOf === null ? {} : { asOf }) }), 'segmentBy');
+  }
   const by = options.by === undefined ? 'month' : assertCalendarUnit(options.by, 'by');
   if (asOf === null) return { by, asOf: null, cohorts: [], average: [] };
   const periodOf = (ms: number): number => periodIndex(ms, by, calendar);

@@ -12,12 +12,14 @@ import { fromMinorUnits } from '../input/minor-decimal.ts';
 import { ratio } from '../metrics/order-totals.ts';
 import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
 import { optionKeys } from '../option-keys.ts';
-import { type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
+import type { Breakdown } from '../input/breakdown.ts';
+import { planBreakdown } from './plan-breakdown.ts';
+import { PLAN_BREAKDOWN_KEYS, type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
 import { valuesAtBoundaries } from './step-values.ts';
 
 /** Options of {@link revenueRetention}. */
-export interface RevenueRetentionOptions extends RevenueReportOptions {
+export interface RevenueRetentionOptions extends RevenueReportOptions, PlanBreakdownOptions {
   /** The window's length in calendar months (default 1; 12 for annual retention). */
   months?: number;
 }
@@ -56,7 +58,7 @@ export interface RevenueRetentionRow {
   seatRetention: number | null;
 }
 
-const KEYS = optionKeys<Omit<RevenueRetentionOptions, keyof RevenueReportOptions>>({ months: true });
+const KEYS = [...optionKeys<Omit<RevenueRetentionOptions, keyof RevenueReportOptions | keyof PlanBreakdownOptions>>({ months: true }), ...PLAN_BREAKDOWN_KEYS];
 
 /**
  * Revenue retention over windows of `months` calendar months, one row per window ending with each
@@ -89,8 +91,56 @@ const KEYS = optionKeys<Omit<RevenueRetentionOptions, keyof RevenueReportOptions
  * rows.map((r) => [r.period, r.startMrr.toFixed(2), r.endMrr.toFixed(2), r.nrr, r.grr, r.logoChurn, r.seatRetention]); // => [['2024-02', '150.00', '150.00', 1, 100 / 150, 0.5, 6 / 5]]
  * ```
  */
-export function revenueRetention(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueRetentionOptions = {}): RevenueRetentionRow[] {
+export function revenueRetention(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: RevenueRetentionOptions & { by?: undefined }): RevenueRetentionRow[];
+/**
+ * {@link revenueRetention} broken down by plan: the rows over every customer, and over each plan's
+ * customers (`segmentRule: 'customer'`, the default: the plan each first paid for) or intervals
+ * (`'same-value'`), all as of the whole book's `asOf`.
+ *
+ * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
+ * @param options - as in the plain form, with `by: 'plan'` and `segmentRule`
+ * @returns the breakdown: `total`, and a segment per plan with paying customers by `asOf`
+ * @throws {@link InvalidOptionError} for bad options, as in the plain form, or a bad `segmentRule`
+ * @throws {@link InvalidInputError} for unreadable records
+ *
+ * @example
+ * ```ts
+ * import { revenueRetention } from 'retention-metrics';
+ * const split = revenueRetention(
+ *   [
+ *     { customerId: 'a', start: '2024-01-01', amount: '10.00', plan: 'basic' },
+ *     { customerId: 'b', start: '2024-01-01', end: '2024-02-10', amount: '30.00', plan: 'pro' },
+ *   ],
+ *   { by: 'plan', asOf: '2024-02-29T23:59:59.999Z' },
+ * );
+ * split.segments.map((s) => [s.value, s.result.map((r) => r.nrr)]); // => [['basic', [1]], ['pro', [0]]]
+ * ```
+ */
+export function revenueRetention(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueRetentionOptions & { by: 'plan' }): Breakdown<RevenueRetentionRow[]>;
+/**
+ * {@link revenueRetention} with options whose `by` is known only when it runs: the rows without `by`,
+ * their breakdown by plan with it.
+ *
+ * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
+ * @param options - as in the other forms, `by` optional
+ * @returns the rows, or with `by` a {@link Breakdown} of rows
+ * @throws {@link InvalidOptionError} for bad options, as in the other forms
+ * @throws {@link InvalidInputError} for unreadable records
+ *
+ * @example
+ * ```ts
+ * import { type RevenueRetentionOptions, revenueRetention } from 'retention-metrics';
+ * const options: RevenueRetentionOptions = {};
+ * Array.isArray(revenueRetention([{ customerId: 'a', start: '2024-01-01', amount: 10 }], options)); // => true
+ * ```
+ */
+export function revenueRetention(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: RevenueRetentionOptions): RevenueRetentionRow[] | Breakdown<RevenueRetentionRow[]>;
+export function revenueRetention(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueRetentionOptions = {}): RevenueRetentionRow[] | Breakdown<RevenueRetentionRow[]> {
   const { book, asOf, calendar } = revenueSettings(data, options, KEYS);
+  if (options.by !== undefined) {
+    const own = options.months === undefined ? {} : { months: options.months };
+    return planBreakdown(book, asOf, options, (part) => revenueRetention(part, { ...own, ...(asOf === null ? {} : { asOf }) }));
+  }
   const months = options.months ?? 1;
   if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > 1200) {
     throw new InvalidOptionError('months', months, `${describeValue(months)} is not a whole number of months from 1 to 1200`);

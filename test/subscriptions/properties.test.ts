@@ -4,7 +4,7 @@
 // into the very book of the intervals they describe.
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { type BillingInterval, type SubscriptionEvent, type SubscriptionInterval, mrrReport, subscriptionRevenue } from '../../src/index.ts';
+import { type BillingInterval, type SubscriptionEvent, type SubscriptionInterval, mrrReport, revenueCohorts, revenueRetention, subscriptionRevenue } from '../../src/index.ts';
 import { monthlyMinor } from '../../src/subscriptions/billing-interval.ts';
 
 const DAY = 86_400_000;
@@ -125,4 +125,14 @@ test.prop([planned, asOfArbitrary])('by plan under the same-value rule, each pla
     const own = mrrReport(records.filter((r) => (r.plan ?? null) === segment.value), { asOf });
     expect(JSON.stringify(segment.result)).toBe(JSON.stringify(own));
   }
+});
+
+test.prop([planned, asOfArbitrary])('by plan under the customer rule, retention rows and cohort tables are those of each plan\'s customers\' intervals', (records, asOf) => {
+  const firstPlan = new Map<string, string | null>();
+  for (const r of [...records].filter((r) => (r.amount as number) > 0).sort((a, b) => (a.start as number) - (b.start as number) || String(a.subscriptionId).localeCompare(String(b.subscriptionId)))) {
+    if (!firstPlan.has(String(r.customerId))) firstPlan.set(String(r.customerId), r.plan ?? null);
+  }
+  const own = (value: string | null) => records.filter((r) => firstPlan.has(String(r.customerId)) && firstPlan.get(String(r.customerId)) === value);
+  for (const segment of revenueRetention(records, { asOf, by: 'plan' }).segments) expect(JSON.stringify(segment.result)).toBe(JSON.stringify(revenueRetention(own(segment.value), { asOf })));
+  for (const segment of revenueCohorts(records, { asOf, segmentBy: 'plan' }).segments) expect(JSON.stringify(segment.result)).toBe(JSON.stringify(revenueCohorts(own(segment.value), { asOf })));
 });
