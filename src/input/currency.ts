@@ -40,8 +40,14 @@ export class CurrencyCheck {
   #currency: string | null;
   #firstIndex = -1;
 
-  /** @param expected - the `currency` option, or `null` to take the first record's */
-  constructor(expected: string | null) {
+  /**
+   * @param expected - the `currency` option, or `null` to take the first record's
+   * @param holder - what holds one currency, for messages (`ledger`, `book`)
+   */
+  constructor(
+    expected: string | null,
+    private readonly holder = 'ledger',
+  ) {
     this.#currency = expected;
   }
 
@@ -68,6 +74,6 @@ export class CurrencyCheck {
     }
     if (code === this.#currency) return undefined;
     const since = this.#firstIndex < 0 ? 'the `currency` option' : `${source}[${this.#firstIndex}]`;
-    return `${describeValue(value)} differs from the ledger's currency ${this.#currency} (from ${since}); a ledger holds one currency: build one ledger per currency`;
+    return `${describeValue(value)} differs from the ${this.holder}'s currency ${this.#currency} (from ${since}); a ${this.holder} holds one currency: build one ${this.holder} per currency`;
   }
 }

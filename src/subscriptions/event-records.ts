@@ -10,7 +10,7 @@ import { explainDate, toEpochMs } from '../input/dates.ts';
 import type { Problems } from '../input/staged-events.ts';
 import type { CustomerId } from '../input/types.ts';
 import type { StagedInterval } from './revenue-book.ts';
-import { type Price, readCustomer, readPrice, readSubscriptionId } from './revenue-fields.ts';
+import { type Price, type ReadCalendar, readCustomer, readPrice, readSubscriptionId } from './revenue-fields.ts';
 import type { SubscriptionEvent } from './revenue-types.ts';
 
 /** An event as read. */
@@ -30,11 +30,11 @@ const TYPES: readonly unknown[] = ['started', 'changed', 'ended'];
  * @internal Read subscription events into priced intervals.
  *
  * @param events - the events
- * @param calendar - the zone of date-only strings and the currency's digits
+ * @param calendar - the zone of date-only strings, the currency and its digits
  * @param problems - where unreadable events, and events out of a subscription's order, are reported
  * @returns the intervals
  */
-export function readEvents(events: readonly unknown[], calendar: { timeZone: string; currencyDigits: number }, problems: Problems): StagedInterval[] {
+export function readEvents(events: readonly unknown[], calendar: ReadCalendar, problems: Problems): StagedInterval[] {
   const bySubscription = new Map<string | number, ReadEvent[]>();
   events.forEach((event, index) => {
     const read = readEvent(event, index, calendar, problems);
@@ -48,7 +48,7 @@ export function readEvents(events: readonly unknown[], calendar: { timeZone: str
   return staged;
 }
 
-function readEvent(event: unknown, index: number, calendar: { timeZone: string; currencyDigits: number }, problems: Problems): ReadEvent | null {
+function readEvent(event: unknown, index: number, calendar: ReadCalendar, problems: Problems): ReadEvent | null {
   if (typeof event !== 'object' || event === null) {
     problems.report(index, 'record', event, 'is not a subscription event object');
     return null;
@@ -73,7 +73,7 @@ function readEvent(event: unknown, index: number, calendar: { timeZone: string; 
     return null;
   }
   if (type === 'ended') return { index, customerId, subscriptionId, type, at, price: null };
-  const price = readPrice(e, index, calendar.currencyDigits, problems);
+  const price = readPrice(e, index, calendar, problems);
   return price === null ? null : { index, customerId, subscriptionId, type, at, price };
 }
 

@@ -8,18 +8,18 @@
 import { explainDate, toEpochMs } from '../input/dates.ts';
 import type { Problems } from '../input/staged-events.ts';
 import type { StagedInterval } from './revenue-book.ts';
-import { readCustomer, readPrice, readSubscriptionId } from './revenue-fields.ts';
+import { type ReadCalendar, readCustomer, readPrice, readSubscriptionId } from './revenue-fields.ts';
 import type { SubscriptionInterval } from './revenue-types.ts';
 
 /**
  * @internal Read interval records.
  *
  * @param records - the records
- * @param calendar - the zone of date-only strings and the currency's digits
+ * @param calendar - the zone of date-only strings, the currency and its digits
  * @param problems - where unreadable records are reported
  * @returns the intervals read
  */
-export function readIntervals(records: readonly unknown[], calendar: { timeZone: string; currencyDigits: number }, problems: Problems): StagedInterval[] {
+export function readIntervals(records: readonly unknown[], calendar: ReadCalendar, problems: Problems): StagedInterval[] {
   const staged: StagedInterval[] = [];
   records.forEach((record, index) => {
     if (typeof record !== 'object' || record === null) return problems.report(index, 'record', record, 'is not a subscription interval object');
@@ -34,7 +34,7 @@ export function readIntervals(records: readonly unknown[], calendar: { timeZone:
     const end = open ? Number.POSITIVE_INFINITY : toEpochMs(r.end, calendar.timeZone);
     if (Number.isNaN(end)) return problems.report(index, 'end', r.end, explainDate(r.end));
     if (end <= start) return problems.report(index, 'end', r.end, 'is not after the start: an interval ends after it starts');
-    const price = readPrice(r, index, calendar.currencyDigits, problems);
+    const price = readPrice(r, index, calendar, problems);
     if (price === null) return;
     staged.push({ index, customerId, subscriptionId, start, end, ...price });
   });

@@ -37,7 +37,7 @@ export function planBooks(book: SubscriptionRevenue, rule: SegmentRule): { value
     if (list === undefined) groups.set(value, [s]);
     else list.push(s);
   }
-  const calendar = { timeZone: book.timeZone, currencyDigits: book.currencyDigits };
+  const calendar = { timeZone: book.timeZone, currency: book.currency, currencyDigits: book.currencyDigits };
   return [...groups.entries()]
     .sort((a, b) => compareSegmentValues(a[0], b[0]))
     .map(([value, intervals]) => ({

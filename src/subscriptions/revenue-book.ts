@@ -24,12 +24,12 @@ export interface StagedInterval extends Omit<RevenueInterval, 'customer'> {
  *
  * @param staged - the intervals read
  * @param problems - where a subscription of two customers or overlapping prices are reported
- * @param calendar - the zone and digits the records were read with
+ * @param calendar - the zone, currency and digits the records were read with
  * @returns the book, frozen
  * @throws {@link InvalidInputError} for a subscription id of two customers, or overlapping intervals of
  *   one subscription (unless skipping, which leaves out the later record)
  */
-export function buildRevenue(staged: readonly StagedInterval[], problems: Problems, calendar: { timeZone: string; currencyDigits: number }): SubscriptionRevenue {
+export function buildRevenue(staged: readonly StagedInterval[], problems: Problems, calendar: { timeZone: string; currency: string | null; currencyDigits: number }): SubscriptionRevenue {
   const kept = checkSubscriptions(staged, problems);
   const first = new Map<CustomerId, number>();
   for (const s of kept) first.set(s.customerId, Math.min(first.get(s.customerId) ?? Number.POSITIVE_INFINITY, s.start));

@@ -9,6 +9,7 @@ import { describeValue } from '../errors.ts';
 import { explainAmount } from '../input/amount-messages.ts';
 import { explainId, isCustomerId } from '../input/ids.ts';
 import { toMinorUnits } from '../input/money.ts';
+import type { CurrencyCheck } from '../input/currency.ts';
 import type { Problems } from '../input/staged-events.ts';
 import type { CustomerId } from '../input/types.ts';
 import { intervalMonths, monthlyMinor } from './billing-interval.ts';
@@ -26,6 +27,15 @@ export interface PriceFields {
   readonly interval?: unknown;
   readonly quantity?: unknown;
   readonly plan?: unknown;
+  readonly currency?: unknown;
+}
+
+/** @internal How records are read: the zone of date-only strings, the currency and its digits. */
+export interface ReadCalendar {
+  readonly timeZone: string;
+  readonly currencyDigits: number;
+  /** The book's currency so far, which each record's `currency` must match. */
+  readonly currency: CurrencyCheck;
 }
 
 /**
@@ -33,12 +43,15 @@ export interface PriceFields {
  *
  * @param fields - the record's fields
  * @param index - the record's position
- * @param digits - the currency's digits
+ * @param calendar - the currency and its digits
  * @param problems - where a wrong field is reported
  * @returns the price, or `null` when a field was reported
  */
-export function readPrice(fields: PriceFields, index: number, digits: number, problems: Problems): Price | null {
+export function readPrice(fields: PriceFields, index: number, calendar: ReadCalendar, problems: Problems): Price | null {
   const { amount, interval, quantity, plan } = fields;
+  const digits = calendar.currencyDigits;
+  const currency = calendar.currency.check(index, fields.currency, problems.source);
+  if (currency !== undefined) return fail(problems, index, 'currency', fields.currency, currency);
   const minor = toMinorUnits(amount, digits);
   if (Number.isNaN(minor)) return fail(problems, index, 'amount', amount, explainAmount(amount, digits));
   if (minor < 0) return fail(problems, index, 'amount', amount, `${describeValue(amount)} is negative: a price is at least 0 (credits and refunds are no recurring revenue)`);

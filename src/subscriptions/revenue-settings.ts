@@ -33,7 +33,7 @@ export interface PlanBreakdownOptions {
 }
 
 /** @internal The keys of {@link RevenueReportOptions}. */
-export const REVENUE_REPORT_KEYS = optionKeys<RevenueReportOptions>({ asOf: true, timeZone: true, currencyDigits: true, onInvalid: true });
+export const REVENUE_REPORT_KEYS = optionKeys<RevenueReportOptions>({ asOf: true, timeZone: true, currency: true, currencyDigits: true, onInvalid: true });
 
 /** @internal The keys of {@link PlanBreakdownOptions}. */
 export const PLAN_BREAKDOWN_KEYS = optionKeys<PlanBreakdownOptions>({ by: true, segmentRule: true });
@@ -57,8 +57,13 @@ export interface RevenueSettings {
  *   `asOf` or `weekStartsOn`
  */
 export function revenueSettings(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueReportOptions & { weekStartsOn?: WeekStartsOn }, ownKeys: readonly string[]): RevenueSettings {
-  const { asOf, weekStartsOn, timeZone, currencyDigits, onInvalid } = checkOptionKeys(options, [...REVENUE_REPORT_KEYS, ...ownKeys]) as RevenueReportOptions & { weekStartsOn?: WeekStartsOn };
-  const reading = { ...(timeZone === undefined ? {} : { timeZone }), ...(currencyDigits === undefined ? {} : { currencyDigits }), ...(onInvalid === undefined ? {} : { onInvalid }) };
+  const { asOf, weekStartsOn, timeZone, currency, currencyDigits, onInvalid } = checkOptionKeys(options, [...REVENUE_REPORT_KEYS, ...ownKeys]) as RevenueReportOptions & { weekStartsOn?: WeekStartsOn };
+  const reading = {
+    ...(timeZone === undefined ? {} : { timeZone }),
+    ...(currency === undefined ? {} : { currency }),
+    ...(currencyDigits === undefined ? {} : { currencyDigits }),
+    ...(onInvalid === undefined ? {} : { onInvalid }),
+  };
   const [given] = Object.entries(reading);
   if (isSubscriptionRevenue(data) && given !== undefined) {
     throw new InvalidOptionError(given[0], given[1], 'is an option of reading records: a book was read with its own');

@@ -30,6 +30,8 @@ export interface SubscriptionInterval {
   quantity?: number | undefined;
   /** The plan's name, for breakdowns. */
   plan?: string | null | undefined;
+  /** The amount's currency (ISO 4217); missing: the book's. */
+  currency?: string | null | undefined;
 }
 
 /**
@@ -55,13 +57,21 @@ export interface SubscriptionEvent {
   quantity?: number | undefined;
   /** For `'started'` and `'changed'`: the plan's name. */
   plan?: string | null | undefined;
+  /** For `'started'` and `'changed'`: the amount's currency (ISO 4217); missing: the book's. */
+  currency?: string | null | undefined;
 }
 
 /** Options of `subscriptionRevenue` and `subscriptionRevenue.fromEvents`. */
 export interface SubscriptionRevenueOptions {
   /** IANA zone of date-only strings and of the reports' calendar periods (default `'UTC'`). */
   timeZone?: string;
-  /** Decimal digits of the currency's minor unit (default 2). */
+  /**
+   * The book's currency, an ISO 4217 code (`'USD'`). Records whose `currency` names another are an error
+   * (a book holds one currency); without this option the first record that names one sets it. Also sets
+   * the default of `currencyDigits` (0 for `'JPY'`).
+   */
+  currency?: string;
+  /** Decimal digits of the currency's minor unit (default: the currency's, else 2). */
   currencyDigits?: number;
   /** `'throw'` (default) or `'skip'` unreadable records (listed in `skipped`). */
   onInvalid?: 'throw' | 'skip';
@@ -91,6 +101,8 @@ export interface SubscriptionRevenue {
   /** Always `'subscription-revenue'`: tells a book from records. */
   readonly kind: 'subscription-revenue';
   readonly timeZone: string;
+  /** The currency the records named (or the `currency` option), or `null` when none did. */
+  readonly currency: string | null;
   readonly currencyDigits: number;
   /** The customers, by the start of their first interval, then id. */
   readonly ids: readonly CustomerId[];

@@ -5,6 +5,7 @@
  */
 import { assertTimeZone } from '../calendar/zone.ts';
 import { InvalidOptionError } from '../errors.ts';
+import { CurrencyCheck, assertCurrency, currencyDigitsOf } from '../input/currency.ts';
 import { assertCurrencyDigits } from '../input/money.ts';
 import { skipInvalid } from '../input/options.ts';
 import { Problems } from '../input/staged-events.ts';
@@ -12,18 +13,25 @@ import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { readEvents } from './event-records.ts';
 import { readIntervals } from './interval-records.ts';
 import { type StagedInterval, buildRevenue } from './revenue-book.ts';
+import type { ReadCalendar } from './revenue-fields.ts';
 import type { SubscriptionEvent, SubscriptionInterval, SubscriptionRevenue, SubscriptionRevenueOptions } from './revenue-types.ts';
 
-const KEYS = optionKeys<SubscriptionRevenueOptions>({ timeZone: true, currencyDigits: true, onInvalid: true });
+const KEYS = optionKeys<SubscriptionRevenueOptions>({ timeZone: true, currency: true, currencyDigits: true, onInvalid: true });
 
-type Reader = (records: readonly unknown[], calendar: { timeZone: string; currencyDigits: number }, problems: Problems) => StagedInterval[];
+type Reader = (records: readonly unknown[], calendar: ReadCalendar, problems: Problems) => StagedInterval[];
 
 function read(input: unknown, options: SubscriptionRevenueOptions | undefined, what: string, reader: Reader): SubscriptionRevenue {
   if (input === null || typeof input !== 'object' || !(Symbol.iterator in input)) throw new InvalidOptionError(what, input, `must be an array or an iterable of ${what}`);
   const opts = checkOptionKeys(options, KEYS);
-  const calendar = { timeZone: assertTimeZone(opts.timeZone ?? 'UTC'), currencyDigits: assertCurrencyDigits(opts.currencyDigits ?? 2) };
+  const currency = opts.currency === undefined ? null : assertCurrency(opts.currency);
+  const calendar = {
+    timeZone: assertTimeZone(opts.timeZone ?? 'UTC'),
+    currencyDigits: assertCurrencyDigits(opts.currencyDigits ?? (currency === null ? 2 : currencyDigitsOf(currency))),
+    currency: new CurrencyCheck(currency, 'book'),
+  };
   const problems = new Problems(skipInvalid(opts.onInvalid), what);
-  return buildRevenue(reader(Array.from(input as Iterable<unknown>), calendar, problems), problems, calendar);
+  const staged = reader(Array.from(input as Iterable<unknown>), calendar, problems);
+  return buildRevenue(staged, problems, { timeZone: calendar.timeZone, currency: calendar.currency.currency, currencyDigits: calendar.currencyDigits });
 }
 
 /**
@@ -32,7 +40,7 @@ function read(input: unknown, options: SubscriptionRevenueOptions | undefined, w
  * its interval's months, rounded half to even to the minor unit.
  *
  * @param records - an array or iterable of {@link SubscriptionInterval}s
- * @param options - `timeZone`, `currencyDigits`, `onInvalid`
+ * @param options - `timeZone`, `currency`, `currencyDigits`, `onInvalid`
  * @returns the book, frozen
  * @throws {@link InvalidInputError} naming the record, field and value: an unreadable field, an end not
  *   after the start, a negative amount, a subscription id of two customers, or two intervals of one

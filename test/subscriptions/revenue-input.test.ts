@@ -73,6 +73,26 @@ describe('intervals', () => {
     expect(book.intervals).toHaveLength(1);
   });
 
+  test('a book holds one currency: the first record\'s or the option\'s; another is refused', () => {
+    const book = subscriptionRevenue([
+      { customerId: 'a', start: '2024-01-01', amount: 10, currency: 'eur' },
+      { customerId: 'b', start: '2024-01-01', amount: 10 },
+    ]);
+    expect(book.currency).toBe('EUR');
+    const error = caught(() =>
+      subscriptionRevenue([
+        { customerId: 'a', start: '2024-01-01', amount: 10, currency: 'EUR' },
+        { customerId: 'b', start: '2024-01-01', amount: 10, currency: 'USD' },
+      ]),
+    );
+    expect((error as InvalidInputError).message).toBe(`subscriptions[1].currency: "USD" differs from the book's currency EUR (from subscriptions[0]); a book holds one currency: build one book per currency`);
+  });
+
+  test('the currency option sets the digits of the minor unit', () => {
+    const book = subscriptionRevenue([{ customerId: 'a', start: '2024-01-01', amount: 12_000, interval: 'year' }], { currency: 'JPY' });
+    expect([book.currencyDigits, book.intervals[0]?.mrrMinor]).toEqual([0, 1000]);
+  });
+
   test('a date-only start is read in the book\'s zone', () => {
     const book = subscriptionRevenue([{ customerId: 'a', start: '2024-01-01', amount: 10 }], { timeZone: 'Europe/Berlin' });
     expect(new Date(book.intervals[0]?.start ?? 0).toISOString()).toBe('2023-12-31T23:00:00.000Z');
