@@ -113,7 +113,7 @@ const KEYS = [...optionKeys<Omit<MrrReportOptions, keyof RevenueReportOptions | 
  * byPlan.segments.map((s) => [s.value, s.result.movements.map((m) => m.type)]); // => [['basic', ['new', 'churn']], ['pro', ['new', 'new']]]
  * ```
  */
-export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: MrrReportOptions & { by: 'plan' }): Breakdown<MrrReport>;
+export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: MrrReportOptions & { by: string }): Breakdown<MrrReport>;
 /**
  * Monthly recurring revenue per calendar period and its movements. A customer's MRR is the sum of
  * their subscriptions' prices running at an instant; every instant it changes is one movement, of

@@ -1,5 +1,6 @@
 /**
- * Subscription revenue broken down by plan: a book per plan, and any report run on each.
+ * Subscription revenue broken down by plan or by an attribute: a book per value, and any report run on
+ * each.
  *
  * @module
  * @internal
@@ -8,26 +9,29 @@ import { InvalidOptionError, describeValue } from '../errors.ts';
 import { type Breakdown, type Segment, type SegmentRule, compareSegmentValues, segmentRuleOption } from '../input/breakdown.ts';
 import { Problems } from '../input/staged-events.ts';
 import { buildRevenue } from './revenue-book.ts';
+import { PLAN } from './revenue-attributes.ts';
 import type { RevenueInterval, SubscriptionRevenue } from './revenue-types.ts';
 
 /**
- * @internal The books of each plan:
- * - `'customer'`: each customer in the plan of their first paid interval (the earliest; a free trial
- *   before it does not decide), with all their intervals — the plans' books add up to the whole;
- * - `'same-value'`: the intervals of each plan, so a move from plan A to plan B is a churn in A and a
+ * @internal The books of each value of the plan or an attribute:
+ * - `'customer'`: each customer in the value of their first paid interval (the earliest; a free trial
+ *   before it does not decide), with all their intervals — the values' books add up to the whole;
+ * - `'same-value'`: the intervals of each value, so a move from plan A to plan B is a churn in A and a
  *   new (or reactivated) customer in B.
  *
  * @param book - the whole book
+ * @param by - `'plan'` or an attribute of the book
  * @param rule - the segment rule
- * @returns a book per plan with intervals, by plan (code-unit order), the intervals without a plan last
+ * @returns a book per value with intervals, by value (code-unit order), the missing value last
  */
-export function planBooks(book: SubscriptionRevenue, rule: SegmentRule): { value: string | null; book: SubscriptionRevenue }[] {
+export function valueBooks(book: SubscriptionRevenue, by: string, rule: SegmentRule): { value: string | null; book: SubscriptionRevenue }[] {
+  const valueOfInterval = (s: RevenueInterval): string | null => (by === PLAN ? s.plan : (s.attributes[by] ?? null));
   const planOf = new Map<number, string | null>();
   if (rule === 'customer') {
     // Intervals are by customer, then start: a customer's first paid one is the first met.
-    for (const s of book.intervals) if (s.mrrMinor > 0 && !planOf.has(s.customer)) planOf.set(s.customer, s.plan);
+    for (const s of book.intervals) if (s.mrrMinor > 0 && !planOf.has(s.customer)) planOf.set(s.customer, valueOfInterval(s));
   }
-  const valueOf = (s: RevenueInterval): string | null | undefined => (rule === 'customer' ? planOf.get(s.customer) : s.plan);
+  const valueOf = (s: RevenueInterval): string | null | undefined => (rule === 'customer' ? planOf.get(s.customer) : valueOfInterval(s));
   const groups = new Map<string | null, RevenueInterval[]>();
   for (const s of book.intervals) {
     const value = valueOf(s);
@@ -37,13 +41,13 @@ export function planBooks(book: SubscriptionRevenue, rule: SegmentRule): { value
     if (list === undefined) groups.set(value, [s]);
     else list.push(s);
   }
-  const calendar = { timeZone: book.timeZone, currency: book.currency, currencyDigits: book.currencyDigits };
+  const calendar = { timeZone: book.timeZone, currency: book.currency, currencyDigits: book.currencyDigits, attributeNames: book.attributeNames };
   return [...groups.entries()]
     .sort((a, b) => compareSegmentValues(a[0], b[0]))
     .map(([value, intervals]) => ({
       value,
       book: buildRevenue(
-        intervals.map((s, index) => ({ index, customerId: book.ids[s.customer] ?? '', subscriptionId: s.subscriptionId, start: s.start, end: s.end, mrrMinor: s.mrrMinor, quantity: s.quantity, plan: s.plan })),
+        intervals.map(({ customer, ...s }, index) => ({ ...s, index, customerId: book.ids[customer] ?? '' })),
         new Problems(false, 'subscriptions'),
         calendar,
       ),
@@ -51,26 +55,31 @@ export function planBooks(book: SubscriptionRevenue, rule: SegmentRule): { value
 }
 
 /**
- * @internal A report broken down by plan: the report over the whole book and over each plan's, every
- * one as of the whole's `asOf`. A plan whose book has no customer paying by then is left out.
+ * @internal A report broken down by plan or an attribute: the report over the whole book and over each
+ * value's, every one as of the whole's `asOf`. A value whose book has no customer paying by then is left
+ * out.
  *
  * @param book - the whole book
  * @param asOf - the whole report's instant (`null`: none)
- * @param options - `by` (must be `'plan'`) and `segmentRule`
+ * @param options - `by` (`'plan'` or an attribute of the book) and `segmentRule`
  * @param report - the report of one book as of `asOf`
  * @param option - the name of the option that holds `by`, for messages
  * @returns the breakdown
- * @throws {@link InvalidOptionError} for a `by` other than `'plan'` or a bad `segmentRule`
+ * @throws {@link InvalidOptionError} for a `by` that is neither `'plan'` nor an attribute, or a bad `segmentRule`
  */
 export function planBreakdown<T>(book: SubscriptionRevenue, asOf: number | null, options: { by?: unknown; segmentRule?: unknown }, report: (part: SubscriptionRevenue) => T, option = 'by'): Breakdown<T> {
-  if (options.by !== 'plan') throw new InvalidOptionError(option, options.by, `${describeValue(options.by)} is not a breakdown of subscription revenue: use 'plan'`);
+  const by = options.by;
+  if (typeof by !== 'string' || (by !== PLAN && !book.attributeNames.includes(by))) {
+    const known = [PLAN, ...book.attributeNames].map((name) => `'${name}'`).join(', ');
+    throw new InvalidOptionError(option, by, `${describeValue(by)} is neither the plan nor an attribute of the book: use one of ${known}`);
+  }
   const rule = segmentRuleOption(options.segmentRule);
   const segments: Segment<T>[] = [];
-  for (const { value, book: part } of planBooks(book, rule)) {
+  for (const { value, book: part } of valueBooks(book, by, rule)) {
     const customers = asOf === null ? 0 : payingBy(part, asOf);
     if (customers > 0) segments.push(Object.freeze({ value, customers, result: report(part) }));
   }
-  return Object.freeze({ by: 'plan', rule, total: report(book), segments: Object.freeze(segments) });
+  return Object.freeze({ by, rule, total: report(book), segments: Object.freeze(segments) });
 }
 
 /** Customers of a book who paid at or before an instant: their first change takes them from 0 to paying. */

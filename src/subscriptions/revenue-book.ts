@@ -29,18 +29,19 @@ export interface StagedInterval extends Omit<RevenueInterval, 'customer'> {
  * @throws {@link InvalidInputError} for a subscription id of two customers, or overlapping intervals of
  *   one subscription (unless skipping, which leaves out the later record)
  */
-export function buildRevenue(staged: readonly StagedInterval[], problems: Problems, calendar: { timeZone: string; currency: string | null; currencyDigits: number }): SubscriptionRevenue {
+export function buildRevenue(staged: readonly StagedInterval[], problems: Problems, calendar: { timeZone: string; currency: string | null; currencyDigits: number; attributeNames: readonly string[] }): SubscriptionRevenue {
   const kept = checkSubscriptions(staged, problems);
   const first = new Map<CustomerId, number>();
   for (const s of kept) first.set(s.customerId, Math.min(first.get(s.customerId) ?? Number.POSITIVE_INFINITY, s.start));
   const ids = [...first.keys()].sort((a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0) || compareIds(a, b));
   const indexOf = new Map(ids.map((id, c) => [id, c]));
   const intervals: RevenueInterval[] = kept
-    .map((s) => Object.freeze({ customer: indexOf.get(s.customerId) ?? 0, subscriptionId: s.subscriptionId, start: s.start, end: s.end, mrrMinor: s.mrrMinor, quantity: s.quantity, plan: s.plan }))
+    .map((s) => Object.freeze({ customer: indexOf.get(s.customerId) ?? 0, subscriptionId: s.subscriptionId, start: s.start, end: s.end, mrrMinor: s.mrrMinor, quantity: s.quantity, plan: s.plan, attributes: s.attributes }))
     .sort(byCustomerThenStart);
   let lastInstant: number | null = null;
   for (const s of intervals) lastInstant = Math.max(lastInstant ?? Number.NEGATIVE_INFINITY, s.start, Number.isFinite(s.end) ? s.end : s.start);
-  return Object.freeze({ kind: 'subscription-revenue', ...calendar, ids: Object.freeze(ids), intervals: Object.freeze(intervals), ...customerChanges(ids.length, intervals), lastInstant, skipped: problems.skipped() });
+  const { attributeNames, ...rest } = calendar;
+  return Object.freeze({ kind: 'subscription-revenue', ...rest, attributeNames: Object.freeze([...attributeNames]), ids: Object.freeze(ids), intervals: Object.freeze(intervals), ...customerChanges(ids.length, intervals), lastInstant, skipped: problems.skipped() });
 }
 
 /** Intervals by customer, then start; ties by subscription (none last), end and price, so that input order never shows. */

@@ -25,8 +25,8 @@ export interface RevenueCohortOptions extends RevenueReportOptions {
   by?: CalendarUnit;
   /** First day of a week, 0 (Sunday) to 6 (default 1, Monday). */
   weekStartsOn?: WeekStartsOn;
-  /** `'plan'`: the table over every customer and over each plan's, as a {@link Breakdown} (`by` names the cohort period here). */
-  segmentBy?: 'plan';
+  /** `'plan'` or an attribute: the table over every customer and over each value's, as a {@link Breakdown} (`by` names the cohort period here). */
+  segmentBy?: string;
   /** With `segmentBy`, as {@link PlanBreakdownOptions.segmentRule}. */
   segmentRule?: SegmentRule;
 }
@@ -137,7 +137,7 @@ export function revenueCohorts(data: SubscriptionRevenue | Iterable<Subscription
  * split.segments.map((s) => [s.value, s.result.cohorts[0]?.cells.map((c) => c.logoRetention)]); // => [['basic', [1, 1]], ['pro', [1, 0]]]
  * ```
  */
-export function revenueCohorts(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueCohortOptions & { segmentBy: 'plan' }): Breakdown<RevenueCohortTable>;
+export function revenueCohorts(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueCohortOptions & { segmentBy: string }): Breakdown<RevenueCohortTable>;
 /**
  * {@link revenueCohorts} with options whose `segmentBy` is known only when it runs: the table without
  * it, its breakdown by plan with it.

@@ -13,12 +13,14 @@ import type { CurrencyCheck } from '../input/currency.ts';
 import type { Problems } from '../input/staged-events.ts';
 import type { CustomerId } from '../input/types.ts';
 import { intervalMonths, monthlyMinor } from './billing-interval.ts';
+import { type AttributeReaders, readAttributes } from './revenue-attributes.ts';
 
 /** @internal A price as read: its monthly revenue, quantity and plan. */
 export interface Price {
   readonly mrrMinor: number;
   readonly quantity: number;
   readonly plan: string | null;
+  readonly attributes: Readonly<Record<string, string | null>>;
 }
 
 /** @internal The fields of a price, as a record or an event holds them. */
@@ -36,6 +38,8 @@ export interface ReadCalendar {
   readonly currencyDigits: number;
   /** The book's currency so far, which each record's `currency` must match. */
   readonly currency: CurrencyCheck;
+  /** The attributes each record's price carries. */
+  readonly attributes: AttributeReaders;
 }
 
 /**
@@ -47,7 +51,7 @@ export interface ReadCalendar {
  * @param problems - where a wrong field is reported
  * @returns the price, or `null` when a field was reported
  */
-export function readPrice(fields: PriceFields, index: number, calendar: ReadCalendar, problems: Problems): Price | null {
+export function readPrice(fields: PriceFields & object, index: number, calendar: ReadCalendar, problems: Problems): Price | null {
   const { amount, interval, quantity, plan } = fields;
   const digits = calendar.currencyDigits;
   const currency = calendar.currency.check(index, fields.currency, problems.source);
@@ -61,7 +65,9 @@ export function readPrice(fields: PriceFields, index: number, calendar: ReadCale
     return fail(problems, index, 'quantity', quantity, `${describeValue(quantity)} is not a quantity (a number ≥ 0)`);
   }
   if (plan !== undefined && plan !== null && typeof plan !== 'string') return fail(problems, index, 'plan', plan, `${describeValue(plan)} is not a plan name (a string)`);
-  return { mrrMinor: monthlyMinor(minor, months), quantity: quantity ?? 1, plan: plan ?? null };
+  const attributes = readAttributes(calendar.attributes, fields, index, problems);
+  if (attributes === null) return null;
+  return { mrrMinor: monthlyMinor(minor, months), quantity: quantity ?? 1, plan: plan ?? null, attributes };
 }
 
 /**

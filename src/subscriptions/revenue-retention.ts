@@ -116,7 +116,7 @@ export function revenueRetention(data: SubscriptionRevenue | Iterable<Subscripti
  * split.segments.map((s) => [s.value, s.result.map((r) => r.nrr)]); // => [['basic', [1]], ['pro', [0]]]
  * ```
  */
-export function revenueRetention(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueRetentionOptions & { by: 'plan' }): Breakdown<RevenueRetentionRow[]>;
+export function revenueRetention(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueRetentionOptions & { by: string }): Breakdown<RevenueRetentionRow[]>;
 /**
  * {@link revenueRetention} with options whose `by` is known only when it runs: the rows without `by`,
  * their breakdown by plan with it.

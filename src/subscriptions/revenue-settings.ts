@@ -22,18 +22,21 @@ export interface RevenueReportOptions extends SubscriptionRevenueOptions {
 
 /** Options of the reports that break down by plan. */
 export interface PlanBreakdownOptions {
-  /** `'plan'`: the report over every customer and over each plan's (see `segmentRule`), as a {@link Breakdown}. */
-  by?: 'plan';
   /**
-   * With `by`: `'customer'` (default) puts each customer in the plan of their first paid interval with all
-   * their subscriptions, so the plans add up to the whole; `'same-value'` keeps each plan's intervals, so
-   * a move from plan A to plan B is a churn in A and a new customer in B.
+   * `'plan'`, or an attribute of the book: the report over every customer and over each value's (see
+   * `segmentRule`), as a {@link Breakdown}.
+   */
+  by?: string;
+  /**
+   * With `by`: `'customer'` (default) puts each customer in the value of their first paid interval with
+   * all their subscriptions, so the values add up to the whole; `'same-value'` keeps each value's
+   * intervals, so a move from plan A to plan B is a churn in A and a new customer in B.
    */
   segmentRule?: SegmentRule;
 }
 
 /** @internal The keys of {@link RevenueReportOptions}. */
-export const REVENUE_REPORT_KEYS = optionKeys<RevenueReportOptions>({ asOf: true, timeZone: true, currency: true, currencyDigits: true, onInvalid: true });
+export const REVENUE_REPORT_KEYS = optionKeys<RevenueReportOptions>({ asOf: true, timeZone: true, currency: true, currencyDigits: true, onInvalid: true, attributes: true });
 
 /** @internal The keys of {@link PlanBreakdownOptions}. */
 export const PLAN_BREAKDOWN_KEYS = optionKeys<PlanBreakdownOptions>({ by: true, segmentRule: true });
@@ -57,12 +60,13 @@ export interface RevenueSettings {
  *   `asOf` or `weekStartsOn`
  */
 export function revenueSettings(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueReportOptions & { weekStartsOn?: WeekStartsOn }, ownKeys: readonly string[]): RevenueSettings {
-  const { asOf, weekStartsOn, timeZone, currency, currencyDigits, onInvalid } = checkOptionKeys(options, [...REVENUE_REPORT_KEYS, ...ownKeys]) as RevenueReportOptions & { weekStartsOn?: WeekStartsOn };
+  const { asOf, weekStartsOn, timeZone, currency, currencyDigits, onInvalid, attributes } = checkOptionKeys(options, [...REVENUE_REPORT_KEYS, ...ownKeys]) as RevenueReportOptions & { weekStartsOn?: WeekStartsOn };
   const reading = {
     ...(timeZone === undefined ? {} : { timeZone }),
     ...(currency === undefined ? {} : { currency }),
     ...(currencyDigits === undefined ? {} : { currencyDigits }),
     ...(onInvalid === undefined ? {} : { onInvalid }),
+    ...(attributes === undefined ? {} : { attributes }),
   };
   const [given] = Object.entries(reading);
   if (isSubscriptionRevenue(data) && given !== undefined) {

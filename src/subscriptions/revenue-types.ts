@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { AttributeFields } from '../input/event-attributes.ts';
 import type { CustomerId, AmountInput, DateInput, SkippedRecord } from '../input/types.ts';
 import type { BillingInterval } from './billing-interval.ts';
 
@@ -61,8 +62,15 @@ export interface SubscriptionEvent {
   currency?: string | null | undefined;
 }
 
-/** Options of `subscriptionRevenue` and `subscriptionRevenue.fromEvents`. */
-export interface SubscriptionRevenueOptions {
+/** Options of `subscriptionRevenue` and `subscriptionRevenue.fromEvents` (`R`: the records' type). */
+export interface SubscriptionRevenueOptions<R = SubscriptionInterval> {
+  /**
+   * Attributes to keep on every interval, for breakdowns (`by`): for each name, the record's property or
+   * a function of the record and its index. Values are strings; `null` and `undefined` are a missing
+   * value. (`plan` is a field of its own and no attribute name.) Events give theirs on `'started'` and
+   * `'changed'`.
+   */
+  attributes?: AttributeFields<R>;
   /** IANA zone of date-only strings and of the reports' calendar periods (default `'UTC'`). */
   timeZone?: string;
   /**
@@ -91,6 +99,8 @@ export interface RevenueInterval {
   readonly mrrMinor: number;
   readonly quantity: number;
   readonly plan: string | null;
+  /** The interval's attribute values by name (`null`: missing). */
+  readonly attributes: Readonly<Record<string, string | null>>;
 }
 
 /**
@@ -104,6 +114,8 @@ export interface SubscriptionRevenue {
   /** The currency the records named (or the `currency` option), or `null` when none did. */
   readonly currency: string | null;
   readonly currencyDigits: number;
+  /** The names of the attributes the intervals hold. */
+  readonly attributeNames: readonly string[];
   /** The customers, by the start of their first interval, then id. */
   readonly ids: readonly CustomerId[];
   /** The intervals, by customer, then start. */

@@ -12,15 +12,16 @@ import { Problems } from '../input/staged-events.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 import { readEvents } from './event-records.ts';
 import { readIntervals } from './interval-records.ts';
+import { attributeReaders } from './revenue-attributes.ts';
 import { type StagedInterval, buildRevenue } from './revenue-book.ts';
 import type { ReadCalendar } from './revenue-fields.ts';
 import type { SubscriptionEvent, SubscriptionInterval, SubscriptionRevenue, SubscriptionRevenueOptions } from './revenue-types.ts';
 
-const KEYS = optionKeys<SubscriptionRevenueOptions>({ timeZone: true, currency: true, currencyDigits: true, onInvalid: true });
+const KEYS = optionKeys<SubscriptionRevenueOptions>({ timeZone: true, currency: true, currencyDigits: true, onInvalid: true, attributes: true });
 
 type Reader = (records: readonly unknown[], calendar: ReadCalendar, problems: Problems) => StagedInterval[];
 
-function read(input: unknown, options: SubscriptionRevenueOptions | undefined, what: string, reader: Reader): SubscriptionRevenue {
+function read<R>(input: unknown, options: SubscriptionRevenueOptions<R> | undefined, what: string, reader: Reader): SubscriptionRevenue {
   if (input === null || typeof input !== 'object' || !(Symbol.iterator in input)) throw new InvalidOptionError(what, input, `must be an array or an iterable of ${what}`);
   const opts = checkOptionKeys(options, KEYS);
   const currency = opts.currency === undefined ? null : assertCurrency(opts.currency);
@@ -28,10 +29,11 @@ function read(input: unknown, options: SubscriptionRevenueOptions | undefined, w
     timeZone: assertTimeZone(opts.timeZone ?? 'UTC'),
     currencyDigits: assertCurrencyDigits(opts.currencyDigits ?? (currency === null ? 2 : currencyDigitsOf(currency))),
     currency: new CurrencyCheck(currency, 'book'),
+    attributes: attributeReaders(opts.attributes),
   };
   const problems = new Problems(skipInvalid(opts.onInvalid), what);
   const staged = reader(Array.from(input as Iterable<unknown>), calendar, problems);
-  return buildRevenue(staged, problems, { timeZone: calendar.timeZone, currency: calendar.currency.currency, currencyDigits: calendar.currencyDigits });
+  return buildRevenue(staged, problems, { timeZone: calendar.timeZone, currency: calendar.currency.currency, currencyDigits: calendar.currencyDigits, attributeNames: calendar.attributes.names });
 }
 
 /**
@@ -59,7 +61,7 @@ function read(input: unknown, options: SubscriptionRevenueOptions | undefined, w
  * book.intervals.map((s) => s.mrrMinor); // => [5000, 8000, 8333]
  * ```
  */
-function fromIntervals(records: Iterable<SubscriptionInterval>, options?: SubscriptionRevenueOptions): SubscriptionRevenue {
+function fromIntervals<R extends SubscriptionInterval>(records: Iterable<R>, options?: SubscriptionRevenueOptions<R>): SubscriptionRevenue {
   return read(records, options, 'subscriptions', readIntervals);
 }
 
@@ -87,7 +89,7 @@ function fromIntervals(records: Iterable<SubscriptionInterval>, options?: Subscr
  * book.intervals.map((s) => [s.start, s.end, s.mrrMinor, s.quantity]); // => [[Date.UTC(2024, 0, 1), Date.UTC(2024, 2, 1), 5000, 1], [Date.UTC(2024, 2, 1), Date.UTC(2024, 5, 1), 8000, 2]]
  * ```
  */
-function fromEvents(events: Iterable<SubscriptionEvent>, options?: SubscriptionRevenueOptions): SubscriptionRevenue {
+function fromEvents<E extends SubscriptionEvent>(events: Iterable<E>, options?: SubscriptionRevenueOptions<E>): SubscriptionRevenue {
   return read(events, options, 'events', readEvents);
 }
 
