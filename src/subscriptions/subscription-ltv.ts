@@ -10,11 +10,13 @@ import { Exact, toMoney } from '../input/exact.ts';
 import { ratio } from '../metrics/order-totals.ts';
 import { optionKeys } from '../option-keys.ts';
 import { mrrReport } from './mrr-report.ts';
-import { type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
+import type { Breakdown } from '../input/breakdown.ts';
+import { planBreakdown } from './plan-breakdown.ts';
+import { PLAN_BREAKDOWN_KEYS, type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
 
 /** Options of {@link subscriptionLtv}. */
-export interface SubscriptionLtvOptions extends RevenueReportOptions {
+export interface SubscriptionLtvOptions extends RevenueReportOptions, PlanBreakdownOptions {
   /** Months of churn rates averaged, before the month of each row (default 6). */
   trailingMonths?: number;
 }
@@ -33,7 +35,7 @@ export interface SubscriptionLtvRow {
   ltv: Decimal | null;
 }
 
-const KEYS = optionKeys<Omit<SubscriptionLtvOptions, keyof RevenueReportOptions>>({ trailingMonths: true });
+const KEYS = [...optionKeys<Omit<SubscriptionLtvOptions, keyof RevenueReportOptions | keyof PlanBreakdownOptions>>({ trailingMonths: true }), ...PLAN_BREAKDOWN_KEYS];
 
 /**
  * Customer lifetime value per month, as subscription analytics states it: ARPA ÷ customer churn rate,
@@ -64,11 +66,53 @@ const KEYS = optionKeys<Omit<SubscriptionLtvOptions, keyof RevenueReportOptions>
  * rows.map((r) => [r.period, r.customerChurnRate, r.ltv?.toFixed(2) ?? null]); // => [['2024-01', null, null], ['2024-02', 0.25, null], ['2024-03', 0, '400.00']]
  * ```
  */
-export function subscriptionLtv(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: SubscriptionLtvOptions = {}): SubscriptionLtvRow[] {
+export function subscriptionLtv(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: SubscriptionLtvOptions & { by?: undefined }): SubscriptionLtvRow[];
+/**
+ * {@link subscriptionLtv} broken down by plan or an attribute: the rows over every customer, and over
+ * each value's customers (`segmentRule: 'customer'`, the default) or intervals (`'same-value'`), all as of
+ * the whole book's `asOf`.
+ *
+ * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
+ * @param options - as in the plain form, with `by` and `segmentRule`
+ * @returns the breakdown: `total`, and a segment per value with paying customers by `asOf`
+ * @throws {@link InvalidOptionError} for bad options, as in the plain form, a `by` that is neither the
+ *   plan nor an attribute, or a bad `segmentRule`
+ * @throws {@link InvalidInputError} for unreadable records
+ *
+ * @example
+ * ```ts
+ * import { subscriptionLtv } from 'retention-metrics';
+ * const split = subscriptionLtv([{ customerId: 'a', start: '2024-01-01', amount: '10.00', plan: 'basic' }], { by: 'plan', asOf: '2024-02-29T23:59:59.999Z' });
+ * split.segments.map((s) => [s.value, s.result.length]); // => [['basic', 2]]
+ * ```
+ */
+export function subscriptionLtv(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: SubscriptionLtvOptions & { by: string }): Breakdown<SubscriptionLtvRow[]>;
+/**
+ * {@link subscriptionLtv} with options whose `by` is known only when it runs: the rows without `by`,
+ * their breakdown with it.
+ *
+ * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
+ * @param options - as in the other forms, `by` optional
+ * @returns the rows, or with `by` a {@link Breakdown} of rows
+ * @throws {@link InvalidOptionError} for bad options, as in the other forms
+ * @throws {@link InvalidInputError} for unreadable records
+ *
+ * @example
+ * ```ts
+ * import { type SubscriptionLtvOptions, subscriptionLtv } from 'retention-metrics';
+ * const options: SubscriptionLtvOptions = {};
+ * Array.isArray(subscriptionLtv([{ customerId: 'a', start: '2024-01-01', amount: 10 }], options)); // => true
+ * ```
+ */
+export function subscriptionLtv(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: SubscriptionLtvOptions): SubscriptionLtvRow[] | Breakdown<SubscriptionLtvRow[]>;
+export function subscriptionLtv(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: SubscriptionLtvOptions = {}): SubscriptionLtvRow[] | Breakdown<SubscriptionLtvRow[]> {
   const { book, asOf } = revenueSettings(data, options, KEYS);
   const trailing = options.trailingMonths ?? 6;
   if (typeof trailing !== 'number' || !Number.isInteger(trailing) || trailing < 1 || trailing > 120) {
     throw new InvalidOptionError('trailingMonths', trailing, `${describeValue(trailing)} is not a whole number of months from 1 to 120`);
+  }
+  if (options.by !== undefined) {
+    return planBreakdown(book, asOf, options, (part) => subscriptionLtv(part, { trailingMonths: trailing, ...(asOf === null ? {} : { asOf }) }));
   }
   const periods = asOf === null ? [] : mrrReport(book, { asOf }).periods;
   const rates = periods.map((p, i) => ratio(p.churnedCustomers, i === 0 ? 0 : (periods[i - 1]?.customers ?? 0)));

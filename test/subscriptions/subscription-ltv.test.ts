@@ -36,3 +36,15 @@ describe('subscriptionLtv', () => {
     expect(() => subscriptionLtv(records, { trailingMonths: 0 })).toThrow(InvalidOptionError);
   });
 });
+
+describe('subscriptionLtv by plan', () => {
+  test('each plan\'s rows are those of its customers alone', () => {
+    const planned = records.map((r, i) => ({ ...r, plan: i % 2 === 0 ? 'even' : 'odd' }));
+    const split = subscriptionLtv(planned, { asOf, by: 'plan', trailingMonths: 2 });
+    for (const segment of split.segments) {
+      const own = planned.filter((r) => r.plan === segment.value);
+      expect(JSON.stringify(segment.result)).toBe(JSON.stringify(subscriptionLtv(own, { asOf, trailingMonths: 2 })));
+    }
+    expect(split.segments.map((s) => s.customers)).toEqual([5, 5]);
+  });
+});
