@@ -17,6 +17,7 @@ import type { Breakdown } from '../input/breakdown.ts';
 import { planBreakdown } from './plan-breakdown.ts';
 import { PLAN_BREAKDOWN_KEYS, type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
+import { earliestChange } from './step-values.ts';
 
 /** Options of {@link mrrReport}. */
 export interface MrrReportOptions extends RevenueReportOptions, PlanBreakdownOptions {
@@ -173,11 +174,7 @@ export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInter
   const unit = options.period === undefined ? 'month' : assertCalendarUnit(options.period);
   if (asOf === null) return { asOf: null, period: unit, periods: [], movements: [] };
   const periodOf = (ms: number): number => periodIndex(ms, unit, calendar);
-  let firstChange = Number.POSITIVE_INFINITY;
-  for (let c = 0; c < book.ids.length; c++) {
-    const k = book.changeStart[c] ?? 0;
-    if (k < (book.changeStart[c + 1] ?? 0)) firstChange = Math.min(firstChange, book.changeTime[k] ?? firstChange);
-  }
+  const firstChange = earliestChange(book);
   if (!(firstChange <= asOf)) return { asOf: new Date(asOf), period: unit, periods: [], movements: [] };
   const first = periodOf(firstChange);
   const span = periodOf(asOf) - first + 1;

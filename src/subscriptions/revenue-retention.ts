@@ -16,7 +16,7 @@ import type { Breakdown } from '../input/breakdown.ts';
 import { planBreakdown } from './plan-breakdown.ts';
 import { PLAN_BREAKDOWN_KEYS, type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
-import { valuesAtBoundaries } from './step-values.ts';
+import { earliestChange, valuesAtBoundaries } from './step-values.ts';
 
 /** Options of {@link revenueRetention}. */
 export interface RevenueRetentionOptions extends RevenueReportOptions, PlanBreakdownOptions {
@@ -145,8 +145,8 @@ export function revenueRetention(data: SubscriptionRevenue | Iterable<Subscripti
   if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > 1200) {
     throw new InvalidOptionError('months', months, `${describeValue(months)} is not a whole number of months from 1 to 1200`);
   }
-  if (asOf === null || book.changeTime.length === 0) return [];
-  const firstChange = Math.min(...Array.from({ length: book.ids.length }, (_, c) => book.changeTime[book.changeStart[c] ?? 0] ?? Number.POSITIVE_INFINITY));
+  if (asOf === null) return [];
+  const firstChange = earliestChange(book);
   if (!(firstChange <= asOf)) return [];
   const monthOf = (ms: number): number => periodIndex(ms, 'month', calendar);
   // Boundary b is the start of month first + b; a window ending with month p runs from boundary p − months + 1 to p + 1.

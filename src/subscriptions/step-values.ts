@@ -48,3 +48,19 @@ export function valuesAtBoundaries(book: SubscriptionRevenue, instants: readonly
     visit(mrr, seats, c);
   }
 }
+
+/**
+ * @internal The earliest instant any customer's MRR changed (their first payment), or `Infinity` for a
+ * book without paid intervals.
+ *
+ * @param book - the book
+ * @returns the instant (epoch ms)
+ */
+export function earliestChange(book: SubscriptionRevenue): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (let c = 0; c < book.ids.length; c++) {
+    const k = book.changeStart[c] ?? 0;
+    if (k < (book.changeStart[c + 1] ?? 0)) earliest = Math.min(earliest, book.changeTime[k] ?? earliest);
+  }
+  return earliest;
+}
