@@ -44,7 +44,9 @@ export function readEvents(events: readonly unknown[], calendar: ReadCalendar, p
     else list.push(read);
   });
   const staged: StagedInterval[] = [];
-  for (const list of bySubscription.values()) staged.push(...subscriptionIntervals(list.sort((a, b) => a.at - b.at || a.index - b.index), problems));
+  for (const list of bySubscription.values()) {
+    for (const interval of subscriptionIntervals(list.sort((a, b) => a.at - b.at || a.index - b.index), problems)) staged.push(interval);
+  }
   return staged;
 }
 

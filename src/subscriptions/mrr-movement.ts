@@ -11,7 +11,7 @@ import type { CustomerId } from '../input/types.ts';
  * - `'new'`: from 0 to paying, the first time the customer pays;
  * - `'expansion'`: a paying customer's MRR grows (more seats, a dearer plan, another subscription);
  * - `'contraction'`: it shrinks but stays above 0 (a cancelled subscription among others is one);
- * - `'churn'`: it falls to 0, the customer's last paid subscription ending;
+ * - `'churn'`: it falls to 0: the customer's last paid price ends (or turns free);
  * - `'reactivation'`: from 0 to paying again, after a churn.
  */
 export type MrrMovementType = 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation';

@@ -14,10 +14,10 @@ import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
 import { optionKeys } from '../option-keys.ts';
 import { MOVEMENT_TYPES, type MrrMovement, movementType } from './mrr-movement.ts';
 import type { Breakdown } from '../input/breakdown.ts';
-import { planBreakdown } from './plan-breakdown.ts';
+import { checkSegmentRule, planBreakdown } from './plan-breakdown.ts';
 import { PLAN_BREAKDOWN_KEYS, type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
-import { earliestChange } from './step-values.ts';
+import { earliestChange, exactMinor } from './step-values.ts';
 
 /** Options of {@link mrrReport}. */
 export interface MrrReportOptions extends RevenueReportOptions, PlanBreakdownOptions {
@@ -37,7 +37,7 @@ export interface MrrPeriod {
   end: Date;
   /** `false` when the period extends past `asOf`: its MRR is as of `asOf`. */
   complete: boolean;
-  /** MRR at the start of the period. */
+  /** MRR just before the period's first instant (the previous period's `mrr`). */
   openingMrr: Decimal;
   /** MRR at its end (or at `asOf`): `openingMrr + newMrr + expansionMrr − contractionMrr − churnMrr + reactivationMrr`. */
   mrr: Decimal;
@@ -77,7 +77,7 @@ export interface MrrPeriod {
 
 /** The result of {@link mrrReport}. */
 export interface MrrReport {
-  /** The report's instant; `null` for a book without intervals. */
+  /** The report's instant; `null` for a book without intervals and no `asOf` given. */
   asOf: Date | null;
   /** The periods' unit. */
   period: CalendarUnit;
@@ -125,7 +125,7 @@ export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInter
  * a churn and a reactivation in one period are both counted.
  *
  * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
- * @param options - `period`, `weekStartsOn`, `asOf`; for records, `timeZone`, `currencyDigits`, `onInvalid`
+ * @param options - `period`, `weekStartsOn`, `asOf`; for records, the reading options (`timeZone`, `currency`, `currencyDigits`, `onInvalid`, `attributes`)
  * @returns the periods and the movements
  * @throws {@link InvalidOptionError} for a bad or unknown option, a book with reading options, or more
  *   than 100,000 periods
@@ -167,6 +167,7 @@ export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInter
 export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: MrrReportOptions): MrrReport | Breakdown<MrrReport>;
 export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: MrrReportOptions = {}): MrrReport | Breakdown<MrrReport> {
   const { book, asOf, calendar } = revenueSettings(data, options, KEYS);
+  checkSegmentRule(options.by, options.segmentRule, 'by');
   if (options.by !== undefined) {
     const own = { ...(options.period === undefined ? {} : { period: options.period }), ...(options.weekStartsOn === undefined ? {} : { weekStartsOn: options.weekStartsOn }) };
     return planBreakdown(book, asOf, options, (part) => mrrReport(part, { ...own, ...(asOf === null ? {} : { asOf }) }));
@@ -223,9 +224,9 @@ export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInter
   let customers = 0;
   for (let p = 0; p < span; p++) {
     const opening = mrr;
-    mrr += mrrChange[p] ?? 0;
+    mrr = exactMinor(mrr + (mrrChange[p] ?? 0), 'the MRR of a period');
     customers += payingChange[p] ?? 0;
-    const sum = (type: number): number => sums[p * types + type] ?? 0;
+    const sum = (type: number): number => exactMinor(sums[p * types + type] ?? 0, 'a movement sum of a period');
     const count = (type: number): number => counts[p * types + type] ?? 0;
     const start = periodStart(first + p, unit, calendar);
     const end = periodEnd(first + p, unit, calendar);

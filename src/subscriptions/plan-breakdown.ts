@@ -91,3 +91,15 @@ function payingBy(book: SubscriptionRevenue, asOf: number): number {
   }
   return count;
 }
+
+/**
+ * @internal Refuse a `segmentRule` without the option that names the breakdown.
+ *
+ * @param by - the breakdown option's value
+ * @param segmentRule - the `segmentRule` option
+ * @param option - the breakdown option's name (`by`, or `segmentBy` for cohorts)
+ * @throws {@link InvalidOptionError} for a `segmentRule` given without it
+ */
+export function checkSegmentRule(by: unknown, segmentRule: unknown, option = 'by'): void {
+  if (by === undefined && segmentRule !== undefined) throw new InvalidOptionError('segmentRule', segmentRule, `applies to a breakdown: give \`${option}\` too`);
+}

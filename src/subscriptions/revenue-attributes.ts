@@ -56,12 +56,12 @@ export function readAttributes(readers: AttributeReaders, record: object, index:
   for (let k = 0; k < readers.names.length; k++) {
     const name = readers.names[k] ?? '';
     const value = readers.read[k]?.(record, index);
-    if (value === undefined || value === null) values[name] = null;
-    else if (typeof value === 'string') values[name] = value;
-    else {
+    if (value !== undefined && value !== null && typeof value !== 'string') {
       problems.report(index, `attributes.${name}`, value, explainAttributeValue(value));
       return null;
     }
+    // Defined, not assigned: a name such as `__proto__` is a property like any other.
+    Object.defineProperty(values, name, { value: value ?? null, enumerable: true });
   }
   return Object.freeze(values);
 }

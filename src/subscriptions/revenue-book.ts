@@ -11,6 +11,7 @@ import { describeValue } from '../errors.ts';
 import type { Problems } from '../input/staged-events.ts';
 import type { CustomerId } from '../input/types.ts';
 import type { RevenueInterval, SubscriptionRevenue } from './revenue-types.ts';
+import { exactMinor } from './step-values.ts';
 
 /** @internal A priced interval as read, before it is checked against its subscription's others. */
 export interface StagedInterval extends Omit<RevenueInterval, 'customer'> {
@@ -41,7 +42,7 @@ export function buildRevenue(staged: readonly StagedInterval[], problems: Proble
   let lastInstant: number | null = null;
   for (const s of intervals) lastInstant = Math.max(lastInstant ?? Number.NEGATIVE_INFINITY, s.start, Number.isFinite(s.end) ? s.end : s.start);
   const { attributeNames, ...rest } = calendar;
-  return Object.freeze({ kind: 'subscription-revenue', ...rest, attributeNames: Object.freeze([...attributeNames]), ids: Object.freeze(ids), intervals: Object.freeze(intervals), ...customerChanges(ids.length, intervals), lastInstant, skipped: problems.skipped() });
+  return Object.freeze({ kind: 'subscription-revenue', ...rest, attributeNames: Object.freeze([...attributeNames]), ids: Object.freeze(ids), intervals: Object.freeze(intervals), ...customerChanges(ids, intervals), lastInstant, skipped: problems.skipped() });
 }
 
 /** Intervals by customer, then start; ties by subscription (none last), end and price, so that input order never shows. */
@@ -89,7 +90,8 @@ function checkSubscriptions(staged: readonly StagedInterval[], problems: Problem
 }
 
 /** Each customer's MRR changes: interval starts add, ends subtract, and one instant's changes are one. */
-function customerChanges(customers: number, intervals: readonly RevenueInterval[]): Pick<SubscriptionRevenue, 'changeStart' | 'changeTime' | 'changeMrr'> {
+function customerChanges(ids: readonly CustomerId[], intervals: readonly RevenueInterval[]): Pick<SubscriptionRevenue, 'changeStart' | 'changeTime' | 'changeMrr'> {
+  const customers = ids.length;
   const changeStart = new Uint32Array(customers + 1);
   const times: number[] = [];
   const values: number[] = [];
@@ -108,7 +110,7 @@ function customerChanges(customers: number, intervals: readonly RevenueInterval[
     for (let k = 0; k < steps.length; ) {
       const at = steps[k]?.[0] ?? 0;
       const before = mrr;
-      for (; k < steps.length && steps[k]?.[0] === at; k++) mrr += steps[k]?.[1] ?? 0;
+      for (; k < steps.length && steps[k]?.[0] === at; k++) mrr = exactMinor(mrr + (steps[k]?.[1] ?? 0), `the MRR of customer ${describeValue(ids[c])}`);
       if (mrr !== before) {
         times.push(at);
         values.push(mrr);

@@ -14,14 +14,14 @@ import { ratio } from '../metrics/order-totals.ts';
 import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
 import { optionKeys } from '../option-keys.ts';
 import type { Breakdown, SegmentRule } from '../input/breakdown.ts';
-import { planBreakdown } from './plan-breakdown.ts';
+import { checkSegmentRule, planBreakdown } from './plan-breakdown.ts';
 import { type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
-import { valuesAtBoundaries } from './step-values.ts';
+import { exactMinor, valuesAtBoundaries } from './step-values.ts';
 
 /** Options of {@link revenueCohorts}. */
 export interface RevenueCohortOptions extends RevenueReportOptions {
-  /** The cohorts' and offsets' periods: `'week'`, `'month'` (default), `'quarter'` or `'year'`, in the book's zone. */
+  /** The cohorts' and offsets' periods: `'day'`, `'week'`, `'month'` (default), `'quarter'` or `'year'`, in the book's zone. */
   by?: CalendarUnit;
   /** First day of a week, 0 (Sunday) to 6 (default 1, Monday). */
   weekStartsOn?: WeekStartsOn;
@@ -75,7 +75,7 @@ export interface RevenueCohortAverage {
 /** The result of {@link revenueCohorts}: the logo and MRR retention matrices side by side, cell by cell. */
 export interface RevenueCohortTable {
   by: CalendarUnit;
-  /** The table's instant; `null` for a book without intervals. */
+  /** The table's instant; `null` for a book without intervals and no `asOf` given. */
   asOf: Date | null;
   cohorts: RevenueCohortRow[];
   average: RevenueCohortAverage[];
@@ -92,7 +92,7 @@ const MAX_CELLS = 1_000_000;
  * expansion included). A customer who churns and comes back counts again when paying.
  *
  * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
- * @param options - `by`, `weekStartsOn`, `asOf`; for records, `timeZone`, `currencyDigits`, `onInvalid`
+ * @param options - `by`, `weekStartsOn`, `asOf`; for records, the reading options (`timeZone`, `currency`, `currencyDigits`, `onInvalid`, `attributes`)
  * @returns the cohorts and their average curve
  * @throws {@link InvalidOptionError} for a bad or unknown option, a book with reading options, or a table
  *   of more than 1,000,000 cells
@@ -158,6 +158,7 @@ export function revenueCohorts(data: SubscriptionRevenue | Iterable<Subscription
 export function revenueCohorts(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: RevenueCohortOptions): RevenueCohortTable | Breakdown<RevenueCohortTable>;
 export function revenueCohorts(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueCohortOptions = {}): RevenueCohortTable | Breakdown<RevenueCohortTable> {
   const { book, asOf, calendar } = revenueSettings(data, options, KEYS);
+  checkSegmentRule(options.segmentBy, options.segmentRule, 'segmentBy');
   if (options.segmentBy !== undefined) {
     const own = { ...(options.by === undefined ? {} : { by: options.by }), ...(options.weekStartsOn === undefined ? {} : { weekStartsOn: options.weekStartsOn }) };
     const split = { by: options.segmentBy, ...(options.segmentRule === undefined ? {} : { segmentRule: options.segmentRule }) };
@@ -205,10 +206,10 @@ export function revenueCohorts(data: SubscriptionRevenue | Iterable<Subscription
   for (let i = 0; i < span; i++) {
     const n = size[i] ?? 0;
     if (n === 0) continue;
-    const start = startMrr[i] ?? 0;
+    const start = exactMinor(startMrr[i] ?? 0, 'the MRR of a cohort');
     const cells = Array.from({ length: span - i }, (_, k): RevenueCohortCell => {
       const customers = paying[i * span + k] ?? 0;
-      const mrr = mrrSum[i * span + k] ?? 0;
+      const mrr = exactMinor(mrrSum[i * span + k] ?? 0, 'the MRR of a cohort');
       const complete = periodEnd(first + i + k, by, calendar) - 1 <= asOf;
       const average = averages[k];
       if (complete && average !== undefined) {

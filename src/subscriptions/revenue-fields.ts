@@ -15,6 +15,9 @@ import type { CustomerId } from '../input/types.ts';
 import { intervalMonths, monthlyMinor } from './billing-interval.ts';
 import { type AttributeReaders, readAttributes } from './revenue-attributes.ts';
 
+/** Most seats or units of one price: sums of them stay exact integers. */
+const MAX_QUANTITY = 2 ** 31;
+
 /** @internal A price as read: its monthly revenue, quantity and plan. */
 export interface Price {
   readonly mrrMinor: number;
@@ -54,19 +57,20 @@ export interface ReadCalendar {
 export function readPrice(fields: PriceFields & object, index: number, calendar: ReadCalendar, problems: Problems): Price | null {
   const { amount, interval, quantity, plan } = fields;
   const digits = calendar.currencyDigits;
-  const currency = calendar.currency.check(index, fields.currency, problems.source);
-  if (currency !== undefined) return fail(problems, index, 'currency', fields.currency, currency);
   const minor = toMinorUnits(amount, digits);
   if (Number.isNaN(minor)) return fail(problems, index, 'amount', amount, explainAmount(amount, digits));
   if (minor < 0) return fail(problems, index, 'amount', amount, `${describeValue(amount)} is negative: a price is at least 0 (credits and refunds are no recurring revenue)`);
   const months = intervalMonths(interval);
   if (typeof months === 'string') return fail(problems, index, 'interval', interval, months);
-  if (quantity !== undefined && (typeof quantity !== 'number' || !Number.isFinite(quantity) || quantity < 0)) {
-    return fail(problems, index, 'quantity', quantity, `${describeValue(quantity)} is not a quantity (a number ≥ 0)`);
+  if (quantity !== undefined && (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 0 || quantity > MAX_QUANTITY)) {
+    return fail(problems, index, 'quantity', quantity, `${describeValue(quantity)} is not a quantity (a whole number of seats or units from 0 to ${MAX_QUANTITY})`);
   }
   if (plan !== undefined && plan !== null && typeof plan !== 'string') return fail(problems, index, 'plan', plan, `${describeValue(plan)} is not a plan name (a string)`);
   const attributes = readAttributes(calendar.attributes, fields, index, problems);
   if (attributes === null) return null;
+  // Last: only a record kept may set the book's currency.
+  const currency = calendar.currency.check(index, fields.currency, problems.source);
+  if (currency !== undefined) return fail(problems, index, 'currency', fields.currency, currency);
   return { mrrMinor: monthlyMinor(minor, months), quantity: quantity ?? 1, plan: plan ?? null, attributes };
 }
 

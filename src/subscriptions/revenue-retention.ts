@@ -13,10 +13,10 @@ import { ratio } from '../metrics/order-totals.ts';
 import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
 import { optionKeys } from '../option-keys.ts';
 import type { Breakdown } from '../input/breakdown.ts';
-import { planBreakdown } from './plan-breakdown.ts';
+import { checkSegmentRule, planBreakdown } from './plan-breakdown.ts';
 import { PLAN_BREAKDOWN_KEYS, type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
-import { earliestChange, valuesAtBoundaries } from './step-values.ts';
+import { earliestChange, exactMinor, valuesAtBoundaries } from './step-values.ts';
 
 /** Options of {@link revenueRetention}. */
 export interface RevenueRetentionOptions extends RevenueReportOptions, PlanBreakdownOptions {
@@ -70,7 +70,7 @@ const KEYS = [...optionKeys<Omit<RevenueRetentionOptions, keyof RevenueReportOpt
  * the first month with revenue to the one ending with the month of `asOf`.
  *
  * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
- * @param options - `months`, `asOf`; for records, `timeZone`, `currencyDigits`, `onInvalid`
+ * @param options - `months`, `asOf`; for records, the reading options (`timeZone`, `currency`, `currencyDigits`, `onInvalid`, `attributes`)
  * @returns one row per window
  * @throws {@link InvalidOptionError} for a bad or unknown option, a book with reading options, or more
  *   than 100,000 rows
@@ -137,6 +137,7 @@ export function revenueRetention(data: SubscriptionRevenue | Iterable<Subscripti
 export function revenueRetention(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: RevenueRetentionOptions): RevenueRetentionRow[] | Breakdown<RevenueRetentionRow[]>;
 export function revenueRetention(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueRetentionOptions = {}): RevenueRetentionRow[] | Breakdown<RevenueRetentionRow[]> {
   const { book, asOf, calendar } = revenueSettings(data, options, KEYS);
+  checkSegmentRule(options.by, options.segmentRule, 'by');
   if (options.by !== undefined) {
     const own = options.months === undefined ? {} : { months: options.months };
     return planBreakdown(book, asOf, options, (part) => revenueRetention(part, { ...own, ...(asOf === null ? {} : { asOf }) }));
@@ -154,7 +155,7 @@ export function revenueRetention(data: SubscriptionRevenue | Iterable<Subscripti
   const last = monthOf(asOf);
   const rows = last - first - months + 1;
   if (rows <= 0) return [];
-  if (rows > MAX_REPORT_PERIODS) throw new InvalidOptionError('asOf', options.asOf ?? null, `the report would have ${rows} rows, more than ${MAX_REPORT_PERIODS}`);
+  if (rows > MAX_REPORT_PERIODS) throw new InvalidOptionError(options.asOf === undefined ? 'months' : 'asOf', options.asOf ?? months, `the report would have ${rows} rows, more than ${MAX_REPORT_PERIODS}${options.asOf === undefined ? '' : '; choose an earlier asOf'}`);
   // Instants at which values are read: just before each boundary, and asOf for the month holding it.
   const instants = Array.from({ length: last - first + 2 }, (_, b) => Math.min(periodStart(first + b, 'month', calendar) - 1, asOf));
   const sums = { startCustomers: new Float64Array(rows), startMrr: new Float64Array(rows), retained: new Float64Array(rows), endMrr: new Float64Array(rows), kept: new Float64Array(rows), startSeats: new Float64Array(rows), endSeats: new Float64Array(rows) };
@@ -177,7 +178,8 @@ export function revenueRetention(data: SubscriptionRevenue | Iterable<Subscripti
   const digits = book.currencyDigits;
   return Array.from({ length: rows }, (_, r): RevenueRetentionRow => {
     const month = first + r + months;
-    const startMrr = sums.startMrr[r] ?? 0;
+    const startMrr = exactMinor(sums.startMrr[r] ?? 0, 'the MRR of a cohort');
+    exactMinor(sums.endMrr[r] ?? 0, 'the MRR of a cohort');
     const startCustomers = sums.startCustomers[r] ?? 0;
     const grr = ratio(sums.kept[r] ?? 0, startMrr);
     const end = periodEnd(month, 'month', calendar);

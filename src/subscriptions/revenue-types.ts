@@ -27,7 +27,7 @@ export interface SubscriptionInterval {
   amount: AmountInput;
   /** How often `amount` is billed (default `'month'`). */
   interval?: BillingInterval | undefined;
-  /** Seats or units (default 1): what seat retention counts. `amount` already covers them. */
+  /** Seats or units, a whole number (default 1): what seat retention counts. `amount` already covers them. */
   quantity?: number | undefined;
   /** The plan's name, for breakdowns. */
   plan?: string | null | undefined;
@@ -54,7 +54,7 @@ export interface SubscriptionEvent {
   amount?: AmountInput | undefined;
   /** For `'started'` and `'changed'`: how often (default `'month'`). */
   interval?: BillingInterval | undefined;
-  /** For `'started'` and `'changed'`: seats or units (default 1). */
+  /** For `'started'` and `'changed'`: seats or units, a whole number (default 1). */
   quantity?: number | undefined;
   /** For `'started'` and `'changed'`: the plan's name. */
   plan?: string | null | undefined;

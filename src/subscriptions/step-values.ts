@@ -4,6 +4,7 @@
  * @module
  * @internal
  */
+import { RetentionError } from '../errors.ts';
 import type { SubscriptionRevenue } from './revenue-types.ts';
 
 /**
@@ -63,4 +64,18 @@ export function earliestChange(book: SubscriptionRevenue): number {
     if (k < (book.changeStart[c + 1] ?? 0)) earliest = Math.min(earliest, book.changeTime[k] ?? earliest);
   }
   return earliest;
+}
+
+/**
+ * @internal A sum of minor units, checked to be exact: beyond 2^53 − 1 a double no longer holds every
+ * integer, and money is never rounded silently.
+ *
+ * @param minor - the sum
+ * @param what - what it is the sum of, for the message
+ * @returns the sum
+ * @throws {@link RetentionError} for a sum beyond ±(2^53 − 1) minor units
+ */
+export function exactMinor(minor: number, what: string): number {
+  if (Number.isSafeInteger(minor)) return minor;
+  throw new RetentionError(`${what} is beyond 2^53 − 1 minor units, where sums are no longer exact: report on a smaller book or with fewer currency digits`);
 }

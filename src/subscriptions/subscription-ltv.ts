@@ -7,11 +7,10 @@
 import type { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { Exact, toMoney } from '../input/exact.ts';
-import { ratio } from '../metrics/order-totals.ts';
 import { optionKeys } from '../option-keys.ts';
 import { mrrReport } from './mrr-report.ts';
 import type { Breakdown } from '../input/breakdown.ts';
-import { planBreakdown } from './plan-breakdown.ts';
+import { checkSegmentRule, planBreakdown } from './plan-breakdown.ts';
 import { PLAN_BREAKDOWN_KEYS, type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
 
@@ -46,9 +45,10 @@ const KEYS = [...optionKeys<Omit<SubscriptionLtvOptions, keyof RevenueReportOpti
  * lets the churn rate fall as the loyal remain.
  *
  * @param data - a book from `subscriptionRevenue`, or priced intervals (read with the options)
- * @param options - `trailingMonths`, `asOf`; for records, `timeZone`, `currencyDigits`, `onInvalid`
+ * @param options - `trailingMonths`, `asOf`; for records, the reading options (`timeZone`, `currency`, `currencyDigits`, `onInvalid`, `attributes`)
  * @returns one row per month of the MRR report
- * @throws {@link InvalidOptionError} for a bad or unknown option, or a book with reading options
+ * @throws {@link InvalidOptionError} for a bad or unknown option, a book with reading options, or a
+ *   report of more than 100,000 months
  * @throws {@link InvalidInputError} for unreadable records
  *
  * @example
@@ -111,16 +111,21 @@ export function subscriptionLtv(data: SubscriptionRevenue | Iterable<Subscriptio
   if (typeof trailing !== 'number' || !Number.isInteger(trailing) || trailing < 1 || trailing > 120) {
     throw new InvalidOptionError('trailingMonths', trailing, `${describeValue(trailing)} is not a whole number of months from 1 to 120`);
   }
+  checkSegmentRule(options.by, options.segmentRule, 'by');
   if (options.by !== undefined) {
     return planBreakdown(book, asOf, options, (part) => subscriptionLtv(part, { trailingMonths: trailing, ...(asOf === null ? {} : { asOf }) }));
   }
   const periods = asOf === null ? [] : mrrReport(book, { asOf }).periods;
-  const rates = periods.map((p, i) => ratio(p.churnedCustomers, i === 0 ? 0 : (periods[i - 1]?.customers ?? 0)));
+  // Each rate in decimal arithmetic too, so that LTV is computed from the exact mean, not a rounded double.
+  const rates = periods.map((p, i) => {
+    const start = i === 0 ? 0 : (periods[i - 1]?.customers ?? 0);
+    return start === 0 ? null : new Exact(p.churnedCustomers).dividedBy(start);
+  });
   return periods.map((p, i) => {
     const window = i < trailing ? [] : rates.slice(i - trailing, i);
-    const known = window.filter((r): r is number => r !== null);
-    const trailingChurnRate = known.length < trailing ? null : known.reduce((a, b) => a + b, 0) / trailing;
-    const ltv = p.arpa === null || trailingChurnRate === null || trailingChurnRate === 0 ? null : toMoney(new Exact(p.arpa).dividedBy(trailingChurnRate));
-    return { period: p.period, arpa: p.arpa, customerChurnRate: rates[i] ?? null, trailingChurnRate, ltv };
+    const known = window.filter((r): r is Decimal => r !== null);
+    const mean = known.length < trailing ? null : known.reduce((a, b) => a.plus(b), new Exact(0)).dividedBy(trailing);
+    const ltv = p.arpa === null || mean === null || mean.isZero() ? null : toMoney(new Exact(p.arpa).dividedBy(mean));
+    return { period: p.period, arpa: p.arpa, customerChurnRate: rates[i]?.toNumber() ?? null, trailingChurnRate: mean?.toNumber() ?? null, ltv };
   });
 }

@@ -42,7 +42,7 @@ function read<R>(input: unknown, options: SubscriptionRevenueOptions<R> | undefi
  * its interval's months, rounded half to even to the minor unit.
  *
  * @param records - an array or iterable of {@link SubscriptionInterval}s
- * @param options - `timeZone`, `currency`, `currencyDigits`, `onInvalid`
+ * @param options - `timeZone`, `currency`, `currencyDigits`, `onInvalid`, `attributes`
  * @returns the book, frozen
  * @throws {@link InvalidInputError} naming the record, field and value: an unreadable field, an end not
  *   after the start, a negative amount, a subscription id of two customers, or two intervals of one
@@ -70,7 +70,7 @@ function fromIntervals<R extends SubscriptionInterval>(records: Iterable<R>, opt
  * recurring revenue: a price runs from a `'started'` or `'changed'` to the subscription's next event.
  *
  * @param events - an array or iterable of {@link SubscriptionEvent}s
- * @param options - `timeZone`, `currencyDigits`, `onInvalid`
+ * @param options - `timeZone`, `currency`, `currencyDigits`, `onInvalid`, `attributes`
  * @returns the book, frozen
  * @throws {@link InvalidInputError} naming the event, field and value: an unreadable field, a missing
  *   subscription id or price, two events of one subscription at one instant, a `'changed'` or
@@ -100,7 +100,7 @@ function fromEvents<E extends SubscriptionEvent>(events: Iterable<E>, options?: 
  *
  * @function
  * @param records - an array or iterable of priced intervals
- * @param options - `timeZone`, `currencyDigits`, `onInvalid`
+ * @param options - `timeZone`, `currency`, `currencyDigits`, `onInvalid`, `attributes`
  * @returns the book, frozen
  * @throws {@link InvalidInputError} for the first unreadable record
  * @throws {@link InvalidOptionError} for bad options
@@ -127,5 +127,7 @@ export const subscriptionRevenue: typeof fromIntervals & { readonly fromEvents: 
  * ```
  */
 export function isSubscriptionRevenue(value: unknown): value is SubscriptionRevenue {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'subscription-revenue';
+  if (typeof value !== 'object' || value === null) return false;
+  const book = value as Partial<Record<keyof SubscriptionRevenue, unknown>>;
+  return book.kind === 'subscription-revenue' && Array.isArray(book.ids) && book.changeStart instanceof Uint32Array && book.changeTime instanceof Float64Array && book.changeMrr instanceof Float64Array;
 }

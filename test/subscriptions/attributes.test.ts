@@ -75,3 +75,13 @@ describe('breakdowns by an attribute', () => {
     expect(() => revenueRetention(book, { by: 'channel' })).toThrow(`by: "channel" is neither the plan nor an attribute of the book: use one of 'plan', 'region'`);
   });
 });
+
+test('a segmentRule without by is refused', () => {
+  expect(() => mrrReport(records, { segmentRule: 'same-value' })).toThrow(/segmentRule: .*give `by` too/);
+});
+
+test('an attribute named __proto__ is kept as any other', () => {
+  const book = subscriptionRevenue([{ customerId: 'a', start: '2024-01-01', amount: 1, r: 'x' }], { attributes: JSON.parse('{"__proto__":"r"}') as Record<string, 'r'> });
+  expect(Object.keys(book.intervals[0]?.attributes ?? {})).toEqual(['__proto__']);
+  expect(mrrReport(book, { by: '__proto__' }).segments.map((s) => s.value)).toEqual(['x']);
+});

@@ -181,3 +181,30 @@ describe('periods', () => {
     expect(mrrReport([]).asOf).toBeNull();
   });
 });
+
+describe('counts and calendars', () => {
+  test('a customer with two movements of one type in a period is counted once', () => {
+    const report = mrrReport(
+      [
+        { customerId: 'a', subscriptionId: 's1', start: '2024-01-01', end: '2024-03-05', amount: '30.00' },
+        { customerId: 'a', subscriptionId: 's2', start: '2024-01-01', end: '2024-03-10', amount: '20.00' },
+        { customerId: 'a', subscriptionId: 's3', start: '2024-01-01', amount: '10.00' },
+      ],
+      { asOf },
+    );
+    const march = report.periods[2];
+    expect([march?.contractionMrr.toFixed(2), march?.contractedCustomers]).toEqual(['50.00', 1]);
+  });
+
+  test('periods are local: a start at 23:30 UTC on 31 January is February in Berlin', () => {
+    const book = subscriptionRevenue([{ customerId: 'a', start: '2024-01-31T23:30:00Z', amount: 5 }], { timeZone: 'Europe/Berlin' });
+    expect(mrrReport(book, { asOf: '2024-02-10' }).periods.map((p) => [p.period, p.start.toISOString()])).toEqual([['2024-02', '2024-01-31T23:00:00.000Z']]);
+  });
+
+  test('weeks start on weekStartsOn', () => {
+    // Sunday 7 January 2024: the week of Monday 1 January, or the week starting that Sunday.
+    const records = [{ customerId: 'a', start: '2024-01-07T12:00:00Z', amount: 5 }];
+    expect(mrrReport(records, { period: 'week', asOf: '2024-01-08' }).periods.map((p) => p.start.toISOString())).toEqual(['2024-01-01T00:00:00.000Z', '2024-01-08T00:00:00.000Z']);
+    expect(mrrReport(records, { period: 'week', weekStartsOn: 0, asOf: '2024-01-08' }).periods.map((p) => p.start.toISOString())).toEqual(['2024-01-07T00:00:00.000Z']);
+  });
+});

@@ -23,6 +23,8 @@ describe('intervals', () => {
     ['a weekly interval', { customerId: 'a', start: '2024-01-01', amount: 5, interval: 'week' }, 'interval'],
     ['an interval of 0 months', { customerId: 'a', start: '2024-01-01', amount: 5, interval: { months: 0 } }, 'interval'],
     ['a negative quantity', { customerId: 'a', start: '2024-01-01', amount: 5, quantity: -1 }, 'quantity'],
+    ['a fractional quantity', { customerId: 'a', start: '2024-01-01', amount: 5, quantity: 0.5 }, 'quantity'],
+    ['a quantity beyond 2^31', { customerId: 'a', start: '2024-01-01', amount: 5, quantity: 1e308 }, 'quantity'],
     ['a plan that is no string', { customerId: 'a', start: '2024-01-01', amount: 5, plan: 3 }, 'plan'],
     ['a subscription id that is an object', { customerId: 'a', subscriptionId: {}, start: '2024-01-01', amount: 5 }, 'subscriptionId'],
   ])('%s is an InvalidInputError naming its field', (_, record, field) => {
@@ -86,6 +88,17 @@ describe('intervals', () => {
       ]),
     );
     expect((error as InvalidInputError).message).toBe(`subscriptions[1].currency: "USD" differs from the book's currency EUR (from subscriptions[0]); a book holds one currency: build one book per currency`);
+  });
+
+  test('a record left out under onInvalid: skip does not set the book\'s currency', () => {
+    const book = subscriptionRevenue(
+      [
+        { customerId: 'a', start: '2024-01-01', amount: -1, currency: 'EUR' },
+        { customerId: 'b', start: '2024-01-01', amount: 1, currency: 'USD' },
+      ],
+      { onInvalid: 'skip' },
+    );
+    expect([book.currency, book.ids]).toEqual(['USD', ['b']]);
   });
 
   test('the currency option sets the digits of the minor unit', () => {

@@ -18,13 +18,17 @@ describe('subscriptionLtv', () => {
 
   test('LTV is ARPA over the mean of the trailing months\' rates, the month itself left out', () => {
     const rows = subscriptionLtv(records, { asOf, trailingMonths: 3 });
-    const mean = (1 / 10 + 1 / 9 + 1 / 8) / 3;
-    expect(rows.map((r) => r.trailingChurnRate)).toEqual([null, null, null, null, mean, (1 / 9 + 1 / 8) / 3]);
-    expect(rows[4]?.ltv?.toFixed(6)).toBe((30 / mean).toFixed(6));
+    expect(rows.slice(0, 4).map((r) => r.trailingChurnRate)).toEqual([null, null, null, null]);
+    expect(rows[4]?.trailingChurnRate).toBeCloseTo((1 / 10 + 1 / 9 + 1 / 8) / 3, 15);
+    expect(rows[5]?.trailingChurnRate).toBeCloseTo((1 / 9 + 1 / 8) / 3, 15);
+    // 30 ÷ (121/360 ÷ 3) = 32,400 ÷ 121, to 20 significant digits: the mean is exact, not a double.
+    expect(rows[4]?.ltv?.toString()).toBe('267.76859504132231405');
   });
 
-  test('six trailing months by default: no LTV before there are six', () => {
-    expect(subscriptionLtv(records, { asOf }).every((r) => r.ltv === null)).toBe(true);
+  test('six trailing months by default: the first LTV in the month after six rates', () => {
+    // Rates from February (January has no customers at its start): the first mean is August's.
+    const rows = subscriptionLtv(records, { asOf: '2024-09-30T23:59:59.999Z' });
+    expect(rows.map((r) => r.ltv === null)).toEqual([true, true, true, true, true, true, true, false, false]);
   });
 
   test('without churn in the trailing months there is no LTV', () => {
