@@ -1,8 +1,9 @@
 // Revenue cohorts on a hand-computed history, and against a naive oracle on random histories: each
 // cohort's paying customers and MRR at the end of every period, read from the intervals.
-import { fc, test as prop } from '@fast-check/vitest';
+import { test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { type SubscriptionInterval, InvalidOptionError, revenueCohorts } from '../../src/index.ts';
+import { asOfArbitrary, intervalsArbitrary } from './histories.ts';
 
 const records: SubscriptionInterval[] = [
   { customerId: 'a', subscriptionId: 'sa', start: '2024-01-05', end: '2024-02-10', amount: '100.00' },
@@ -48,21 +49,7 @@ describe('revenueCohorts', () => {
   });
 });
 
-const DAY = 86_400_000;
-const START = Date.UTC(2023, 0, 1);
-const historyArbitrary = fc.array(
-  fc.record({
-    customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
-    day: fc.integer({ min: 0, max: 500 }),
-    days: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
-    cents: fc.constantFrom(0, 1000, 2500, 4000),
-  }),
-  { maxLength: 20 },
-);
-
-prop.prop([historyArbitrary, fc.integer({ min: 0, max: 720 })])('each cell equals the naive reading of the cohort\'s intervals at the end of its period', (raw, asOfDay) => {
-  const intervals = raw.map((r) => ({ customerId: r.customerId, start: START + r.day * DAY, ...(r.days === undefined ? {} : { end: START + (r.day + r.days) * DAY }), amount: r.cents / 100 }));
-  const asOf = START + asOfDay * DAY + 3_600_000;
+prop.prop([intervalsArbitrary, asOfArbitrary])('each cell equals the naive reading of the cohort\'s intervals at the end of its period', (intervals, asOf) => {
   const mrrAt = (customer: string, t: number) =>
     intervals.filter((s) => s.customerId === customer && s.start <= t && t < (s.end ?? Number.POSITIVE_INFINITY)).reduce((sum, s) => sum + s.amount * 100, 0);
   // A customer's first paid instant: the earliest start of a paid interval at which their MRR becomes positive.

@@ -3,6 +3,7 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { type SubscriptionInterval, InvalidOptionError, revenueRetention } from '../../src/index.ts';
+import { asOfArbitrary, intervalsArbitrary } from './histories.ts';
 
 const records: SubscriptionInterval[] = [
   { customerId: 'a', subscriptionId: 'sa', start: '2024-01-01', end: '2024-02-10', amount: '100.00', quantity: 4 },
@@ -43,22 +44,7 @@ describe('revenueRetention', () => {
   });
 });
 
-const DAY = 86_400_000;
-const START = Date.UTC(2023, 0, 1);
-const historyArbitrary = fc.array(
-  fc.record({
-    customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
-    day: fc.integer({ min: 0, max: 500 }),
-    days: fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
-    cents: fc.constantFrom(0, 1000, 2500, 4000),
-    quantity: fc.integer({ min: 0, max: 4 }),
-  }),
-  { maxLength: 20 },
-);
-
-prop.prop([historyArbitrary, fc.integer({ min: 0, max: 720 }), fc.constantFrom(1, 3, 12)])('each window equals the naive reading of the intervals at its two instants', (raw, asOfDay, months) => {
-  const intervals = raw.map((r) => ({ customerId: r.customerId, start: START + r.day * DAY, ...(r.days === undefined ? {} : { end: START + (r.day + r.days) * DAY }), amount: r.cents / 100, quantity: r.quantity }));
-  const asOf = START + asOfDay * DAY + 3_600_000;
+prop.prop([intervalsArbitrary, asOfArbitrary, fc.constantFrom(1, 3, 12)])('each window equals the naive reading of the intervals at its two instants', (intervals, asOf, months) => {
   const at = (t: number) => {
     const mrr = new Map<string, number>();
     const seats = new Map<string, number>();
