@@ -14,7 +14,7 @@ import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
 import { optionKeys } from '../option-keys.ts';
 import { MOVEMENT_TYPES, type MrrMovement, movementType } from './mrr-movement.ts';
 import type { Breakdown } from '../input/breakdown.ts';
-import { checkSegmentRule, planBreakdown } from './plan-breakdown.ts';
+import { breakdownIfAsked } from './plan-breakdown.ts';
 import { PLAN_BREAKDOWN_KEYS, type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
 import { earliestChange, exactMinor } from './step-values.ts';
@@ -167,11 +167,9 @@ export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInter
 export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: MrrReportOptions): MrrReport | Breakdown<MrrReport>;
 export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: MrrReportOptions = {}): MrrReport | Breakdown<MrrReport> {
   const { book, asOf, calendar } = revenueSettings(data, options, KEYS);
-  checkSegmentRule(options.by, options.segmentRule, 'by');
-  if (options.by !== undefined) {
-    const own = { ...(options.period === undefined ? {} : { period: options.period }), ...(options.weekStartsOn === undefined ? {} : { weekStartsOn: options.weekStartsOn }) };
-    return planBreakdown(book, asOf, options, (part) => mrrReport(part, { ...own, ...(asOf === null ? {} : { asOf }) }));
-  }
+  const own = { ...(options.period === undefined ? {} : { period: options.period }), ...(options.weekStartsOn === undefined ? {} : { weekStartsOn: options.weekStartsOn }) };
+  const split = breakdownIfAsked(book, asOf, { by: options.by, segmentRule: options.segmentRule }, (part) => mrrReport(part, { ...own, ...(asOf === null ? {} : { asOf }) }));
+  if (split !== null) return split;
   const unit = options.period === undefined ? 'month' : assertCalendarUnit(options.period);
   if (asOf === null) return { asOf: null, period: unit, periods: [], movements: [] };
   const periodOf = (ms: number): number => periodIndex(ms, unit, calendar);

@@ -10,6 +10,7 @@ import { type Breakdown, type Segment, type SegmentRule, compareSegmentValues, s
 import { Problems } from '../input/staged-events.ts';
 import { buildRevenue } from './revenue-book.ts';
 import { PLAN } from './revenue-attributes.ts';
+import { firstChange } from './step-values.ts';
 import type { RevenueInterval, SubscriptionRevenue } from './revenue-types.ts';
 
 /**
@@ -54,26 +55,38 @@ export function valueBooks(book: SubscriptionRevenue, by: string, rule: SegmentR
     }));
 }
 
+/** @internal The breakdown a report was asked for: the option naming it (`by`, or `segmentBy` for cohorts) and the rule. */
+export interface BreakdownChoice {
+  readonly by: unknown;
+  readonly segmentRule: unknown;
+  /** The name of the option that holds `by`, for messages (default `'by'`). */
+  readonly option?: string;
+}
+
 /**
- * @internal A report broken down by plan or an attribute: the report over the whole book and over each
- * value's, every one as of the whole's `asOf`. A value whose book has no customer paying by then is left
- * out.
+ * @internal A report broken down by plan or an attribute, when one was asked for: the report over the
+ * whole book and over each value's, every one as of the whole's `asOf`. A value whose book has no
+ * customer paying by then is left out.
  *
  * @param book - the whole book
  * @param asOf - the whole report's instant (`null`: none)
- * @param options - `by` (`'plan'` or an attribute of the book) and `segmentRule`
+ * @param choice - `by` (`'plan'` or an attribute of the book; `undefined`: no breakdown) and `segmentRule`
  * @param report - the report of one book as of `asOf`
- * @param option - the name of the option that holds `by`, for messages
- * @returns the breakdown
- * @throws {@link InvalidOptionError} for a `by` that is neither `'plan'` nor an attribute, or a bad `segmentRule`
+ * @returns the breakdown, or `null` without `by`
+ * @throws {@link InvalidOptionError} for a `by` that is neither `'plan'` nor an attribute, a bad
+ *   `segmentRule`, or a `segmentRule` without `by`
  */
-export function planBreakdown<T>(book: SubscriptionRevenue, asOf: number | null, options: { by?: unknown; segmentRule?: unknown }, report: (part: SubscriptionRevenue) => T, option = 'by'): Breakdown<T> {
-  const by = options.by;
+export function breakdownIfAsked<T>(book: SubscriptionRevenue, asOf: number | null, choice: BreakdownChoice, report: (part: SubscriptionRevenue) => T): Breakdown<T> | null {
+  const { by, segmentRule, option = 'by' } = choice;
+  if (by === undefined) {
+    if (segmentRule !== undefined) throw new InvalidOptionError('segmentRule', segmentRule, `applies to a breakdown: give \`${option}\` too`);
+    return null;
+  }
   if (typeof by !== 'string' || (by !== PLAN && !book.attributeNames.includes(by))) {
     const known = [PLAN, ...book.attributeNames].map((name) => `'${name}'`).join(', ');
     throw new InvalidOptionError(option, by, `${describeValue(by)} is neither the plan nor an attribute of the book: use one of ${known}`);
   }
-  const rule = segmentRuleOption(options.segmentRule);
+  const rule = segmentRuleOption(segmentRule);
   const segments: Segment<T>[] = [];
   for (const { value, book: part } of valueBooks(book, by, rule)) {
     const customers = asOf === null ? 0 : payingBy(part, asOf);
@@ -85,21 +98,6 @@ export function planBreakdown<T>(book: SubscriptionRevenue, asOf: number | null,
 /** Customers of a book who paid at or before an instant: their first change takes them from 0 to paying. */
 function payingBy(book: SubscriptionRevenue, asOf: number): number {
   let count = 0;
-  for (let c = 0; c < book.ids.length; c++) {
-    const k = book.changeStart[c] ?? 0;
-    if (k < (book.changeStart[c + 1] ?? 0) && (book.changeTime[k] ?? Number.POSITIVE_INFINITY) <= asOf) count += 1;
-  }
+  for (let c = 0; c < book.ids.length; c++) if (firstChange(book, c) <= asOf) count += 1;
   return count;
-}
-
-/**
- * @internal Refuse a `segmentRule` without the option that names the breakdown.
- *
- * @param by - the breakdown option's value
- * @param segmentRule - the `segmentRule` option
- * @param option - the breakdown option's name (`by`, or `segmentBy` for cohorts)
- * @throws {@link InvalidOptionError} for a `segmentRule` given without it
- */
-export function checkSegmentRule(by: unknown, segmentRule: unknown, option = 'by'): void {
-  if (by === undefined && segmentRule !== undefined) throw new InvalidOptionError('segmentRule', segmentRule, `applies to a breakdown: give \`${option}\` too`);
 }

@@ -14,10 +14,10 @@ import { ratio } from '../metrics/order-totals.ts';
 import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
 import { optionKeys } from '../option-keys.ts';
 import type { Breakdown, SegmentRule } from '../input/breakdown.ts';
-import { checkSegmentRule, planBreakdown } from './plan-breakdown.ts';
+import { breakdownIfAsked } from './plan-breakdown.ts';
 import { type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
-import { exactMinor, valuesAtBoundaries } from './step-values.ts';
+import { exactMinor, firstChange, valuesAtBoundaries } from './step-values.ts';
 
 /** Options of {@link revenueCohorts}. */
 export interface RevenueCohortOptions extends RevenueReportOptions {
@@ -158,12 +158,10 @@ export function revenueCohorts(data: SubscriptionRevenue | Iterable<Subscription
 export function revenueCohorts(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: RevenueCohortOptions): RevenueCohortTable | Breakdown<RevenueCohortTable>;
 export function revenueCohorts(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueCohortOptions = {}): RevenueCohortTable | Breakdown<RevenueCohortTable> {
   const { book, asOf, calendar } = revenueSettings(data, options, KEYS);
-  checkSegmentRule(options.segmentBy, options.segmentRule, 'segmentBy');
-  if (options.segmentBy !== undefined) {
-    const own = { ...(options.by === undefined ? {} : { by: options.by }), ...(options.weekStartsOn === undefined ? {} : { weekStartsOn: options.weekStartsOn }) };
-    const split = { by: options.segmentBy, ...(options.segmentRule === undefined ? {} : { segmentRule: options.segmentRule }) };
-    return planBreakdown(book, asOf, split, (part) => revenueCohorts(part, { ...own, ...(asOf === null ? {} : { asOf }) }), 'segmentBy');
-  }
+  const own = { ...(options.by === undefined ? {} : { by: options.by }), ...(options.weekStartsOn === undefined ? {} : { weekStartsOn: options.weekStartsOn }) };
+  const choice = { by: options.segmentBy, segmentRule: options.segmentRule, option: 'segmentBy' };
+  const split = breakdownIfAsked(book, asOf, choice, (part) => revenueCohorts(part, { ...own, ...(asOf === null ? {} : { asOf }) }));
+  if (split !== null) return split;
   const by = options.by === undefined ? 'month' : assertCalendarUnit(options.by, 'by');
   if (asOf === null) return { by, asOf: null, cohorts: [], average: [] };
   const periodOf = (ms: number): number => periodIndex(ms, by, calendar);
@@ -171,9 +169,8 @@ export function revenueCohorts(data: SubscriptionRevenue | Iterable<Subscription
   const cohortOf = new Float64Array(book.ids.length).fill(Number.NaN);
   let first = Number.POSITIVE_INFINITY;
   for (let c = 0; c < book.ids.length; c++) {
-    const k = book.changeStart[c] ?? 0;
-    const at = book.changeTime[k];
-    if (k >= (book.changeStart[c + 1] ?? 0) || at === undefined || at > asOf) continue;
+    const at = firstChange(book, c);
+    if (at > asOf) continue;
     cohortOf[c] = periodOf(at);
     first = Math.min(first, cohortOf[c] ?? first);
   }

@@ -13,7 +13,7 @@ import { ratio } from '../metrics/order-totals.ts';
 import { MAX_REPORT_PERIODS } from '../metrics/period-settings.ts';
 import { optionKeys } from '../option-keys.ts';
 import type { Breakdown } from '../input/breakdown.ts';
-import { checkSegmentRule, planBreakdown } from './plan-breakdown.ts';
+import { breakdownIfAsked } from './plan-breakdown.ts';
 import { PLAN_BREAKDOWN_KEYS, type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
 import { earliestChange, exactMinor, valuesAtBoundaries } from './step-values.ts';
@@ -137,11 +137,9 @@ export function revenueRetention(data: SubscriptionRevenue | Iterable<Subscripti
 export function revenueRetention(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: RevenueRetentionOptions): RevenueRetentionRow[] | Breakdown<RevenueRetentionRow[]>;
 export function revenueRetention(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: RevenueRetentionOptions = {}): RevenueRetentionRow[] | Breakdown<RevenueRetentionRow[]> {
   const { book, asOf, calendar } = revenueSettings(data, options, KEYS);
-  checkSegmentRule(options.by, options.segmentRule, 'by');
-  if (options.by !== undefined) {
-    const own = options.months === undefined ? {} : { months: options.months };
-    return planBreakdown(book, asOf, options, (part) => revenueRetention(part, { ...own, ...(asOf === null ? {} : { asOf }) }));
-  }
+  const own = options.months === undefined ? {} : { months: options.months };
+  const split = breakdownIfAsked(book, asOf, { by: options.by, segmentRule: options.segmentRule }, (part) => revenueRetention(part, { ...own, ...(asOf === null ? {} : { asOf }) }));
+  if (split !== null) return split;
   const months = options.months ?? 1;
   if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > 1200) {
     throw new InvalidOptionError('months', months, `${describeValue(months)} is not a whole number of months from 1 to 1200`);

@@ -59,11 +59,21 @@ export function valuesAtBoundaries(book: SubscriptionRevenue, instants: readonly
  */
 export function earliestChange(book: SubscriptionRevenue): number {
   let earliest = Number.POSITIVE_INFINITY;
-  for (let c = 0; c < book.ids.length; c++) {
-    const k = book.changeStart[c] ?? 0;
-    if (k < (book.changeStart[c + 1] ?? 0)) earliest = Math.min(earliest, book.changeTime[k] ?? earliest);
-  }
+  for (let c = 0; c < book.ids.length; c++) earliest = Math.min(earliest, firstChange(book, c));
   return earliest;
+}
+
+/**
+ * @internal The instant customer `c` first paid: their first change, which takes them from 0 to paying;
+ * `Infinity` for a customer who never paid (free intervals only).
+ *
+ * @param book - the book
+ * @param c - the customer's index
+ * @returns the instant (epoch ms)
+ */
+export function firstChange(book: SubscriptionRevenue, c: number): number {
+  const k = book.changeStart[c] ?? 0;
+  return k < (book.changeStart[c + 1] ?? 0) ? (book.changeTime[k] ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
 }
 
 /**

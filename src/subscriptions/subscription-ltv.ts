@@ -10,7 +10,7 @@ import { Exact, toMoney } from '../input/exact.ts';
 import { optionKeys } from '../option-keys.ts';
 import { mrrReport } from './mrr-report.ts';
 import type { Breakdown } from '../input/breakdown.ts';
-import { checkSegmentRule, planBreakdown } from './plan-breakdown.ts';
+import { breakdownIfAsked } from './plan-breakdown.ts';
 import { PLAN_BREAKDOWN_KEYS, type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from './revenue-types.ts';
 
@@ -111,10 +111,8 @@ export function subscriptionLtv(data: SubscriptionRevenue | Iterable<Subscriptio
   if (typeof trailing !== 'number' || !Number.isInteger(trailing) || trailing < 1 || trailing > 120) {
     throw new InvalidOptionError('trailingMonths', trailing, `${describeValue(trailing)} is not a whole number of months from 1 to 120`);
   }
-  checkSegmentRule(options.by, options.segmentRule, 'by');
-  if (options.by !== undefined) {
-    return planBreakdown(book, asOf, options, (part) => subscriptionLtv(part, { trailingMonths: trailing, ...(asOf === null ? {} : { asOf }) }));
-  }
+  const split = breakdownIfAsked(book, asOf, { by: options.by, segmentRule: options.segmentRule }, (part) => subscriptionLtv(part, { trailingMonths: trailing, ...(asOf === null ? {} : { asOf }) }));
+  if (split !== null) return split;
   const periods = asOf === null ? [] : mrrReport(book, { asOf }).periods;
   // Each rate in decimal arithmetic too, so that LTV is computed from the exact mean, not a rounded double.
   const rates = periods.map((p, i) => {
