@@ -171,6 +171,29 @@ export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInter
   const split = breakdownIfAsked(book, asOf, { by: options.by, segmentRule: options.segmentRule }, (part) => mrrReport(part, { ...own, ...(asOf === null ? {} : { asOf }) }));
   if (split !== null) return split;
   const unit = options.period === undefined ? 'month' : assertCalendarUnit(options.period);
+  return mrrOf(book, { asOf, given: options.asOf }, unit, calendar, true);
+}
+
+/**
+ * @internal The MRR report of a book, its options read: with every movement, or (`keepMovements`
+ * false) with the periods alone, for a report that reads only them.
+ *
+ * @param book - the book
+ * @param instant - the report's instant (`asOf`: `null` for none) and the `asOf` option as given
+ * @param unit - the periods' unit
+ * @param calendar - the zone and week start
+ * @param keepMovements - whether to list the movements
+ * @returns the report (`movements` empty without `keepMovements`)
+ * @throws {@link InvalidOptionError} for more than 100,000 periods
+ */
+export function mrrOf(
+  book: SubscriptionRevenue,
+  instant: { readonly asOf: number | null; readonly given: unknown },
+  unit: CalendarUnit,
+  calendar: { readonly timeZone: string; readonly weekStartsOn: WeekStartsOn },
+  keepMovements: boolean,
+): MrrReport {
+  const { asOf } = instant;
   if (asOf === null) return { asOf: null, period: unit, periods: [], movements: [] };
   const periodOf = (ms: number): number => periodIndex(ms, unit, calendar);
   const firstChange = earliestChange(book);
@@ -178,7 +201,7 @@ export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInter
   const first = periodOf(firstChange);
   const span = periodOf(asOf) - first + 1;
   if (span > MAX_REPORT_PERIODS) {
-    throw new InvalidOptionError(options.asOf === undefined ? 'period' : 'asOf', options.asOf ?? unit, `the report would cover ${span} periods, more than ${MAX_REPORT_PERIODS}; choose a longer period or an earlier asOf`);
+    throw new InvalidOptionError(instant.given === undefined ? 'period' : 'asOf', instant.given ?? unit, `the report would cover ${span} periods, more than ${MAX_REPORT_PERIODS}; choose a longer period or an earlier asOf`);
   }
   const types = MOVEMENT_TYPES.length;
   const sums = new Float64Array(span * types);
@@ -204,15 +227,17 @@ export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInter
       lastCounted[type] = p;
       mrrChange[p] += after - before;
       payingChange[p] += Number(after > 0) - Number(before > 0);
-      movements.push({
-        customerId: book.ids[c] ?? '',
-        at: new Date(at),
-        period: periodKey(first + p, unit, calendar.weekStartsOn),
-        type: MOVEMENT_TYPES[type] ?? 'new',
-        amount: fromMinorUnits(size, digits),
-        mrrBefore: fromMinorUnits(before, digits),
-        mrrAfter: fromMinorUnits(after, digits),
-      });
+      if (keepMovements) {
+        movements.push({
+          customerId: book.ids[c] ?? '',
+          at: new Date(at),
+          period: periodKey(first + p, unit, calendar.weekStartsOn),
+          type: MOVEMENT_TYPES[type] ?? 'new',
+          amount: fromMinorUnits(size, digits),
+          mrrBefore: fromMinorUnits(before, digits),
+          mrrAfter: fromMinorUnits(after, digits),
+        });
+      }
       paid ||= after > 0;
       before = after;
     }

@@ -8,7 +8,7 @@ import type { Decimal } from 'decimal.js';
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { Exact, toMoney } from '../input/exact.ts';
 import { optionKeys } from '../option-keys.ts';
-import { mrrReport } from './mrr-report.ts';
+import { mrrOf } from './mrr-report.ts';
 import type { Breakdown } from '../input/breakdown.ts';
 import { breakdownIfAsked } from './plan-breakdown.ts';
 import { PLAN_BREAKDOWN_KEYS, type PlanBreakdownOptions, type RevenueReportOptions, revenueSettings } from './revenue-settings.ts';
@@ -106,14 +106,14 @@ export function subscriptionLtv(data: SubscriptionRevenue | Iterable<Subscriptio
  */
 export function subscriptionLtv(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: SubscriptionLtvOptions): SubscriptionLtvRow[] | Breakdown<SubscriptionLtvRow[]>;
 export function subscriptionLtv(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: SubscriptionLtvOptions = {}): SubscriptionLtvRow[] | Breakdown<SubscriptionLtvRow[]> {
-  const { book, asOf } = revenueSettings(data, options, KEYS);
+  const { book, asOf, calendar } = revenueSettings(data, options, KEYS);
   const trailing = options.trailingMonths ?? 6;
   if (typeof trailing !== 'number' || !Number.isInteger(trailing) || trailing < 1 || trailing > 120) {
     throw new InvalidOptionError('trailingMonths', trailing, `${describeValue(trailing)} is not a whole number of months from 1 to 120`);
   }
   const split = breakdownIfAsked(book, asOf, { by: options.by, segmentRule: options.segmentRule }, (part) => subscriptionLtv(part, { trailingMonths: trailing, ...(asOf === null ? {} : { asOf }) }));
   if (split !== null) return split;
-  const periods = asOf === null ? [] : mrrReport(book, { asOf }).periods;
+  const periods = mrrOf(book, { asOf, given: asOf ?? undefined }, 'month', calendar, false).periods;
   // Each rate in decimal arithmetic too, so that LTV is computed from the exact mean, not a rounded double.
   const rates = periods.map((p, i) => {
     const start = i === 0 ? 0 : (periods[i - 1]?.customers ?? 0);
