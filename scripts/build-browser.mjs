@@ -34,7 +34,7 @@ const PAGE_DOCUMENT = `
 function pageDocument() {
   const document = globalThis.document;
   if (document === undefined || document === null) {
-    throw new Error('retention-metrics/browser charts need a DOM: run them in a page (globalThis.document), or import the package from npm in Node, Deno or Bun');
+    throw new Error('retention-metrics browser build: charts need a DOM: run them in a page, set globalThis.document to a DOM document, or import the package from npm (Node, Deno, Bun), whose charts bring their own');
   }
   return document;
 }
