@@ -32,22 +32,27 @@ function running(): { build: NonNullable<typeof build>; server: StaticServer; br
   return { build, server, browser };
 }
 
-/** Opens a page, waits for its script to finish, and fails with the page's errors if it did not. */
+/** What a page reported in the browser console as an error, by the page's path. */
+const consoleErrors = new Map<string, string[]>();
+
+/** Opens a page and waits for its script to finish; fails with the page's errors if it did not. */
 async function open(path: string): Promise<Page> {
   const { server: { origin }, browser: { context } } = running();
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const thrown: string[] = [];
+  const logged: string[] = [];
+  consoleErrors.set(path, logged);
+  page.on('pageerror', (error) => thrown.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error') logged.push(message.text());
   });
   await page.goto(`${origin}${path}`);
   try {
     await page.waitForSelector('body[data-done]', { timeout: 20_000 });
   } catch {
-    throw new Error(`the page's script did not finish: ${errors.join('; ') || 'no error reported'}`);
+    throw new Error(`the page's script did not finish: ${[...thrown, ...logged].join('; ') || 'no error reported'}`);
   }
-  expect(errors).toEqual([]);
+  expect(thrown).toEqual([]);
   return page;
 }
 
@@ -113,6 +118,10 @@ describe.runIf(chromiumFound || browserRequired)('the browser build in headless 
     const first = table.cohorts[0]?.cells[1];
     expect(first?.rate).toBeCloseTo(1 / 3, 12);
     expect(text).toMatch(/33(?:\.3)?\s?%/);
+  });
+
+  test('computing and drawing in the page logs no error to the browser console', () => {
+    expect(consoleErrors.get('/heatmap.html')).toEqual([]);
   });
 
   test('an error class of the calendar entry is the root entry’s class', async () => {
