@@ -53,12 +53,17 @@ const pageDocumentPlugin = {
   },
 };
 
-/** The npm packages whose files the build took code from, by the metafile's input paths. */
+/**
+ * The npm packages whose code is in the build: those of the input files that gave bytes to an output
+ * (a package a bundled module imports but whose code was all left out is not listed).
+ */
 function bundledPackages(metafile) {
   const names = new Set();
-  for (const input of Object.keys(metafile.inputs)) {
-    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (match !== null) names.add(match[1]);
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*\/node_modules\/)/.exec(input);
+      if (match !== null && bytesInOutput > 0) names.add(match[1]);
+    }
   }
   return [...names].sort();
 }
