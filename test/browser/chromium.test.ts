@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildBrowser } from '../../scripts/build-browser.mjs';
 import { Cohort, ledger, summarize } from '../../src/index.ts';
 import { type Chromium, SKIP_REASON, browserRequired, chromiumFound, launchChromium } from './chromium.ts';
-import { AS_OF, FIELDS, ORDERS_CSV, TITLE, heatmapPage, metricsPage, readCsv } from './page.ts';
+import { AS_OF, CONTENT_SECURITY_POLICY, FIELDS, ORDERS_CSV, TITLE, heatmapPage, metricsPage, readCsv } from './page.ts';
 import { type StaticServer, serveStatic } from './static-server.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -122,6 +122,13 @@ describe.runIf(chromiumFound || browserRequired)('the browser build in headless 
 
   test('computing and drawing in the page logs no error to the browser console', () => {
     expect(consoleErrors.get('/heatmap.html')).toEqual([]);
+  });
+
+  test('the page runs under a Content Security Policy that forbids eval', async () => {
+    const policy = await page().locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toBe(CONTENT_SECURITY_POLICY);
+    expect(policy).not.toContain('unsafe-eval');
+    expect(await page().locator('#chart svg').count()).toBeGreaterThan(0);
   });
 
   test('an error class of the calendar entry is the root entry’s class', async () => {

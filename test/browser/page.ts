@@ -37,9 +37,17 @@ export function readCsv(csv: string): Array<Record<string, string>> {
   return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [names[i], value])));
 }
 
+/**
+ * The pages' Content Security Policy: scripts from the server and the page's own, no `eval` or
+ * `new Function` ('unsafe-eval' is not granted), no other origin.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+
 const shell = (body: string, script: string): string => `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>retention-metrics in a browser</title>
+<head><meta charset="utf-8"><link rel="icon" href="data:,">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<title>retention-metrics in a browser</title>
 <style>body { font: 14px system-ui, sans-serif; margin: 24px; } dt { font-weight: 600; }</style></head>
 <body>
 ${body}
