@@ -13,3 +13,4 @@ export type { ChartOptions, MoneyChartOptions } from './charts/options.ts';
 export { cohortHeatmap } from './charts/cohort-heatmap.ts';
 export { retentionCurves } from './charts/retention-curves.ts';
 export { lifecycleChart } from './charts/lifecycle-chart.ts';
+export { ltvCurve } from './charts/ltv-curve.ts';

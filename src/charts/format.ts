@@ -123,3 +123,15 @@ export function integerTicks(min: number, max: number, n: number): number[] {
   for (let v = Math.floor(lo / step) * step; v <= Math.ceil(hi / step) * step; v += step) ticks.push(v);
   return ticks;
 }
+
+/**
+ * @internal An amount of money for a label: whole amounts without decimals, others with two
+ * (`12` → `"12"`, `8.333` → `"8.33"`), thousands grouped as in {@link count}.
+ *
+ * @param value - the amount in major units
+ * @returns the text
+ */
+export function amount(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return Number.isInteger(rounded) ? count(rounded) : count(Number(rounded.toFixed(2))).replace(/\.(\d)$/, '.$10');
+}

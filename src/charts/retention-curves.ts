@@ -5,23 +5,11 @@
  */
 import type { CohortTable } from '../cohort/types.ts';
 import { expectCohortTable } from './checks.ts';
-import { activePhrase, cohortName, offsetAxisLabel, offsetLabels } from './cohort-rows.ts';
+import { cohortLines } from './cohort-lines.ts';
+import { activePhrase } from './cohort-rows.ts';
 import { chartDocument } from './document.ts';
-import { percentTick, periodName, thinTicks } from './format.ts';
-import { type Swatch, frame } from './frame.ts';
+import { percentTick, periodName } from './format.ts';
 import { type ChartOptions, resolveChartOptions } from './options.ts';
-import { CATEGORY_COLORS, Plot, drawPlot } from './plot.ts';
-
-/** With more cohorts than colours, cohorts are drawn alike in grey and only the average stands out. */
-const AVERAGE_COLOR = '#111';
-const MANY_COLOR = '#9aa4b1';
-
-/** One point of a curve. */
-interface CurvePoint {
-  cohort: string;
-  offset: string;
-  rate: number;
-}
 
 /**
  * Retention curves: for each cohort, the share of its customers active at each offset since the first
@@ -52,54 +40,18 @@ interface CurvePoint {
 export function retentionCurves(table: CohortTable, options?: ChartOptions): string {
   expectCohortTable(table);
   const settings = resolveChartOptions(options);
-  const document = chartDocument();
-  const title = settings.title ?? 'Retention curves';
-  const subtitle = settings.subtitle ?? `Share of each cohort's customers ${activePhrase(table)} each ${periodName(table.every, false)} since their first order, and the average`;
-  if (table.cohorts.length === 0) {
-    return frame({ document, width: settings.width, title, subtitle, legend: null, plot: null, notes: ['No cohorts to show.'] });
-  }
-  const complete: CurvePoint[] = [];
-  const incomplete: CurvePoint[] = [];
-  for (const row of table.cohorts) {
-    const cohort = cohortName(row);
-    let last: CurvePoint | null = null;
-    for (const cell of row.cells) {
-      const point = { cohort, offset: cell.label, rate: cell.rate };
-      if (cell.complete) {
-        complete.push(point);
-        last = point;
-      } else {
-        // The dashed part starts at the last complete point, so the two parts join.
-        if (last !== null && !incomplete.includes(last)) incomplete.push(last);
-        incomplete.push(point);
-      }
-    }
-  }
-  const average = table.average.flatMap((cell) => (cell.rate === null ? [] : [{ cohort: 'average', offset: cell.label, rate: cell.rate }]));
-  const cohorts = table.cohorts.map(cohortName);
-  const colored = cohorts.length <= CATEGORY_COLORS.length;
-  const range = colored ? CATEGORY_COLORS.slice(0, cohorts.length) : cohorts.map(() => MANY_COLOR);
-  const columns = offsetLabels(table);
-  const plot = drawPlot(document, {
+  return cohortLines({
+    document: chartDocument(),
+    table,
     width: settings.width,
-    height: 360,
-    marginLeft: 52,
-    marginRight: 20,
-    x: { type: 'point', domain: columns, label: offsetAxisLabel(table), labelAnchor: 'center', labelArrow: 'none', ticks: thinTicks(columns, settings.width - 72, 36) },
-    y: { type: 'linear', domain: [0, 1], label: 'Retention rate (%)', labelArrow: 'none', tickFormat: percentTick, grid: true },
-    color: { type: 'ordinal', domain: cohorts, range },
-    marks: [
-      Plot.ruleY([0]),
-      Plot.line(complete, { x: 'offset', y: 'rate', z: 'cohort', stroke: 'cohort', strokeWidth: 1.5, strokeOpacity: colored ? 1 : 0.6, className: 'rm-cohort-curve' }),
-      Plot.line(incomplete, { x: 'offset', y: 'rate', z: 'cohort', stroke: 'cohort', strokeWidth: 1.5, strokeDasharray: '4,3', strokeOpacity: colored ? 1 : 0.6, className: 'rm-incomplete-part' }),
-      Plot.line(average, { x: 'offset', y: 'rate', stroke: AVERAGE_COLOR, strokeWidth: 3, className: 'rm-average-curve' }),
-      Plot.dot(average, { x: 'offset', y: 'rate', fill: AVERAGE_COLOR, r: 2.5, title: (p: CurvePoint) => `Average, ${p.offset}: ${percentTick(Math.round(p.rate * 1000) / 1000)}`, className: 'rm-average-point' }),
-    ],
+    title: settings.title ?? 'Retention curves',
+    subtitle: settings.subtitle ?? `Share of each cohort's customers ${activePhrase(table)} each ${periodName(table.every, false)} since their first order, and the average`,
+    value: (cell) => cell.rate,
+    average: (cell) => cell.rate,
+    averageLabel: 'Average (weighted by cohort size)',
+    yLabel: 'Retention rate (%)',
+    yDomain: [0, 1],
+    tickFormat: (rate) => percentTick(Math.round(rate * 1000) / 1000),
+    incompleteNote: 'Dashed: incomplete periods (not over for every member as of the table’s date); their rates can still rise.',
   });
-  const legend: Swatch[] = [
-    { label: 'Average (weighted by cohort size)', color: AVERAGE_COLOR, line: true },
-    ...(colored ? cohorts.map((name, i) => ({ label: name, color: CATEGORY_COLORS[i], line: true })) : [{ label: `Each of the ${cohorts.length} cohorts`, color: MANY_COLOR, line: true }]),
-  ];
-  const notes = incomplete.length > 0 ? ['Dashed: incomplete periods (not over for every member as of the table’s date); their rates can still rise.'] : [];
-  return frame({ document, width: settings.width, title, subtitle, legend, plot, notes });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cohortHeatmap, lifecycleChart, retentionCurves } from '../../src/charts.ts';
+import { cohortHeatmap, lifecycleChart, ltvCurve, retentionCurves } from '../../src/charts.ts';
 import { Cohort } from '../../src/cohort/builder.ts';
 import { periodLifecycle } from '../../src/metrics/lifecycle.ts';
 import { parseSvg } from './svg.ts';
@@ -18,6 +18,7 @@ const CHARTS: ReadonlyArray<readonly [string, (options: { title?: string; subtit
   ['cohortHeatmap', (o) => cohortHeatmap(table, o)],
   ['retentionCurves', (o) => retentionCurves(table, o)],
   ['lifecycleChart', (o) => lifecycleChart(lifecycle, o)],
+  ['ltvCurve', (o) => ltvCurve(table, o)],
 ];
 
 describe.each(CHARTS)('%s', (_name, draw) => {
