@@ -14,7 +14,7 @@ export interface EntryLoad {
 }
 
 /** The browser build's public entries: output name → source module (relative to the project). */
-export const BROWSER_ENTRIES: Readonly<Record<string, string>>;
+export const BROWSER_ENTRIES: Readonly<Record<'index' | 'calendar' | 'sql' | 'charts', string>>;
 
 /**
  * Builds the browser ESM build into `outdir` (default dist/browser, emptied first): minified modules
