@@ -22,6 +22,7 @@ import { openFile } from './source.ts';
 export type { ColumnChoice } from './column-choice.ts';
 export type { OrdersFormat } from './format.ts';
 export { CliInputError } from './cli-input-error.ts';
+export { fromLedgerError } from './ledger-error.ts';
 
 /** Options of {@link readOrders}. */
 export interface ReadOrdersOptions {
@@ -78,9 +79,9 @@ export interface OrdersFile {
  *
  * @example
  * ```ts
- * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
  * import { tmpdir } from 'node:os';
- * import { join } from 'node:path';
+ * import { dirname, join } from 'node:path';
  * import { readOrders } from './read-orders.ts';
  * const path = join(mkdtempSync(join(tmpdir(), 'orders-')), 'orders.csv');
  * writeFileSync(path, 'Customer ID;Order Date;Total\n7;20240301;"19,99"\n7;2024-04-02;5.00\n');
@@ -88,12 +89,14 @@ export interface OrdersFile {
  * orders.columns; // => { customer: 'Customer ID', date: 'Order Date', amount: 'Total', orderId: null }
  * orders.records[0]; // => { 'Customer ID': '7', 'Order Date': '2024-03-01', Total: '19,99' }
  * orders.lineOf(1); // => 3
+ * rmSync(dirname(path), { recursive: true });
  * ```
  */
 export async function readOrders(path: string, options: ReadOrdersOptions = {}): Promise<OrdersFile> {
   const format = formatOf(path, options.format);
   const table = await readTable(path, format, options);
   const { columns, guessed } = chooseColumns(path, table.columns, options.columns ?? {});
+  checkCustomers(path, table, columns.customer);
   normalizeDates(path, table, columns.date);
   const lines = table.lines;
   return {
@@ -129,6 +132,25 @@ async function readTable(path: string, format: OrdersFormat, options: ReadOrders
   const progress = new Progress(options.onProgress, opened.bytesRead);
   if (format === 'ndjson') return readNdjson(path, opened.stream, progress);
   return readDelimited(path, opened.stream, delimiter, progress);
+}
+
+/**
+ * Every row names its customer: an empty or blank cell is an error naming its line (the ledger would
+ * read an empty string as one more customer).
+ */
+function checkCustomers(file: string, table: RawTable, column: string): void {
+  const { records, lines, position } = table;
+  for (let i = 0; i < records.length; i++) {
+    const value = (records[i] as Record<string, unknown>)[column];
+    if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
+      throw new CliInputError({
+        file, line: lines[i] as number, column, value,
+        reason: `column ${JSON.stringify(column)} is empty, where each order needs its customer`,
+        fix: 'Fill in the customer of every row, or leave out the rows without one.',
+        position,
+      });
+    }
+  }
 }
 
 /**

@@ -53,6 +53,18 @@ describe('columns', () => {
   });
 });
 
+describe('customers', () => {
+  test('an empty customer cell is an error naming its line', async () => {
+    const error = await inputError(readOrders(fileWith('orders.csv', 'customer_id,created_at\na,2024-01-01\n  ,2024-01-02\n')));
+    expect(error.message).toBe('orders.csv line 3: column "customer_id" is empty, where each order needs its customer. Fill in the customer of every row, or leave out the rows without one.');
+  });
+
+  test('a missing customer key in NDJSON is an error naming its line', async () => {
+    const error = await inputError(readOrders(fileWith('orders.ndjson', '{"customer_id":"a","date":"2024-01-01"}\n{"date":"2024-01-02"}\n')));
+    expect([error.line, error.column]).toEqual([2, 'customer_id']);
+  });
+});
+
 describe('dates', () => {
   test.each([
     ['2024-06-30', '2024-06-30'],
