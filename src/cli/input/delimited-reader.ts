@@ -4,13 +4,15 @@
  *
  * Quoted fields (RFC 4180, with `""` for a quote, delimiters and line breaks inside) are read by
  * csv-parse. Line numbers are counted here rather than taken from the parser: a record starts on the
- * line after the previous one ended, plus the empty lines between them, and a record spans one more line
- * for each line break inside its fields — so a quoted field with line breaks moves every later number
- * right. Files split by runs of white space have no quoting; they are read line by line.
+ * line after the previous one ended (an empty line is a record of one empty field), and spans one more
+ * line for each line break inside its fields — so a quoted field with line breaks moves every later
+ * number right. Files split by runs of white space have no quoting; they are read line by line.
+ *
+ * @module
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import { type CsvError, type Info, parse } from 'csv-parse';
+import { type CsvError, parse } from 'csv-parse';
 import { CliInputError } from './cli-input-error.ts';
 import { type Delimiter, detectDelimiter, headerLine } from './delimiter.ts';
 import { DelimitedTable, type Progress, type RawTable } from './raw-table.ts';
@@ -121,23 +123,22 @@ async function splitWhitespace(head: string, rest: AsyncGenerator<string>, table
 
 /** Records parsed by csv-parse, with the line each starts on counted here. */
 async function parseQuoted(file: string, head: string, rest: AsyncGenerator<string>, delimiter: string, table: DelimitedTable): Promise<void> {
+  // Empty lines come through as records of one empty field, passed over by the table but counted
+  // here as lines (the parser's own line count is not used: it is not the line a record starts on).
   const parser = parse({
     delimiter,
     bom: true,
-    info: true,
     relax_quotes: true,
     relax_column_count: true,
-    skip_empty_lines: true,
+    skip_empty_lines: false,
     record_delimiter: ['\r\n', '\n', '\r'],
   });
   let nextLine = 1;
-  let emptySeen = 0;
   let failure: unknown = null;
-  parser.on('data', ({ record, info }: { record: string[]; info: Info }) => {
+  parser.on('data', (record: string[]) => {
     if (failure !== null) return;
     try {
-      const start = nextLine + (info.empty_lines - emptySeen);
-      emptySeen = info.empty_lines;
+      const start = nextLine;
       let breaks = 0;
       for (const field of record) breaks += lineBreaksIn(field);
       nextLine = start + breaks + 1;
