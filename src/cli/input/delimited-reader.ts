@@ -18,7 +18,12 @@ import { type Delimiter, detectDelimiter, headerLine } from './delimiter.ts';
 import { DelimitedTable, type Progress, type RawTable } from './raw-table.ts';
 import { fileError } from './source.ts';
 
-/** How many line breaks (`\r\n`, `\n` or `\r`) a field holds. */
+/**
+ * @internal How many line breaks (`\r\n`, `\n` or `\r`) a field holds: the lines it spans beyond its first.
+ *
+ * @param text - a field's value
+ * @returns the count of line breaks
+ */
 export function lineBreaksIn(text: string): number {
   if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return 0;
   let count = 0;

@@ -55,7 +55,8 @@ export interface OrdersFile {
   position: 'line' | 'row';
   /**
    * The 1-based line where a record starts (the header is line 1; blank lines and line breaks inside
-   * quoted fields count), or its 1-based row in a Parquet file.
+   * quoted fields count), or its 1-based row in a Parquet file. A `RangeError` for an index that is
+   * not a record's.
    */
   lineOf(recordIndex: number): number;
 }
@@ -68,7 +69,9 @@ export interface OrdersFile {
  * holding delimiters, quotes and line breaks are read. The customer, date, amount and order-id columns
  * are taken from `columns` or guessed from common names (`customer_id`, `created_at`, `total`, …,
  * ignoring case and separators). Dates are checked: ISO 8601 dates and date-times pass as they are,
- * `YYYYMMDD` becomes `YYYY-MM-DD`, and anything else is an error naming its line.
+ * `YYYYMMDD` becomes `YYYY-MM-DD`, and anything else is an error naming its line; so is an empty
+ * customer. Ids and amounts pass as read, for the ledger to check: {@link fromLedgerError} names the
+ * line and column of a record it refuses.
  *
  * @param path - the file
  * @param options - `columns`, `format`, `delimiter`, `onProgress`
