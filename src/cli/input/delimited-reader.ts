@@ -53,11 +53,18 @@ async function* decoded(stream: Readable): AsyncGenerator<string> {
  * @param stream - its (decompressed) bytes
  * @param given - the delimiter named by the caller (`'whitespace'` for runs of spaces), else detected
  * @param progress - called back as rows are read
+ * @param onHeader - called with the header's names before any row is read
  * @returns the table
  * @throws {@link CliInputError} for an empty file, a wrong delimiter, a row of the wrong width, a quote
  *   left open
  */
-export async function readDelimited(file: string, stream: Readable, given: string | undefined, progress: Progress): Promise<RawTable> {
+export async function readDelimited(
+  file: string,
+  stream: Readable,
+  given: string | undefined,
+  progress: Progress,
+  onHeader?: (columns: string[]) => void,
+): Promise<RawTable> {
   const chunks = decoded(stream);
   try {
     let head = '';
@@ -68,7 +75,7 @@ export async function readDelimited(file: string, stream: Readable, given: strin
       if (headerLine(body).length < body.length) break;
     }
     const delimiter: Delimiter | string = given ?? detectDelimiter(headerLine(firstLineOnward(head)));
-    const table = new DelimitedTable(file, delimiter, progress);
+    const table = new DelimitedTable(file, delimiter, progress, onHeader);
     const rest = restOf(file, chunks);
     if (delimiter === 'whitespace') await splitWhitespace(head, rest, table);
     else await parseQuoted(file, head, rest, delimiter, table);

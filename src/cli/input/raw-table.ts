@@ -75,17 +75,14 @@ export class DelimitedTable {
    * @param file - the file, for messages
    * @param delimiter - the delimiter the rows are split with, for messages
    * @param progress - the progress to tick per row
+   * @param onHeader - called with the header's names once read, before any row (to check columns early)
    */
   constructor(
     private readonly file: string,
     private readonly delimiter: string,
     private readonly progress: Progress,
+    private readonly onHeader: (columns: string[]) => void = () => {},
   ) {}
-
-  /** Whether the header has been read. */
-  get hasHeader(): boolean {
-    return this.names !== null;
-  }
 
   /**
    * The header (the first line that is not blank): names trimmed, each present and distinct; a single
@@ -112,6 +109,7 @@ export class DelimitedTable {
       seen.add(name);
     });
     this.names = names;
+    this.onHeader(names);
   }
 
   /** A data row starting at `line`; a blank row (one empty field) is passed over. */

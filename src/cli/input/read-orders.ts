@@ -10,7 +10,7 @@
  * @module
  */
 import { CliInputError, columnHolds } from './cli-input-error.ts';
-import { type ColumnChoice, chooseColumns } from './column-choice.ts';
+import { type ChosenColumns, type ColumnChoice, chooseColumns } from './column-choice.ts';
 import { DATE_FIX, normalizeDateText } from './date-text.ts';
 import { readDelimited } from './delimited-reader.ts';
 import { resolveDelimiter } from './delimiter.ts';
@@ -97,8 +97,13 @@ export interface OrdersFile {
  */
 export async function readOrders(path: string, options: ReadOrdersOptions = {}): Promise<OrdersFile> {
   const format = formatOf(path, options.format);
-  const table = await readTable(path, format, options);
-  const { columns, guessed } = chooseColumns(path, table.columns, options.columns ?? {});
+  let chosen: ChosenColumns | undefined;
+  // A delimited file's columns are chosen from its header, so a wrong name stops the read at once.
+  const choose = (names: readonly string[]): ChosenColumns => chooseColumns(path, names, options.columns ?? {});
+  const table = await readTable(path, format, options, (names) => {
+    chosen = choose(names);
+  });
+  const { columns, guessed } = chosen ?? choose(table.columns);
   checkCustomers(path, table, columns.customer);
   normalizeDates(path, table, columns.date);
   const lines = table.lines;
@@ -117,7 +122,12 @@ export async function readOrders(path: string, options: ReadOrdersOptions = {}):
   };
 }
 
-async function readTable(path: string, format: OrdersFormat, options: ReadOrdersOptions): Promise<RawTable> {
+async function readTable(
+  path: string,
+  format: OrdersFormat,
+  options: ReadOrdersOptions,
+  onHeader: (columns: string[]) => void,
+): Promise<RawTable> {
   if (format === 'parquet') {
     // Loaded only for Parquet files: reading text never loads the Parquet decoder.
     const { readParquet } = await import('./parquet-reader.ts');
@@ -134,7 +144,7 @@ async function readTable(path: string, format: OrdersFormat, options: ReadOrders
   const opened = await openFile(path);
   const progress = new Progress(options.onProgress, opened.bytesRead);
   if (format === 'ndjson') return readNdjson(path, opened.stream, progress);
-  return readDelimited(path, opened.stream, delimiter, progress);
+  return readDelimited(path, opened.stream, delimiter, progress, onHeader);
 }
 
 /**
