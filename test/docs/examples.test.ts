@@ -16,6 +16,7 @@ const ENTRIES: Readonly<Record<string, string>> = {
   'retention-metrics': join(root, 'src', 'index.ts'),
   'retention-metrics/calendar': join(root, 'src', 'calendar.ts'),
   'retention-metrics/sql': join(root, 'src', 'sql.ts'),
+  'retention-metrics/notebook': join(root, 'src', 'notebook.ts'),
 };
 const scratch = join(root, '.tmp', 'examples');
 
