@@ -119,8 +119,8 @@ export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): D
  *   { customerId: 'a', date: '2024-12-30', amount: '50.00' },
  *   { customerId: 'b', date: '2023-12-31', amount: '5.00' },
  * ], { asOf: '2024-12-31' });
- * report.segments.filter((s) => s.customers > 0).map((s) => s.segment); // => ['Champions', 'Lost']
- * report[JUPYTER_DISPLAY]()['text/plain'].includes('Champions'); // => true
+ * report.segments.filter((s) => s.customers > 0).map((s) => s.segment); // => ['Need Attention', 'Lost']
+ * report[JUPYTER_DISPLAY]()['text/plain'].includes('Need Attention'); // => true
  * ```
  */
 export function rfm(data: LedgerInput | CustomerState, options?: RfmOptions): Displayed<RfmReport> {

@@ -72,7 +72,7 @@ export function modelSections(model: ModelLike, charts: readonly string[] = []):
       ...(model.customers === undefined ? [] : [['Customers fitted', formatCount(model.customers)] as [string, string]]),
       ...(model.correlation === undefined ? [] : [['Correlation of frequency and spend', formatNumber(model.correlation)] as [string, string]]),
     ];
-    sections.push({ title: 'Fit', columns: ['', ''], rows: info.map(([k, v]) => [textCell(k), numberCell(v)]), charts: [] });
+    sections.push({ title: 'Fit', columns: ['Measure', 'Value'], rows: info.map(([k, v]) => [textCell(k), numberCell(v)]), charts: [] });
   }
   // The charts go under the last table.
   const last = sections.length - 1;
