@@ -31,7 +31,7 @@ export type Sections<T> = (value: T, money: MoneyFormat) => Section[];
 
 /** @internal The sections of each kind of result. */
 export const SECTIONS = {
-  cohort: ((table, money) => cohortSections(table, money, CHARTS.cohort(table))) satisfies Sections<CohortTable>,
+  cohort: ((table, money) => cohortSections(table, money, CHARTS.cohort(table, money))) satisfies Sections<CohortTable>,
   survival: ((table) => survivalSections(table, CHARTS.survival(table))) satisfies Sections<SurvivalTable>,
   summary: ((summary, money) => summarySections(summary, money)) satisfies Sections<Summary>,
   periodRetention: ((rows) => periodRetentionSections(rows, CHARTS.periodRetention(rows))) satisfies Sections<readonly PeriodRetentionRow[]>,

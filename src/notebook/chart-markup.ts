@@ -13,8 +13,10 @@ import type { FrequencySummary } from '../models/summary.ts';
 import type { DormancyReport } from '../segments/dormancy-types.ts';
 import type { RfmReport } from '../segments/rfm-types.ts';
 import type { MrrReport } from '../subscriptions/mrr-report.ts';
-import type { ModelLike } from './views/models.ts';
+import { cohortHeatmap, lifecycleChart, ltvCurve, retentionCurves } from '../charts.ts';
+import type { MoneyFormat } from './format.ts';
 import { escapeHtml } from './render.ts';
+import type { ModelLike } from './views/models.ts';
 
 /**
  * @internal A chart's markup, or a line saying why it is not drawn.
@@ -33,7 +35,7 @@ export function chart(draw: () => string): string {
 
 /** The charts of each kind of result; `undefined` where the charts entry has none. */
 export interface ChartMarkup {
-  cohort(table: CohortTable): { retention?: string; revenue?: string };
+  cohort(table: CohortTable, money: MoneyFormat): { retention: string[]; revenue: string[] };
   survival(table: SurvivalTable): string | undefined;
   periodRetention(rows: readonly PeriodRetentionRow[]): string | undefined;
   lifecycle(rows: readonly LifecycleRow[]): string | undefined;
@@ -44,12 +46,20 @@ export interface ChartMarkup {
   model(model: ModelLike, summary: FrequencySummary | null): string[];
 }
 
-/** @internal The charts drawn. */
+/** The currency option of the charts that show money. */
+function currencyOf(money: MoneyFormat): { currency?: string } {
+  return money.currency === null ? {} : { currency: money.currency };
+}
+
+/** @internal The charts drawn: `undefined` (or none) where the charts entry has no chart of a kind. */
 export const CHARTS: ChartMarkup = {
-  cohort: () => ({}),
+  cohort: (table, money) => ({
+    retention: [chart(() => cohortHeatmap(table)), chart(() => retentionCurves(table))],
+    revenue: [chart(() => ltvCurve(table, currencyOf(money)))],
+  }),
   survival: () => undefined,
   periodRetention: () => undefined,
-  lifecycle: () => undefined,
+  lifecycle: (rows) => chart(() => lifecycleChart(rows)),
   rfm: () => undefined,
   dormancy: () => undefined,
   mrr: () => undefined,

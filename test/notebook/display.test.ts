@@ -27,6 +27,15 @@ describe('each kind of result shows its numbers', () => {
     expect(cells(html)).toEqual(expect.arrayContaining(['EUR 15.00', 'EUR 22.50', 'EUR 639.75*']));
   });
 
+  test('a cohort table shows the heatmap and retention curves under its rates, the LTV curve under its revenue', () => {
+    const html = shown(Cohort.from(BOOK).asOf(AS_OF).table())['text/html'];
+    const [retention, revenue] = html.split('<h4').slice(1);
+    // Each chart is one <div> holding its <svg> (which may nest more svg elements).
+    expect(retention.match(/<div><svg\b/g)?.length).toBe(2);
+    expect(revenue.match(/<div><svg\b/g)?.length).toBe(1);
+    expect(revenue).toContain('EUR');
+  });
+
   test('a cohort breakdown shows the total and each segment', () => {
     const text = shown(Cohort.from(BOOK).asOf(AS_OF).segmentBy('channel').breakdown())['text/plain'];
     expect(text).toContain('Retention by cohort — all customers');
@@ -67,6 +76,10 @@ describe('each kind of result shows its numbers', () => {
   test('lifecycle shows the states and the revenue by state', () => {
     const html = shown(periodLifecycle(BOOK, { period: 'month' }))['text/html'];
     expect(cells(html)).toEqual(expect.arrayContaining(['Resurrected', 'EUR 1,234.50', '0.5']));
+  });
+
+  test('lifecycle shows the lifecycle chart', () => {
+    expect(shown(periodLifecycle(BOOK, { period: 'month' }))['text/html']).toMatch(/<\/table><div><svg\b/);
   });
 
   test('an RFM report shows its segments', () => {

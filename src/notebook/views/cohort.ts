@@ -34,7 +34,7 @@ function leadColumns(table: CohortTable): string[] {
 
 function cohortNote(table: CohortTable): string {
   const every = typeof table.every === 'string' ? table.every : `${table.every.days} days`;
-  return `${table.mode} retention, cohorts by ${table.by}, offsets in ${every}s, as of ${formatInstant(table.asOf)} (${table.timeZone}); ${INCOMPLETE} period not over yet`;
+  return `${table.mode} retention, cohorts by ${table.by}, offsets in ${every}s, as of ${formatInstant(table.asOf)}, periods in ${table.timeZone}; ${INCOMPLETE} period not over yet`;
 }
 
 /**
@@ -46,7 +46,7 @@ function cohortNote(table: CohortTable): string {
  * @returns retention rates (rows: cohorts, then the size-weighted average of complete cells), and the
  *   cumulative net revenue per customer
  */
-export function cohortSections(table: CohortTable, money: MoneyFormat, charts: { retention?: string; revenue?: string } = {}): Section[] {
+export function cohortSections(table: CohortTable, money: MoneyFormat, charts: { retention: readonly string[]; revenue: readonly string[] } = { retention: [], revenue: [] }): Section[] {
   const labels = offsetLabels(table);
   const columns = [...leadColumns(table), ...labels];
   const pad = (cells: Cell[]): Cell[] => [...cells, ...Array.from({ length: columns.length - cells.length }, () => numberCell(''))];
@@ -64,13 +64,13 @@ export function cohortSections(table: CohortTable, money: MoneyFormat, charts: {
     pad([...averageLead, ...table.average.map((a) => numberCell(formatMoney(a.cumulativeRevenuePerCustomer, money)))]),
   ];
   return [
-    { title: 'Retention by cohort', note: cohortNote(table), columns, rows: retention, charts: chartsOf(charts.retention) },
+    { title: 'Retention by cohort', note: cohortNote(table), columns, rows: retention, charts: charts.retention },
     {
       title: 'Cumulative net revenue per customer',
       note: `net revenue of offsets 0…k ÷ cohort size; average over complete cells (${MISSING}: none)`,
       columns,
       rows: revenue,
-      charts: chartsOf(charts.revenue),
+      charts: charts.revenue,
     },
   ];
 }
