@@ -12,6 +12,7 @@
 export * from './index.ts';
 export { JUPYTER_DISPLAY, type Displayable, type Displayed, type MimeBundle } from './notebook/displayed.ts';
 export { display, type DisplayOptions } from './notebook/display.ts';
-export { summarize, periodRetention, periodLifecycle, rfm, dormancy, mrrReport } from './notebook/reports.ts';
+export { summarize, periodRetention, periodLifecycle, mrrReport } from './notebook/reports.ts';
+export { rfm, dormancy } from './notebook/segment-reports.ts';
 export { fitBgNbd, fitParetoNbd, fitGammaGamma } from './notebook/fits.ts';
 export { Cohort, type SubscriptionCohort } from './notebook/cohort.ts';

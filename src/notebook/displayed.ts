@@ -6,7 +6,19 @@
  * @module
  */
 
-/** The key Deno's Jupyter kernel looks for: `Symbol.for('Jupyter.display')`. */
+/**
+ * The key Deno's Jupyter kernel looks for: `Symbol.for('Jupyter.display')`. The results of the notebook
+ * entry have a method under it that returns their {@link MimeBundle}.
+ *
+ * @example
+ * ```ts
+ * import { JUPYTER_DISPLAY, summarize } from 'retention-metrics/notebook';
+ * JUPYTER_DISPLAY === Symbol.for('Jupyter.display'); // => true
+ * const summary = summarize([{ customerId: 'a', date: '2024-01-05', amount: 10 }]);
+ * Object.keys(summary).includes('customers'); // => true
+ * summary[JUPYTER_DISPLAY]()['text/plain'].split('\n')[0]; // => 'Summary'
+ * ```
+ */
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for('Jupyter.display') as typeof JUPYTER_DISPLAY;
 
 /** A MIME bundle: the same content as an HTML fragment and as plain text for a terminal. */

@@ -4,19 +4,14 @@
  *
  * @module
  */
-import type { CustomerState } from '../input/customer-state-type.ts';
 import type { Breakdown } from '../input/breakdown.ts';
 import type { LedgerInput } from '../input/ledger.ts';
 import { type LifecycleOptions, type LifecycleRow, periodLifecycle as coreLifecycle } from '../metrics/lifecycle.ts';
 import { type PeriodRetentionOptions, type PeriodRetentionRow, periodRetention as coreRetention } from '../metrics/period-retention.ts';
 import { type Summary, type SummarizeOptions, summarize as coreSummarize } from '../metrics/summarize.ts';
-import { dormancy as coreDormancy } from '../segments/dormancy.ts';
-import type { DormancyOptions, DormancyReport } from '../segments/dormancy-types.ts';
-import { rfm as coreRfm } from '../segments/rfm.ts';
-import type { RfmOptions, RfmReport } from '../segments/rfm-types.ts';
 import { type MrrReport, type MrrReportOptions, mrrReport as coreMrrReport } from '../subscriptions/mrr-report.ts';
 import type { SubscriptionInterval, SubscriptionRevenue } from '../subscriptions/revenue-types.ts';
-import { SECTIONS, bundleOf, maybeBreakdownBundle } from './bundles.ts';
+import { SECTIONS, maybeBreakdownBundle } from './bundles.ts';
 import { type Displayed, withDisplay } from './displayed.ts';
 import { moneyFormatOf } from './money.ts';
 
@@ -42,7 +37,40 @@ import { moneyFormatOf } from './money.ts';
  * ```
  */
 export function summarize(data: LedgerInput, options?: SummarizeOptions & { by?: undefined }): Displayed<Summary>;
+/**
+ * `summarize` broken down by an attribute, with a notebook display.
+ *
+ * @param data - a ledger with the attribute
+ * @param options - as for the root entry's `summarize`, with `by`
+ * @returns the breakdown, deep-equal to the root entry's, displayed as a table over everyone then one per segment
+ * @throws as the root entry's `summarize`
+ *
+ * @example
+ * ```ts
+ * import { ledger, summarize } from 'retention-metrics/notebook';
+ * const book = ledger([
+ *   { customerId: 'a', date: '2024-01-10', amount: 10, channel: 'ads' },
+ *   { customerId: 'b', date: '2024-02-12', amount: 10, channel: 'mail' },
+ * ], { attributes: { channel: 'channel' } });
+ * summarize(book, { by: 'channel' }).segments.map((s) => s.value); // => ['ads', 'mail']
+ * ```
+ */
 export function summarize(data: LedgerInput, options: SummarizeOptions & { by: string }): Displayed<Breakdown<Summary>>;
+/**
+ * `summarize` with options whose `by` is known only when it runs: the report, or its breakdown with `by`.
+ *
+ * @param data - as in the other forms
+ * @param options - as in the other forms, `by` optional
+ * @returns the report or breakdown, with a notebook display
+ * @throws as the root entry's `summarize`
+ *
+ * @example
+ * ```ts
+ * import { type SummarizeOptions, summarize } from 'retention-metrics/notebook';
+ * const options: SummarizeOptions = { };
+ * 'total' in summarize([{ customerId: 'a', date: '2024-01-10', amount: 10 }], options); // => false
+ * ```
+ */
 export function summarize(data: LedgerInput, options?: SummarizeOptions): Displayed<Summary | Breakdown<Summary>>;
 export function summarize(data: LedgerInput, options?: SummarizeOptions): Displayed<Summary | Breakdown<Summary>> {
   return withDisplay(coreSummarize(data, options), maybeBreakdownBundle(SECTIONS.summary, moneyFormatOf(data, options)));
@@ -70,7 +98,40 @@ export function summarize(data: LedgerInput, options?: SummarizeOptions): Displa
  * ```
  */
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions & { by?: undefined }): Displayed<PeriodRetentionRow[]>;
+/**
+ * `periodRetention` broken down by an attribute, with a notebook display.
+ *
+ * @param data - a ledger with the attribute
+ * @param options - as for the root entry's `periodRetention`, with `by`
+ * @returns the breakdown, deep-equal to the root entry's, displayed as a table over everyone then one per segment
+ * @throws as the root entry's `periodRetention`
+ *
+ * @example
+ * ```ts
+ * import { ledger, periodRetention } from 'retention-metrics/notebook';
+ * const book = ledger([
+ *   { customerId: 'a', date: '2024-01-10', amount: 10, channel: 'ads' },
+ *   { customerId: 'b', date: '2024-02-12', amount: 10, channel: 'mail' },
+ * ], { attributes: { channel: 'channel' } });
+ * periodRetention(book, { period: 'month', by: 'channel' }).total.map((r) => r.acquired); // => [1, 1]
+ * ```
+ */
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions & { by: string }): Displayed<Breakdown<PeriodRetentionRow[]>>;
+/**
+ * `periodRetention` with options whose `by` is known only when it runs: the report, or its breakdown with `by`.
+ *
+ * @param data - as in the other forms
+ * @param options - as in the other forms, `by` optional
+ * @returns the report or breakdown, with a notebook display
+ * @throws as the root entry's `periodRetention`
+ *
+ * @example
+ * ```ts
+ * import { type PeriodRetentionOptions, periodRetention } from 'retention-metrics/notebook';
+ * const options: PeriodRetentionOptions = { period: 'month' };
+ * 'total' in periodRetention([{ customerId: 'a', date: '2024-01-10', amount: 10 }], options); // => false
+ * ```
+ */
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): Displayed<PeriodRetentionRow[] | Breakdown<PeriodRetentionRow[]>>;
 export function periodRetention(data: LedgerInput, options: PeriodRetentionOptions): Displayed<PeriodRetentionRow[] | Breakdown<PeriodRetentionRow[]>> {
   return withDisplay(coreRetention(data, options), maybeBreakdownBundle(SECTIONS.periodRetention, moneyFormatOf(data, options)));
@@ -97,58 +158,43 @@ export function periodRetention(data: LedgerInput, options: PeriodRetentionOptio
  * ```
  */
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions & { by?: undefined }): Displayed<LifecycleRow[]>;
+/**
+ * `periodLifecycle` broken down by an attribute, with a notebook display.
+ *
+ * @param data - a ledger with the attribute
+ * @param options - as for the root entry's `periodLifecycle`, with `by`
+ * @returns the breakdown, deep-equal to the root entry's, displayed as a table over everyone then one per segment
+ * @throws as the root entry's `periodLifecycle`
+ *
+ * @example
+ * ```ts
+ * import { ledger, periodLifecycle } from 'retention-metrics/notebook';
+ * const book = ledger([
+ *   { customerId: 'a', date: '2024-01-10', amount: 10, channel: 'ads' },
+ *   { customerId: 'b', date: '2024-02-12', amount: 10, channel: 'mail' },
+ * ], { attributes: { channel: 'channel' } });
+ * periodLifecycle(book, { period: 'month', by: 'channel' }).total.map((r) => r.new); // => [1, 1]
+ * ```
+ */
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions & { by: string }): Displayed<Breakdown<LifecycleRow[]>>;
+/**
+ * `periodLifecycle` with options whose `by` is known only when it runs: the report, or its breakdown with `by`.
+ *
+ * @param data - as in the other forms
+ * @param options - as in the other forms, `by` optional
+ * @returns the report or breakdown, with a notebook display
+ * @throws as the root entry's `periodLifecycle`
+ *
+ * @example
+ * ```ts
+ * import { type LifecycleOptions, periodLifecycle } from 'retention-metrics/notebook';
+ * const options: LifecycleOptions = { period: 'month' };
+ * 'total' in periodLifecycle([{ customerId: 'a', date: '2024-01-10', amount: 10 }], options); // => false
+ * ```
+ */
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): Displayed<LifecycleRow[] | Breakdown<LifecycleRow[]>>;
 export function periodLifecycle(data: LedgerInput, options: LifecycleOptions): Displayed<LifecycleRow[] | Breakdown<LifecycleRow[]>> {
   return withDisplay(coreLifecycle(data, options), maybeBreakdownBundle(SECTIONS.lifecycle, moneyFormatOf(data, options)));
-}
-
-/**
- * `rfm` of the root entry, its report displayed as the table of its segments (customers, share,
- * revenue, mean recency, frequency and monetary value) with the RFM grid.
- *
- * @param data - a ledger, records or a customer state
- * @param options - as for the root entry's `rfm`
- * @returns the report, deep-equal to the root entry's, with a notebook display
- * @throws as the root entry's `rfm`
- *
- * @example
- * ```ts
- * import { JUPYTER_DISPLAY, rfm } from 'retention-metrics/notebook';
- * const report = rfm([
- *   { customerId: 'a', date: '2024-12-30', amount: '50.00' },
- *   { customerId: 'b', date: '2023-12-31', amount: '5.00' },
- * ], { asOf: '2024-12-31' });
- * report.segments.filter((s) => s.customers > 0).map((s) => s.segment); // => ['Need Attention', 'Lost']
- * report[JUPYTER_DISPLAY]()['text/plain'].includes('Need Attention'); // => true
- * ```
- */
-export function rfm(data: LedgerInput | CustomerState, options?: RfmOptions): Displayed<RfmReport> {
-  return withDisplay(coreRfm(data, options), bundleOf(SECTIONS.rfm, moneyFormatOf(data, options)));
-}
-
-/**
- * `dormancy` of the root entry, its report displayed as the table of its segments (customers, share,
- * historical value) with the dormancy chart.
- *
- * @param data - a ledger, records or a customer state
- * @param options - as for the root entry's `dormancy`
- * @returns the report, deep-equal to the root entry's, with a notebook display
- * @throws as the root entry's `dormancy`
- *
- * @example
- * ```ts
- * import { JUPYTER_DISPLAY, dormancy } from 'retention-metrics/notebook';
- * const report = dormancy([
- *   { customerId: 'ann', date: '2024-12-01', amount: '40.00' },
- *   { customerId: 'cy', date: '2023-06-30', amount: '90.00' },
- * ], { asOf: '2024-12-31' });
- * [report.segments.active.customers, report.segments.lost.customers]; // => [1, 1]
- * report[JUPYTER_DISPLAY]()['text/plain'].includes('50.0%'); // => true
- * ```
- */
-export function dormancy(data: LedgerInput | CustomerState, options?: DormancyOptions): Displayed<DormancyReport> {
-  return withDisplay(coreDormancy(data, options), bundleOf(SECTIONS.dormancy, moneyFormatOf(data, options)));
 }
 
 /**
@@ -170,8 +216,41 @@ export function dormancy(data: LedgerInput | CustomerState, options?: DormancyOp
  * report[JUPYTER_DISPLAY]()['text/plain'].includes('USD 50.00'); // => true
  * ```
  */
-export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: MrrReportOptions & { by: string }): Displayed<Breakdown<MrrReport>>;
 export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: MrrReportOptions & { by?: undefined }): Displayed<MrrReport>;
+/**
+ * `mrrReport` broken down by plan (or an attribute), with a notebook display.
+ *
+ * @param data - a book from `subscriptionRevenue`, or priced intervals
+ * @param options - as for the root entry's `mrrReport`, with `by`
+ * @returns the breakdown, deep-equal to the root entry's, displayed as a table over everyone then one per segment
+ * @throws as the root entry's `mrrReport`
+ *
+ * @example
+ * ```ts
+ * import { mrrReport } from 'retention-metrics/notebook';
+ * const split = mrrReport([
+ *   { customerId: 'a', start: '2024-01-01', amount: '10.00', plan: 'basic' },
+ *   { customerId: 'b', start: '2024-01-15', amount: '30.00', plan: 'pro' },
+ * ], { by: 'plan', asOf: '2024-01-31T23:59:59Z' });
+ * split.segments.map((s) => s.value); // => ['basic', 'pro']
+ * ```
+ */
+export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options: MrrReportOptions & { by: string }): Displayed<Breakdown<MrrReport>>;
+/**
+ * `mrrReport` with options whose `by` is known only when it runs: the report, or its breakdown with `by`.
+ *
+ * @param data - as in the other forms
+ * @param options - as in the other forms, `by` optional
+ * @returns the report or breakdown, with a notebook display
+ * @throws as the root entry's `mrrReport`
+ *
+ * @example
+ * ```ts
+ * import { type MrrReportOptions, mrrReport } from 'retention-metrics/notebook';
+ * const options: MrrReportOptions = { };
+ * 'total' in mrrReport([{ customerId: 'a', start: '2024-01-01', amount: 10 }], options); // => false
+ * ```
+ */
 export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: MrrReportOptions): Displayed<MrrReport | Breakdown<MrrReport>>;
 export function mrrReport(data: SubscriptionRevenue | Iterable<SubscriptionInterval>, options?: MrrReportOptions): Displayed<MrrReport | Breakdown<MrrReport>> {
   return withDisplay(coreMrrReport(data, options), maybeBreakdownBundle(SECTIONS.mrr, moneyFormatOf(data, options)));
