@@ -76,6 +76,24 @@ describe('a notebook result is the root entry result with a hidden display metho
     for (const name of Object.keys(root)) expect(Object.keys(notebook), name).toContain(name);
   });
 
+  test('every step of the root entry builder is a step of the notebook builder', () => {
+    const steps = (from: typeof root.Cohort | typeof notebook.Cohort) =>
+      from
+        .from(BOOK)
+        .by('month')
+        .every('month')
+        .timeZone('Europe/Berlin')
+        .weekStartsOn(1)
+        .asOf(AS_OF)
+        .between('2024-01-01', '2024-03-01')
+        .mode('unbounded')
+        .maxOffset(1)
+        .activeWhen({ minOrders: 1 })
+        .where({ channel: ['mail'] })
+        .table();
+    expect(steps(notebook.Cohort)).toStrictEqual(steps(root.Cohort));
+  });
+
   test('a notebook cohort builder is an instance of the root entry builder', () => {
     expect(notebook.Cohort.from(BOOK).by('week')).toBeInstanceOf(root.Cohort);
   });
