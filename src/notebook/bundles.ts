@@ -37,8 +37,8 @@ export const SECTIONS = {
   periodRetention: ((rows) => periodRetentionSections(rows, CHARTS.periodRetention(rows))) satisfies Sections<readonly PeriodRetentionRow[]>,
   lifecycle: ((rows, money) => lifecycleSections(rows, money, CHARTS.lifecycle(rows))) satisfies Sections<readonly LifecycleRow[]>,
   rfm: ((report, money) => rfmSections(report, money, CHARTS.rfm(report))) satisfies Sections<RfmReport>,
-  dormancy: ((report, money) => dormancySections(report, money, CHARTS.dormancy(report))) satisfies Sections<DormancyReport>,
-  mrr: ((report, money) => mrrSections(report, money, CHARTS.mrr(report))) satisfies Sections<MrrReport>,
+  dormancy: ((report, money) => dormancySections(report, money, CHARTS.dormancy(report, money))) satisfies Sections<DormancyReport>,
+  mrr: ((report, money) => mrrSections(report, money, CHARTS.mrr(report, money))) satisfies Sections<MrrReport>,
   model: ((model) => modelSections(model, CHARTS.model(model, null))) satisfies Sections<ModelLike>,
 };
 

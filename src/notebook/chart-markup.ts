@@ -13,7 +13,22 @@ import type { FrequencySummary } from '../models/summary.ts';
 import type { DormancyReport } from '../segments/dormancy-types.ts';
 import type { RfmReport } from '../segments/rfm-types.ts';
 import type { MrrReport } from '../subscriptions/mrr-report.ts';
-import { cohortHeatmap, lifecycleChart, ltvCurve, retentionCurves } from '../charts.ts';
+import {
+  cohortHeatmap,
+  dormancyChart,
+  frequencyHistogram,
+  lifecycleChart,
+  ltvCurve,
+  mrrMovementsChart,
+  pAliveMatrix,
+  retentionCurves,
+  rfmChart,
+  survivalCurves,
+  trackingPlot,
+} from '../charts.ts';
+import type { BgNbdModel } from '../models/bg-nbd.ts';
+import type { ParetoNbdModel } from '../models/pareto-nbd.ts';
+import type { RfmSummary } from '../models/rfm-summary-types.ts';
 import type { MoneyFormat } from './format.ts';
 import { escapeHtml } from './render.ts';
 import type { ModelLike } from './views/models.ts';
@@ -33,15 +48,15 @@ export function chart(draw: () => string): string {
   }
 }
 
-/** The charts of each kind of result; `undefined` where the charts entry has none. */
+/** The charts of each kind of result; `undefined` (or none) where no chart applies. */
 export interface ChartMarkup {
   cohort(table: CohortTable, money: MoneyFormat): { retention: string[]; revenue: string[] };
   survival(table: SurvivalTable): string | undefined;
   periodRetention(rows: readonly PeriodRetentionRow[]): string | undefined;
   lifecycle(rows: readonly LifecycleRow[]): string | undefined;
   rfm(report: RfmReport): string | undefined;
-  dormancy(report: DormancyReport): string | undefined;
-  mrr(report: MrrReport): string | undefined;
+  dormancy(report: DormancyReport, money: MoneyFormat): string | undefined;
+  mrr(report: MrrReport, money: MoneyFormat): string | undefined;
   /** A model's charts; with the summary it was fitted to, those that compare with the data. */
   model(model: ModelLike, summary: FrequencySummary | null): string[];
 }
@@ -51,17 +66,50 @@ function currencyOf(money: MoneyFormat): { currency?: string } {
   return money.currency === null ? {} : { currency: money.currency };
 }
 
-/** @internal The charts drawn: `undefined` (or none) where the charts entry has no chart of a kind. */
+/** Whether a summary is an `rfmSummary` (what the charts comparing a model with its data read). */
+function isRfmSummary(summary: FrequencySummary): summary is FrequencySummary & RfmSummary {
+  const s = summary as Partial<RfmSummary>;
+  return s.x instanceof Uint32Array && s.T instanceof Float64Array && s.repeatByPeriod instanceof Float64Array && typeof s.unitDays === 'number';
+}
+
+/** The largest age T of a summary. */
+function maxAge(summary: FrequencySummary): number {
+  let max = 0;
+  for (let i = 0; i < summary.T.length; i++) max = Math.max(max, summary.T[i]);
+  return max;
+}
+
+/**
+ * The charts of a BG/NBD or Pareto/NBD model: with the `rfmSummary` it was fitted to, the P(alive)
+ * matrix, the frequency histogram and the tracking plot; with another summary, the P(alive) matrix at
+ * its largest age; without one, none (the matrix needs an age).
+ */
+function transactionModelCharts(model: BgNbdModel | ParetoNbdModel, summary: FrequencySummary | null): string[] {
+  if (summary === null) return [];
+  if (!isRfmSummary(summary)) {
+    const age = maxAge(summary);
+    return age > 0 ? [chart(() => pAliveMatrix(model, { age }))] : [];
+  }
+  return [
+    chart(() => pAliveMatrix(model, { summary })),
+    chart(() => frequencyHistogram({ model, summary })),
+    chart(() => trackingPlot({ model, summary })),
+  ];
+}
+
+/** @internal The charts drawn. */
 export const CHARTS: ChartMarkup = {
   cohort: (table, money) => ({
     retention: [chart(() => cohortHeatmap(table)), chart(() => retentionCurves(table))],
     revenue: [chart(() => ltvCurve(table, currencyOf(money)))],
   }),
-  survival: () => undefined,
+  survival: (table) => chart(() => survivalCurves(table)),
   periodRetention: () => undefined,
   lifecycle: (rows) => chart(() => lifecycleChart(rows)),
-  rfm: () => undefined,
-  dormancy: () => undefined,
-  mrr: () => undefined,
-  model: () => [],
+  rfm: (report) => chart(() => rfmChart(report)),
+  dormancy: (report, money) => chart(() => dormancyChart(report, currencyOf(money))),
+  mrr: (report, money) => chart(() => mrrMovementsChart(report, currencyOf(money))),
+  // The tag tells the two transaction models from the others (their charts read these two only).
+  model: (model, summary) =>
+    model.model === 'bg-nbd' || model.model === 'pareto-nbd' ? transactionModelCharts(model as unknown as BgNbdModel | ParetoNbdModel, summary) : [],
 };

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import * as root from '../../src/index.ts';
 import { Cohort, JUPYTER_DISPLAY, type MimeBundle, display, dormancy, fitBgNbd, fitGammaGamma, fitParetoNbd, mrrReport, periodLifecycle, periodRetention, rfm, summarize } from '../../src/notebook.ts';
 import { optionError } from '../helpers/option-error.ts';
-import { AS_OF, BOOK, FREQUENCY, INTERVALS, ORDERS, SPEND, SUBSCRIPTIONS } from './fixtures.ts';
+import { AS_OF, BOOK, FREQUENCY, INTERVALS, ORDERS, REPEAT_END, REPEAT_ORDERS, SPEND, SUBSCRIPTIONS } from './fixtures.ts';
 
 function shown(value: { [JUPYTER_DISPLAY](): MimeBundle }): MimeBundle {
   return value[JUPYTER_DISPLAY]();
@@ -129,6 +129,44 @@ describe('each kind of result shows its numbers', () => {
     const text = shown(display(root.bgNbdModel({ r: 0.25, alpha: 4, a: 0.8, b: 2.4 })))['text/plain'];
     expect(text).toMatch(/alpha\s+4/);
     expect(text).not.toContain('Log-likelihood');
+  });
+});
+
+describe('each kind of result shows its chart under its table', () => {
+  /** The number of charts: each is one <div> holding its <svg> (which may nest more svg elements). */
+  const charts = (html: string) => html.match(/<div><svg\b/g)?.length ?? 0;
+
+  test.each([
+    ['survival table', () => shown(Cohort.fromSubscriptions(SUBSCRIPTIONS).asOf(AS_OF).table())],
+    ['RFM report', () => shown(rfm(BOOK, { asOf: AS_OF }))],
+    ['dormancy report', () => shown(dormancy(BOOK, { asOf: AS_OF }))],
+    ['MRR report', () => shown(mrrReport(INTERVALS, { asOf: AS_OF }))],
+  ] as const)('a %s shows one chart', (_name, bundle) => {
+    const html = bundle()['text/html'];
+    expect(charts(html)).toBe(1);
+    expect(html).toMatch(/<\/table><div><svg\b/);
+  });
+
+  test('money charts are labelled with the currency', () => {
+    expect(shown(dormancy(BOOK, { asOf: AS_OF }))['text/html']).toMatch(/<svg[\s\S]*EUR/);
+  });
+
+  test('a fit to an rfmSummary shows the P(alive) matrix, the frequency histogram and the tracking plot', () => {
+    const summary = root.rfmSummary(REPEAT_ORDERS, { unit: 'week', calibrationEnd: REPEAT_END });
+    const html = shown(fitBgNbd(summary))['text/html'];
+    expect(charts(html)).toBe(3);
+  });
+
+  test('a fit to a plain summary shows the P(alive) matrix at its largest age', () => {
+    expect(charts(shown(fitParetoNbd(FREQUENCY))['text/html'])).toBe(1);
+  });
+
+  test('a model shown without its data shows no chart', () => {
+    expect(charts(shown(display(root.fitBgNbd(FREQUENCY)))['text/html'])).toBe(0);
+  });
+
+  test('a Gamma-Gamma fit shows no chart', () => {
+    expect(charts(shown(fitGammaGamma(SPEND))['text/html'])).toBe(0);
   });
 });
 

@@ -33,3 +33,20 @@ export const INTERVALS = [
   { customerId: 'acme', start: '2024-01-01', end: '2024-02-15', amount: '50.00' },
   { customerId: 'globex', start: '2024-02-01', amount: '120.00' },
 ];
+
+/** The calibration end of {@link REPEAT_ORDERS}: 38 weeks after their first day. */
+export const REPEAT_END = new Date(Date.UTC(2024, 0, 1) + 38 * 7 * 86_400_000).toISOString();
+
+/**
+ * Orders whose `rfmSummary` in weeks to {@link REPEAT_END} is {@link FREQUENCY}: per pattern, `weight`
+ * customers with a first order on 2024-01-01 and `x` repeat orders spread evenly to week `tx`.
+ */
+export const REPEAT_ORDERS = FREQUENCY.x.flatMap((x, p) =>
+  Array.from({ length: FREQUENCY.weight[p] }, (_, c) =>
+    Array.from({ length: x + 1 }, (_, k) => ({
+      customerId: `p${p}c${c}`,
+      date: new Date(Date.UTC(2024, 0, 1) + Math.round(x === 0 ? 0 : (FREQUENCY.tx[p] * 7 * k) / x) * 86_400_000).toISOString(),
+      amount: '10.00',
+    })),
+  ),
+).flat();
