@@ -24,7 +24,8 @@ const TABLE_STYLE = 'border-collapse:collapse;font-variant-numeric:tabular-nums;
 const CELL_STYLE = 'padding:2px 8px;border-bottom:1px solid #ddd';
 
 function htmlCell(tag: 'td' | 'th', cell: Cell): string {
-  const align = cell.numeric ? 'right' : 'left';
+  // Numbers (money with its code, starred rates) stay on one line; text may wrap.
+  const align = cell.numeric ? 'right;white-space:nowrap' : 'left';
   return `<${tag} style="${CELL_STYLE};text-align:${align}">${escapeHtml(cell.text)}</${tag}>`;
 }
 
