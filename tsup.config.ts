@@ -5,8 +5,9 @@ import { insertionMap, markTopLevelPure } from './scripts/pure-top-level.mjs';
 const DECIMAL_MODULE = fileURLToPath(new URL('src/decimal.ts', import.meta.url));
 
 export default defineConfig({
-  // `index`, `calendar`, `sql` and `charts` are the package's entries (package.json `exports`); `charts`
-  // alone imports @observablehq/plot and linkedom, which stay external (optional dependencies). The
+  // `index`, `calendar`, `sql`, `charts` and `notebook` are the package's entries (package.json `exports`);
+  // `charts` (and `notebook`, which draws with it) alone import @observablehq/plot and linkedom, which stay
+  // external (optional dependencies). The
   // other two are files of their own so that a consumer's bundler, which keeps or drops whole files of a package declared
   // free of side effects, drops them when nothing it keeps uses them: `decimal` is the one module that
   // imports decimal.js (see `esbuildPlugins`; an import of it in index.js would keep decimal.js in every
@@ -17,11 +18,12 @@ export default defineConfig({
     calendar: 'src/calendar.ts',
     sql: 'src/sql.ts',
     charts: 'src/charts.ts',
+    notebook: 'src/notebook.ts',
     decimal: 'src/decimal.ts',
     'special-functions': 'src/models/special.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', sql: 'src/sql.ts', charts: 'src/charts.ts' } },
+  dts: { entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', sql: 'src/sql.ts', charts: 'src/charts.ts', notebook: 'src/notebook.ts' } },
   tsconfig: 'tsconfig.build.json',
   target: 'es2022',
   platform: 'neutral',

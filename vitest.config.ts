@@ -8,6 +8,7 @@ export default defineConfig({
       { find: /^retention-metrics\/calendar$/, replacement: fileURLToPath(new URL('./src/calendar.ts', import.meta.url)) },
       { find: /^retention-metrics\/sql$/, replacement: fileURLToPath(new URL('./src/sql.ts', import.meta.url)) },
       { find: /^retention-metrics\/charts$/, replacement: fileURLToPath(new URL('./src/charts.ts', import.meta.url)) },
+      { find: /^retention-metrics\/notebook$/, replacement: fileURLToPath(new URL('./src/notebook.ts', import.meta.url)) },
     ],
   },
   test: {

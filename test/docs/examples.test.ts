@@ -3,7 +3,7 @@
 // the value must deep-equal the literal; a numeric literal written with d decimals means "equals this
 // when rounded to d decimals". Blocks fenced as ```ts ignore are shown but not run. Imports of the package
 // (`retention-metrics`, `retention-metrics/calendar`, `retention-metrics/sql`,
-// `retention-metrics/charts`) are pointed at their entry in src/; an example in a
+// `retention-metrics/charts`, `retention-metrics/notebook`) are pointed at their entry in src/; an example in a
 // src/ module that shows an internal function imports it by a path relative to that module.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -18,6 +18,7 @@ const ENTRIES: Readonly<Record<string, string>> = {
   'retention-metrics/calendar': join(root, 'src', 'calendar.ts'),
   'retention-metrics/sql': join(root, 'src', 'sql.ts'),
   'retention-metrics/charts': join(root, 'src', 'charts.ts'),
+  'retention-metrics/notebook': join(root, 'src', 'notebook.ts'),
 };
 const scratch = join(root, '.tmp', 'examples');
 
