@@ -1,6 +1,6 @@
 // A notebook run headless by Jupyter's client (nbclient) on Deno's kernel: the last expression of a
 // cell shows as the MIME bundle of the notebook entry's display. Skipped where no Python with nbclient
-// is installed (Debian: python3-nbclient).
+// is installed (Debian: python3-nbclient), unless RETENTION_METRICS_REQUIRE_SERVERS=1.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,13 @@ interface Output {
   data?: Record<string, string>;
   text?: string;
 }
+
+/** Whether a missing notebook client fails the run (`RETENTION_METRICS_REQUIRE_SERVERS=1`, as in CI) rather than skipping. */
+const required = process.env.RETENTION_METRICS_REQUIRE_SERVERS === '1';
+
+test.runIf(required)('the notebook client and Deno are installed where they are required', () => {
+  expect({ python: python !== undefined, deno: existsSync(deno) }).toEqual({ python: true, deno: true });
+});
 
 describe.skipIf(python === undefined || !existsSync(deno))("a notebook on Deno's Jupyter kernel", () => {
   const work = mkdtempSync(join(tmpdir(), 'notebook-jupyter-'));
