@@ -16,7 +16,18 @@ import { modelUnitName } from './model-units.ts';
 import { type ChartOptions, resolveChartOptions, wholeOption } from './options.ts';
 import { Plot, drawLegend, drawPlot } from './plot.ts';
 
-/** Options of {@link pAliveMatrix}. */
+/**
+ * Options of {@link pAliveMatrix}.
+ *
+ * @example
+ * ```ts
+ * import { paretoNbdModel } from 'retention-metrics';
+ * import { type PAliveMatrixOptions, pAliveMatrix } from 'retention-metrics/charts';
+ * const options: PAliveMatrixOptions = { age: 52, maxFrequency: 15 };
+ * const model = paretoNbdModel({ r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 }, { unit: 'week' });
+ * pAliveMatrix(model, options).includes('52 weeks after their first purchase'); // => true
+ * ```
+ */
 export interface PAliveMatrixOptions extends ChartOptions {
   /**
    * The customers' age T (time from the first purchase to the end of observation) in the model's time
