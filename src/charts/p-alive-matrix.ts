@@ -85,9 +85,10 @@ export function pAliveMatrix(model: BgNbdModel | ParetoNbdModel, options: PAlive
   const { age, maxFrequency } = gridSize(options ?? {});
   const document = chartDocument();
   const unit = checked.unitDays;
-  const columns = Math.min(MAX_COLUMNS, Math.floor(age) + 1);
-  const recencies = Array.from({ length: columns }, (_, j) => (columns === 1 ? 0 : (age * j) / (columns - 1)));
-  const label = (tx: number): string => String(Math.round(tx * 10) / 10);
+  const columns = Math.min(MAX_COLUMNS, Math.max(2, Math.floor(age) + 1));
+  const recencies = Array.from({ length: columns }, (_, j) => (age * j) / (columns - 1));
+  // Three significant digits keep the columns' labels apart for any age > 0.
+  const label = (tx: number): string => String(Number(tx.toPrecision(3)));
   const cells: AliveCell[] = [];
   for (let x = 0; x <= maxFrequency; x++) {
     for (const tx of x === 0 ? [0] : recencies) {
