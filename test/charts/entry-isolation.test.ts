@@ -38,3 +38,9 @@ describe('the charts stay out of the core entries', () => {
     expect([...packages].filter((p) => p.startsWith('retention-metrics'))).toEqual([]);
   });
 });
+
+test('the charts entry’s InvalidOptionError is the root entry’s', async () => {
+  const charts = await import('../../src/charts.ts');
+  const root = await import('../../src/index.ts');
+  expect(charts.InvalidOptionError).toBe(root.InvalidOptionError);
+});
