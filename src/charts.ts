@@ -9,6 +9,8 @@
  * @module retention-metrics/charts
  */
 // Public API of `retention-metrics/charts`. Exports only: no logic lives here.
+// The error the charts throw, the same class as the root entry's (shared code), for `instanceof` here.
+export { InvalidOptionError } from './errors.ts';
 export type { ChartOptions, MoneyChartOptions } from './charts/options.ts';
 export { cohortHeatmap } from './charts/cohort-heatmap.ts';
 export { retentionCurves } from './charts/retention-curves.ts';
