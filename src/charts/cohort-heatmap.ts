@@ -10,7 +10,8 @@ import { percent, percentTick, periodName, thinTicks } from './format.ts';
 import { frame } from './frame.ts';
 import { activePhrase, cohortName, offsetAxisLabel, offsetLabels } from './cohort-rows.ts';
 import { type ChartOptions, resolveChartOptions } from './options.ts';
-import { Plot, drawLegend, drawPlot } from './plot.ts';
+import * as Plot from '@observablehq/plot';
+import { drawLegend, drawPlot } from './plot.ts';
 
 /** Colour bins of the rates: a sequential, colour-blind-safe scheme (light = low, dark = high). */
 const BINS = 6;

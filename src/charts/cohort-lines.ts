@@ -10,7 +10,8 @@ import { cohortName, offsetAxisLabel, offsetLabels } from './cohort-rows.ts';
 import type { ChartDocument } from './document.ts';
 import { thinTicks } from './format.ts';
 import { type Swatch, frame } from './frame.ts';
-import { CATEGORY_COLORS, Plot, drawPlot } from './plot.ts';
+import * as Plot from '@observablehq/plot';
+import { CATEGORY_COLORS, drawPlot } from './plot.ts';
 
 /** With more cohorts than colours, cohorts are drawn alike in grey and only the average stands out. */
 const AVERAGE_COLOR = '#111';

@@ -10,7 +10,8 @@ import { chartDocument } from './document.ts';
 import { count, money, moneyUnit, percent } from './format.ts';
 import { frame } from './frame.ts';
 import { type MoneyChartOptions, resolveMoneyOptions } from './options.ts';
-import { Plot, drawPlot } from './plot.ts';
+import * as Plot from '@observablehq/plot';
+import { drawPlot } from './plot.ts';
 
 /** The segments' names as the docs write them, and colours from active (green) to lost (grey), Okabe–Ito. */
 const SEGMENTS: Readonly<Record<DormancySegment, { label: string; color: string }>> = {

@@ -47,7 +47,7 @@ const LINE = 18;
  */
 export function frame(parts: FrameParts): string {
   const { document, width } = parts;
-  const root = svgElement(document, 'svg', { xmlns: SVG_NS, width, viewBox: '', role: 'img', 'font-family': FONT, 'font-size': 10 });
+  const root = svgElement(document, 'svg', { xmlns: SVG_NS, width, role: 'img', 'font-family': FONT, 'font-size': 10 });
   const label = [parts.title, parts.subtitle].filter((t) => t !== '').join(' — ');
   if (label !== '') root.appendChild(textElement(document, 'title', {}, label));
   root.appendChild(svgElement(document, 'rect', { width: '100%', height: '100%', fill: 'white' }));

@@ -10,7 +10,8 @@ import { count } from './format.ts';
 import { type Swatch, frame } from './frame.ts';
 import { type ModelAndSummary, checkModelAndSummary } from './model-input.ts';
 import { type ChartOptions, resolveChartOptions, wholeOption } from './options.ts';
-import { Plot, drawPlot } from './plot.ts';
+import * as Plot from '@observablehq/plot';
+import { drawPlot } from './plot.ts';
 
 /**
  * Options of {@link frequencyHistogram}.

@@ -9,7 +9,8 @@ import { chartDocument } from './document.ts';
 import { count, integerTicks, thinTicks } from './format.ts';
 import { type Swatch, frame } from './frame.ts';
 import { type ChartOptions, resolveChartOptions } from './options.ts';
-import { Plot, drawPlot } from './plot.ts';
+import * as Plot from '@observablehq/plot';
+import { drawPlot } from './plot.ts';
 
 /** The states, in stacking order from the axis up (dormant goes down), and their colours (Okabe–Ito). */
 const STATES = [

@@ -9,7 +9,8 @@ import { chartDocument } from './document.ts';
 import { amount, moneyUnit, thinTicks } from './format.ts';
 import { type Swatch, frame } from './frame.ts';
 import { type MoneyChartOptions, resolveMoneyOptions } from './options.ts';
-import { Plot, drawPlot } from './plot.ts';
+import * as Plot from '@observablehq/plot';
+import { drawPlot } from './plot.ts';
 
 /** The movements, in stacking order from the axis out, their sign and colours (Okabe–Ito). */
 const MOVEMENTS = [

@@ -14,7 +14,8 @@ import { capitalize, percent, percentTick, thinTicks } from './format.ts';
 import { frame } from './frame.ts';
 import { modelUnitName } from './model-units.ts';
 import { type ChartOptions, resolveChartOptions, wholeOption } from './options.ts';
-import { Plot, drawLegend, drawPlot } from './plot.ts';
+import * as Plot from '@observablehq/plot';
+import { drawLegend, drawPlot } from './plot.ts';
 
 /**
  * Options of {@link pAliveMatrix}.

@@ -41,5 +41,3 @@ export function drawLegend(document: ChartDocument, color: Plot.ScaleOptions, wi
   const legend: Record<string, unknown> = { color, width, document, className: CLASS_NAME };
   return Plot.legend(legend as Plot.LegendScales) as unknown as ChartElement;
 }
-
-export { Plot };

@@ -10,7 +10,8 @@ import { chartDocument } from './document.ts';
 import { count, percent } from './format.ts';
 import { frame } from './frame.ts';
 import { type ChartOptions, resolveChartOptions } from './options.ts';
-import { Plot, drawLegend, drawPlot } from './plot.ts';
+import * as Plot from '@observablehq/plot';
+import { drawLegend, drawPlot } from './plot.ts';
 
 /** One cell of the grid. */
 interface GridCell {

@@ -9,7 +9,8 @@ import { chartDocument } from './document.ts';
 import { capitalize, percentTick, periodName } from './format.ts';
 import { type Swatch, frame } from './frame.ts';
 import { type ChartOptions, resolveChartOptions } from './options.ts';
-import { CATEGORY_COLORS, Plot, drawPlot } from './plot.ts';
+import * as Plot from '@observablehq/plot';
+import { CATEGORY_COLORS, drawPlot } from './plot.ts';
 
 const OVERALL_COLOR = '#111';
 const MANY_COLOR = '#9aa4b1';

@@ -13,7 +13,8 @@ import { type Swatch, frame } from './frame.ts';
 import { type ModelAndSummary, checkModelAndSummary } from './model-input.ts';
 import { modelUnitName } from './model-units.ts';
 import { type ChartOptions, resolveChartOptions } from './options.ts';
-import { Plot, drawPlot } from './plot.ts';
+import * as Plot from '@observablehq/plot';
+import { drawPlot } from './plot.ts';
 
 /**
  * Options of {@link trackingPlot}.
