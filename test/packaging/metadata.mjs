@@ -7,15 +7,16 @@ export const REPOSITORY = 'https://github.com/retention-metrics/retention-metric
 
 /**
  * The packed paths (as `tar -t` lists them, under `package/`) are the README, license, manifest and a
- * `dist` with both builds and both declaration files of each entry (the root, `calendar` and `sql`), and the
- * bundled licenses.
+ * `dist` with both builds and both declaration files of each entry (the root, `calendar`, `sql`, `charts` and
+ * `notebook`), the browser build of the first four, and the bundled licenses.
  */
 export function checkPackedFiles(paths) {
   const files = paths.map((path) => path.replace(/^package\//, ''));
   const top = [...new Set(files.map((path) => path.split('/')[0]))].sort();
   if (top.join(',') !== 'LICENSE,README.md,dist,package.json') throw new Error(`unexpected files in the package: ${top}`);
-  const entries = ['index', 'calendar', 'sql'].flatMap((entry) => ['.js', '.cjs', '.d.ts', '.d.cts'].map((extension) => `${entry}${extension}`));
-  for (const file of [...entries, 'THIRD-PARTY-LICENSES.md']) {
+  const entries = ['index', 'calendar', 'sql', 'charts', 'notebook'].flatMap((entry) => ['.js', '.cjs', '.d.ts', '.d.cts'].map((extension) => `${entry}${extension}`));
+  const browser = ['index', 'calendar', 'sql', 'charts'].map((entry) => `browser/${entry}.js`);
+  for (const file of [...entries, ...browser, 'THIRD-PARTY-LICENSES.md', 'browser/THIRD-PARTY-LICENSES.md']) {
     if (!files.includes(`dist/${file}`)) throw new Error(`dist/${file} is missing from the package (files: ${files.join(', ')})`);
   }
 }

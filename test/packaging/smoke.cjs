@@ -26,4 +26,8 @@ if (calendar.InvalidOptionError !== InvalidOptionError) throw new Error('CJS: th
 const cells = [{ cohort: 24288, offset: 0, bracket: null, cohortSize: 1, minBase: 24288, maxBase: 24288, customers: '1', orders: '1', grossMinor: '150', netMinor: '150', lastActive: '1' }];
 if (sql.cohortTableFromCells(cells, { asOf: '2024-01-31' }).cohorts[0].cells[0].grossRevenue.toFixed(2) !== '1.50') throw new Error('CJS: sql entry');
 if (sql.InvalidOptionError !== InvalidOptionError) throw new Error('CJS: the sql entry exports another InvalidOptionError');
-console.log('cjs: 8 checks passed');
+// Observable Plot is an ES module: `require` of the charts entry loads it through Node's require(esm).
+const charts = require('retention-metrics/charts');
+if (!charts.lifecycleChart([]).startsWith('<svg')) throw new Error('CJS: charts entry');
+if (charts.InvalidOptionError !== InvalidOptionError) throw new Error('CJS: the charts entry exports another InvalidOptionError');
+console.log('cjs: 10 checks passed');

@@ -2,6 +2,8 @@
 import { Decimal, InvalidInputError, InvalidOptionError, isRetentionError, ledger, summarize, retentionRate } from 'retention-metrics';
 import { InvalidOptionError as CalendarOptionError, parsePeriodKey, periodKey, periodStart } from 'retention-metrics/calendar';
 import { InvalidOptionError as SqlOptionError, cohortCells, cohortTableFromCells, summaryFromRows } from 'retention-metrics/sql';
+import { InvalidOptionError as ChartsOptionError, lifecycleChart } from 'retention-metrics/charts';
+import { JUPYTER_DISPLAY, summarize as summarizeShown } from 'retention-metrics/notebook';
 
 const book = ledger([
   { customerId: 'a', date: '2024-01-01', amount: '19.99' },
@@ -47,6 +49,11 @@ try {
 }
 checks.push([error instanceof InvalidOptionError && error.option, 'dialect']);
 checks.push([SqlOptionError === InvalidOptionError, true]);
+// The charts entry draws with its own document outside a browser; the notebook entry's results display.
+checks.push([lifecycleChart([]).startsWith('<svg'), true]);
+checks.push([ChartsOptionError === InvalidOptionError, true]);
+const shown = summarizeShown(book);
+checks.push([shown.netRevenue.toFixed(2) === s.netRevenue.toFixed(2) && /<table/.test(shown[JUPYTER_DISPLAY]()['text/html']), true]);
 for (const [actual, expected] of checks) {
   if (actual !== expected) throw new Error(`smoke check failed: ${actual} !== ${expected}`);
 }
