@@ -1,0 +1,43 @@
+/**
+ * The headline section: the totals of the orders (`summarize`).
+ *
+ * @module
+ */
+import type { Ledger, Summary } from '../../index.ts';
+import { formatCount, formatDay, formatMoney, formatNumber, formatPercent } from '../format.ts';
+import type { Section } from './section.ts';
+
+/**
+ * The headline metrics of a ledger.
+ *
+ * @param book - the ledger (records read, currency digits)
+ * @param summary - `summarize(book, …)`
+ * @returns the section
+ */
+export function headlineSection(book: Ledger, summary: Summary): Section {
+  const digits = book.currencyDigits;
+  return {
+    id: 'headline',
+    title: 'Headline metrics',
+    table: {
+      headers: ['metric', 'value'],
+      rows: [
+        ['records read', formatCount(book.recordCount)],
+        ['customers', formatCount(summary.customers)],
+        ['orders', formatCount(summary.orders)],
+        ['  of which zero-value', formatCount(summary.zeroValueOrders)],
+        ['refunds', formatCount(summary.refunds)],
+        ['gross revenue', formatMoney(summary.grossRevenue, digits)],
+        ['net revenue', formatMoney(summary.netRevenue, digits)],
+        ['average order value', formatMoney(summary.averageOrderValue, digits)],
+        ['purchase frequency (orders per customer)', formatNumber(summary.purchaseFrequency, 3)],
+        ['repeat customers', formatCount(summary.repeatCustomers)],
+        ['repeat-customer rate', formatPercent(summary.repeatCustomerRate)],
+        ['repeat-revenue share', formatPercent(summary.repeatRevenueShare)],
+        ['first order', formatDay(summary.firstOrder)],
+        ['last order', formatDay(summary.lastOrder)],
+      ],
+    },
+    notes: [],
+  };
+}
