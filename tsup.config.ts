@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'tsup';
+import { type Options, defineConfig } from 'tsup';
 import { insertionMap, markTopLevelPure } from './scripts/pure-top-level.mjs';
 
 const DECIMAL_MODULE = fileURLToPath(new URL('src/decimal.ts', import.meta.url));
 
-export default defineConfig({
+const library: Options = {
   // `index`, `calendar` and `sql` are the package's entries (package.json `exports`). The other two are files
   // of their own so that a consumer's bundler, which keeps or drops whole files of a package declared
   // free of side effects, drops them when nothing it keeps uses them: `decimal` is the one module that
@@ -56,4 +56,23 @@ export default defineConfig({
       },
     },
   ],
-});
+};
+
+// The `retention-metrics` command (package.json `bin`): one ESM file for Node, with the library code it
+// uses bundled in. Its readers, argument parser and chart renderer are optional dependencies and stay
+// external, as does decimal.js. The shebang of src/cli.ts is kept at the top of dist/cli.js. `clean` is
+// off here: the library's build above empties dist/ before either writes.
+const cli: Options = {
+  entry: { cli: 'src/cli.ts' },
+  format: ['esm'],
+  tsconfig: 'tsconfig.build.json',
+  target: 'node20',
+  platform: 'node',
+  sourcemap: true,
+  clean: false,
+  splitting: false,
+  treeshake: true,
+  external: ['commander', 'csv-parse', 'hyparquet', '@observablehq/plot', 'linkedom', 'decimal.js'],
+};
+
+export default defineConfig([library, cli]);
