@@ -1,0 +1,33 @@
+// Temporary files for the reader tests: each test writes what it reads into its own directory.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { CliInputError } from '../../../src/cli/input/read-orders.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'retention-cli-input-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Write `content` to a new file named `name` (in a fresh directory) and return its path. */
+export function fileWith(name: string, content: string | Uint8Array): string {
+  const path = pathFor(name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** A fresh directory path for a file the test writes itself. */
+export function pathFor(name: string): string {
+  const sub = mkdtempSync(join(dir, 'f'));
+  return join(sub, name);
+}
+
+/** The CliInputError a promise rejects with (failing the test when it resolves or throws another). */
+export async function inputError(promise: Promise<unknown>): Promise<CliInputError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CliInputError) return error;
+    throw error;
+  }
+  throw new Error('expected a CliInputError');
+}
