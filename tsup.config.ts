@@ -5,8 +5,9 @@ import { insertionMap, markTopLevelPure } from './scripts/pure-top-level.mjs';
 const DECIMAL_MODULE = fileURLToPath(new URL('src/decimal.ts', import.meta.url));
 
 const library: Options = {
-  // `index`, `calendar` and `sql` are the package's entries (package.json `exports`). The other two are files
-  // of their own so that a consumer's bundler, which keeps or drops whole files of a package declared
+  // `index`, `calendar`, `sql` and `charts` are the package's entries (package.json `exports`); `charts`
+  // alone imports @observablehq/plot and linkedom, which stay external (optional dependencies). The
+  // other two are files of their own so that a consumer's bundler, which keeps or drops whole files of a package declared
   // free of side effects, drops them when nothing it keeps uses them: `decimal` is the one module that
   // imports decimal.js (see `esbuildPlugins`; an import of it in index.js would keep decimal.js in every
   // bundle), `special-functions` holds the bundled @stdlib code and its license comments, which a
@@ -15,11 +16,12 @@ const library: Options = {
     index: 'src/index.ts',
     calendar: 'src/calendar.ts',
     sql: 'src/sql.ts',
+    charts: 'src/charts.ts',
     decimal: 'src/decimal.ts',
     'special-functions': 'src/models/special.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', sql: 'src/sql.ts' } },
+  dts: { entry: { index: 'src/index.ts', calendar: 'src/calendar.ts', sql: 'src/sql.ts', charts: 'src/charts.ts' } },
   tsconfig: 'tsconfig.build.json',
   target: 'es2022',
   platform: 'neutral',
@@ -32,6 +34,9 @@ const library: Options = {
   // The special functions are bundled (one file to load instead of ~90 packages); see THIRD-PARTY-LICENSES.md.
   // decimal.js is listed so that `esbuildPlugins` below decides where its imports go (it stays external).
   noExternal: [/^@stdlib\//, /^decimal\.js$/],
+  // The charts' renderer and its DOM are optional dependencies, imported by the `charts` entry only; tsup
+  // keeps only `dependencies` and `peerDependencies` external by itself.
+  external: ['@observablehq/plot', 'linkedom'],
   esbuildPlugins: [
     {
       // Every other module's `import … from 'decimal.js'` is read from src/decimal.ts, which re-exports it.

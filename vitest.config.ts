@@ -7,6 +7,7 @@ export default defineConfig({
       { find: /^retention-metrics$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
       { find: /^retention-metrics\/calendar$/, replacement: fileURLToPath(new URL('./src/calendar.ts', import.meta.url)) },
       { find: /^retention-metrics\/sql$/, replacement: fileURLToPath(new URL('./src/sql.ts', import.meta.url)) },
+      { find: /^retention-metrics\/charts$/, replacement: fileURLToPath(new URL('./src/charts.ts', import.meta.url)) },
     ],
   },
   test: {

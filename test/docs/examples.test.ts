@@ -2,7 +2,8 @@
 // blocks of the guides in docs/ and of README.md. A statement followed by `// => value` is asserted:
 // the value must deep-equal the literal; a numeric literal written with d decimals means "equals this
 // when rounded to d decimals". Blocks fenced as ```ts ignore are shown but not run. Imports of the package
-// (`retention-metrics`, `retention-metrics/calendar`, `retention-metrics/sql`) are pointed at their entry in src/; an example in a
+// (`retention-metrics`, `retention-metrics/calendar`, `retention-metrics/sql`,
+// `retention-metrics/charts`) are pointed at their entry in src/; an example in a
 // src/ module that shows an internal function imports it by a path relative to that module.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -16,6 +17,7 @@ const ENTRIES: Readonly<Record<string, string>> = {
   'retention-metrics': join(root, 'src', 'index.ts'),
   'retention-metrics/calendar': join(root, 'src', 'calendar.ts'),
   'retention-metrics/sql': join(root, 'src', 'sql.ts'),
+  'retention-metrics/charts': join(root, 'src', 'charts.ts'),
 };
 const scratch = join(root, '.tmp', 'examples');
 

@@ -1,0 +1,16 @@
+/**
+ * Charts of the library's results as self-contained SVG, drawn with Observable Plot: in a browser in
+ * the page's document, elsewhere (Node, Deno, Bun) in a linkedom document. Each chart is a pure
+ * function of a result and options that returns the markup of one `<svg>` element.
+ *
+ * This entry imports `@observablehq/plot` and `linkedom` (optional dependencies of the package);
+ * `retention-metrics` itself never does.
+ *
+ * @module retention-metrics/charts
+ */
+// Public API of `retention-metrics/charts`. Exports only: no logic lives here.
+export type { ChartOptions, MoneyChartOptions } from './charts/options.ts';
+export { cohortHeatmap } from './charts/cohort-heatmap.ts';
+export { retentionCurves } from './charts/retention-curves.ts';
+export { lifecycleChart } from './charts/lifecycle-chart.ts';
+export { ltvCurve } from './charts/ltv-curve.ts';

@@ -1,0 +1,26 @@
+// Writes the charts of the shipped CDNOW data to .tmp/charts/*.svg, to look at them:
+// `npx tsx test/charts/write-cdnow-charts.ts` (then open the files, or screenshot them with a browser).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readCdnow } from '../../example/cdnow.ts';
+import * as charts from '../../src/charts.ts';
+import { Cohort } from '../../src/cohort/builder.ts';
+import { ledger } from '../../src/input/ledger.ts';
+import { periodLifecycle } from '../../src/metrics/lifecycle.ts';
+
+const out = fileURLToPath(new URL('../../.tmp/charts/', import.meta.url));
+mkdirSync(out, { recursive: true });
+const book = ledger(readCdnow(), { currency: 'USD' });
+const asOf = '1998-06-30T23:59:59Z';
+const monthly = Cohort.from(book).by('month').every('month').asOf(asOf).table();
+const quarterly = Cohort.from(book).by('week').every('month').asOf(asOf).table();
+const written: Record<string, string> = {
+  'cohort-heatmap': charts.cohortHeatmap(monthly),
+  'cohort-heatmap-weekly': charts.cohortHeatmap(quarterly, { width: 900 }),
+  'retention-curves': charts.retentionCurves(monthly),
+  'retention-curves-weekly': charts.retentionCurves(quarterly),
+  lifecycle: charts.lifecycleChart(periodLifecycle(book, { period: 'month', asOf })),
+};
+for (const [name, svg] of Object.entries(written)) writeFileSync(join(out, `${name}.svg`), svg);
+process.stdout.write(`${Object.keys(written).length} charts in ${out}\n`);
