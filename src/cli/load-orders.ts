@@ -6,8 +6,8 @@
  */
 import { basename } from 'node:path';
 import { InvalidInputError, type Ledger, ledger } from '../index.ts';
-import { CliDataError, recordErrorMessage } from './errors.ts';
 import type { InputSettings } from './input-flags.ts';
+import { fromLedgerError } from './input/ledger-error.ts';
 import { type ColumnChoice, type OrdersFile, readOrders } from './input/read-orders.ts';
 import type { CliIo } from './io.ts';
 import { lastLocalDay } from './local-day.ts';
@@ -58,8 +58,8 @@ export function guessedColumnsNote(file: Pick<OrdersFile, 'columns' | 'guessed'>
  * @param settings - the input flags' settings
  * @param io - the program's channels (progress and notes go to standard error)
  * @returns the file, its ledger and the as-of day
- * @throws CliInputError for an unreadable file; {@link CliDataError} for a record the ledger refuses
- *   (named by its line and column) or a file without orders
+ * @throws CliInputError for an unreadable file or a record the ledger refuses (named by its line and
+ *   column); `CliDataError` for a file without orders
  */
 export async function loadOrders(settings: InputSettings, io: CliIo): Promise<LoadedOrders> {
   const progress = progressLine(io, basename(settings.path));
@@ -91,7 +91,7 @@ export async function loadOrders(settings: InputSettings, io: CliIo): Promise<Lo
       timeZone: settings.timeZone,
     });
   } catch (error) {
-    if (error instanceof InvalidInputError) throw new CliDataError(recordErrorMessage(error, file, settings.path));
+    if (error instanceof InvalidInputError) throw fromLedgerError(file, settings.path, error);
     throw error;
   }
   const asOfDay = settings.asOfDay ?? lastLocalDay(book, settings.timeZone);

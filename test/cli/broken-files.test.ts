@@ -47,7 +47,7 @@ describe('files that cannot be used: exit code 1 and a message naming the proble
     const path = writeTemp(dir, 'bad-amount.csv', 'customer_id,created_at,total\na,2024-01-01,10\nb,2024-01-02,ten\n');
     const r = await runCli(['cohorts', path]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: bad-amount\.csv line 3, column "total": /m);
+    expect(r.stderr).toMatch(/^error: bad-amount\.csv line 3: column "total": "ten" /m);
   });
 
   test('a wrong delimiter is named with the one the file seems to use', async () => {

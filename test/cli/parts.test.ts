@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { CommanderError } from 'commander';
 import { Decimal, InvalidInputError } from '../../src/index.ts';
 import { toCsv } from '../../src/cli/csv.ts';
-import { CliDataError, recordErrorMessage, reportError } from '../../src/cli/errors.ts';
+import { CliDataError, reportError } from '../../src/cli/errors.ts';
 import { formatCount, formatMoney, formatPercent } from '../../src/cli/format.ts';
 import { escapeHtml } from '../../src/cli/html/escape.ts';
 import { sectionHtml } from '../../src/cli/html/section-html.ts';
@@ -102,12 +102,6 @@ describe('model file', () => {
 });
 
 describe('errors', () => {
-  test('a record error is named by the file line of the record', () => {
-    const error = new InvalidInputError(1233, 'customerId', '', 'is empty');
-    const file = { columns: { customer: 'email', date: 'd', amount: null, orderId: null }, lineOf: (i: number) => i + 2 };
-    expect(recordErrorMessage(error, file, '/x/orders.csv')).toBe('orders.csv line 1,235, column "email": is empty');
-  });
-
   test('an unexpected error exits 3 with its message, and its stack only under --debug', () => {
     const error = new TypeError('boom');
     const plain = reportError(error, false);

@@ -51,8 +51,16 @@ describe('report on CDNOW', () => {
 
   test('the HTML page is self-contained: no scripts and no references to other places', () => {
     expect(html).not.toMatch(/<script/i);
-    expect(html).not.toMatch(/https?:/i);
+    // The SVG namespace is a name, not a place the page loads from.
+    expect(html.replaceAll('xmlns="http://www.w3.org/2000/svg"', '').replaceAll('xmlns:xlink="http://www.w3.org/1999/xlink"', '')).not.toMatch(/https?:/i);
     expect(html).not.toMatch(/<link|<img|<iframe|@import|url\(/i);
+  });
+
+  test('the HTML page holds the charts of the cohorts and the lifecycle as inline SVG', () => {
+    const cohorts = html.slice(html.indexOf('<section id="cohorts">'), html.indexOf('</section>', html.indexOf('<section id="cohorts">')));
+    expect((cohorts.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
+    const lifecycle = html.slice(html.indexOf('<section id="lifecycle">'), html.indexOf('</section>', html.indexOf('<section id="lifecycle">')));
+    expect(lifecycle).toContain('<svg');
   });
 
   test('writes JSON with the summary as plain data, money as decimal strings', () => {

@@ -9,6 +9,7 @@ import type { CliIo } from '../io.ts';
 import { loadOrders } from '../load-orders.ts';
 import { type ModelSettings, modelSettings, withModelFlags } from '../model-flags.ts';
 import { computeReport, reportSections } from '../report-data.ts';
+import { reportCharts } from '../html/report-charts.ts';
 import { reportHtml } from '../html/report-page.ts';
 import { reportJson } from '../report-json.ts';
 import { renderSection } from '../sections/section.ts';
@@ -39,7 +40,7 @@ export async function runReport(input: InputSettings, models: ModelSettings, out
   const data = computeReport(loaded, models);
   const sections = reportSections(data);
   io.stdout(`${reportTitle(loaded)}\n${sections.map(renderSection).join('\n')}\n`);
-  if (outputs.html !== undefined) await writeOutput(io, outputs.html, reportHtml(data, sections), 'the HTML report');
+  if (outputs.html !== undefined) await writeOutput(io, outputs.html, reportHtml(data, sections, reportCharts(data)), 'the HTML report');
   if (outputs.json !== undefined) await writeOutput(io, outputs.json, `${JSON.stringify(reportJson(data), null, 2)}\n`, 'the JSON report');
 }
 
