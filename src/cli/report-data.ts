@@ -104,7 +104,7 @@ export function reportSections(data: ReportData): Section[] {
     lifecycleSection(data.lifecycle, period, digits),
     rfmSection(data.rfm, digits),
     dormancySection(data.dormancy, digits),
-    clvSection(data.history, data.models, digits),
+    clvSection(data.history, data.models, digits, data.modelProblem),
   ];
   if (data.models !== null) sections.push(modelSection(data.models), topCustomersSection(data.models, REPORT_TOP_CUSTOMERS, digits));
   return sections;

@@ -63,6 +63,21 @@ describe('single reports with --csv', () => {
   });
 });
 
+describe('too little data for the models', () => {
+  test('report still exits 0 and says why there are no predictions', async () => {
+    const r = await runCli(['report', small, '--html', 'small.html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(no predictions: the purchase model could not be fitted on this data — BG/NBD: ');
+    expect(r.written.get('small.html')).toContain('<section id="clv">');
+  });
+
+  test('forecast, which is nothing but the models, exits 1 with the fit\'s reason', async () => {
+    const r = await runCli(['forecast', small]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: BG\/NBD: /m);
+  });
+});
+
 describe('forecast and score on CDNOW', () => {
   let forecast: RunResult;
 

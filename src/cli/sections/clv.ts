@@ -15,9 +15,10 @@ import type { Section } from './section.ts';
  * @param history - `historicalClv(book, { asOf })`
  * @param models - the fitted models, or `null` when they could not be fitted
  * @param digits - the currency's decimal places
+ * @param modelProblem - why the models could not be fitted, when `models` is `null`
  * @returns the section
  */
-export function clvSection(history: HistoricalClv, models: FittedModels | null, digits: number): Section {
+export function clvSection(history: HistoricalClv, models: FittedModels | null, digits: number, modelProblem: string | null = null): Section {
   const d = history.distribution;
   const money = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, digits);
   const rows: string[][] = [
@@ -42,6 +43,6 @@ export function clvSection(history: HistoricalClv, models: FittedModels | null, 
           `margin ${formatPercent(margin)})`,
       );
     } else notes.push(`(no predictive CLV: the spend model could not be fitted — ${models.spendProblem ?? 'unknown reason'})`);
-  } else notes.push('(no predictions: the purchase model could not be fitted on this data)');
+  } else notes.push(`(no predictions: the purchase model could not be fitted on this data${modelProblem === null ? '' : ` — ${modelProblem}`})`);
   return { id: 'clv', title: 'Customer lifetime value', table: { headers: ['value per customer', 'amount'], rows }, notes };
 }
