@@ -14,3 +14,7 @@ export { cohortHeatmap } from './charts/cohort-heatmap.ts';
 export { retentionCurves } from './charts/retention-curves.ts';
 export { lifecycleChart } from './charts/lifecycle-chart.ts';
 export { ltvCurve } from './charts/ltv-curve.ts';
+export { rfmChart } from './charts/rfm-chart.ts';
+export { dormancyChart } from './charts/dormancy-chart.ts';
+export { survivalCurves } from './charts/survival-curves.ts';
+export { mrrMovementsChart } from './charts/mrr-movements-chart.ts';

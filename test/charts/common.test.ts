@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { cohortHeatmap, lifecycleChart, ltvCurve, retentionCurves } from '../../src/charts.ts';
+import { cohortHeatmap, dormancyChart, lifecycleChart, ltvCurve, mrrMovementsChart, retentionCurves, rfmChart, survivalCurves } from '../../src/charts.ts';
 import { Cohort } from '../../src/cohort/builder.ts';
 import { periodLifecycle } from '../../src/metrics/lifecycle.ts';
+import { dormancy } from '../../src/segments/dormancy.ts';
+import { rfm } from '../../src/segments/rfm.ts';
+import { mrrReport } from '../../src/subscriptions/mrr-report.ts';
 import { parseSvg } from './svg.ts';
 
 const orders = [
@@ -12,6 +15,12 @@ const orders = [
 ];
 const table = Cohort.from(orders).asOf('2024-03-15T00:00:00Z').table();
 const lifecycle = periodLifecycle(orders, { period: 'month', asOf: '2024-03-15T00:00:00Z' });
+const subscriptions = [
+  { customerId: 'a', start: '2024-01-01', end: '2024-03-01', amount: '10.00' },
+  { customerId: 'b', start: '2024-01-10', amount: '30.00' },
+];
+const survival = Cohort.fromSubscriptions(subscriptions).asOf('2024-03-15T00:00:00Z').table();
+const mrr = mrrReport(subscriptions, { asOf: '2024-03-15T00:00:00Z' });
 
 /** Every chart, drawn with the given options. */
 const CHARTS: ReadonlyArray<readonly [string, (options: { title?: string; subtitle?: string }) => string]> = [
@@ -19,6 +28,10 @@ const CHARTS: ReadonlyArray<readonly [string, (options: { title?: string; subtit
   ['retentionCurves', (o) => retentionCurves(table, o)],
   ['lifecycleChart', (o) => lifecycleChart(lifecycle, o)],
   ['ltvCurve', (o) => ltvCurve(table, o)],
+  ['rfmChart', (o) => rfmChart(rfm(orders, { asOf: '2024-03-15' }), o)],
+  ['dormancyChart', (o) => dormancyChart(dormancy(orders, { asOf: '2024-03-15' }), o)],
+  ['survivalCurves', (o) => survivalCurves(survival, o)],
+  ['mrrMovementsChart', (o) => mrrMovementsChart(mrr, o)],
 ];
 
 describe.each(CHARTS)('%s', (_name, draw) => {
