@@ -56,11 +56,10 @@ describe('report on CDNOW', () => {
     expect(html).not.toMatch(/<link|<img|<iframe|@import|url\(/i);
   });
 
-  test('the HTML page holds the charts of the cohorts and the lifecycle as inline SVG', () => {
-    const cohorts = html.slice(html.indexOf('<section id="cohorts">'), html.indexOf('</section>', html.indexOf('<section id="cohorts">')));
-    expect((cohorts.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
-    const lifecycle = html.slice(html.indexOf('<section id="lifecycle">'), html.indexOf('</section>', html.indexOf('<section id="lifecycle">')));
-    expect(lifecycle).toContain('<svg');
+  test('the HTML page holds the charts as inline SVG in their sections', () => {
+    const section = (id: string) => html.slice(html.indexOf(`<section id="${id}">`), html.indexOf('</section>', html.indexOf(`<section id="${id}">`)));
+    expect((section('cohorts').match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
+    for (const id of ['lifecycle', 'rfm', 'dormancy']) expect(section(id)).toContain('<svg');
   });
 
   test('writes JSON with the summary as plain data, money as decimal strings', () => {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { cohortHeatmap, lifecycleChart, ltvCurve, retentionCurves } from '../../charts.ts';
+import { cohortHeatmap, dormancyChart, lifecycleChart, ltvCurve, retentionCurves, rfmChart } from '../../charts.ts';
 import { isRetentionError } from '../../index.ts';
 import type { ReportData } from '../report-data.ts';
 import { escapeHtml } from './escape.ts';
@@ -24,6 +24,8 @@ const CHARTS: readonly ChartSpec[] = [
   { section: 'cohorts', name: 'retention curves', draw: (data) => retentionCurves(data.cohorts, { width: WIDTH }) },
   { section: 'cohorts', name: 'LTV curve', draw: (data) => ltvCurve(data.cohorts, { width: WIDTH }) },
   { section: 'lifecycle', name: 'lifecycle chart', draw: (data) => lifecycleChart(data.lifecycle, { width: WIDTH }) },
+  { section: 'rfm', name: 'RFM grid', draw: (data) => rfmChart(data.rfm, { width: WIDTH }) },
+  { section: 'dormancy', name: 'dormancy chart', draw: (data) => dormancyChart(data.dormancy, { width: WIDTH }) },
 ];
 
 /**
