@@ -15,6 +15,13 @@ import type { FittedModels } from './models.ts';
  * @param report - `rfm(book, { asOf })`
  * @param digits - the currency's decimal places
  * @returns the table
+ * @example
+ * ```ts
+ * import { ledger, rfm } from '../index.ts';
+ * import { rfmCsv } from './csv-tables.ts';
+ * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }, { customerId: 'a', date: '2024-01-05', amount: '5' }]);
+ * rfmCsv(rfm(book, { asOf: '2024-01-31' }), 2).rows[0]?.slice(0, 5); // => ['a', '2024-01-05', 26, 2, '15.00']
+ * ```
  */
 export function rfmCsv(report: RfmReport, digits: number): CsvTable {
   return {
@@ -29,6 +36,13 @@ export function rfmCsv(report: RfmReport, digits: number): CsvTable {
  * @param report - `dormancy(book, { asOf })`
  * @param digits - the currency's decimal places
  * @returns the table
+ * @example
+ * ```ts
+ * import { dormancy, ledger } from '../index.ts';
+ * import { dormancyCsv } from './csv-tables.ts';
+ * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }]);
+ * dormancyCsv(dormancy(book, { asOf: '2024-06-30' }), 2).rows[0]; // => ['a', '2024-01-01', 181, 1, null, 'dormant', '10.00']
+ * ```
  */
 export function dormancyCsv(report: DormancyReport, digits: number): CsvTable {
   return {
@@ -43,6 +57,13 @@ export function dormancyCsv(report: DormancyReport, digits: number): CsvTable {
  * @param table - the cohort table
  * @param digits - the currency's decimal places
  * @returns the table
+ * @example
+ * ```ts
+ * import { Cohort, ledger } from '../index.ts';
+ * import { cohortsCsv } from './csv-tables.ts';
+ * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }, { customerId: 'a', date: '2024-02-03', amount: '5' }]);
+ * cohortsCsv(Cohort.from(book).by('month').asOf('2024-02-29T23:59:59.999').table(), 2).rows[1]; // => ['2024-01', 1, 1, 1, 1, 'true', '5.00', '15.00']
+ * ```
  */
 export function cohortsCsv(table: CohortTable, digits: number): CsvTable {
   return {
@@ -69,6 +90,13 @@ export function cohortsCsv(table: CohortTable, digits: number): CsvTable {
  * @param models - the fitted models, or `null`
  * @param digits - the currency's decimal places
  * @returns the table
+ * @example
+ * ```ts
+ * import { historicalClv, ledger } from '../index.ts';
+ * import { clvCsv } from './csv-tables.ts';
+ * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }]);
+ * clvCsv(historicalClv(book), null, 2).rows; // => [['a', 1, '10.00', '10.00', null, null]]
+ * ```
  */
 export function clvCsv(history: HistoricalClv, models: FittedModels | null, digits: number): CsvTable {
   const predicted = new Map<string, { days: number; clv: string | null }>();
@@ -92,6 +120,11 @@ export function clvCsv(history: HistoricalClv, models: FittedModels | null, digi
  * @param models - the fitted models
  * @param digits - the currency's decimal places
  * @returns the table (the columns `frequency`, `recency`, `T`, `monetary` are what `score` reads)
+ * @example
+ * ```ts
+ * import { forecastCsv } from './csv-tables.ts';
+ * forecastCsv.length; // => 2
+ * ```
  */
 export function forecastCsv(models: FittedModels, digits: number): CsvTable {
   const { summary } = models;

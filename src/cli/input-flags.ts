@@ -54,6 +54,11 @@ interface InputFlags {
  * @param value - the flag's value
  * @returns the name
  * @throws InvalidArgumentError (commander's, a usage error) for a name the runtime does not know
+ * @example
+ * ```ts
+ * import { parseTimeZone } from './input-flags.ts';
+ * parseTimeZone('Europe/Berlin'); // => 'Europe/Berlin'
+ * ```
  */
 export function parseTimeZone(value: string): string {
   try {
@@ -70,6 +75,11 @@ export function parseTimeZone(value: string): string {
  * @param value - the flag's value
  * @returns the day as given
  * @throws InvalidArgumentError for anything else, or a day that does not exist
+ * @example
+ * ```ts
+ * import { parseDay } from './input-flags.ts';
+ * parseDay('2024-02-29'); // => '2024-02-29'
+ * ```
  */
 export function parseDay(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -84,6 +94,11 @@ export function parseDay(value: string): string {
  * @param value - the flag's value
  * @returns the delimiter character
  * @throws InvalidArgumentError for an empty or longer value
+ * @example
+ * ```ts
+ * import { parseDelimiter } from './input-flags.ts';
+ * parseDelimiter('tab'); // => '\t'
+ * ```
  */
 export function parseDelimiter(value: string): string {
   if (value === 'tab' || value === '\\t') return '\t';
@@ -97,6 +112,12 @@ export function parseDelimiter(value: string): string {
  *
  * @param command - the command (its first argument is the file)
  * @returns the same command
+ * @example
+ * ```ts
+ * import { Command } from 'commander';
+ * import { withInputFlags } from './input-flags.ts';
+ * withInputFlags(new Command('x')).options.length; // => 9
+ * ```
  */
 export function withInputFlags(command: Command): Command {
   return command
@@ -117,6 +138,14 @@ export function withInputFlags(command: Command): Command {
  * @param path - the file argument
  * @param command - the command after parsing
  * @returns the resolved settings
+ * @example
+ * ```ts
+ * import { Command } from 'commander';
+ * import { inputSettings, withInputFlags } from './input-flags.ts';
+ * const command = withInputFlags(new Command('x').argument('<file>')).action(() => undefined);
+ * command.parse(['orders.csv', '--customer', 'email', '--period', 'week'], { from: 'user' });
+ * inputSettings('orders.csv', command).columns; // => { customer: 'email' }
+ * ```
  */
 export function inputSettings(path: string, command: Command): InputSettings {
   const flags = command.opts<InputFlags>();

@@ -60,6 +60,16 @@ export function guessedColumnsNote(file: Pick<OrdersFile, 'columns' | 'guessed'>
  * @returns the file, its ledger and the as-of day
  * @throws CliInputError for an unreadable file or a record the ledger refuses (named by its line and
  *   column); `CliDataError` for a file without orders
+ * @example
+ * ```ts
+ * import { loadOrders } from './load-orders.ts';
+ * const io = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false, readStdin: async () => '',
+ *   readFile: async () => '', writeFile: async () => undefined, now: () => 0 };
+ * const settings = { path: 'data/cdnow/CDNOW_master.txt', columns: {}, timeZone: 'UTC', period: 'month' as const, asOfDay: null, delimiter: null, format: null };
+ * const loaded = await loadOrders(settings, io);
+ * loaded.book.customerCount; // => 23570
+ * loaded.asOf; // => '1998-06-30T23:59:59.999'
+ * ```
  */
 export async function loadOrders(settings: InputSettings, io: CliIo): Promise<LoadedOrders> {
   const progress = progressLine(io, basename(settings.path));

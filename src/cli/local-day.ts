@@ -31,6 +31,12 @@ export function localDay(epochMs: number, timeZone: string): string {
  * @param timeZone - the report's time zone
  * @returns the day, `YYYY-MM-DD`
  * @throws {@link CliDataError} when the ledger has no events
+ * @example
+ * ```ts
+ * import { ledger } from '../index.ts';
+ * import { lastLocalDay } from './local-day.ts';
+ * lastLocalDay(ledger([{ customerId: 'a', date: '2024-03-15T23:30:00Z', amount: '1' }]), 'Europe/Berlin'); // => '2024-03-16'
+ * ```
  */
 export function lastLocalDay(book: Ledger, timeZone: string): string {
   if (book.maxTime === null) throw new CliDataError('The file has no orders: there is nothing to report.');

@@ -30,6 +30,13 @@ export interface LoadedModels {
  *
  * @param models - the fitted models
  * @returns the file's text (JSON, two-space indented, ending with a newline)
+ * @example
+ * ```ts
+ * import { bgNbdModel } from '../index.ts';
+ * import { modelFileText } from './model-file.ts';
+ * const transactions = bgNbdModel({ model: 'bg-nbd', params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, unit: 'week' });
+ * JSON.parse(modelFileText({ transactions, spend: null })).transactions.unit; // => 'week'
+ * ```
  */
 export function modelFileText(models: Pick<FittedModels, 'transactions' | 'spend'>): string {
   const file = { format: MODEL_FILE_FORMAT, version: 1, transactions: models.transactions.toJSON(), spend: models.spend === null ? null : models.spend.toJSON() };

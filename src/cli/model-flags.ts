@@ -51,6 +51,12 @@ export function numberIn(what: string, min: number, max: number, integer = false
  *
  * @param command - the command
  * @returns the same command
+ * @example
+ * ```ts
+ * import { Command } from 'commander';
+ * import { withModelFlags } from './model-flags.ts';
+ * withModelFlags(new Command('x')).options.map((o) => o.long); // => ['--horizon', '--discount-rate', '--margin']
+ * ```
  */
 export function withModelFlags(command: Command): Command {
   return command
@@ -64,6 +70,14 @@ export function withModelFlags(command: Command): Command {
  *
  * @param command - the command after parsing
  * @returns the settings
+ * @example
+ * ```ts
+ * import { Command } from 'commander';
+ * import { modelSettings, withModelFlags } from './model-flags.ts';
+ * const command = withModelFlags(new Command('x')).action(() => undefined);
+ * command.parse(['--horizon', '26'], { from: 'user' });
+ * modelSettings(command); // => { horizonWeeks: 26, monthlyDiscountRate: 0.01, margin: 1 }
+ * ```
  */
 export function modelSettings(command: Command): ModelSettings {
   const flags = command.opts<ModelFlags>();

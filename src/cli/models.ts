@@ -51,6 +51,17 @@ export interface FittedModels {
  * @param settings - horizon, monthly discount rate and margin
  * @returns the models and predictions
  * @throws the library's `RetentionError` when BG/NBD cannot be fitted
+ * @example
+ * ```ts
+ * import { loadOrders } from './load-orders.ts';
+ * import { fitModels } from './models.ts';
+ * const io = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false, readStdin: async () => '',
+ *   readFile: async () => '', writeFile: async () => undefined, now: () => 0 };
+ * const settings = { path: 'data/cdnow/CDNOW_master.txt', columns: {}, timeZone: 'UTC', period: 'month' as const, asOfDay: null, delimiter: null, format: null };
+ * const models = fitModels(await loadOrders(settings, io), { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 });
+ * models.scores.length; // => 23570
+ * models.spend === null; // => false
+ * ```
  */
 export function fitModels(loaded: LoadedOrders, settings: ModelSettings): FittedModels {
   const summary = rfmSummary(loaded.book, { calibrationEnd: loaded.asOfDay, unit: 'week' });

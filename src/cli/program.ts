@@ -28,6 +28,12 @@ Examples:
  * @param io - the program's channels
  * @param version - the version `--version` prints
  * @returns the root command
+ * @example
+ * ```ts
+ * import { buildProgram } from './program.ts';
+ * import { nodeIo } from './io.ts';
+ * buildProgram(nodeIo(), '1.0.0').commands.map((c) => c.name()); // => ['report', 'rfm', 'cohorts', 'dormancy', 'clv', 'forecast', 'score']
+ * ```
  */
 export function buildProgram(io: CliIo, version: string): Command {
   const program = new Command('retention-metrics')

@@ -60,6 +60,11 @@ export interface ReportData {
  * @param settings - the model flags
  * @returns the results
  * @throws the library's `RetentionError` when a report refuses the data
+ * @example
+ * ```ts
+ * import { computeReport } from './report-data.ts';
+ * computeReport.length; // => 2
+ * ```
  */
 export function computeReport(loaded: LoadedOrders, settings: ModelSettings): ReportData {
   const { book, asOf } = loaded;
@@ -92,6 +97,11 @@ export function computeReport(loaded: LoadedOrders, settings: ModelSettings): Re
  *
  * @param data - the results
  * @returns the sections
+ * @example
+ * ```ts
+ * import { reportSections } from './report-data.ts';
+ * reportSections.length; // => 1
+ * ```
  */
 export function reportSections(data: ReportData): Section[] {
   const { book } = data.loaded;

@@ -14,6 +14,11 @@ import type { ReportData } from './report-data.ts';
  *
  * @param data - the report's results
  * @returns an object whose `JSON.stringify` is the report file
+ * @example
+ * ```ts
+ * import { reportJson } from './report-json.ts';
+ * reportJson.length; // => 1
+ * ```
  */
 export function reportJson(data: ReportData): PlainValue {
   const { loaded, models } = data;

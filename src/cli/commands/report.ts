@@ -34,6 +34,16 @@ interface ReportFlags {
  * @param models - the model settings
  * @param outputs - where to write the HTML page and the JSON, if anywhere
  * @param io - the program's channels
+ * @example
+ * ```ts
+ * import { runReport } from './report.ts';
+ * let out = '';
+ * const io = { stdout: (t: string) => { out += t; }, stderr: () => undefined, stderrIsTTY: false,
+ *   readStdin: async () => '', readFile: async () => '', writeFile: async () => undefined, now: () => 0 };
+ * const input = { path: 'data/cdnow/CDNOW_master.txt', columns: {}, timeZone: 'UTC', period: 'quarter' as const, asOfDay: null, delimiter: null, format: null };
+ * await runReport(input, { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 }, {}, io);
+ * out.includes('customers                                 23,570'); // => true
+ * ```
  */
 export async function runReport(input: InputSettings, models: ModelSettings, outputs: ReportFlags, io: CliIo): Promise<void> {
   const loaded = await loadOrders(input, io);
@@ -49,6 +59,12 @@ export async function runReport(input: InputSettings, models: ModelSettings, out
  *
  * @param io - the program's channels
  * @returns the command
+ * @example
+ * ```ts
+ * import { reportCommand } from './report.ts';
+ * import { nodeIo } from '../io.ts';
+ * reportCommand(nodeIo()).name(); // => 'report'
+ * ```
  */
 export function reportCommand(io: CliIo): Command {
   const command = new Command('report')

@@ -51,6 +51,12 @@ function scoreRows(models: LoadedModels, rows: readonly HistoryRow[], horizon: n
  *
  * @param io - the program's channels
  * @returns the command
+ * @example
+ * ```ts
+ * import { scoreCommand } from './score.ts';
+ * import { nodeIo } from '../io.ts';
+ * scoreCommand(nodeIo()).options.map((o) => o.long); // => ['--model', '--horizon', '--output']
+ * ```
  */
 export function scoreCommand(io: CliIo): Command {
   return new Command('score')

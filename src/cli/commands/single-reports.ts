@@ -136,6 +136,12 @@ function singleReportCommand(spec: SingleReportSpec, io: CliIo): Command {
  *
  * @param io - the program's channels
  * @returns `rfm`, `cohorts`, `dormancy`, `clv` and `forecast`
+ * @example
+ * ```ts
+ * import { singleReportCommands } from './single-reports.ts';
+ * import { nodeIo } from '../io.ts';
+ * singleReportCommands(nodeIo()).map((c) => c.name()); // => ['rfm', 'cohorts', 'dormancy', 'clv', 'forecast']
+ * ```
  */
 export function singleReportCommands(io: CliIo): Command[] {
   return SPECS.map((spec) => singleReportCommand(spec, io));

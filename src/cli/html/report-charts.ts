@@ -36,6 +36,11 @@ const CHARTS: readonly ChartSpec[] = [
  *
  * @param data - the report's results
  * @returns chart markup per section id, in drawing order
+ * @example
+ * ```ts
+ * import { reportCharts } from './report-charts.ts';
+ * reportCharts.length; // => 1
+ * ```
  */
 export function reportCharts(data: ReportData): Map<string, string[]> {
   const figures = new Map<string, string[]>();

@@ -43,6 +43,11 @@ function columnsUsed(data: ReportData): string {
  * @param sections - its sections (as printed)
  * @param figures - chart markup per section id, shown above that section's table
  * @returns the page (`<!doctype html>` …)
+ * @example
+ * ```ts
+ * import { reportHtml } from './report-page.ts';
+ * reportHtml.length; // => 2
+ * ```
  */
 export function reportHtml(data: ReportData, sections: readonly Section[], figures: ReadonlyMap<string, readonly string[]> = new Map()): string {
   const { loaded } = data;

@@ -35,6 +35,12 @@ export function tableHtml(section: Section): string {
  * @param section - the section
  * @param figures - chart markup to show above the table
  * @returns the markup
+ * @example
+ * ```ts
+ * import { sectionHtml } from './section-html.ts';
+ * const html = sectionHtml({ id: 'rfm', title: 'RFM', table: { headers: ['a'], rows: [] }, notes: [] }, ['<svg></svg>']);
+ * html.startsWith('<section id="rfm">\n<h2>RFM</h2>\n<figure><svg></svg></figure>'); // => true
+ * ```
  */
 export function sectionHtml(section: Section, figures: readonly string[]): string {
   const id = escapeHtml(section.id);

@@ -17,6 +17,13 @@ import type { Section } from './section.ts';
  * @param digits - the currency's decimal places
  * @param modelProblem - why the models could not be fitted, when `models` is `null`
  * @returns the section
+ * @example
+ * ```ts
+ * import { historicalClv, ledger } from '../../index.ts';
+ * import { clvSection } from './clv.ts';
+ * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }, { customerId: 'b', date: '2024-01-02', amount: '30' }]);
+ * clvSection(historicalClv(book), null, 2).table.rows[1]; // => ['historical: mean per customer', '20.00']
+ * ```
  */
 export function clvSection(history: HistoricalClv, models: FittedModels | null, digits: number, modelProblem: string | null = null): Section {
   const d = history.distribution;

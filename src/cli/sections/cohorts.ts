@@ -17,6 +17,14 @@ export const MAX_COHORT_COLUMNS = 24;
  * @param period - the period's name
  * @param digits - the currency's decimal places
  * @returns the section
+ * @example
+ * ```ts
+ * import { Cohort, ledger } from '../../index.ts';
+ * import { cohortSection } from './cohorts.ts';
+ * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }, { customerId: 'a', date: '2024-02-03', amount: '5' }]);
+ * const section = cohortSection(Cohort.from(book).by('month').asOf('2024-02-29T23:59:59.999').table(), 'month', 2);
+ * section.table.rows[0]; // => ['2024-01', '1', '100.0', '100.0']
+ * ```
  */
 export function cohortSection(table: CohortTable, period: string, digits: number): Section {
   const offsets = table.average.slice(0, MAX_COHORT_COLUMNS);

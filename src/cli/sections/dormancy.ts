@@ -21,6 +21,13 @@ export const DORMANCY_NAMES: Readonly<Record<DormancySegment, string>> = {
  * @param report - `dormancy(book, { asOf })`
  * @param digits - the currency's decimal places
  * @returns the section
+ * @example
+ * ```ts
+ * import { dormancy, ledger } from '../../index.ts';
+ * import { dormancySection } from './dormancy.ts';
+ * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }]);
+ * dormancySection(dormancy(book, { asOf: '2024-06-30' }), 2).table.rows[2]; // => ['Dormant (181–365 days)', '1', '100.0%', '10.00']
+ * ```
  */
 export function dormancySection(report: DormancyReport, digits: number): Section {
   const total = report.customers.length;

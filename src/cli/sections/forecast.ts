@@ -12,6 +12,11 @@ import type { Section } from './section.ts';
  *
  * @param models - the fitted models
  * @returns the section
+ * @example
+ * ```ts
+ * import { modelSection } from './forecast.ts';
+ * modelSection.length; // => 1
+ * ```
  */
 export function modelSection(models: FittedModels): Section {
   const { r, alpha, a, b } = models.transactions.params;
@@ -36,6 +41,11 @@ export function modelSection(models: FittedModels): Section {
  * @param top - how many customers to list
  * @param digits - the currency's decimal places
  * @returns the section
+ * @example
+ * ```ts
+ * import { topCustomersSection } from './forecast.ts';
+ * topCustomersSection.length; // => 3
+ * ```
  */
 export function topCustomersSection(models: FittedModels, top: number, digits: number): Section {
   const clvs = models.clv?.customers ?? null;

@@ -13,6 +13,13 @@ import type { Section } from './section.ts';
  * @param book - the ledger (records read, currency digits)
  * @param summary - `summarize(book, …)`
  * @returns the section
+ * @example
+ * ```ts
+ * import { ledger, summarize } from '../../index.ts';
+ * import { headlineSection } from './headline.ts';
+ * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10.00' }, { customerId: 'a', date: '2024-02-01', amount: '5.00' }]);
+ * headlineSection(book, summarize(book)).table.rows[1]; // => ['customers', '1']
+ * ```
  */
 export function headlineSection(book: Ledger, summary: Summary): Section {
   const digits = book.currencyDigits;

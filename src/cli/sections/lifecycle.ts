@@ -14,6 +14,13 @@ import type { Section } from './section.ts';
  * @param period - the period's name
  * @param digits - the currency's decimal places
  * @returns the section
+ * @example
+ * ```ts
+ * import { ledger, periodLifecycle } from '../../index.ts';
+ * import { lifecycleSection } from './lifecycle.ts';
+ * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }, { customerId: 'a', date: '2024-02-01', amount: '5' }]);
+ * lifecycleSection(periodLifecycle(book, { period: 'month' }), 'month', 2).table.rows[1]?.slice(0, 4); // => ['2024-02', '1', '0', '1']
+ * ```
  */
 export function lifecycleSection(rows: readonly LifecycleRow[], period: string, digits: number): Section {
   return {

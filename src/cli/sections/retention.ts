@@ -13,6 +13,13 @@ import type { Section } from './section.ts';
  * @param rows - `periodRetention(book, { period, asOf })`
  * @param period - the period's name (`month`, …)
  * @returns the section
+ * @example
+ * ```ts
+ * import { ledger, periodRetention } from '../../index.ts';
+ * import { retentionSection } from './retention.ts';
+ * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }, { customerId: 'a', date: '2024-02-01', amount: '5' }]);
+ * retentionSection(periodRetention(book, { period: 'month' }), 'month').table.rows[1]?.[7]; // => '100.0%'
+ * ```
  */
 export function retentionSection(rows: readonly PeriodRetentionRow[], period: string): Section {
   return {

@@ -13,6 +13,13 @@ import type { Section } from './section.ts';
  * @param report - `rfm(book, { asOf })`
  * @param digits - the currency's decimal places
  * @returns the section
+ * @example
+ * ```ts
+ * import { ledger, rfm } from '../../index.ts';
+ * import { rfmSection } from './rfm.ts';
+ * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }]);
+ * rfmSection(rfm(book, { asOf: '2024-01-31' }), 2).table.headers[0]; // => 'segment'
+ * ```
  */
 export function rfmSection(report: RfmReport, digits: number): Section {
   return {
