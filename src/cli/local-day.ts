@@ -42,3 +42,20 @@ export function lastLocalDay(book: Ledger, timeZone: string): string {
   if (book.maxTime === null) throw new CliDataError('The file has no orders: there is nothing to report.');
   return localDay(book.maxTime, timeZone);
 }
+
+/**
+ * The calendar day after a day.
+ *
+ * @param day - `YYYY-MM-DD`
+ * @returns the next day, `YYYY-MM-DD`
+ * @example
+ * ```ts
+ * import { nextDay } from './local-day.ts';
+ * nextDay('2024-02-28'); // => '2024-02-29'
+ * nextDay('2024-12-31'); // => '2025-01-01'
+ * ```
+ */
+export function nextDay(day: string): string {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+}

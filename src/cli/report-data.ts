@@ -22,6 +22,7 @@ import {
   summarize,
 } from '../index.ts';
 import type { LoadedOrders } from './load-orders.ts';
+import { nextDay } from './local-day.ts';
 import type { ModelSettings } from './model-flags.ts';
 import { type FittedModels, fitModels } from './models.ts';
 import { clvSection } from './sections/clv.ts';
@@ -80,7 +81,8 @@ export function computeReport(loaded: LoadedOrders, settings: ModelSettings): Re
   }
   return {
     loaded,
-    summary: summarize(book),
+    // The window [first order, the day after the as-of day) in the ledger's time zone: the orders counted.
+    summary: summarize(book, { to: nextDay(loaded.asOfDay) }),
     retention: periodRetention(book, { period, asOf }),
     cohorts: Cohort.from(book).by(period).asOf(asOf).table(),
     lifecycle: periodLifecycle(book, { period, asOf }),

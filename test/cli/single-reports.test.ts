@@ -55,6 +55,13 @@ describe('single reports with --csv', () => {
     expect(r.written.get('dormancy.csv')).toMatch(/^c,2024-03-15,0,2,/m);
   });
 
+  test('--as-of leaves later orders out of the headline numbers', async () => {
+    const r = await runCli(['report', small, '--as-of', '2024-01-31']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^orders +2$/m);
+    expect(r.stdout).toMatch(/^last order +2024-01-20$/m);
+  });
+
   test('--time-zone moves the default as-of day to the local day of the last order', async () => {
     const dir = tempDir();
     const path = writeTemp(dir, 'late.csv', 'customer_id,created_at,total\na,2024-03-15T23:30:00Z,5.00\n');
