@@ -18,3 +18,7 @@ export { rfmChart } from './charts/rfm-chart.ts';
 export { dormancyChart } from './charts/dormancy-chart.ts';
 export { survivalCurves } from './charts/survival-curves.ts';
 export { mrrMovementsChart } from './charts/mrr-movements-chart.ts';
+export { pAliveMatrix, type PAliveMatrixOptions } from './charts/p-alive-matrix.ts';
+export { trackingPlot, type TrackingPlotOptions } from './charts/tracking-plot.ts';
+export type { ModelAndSummary } from './charts/model-input.ts';
+export { frequencyHistogram, type FrequencyHistogramOptions } from './charts/frequency-histogram.ts';

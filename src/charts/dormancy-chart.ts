@@ -7,7 +7,7 @@ import { InvalidOptionError } from '../errors.ts';
 import type { DormancyReport } from '../segments/dormancy-types.ts';
 import { DORMANCY_SEGMENTS, type DormancySegment } from '../segments/dormancy-windows.ts';
 import { chartDocument } from './document.ts';
-import { amount, count, moneyUnit, percent } from './format.ts';
+import { count, money, moneyUnit, percent } from './format.ts';
 import { frame } from './frame.ts';
 import { type MoneyChartOptions, resolveMoneyOptions } from './options.ts';
 import { Plot, drawPlot } from './plot.ts';
@@ -71,7 +71,7 @@ export function dormancyChart(report: DormancyReport, options?: MoneyChartOption
   if (total === 0) return frame({ document, width: settings.width, title, subtitle, legend: null, plot: null, notes: ['No customers to show.'] });
   const bars: SegmentBar[] = DORMANCY_SEGMENTS.map((s) => {
     const { customers, value } = report.segments[s];
-    const label = `${count(customers)} (${percent(customers / total)}) · value ${amount(value.toNumber())}`;
+    const label = `${count(customers)} (${percent(customers / total)}) · value ${money(value)}`;
     return { segment: SEGMENTS[s].label, customers, label, color: SEGMENTS[s].color };
   });
   const max = Math.max(...bars.map((b) => b.customers));

@@ -135,3 +135,17 @@ export function amount(value: number): string {
   const rounded = Math.round(value * 100) / 100;
   return Number.isInteger(rounded) ? count(rounded) : count(Number(rounded.toFixed(2))).replace(/\.(\d)$/, '.$10');
 }
+
+/**
+ * @internal An exact amount with two decimals for a label (`"1 062 972.46"`), thousands grouped as in
+ * {@link count}.
+ *
+ * @param value - the amount, as a `Decimal`
+ * @returns the text
+ */
+export function money(value: { toFixed(digits: number): string }): string {
+  const [whole, fraction] = value.toFixed(2).split('.');
+  const negative = whole.startsWith('-');
+  const digits = negative ? whole.slice(1) : whole;
+  return `${negative ? '−' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')}.${fraction}`;
+}

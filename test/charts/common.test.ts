@@ -1,7 +1,21 @@
-import { describe, expect, test } from 'vitest';
-import { cohortHeatmap, dormancyChart, lifecycleChart, ltvCurve, mrrMovementsChart, retentionCurves, rfmChart, survivalCurves } from '../../src/charts.ts';
+import { describe, expect, test, vi } from 'vitest';
+import {
+  cohortHeatmap,
+  dormancyChart,
+  frequencyHistogram,
+  lifecycleChart,
+  ltvCurve,
+  mrrMovementsChart,
+  pAliveMatrix,
+  retentionCurves,
+  rfmChart,
+  survivalCurves,
+  trackingPlot,
+} from '../../src/charts.ts';
 import { Cohort } from '../../src/cohort/builder.ts';
 import { periodLifecycle } from '../../src/metrics/lifecycle.ts';
+import { bgNbdModel } from '../../src/models/bg-nbd.ts';
+import { rfmSummary } from '../../src/models/rfm-summary.ts';
 import { dormancy } from '../../src/segments/dormancy.ts';
 import { rfm } from '../../src/segments/rfm.ts';
 import { mrrReport } from '../../src/subscriptions/mrr-report.ts';
@@ -21,6 +35,8 @@ const subscriptions = [
 ];
 const survival = Cohort.fromSubscriptions(subscriptions).asOf('2024-03-15T00:00:00Z').table();
 const mrr = mrrReport(subscriptions, { asOf: '2024-03-15T00:00:00Z' });
+const model = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { unit: 'week' });
+const summary = rfmSummary(orders, { calibrationEnd: '2024-02-29', holdoutEnd: '2024-03-15', unit: 'week' });
 
 /** Every chart, drawn with the given options. */
 const CHARTS: ReadonlyArray<readonly [string, (options: { title?: string; subtitle?: string }) => string]> = [
@@ -32,11 +48,27 @@ const CHARTS: ReadonlyArray<readonly [string, (options: { title?: string; subtit
   ['dormancyChart', (o) => dormancyChart(dormancy(orders, { asOf: '2024-03-15' }), o)],
   ['survivalCurves', (o) => survivalCurves(survival, o)],
   ['mrrMovementsChart', (o) => mrrMovementsChart(mrr, o)],
+  ['pAliveMatrix', (o) => pAliveMatrix(model, { ...o, summary })],
+  ['trackingPlot', (o) => trackingPlot({ model, summary }, o)],
+  ['frequencyHistogram', (o) => frequencyHistogram({ model, summary }, o)],
 ];
+
+test('a small cohort heatmap matches its golden SVG', async () => {
+  await expect(cohortHeatmap(table)).toMatchFileSnapshot('golden/cohort-heatmap.svg');
+});
 
 describe.each(CHARTS)('%s', (_name, draw) => {
   test('the same input gives the same markup', () => {
     expect(draw({})).toBe(draw({}));
+  });
+
+  test('nothing is written to the console', () => {
+    const spies = (['warn', 'log', 'error', 'info', 'debug'] as const).map((name) => vi.spyOn(console, name).mockImplementation(() => undefined));
+    draw({});
+    for (const spy of spies) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
   });
 
   test('the markup is one self-contained <svg> with its namespace, no script, no external reference', () => {

@@ -46,7 +46,7 @@ describe('dormancyChart', () => {
   test('one bar per segment, in the order active, at risk, dormant, lost, labelled with count, share and value', () => {
     const svg = parseSvg(dormancyChart(report, { currency: 'USD' }));
     expect(texts(svg, 'g[aria-label="y-axis tick label"] text')).toEqual(['Active', 'At risk', 'Dormant', 'Lost']);
-    expect(texts(svg, 'g.rm-segment-label text')).toEqual(['2 (50%) · value 80', '0 (0%) · value 0', '1 (25%) · value 500', '1 (25%) · value 5']);
+    expect(texts(svg, 'g.rm-segment-label text')).toEqual(['2 (50%) · value 80.00', '0 (0%) · value 0.00', '1 (25%) · value 500.00', '1 (25%) · value 5.00']);
   });
 
   test('the value is named with its currency', () => {

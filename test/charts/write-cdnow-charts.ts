@@ -8,6 +8,12 @@ import * as charts from '../../src/charts.ts';
 import { Cohort } from '../../src/cohort/builder.ts';
 import { ledger } from '../../src/input/ledger.ts';
 import { periodLifecycle } from '../../src/metrics/lifecycle.ts';
+import { fitBgNbd } from '../../src/models/bg-nbd.ts';
+import { evaluateHoldout } from '../../src/models/holdout.ts';
+import { fitParetoNbd } from '../../src/models/pareto-nbd.ts';
+import { rfmSummary } from '../../src/models/rfm-summary.ts';
+import { dormancy } from '../../src/segments/dormancy.ts';
+import { rfm } from '../../src/segments/rfm.ts';
 
 const out = fileURLToPath(new URL('../../.tmp/charts/', import.meta.url));
 mkdirSync(out, { recursive: true });
@@ -15,12 +21,23 @@ const book = ledger(readCdnow(), { currency: 'USD' });
 const asOf = '1998-06-30T23:59:59Z';
 const monthly = Cohort.from(book).by('month').every('month').asOf(asOf).table();
 const quarterly = Cohort.from(book).by('week').every('month').asOf(asOf).table();
+const summary = rfmSummary(book, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30', unit: 'week' });
+const bgNbd = fitBgNbd(summary.compress());
+const paretoNbd = fitParetoNbd(summary.compress());
 const written: Record<string, string> = {
   'cohort-heatmap': charts.cohortHeatmap(monthly),
   'cohort-heatmap-weekly': charts.cohortHeatmap(quarterly, { width: 900 }),
   'retention-curves': charts.retentionCurves(monthly),
   'retention-curves-weekly': charts.retentionCurves(quarterly),
   lifecycle: charts.lifecycleChart(periodLifecycle(book, { period: 'month', asOf })),
+  'ltv-curve': charts.ltvCurve(monthly, { currency: 'USD' }),
+  rfm: charts.rfmChart(rfm(book, { asOf: '1998-06-30' })),
+  dormancy: charts.dormancyChart(dormancy(book, { asOf: '1998-06-30' }), { currency: 'USD' }),
+  'p-alive-bg-nbd': charts.pAliveMatrix(bgNbd, { summary }),
+  'p-alive-pareto-nbd': charts.pAliveMatrix(paretoNbd, { summary }),
+  tracking: charts.trackingPlot(evaluateHoldout(bgNbd, summary)),
+  'tracking-weekly': charts.trackingPlot({ model: bgNbd, summary }, { cumulative: false }),
+  'frequency-histogram': charts.frequencyHistogram({ model: bgNbd, summary }),
 };
 for (const [name, svg] of Object.entries(written)) writeFileSync(join(out, `${name}.svg`), svg);
 process.stdout.write(`${Object.keys(written).length} charts in ${out}\n`);
