@@ -60,6 +60,9 @@ describe('report on CDNOW', () => {
     const section = (id: string) => html.slice(html.indexOf(`<section id="${id}">`), html.indexOf('</section>', html.indexOf(`<section id="${id}">`)));
     expect((section('cohorts').match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
     for (const id of ['lifecycle', 'rfm', 'dormancy']) expect(section(id)).toContain('<svg');
+    // tracking plot, frequency histogram and P(alive) matrix of the fitted BG/NBD
+    expect((section('models').match(/<figure><(?:svg|figure)/g) ?? []).length).toBe(3);
+    expect(html).not.toContain('class="note">No ');
   });
 
   test('writes JSON with the summary as plain data, money as decimal strings', () => {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { cohortHeatmap, dormancyChart, lifecycleChart, ltvCurve, retentionCurves, rfmChart } from '../../charts.ts';
+import { cohortHeatmap, dormancyChart, frequencyHistogram, lifecycleChart, ltvCurve, pAliveMatrix, retentionCurves, rfmChart, trackingPlot } from '../../charts.ts';
 import { isRetentionError } from '../../index.ts';
 import type { ReportData } from '../report-data.ts';
 import { escapeHtml } from './escape.ts';
@@ -13,7 +13,8 @@ import { escapeHtml } from './escape.ts';
 interface ChartSpec {
   readonly section: string;
   readonly name: string;
-  readonly draw: (data: ReportData) => string;
+  /** The markup, or `null` when the report has nothing to draw it from (no fitted models). */
+  readonly draw: (data: ReportData) => string | null;
 }
 
 /** Width of every chart in pixels (the page is at most 72rem wide). */
@@ -26,6 +27,13 @@ const CHARTS: readonly ChartSpec[] = [
   { section: 'lifecycle', name: 'lifecycle chart', draw: (data) => lifecycleChart(data.lifecycle, { width: WIDTH }) },
   { section: 'rfm', name: 'RFM grid', draw: (data) => rfmChart(data.rfm, { width: WIDTH }) },
   { section: 'dormancy', name: 'dormancy chart', draw: (data) => dormancyChart(data.dormancy, { width: WIDTH }) },
+  { section: 'models', name: 'tracking plot', draw: ({ models }) => (models === null ? null : trackingPlot({ model: models.transactions, summary: models.summary }, { width: WIDTH })) },
+  {
+    section: 'models',
+    name: 'frequency histogram',
+    draw: ({ models }) => (models === null ? null : frequencyHistogram({ model: models.transactions, summary: models.summary }, { width: WIDTH })),
+  },
+  { section: 'models', name: 'P(alive) matrix', draw: ({ models }) => (models === null ? null : pAliveMatrix(models.transactions, { summary: models.summary, width: WIDTH })) },
 ];
 
 /**
@@ -45,13 +53,14 @@ const CHARTS: readonly ChartSpec[] = [
 export function reportCharts(data: ReportData): Map<string, string[]> {
   const figures = new Map<string, string[]>();
   for (const chart of CHARTS) {
-    let markup: string;
+    let markup: string | null;
     try {
       markup = chart.draw(data);
     } catch (error) {
       if (!isRetentionError(error)) throw error;
       markup = `<p class="note">${escapeHtml(`No ${chart.name}: ${error.message}`)}</p>`;
     }
+    if (markup === null) continue;
     const list = figures.get(chart.section) ?? [];
     list.push(markup);
     figures.set(chart.section, list);
