@@ -13,7 +13,8 @@ import { toPlain } from '../../src/cli/plain-data.ts';
 import { progressLine } from '../../src/cli/progress.ts';
 import { readHistories } from '../../src/cli/score-input.ts';
 import { renderTable } from '../../src/cli/sections/text-table.ts';
-import { memoryIo } from './memory-io.ts';
+import { run } from '../../src/cli/run.ts';
+import { memoryIo, tempDir, writeTemp } from './memory-io.ts';
 
 const BG_NBD = { model: 'bg-nbd', params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, unit: 'week' };
 
@@ -118,6 +119,28 @@ describe('errors', () => {
 
   test('a usage error of the parser is never mapped here (run handles it)', () => {
     expect(reportError(new CommanderError(1, 'commander.unknownOption', 'x'), false).exitCode).toBe(3);
+  });
+});
+
+describe('exit codes of run', () => {
+  test('an output file that cannot be written is exit 1 naming the file', async () => {
+    const io = { ...memoryIo(), writeFile: async () => Promise.reject(new Error('EACCES: permission denied')) };
+    const path = writeTemp(tempDir(), 'o.csv', 'customer_id,created_at,total\na,2024-01-01,1\n');
+    expect(await run(['dormancy', path, '--csv', '/readonly/d.csv'], io)).toBe(1);
+  });
+
+  test('a model file that does not exist is exit 1', async () => {
+    const io = memoryIo('frequency,recency,T\n1,1,2\n');
+    expect(await run(['score', '--model', `${tempDir()}/none.json`], io)).toBe(1);
+    expect(io.err()).toMatch(/^error: .*none\.json: cannot be read/);
+  });
+
+  test('a failure that is not about the input is exit 3 with a hint at --debug', async () => {
+    const io = { ...memoryIo(), readStdin: async () => Promise.reject(new TypeError('stdin closed')) };
+    const model = writeTemp(tempDir(), 'm.json', JSON.stringify(BG_NBD));
+    let err = '';
+    expect(await run(['score', '--model', model], { ...io, stderr: (t: string) => { err += t; } })).toBe(3);
+    expect(err).toBe('unexpected error: TypeError: stdin closed\n(run again with --debug to see where it happened)\n');
   });
 });
 

@@ -4,6 +4,7 @@
  * @module
  */
 import { basename } from 'node:path';
+import { CliDataError } from '../errors.ts';
 import { formatCount } from '../format.ts';
 import type { CliIo } from '../io.ts';
 import type { LoadedOrders } from '../load-orders.ts';
@@ -27,7 +28,11 @@ import type { LoadedOrders } from '../load-orders.ts';
  * ```
  */
 export async function writeOutput(io: CliIo, path: string, text: string, what: string): Promise<void> {
-  await io.writeFile(path, text);
+  try {
+    await io.writeFile(path, text);
+  } catch (error) {
+    throw new CliDataError(`${path}: cannot be written (${error instanceof Error ? error.message : String(error)}).`);
+  }
   io.stderr(`Wrote ${what} to ${path}\n`);
 }
 
