@@ -14,7 +14,6 @@
  */
 import { type BgNbdModel, type GammaGammaModel, bgNbdModel, gammaGammaModel, isRetentionError } from '../index.ts';
 import { CliDataError } from './errors.ts';
-import type { FittedModels } from './models.ts';
 
 /** The tag of the model file. */
 export const MODEL_FILE_FORMAT = 'retention-metrics-models';
@@ -28,7 +27,7 @@ export interface LoadedModels {
 /**
  * The model file of fitted models.
  *
- * @param models - the fitted models
+ * @param models - the purchase model and the spend model (or `null`), fitted or loaded
  * @returns the file's text (JSON, two-space indented, ending with a newline)
  * @example
  * ```ts
@@ -38,7 +37,7 @@ export interface LoadedModels {
  * JSON.parse(modelFileText({ transactions, spend: null })).transactions.unit; // => 'week'
  * ```
  */
-export function modelFileText(models: Pick<FittedModels, 'transactions' | 'spend'>): string {
+export function modelFileText(models: LoadedModels): string {
   const file = { format: MODEL_FILE_FORMAT, version: 1, transactions: models.transactions.toJSON(), spend: models.spend === null ? null : models.spend.toJSON() };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
