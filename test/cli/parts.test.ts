@@ -14,7 +14,7 @@ import { progressLine } from '../../src/cli/progress.ts';
 import { readHistories } from '../../src/cli/score-input.ts';
 import { renderTable } from '../../src/cli/sections/text-table.ts';
 import { run } from '../../src/cli/run.ts';
-import { memoryIo, tempDir, writeTemp } from './memory-io.ts';
+import { CDNOW, memoryIo, tempDir, writeTemp } from './memory-io.ts';
 
 const BG_NBD = { model: 'bg-nbd', params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, unit: 'week' };
 
@@ -159,5 +159,14 @@ describe('progress line', () => {
     progress.update(65_536, 1);
     progress.done();
     expect(io.err()).toBe('');
+  });
+});
+
+describe('progress while a file is read', () => {
+  test('on a terminal the reader\'s progress is shown and cleared before the notes', async () => {
+    const io = memoryIo('', true);
+    expect(await run(['dormancy', CDNOW], io)).toBe(0);
+    expect(io.err()).toMatch(/^\r\x1b\[2KReading CDNOW_master\.txt: 65,536 rows \(\d[\d,]* rows\/s\)/);
+    expect(io.err()).toContain('\r\x1b[2KColumns guessed:');
   });
 });
