@@ -21,4 +21,11 @@ function packageVersion(): string {
   }
 }
 
+// A reader that stops early (`retention-metrics report orders.csv | head`) closes the pipe: that ends
+// the program quietly, as it does for other command-line tools.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 process.exitCode = await run(process.argv.slice(2), nodeIo(), { version: packageVersion() });
