@@ -6,7 +6,7 @@
 import type { CohortTable } from '../cohort/types.ts';
 import { expectCohortTable } from './checks.ts';
 import { chartDocument } from './document.ts';
-import { percent, percentTick, periodName } from './format.ts';
+import { percent, percentTick, periodName, thinTicks } from './format.ts';
 import { frame } from './frame.ts';
 import { activePhrase, cohortName, offsetAxisLabel, offsetLabels } from './cohort-rows.ts';
 import { type ChartOptions, resolveChartOptions } from './options.ts';
@@ -15,6 +15,10 @@ import { Plot, drawLegend, drawPlot } from './plot.ts';
 /** Colour bins of the rates: a sequential, colour-blind-safe scheme (light = low, dark = high). */
 const BINS = 6;
 const SCHEME = 'blues';
+const MARGIN_RIGHT = 20;
+/** The narrowest cell, in pixels, that holds its rate as text (in small type below {@link FULL_SIZE_CELL}). */
+const MIN_LABELLED_CELL = 22;
+const FULL_SIZE_CELL = 34;
 
 /** One cell as drawn. */
 interface HeatCell {
@@ -82,19 +86,26 @@ export function cohortHeatmap(table: CohortTable, options?: ChartOptions): strin
   const sizes = new Map(rows.map((row) => [cohortName(row), row.size]));
   const color = { type: 'threshold', domain: thresholds, scheme: SCHEME } as const;
   const columns = offsetLabels(table);
+  // Room for the longest row name (text is not measured: a width per character that errs on the wide side).
+  const marginLeft = Math.min(Math.round(settings.width / 3), Math.max(60, 16 + 6.2 * Math.max(...cohorts.map((name) => `${name} (${sizes.get(name) ?? 0})`.length))));
+  const plotWidth = settings.width - marginLeft - MARGIN_RIGHT;
+  // A cell narrower than a label ("100%*") shows its rate by colour and tooltip only.
+  const cellWidth = plotWidth / columns.length;
+  const labelled = cellWidth >= MIN_LABELLED_CELL;
   const plot = drawPlot(document, {
     width: settings.width,
     height: Math.max(120, 60 + 26 * rows.length),
-    marginLeft: 110,
+    marginLeft,
+    marginRight: MARGIN_RIGHT,
     marginTop: 28,
     padding: 0.04,
-    x: { type: 'band', domain: columns, label: offsetAxisLabel(table), axis: 'top', labelAnchor: 'center', tickSize: 0 },
+    x: { type: 'band', domain: columns, label: offsetAxisLabel(table), axis: 'top', labelAnchor: 'center', tickSize: 0, ticks: thinTicks(columns, plotWidth, 28) },
     y: { type: 'band', domain: cohorts, label: 'Cohort (size)', labelAnchor: 'top', tickSize: 0, tickFormat: (name: string) => `${name} (${sizes.get(name) ?? 0})` },
     color,
     marks: [
       Plot.cell(cells.filter((c) => c.complete), { x: 'offset', y: 'cohort', fill: 'rate', title: 'tip', className: 'rm-complete-cell' }),
       Plot.cell(cells.filter((c) => !c.complete), { x: 'offset', y: 'cohort', fill: 'rate', title: 'tip', fillOpacity: 0.45, stroke: '#333', strokeDasharray: '3,2', inset: 0.5, className: 'rm-incomplete-cell' }),
-      Plot.text(cells, { x: 'offset', y: 'cohort', text: 'text', fill: (c: HeatCell) => (c.dark && c.complete ? 'white' : '#111'), className: 'rm-rate' }),
+      Plot.text(labelled ? cells : [], { x: 'offset', y: 'cohort', text: 'text', fill: (c: HeatCell) => (c.dark && c.complete ? 'white' : '#111'), fontSize: cellWidth >= FULL_SIZE_CELL ? 10 : 8, className: 'rm-rate' }),
     ],
   });
   const legend = drawLegend(document, { ...color, label: 'Retention rate', tickFormat: percentTick }, Math.min(320, settings.width - 16));

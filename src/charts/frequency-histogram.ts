@@ -12,7 +12,19 @@ import { type ModelAndSummary, checkModelAndSummary } from './model-input.ts';
 import { type ChartOptions, resolveChartOptions, wholeOption } from './options.ts';
 import { Plot, drawPlot } from './plot.ts';
 
-/** Options of {@link frequencyHistogram}. */
+/**
+ * Options of {@link frequencyHistogram}.
+ *
+ * @example
+ * ```ts
+ * import { bgNbdModel, rfmSummary } from 'retention-metrics';
+ * import { type FrequencyHistogramOptions, frequencyHistogram } from 'retention-metrics/charts';
+ * const options: FrequencyHistogramOptions = { maxFrequency: 10 };
+ * const summary = rfmSummary([{ customerId: 'a', date: '2024-01-01', amount: 5 }], { calibrationEnd: '2024-02-29', unit: 'week' });
+ * const model = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { unit: 'week' });
+ * frequencyHistogram({ model, summary }, options).includes('10+'); // => true
+ * ```
+ */
 export interface FrequencyHistogramOptions extends ChartOptions {
   /** The last bar counts this many repeat transactions or more: 1–100 (default 7). */
   maxFrequency?: number;

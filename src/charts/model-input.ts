@@ -10,7 +10,28 @@ import { type CheckedTransactionModel, checkedTransactionModel } from '../models
 import type { ParetoNbdModel } from '../models/pareto-nbd.ts';
 import type { RfmSummary } from '../models/rfm-summary.ts';
 
-/** A fitted (or saved) transaction model and the customers' summary it is compared with. */
+/**
+ * A fitted (or saved) transaction model and the customers' summary it is compared with: the first
+ * argument of `trackingPlot` and `frequencyHistogram`.
+ *
+ * @example
+ * ```ts
+ * import { bgNbdModel, rfmSummary } from 'retention-metrics';
+ * import { type ModelAndSummary, frequencyHistogram } from 'retention-metrics/charts';
+ * const summary = rfmSummary(
+ *   [
+ *     { customerId: 'a', date: '2024-01-01', amount: 5 },
+ *     { customerId: 'a', date: '2024-01-20', amount: 5 },
+ *     { customerId: 'b', date: '2024-01-05', amount: 5 },
+ *   ],
+ *   { calibrationEnd: '2024-02-29', unit: 'week' },
+ * );
+ * // A model fitted on a large sample (fitBgNbd on three customers has no maximum to find).
+ * const model = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { unit: 'week' });
+ * const input: ModelAndSummary = { model, summary };
+ * frequencyHistogram(input).startsWith('<svg'); // => true
+ * ```
+ */
 export interface ModelAndSummary {
   /** A BG/NBD or Pareto/NBD model, in the summary's time unit. */
   readonly model: BgNbdModel | ParetoNbdModel;

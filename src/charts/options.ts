@@ -6,7 +6,18 @@
 import { InvalidOptionError, describeValue } from '../errors.ts';
 import { checkOptionKeys, optionKeys } from '../option-keys.ts';
 
-/** Options every chart takes. */
+/**
+ * Options every chart takes.
+ *
+ * @example
+ * ```ts
+ * import { Cohort } from 'retention-metrics';
+ * import { type ChartOptions, cohortHeatmap } from 'retention-metrics/charts';
+ * const options: ChartOptions = { title: 'Retention of the spring cohorts', subtitle: '', width: 800 };
+ * const table = Cohort.from([{ customerId: 'a', date: '2024-03-03', amount: 10 }]).table();
+ * cohortHeatmap(table, options).includes('width="800"'); // => true
+ * ```
+ */
 export interface ChartOptions {
   /** The chart's heading (default: a title that names what is shown); `''` for none. */
   title?: string;
@@ -16,7 +27,18 @@ export interface ChartOptions {
   width?: number;
 }
 
-/** Options of the charts that show money. */
+/**
+ * Options of the charts that show money.
+ *
+ * @example
+ * ```ts
+ * import { Cohort } from 'retention-metrics';
+ * import { type MoneyChartOptions, ltvCurve } from 'retention-metrics/charts';
+ * const options: MoneyChartOptions = { currency: 'JPY' };
+ * const table = Cohort.from([{ customerId: 'a', date: '2024-03-03', amount: 1000 }]).table();
+ * ltvCurve(table, options).includes('(JPY)'); // => true
+ * ```
+ */
 export interface MoneyChartOptions extends ChartOptions {
   /**
    * ISO 4217 code of the amounts' currency (`'USD'`), shown in the axis label. The results these charts

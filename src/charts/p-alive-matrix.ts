@@ -16,7 +16,18 @@ import { modelUnitName } from './model-units.ts';
 import { type ChartOptions, resolveChartOptions, wholeOption } from './options.ts';
 import { Plot, drawLegend, drawPlot } from './plot.ts';
 
-/** Options of {@link pAliveMatrix}. */
+/**
+ * Options of {@link pAliveMatrix}.
+ *
+ * @example
+ * ```ts
+ * import { paretoNbdModel } from 'retention-metrics';
+ * import { type PAliveMatrixOptions, pAliveMatrix } from 'retention-metrics/charts';
+ * const options: PAliveMatrixOptions = { age: 52, maxFrequency: 15 };
+ * const model = paretoNbdModel({ r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 }, { unit: 'week' });
+ * pAliveMatrix(model, options).includes('52 weeks after their first purchase'); // => true
+ * ```
+ */
 export interface PAliveMatrixOptions extends ChartOptions {
   /**
    * The customers' age T (time from the first purchase to the end of observation) in the model's time
@@ -74,9 +85,10 @@ export function pAliveMatrix(model: BgNbdModel | ParetoNbdModel, options: PAlive
   const { age, maxFrequency } = gridSize(options ?? {});
   const document = chartDocument();
   const unit = checked.unitDays;
-  const columns = Math.min(MAX_COLUMNS, Math.floor(age) + 1);
-  const recencies = Array.from({ length: columns }, (_, j) => (columns === 1 ? 0 : (age * j) / (columns - 1)));
-  const label = (tx: number): string => String(Math.round(tx * 10) / 10);
+  const columns = Math.min(MAX_COLUMNS, Math.max(2, Math.floor(age) + 1));
+  const recencies = Array.from({ length: columns }, (_, j) => (age * j) / (columns - 1));
+  // Three significant digits keep the columns' labels apart for any age > 0.
+  const label = (tx: number): string => String(Number(tx.toPrecision(3)));
   const cells: AliveCell[] = [];
   for (let x = 0; x <= maxFrequency; x++) {
     for (const tx of x === 0 ? [0] : recencies) {

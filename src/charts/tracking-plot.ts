@@ -15,7 +15,22 @@ import { modelUnitName } from './model-units.ts';
 import { type ChartOptions, resolveChartOptions } from './options.ts';
 import { Plot, drawPlot } from './plot.ts';
 
-/** Options of {@link trackingPlot}. */
+/**
+ * Options of {@link trackingPlot}.
+ *
+ * @example
+ * ```ts
+ * import { bgNbdModel, rfmSummary } from 'retention-metrics';
+ * import { type TrackingPlotOptions, trackingPlot } from 'retention-metrics/charts';
+ * const options: TrackingPlotOptions = { cumulative: false };
+ * const summary = rfmSummary([{ customerId: 'a', date: '2024-01-01', amount: 5 }, { customerId: 'a', date: '2024-01-20', amount: 5 }], {
+ *   calibrationEnd: '2024-02-29',
+ *   unit: 'week',
+ * });
+ * const model = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { unit: 'week' });
+ * trackingPlot({ model, summary }, options).includes('Tracking: repeat transactions per period'); // => true
+ * ```
+ */
 export interface TrackingPlotOptions extends ChartOptions {
   /** `true` (default): cumulative repeat transactions; `false`: repeat transactions per period. */
   cumulative?: boolean;

@@ -83,3 +83,14 @@ describe('cohortHeatmap', () => {
     }
   });
 });
+
+describe('cohortHeatmap of many offsets', () => {
+  const daily = Cohort.from(orders).by('month').every('day').asOf('2024-03-15T00:00:00Z').table();
+
+  test('cells too narrow for a label show no text, and the offset axis is thinned', () => {
+    const svg = parseSvg(cohortHeatmap(daily));
+    expect(all(svg, 'g.rm-complete-cell rect').length + all(svg, 'g.rm-incomplete-cell rect').length).toBe(daily.cohorts.reduce((n, c) => n + c.cells.length, 0));
+    expect(all(svg, 'g.rm-rate text')).toHaveLength(0);
+    expect(texts(svg, 'g[aria-label="x-axis tick label"] text').length).toBeLessThan(20);
+  });
+});

@@ -94,3 +94,17 @@ describe.each(CHARTS)('%s', (_name, draw) => {
     expect(markup).not.toContain('font-weight="bold" font-size="16"');
   });
 });
+
+describe('names that come from the data', () => {
+  const hostile = '<img src=x onerror="alert(1)">';
+  const split = Cohort.from(orders).asOf('2024-03-15T00:00:00Z').segmentBy(() => hostile).table();
+
+  test.each([
+    ['cohortHeatmap', () => cohortHeatmap(split)],
+    ['retentionCurves', () => retentionCurves(split)],
+  ])('a segment name in %s is text, not markup', (_name, draw) => {
+    const markup = draw();
+    expect(markup).not.toContain('<img');
+    expect(markup).toContain('&lt;img src=x onerror="alert(1)"&gt;');
+  });
+});

@@ -13,6 +13,7 @@ import { evaluateHoldout } from '../../src/models/holdout.ts';
 import { fitParetoNbd } from '../../src/models/pareto-nbd.ts';
 import { rfmSummary } from '../../src/models/rfm-summary.ts';
 import { dormancy } from '../../src/segments/dormancy.ts';
+import { mrrReport } from '../../src/subscriptions/mrr-report.ts';
 import { rfm } from '../../src/segments/rfm.ts';
 
 const out = fileURLToPath(new URL('../../.tmp/charts/', import.meta.url));
@@ -24,7 +25,18 @@ const quarterly = Cohort.from(book).by('week').every('month').asOf(asOf).table()
 const summary = rfmSummary(book, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30', unit: 'week' });
 const bgNbd = fitBgNbd(summary.compress());
 const paretoNbd = fitParetoNbd(summary.compress());
+// CDNOW has no subscriptions: a made-up book, the same on every run (a linear congruential sequence).
+let seed = 7;
+const next = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+const subscriptions = Array.from({ length: 400 }, (_, i) => {
+  const start = new Date(Date.UTC(2023, Math.floor(next() * 12), 1 + Math.floor(next() * 28)));
+  const months = Math.floor(-Math.log(1 - next()) * 9) + 1;
+  const end = new Date(start.getTime() + months * 30.4 * 86_400_000);
+  return { customerId: `s${i}`, start, end: end.getTime() > Date.UTC(2024, 11, 31) ? null : end, amount: [9, 29, 99][Math.floor(next() * 3)] ?? 9 };
+});
 const written: Record<string, string> = {
+  survival: charts.survivalCurves(Cohort.fromSubscriptions(subscriptions).by('quarter').asOf('2024-12-31T00:00:00Z').table()),
+  'mrr-movements': charts.mrrMovementsChart(mrrReport(subscriptions, { asOf: '2024-12-31T00:00:00Z' }), { currency: 'EUR' }),
   'cohort-heatmap': charts.cohortHeatmap(monthly),
   'cohort-heatmap-weekly': charts.cohortHeatmap(quarterly, { width: 900 }),
   'retention-curves': charts.retentionCurves(monthly),
