@@ -80,9 +80,12 @@ try {
   const installed = join(consumer, 'node_modules', 'retention-metrics');
 
   // The build imports only declared runtime dependencies (the @stdlib functions are bundled into it,
-  // and their licenses ship beside it).
+  // and their licenses ship beside it): `decimal.js`, and the optional dependencies of the charts and
+  // the command-line program (which the next checks keep out of the root entry).
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  const optional = Object.keys(manifest.optionalDependencies ?? {});
   check('build imports only declared dependencies', () => {
-    const declared = new Set(Object.keys(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).dependencies ?? {}));
+    const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...optional]);
     for (const extension of ['.js', '.cjs']) {
       const files = readdirSync(join(installed, 'dist')).filter((file) => file.endsWith(extension));
       const imported = new Set();
@@ -103,7 +106,8 @@ try {
   writeFileSync(join(consumer, 'run.mjs'), "import { ok } from './smoke.mjs';\nconsole.log(`${globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node esm'}: ${ok}`);\n");
   run('node: ESM import', process.execPath, ['run.mjs'], { cwd: consumer });
   run('node: CJS require', process.execPath, ['smoke.cjs'], { cwd: consumer });
-  run('deno', bin('deno'), ['run', '--allow-read', '--allow-env', '--node-modules-dir=manual', 'run.mjs'], {
+  // No permission flag: the library reads no file and no environment variable of its own.
+  run('deno', bin('deno'), ['run', '--no-prompt', 'run.mjs'], {
     cwd: consumer,
     env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(consumer, '.deno') },
   });
@@ -178,6 +182,26 @@ try {
     const { sources } = bundleImport('summarize', 'retention-metrics', consumer);
     const leaked = sources.filter(isSql);
     if (leaked.length > 0) throw new Error(`a bundle of summarize keeps code of ${leaked.join(', ')}`);
+  });
+
+  // The optional dependencies stay out of the root entry: a bundle of all of it maps to no file of theirs.
+  check('bundling the root entry leaves the charts and the program out', () => {
+    const isOptional = (source) => optional.some((name) => source.includes(`/node_modules/${name}/`)) || /(?:^|\/)src\/(?:charts|cli|notebook)(?:\/|\.ts$)/.test(source);
+    // Plot's own dependencies name their code by `main`, which a bundle for the neutral platform ignores.
+    const charts = esbuild.buildSync({
+      stdin: { contents: `export { cohortHeatmap } from 'retention-metrics/charts';\n`, resolveDir: consumer, loader: 'js' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'error',
+    });
+    if (!Object.keys(charts.metafile.inputs).some(isOptional)) {
+      throw new Error('a bundle of cohortHeatmap holds no file of an optional dependency; is the pattern still right?');
+    }
+    const leaked = bundleImport('*', 'retention-metrics', consumer).sources.filter(isOptional);
+    if (leaked.length > 0) throw new Error(`a bundle of the root entry keeps code of ${leaked.slice(0, 5).join(', ')}`);
   });
 
   check(`types: ESM and CJS consumers, skipLibCheck false, TypeScript ${typescript}`, () =>

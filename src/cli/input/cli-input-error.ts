@@ -77,6 +77,10 @@ export class CliInputError extends RetentionError {
 
 /**
  * @internal The words for a column holding a value: `column "created_at" holds "2024-13-45"`.
+ *
+ * @param column - the column's name
+ * @param value - the value it holds
+ * @returns the words, the value quoted as error messages quote values
  */
 export function columnHolds(column: string, value: unknown): string {
   return `column ${JSON.stringify(column)} holds ${describeValue(value)}`;

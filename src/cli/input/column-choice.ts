@@ -67,7 +67,12 @@ function guess(role: keyof ColumnChoice, columns: readonly string[], taken: Read
   return null;
 }
 
-/** A list of names for a message: `"a", "b", "c"`, cut after 20. */
+/**
+ * @internal A list of names for a message: `"a", "b", "c"`, cut after 20.
+ *
+ * @param columns - the names
+ * @returns the quoted names, joined by commas
+ */
 export function listColumns(columns: readonly string[]): string {
   const shown = columns.slice(0, 20).map((c) => JSON.stringify(c)).join(', ');
   return columns.length > 20 ? `${shown} and ${columns.length - 20} more` : shown;

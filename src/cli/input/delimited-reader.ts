@@ -4,19 +4,26 @@
  *
  * Quoted fields (RFC 4180, with `""` for a quote, delimiters and line breaks inside) are read by
  * csv-parse. Line numbers are counted here rather than taken from the parser: a record starts on the
- * line after the previous one ended, plus the empty lines between them, and a record spans one more line
- * for each line break inside its fields — so a quoted field with line breaks moves every later number
- * right. Files split by runs of white space have no quoting; they are read line by line.
+ * line after the previous one ended (an empty line is a record of one empty field), and spans one more
+ * line for each line break inside its fields — so a quoted field with line breaks moves every later
+ * number right. Files split by runs of white space have no quoting; they are read line by line.
+ *
+ * @module
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import { type CsvError, type Info, parse } from 'csv-parse';
+import { type CsvError, parse } from 'csv-parse';
 import { CliInputError } from './cli-input-error.ts';
 import { type Delimiter, detectDelimiter, headerLine } from './delimiter.ts';
 import { DelimitedTable, type Progress, type RawTable } from './raw-table.ts';
 import { fileError } from './source.ts';
 
-/** How many line breaks (`\r\n`, `\n` or `\r`) a field holds. */
+/**
+ * @internal How many line breaks (`\r\n`, `\n` or `\r`) a field holds: the lines it spans beyond its first.
+ *
+ * @param text - a field's value
+ * @returns the count of line breaks
+ */
 export function lineBreaksIn(text: string): number {
   if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return 0;
   let count = 0;
@@ -46,11 +53,18 @@ async function* decoded(stream: Readable): AsyncGenerator<string> {
  * @param stream - its (decompressed) bytes
  * @param given - the delimiter named by the caller (`'whitespace'` for runs of spaces), else detected
  * @param progress - called back as rows are read
+ * @param onHeader - called with the header's names before any row is read
  * @returns the table
  * @throws {@link CliInputError} for an empty file, a wrong delimiter, a row of the wrong width, a quote
  *   left open
  */
-export async function readDelimited(file: string, stream: Readable, given: string | undefined, progress: Progress): Promise<RawTable> {
+export async function readDelimited(
+  file: string,
+  stream: Readable,
+  given: string | undefined,
+  progress: Progress,
+  onHeader?: (columns: string[]) => void,
+): Promise<RawTable> {
   const chunks = decoded(stream);
   try {
     let head = '';
@@ -61,7 +75,7 @@ export async function readDelimited(file: string, stream: Readable, given: strin
       if (headerLine(body).length < body.length) break;
     }
     const delimiter: Delimiter | string = given ?? detectDelimiter(headerLine(firstLineOnward(head)));
-    const table = new DelimitedTable(file, delimiter, progress);
+    const table = new DelimitedTable(file, delimiter, progress, onHeader);
     const rest = restOf(file, chunks);
     if (delimiter === 'whitespace') await splitWhitespace(head, rest, table);
     else await parseQuoted(file, head, rest, delimiter, table);
@@ -121,23 +135,22 @@ async function splitWhitespace(head: string, rest: AsyncGenerator<string>, table
 
 /** Records parsed by csv-parse, with the line each starts on counted here. */
 async function parseQuoted(file: string, head: string, rest: AsyncGenerator<string>, delimiter: string, table: DelimitedTable): Promise<void> {
+  // Empty lines come through as records of one empty field, passed over by the table but counted
+  // here as lines (the parser's own line count is not used: it is not the line a record starts on).
   const parser = parse({
     delimiter,
     bom: true,
-    info: true,
     relax_quotes: true,
     relax_column_count: true,
-    skip_empty_lines: true,
+    skip_empty_lines: false,
     record_delimiter: ['\r\n', '\n', '\r'],
   });
   let nextLine = 1;
-  let emptySeen = 0;
   let failure: unknown = null;
-  parser.on('data', ({ record, info }: { record: string[]; info: Info }) => {
+  parser.on('data', (record: string[]) => {
     if (failure !== null) return;
     try {
-      const start = nextLine + (info.empty_lines - emptySeen);
-      emptySeen = info.empty_lines;
+      const start = nextLine;
       let breaks = 0;
       for (const field of record) breaks += lineBreaksIn(field);
       nextLine = start + breaks + 1;

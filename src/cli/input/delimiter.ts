@@ -10,14 +10,24 @@ export type Delimiter = ',' | ';' | '\t' | '|' | 'whitespace';
 /** The single-character delimiters looked for, in the order that breaks ties. */
 export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';', '|'];
 
-/** How a delimiter is written in messages and on the command line. */
+/**
+ * @internal How a delimiter is written in messages, with the flag that passes it.
+ *
+ * @param delimiter - a delimiter character, or `'whitespace'`
+ * @returns e.g. `";" (--delimiter ";")`
+ */
 export function delimiterName(delimiter: string): string {
   if (delimiter === '\t') return 'a tab (--delimiter tab)';
   if (delimiter === 'whitespace') return 'runs of spaces (--delimiter whitespace)';
   return `"${delimiter}" (--delimiter "${delimiter}")`;
 }
 
-/** The header: the text up to the first line break that is not inside double quotes. */
+/**
+ * @internal The header: the text up to the first line break that is not inside double quotes.
+ *
+ * @param text - the start of a file
+ * @returns its first record's text (all of `text` when no line break ends it yet)
+ */
 export function headerLine(text: string): string {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {

@@ -19,7 +19,7 @@ export interface RawTable {
   position: 'line' | 'row';
 }
 
-/** Calls a progress callback every {@link PROGRESS_ROWS} rows and once at the end. */
+/** @internal Calls a progress callback every {@link PROGRESS_ROWS} rows and once at the end. */
 export class Progress {
   private next = PROGRESS_ROWS;
 
@@ -48,7 +48,13 @@ export class Progress {
 /** Rows between two progress calls. */
 export const PROGRESS_ROWS = 65_536;
 
-/** A record keyed by `names`; a column named `__proto__` becomes an own property like any other. */
+/**
+ * @internal A record keyed by `names`; a column named `__proto__` becomes an own property like any other.
+ *
+ * @param names - the column names
+ * @param values - the row's values, in the same order
+ * @returns the record
+ */
 export function recordOf(names: readonly string[], values: readonly unknown[]): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (let j = 0; j < names.length; j++) {
@@ -59,9 +65,7 @@ export function recordOf(names: readonly string[], values: readonly unknown[]): 
   return record;
 }
 
-/**
- * Collects the header and the rows of a delimited text file, checking each row's width.
- */
+/** @internal Collects the header and the rows of a delimited text file, checking each row's width. */
 export class DelimitedTable {
   private names: string[] | null = null;
   private readonly records: Array<Record<string, unknown>> = [];
@@ -71,17 +75,14 @@ export class DelimitedTable {
    * @param file - the file, for messages
    * @param delimiter - the delimiter the rows are split with, for messages
    * @param progress - the progress to tick per row
+   * @param onHeader - called with the header's names once read, before any row (to check columns early)
    */
   constructor(
     private readonly file: string,
     private readonly delimiter: string,
     private readonly progress: Progress,
+    private readonly onHeader: (columns: string[]) => void = () => {},
   ) {}
-
-  /** Whether the header has been read. */
-  get hasHeader(): boolean {
-    return this.names !== null;
-  }
 
   /**
    * The header (the first line that is not blank): names trimmed, each present and distinct; a single
@@ -108,6 +109,7 @@ export class DelimitedTable {
       seen.add(name);
     });
     this.names = names;
+    this.onHeader(names);
   }
 
   /** A data row starting at `line`; a blank row (one empty field) is passed over. */

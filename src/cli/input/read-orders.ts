@@ -10,7 +10,7 @@
  * @module
  */
 import { CliInputError, columnHolds } from './cli-input-error.ts';
-import { type ColumnChoice, chooseColumns } from './column-choice.ts';
+import { type ChosenColumns, type ColumnChoice, chooseColumns } from './column-choice.ts';
 import { DATE_FIX, normalizeDateText } from './date-text.ts';
 import { readDelimited } from './delimited-reader.ts';
 import { resolveDelimiter } from './delimiter.ts';
@@ -55,7 +55,8 @@ export interface OrdersFile {
   position: 'line' | 'row';
   /**
    * The 1-based line where a record starts (the header is line 1; blank lines and line breaks inside
-   * quoted fields count), or its 1-based row in a Parquet file.
+   * quoted fields count), or its 1-based row in a Parquet file. A `RangeError` for an index that is
+   * not a record's.
    */
   lineOf(recordIndex: number): number;
 }
@@ -68,7 +69,9 @@ export interface OrdersFile {
  * holding delimiters, quotes and line breaks are read. The customer, date, amount and order-id columns
  * are taken from `columns` or guessed from common names (`customer_id`, `created_at`, `total`, …,
  * ignoring case and separators). Dates are checked: ISO 8601 dates and date-times pass as they are,
- * `YYYYMMDD` becomes `YYYY-MM-DD`, and anything else is an error naming its line.
+ * `YYYYMMDD` becomes `YYYY-MM-DD`, and anything else is an error naming its line; so is an empty
+ * customer. Ids and amounts pass as read, for the ledger to check: {@link fromLedgerError} names the
+ * line and column of a record it refuses.
  *
  * @param path - the file
  * @param options - `columns`, `format`, `delimiter`, `onProgress`
@@ -94,8 +97,13 @@ export interface OrdersFile {
  */
 export async function readOrders(path: string, options: ReadOrdersOptions = {}): Promise<OrdersFile> {
   const format = formatOf(path, options.format);
-  const table = await readTable(path, format, options);
-  const { columns, guessed } = chooseColumns(path, table.columns, options.columns ?? {});
+  let chosen: ChosenColumns | undefined;
+  // A delimited file's columns are chosen from its header, so a wrong name stops the read at once.
+  const choose = (names: readonly string[]): ChosenColumns => chooseColumns(path, names, options.columns ?? {});
+  const table = await readTable(path, format, options, (names) => {
+    chosen = choose(names);
+  });
+  const { columns, guessed } = chosen ?? choose(table.columns);
   checkCustomers(path, table, columns.customer);
   normalizeDates(path, table, columns.date);
   const lines = table.lines;
@@ -114,7 +122,12 @@ export async function readOrders(path: string, options: ReadOrdersOptions = {}):
   };
 }
 
-async function readTable(path: string, format: OrdersFormat, options: ReadOrdersOptions): Promise<RawTable> {
+async function readTable(
+  path: string,
+  format: OrdersFormat,
+  options: ReadOrdersOptions,
+  onHeader: (columns: string[]) => void,
+): Promise<RawTable> {
   if (format === 'parquet') {
     // Loaded only for Parquet files: reading text never loads the Parquet decoder.
     const { readParquet } = await import('./parquet-reader.ts');
@@ -131,7 +144,7 @@ async function readTable(path: string, format: OrdersFormat, options: ReadOrders
   const opened = await openFile(path);
   const progress = new Progress(options.onProgress, opened.bytesRead);
   if (format === 'ndjson') return readNdjson(path, opened.stream, progress);
-  return readDelimited(path, opened.stream, delimiter, progress);
+  return readDelimited(path, opened.stream, delimiter, progress, onHeader);
 }
 
 /**

@@ -18,12 +18,23 @@ export interface OpenedFile {
   bytesRead(): number;
 }
 
-/** Whether a path names a gzip-compressed file. */
+/**
+ * @internal Whether a path names a gzip-compressed file (`.gz`).
+ *
+ * @param path - the path
+ * @returns `true` for a `.gz` name
+ */
 export function isGzip(path: string): boolean {
   return /\.gz$/i.test(path);
 }
 
-/** A file system error as a {@link CliInputError} (`ENOENT` → "there is no such file"). */
+/**
+ * @internal A file system (or gunzip) error as a {@link CliInputError}: `ENOENT` → "there is no such file".
+ *
+ * @param file - the file, for the message
+ * @param error - the error caught
+ * @returns the error to throw
+ */
 export function fileError(file: string, error: unknown): CliInputError {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (code === 'ENOENT') {

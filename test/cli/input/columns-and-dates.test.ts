@@ -37,6 +37,12 @@ describe('columns', () => {
     expect(error.column).toBe('create_at');
   });
 
+  test('a named column is checked at the header, before any row is read', async () => {
+    const path = fileWith('orders.csv', 'customer_id,created_at,total\na,2024-01-01,1,too,many\n');
+    const error = await inputError(readOrders(path, { columns: { amount: 'amount' } }));
+    expect(error.reason).toMatch(/^there is no column "amount"/);
+  });
+
   test('a named column with nothing close is an error listing the columns', () => {
     expect(() => chooseColumns('orders.csv', ['customer_id', 'created_at'], { amount: 'revenue_usd' })).toThrow(
       'orders.csv: there is no column "revenue_usd" (the columns are "customer_id", "created_at"). Pass --amount with one of the columns.',

@@ -86,6 +86,26 @@ describe('delimited text', () => {
     expect(error.message).toContain('seems to use ";" (--delimiter ";")');
   });
 
+  test('a space-separated file split at commas is told to use whitespace', async () => {
+    const error = await inputError(readOrders(fileWith('orders.txt', 'customer_id date total\n1 19970101 1.00\n'), { delimiter: ',' }));
+    expect(error.reason).toBe('the header is one column "customer_id date total" when split at "," (--delimiter ","); the file seems to use runs of spaces (--delimiter whitespace)');
+  });
+
+  test('values holding another delimiter do not mislead the detection', async () => {
+    const orders = await readOrders(fileWith('orders.csv', 'customer_id;created_at;total\n"a,b";2024-01-02;1,5\n'));
+    expect(orders.records).toEqual([{ customer_id: 'a,b', created_at: '2024-01-02', total: '1,5' }]);
+  });
+
+  test('blank lines before the header count as lines', async () => {
+    const orders = await readOrders(fileWith('orders.csv', `\n\r\n${HEADER}1,a,2024-01-02,10.00\n`));
+    expect(orders.lineOf(0)).toBe(4);
+  });
+
+  test('a file holding only a byte-order mark is empty', async () => {
+    const error = await inputError(readOrders(fileWith('orders.csv', '\uFEFF')));
+    expect(error.reason).toBe('the file is empty');
+  });
+
   test('a row with too many fields is an error naming its line', async () => {
     const error = await inputError(readOrders(fileWith('orders.csv', `${HEADER}1,a,2024-01-02,10.00\n2,b,2024-01-03,5,00\n`)));
     expect(error.line).toBe(3);
