@@ -76,6 +76,9 @@ const cli: Options = {
   sourcemap: true,
   clean: false,
   splitting: false,
+  // `node:fs` stays `node:fs` (tsup strips the prefix by default): the package's import check, and
+  // readers, tell built-ins from packages by it.
+  removeNodeProtocol: false,
   treeshake: true,
   external: ['commander', 'csv-parse', 'hyparquet', '@observablehq/plot', 'linkedom', 'decimal.js'],
 };

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import { CliDataError } from './errors.ts';
 
 /** One customer history read, with the line it came from. */
@@ -84,13 +84,13 @@ interface CsvRecord {
   readonly record: Record<string, string>;
 }
 
-function readCsv(text: string): HistoryRow[] {
-  let records: CsvRecord[];
-  try {
-    records = parse(text, { bom: true, columns: true, skip_empty_lines: true, trim: true, info: true, delimiter: [',', ';', '\t'] }) as unknown as CsvRecord[];
-  } catch (error) {
-    throw new CliDataError(`standard input: not readable as CSV (${error instanceof Error ? error.message : String(error)}).`);
-  }
+async function readCsv(text: string): Promise<HistoryRow[]> {
+  const records = await new Promise<CsvRecord[]>((resolve, reject) => {
+    parse(text, { bom: true, columns: true, skip_empty_lines: true, trim: true, info: true, delimiter: [',', ';', '\t'] }, (error, output: unknown) => {
+      if (error === undefined) resolve(output as CsvRecord[]);
+      else reject(new CliDataError(`standard input: not readable as CSV (${error.message}).`));
+    });
+  });
   return records.map((r) => historyOf(r.record, r.info.lines));
 }
 
@@ -99,16 +99,16 @@ function readCsv(text: string): HistoryRow[] {
  *
  * @param text - all of standard input
  * @returns the histories in input order
- * @throws {@link CliDataError} for empty input, a missing column or a value that is not a number,
+ * @throws {@link CliDataError} (the promise rejects with it) for empty input, a missing column or a value that is not a number,
  *   naming the line
  * @example
  * ```ts
  * import { readHistories } from './score-input.ts';
- * readHistories('customer_id,frequency,recency,T\na,2,30.43,38.86\n')[0]; // => { customerId: 'a', x: 2, tx: 30.43, T: 38.86, zbar: null, line: 2 }
- * readHistories('{"id":"b","x":0,"tx":0,"T":10}\n')[0]?.T; // => 10
+ * (await readHistories('customer_id,frequency,recency,T\na,2,30.43,38.86\n'))[0]; // => { customerId: 'a', x: 2, tx: 30.43, T: 38.86, zbar: null, line: 2 }
+ * (await readHistories('{"id":"b","x":0,"tx":0,"T":10}\n'))[0]?.T; // => 10
  * ```
  */
-export function readHistories(text: string): HistoryRow[] {
+export async function readHistories(text: string): Promise<HistoryRow[]> {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') throw new CliDataError('standard input is empty: pipe customer histories in (CSV with frequency, recency, T[, monetary], or NDJSON).');
   return body.trimStart().startsWith('{') ? readNdjson(body) : readCsv(body);

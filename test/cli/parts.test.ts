@@ -56,26 +56,30 @@ describe('CSV and HTML', () => {
 });
 
 describe('score input', () => {
-  test('CSV with the forecast\'s column names, a BOM and CRLF', () => {
-    const rows = readHistories('\uFEFFcustomer_id,frequency,recency,T,monetary\r\na,2,30.5,38,22.35\r\n');
+  test('CSV with the forecast\'s column names, a BOM and CRLF', async () => {
+    const rows = await readHistories('\uFEFFcustomer_id,frequency,recency,T,monetary\r\na,2,30.5,38,22.35\r\n');
     expect(rows).toEqual([{ customerId: 'a', x: 2, tx: 30.5, T: 38, zbar: 22.35, line: 2 }]);
   });
 
-  test('NDJSON with the library\'s names, blank lines skipped, line numbers kept', () => {
-    const rows = readHistories('{"customerId":"a","x":1,"tx":2,"T":3}\n\n{"customerId":"b","x":0,"tx":0,"T":5,"zbar":0}\n');
+  test('NDJSON with the library\'s names, blank lines skipped, line numbers kept', async () => {
+    const rows = await readHistories('{"customerId":"a","x":1,"tx":2,"T":3}\n\n{"customerId":"b","x":0,"tx":0,"T":5,"zbar":0}\n');
     expect(rows.map((r) => [r.customerId, r.line])).toEqual([['a', 1], ['b', 3]]);
   });
 
-  test('a value that is not a number names its line and column', () => {
-    expect(() => readHistories('frequency,recency,T\n1,2,3\n1,two,3\n')).toThrow('standard input, line 3, column "recency": "two" is not a number.');
+  test('a value that is not a number names its line and column', async () => {
+    await expect(readHistories('frequency,recency,T\n1,2,3\n1,two,3\n')).rejects.toThrow('standard input, line 3, column "recency": "two" is not a number.');
   });
 
-  test('a missing column names the names it is read from', () => {
-    expect(() => readHistories('frequency,T\n1,3\n')).toThrow('no "recency" (one of the columns recency, tx is needed)');
+  test('a missing column names the names it is read from', async () => {
+    await expect(readHistories('frequency,T\n1,3\n')).rejects.toThrow('no "recency" (one of the columns recency, tx is needed)');
   });
 
-  test('empty input is an error', () => {
-    expect(() => readHistories(' \n')).toThrow(CliDataError);
+  test('empty input is an error', async () => {
+    await expect(readHistories(' \n')).rejects.toThrow(CliDataError);
+  });
+
+  test('CSV that cannot be parsed is a data error', async () => {
+    await expect(readHistories('frequency,recency,T\n1,"2,3\n')).rejects.toThrow('standard input: not readable as CSV');
   });
 });
 

@@ -70,7 +70,7 @@ export function scoreCommand(io: CliIo): Command {
       const models = readModelFile(await io.readFile(flags.model).catch((error: unknown) => {
         throw new CliDataError(`${flags.model}: cannot be read (${error instanceof Error ? error.message : String(error)}).`);
       }), flags.model);
-      const rows = scoreRows(models, readHistories(await io.readStdin()), flags.horizon);
+      const rows = scoreRows(models, await readHistories(await io.readStdin()), flags.horizon);
       if (flags.output === 'csv') io.stdout(toCsv({ headers: SCORE_COLUMNS, rows }));
       else io.stdout(rows.map((row) => `${JSON.stringify(Object.fromEntries(SCORE_COLUMNS.map((name, i) => [name, row[i] ?? null])))}\n`).join(''));
     });
