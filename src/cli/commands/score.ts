@@ -62,7 +62,7 @@ export function scoreCommand(io: CliIo): Command {
   return new Command('score')
     .description('score customer histories read on standard input (CSV or NDJSON) with saved models: P(alive), expected purchase days, spend and value')
     .requiredOption('--model <path>', 'model file written by "forecast --save-model"')
-    .option('--horizon <units>', 'time ahead, in the model\'s unit (weeks for models from "forecast")', numberIn('model time units', 1e-6, 1e6), 52)
+    .option('--horizon <units>', 'time ahead, in the model\'s unit (weeks for the models "forecast --save-model" writes)', numberIn('model time units', 1e-6, 1e6), 52)
     .addOption(new Option('--output <format>', 'format of the scores written').choices(['csv', 'ndjson']).default('csv'))
     .addHelpText('after', EXAMPLES)
     .action(async (_flags: unknown, self: Command) => {
