@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'tsup';
+import { type Options, defineConfig } from 'tsup';
 import { insertionMap, markTopLevelPure } from './scripts/pure-top-level.mjs';
 
 const DECIMAL_MODULE = fileURLToPath(new URL('src/decimal.ts', import.meta.url));
 
-export default defineConfig({
+const library: Options = {
   // `index`, `calendar`, `sql`, `charts` and `notebook` are the package's entries (package.json `exports`);
   // `charts` (and `notebook`, which draws with it) alone import @observablehq/plot and linkedom, which stay
   // external (optional dependencies). The
@@ -28,7 +28,8 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   sourcemap: true,
-  clean: true,
+  // The two builds run at once, so neither empties dist/: the `build` script does, before both.
+  clean: false,
   treeshake: true,
   // Code the entries share (the calendar, the errors) is in shared chunks, so an error thrown by a
   // calendar or sql function is an instance of the class `retention-metrics` exports, in ESM and in CJS.
@@ -63,4 +64,25 @@ export default defineConfig({
       },
     },
   ],
-});
+};
+
+// The `retention-metrics` command (package.json `bin`): one ESM file for Node, with the library code it
+// uses bundled in. Its readers, argument parser and chart renderer are optional dependencies and stay
+// external, as does decimal.js. The shebang of src/cli.ts is kept at the top of dist/cli.js.
+const cli: Options = {
+  entry: { cli: 'src/cli.ts' },
+  format: ['esm'],
+  tsconfig: 'tsconfig.build.json',
+  target: 'node20',
+  platform: 'node',
+  sourcemap: true,
+  clean: false,
+  splitting: false,
+  // `node:fs` stays `node:fs` (tsup strips the prefix by default): the package's import check, and
+  // readers, tell built-ins from packages by it.
+  removeNodeProtocol: false,
+  treeshake: true,
+  external: ['commander', 'csv-parse', 'hyparquet', '@observablehq/plot', 'linkedom', 'decimal.js'],
+};
+
+export default defineConfig([library, cli]);

@@ -1,0 +1,57 @@
+/**
+ * Aligned text tables and section headings for the terminal report.
+ *
+ * @module
+ */
+
+/** A table: column headers and rows of already formatted cells. */
+export interface TextTable {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** A cell is right-aligned when it reads as a number, a percentage, an amount or a dash. */
+const NUMERIC_CELL = /^(?:[-+]?[\d.,]+%?[*†]?|–|)$/;
+
+/**
+ * Render a table as aligned text: columns whose cells are all numeric are right-aligned (except the
+ * first column, which names the rows).
+ *
+ * @param table - headers and formatted rows
+ * @returns the lines of the table joined by newlines
+ * @example
+ * ```ts
+ * import { renderTable } from './text-table.ts';
+ * renderTable({ headers: ['a', 'n'], rows: [['x', '1,000'], ['yy', '5']] }).split('\n')[3]; // => 'yy      5'
+ * ```
+ */
+export function renderTable(table: TextTable): string {
+  const { headers, rows } = table;
+  const widths = headers.map((header, c) => Math.max(header.length, ...rows.map((row) => (row[c] ?? '').length)));
+  const numeric = headers.map((_, c) => c > 0 && rows.every((row) => NUMERIC_CELL.test(row[c] ?? '')));
+  const line = (cells: readonly string[]) =>
+    headers
+      .map((_, c) => {
+        const cell = cells[c] ?? '';
+        const width = widths[c] ?? 0;
+        return numeric[c] === true ? cell.padStart(width) : cell.padEnd(width);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  ').trimEnd(), ...rows.map(line)].join('\n');
+}
+
+/**
+ * A section heading: a blank line, the title, and a double rule as long as the title.
+ *
+ * @param title - the section's title
+ * @returns the heading text
+ * @example
+ * ```ts
+ * import { renderHeading } from './text-table.ts';
+ * renderHeading('Cohorts'); // => '\nCohorts\n═══════'
+ * ```
+ */
+export function renderHeading(title: string): string {
+  return `\n${title}\n${'═'.repeat(title.length)}`;
+}
