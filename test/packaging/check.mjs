@@ -106,6 +106,21 @@ try {
   writeFileSync(join(consumer, 'run.mjs'), "import { ok } from './smoke.mjs';\nconsole.log(`${globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node esm'}: ${ok}`);\n");
   run('node: ESM import', process.execPath, ['run.mjs'], { cwd: consumer });
   run('node: CJS require', process.execPath, ['smoke.cjs'], { cwd: consumer });
+  // The command the package installs (`bin`) reads a CSV file and writes its JSON report.
+  check('the retention-metrics command', () => {
+    const command = join(consumer, 'node_modules', '.bin', 'retention-metrics');
+    if (!readFileSync(join(installed, 'dist', 'cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')) throw new Error('dist/cli.js does not start with its shebang');
+    const version = execFileSync(command, ['--version'], { cwd: consumer, encoding: 'utf8' }).trim();
+    if (version !== project.version) throw new Error(`retention-metrics --version printed ${version}, expected ${project.version}`);
+    writeFileSync(
+      join(consumer, 'orders.csv'),
+      'order_id,customer_id,created_at,total\n1,ann,2024-01-05,30.00\n2,bob,2024-01-20,20.00\n3,ann,2024-02-09,12.50\n',
+    );
+    execFileSync(command, ['report', 'orders.csv', '--json', 'report.json'], { cwd: consumer, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const report = JSON.parse(readFileSync(join(consumer, 'report.json'), 'utf8'));
+    const text = JSON.stringify(report);
+    if (!text.includes('"customers":2') || !text.includes('"netRevenue":"62.5"')) throw new Error(`the JSON report of three orders holds no 2 customers and net revenue 62.50: ${text.slice(0, 400)}`);
+  });
   // No permission flag: the library reads no file and no environment variable of its own.
   run('deno', bin('deno'), ['run', '--no-prompt', 'run.mjs'], {
     cwd: consumer,
