@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Options, defineConfig } from 'tsup';
 import { insertionMap, markTopLevelPure } from './scripts/pure-top-level.mjs';
@@ -66,9 +67,16 @@ const library: Options = {
   ],
 };
 
-// The `retention-metrics` command (package.json `bin`): one ESM file for Node, with the library code it
-// uses bundled in. Its readers, argument parser and chart renderer are optional dependencies and stay
-// external, as does decimal.js. The shebang of src/cli.ts is kept at the top of dist/cli.js.
+/** The public entries the command imports, by source file: it loads their build beside it instead of a copy. */
+const CLI_ENTRIES = new Map([
+  [fileURLToPath(new URL('src/index.ts', import.meta.url)), './index.js'],
+  [fileURLToPath(new URL('src/charts.ts', import.meta.url)), './charts.js'],
+]);
+
+// The `retention-metrics` command (package.json `bin`): one ESM file for Node that imports the
+// library's own ESM entries (so a value or error class is the one the library exports) and bundles
+// the few internal helpers it uses. Its readers, argument parser and chart renderer are optional
+// dependencies and stay external, as does decimal.js. The shebang of src/cli.ts is kept at the top.
 const cli: Options = {
   entry: { cli: 'src/cli.ts' },
   format: ['esm'],
@@ -83,6 +91,17 @@ const cli: Options = {
   removeNodeProtocol: false,
   treeshake: true,
   external: ['commander', 'csv-parse', 'hyparquet', '@observablehq/plot', 'linkedom', 'decimal.js'],
+  esbuildPlugins: [
+    {
+      name: 'cli-imports-the-entries',
+      setup(build) {
+        build.onResolve({ filter: /(?:index|charts)\.ts$/ }, (args) => {
+          const entry = CLI_ENTRIES.get(join(args.resolveDir, args.path));
+          return entry === undefined ? undefined : { path: entry, external: true };
+        });
+      },
+    },
+  ],
 };
 
 export default defineConfig([library, cli]);
