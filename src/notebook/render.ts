@@ -21,12 +21,12 @@ export function escapeHtml(text: string): string {
 }
 
 const TABLE_STYLE = 'border-collapse:collapse;font-variant-numeric:tabular-nums;margin:0.25em 0 1em';
-const CELL_STYLE = 'padding:2px 8px;border-bottom:1px solid #ddd';
+const CELL_STYLE = 'padding:2px 8px;border-bottom:1px solid #ddd;white-space:nowrap';
 
 function htmlCell(tag: 'td' | 'th', cell: Cell): string {
-  // Numbers (money with its code, starred rates) stay on one line; text may wrap.
-  const align = cell.numeric ? 'right;white-space:nowrap' : 'left';
-  return `<${tag} style="${CELL_STYLE};text-align:${align}">${escapeHtml(cell.text)}</${tag}>`;
+  // Every cell stays on one line: numbers with their code or star, and names such as period keys
+  // ('1997-01'), which a browser would otherwise break at the hyphen.
+  return `<${tag} style="${CELL_STYLE};text-align:${cell.numeric ? 'right' : 'left'}">${escapeHtml(cell.text)}</${tag}>`;
 }
 
 function htmlSection(section: Section): string {

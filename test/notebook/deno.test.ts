@@ -57,7 +57,7 @@ function runDeno(file: string, cwd: string): Record<string, Shown> {
 function expectShown(shown: Record<string, Shown>): void {
   expect(shown.cohort.keys).toEqual(['by', 'every', 'mode', 'brackets', 'timeZone', 'asOf', 'cohorts', 'average']);
   expect(shown.cohort.symbolEnumerable).toBe(false);
-  expect(shown.cohort.bundle['text/html']).toContain('<td style="padding:2px 8px;border-bottom:1px solid #ddd;text-align:right;white-space:nowrap">50.0%</td>');
+  expect(shown.cohort.bundle['text/html']).toContain('<td style="padding:2px 8px;border-bottom:1px solid #ddd;white-space:nowrap;text-align:right">50.0%</td>');
   expect(shown.cohort.bundle['text/plain']).toMatch(/2024-01\s+2\s+100\.0%\s+50\.0%/);
   expect(shown.summary.bundle['text/plain']).toMatch(/Gross revenue\s+EUR 45\.00/);
   expect(shown.fit.bundle['text/plain']).toContain('BG/NBD parameters');
