@@ -5,9 +5,8 @@
  */
 
 /**
- * The report's CSS: a compact header, the headline tiles in a row, the two charts at a glance side by
- * side (one above the other on a narrow screen), readable tables with numbers right-aligned, charts at
- * most the page's width.
+ * The report's CSS: a compact header, the headline tiles in a row (each as wide as its number needs),
+ * readable tables with numbers right-aligned, charts at most the page's width.
  */
 export const PAGE_STYLE = `
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --band: #f6f8fa; }
@@ -18,13 +17,12 @@ h2 { font-size: 1.25rem; margin: 2.5rem 0 .75rem; padding-bottom: .25rem; border
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0 1rem; margin: .5rem 0 1rem; font-size: .875rem; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
-dl.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: .75rem; margin: 0 0 .5rem; }
-.tile { border: 1px solid var(--rule); border-radius: 6px; padding: .5rem .75rem; background: var(--band); }
-.tile dt { color: var(--muted); font-size: .8rem; }
-.tile dd { margin: 0; font-size: 1.45rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+dl.tiles { display: flex; flex-wrap: wrap; gap: .75rem; margin: 0 0 .5rem; }
+.tile { flex: 1 1 0; min-width: max-content; border: 1px solid var(--rule); border-radius: 6px; padding: .5rem .75rem; background: var(--band); }
+.tile dt { color: var(--muted); font-size: .8rem; white-space: nowrap; }
+.tile dd { margin: 0; font-size: 1.4rem; font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .glance h2 { margin-top: 1.25rem; }
-.glance .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1rem; align-items: start; }
-.glance figure { margin: 0; }
+.glance figure { margin: .5rem 0; }
 nav ol { columns: 2; padding-left: 1.25rem; }
 footer ul { padding-left: 1.25rem; }
 figure { margin: 1rem 0; overflow-x: auto; }

@@ -20,9 +20,6 @@ interface ChartSpec {
 /** Width of a chart across the page (the page is at most 72rem wide). */
 const WIDTH = 1000;
 
-/** Width of each of the two charts side by side at the top of the page. */
-const GLANCE_WIDTH = 520;
-
 /**
  * The section id of the charts at the top of the page, before the contents: the cohort heatmap and the
  * retention curves, drawn once there and not again in the cohorts section.
@@ -30,8 +27,8 @@ const GLANCE_WIDTH = 520;
 export const GLANCE = 'glance';
 
 const CHARTS: readonly ChartSpec[] = [
-  { section: GLANCE, name: 'cohort heatmap', draw: (data) => cohortHeatmap(data.cohorts, { width: GLANCE_WIDTH }) },
-  { section: GLANCE, name: 'retention curves', draw: (data) => retentionCurves(data.cohorts, { width: GLANCE_WIDTH }) },
+  { section: GLANCE, name: 'cohort heatmap', draw: (data) => cohortHeatmap(data.cohorts, { width: WIDTH }) },
+  { section: GLANCE, name: 'retention curves', draw: (data) => retentionCurves(data.cohorts, { width: WIDTH }) },
   { section: 'cohorts', name: 'LTV curve', draw: (data) => ltvCurve(data.cohorts, { width: WIDTH }) },
   { section: 'lifecycle', name: 'lifecycle chart', draw: (data) => lifecycleChart(data.lifecycle, { width: WIDTH }) },
   { section: 'rfm', name: 'RFM grid', draw: (data) => rfmChart(data.rfm, { width: WIDTH }) },

@@ -46,7 +46,7 @@ function columnsUsed(data: ReportData): string {
  * @param data - the report's results
  * @param sections - its sections (as printed)
  * @param figures - chart markup per section id, shown above that section's table; the figures under
- *   `GLANCE` (the cohort heatmap and retention curves) are shown side by side before the contents
+ *   `GLANCE` (the cohort heatmap and retention curves) are shown shown before the contents
  * @returns the page (`<!doctype html>` …)
  * @example
  * ```ts
@@ -119,11 +119,11 @@ ${definitions}
 `;
 }
 
-/** The cohort heatmap and retention curves side by side, pointing to the cohort table below. */
+/** The cohort heatmap and the retention curves, pointing to the cohort table below. */
 function glanceHtml(figures: readonly string[], sections: readonly Section[]): string {
   if (figures.length === 0) return '';
   const cohorts = sections.find((s) => s.id === 'cohorts');
   const pointer = cohorts === undefined ? '' : `\n<p class="note">The numbers behind these charts are in <a href="#cohorts">${escapeHtml(cohorts.title)}</a>.</p>`;
   const charts = figures.map((svg) => `<figure>${svg}</figure>`).join('\n');
-  return `<section id="${GLANCE}" class="glance">\n<h2>At a glance</h2>\n<div class="pair">\n${charts}\n</div>${pointer}\n</section>`;
+  return `<section id="${GLANCE}" class="glance">\n<h2>At a glance</h2>\n${charts}${pointer}\n</section>`;
 }
