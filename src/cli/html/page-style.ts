@@ -21,8 +21,8 @@ dl.tiles { display: flex; flex-wrap: wrap; gap: .75rem; margin: 0 0 .5rem; }
 .tile { flex: 1 1 0; min-width: max-content; border: 1px solid var(--rule); border-radius: 6px; padding: .5rem .75rem; background: var(--band); }
 .tile dt { color: var(--muted); font-size: .8rem; white-space: nowrap; }
 .tile dd { margin: 0; font-size: 1.4rem; font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.glance h2 { margin-top: 1.25rem; }
-.glance figure { margin: .5rem 0; }
+#glance h2 { margin-top: 1.25rem; }
+#glance figure { margin: .5rem 0; }
 nav ol { columns: 2; padding-left: 1.25rem; }
 footer ul { padding-left: 1.25rem; }
 figure { margin: 1rem 0; overflow-x: auto; }

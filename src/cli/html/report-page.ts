@@ -125,5 +125,5 @@ function glanceHtml(figures: readonly string[], sections: readonly Section[]): s
   const cohorts = sections.find((s) => s.id === 'cohorts');
   const pointer = cohorts === undefined ? '' : `\n<p class="note">The numbers behind these charts are in <a href="#cohorts">${escapeHtml(cohorts.title)}</a>.</p>`;
   const charts = figures.map((svg) => `<figure>${svg}</figure>`).join('\n');
-  return `<section id="${GLANCE}" class="glance">\n<h2>At a glance</h2>\n${charts}${pointer}\n</section>`;
+  return `<section id="${GLANCE}">\n<h2>At a glance</h2>\n${charts}${pointer}\n</section>`;
 }
