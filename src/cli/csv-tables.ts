@@ -130,8 +130,10 @@ export function clvCsv(history: HistoricalClv, models: FittedModels | null, digi
  *   .filter(({ i, d }) => d < (i % 3 === 0 ? ((i * 11) % 60) + 40 : 181))
  *   .map(({ i, k, d }) => ({ customerId: `c${i}`, date: new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10), amount: String(10 + (i % 6) * 15 + (k % 3) * 4) }));
  * const models = fitModels({ book: ledger(orders), asOfDay: '2024-06-30' }, { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 });
- * forecastCsv(models, 2).rows[0]?.slice(0, 5); // => ['c0', 5, 5, 25.857, 14.8]
- * forecastCsv(models, 2).rows[0]?.at(-1); // => '6.33'
+ * const [first] = forecastCsv(models, 2).rows;
+ * first?.slice(0, 3); // => ['c0', 5, 5]
+ * first?.[3]; // => 25.857
+ * first?.at(-1); // => '6.33'
  * ```
  */
 export function forecastCsv(models: FittedModels, digits: number): CsvTable {

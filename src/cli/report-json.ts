@@ -29,7 +29,7 @@ import type { ReportData } from './report-data.ts';
  * const data = computeReport(await loadOrders(input, { ...nodeIo(), stderr: () => undefined }), { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 });
  * rmSync(dirname(path), { recursive: true });
  * const json = JSON.parse(JSON.stringify(reportJson(data))) as { source: string; asOf: string; summary: { netRevenue: string } };
- * [json.source, json.asOf, json.summary.netRevenue]; // => ['orders.csv', '2024-02-09', '52.50']
+ * [json.source, json.asOf, json.summary.netRevenue]; // => ['orders.csv', '2024-02-09', '52.5']
  * ```
  */
 export function reportJson(data: ReportData): PlainValue {

@@ -71,6 +71,7 @@ describe('report on CDNOW', () => {
     expect(section('glance')).toContain('Retention curves');
     expect((html.match(/rm-complete-cell/g) ?? []).length).toBe(1);
     expect((section('cohorts').match(/<figure>/g) ?? []).length).toBe(1);
+    expect(section('cohorts')).toContain('<a href="#glance">');
     for (const id of ['lifecycle', 'rfm', 'dormancy']) expect(section(id)).toContain('<svg');
     // tracking plot, frequency histogram and P(alive) matrix of the fitted BG/NBD
     expect((section('models').match(/<figure><(?:svg|figure)/g) ?? []).length).toBe(3);

@@ -81,7 +81,9 @@ export function reportHtml(data: ReportData, sections: readonly Section[], figur
   const tiles = tilesHtml(headlineTiles(data.summary, book.currencyDigits));
   const glance = glanceHtml(figures.get(GLANCE) ?? [], sections);
   const contents = sections.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('\n');
-  const body = sections.map((s) => sectionHtml(s, figures.get(s.id) ?? [])).join('\n');
+  // The cohorts' heatmap and retention curves are drawn once, at a glance; their section points up.
+  const cohortsLead = glance === '' ? '' : '<p class="note">The heatmap and the retention curves of these cohorts are <a href="#glance">at a glance</a>, at the top.</p>';
+  const body = sections.map((s) => sectionHtml(s, figures.get(s.id) ?? [], s.id === 'cohorts' ? cohortsLead : '')).join('\n');
   const definitions = DEFINITIONS_USED.map((name) => `<li>${escapeHtml(name)}</li>`).join('\n');
   return `<!doctype html>
 <html lang="en">
