@@ -46,7 +46,7 @@ function columnsUsed(data: ReportData): string {
  * @param data - the report's results
  * @param sections - its sections (as printed)
  * @param figures - chart markup per section id, shown above that section's table; the figures under
- *   `GLANCE` (the cohort heatmap and retention curves) are shown shown before the contents
+ *   `GLANCE` (the cohort heatmap and retention curves) are shown before the contents
  * @returns the page (`<!doctype html>` …)
  * @example
  * ```ts
