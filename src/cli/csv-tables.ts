@@ -122,8 +122,18 @@ export function clvCsv(history: HistoricalClv, models: FittedModels | null, digi
  * @returns the table (the columns `frequency`, `recency`, `T`, `monetary` are what `score` reads)
  * @example
  * ```ts
+ * import { ledger } from '../index.ts';
  * import { forecastCsv } from './csv-tables.ts';
- * forecastCsv.length; // => 2
+ * import { fitModels } from './models.ts';
+ * // 30 customers over six months; every third stops buying after its first weeks.
+ * const orders = Array.from({ length: 30 }, (_, i) => Array.from({ length: 26 }, (_, k) => ({ i, k, d: ((i * 11) % 60) + k * (7 + (i % 5) * 9) }))).flat()
+ *   .filter(({ i, d }) => d < (i % 3 === 0 ? ((i * 11) % 60) + 40 : 181))
+ *   .map(({ i, k, d }) => ({ customerId: `c${i}`, date: new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10), amount: String(10 + (i % 6) * 15 + (k % 3) * 4) }));
+ * const models = fitModels({ book: ledger(orders), asOfDay: '2024-06-30' }, { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 });
+ * const [first] = forecastCsv(models, 2).rows;
+ * first?.slice(0, 3); // => ['c0', 5, 5]
+ * first?.[3]; // => 25.857
+ * first?.at(-1); // => '6.33'
  * ```
  */
 export function forecastCsv(models: FittedModels, digits: number): CsvTable {

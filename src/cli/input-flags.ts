@@ -116,7 +116,8 @@ export function parseDelimiter(value: string): string {
  * ```ts
  * import { Command } from 'commander';
  * import { withInputFlags } from './input-flags.ts';
- * withInputFlags(new Command('x')).options.length; // => 9
+ * const command = withInputFlags(new Command('x')).parse(['--period', 'week', '--as-of', '2024-06-30'], { from: 'user' });
+ * command.opts(); // => { timeZone: 'UTC', period: 'week', asOf: '2024-06-30' }
  * ```
  */
 export function withInputFlags(command: Command): Command {

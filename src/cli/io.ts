@@ -30,8 +30,15 @@ export interface CliIo {
  * @returns standard output, error and input, the file system and `performance.now()`
  * @example
  * ```ts
+ * import { mkdtempSync, rmSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * import { nodeIo } from './io.ts';
- * typeof nodeIo().stdout; // => 'function'
+ * const dir = mkdtempSync(join(tmpdir(), 'io-'));
+ * const io = nodeIo();
+ * await io.writeFile(join(dir, 'report.json'), '{"customers":3}\n');
+ * await io.readFile(join(dir, 'report.json')); // => '{"customers":3}\n'
+ * rmSync(dir, { recursive: true });
  * ```
  */
 export function nodeIo(): CliIo {

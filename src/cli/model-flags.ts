@@ -55,7 +55,7 @@ export function numberIn(what: string, min: number, max: number, integer = false
  * ```ts
  * import { Command } from 'commander';
  * import { withModelFlags } from './model-flags.ts';
- * withModelFlags(new Command('x')).options.map((o) => o.long); // => ['--horizon', '--discount-rate', '--margin']
+ * withModelFlags(new Command('x')).parse(['--horizon', '26'], { from: 'user' }).opts(); // => { horizon: 26, discountRate: 0.01, margin: 1 }
  * ```
  */
 export function withModelFlags(command: Command): Command {

@@ -47,23 +47,25 @@ export interface FittedModels {
  * A Gamma-Gamma fit that fails (too few repeat customers, spend that does not vary) leaves the spend
  * model out and says why; a failing BG/NBD fit throws, as nothing can be predicted without it.
  *
- * @param loaded - the orders read
+ * @param loaded - the orders read (their ledger and last day)
  * @param settings - horizon, monthly discount rate and margin
  * @returns the models and predictions
  * @throws the library's `RetentionError` when BG/NBD cannot be fitted
  * @example
  * ```ts
- * import { loadOrders } from './load-orders.ts';
+ * import { ledger } from '../index.ts';
  * import { fitModels } from './models.ts';
- * const io = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false, readStdin: async () => '',
- *   readFile: async () => '', writeFile: async () => undefined, now: () => 0 };
- * const settings = { path: 'data/cdnow/CDNOW_master.txt', columns: {}, timeZone: 'UTC', period: 'month' as const, asOfDay: null, delimiter: null, format: null };
- * const models = fitModels(await loadOrders(settings, io), { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 });
- * models.scores.length; // => 23570
+ * // 30 customers over six months; every third stops buying after its first weeks.
+ * const orders = Array.from({ length: 30 }, (_, i) => Array.from({ length: 26 }, (_, k) => ({ i, k, d: ((i * 11) % 60) + k * (7 + (i % 5) * 9) }))).flat()
+ *   .filter(({ i, d }) => d < (i % 3 === 0 ? ((i * 11) % 60) + 40 : 181))
+ *   .map(({ i, k, d }) => ({ customerId: `c${i}`, date: new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10), amount: String(10 + (i % 6) * 15 + (k % 3) * 4) }));
+ * const models = fitModels({ book: ledger(orders), asOfDay: '2024-06-30' }, { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 });
+ * models.scores.length; // => 30
  * models.spend === null; // => false
+ * models.scores[0]?.pAlive; // => 0.018
  * ```
  */
-export function fitModels(loaded: LoadedOrders, settings: ModelSettings): FittedModels {
+export function fitModels(loaded: Pick<LoadedOrders, 'book' | 'asOfDay'>, settings: ModelSettings): FittedModels {
   const summary = rfmSummary(loaded.book, { calibrationEnd: loaded.asOfDay, unit: 'week' });
   const transactions = fitBgNbd(summary.compress());
   const horizon = settings.horizonWeeks;

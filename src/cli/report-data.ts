@@ -63,8 +63,19 @@ export interface ReportData {
  * @throws the library's `RetentionError` when a report refuses the data
  * @example
  * ```ts
+ * import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { dirname, join } from 'node:path';
+ * import { nodeIo } from './io.ts';
+ * import { loadOrders } from './load-orders.ts';
  * import { computeReport } from './report-data.ts';
- * computeReport.length; // => 2
+ * const path = join(mkdtempSync(join(tmpdir(), 'orders-')), 'orders.csv');
+ * writeFileSync(path, 'customer_id,date,total\na,2024-01-05,10\na,2024-02-09,15.50\nb,2024-01-20,7\nc,2024-02-02,20\n');
+ * const input = { path, columns: {}, timeZone: 'UTC', period: 'month' as const, asOfDay: null, delimiter: null, format: null };
+ * const data = computeReport(await loadOrders(input, { ...nodeIo(), stderr: () => undefined }), { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 });
+ * rmSync(dirname(path), { recursive: true });
+ * [data.summary.customers, data.summary.orders, data.summary.netRevenue.toString()]; // => [3, 4, '52.5']
+ * data.cohorts.cohorts.map((c) => c.size); // => [2, 1]
  * ```
  */
 export function computeReport(loaded: LoadedOrders, settings: ModelSettings): ReportData {
@@ -101,8 +112,18 @@ export function computeReport(loaded: LoadedOrders, settings: ModelSettings): Re
  * @returns the sections
  * @example
  * ```ts
- * import { reportSections } from './report-data.ts';
- * reportSections.length; // => 1
+ * import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { dirname, join } from 'node:path';
+ * import { nodeIo } from './io.ts';
+ * import { loadOrders } from './load-orders.ts';
+ * import { computeReport, reportSections } from './report-data.ts';
+ * const path = join(mkdtempSync(join(tmpdir(), 'orders-')), 'orders.csv');
+ * writeFileSync(path, 'customer_id,date,total\na,2024-01-05,10\na,2024-02-09,15.50\nb,2024-01-20,7\nc,2024-02-02,20\n');
+ * const input = { path, columns: {}, timeZone: 'UTC', period: 'month' as const, asOfDay: null, delimiter: null, format: null };
+ * const data = computeReport(await loadOrders(input, { ...nodeIo(), stderr: () => undefined }), { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 });
+ * rmSync(dirname(path), { recursive: true });
+ * reportSections(data).map((s) => s.id); // => ['headline', 'retention', 'cohorts', 'lifecycle', 'rfm', 'dormancy', 'clv']
  * ```
  */
 export function reportSections(data: ReportData): Section[] {

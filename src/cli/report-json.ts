@@ -16,8 +16,20 @@ import type { ReportData } from './report-data.ts';
  * @returns an object whose `JSON.stringify` is the report file
  * @example
  * ```ts
+ * import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { dirname, join } from 'node:path';
+ * import { nodeIo } from './io.ts';
+ * import { loadOrders } from './load-orders.ts';
+ * import { computeReport } from './report-data.ts';
  * import { reportJson } from './report-json.ts';
- * reportJson.length; // => 1
+ * const path = join(mkdtempSync(join(tmpdir(), 'orders-')), 'orders.csv');
+ * writeFileSync(path, 'customer_id,date,total\na,2024-01-05,10\na,2024-02-09,15.50\nb,2024-01-20,7\nc,2024-02-02,20\n');
+ * const input = { path, columns: {}, timeZone: 'UTC', period: 'month' as const, asOfDay: null, delimiter: null, format: null };
+ * const data = computeReport(await loadOrders(input, { ...nodeIo(), stderr: () => undefined }), { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 });
+ * rmSync(dirname(path), { recursive: true });
+ * const json = JSON.parse(JSON.stringify(reportJson(data))) as { source: string; asOf: string; summary: { netRevenue: string } };
+ * [json.source, json.asOf, json.summary.netRevenue]; // => ['orders.csv', '2024-02-09', '52.5']
  * ```
  */
 export function reportJson(data: ReportData): PlainValue {

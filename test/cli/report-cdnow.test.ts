@@ -56,9 +56,22 @@ describe('report on CDNOW', () => {
     expect(html).not.toMatch(/<link|<img|<iframe|@import|url\(/i);
   });
 
-  test('the HTML page holds the charts as inline SVG in their sections', () => {
+  test('the HTML page opens with the facts, the headline tiles and the charts at a glance, before the contents', () => {
+    const order = ['<h1>', '<dl class="facts">', '<dl class="tiles">', '<section id="glance">', '<nav>', '<section id="headline">', '<footer id="definitions">'].map((tag) => html.indexOf(tag));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(html).toContain('<div class="tile"><dt>Customers</dt><dd>23,570</dd></div>');
+    expect(html).toContain('<div class="tile"><dt>Net revenue</dt><dd>2,500,315.63</dd></div>');
+  });
+
+  test('the HTML page holds the charts as inline SVG in their sections, the heatmap and retention curves once at a glance', () => {
     const section = (id: string) => html.slice(html.indexOf(`<section id="${id}">`), html.indexOf('</section>', html.indexOf(`<section id="${id}">`)));
-    expect((section('cohorts').match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
+    expect((section('glance').match(/<figure>/g) ?? []).length).toBe(2);
+    expect(section('glance')).toContain('Cohort retention');
+    expect(section('glance')).toContain('Retention curves');
+    expect((html.match(/rm-complete-cell/g) ?? []).length).toBe(1);
+    expect((section('cohorts').match(/<figure>/g) ?? []).length).toBe(1);
+    expect(section('cohorts')).toContain('<a href="#glance">');
     for (const id of ['lifecycle', 'rfm', 'dormancy']) expect(section(id)).toContain('<svg');
     // tracking plot, frequency histogram and P(alive) matrix of the fitted BG/NBD
     expect((section('models').match(/<figure><(?:svg|figure)/g) ?? []).length).toBe(3);

@@ -36,13 +36,21 @@ interface ReportFlags {
  * @param io - the program's channels
  * @example
  * ```ts
+ * import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { dirname, join } from 'node:path';
  * import { runReport } from './report.ts';
  * let out = '';
- * const io = { stdout: (t: string) => { out += t; }, stderr: () => undefined, stderrIsTTY: false,
- *   readStdin: async () => '', readFile: async () => '', writeFile: async () => undefined, now: () => 0 };
- * const input = { path: 'data/cdnow/CDNOW_master.txt', columns: {}, timeZone: 'UTC', period: 'quarter' as const, asOfDay: null, delimiter: null, format: null };
- * await runReport(input, { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 }, {}, io);
- * out.includes('customers                                 23,570'); // => true
+ * const files = new Map<string, string>();
+ * const io = { stdout: (t: string) => { out += t; }, stderr: () => undefined, stderrIsTTY: false, readStdin: async () => '',
+ *   readFile: async () => '', writeFile: async (p: string, t: string) => { files.set(p, t); }, now: () => 0 };
+ * const path = join(mkdtempSync(join(tmpdir(), 'orders-')), 'orders.csv');
+ * writeFileSync(path, 'customer_id,date,total\na,2024-01-05,10\na,2024-02-09,15.50\nb,2024-01-20,7\n');
+ * const input = { path, columns: {}, timeZone: 'UTC', period: 'quarter' as const, asOfDay: null, delimiter: null, format: null };
+ * await runReport(input, { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 }, { html: 'report.html' }, io);
+ * rmSync(dirname(path), { recursive: true });
+ * /^customers +2$/m.test(out); // => true
+ * files.get('report.html')?.includes('<h2>At a glance</h2>'); // => true
  * ```
  */
 export async function runReport(input: InputSettings, models: ModelSettings, outputs: ReportFlags, io: CliIo): Promise<void> {
@@ -63,7 +71,7 @@ export async function runReport(input: InputSettings, models: ModelSettings, out
  * ```ts
  * import { reportCommand } from './report.ts';
  * import { nodeIo } from '../io.ts';
- * reportCommand(nodeIo()).name(); // => 'report'
+ * reportCommand(nodeIo()).helpInformation().includes('--html <path>'); // => true
  * ```
  */
 export function reportCommand(io: CliIo): Command {

@@ -17,12 +17,18 @@ interface ChartSpec {
   readonly draw: (data: ReportData) => string | null;
 }
 
-/** Width of every chart in pixels (the page is at most 72rem wide). */
+/** Width of a chart across the page (the page is at most 72rem wide). */
 const WIDTH = 1000;
 
+/**
+ * The section id of the charts at the top of the page, before the contents: the cohort heatmap and the
+ * retention curves, drawn once there and not again in the cohorts section.
+ */
+export const GLANCE = 'glance';
+
 const CHARTS: readonly ChartSpec[] = [
-  { section: 'cohorts', name: 'cohort heatmap', draw: (data) => cohortHeatmap(data.cohorts, { width: WIDTH }) },
-  { section: 'cohorts', name: 'retention curves', draw: (data) => retentionCurves(data.cohorts, { width: WIDTH }) },
+  { section: GLANCE, name: 'cohort heatmap', draw: (data) => cohortHeatmap(data.cohorts, { width: WIDTH }) },
+  { section: GLANCE, name: 'retention curves', draw: (data) => retentionCurves(data.cohorts, { width: WIDTH }) },
   { section: 'cohorts', name: 'LTV curve', draw: (data) => ltvCurve(data.cohorts, { width: WIDTH }) },
   { section: 'lifecycle', name: 'lifecycle chart', draw: (data) => lifecycleChart(data.lifecycle, { width: WIDTH }) },
   { section: 'rfm', name: 'RFM grid', draw: (data) => rfmChart(data.rfm, { width: WIDTH }) },
@@ -43,11 +49,22 @@ const CHARTS: readonly ChartSpec[] = [
  * replaced by a note saying so, so one chart never costs the whole page; any other error is thrown.
  *
  * @param data - the report's results
- * @returns chart markup per section id, in drawing order
+ * @returns chart markup per section id (and {@link GLANCE} for the top of the page), in drawing order
  * @example
  * ```ts
+ * import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { dirname, join } from 'node:path';
+ * import { nodeIo } from '../io.ts';
+ * import { loadOrders } from '../load-orders.ts';
+ * import { computeReport } from '../report-data.ts';
  * import { reportCharts } from './report-charts.ts';
- * reportCharts.length; // => 1
+ * const path = join(mkdtempSync(join(tmpdir(), 'orders-')), 'orders.csv');
+ * writeFileSync(path, 'customer_id,date,total\na,2024-01-05,10\na,2024-02-09,15.50\nb,2024-01-20,7\nc,2024-02-02,20\n');
+ * const input = { path, columns: {}, timeZone: 'UTC', period: 'month' as const, asOfDay: null, delimiter: null, format: null };
+ * const data = computeReport(await loadOrders(input, { ...nodeIo(), stderr: () => undefined }), { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 });
+ * rmSync(dirname(path), { recursive: true });
+ * [...reportCharts(data).keys()]; // => ['glance', 'cohorts', 'lifecycle', 'rfm', 'dormancy']
  * ```
  */
 export function reportCharts(data: ReportData): Map<string, string[]> {

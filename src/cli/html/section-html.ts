@@ -34,6 +34,7 @@ export function tableHtml(section: Section): string {
  *
  * @param section - the section
  * @param figures - chart markup to show above the table
+ * @param lead - markup shown under the heading, before the charts (a pointer to charts elsewhere)
  * @returns the markup
  * @example
  * ```ts
@@ -42,7 +43,7 @@ export function tableHtml(section: Section): string {
  * html.startsWith('<section id="rfm">\n<h2>RFM</h2>\n<figure><svg></svg></figure>'); // => true
  * ```
  */
-export function sectionHtml(section: Section, figures: readonly string[]): string {
+export function sectionHtml(section: Section, figures: readonly string[], lead = ''): string {
   const id = escapeHtml(section.id);
   const charts = figures.map((svg) => `<figure>${svg}</figure>`).join('\n');
   // A note that starts with a space continues the one before (the terminal wraps long notes so).
@@ -53,5 +54,5 @@ export function sectionHtml(section: Section, figures: readonly string[]): strin
     else paragraphs.push(note);
   }
   const notes = paragraphs.map((note) => `<p class="note">${escapeHtml(note.trim())}</p>`).join('\n');
-  return `<section id="${id}">\n<h2>${escapeHtml(section.title)}</h2>\n${charts}\n${tableHtml(section)}\n${notes}\n</section>`;
+  return `<section id="${id}">\n<h2>${escapeHtml(section.title)}</h2>\n${lead === '' ? '' : `${lead}\n`}${charts}\n${tableHtml(section)}\n${notes}\n</section>`;
 }

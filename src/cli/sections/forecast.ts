@@ -14,8 +14,15 @@ import type { Section } from './section.ts';
  * @returns the section
  * @example
  * ```ts
+ * import { ledger } from '../../index.ts';
+ * import { fitModels } from '../models.ts';
  * import { modelSection } from './forecast.ts';
- * modelSection.length; // => 1
+ * // 30 customers over six months; every third stops buying after its first weeks.
+ * const orders = Array.from({ length: 30 }, (_, i) => Array.from({ length: 26 }, (_, k) => ({ i, k, d: ((i * 11) % 60) + k * (7 + (i % 5) * 9) }))).flat()
+ *   .filter(({ i, d }) => d < (i % 3 === 0 ? ((i * 11) % 60) + 40 : 181))
+ *   .map(({ i, k, d }) => ({ customerId: `c${i}`, date: new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10), amount: String(10 + (i % 6) * 15 + (k % 3) * 4) }));
+ * const models = fitModels({ book: ledger(orders), asOfDay: '2024-06-30' }, { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 });
+ * modelSection(models).table.rows[0]; // => ['BG/NBD (purchase days per week)', 'r 1.643, α 4.597, a 0.136, b 1.348', '-373.3', 'yes']
  * ```
  */
 export function modelSection(models: FittedModels): Section {
@@ -43,8 +50,15 @@ export function modelSection(models: FittedModels): Section {
  * @returns the section
  * @example
  * ```ts
+ * import { ledger } from '../../index.ts';
+ * import { fitModels } from '../models.ts';
  * import { topCustomersSection } from './forecast.ts';
- * topCustomersSection.length; // => 3
+ * // 30 customers over six months; every third stops buying after its first weeks.
+ * const orders = Array.from({ length: 30 }, (_, i) => Array.from({ length: 26 }, (_, k) => ({ i, k, d: ((i * 11) % 60) + k * (7 + (i % 5) * 9) }))).flat()
+ *   .filter(({ i, d }) => d < (i % 3 === 0 ? ((i * 11) % 60) + 40 : 181))
+ *   .map(({ i, k, d }) => ({ customerId: `c${i}`, date: new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10), amount: String(10 + (i % 6) * 15 + (k % 3) * 4) }));
+ * const models = fitModels({ book: ledger(orders), asOfDay: '2024-06-30' }, { horizonWeeks: 52, monthlyDiscountRate: 0.01, margin: 1 });
+ * topCustomersSection(models, 3, 2).table.rows.map((row) => row[0]); // => ['c20', 'c25', 'c10']
  * ```
  */
 export function topCustomersSection(models: FittedModels, top: number, digits: number): Section {

@@ -18,7 +18,7 @@ import type { Section } from './section.ts';
  * import { ledger, rfm } from '../../index.ts';
  * import { rfmSection } from './rfm.ts';
  * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }]);
- * rfmSection(rfm(book, { asOf: '2024-01-31' }), 2).table.headers[0]; // => 'segment'
+ * rfmSection(rfm(book, { asOf: '2024-01-31' }), 2).table.rows.at(-1); // => ['Lost', '1', '100.0%', '10.00', '30', '1.00', '10.00']
  * ```
  */
 export function rfmSection(report: RfmReport, digits: number): Section {
