@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { localDay } from './local-day.ts';
 import type { CohortTable, DormancyReport, HistoricalClv, RfmReport } from '../index.ts';
 import type { CsvTable } from './csv.ts';
 import type { FittedModels } from './models.ts';
@@ -14,19 +15,20 @@ import type { FittedModels } from './models.ts';
  *
  * @param report - `rfm(book, { asOf })`
  * @param digits - the currency's decimal places
+ * @param timeZone - the report's time zone (the day of the last order)
  * @returns the table
  * @example
  * ```ts
  * import { ledger, rfm } from '../index.ts';
  * import { rfmCsv } from './csv-tables.ts';
  * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }, { customerId: 'a', date: '2024-01-05', amount: '5' }]);
- * rfmCsv(rfm(book, { asOf: '2024-01-31' }), 2).rows[0]?.slice(0, 5); // => ['a', '2024-01-05', 26, 2, '15.00']
+ * rfmCsv(rfm(book, { asOf: '2024-01-31' }), 2, 'UTC').rows[0]?.slice(0, 5); // => ['a', '2024-01-05', 26, 2, '15.00']
  * ```
  */
-export function rfmCsv(report: RfmReport, digits: number): CsvTable {
+export function rfmCsv(report: RfmReport, digits: number, timeZone: string): CsvTable {
   return {
     headers: ['customer_id', 'last_order', 'recency_days', 'frequency', 'monetary', 'r', 'f', 'm', 'segment'],
-    rows: report.customers.map((c) => [String(c.id), c.lastOrder.toISOString().slice(0, 10), c.recency, c.frequency, c.monetary.toFixed(digits), c.r, c.f, c.m, c.segment]),
+    rows: report.customers.map((c) => [String(c.id), localDay(c.lastOrder.getTime(), timeZone), c.recency, c.frequency, c.monetary.toFixed(digits), c.r, c.f, c.m, c.segment]),
   };
 }
 
@@ -35,19 +37,20 @@ export function rfmCsv(report: RfmReport, digits: number): CsvTable {
  *
  * @param report - `dormancy(book, { asOf })`
  * @param digits - the currency's decimal places
+ * @param timeZone - the report's time zone (the day of the last order)
  * @returns the table
  * @example
  * ```ts
  * import { dormancy, ledger } from '../index.ts';
  * import { dormancyCsv } from './csv-tables.ts';
  * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10' }]);
- * dormancyCsv(dormancy(book, { asOf: '2024-06-30' }), 2).rows[0]; // => ['a', '2024-01-01', 181, 1, null, 'dormant', '10.00']
+ * dormancyCsv(dormancy(book, { asOf: '2024-06-30' }), 2, 'UTC').rows[0]; // => ['a', '2024-01-01', 181, 1, null, 'dormant', '10.00']
  * ```
  */
-export function dormancyCsv(report: DormancyReport, digits: number): CsvTable {
+export function dormancyCsv(report: DormancyReport, digits: number, timeZone: string): CsvTable {
   return {
     headers: ['customer_id', 'last_order', 'days_since', 'orders', 'median_gap_days', 'segment', 'historical_value'],
-    rows: report.customers.map((c) => [String(c.id), c.lastOrder.toISOString().slice(0, 10), c.daysSince, c.orders, c.medianGap, c.segment, c.value.toFixed(digits)]),
+    rows: report.customers.map((c) => [String(c.id), localDay(c.lastOrder.getTime(), timeZone), c.daysSince, c.orders, c.medianGap, c.segment, c.value.toFixed(digits)]),
   };
 }
 

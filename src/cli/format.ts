@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { localDay } from './local-day.ts';
 
 /** Something with `toFixed`, as `Decimal` and `number` both are. */
 export interface Fixable {
@@ -87,16 +88,18 @@ export function formatNumber(value: number | null, digits: number): string {
 }
 
 /**
- * The UTC calendar date of an instant, or a dash.
+ * The calendar date of an instant in the report's time zone, or a dash.
  *
  * @param value - an instant, or `null`
+ * @param timeZone - the report's IANA time zone
  * @returns `YYYY-MM-DD`
  * @example
  * ```ts
  * import { formatDay } from './format.ts';
- * formatDay(new Date('1997-01-01T00:00:00Z')); // => '1997-01-01'
+ * formatDay(new Date('1997-01-01T00:00:00Z'), 'UTC'); // => '1997-01-01'
+ * formatDay(new Date('1997-01-01T00:00:00Z'), 'America/Los_Angeles'); // => '1996-12-31'
  * ```
  */
-export function formatDay(value: Date | null): string {
-  return value === null ? NO_VALUE : value.toISOString().slice(0, 10);
+export function formatDay(value: Date | null, timeZone: string): string {
+  return value === null ? NO_VALUE : localDay(value.getTime(), timeZone);
 }

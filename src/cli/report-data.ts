@@ -131,7 +131,7 @@ export function reportSections(data: ReportData): Section[] {
   const period = data.loaded.settings.period;
   const digits = book.currencyDigits;
   const sections = [
-    headlineSection(book, data.summary),
+    headlineSection(book, data.summary, data.loaded.settings.timeZone),
     retentionSection(data.retention, period),
     cohortSection(data.cohorts, period, digits),
     lifecycleSection(data.lifecycle, period, digits),

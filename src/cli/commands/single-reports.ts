@@ -50,7 +50,7 @@ const SPECS: readonly SingleReportSpec[] = [
     compute: async (loaded) => {
       const report = rfm(loaded.book, { asOf: loaded.asOf });
       const digits = loaded.book.currencyDigits;
-      return { sections: [rfmSection(report, digits)], csv: rfmCsv(report, digits) };
+      return { sections: [rfmSection(report, digits)], csv: rfmCsv(report, digits, loaded.settings.timeZone) };
     },
   },
   {
@@ -75,7 +75,7 @@ const SPECS: readonly SingleReportSpec[] = [
     compute: async (loaded) => {
       const report = dormancy(loaded.book, { asOf: loaded.asOf });
       const digits = loaded.book.currencyDigits;
-      return { sections: [dormancySection(report, digits)], csv: dormancyCsv(report, digits) };
+      return { sections: [dormancySection(report, digits)], csv: dormancyCsv(report, digits, loaded.settings.timeZone) };
     },
   },
   {

@@ -12,16 +12,17 @@ import type { Section } from './section.ts';
  *
  * @param book - the ledger (records read, currency digits)
  * @param summary - `summarize(book, …)`
+ * @param timeZone - the report's time zone (the days of the first and last order)
  * @returns the section
  * @example
  * ```ts
  * import { ledger, summarize } from '../../index.ts';
  * import { headlineSection } from './headline.ts';
  * const book = ledger([{ customerId: 'a', date: '2024-01-01', amount: '10.00' }, { customerId: 'a', date: '2024-02-01', amount: '5.00' }]);
- * headlineSection(book, summarize(book)).table.rows[1]; // => ['customers', '1']
+ * headlineSection(book, summarize(book), 'UTC').table.rows[1]; // => ['customers', '1']
  * ```
  */
-export function headlineSection(book: Ledger, summary: Summary): Section {
+export function headlineSection(book: Ledger, summary: Summary, timeZone: string): Section {
   const digits = book.currencyDigits;
   return {
     id: 'headline',
@@ -41,8 +42,8 @@ export function headlineSection(book: Ledger, summary: Summary): Section {
         ['repeat customers', formatCount(summary.repeatCustomers)],
         ['repeat-customer rate', formatPercent(summary.repeatCustomerRate)],
         ['repeat-revenue share', formatPercent(summary.repeatRevenueShare)],
-        ['first order', formatDay(summary.firstOrder)],
-        ['last order', formatDay(summary.lastOrder)],
+        ['first order', formatDay(summary.firstOrder, timeZone)],
+        ['last order', formatDay(summary.lastOrder, timeZone)],
       ],
     },
     notes: [],
