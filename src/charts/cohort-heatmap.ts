@@ -6,7 +6,7 @@
 import type { CohortTable } from '../cohort/types.ts';
 import { expectCohortTable } from './checks.ts';
 import { chartDocument } from './document.ts';
-import { percent, percentTick, periodName, thinTicks } from './format.ts';
+import { localDate, percent, percentTick, periodName, thinTicks } from './format.ts';
 import { frame } from './frame.ts';
 import { activePhrase, cohortName, offsetAxisLabel, offsetLabels } from './cohort-rows.ts';
 import { type ChartOptions, resolveChartOptions } from './options.ts';
@@ -111,7 +111,7 @@ export function cohortHeatmap(table: CohortTable, options?: ChartOptions): strin
   });
   const legend = drawLegend(document, { ...color, label: 'Retention rate', tickFormat: percentTick }, Math.min(320, settings.width - 16));
   const incomplete = cells.some((c) => !c.complete);
-  const notes = incomplete ? [`* Incomplete: the period has not ended for every member as of ${table.asOf.toISOString().slice(0, 10)}; the rate can still rise.`] : [];
+  const notes = incomplete ? [`* Incomplete: the period has not ended for every member as of ${localDate(table.asOf, table.timeZone)}; the rate can still rise.`] : [];
   return frame({ document, width: settings.width, title, subtitle, legend, plot, notes });
 }
 

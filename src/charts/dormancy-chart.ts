@@ -90,8 +90,8 @@ export function dormancyChart(report: DormancyReport, options?: MoneyChartOption
       Plot.ruleX([0]),
     ],
   });
-  const asOf = report.asOf === null ? '' : ` as of ${report.asOf.toISOString().slice(0, 10)}`;
-  return frame({ document, width: settings.width, title, subtitle, legend: null, plot, notes: [`${count(total)} customers${asOf}.`] });
+  // The report holds its as-of instant but not its time zone, so the note names no day.
+  return frame({ document, width: settings.width, title, subtitle, legend: null, plot, notes: [`${count(total)} customers.`] });
 }
 
 function expectDormancyReport(report: unknown): asserts report is DormancyReport {

@@ -5,6 +5,7 @@
  * @module
  * @internal
  */
+import { civilFromDays, dayNumber } from '../calendar/days.ts';
 import type { Period } from '../calendar/units.ts';
 
 /**
@@ -32,7 +33,7 @@ export function percentTick(ratio: number): string {
 }
 
 /**
- * @internal A whole number with thin-space thousands (`12345` → `"12 345"`), the same in every locale.
+ * @internal A whole number with comma thousands (`12345` → `"12,345"`), the same in every locale.
  *
  * @param value - a number
  * @returns the text
@@ -40,7 +41,7 @@ export function percentTick(ratio: number): string {
 export function count(value: number): string {
   const sign = value < 0 ? '−' : '';
   const [whole, fraction] = Math.abs(value).toString().split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
 }
 
@@ -137,7 +138,7 @@ export function amount(value: number): string {
 }
 
 /**
- * @internal An exact amount with two decimals for a label (`"1 062 972.46"`), thousands grouped as in
+ * @internal An exact amount with two decimals for a label (`"1,062,972.46"`), thousands grouped as in
  * {@link count}.
  *
  * @param value - the amount, as a `Decimal`
@@ -147,5 +148,17 @@ export function money(value: { toFixed(digits: number): string }): string {
   const [whole, fraction] = value.toFixed(2).split('.');
   const negative = whole.startsWith('-');
   const digits = negative ? whole.slice(1) : whole;
-  return `${negative ? '−' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')}.${fraction}`;
+  return `${negative ? '−' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
+}
+
+/**
+ * @internal The calendar day (`YYYY-MM-DD`) of an instant in a time zone.
+ *
+ * @param instant - the instant
+ * @param timeZone - an IANA time zone (a result's own)
+ * @returns the local day
+ */
+export function localDate(instant: Date, timeZone: string): string {
+  const { year, month, day } = civilFromDays(dayNumber(instant.getTime(), timeZone));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -87,6 +87,7 @@ export function rfmChart(report: RfmReport, options?: ChartOptions): string {
       Plot.text(cells, { x: 'r', y: 'f', text: (c: GridCell) => count(c.customers), fill: (c: GridCell) => (c.dark ? 'white' : '#111'), className: 'rm-grid-count' }),
     ],
   });
+  // The report holds its as-of instant but not its time zone, so the note names no day.
   const legend = drawLegend(document, { ...color, label: 'Customers', tickFormat: (v: number) => count(v) }, Math.min(320, settings.width - 16));
-  return frame({ document, width: settings.width, title, subtitle, legend, plot, notes: [`${count(total)} customers as of ${report.asOf === null ? 'the report’s date' : report.asOf.toISOString().slice(0, 10)}.`] });
+  return frame({ document, width: settings.width, title, subtitle, legend, plot, notes: [`${count(total)} customers.`] });
 }

@@ -94,8 +94,10 @@ export function trackingPlot(input: HoldoutEvaluation | ModelAndSummary, options
     { period: row.period, value: cumulative ? row.actualCumulative : row.actual, series: 'actual' as const },
     { period: row.period, value: cumulative ? row.expectedCumulative : row.expected, series: 'model' as const },
   ]);
+  // Points sit at the ends of their periods: the boundary is the end of the last period that ends by
+  // the calibration end (the end of the calibration itself when the periods are aligned with it).
   const holdout = rows.find((row) => row.holdout);
-  const boundary = holdout === undefined ? [] : [holdout.period - 0.5];
+  const boundary = holdout === undefined ? [] : [holdout.period - 1];
   const plot = drawPlot(document, {
     width: settings.width,
     height: 360,

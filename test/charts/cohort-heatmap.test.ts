@@ -31,6 +31,12 @@ describe('cohortHeatmap', () => {
     expect(markup).toContain('* Incomplete: the period has not ended for every member as of 2024-03-15');
   });
 
+  test('the note names the as-of day in the table’s time zone', () => {
+    // 2024-03-15T00:00Z is 15 March in UTC and still 14 March in Los Angeles.
+    const local = Cohort.from(orders, { timeZone: 'America/Los_Angeles' }).asOf('2024-03-15T00:00:00Z').table();
+    expect(cohortHeatmap(local)).toContain('as of 2024-03-14; the rate can still rise');
+  });
+
   test('rows are the cohorts with their sizes, columns the offsets', () => {
     const svg = parseSvg(cohortHeatmap(table));
     expect(texts(svg, 'g[aria-label="y-axis tick label"] text')).toEqual(['2024-01 (3)', '2024-02 (1)']);

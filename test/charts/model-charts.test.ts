@@ -56,6 +56,13 @@ describe('pAliveMatrix', () => {
 });
 
 describe('trackingPlot', () => {
+  test('the end of calibration is drawn at the end of its last period (period 6 ends on the calibration end)', () => {
+    const svg = parseSvg(trackingPlot({ model, summary }));
+    const vertices = (all(svg, 'g.rm-actual path')[0]?.getAttribute('d') ?? '').split(/[ML]/).filter((p) => p !== '');
+    const periodSix = Number(vertices[5]?.split(',')[0]);
+    expect(Number(all(svg, 'g.rm-calibration-end line')[0]?.getAttribute('x1'))).toBeCloseTo(periodSix, 6);
+  });
+
   test('a holdout evaluation and the model with its summary give the same chart', () => {
     expect(trackingPlot(evaluateHoldout(model, summary))).toBe(trackingPlot({ model, summary }));
   });

@@ -49,6 +49,18 @@ describe('dormancyChart', () => {
     expect(texts(svg, 'g.rm-segment-label text')).toEqual(['2 (50%) · value 80.00', '0 (0%) · value 0.00', '1 (25%) · value 500.00', '1 (25%) · value 5.00']);
   });
 
+  test('counts and amounts group thousands with commas, as the tables beside them do', () => {
+    const many = Array.from({ length: 1200 }, (_, i) => ({ customerId: `c${i}`, date: '2024-12-01', amount: '1000.00' }));
+    const markup = dormancyChart(dormancy(many, { asOf: '2024-12-31' }));
+    expect(markup).toContain('1,200 customers.');
+    expect(texts(parseSvg(markup), 'g.rm-segment-label text')[0]).toBe('1,200 (100%) · value 1,200,000.00');
+  });
+
+  test('the note names no day: the report does not say in which time zone its as-of falls', () => {
+    expect(dormancyChart(report)).not.toMatch(/as of \d{4}-/);
+    expect(rfmChart(rfm(orders, { asOf: '2024-12-31', bins: 2 }))).not.toMatch(/as of \d{4}-/);
+  });
+
   test('the value is named with its currency', () => {
     expect(dormancyChart(report, { currency: 'USD' })).toContain('net revenue to date (USD)');
   });
