@@ -5,6 +5,7 @@
  * @module
  * @internal
  */
+import { isRetentionError } from '../errors.ts';
 import type { CohortTable } from '../cohort/types.ts';
 import type { SurvivalTable } from '../cohort/subscriptions.ts';
 import type { LifecycleRow } from '../metrics/lifecycle.ts';
@@ -37,14 +38,15 @@ import type { ModelLike } from './views/models.ts';
  * @internal A chart's markup, or a line saying why it is not drawn.
  *
  * @param draw - draws the chart
- * @returns SVG markup, or a `<p>` with the error's message
+ * @returns SVG markup, or a `<p>` with the message of the library's error that refused the data
+ * @throws whatever else `draw` throws: a fault in the code is not shown as a note
  */
 export function chart(draw: () => string): string {
   try {
     return draw();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return `<p style="color:#555">Chart not drawn: ${escapeHtml(message)}</p>`;
+    if (!isRetentionError(error)) throw error;
+    return `<p style="color:#555">Chart not drawn: ${escapeHtml(error.message)}</p>`;
   }
 }
 

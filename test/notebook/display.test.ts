@@ -21,6 +21,11 @@ describe('each kind of result shows its numbers', () => {
     expect(cells(html)).toEqual(expect.arrayContaining(['2024-01', '100.0%', '50.0%', '50.0%*', 'Average']));
   });
 
+  test('the note names what an offset counts: months, or spans of a fixed number of days', () => {
+    expect(shown(Cohort.from(BOOK).asOf(AS_OF).table())['text/plain']).toContain('offsets in months,');
+    expect(shown(Cohort.from(BOOK).every({ days: 7 }).asOf(AS_OF).table())['text/plain']).toContain('offsets in 7-day spans,');
+  });
+
   test('a cohort table shows the cumulative revenue per customer in its currency', () => {
     const html = shown(Cohort.from(BOOK).asOf(AS_OF).table())['text/html'];
     // Cohort 2024-01 (a, b): 30.00 at offset 0, 45.00 by offset 1, 1,279.50 by offset 2 (not over), per 2 customers.
@@ -225,5 +230,13 @@ describe('text from the data is escaped in HTML', () => {
     const html = shown(Cohort.from(BOOK).cohortKey(() => `"q" <b>'s'</b>`).table())['text/html'];
     expect(html).toContain('&quot;q&quot; &lt;b&gt;&#39;s&#39;&lt;/b&gt;');
     expect(html).not.toContain('<b>');
+  });
+});
+
+describe('a chart that cannot be drawn', () => {
+  test('a library error refusing the data is a note under the table; any other error is thrown', async () => {
+    const { chart } = await import('../../src/notebook/chart-markup.ts');
+    expect(chart(() => { throw new root.InvalidOptionError('width', 1, 'too narrow'); })).toMatch(/^<p style="color:#555">Chart not drawn: /);
+    expect(() => chart(() => { throw new TypeError('a fault'); })).toThrow(TypeError);
   });
 });

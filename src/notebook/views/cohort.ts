@@ -32,9 +32,14 @@ function leadColumns(table: CohortTable): string[] {
   return [...(table.cohorts.some((c) => c.segment !== null) ? ['Segment'] : []), 'Cohort', 'Customers'];
 }
 
+/** What an offset counts: `'months'`, or `'7-day spans'` for a fixed span. */
+function offsetUnit(every: CohortTable['every']): string {
+  return typeof every === 'string' ? `${every}s` : `${every.days}-day spans`;
+}
+
 function cohortNote(table: CohortTable): string {
-  const every = typeof table.every === 'string' ? table.every : `${table.every.days} days`;
-  return `${table.mode} retention, cohorts by ${table.by}, offsets in ${every}s, as of ${formatInstant(table.asOf)}, periods in ${table.timeZone}; ${INCOMPLETE} period not over yet`;
+  const every = offsetUnit(table.every);
+  return `${table.mode} retention, cohorts by ${table.by}, offsets in ${every}, as of ${formatInstant(table.asOf)}, periods in ${table.timeZone}; ${INCOMPLETE} period not over yet`;
 }
 
 /**
@@ -90,7 +95,7 @@ export function survivalSections(table: SurvivalTable, chart?: string): Section[
     ...table.cohorts.map((c) => [textCell(c.key), numberCell(formatCount(c.size)), ...cells(c.cells)]),
     [textCell('All'), numberCell(formatCount(table.cohorts.reduce((n, c) => n + c.size, 0))), ...cells(table.overall)],
   ];
-  const every = typeof table.every === 'string' ? table.every : `${table.every.days} days`;
-  const note = `still subscribed at the end of each offset (Kaplan–Meier), cohorts by ${table.by}, offsets in ${every}s, as of ${formatInstant(table.asOf)}`;
+  const every = offsetUnit(table.every);
+  const note = `still subscribed at the end of each offset (Kaplan–Meier), cohorts by ${table.by}, offsets in ${every}, as of ${formatInstant(table.asOf)}`;
   return [{ title: 'Subscription survival by start cohort', note, columns: ['Cohort', 'Subscriptions', ...offsets], rows, charts: chartsOf(chart) }];
 }
