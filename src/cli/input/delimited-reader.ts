@@ -10,13 +10,13 @@
  *
  * @module
  */
-import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
 import { CliInputError } from './cli-input-error.ts';
 import { type Delimiter, detectDelimiter, headerLine } from './delimiter.ts';
 import { DelimitedTable, type Progress, type RawTable } from './raw-table.ts';
 import { fileError } from './source.ts';
+import { utf8Text } from './utf8-text.ts';
 
 /**
  * @internal How many line breaks (`\r\n`, `\n` or `\r`) a field holds: the lines it spans beyond its first.
@@ -33,17 +33,6 @@ export function lineBreaksIn(text: string): number {
     else if (c === 13 && text.charCodeAt(i + 1) !== 10) count++;
   }
   return count;
-}
-
-/** The file's text, decoded as UTF-8 across chunk boundaries. */
-async function* decoded(stream: Readable): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of stream) {
-    const text = decoder.write(chunk as Buffer);
-    if (text !== '') yield text;
-  }
-  const rest = decoder.end();
-  if (rest !== '') yield rest;
 }
 
 /**
@@ -65,7 +54,7 @@ export async function readDelimited(
   progress: Progress,
   onHeader?: (columns: string[]) => void,
 ): Promise<RawTable> {
-  const chunks = decoded(stream);
+  const chunks = utf8Text(file, stream);
   try {
     let head = '';
     // Enough text to hold the header line (the first that is not empty): the delimiter is told from it.

@@ -3,11 +3,11 @@
  *
  * @module
  */
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { CliInputError } from './cli-input-error.ts';
 import { type Progress, type RawTable } from './raw-table.ts';
 import { fileError } from './source.ts';
+import { utf8Text } from './utf8-text.ts';
 
 /**
  * Read an NDJSON file: each line that is not blank is one JSON object (its keys are columns; the
@@ -23,10 +23,9 @@ export async function readNdjson(file: string, stream: Readable, progress: Progr
   const records: Array<Record<string, unknown>> = [];
   const lines: number[] = [];
   const columns = new Set<string>();
-  const reader = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
   try {
-    for await (const raw of reader) {
+    for await (const raw of textLines(utf8Text(file, stream))) {
       line++;
       const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       if (text.trim() === '') continue;
@@ -40,7 +39,6 @@ export async function readNdjson(file: string, stream: Readable, progress: Progr
     if (error instanceof CliInputError) throw error;
     throw fileError(file, error);
   } finally {
-    reader.close();
     stream.destroy();
   }
   if (records.length === 0) {
@@ -71,4 +69,28 @@ function parseLine(file: string, text: string, line: number): Record<string, unk
     });
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * The lines of a text: broken at LF, CRLF (also when split between chunks) or a lone CR; a last line
+ * without a break is a line, a final break adds none.
+ */
+async function* textLines(texts: AsyncIterable<string>): AsyncGenerator<string> {
+  let pending = '';
+  for await (const text of texts) {
+    pending += text;
+    let start = 0;
+    for (let i = 0; i < pending.length; i++) {
+      const c = pending.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      // A CR at the end of what has arrived may be the first half of a CRLF: wait for the next chunk.
+      if (c === 13 && i === pending.length - 1) break;
+      yield pending.slice(start, i);
+      if (c === 13 && pending.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+    pending = pending.slice(start);
+  }
+  const last = pending.endsWith('\r') ? pending.slice(0, -1) : pending;
+  if (last !== '' || pending.endsWith('\r')) yield last;
 }

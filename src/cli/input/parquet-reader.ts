@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import type { SchemaTree } from 'hyparquet';
 import { CliInputError } from './cli-input-error.ts';
 import { Progress, type RawTable } from './raw-table.ts';
@@ -29,6 +28,9 @@ export async function readParquet(file: string, onProgress: ((rowsRead: number, 
   if (isGzip(file)) {
     throw new CliInputError({ file, reason: 'a Parquet file cannot be gzipped as a whole', fix: 'Decompress it first (Parquet compresses its own pages).' });
   }
+  // Loaded here, so that the command reads a text file without loading the Parquet decoder (the
+  // command's build inlines this module; an import of an external package stays dynamic).
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await import('hyparquet');
   let buffer;
   try {
     buffer = await asyncBufferFromFile(file);

@@ -129,7 +129,7 @@ async function readTable(
   onHeader: (columns: string[]) => void,
 ): Promise<RawTable> {
   if (format === 'parquet') {
-    // Loaded only for Parquet files: reading text never loads the Parquet decoder.
+    // Loaded only for Parquet files (the reader imports the decoder when it runs).
     const { readParquet } = await import('./parquet-reader.ts');
     return readParquet(path, options.onProgress);
   }

@@ -36,6 +36,7 @@ export function isGzip(path: string): boolean {
  * @returns the error to throw
  */
 export function fileError(file: string, error: unknown): CliInputError {
+  if (error instanceof CliInputError) return error;
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (code === 'ENOENT') {
     return new CliInputError({ file, reason: 'there is no such file', fix: 'Check the path (it is read relative to the current directory).' }, { cause: error });
