@@ -31,7 +31,7 @@ import type { BgNbdModel } from '../models/bg-nbd.ts';
 import type { ParetoNbdModel } from '../models/pareto-nbd.ts';
 import type { RfmSummary } from '../models/rfm-summary-types.ts';
 import type { MoneyFormat } from './format.ts';
-import { escapeHtml } from './render.ts';
+import { escapeHtml } from '../escape-html.ts';
 import type { ModelLike } from './views/models.ts';
 
 /**

@@ -5,20 +5,10 @@
  * @module
  * @internal
  */
+import { escapeHtml } from '../escape-html.ts';
 import type { MimeBundle } from './displayed.ts';
 import type { Cell, Section } from './section.ts';
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * Text as HTML text or attribute value: `& < > " '` escaped.
- *
- * @param text - any text (ids, segment and attribute values come from the caller's data)
- * @returns the escaped text
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 const TABLE_STYLE = 'border-collapse:collapse;font-variant-numeric:tabular-nums;margin:0.25em 0 1em';
 const CELL_STYLE = 'padding:2px 8px;border-bottom:1px solid #ddd;white-space:nowrap';

@@ -6,7 +6,7 @@ import { Decimal, InvalidInputError } from '../../src/index.ts';
 import { toCsv } from '../../src/cli/csv.ts';
 import { CliDataError, reportError } from '../../src/cli/errors.ts';
 import { formatCount, formatMoney, formatPercent } from '../../src/cli/format.ts';
-import { escapeHtml } from '../../src/cli/html/escape.ts';
+import { escapeHtml } from '../../src/escape-html.ts';
 import { sectionHtml } from '../../src/cli/html/section-html.ts';
 import { MODEL_FILE_FORMAT, readModelFile } from '../../src/cli/model-file.ts';
 import { toPlain } from '../../src/cli/plain-data.ts';

@@ -2,7 +2,8 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
 import { formatCount, formatInstant, formatMoney, formatNumber, formatRate } from '../../src/notebook/format.ts';
-import { escapeHtml, renderBundle } from '../../src/notebook/render.ts';
+import { escapeHtml } from '../../src/escape-html.ts';
+import { renderBundle } from '../../src/notebook/render.ts';
 
 describe('values are written the same in every locale', () => {
   test('counts get thousands separators', () => {

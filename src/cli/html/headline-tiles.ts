@@ -6,7 +6,7 @@
  */
 import type { Summary } from '../../index.ts';
 import { formatCount, formatMoney, formatNumber, formatPercent } from '../format.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml } from '../../escape-html.ts';
 
 /**
  * The tiles' labels and values, in the order shown.

@@ -7,7 +7,7 @@
 import { cohortHeatmap, dormancyChart, frequencyHistogram, lifecycleChart, ltvCurve, pAliveMatrix, retentionCurves, rfmChart, trackingPlot } from '../../charts.ts';
 import { isRetentionError } from '../../index.ts';
 import type { ReportData } from '../report-data.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml } from '../../escape-html.ts';
 
 /** One chart: the section it belongs to and how it is drawn. */
 interface ChartSpec {

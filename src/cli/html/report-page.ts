@@ -11,7 +11,7 @@ import type { ColumnChoice } from '../input/read-orders.ts';
 import { formatCount } from '../format.ts';
 import type { ReportData } from '../report-data.ts';
 import type { Section } from '../sections/section.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml } from '../../escape-html.ts';
 import { headlineTiles, tilesHtml } from './headline-tiles.ts';
 import { GLANCE } from './report-charts.ts';
 import { PAGE_STYLE } from './page-style.ts';

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Section } from '../sections/section.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml } from '../../escape-html.ts';
 
 /** A cell is set right-aligned when it reads as a number, an amount, a percentage or a dash. */
 const NUMERIC_CELL = /^(?:[-+]?[\d.,]+%?[*†]?|–)$/;

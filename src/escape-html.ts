@@ -1,6 +1,6 @@
 /**
  * Escaping text for HTML: every piece of data (file names, column names, customer ids, segment names)
- * goes through {@link escapeHtml} before it is put in the page.
+ * goes through {@link escapeHtml} before it is put in a page (the command's report, a notebook display).
  *
  * @module
  */
@@ -14,7 +14,7 @@ const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', 
  * @returns the escaped text
  * @example
  * ```ts
- * import { escapeHtml } from './escape.ts';
+ * import { escapeHtml } from './escape-html.ts';
  * escapeHtml('<script>"x" & \'y\''); // => '&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;'
  * ```
  */
