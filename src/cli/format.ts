@@ -103,3 +103,24 @@ export function formatNumber(value: number | null, digits: number): string {
 export function formatDay(value: Date | null, timeZone: string): string {
   return value === null ? NO_VALUE : localDay(value.getTime(), timeZone);
 }
+
+/** C0 and C1 control characters and DEL, but tab and line breaks. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from a file made safe to print on a terminal: each control character (an escape sequence
+ * hidden in a customer id or a column name would be run by the terminal) becomes U+FFFD.
+ *
+ * @param text - text read from the data
+ * @returns the text without control characters
+ * @example
+ * ```ts
+ * import { printable } from './format.ts';
+ * printable('ann\u001b[2J'); // => 'ann\uFFFD[2J'
+ * printable('Café\tBar'); // => 'Café\tBar'
+ * ```
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, '\uFFFD');
+}
+

@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import { InvalidInputError, type Ledger, ledger } from '../index.ts';
+import { printable } from './format.ts';
 import type { InputSettings } from './input-flags.ts';
 import { fromLedgerError } from './input/ledger-error.ts';
 import { type ColumnChoice, type OrdersFile, readOrders } from './input/read-orders.ts';
@@ -47,7 +48,7 @@ const ROLE_FLAGS: Readonly<Record<keyof ColumnChoice, string>> = { customer: '--
 export function guessedColumnsNote(file: Pick<OrdersFile, 'columns' | 'guessed'>): string | null {
   const guessed = file.guessed.filter((role) => file.columns[role] !== null);
   if (guessed.length === 0) return null;
-  const parts = guessed.map((role) => `${ROLE_NAMES[role]} = ${String(file.columns[role])}`);
+  const parts = guessed.map((role) => `${ROLE_NAMES[role]} = ${printable(String(file.columns[role]))}`);
   const flags = guessed.map((role) => ROLE_FLAGS[role]).join(', ');
   return `Columns guessed: ${parts.join(', ')} (name ${guessed.length === 1 ? 'another' : 'others'} with ${flags}).`;
 }
@@ -72,7 +73,7 @@ export function guessedColumnsNote(file: Pick<OrdersFile, 'columns' | 'guessed'>
  * ```
  */
 export async function loadOrders(settings: InputSettings, io: CliIo): Promise<LoadedOrders> {
-  const progress = progressLine(io, basename(settings.path));
+  const progress = progressLine(io, printable(basename(settings.path)));
   let file: OrdersFile;
   try {
     file = await readOrders(settings.path, {

@@ -174,3 +174,12 @@ describe('progress while a file is read', () => {
     expect(io.err()).toContain('\r\x1b[2KColumns guessed:');
   });
 });
+
+describe('text from the data on a terminal', () => {
+  test('control characters of a customer id are printed as U+FFFD, not run by the terminal', async () => {
+    const { renderTable } = await import('../../src/cli/sections/text-table.ts');
+    const text = renderTable({ headers: ['customer', 'orders'], rows: [['x\u001b]0;pwned\u0007', '1']] });
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('x\uFFFD]0;pwned\uFFFD');
+  });
+});

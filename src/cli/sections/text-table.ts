@@ -10,12 +10,15 @@ export interface TextTable {
   readonly rows: readonly (readonly string[])[];
 }
 
+import { printable } from '../format.ts';
+
 /** A cell is right-aligned when it reads as a number, a percentage, an amount or a dash. */
 const NUMERIC_CELL = /^(?:[-+]?[\d.,]+%?[*†]?|–|)$/;
 
 /**
  * Render a table as aligned text: columns whose cells are all numeric are right-aligned (except the
- * first column, which names the rows).
+ * first column, which names the rows). Control characters of the cells (which come from the data)
+ * are printed as U+FFFD.
  *
  * @param table - headers and formatted rows
  * @returns the lines of the table joined by newlines
@@ -26,7 +29,8 @@ const NUMERIC_CELL = /^(?:[-+]?[\d.,]+%?[*†]?|–|)$/;
  * ```
  */
 export function renderTable(table: TextTable): string {
-  const { headers, rows } = table;
+  const headers = table.headers.map(printable);
+  const rows = table.rows.map((row) => row.map(printable));
   const widths = headers.map((header, c) => Math.max(header.length, ...rows.map((row) => (row[c] ?? '').length)));
   const numeric = headers.map((_, c) => c > 0 && rows.every((row) => NUMERIC_CELL.test(row[c] ?? '')));
   const line = (cells: readonly string[]) =>
