@@ -1,7 +1,7 @@
 // The program on Parquet and NDJSON files (the reader's other formats), end to end in-process.
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { duckdb } from './input/files.ts';
 import { runCli, tempDir, writeTemp } from './memory-io.ts';
 
 let dir: string;
@@ -9,18 +9,6 @@ let dir: string;
 beforeAll(() => {
   dir = tempDir();
 });
-
-/** Runs one statement in a fresh in-memory DuckDB (to write a Parquet file). */
-async function duckdb(sql: string): Promise<void> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const connection = await instance.connect();
-  try {
-    await connection.run(sql);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
 
 describe('other formats', () => {
   test('a Parquet file with DATE, DECIMAL and BIGINT columns gives the same numbers as its CSV', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { CliInputError } from '../../../src/cli/input/read-orders.ts';
+import { DuckDBInstance } from '@duckdb/node-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'retention-cli-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,4 +31,16 @@ export async function inputError(promise: Promise<unknown>): Promise<CliInputErr
     throw error;
   }
   throw new Error('expected a CliInputError');
+}
+
+/** Runs one statement in a fresh in-memory DuckDB (to write a Parquet fixture). */
+export async function duckdb(sql: string): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const connection = await instance.connect();
+  try {
+    await connection.run(sql);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }

@@ -1,20 +1,7 @@
 import { gzipSync } from 'node:zlib';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, test } from 'vitest';
 import { readOrders } from '../../../src/cli/input/read-orders.ts';
-import { fileWith, inputError, pathFor } from './files.ts';
-
-/** Run one statement in a fresh in-memory DuckDB (to write Parquet fixtures). */
-async function duckdb(sql: string): Promise<void> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const connection = await instance.connect();
-  try {
-    await connection.run(sql);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
+import { duckdb, fileWith, inputError, pathFor } from './files.ts';
 
 const quote = (path: string): string => `'${path.replaceAll("'", "''")}'`;
 
