@@ -73,11 +73,14 @@ export async function* utf8Text(file: string, stream: AsyncIterable<unknown> | I
   if (rest !== '') yield rest;
 }
 
-/** The error for a chunk that holds a byte sequence UTF-8 does not allow, at the line of the first one. */
+/**
+ * The error for a chunk at which decoding failed, at the line of the first bad sequence: in the chunk
+ * where it is there, else at its start (the sequence began with bytes the previous chunk ended with).
+ */
 function notUtf8(file: string, lines: LineCounter, bytes: Uint8Array, cause: unknown): CliInputError {
   const lenient = new TextDecoder('utf-8').decode(bytes);
   const bad = lenient.indexOf('\uFFFD');
-  lines.add(bad < 0 ? lenient : lenient.slice(0, bad));
+  if (bad > 0) lines.add(lenient.slice(0, bad));
   return new CliInputError(
     {
       file,

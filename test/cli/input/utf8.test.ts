@@ -29,6 +29,12 @@ describe('text that is not UTF-8', () => {
     expect(text).toBe('customer\r\nJosé\r\nJosè\n');
   });
 
+  test('a bad sequence begun at the end of one chunk is at the line where it began', async () => {
+    const chunks = [Buffer.from('customer\nJos'), Buffer.from([0xe9]), Buffer.from(',x\ny\n')];
+    const error = await inputError((async () => { for await (const piece of utf8Text('orders.csv', chunks)) void piece; })());
+    expect(error.line).toBe(2);
+  });
+
   test('the line counts a CRLF split between chunks once', async () => {
     const bytes = Buffer.concat([Buffer.from('a\r'), Buffer.from('\nb\n'), Buffer.from([0xe9])]);
     const chunks = [bytes.subarray(0, 2), bytes.subarray(2, 5), bytes.subarray(5)];
