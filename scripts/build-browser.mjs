@@ -93,7 +93,10 @@ export async function buildBrowser(options = {}) {
     platform: 'browser',
     target: 'es2022',
     minify: options.minify ?? true,
+    // The maps name each position's source file and line (stack traces and a debugger show them), without
+    // the sources' text: the package ships the built files only, and the text would triple the maps.
     sourcemap: true,
+    sourcesContent: false,
     // License texts live in THIRD-PARTY-LICENSES.md beside the files, named by the banner of each.
     legalComments: 'none',
     banner: { js: '/*! retention-metrics browser build | MIT License | bundled packages and their licenses: THIRD-PARTY-LICENSES.md */' },
