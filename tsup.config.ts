@@ -85,7 +85,9 @@ const cli: Options = {
   platform: 'node',
   sourcemap: true,
   clean: false,
-  splitting: false,
+  // The program is a chunk of its own, loaded by dist/cli.js with import(), so that its optional
+  // dependencies are imported only when it loads (src/cli.ts says which one is missing).
+  splitting: true,
   // `node:fs` stays `node:fs` (tsup strips the prefix by default): the package's import check, and
   // readers, tell built-ins from packages by it.
   removeNodeProtocol: false,

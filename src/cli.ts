@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { nodeIo } from './cli/io.ts';
-import { run } from './cli/run.ts';
+import { missingDependency, missingDependencyMessage } from './cli/missing-dependency.ts';
 
 /** The package's version, from the package.json next to the source or the build. */
 function packageVersion(): string {
@@ -28,4 +28,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await run(process.argv.slice(2), nodeIo(), { version: packageVersion() });
+// The program is loaded here rather than imported above, so that an install without the command's
+// optional dependencies gets a message naming them instead of Node's stack trace.
+let program: typeof import('./cli/run.ts') | undefined;
+try {
+  program = await import('./cli/run.ts');
+} catch (error) {
+  const missing = missingDependency(error);
+  if (missing === null) throw error;
+  process.stderr.write(missingDependencyMessage(missing));
+  process.exitCode = 1;
+}
+if (program !== undefined) process.exitCode = await program.run(process.argv.slice(2), nodeIo(), { version: packageVersion() });

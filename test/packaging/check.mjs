@@ -10,8 +10,8 @@
 // which must leave the record readers out and stay under a size bound, of `repeatCustomerRate`,
 // which must leave the models and the @stdlib functions out, and of `summarize`, which must leave the
 // SQL of `retention-metrics/sql` out.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +120,17 @@ try {
     const report = JSON.parse(readFileSync(join(consumer, 'report.json'), 'utf8'));
     const text = JSON.stringify(report);
     if (!text.includes('"customers":2') || !text.includes('"netRevenue":"62.5"')) throw new Error(`the JSON report of three orders holds no 2 customers and net revenue 62.50: ${text.slice(0, 400)}`);
+    // As after an install with --omit=optional: the argument parser is not there.
+    const parser = join(consumer, 'node_modules', 'commander');
+    renameSync(parser, `${parser}.hidden`);
+    try {
+      const missing = spawnSync(command, ['--help'], { cwd: consumer, encoding: 'utf8' });
+      if (missing.status !== 1 || !missing.stderr.startsWith('error: the retention-metrics command needs the package commander')) {
+        throw new Error(`without commander the command exited ${missing.status} saying: ${missing.stderr.slice(0, 400)}`);
+      }
+    } finally {
+      renameSync(`${parser}.hidden`, parser);
+    }
   });
   // No permission flag: the library reads no file and no environment variable of its own.
   run('deno', bin('deno'), ['run', '--no-prompt', 'run.mjs'], {
