@@ -30,6 +30,16 @@ export class CliDataError extends Error {
   }
 }
 
+/** The flags that set the library's options a command passes on. */
+const OPTION_FLAGS: Readonly<Record<string, string>> = { asOf: '--as-of', period: '--period', timeZone: '--time-zone' };
+
+/** For the library's refusal of an option a flag set: which flag that is (its message names the option). */
+function flagOf(error: object): string {
+  const option = (error as { option?: unknown }).option;
+  const flag = typeof option === 'string' ? OPTION_FLAGS[option] : undefined;
+  return flag === undefined ? '' : ` (${option} is the ${flag} flag)`;
+}
+
 /** What the program prints for an error, and the exit code. */
 export interface ErrorReport {
   readonly message: string;
@@ -45,12 +55,14 @@ export interface ErrorReport {
  * @example
  * ```ts
  * import { CliDataError, reportError } from './errors.ts';
+ * import { InvalidOptionError } from '../index.ts';
  * reportError(new CliDataError('The file has no orders.'), false); // => { message: 'error: The file has no orders.', exitCode: 1 }
+ * reportError(new InvalidOptionError('asOf', 0, 'too late'), false).message; // => 'error: asOf: too late (asOf is the --as-of flag)'
  * ```
  */
 export function reportError(error: unknown, debug: boolean): ErrorReport {
   if (error instanceof CliInputError || error instanceof CliDataError) return { message: `error: ${error.message}`, exitCode: EXIT.badInput };
-  if (isRetentionError(error)) return { message: `error: ${error.message}`, exitCode: EXIT.badInput };
+  if (isRetentionError(error)) return { message: `error: ${error.message}${flagOf(error)}`, exitCode: EXIT.badInput };
   const detail = error instanceof Error ? (debug && error.stack !== undefined ? error.stack : `${error.name}: ${error.message}`) : String(error);
   const hint = debug ? '' : '\n(run again with --debug to see where it happened)';
   return { message: `unexpected error: ${detail}${hint}`, exitCode: EXIT.unexpected };
