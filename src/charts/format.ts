@@ -7,6 +7,7 @@
  */
 import { civilFromDays, dayNumber } from '../calendar/days.ts';
 import type { Period } from '../calendar/units.ts';
+import { groupDigits } from '../group-digits.ts';
 
 /**
  * @internal A ratio as a percentage: one decimal below 10 %, whole percents above (`0.045` → `"4.5%"`,
@@ -41,7 +42,7 @@ export function percentTick(ratio: number): string {
 export function count(value: number): string {
   const sign = value < 0 ? '−' : '';
   const [whole, fraction] = Math.abs(value).toString().split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupDigits(whole);
   return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
 }
 
@@ -148,7 +149,7 @@ export function money(value: { toFixed(digits: number): string }): string {
   const [whole, fraction] = value.toFixed(2).split('.');
   const negative = whole.startsWith('-');
   const digits = negative ? whole.slice(1) : whole;
-  return `${negative ? '−' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
+  return `${negative ? '−' : ''}${groupDigits(digits)}.${fraction}`;
 }
 
 /**

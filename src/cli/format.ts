@@ -6,6 +6,7 @@
  * @module
  */
 import { localDay } from './local-day.ts';
+import { groupDigits } from '../group-digits.ts';
 
 /** Something with `toFixed`, as `Decimal` and `number` both are. */
 export interface Fixable {
@@ -14,10 +15,6 @@ export interface Fixable {
 
 /** The dash written for a value that does not exist (a rate of no customers, a missing mean). */
 export const NO_VALUE = '–';
-
-function groupThousands(whole: string): string {
-  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 /**
  * A count with thousands separators.
@@ -32,7 +29,7 @@ function groupThousands(whole: string): string {
  */
 export function formatCount(value: number): string {
   const sign = value < 0 ? '-' : '';
-  return sign + groupThousands(String(Math.abs(Math.round(value))));
+  return sign + groupDigits(String(Math.abs(Math.round(value))));
 }
 
 /**
@@ -53,7 +50,7 @@ export function formatMoney(value: Fixable | null, digits = 2): string {
   const text = value.toFixed(digits);
   const negative = text.startsWith('-');
   const [whole = '', fraction] = (negative ? text.slice(1) : text).split('.');
-  return `${negative ? '-' : ''}${groupThousands(whole)}${fraction === undefined ? '' : `.${fraction}`}`;
+  return `${negative ? '-' : ''}${groupDigits(whole)}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 /**
@@ -123,4 +120,3 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 export function printable(text: string): string {
   return text.replace(CONTROL, '\uFFFD');
 }
-

@@ -5,6 +5,7 @@
  * @internal
  */
 import { InvalidOptionError } from '../errors.ts';
+import { groupDigits } from '../group-digits.ts';
 
 /**
  * @internal Most cells a cohort or survival table holds (cells of every cohort, and of the overall
@@ -29,11 +30,6 @@ export function assertTableCells(cells: number, option: string, value: unknown, 
   throw new InvalidOptionError(
     option,
     value,
-    `the table would hold ${grouped(cells)} cells (cohorts × offsets); at most ${grouped(MAX_TABLE_CELLS)} are supported — ${remedies}`,
+    `the table would hold ${groupDigits(String(cells))} cells (cohorts × offsets); at most ${groupDigits(String(MAX_TABLE_CELLS))} are supported — ${remedies}`,
   );
-}
-
-/** A whole number with thousands separators, the same in every locale. */
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -7,6 +7,7 @@
  * @internal
  */
 import type { Decimal } from 'decimal.js';
+import { groupDigits } from '../group-digits.ts';
 
 /** How money is written: the currency's code (or `null`: none named) and its decimal digits. */
 export interface MoneyFormat {
@@ -23,7 +24,7 @@ export const MISSING = '—';
 /** Thousands separators in the integer part of a plain decimal string (`-1234.5` → `-1,234.5`). */
 function grouped(plain: string): string {
   const [whole, fraction] = plain.split('.');
-  const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = groupDigits(whole);
   return fraction === undefined ? digits : `${digits}.${fraction}`;
 }
 

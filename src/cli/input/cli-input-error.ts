@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { RetentionError, describeValue } from '../../errors.ts';
+import { groupDigits } from '../../group-digits.ts';
 
 /** Where in a file a {@link CliInputError} is, and what is wrong there. */
 export interface CliInputProblem {
@@ -63,7 +64,7 @@ export class CliInputError extends RetentionError {
    * @param options - standard `ErrorOptions` (`cause`: the reader's own error, when there is one)
    */
   constructor(problem: CliInputProblem, options?: ErrorOptions) {
-    const where = problem.line === undefined ? '' : ` ${problem.position ?? 'line'} ${groupDigits(problem.line)}`;
+    const where = problem.line === undefined ? '' : ` ${problem.position ?? 'line'} ${groupDigits(String(problem.line))}`;
     super(`${basename(problem.file)}${where}: ${problem.reason}. ${problem.fix}`, options);
     this.name = 'CliInputError';
     this.file = problem.file;
@@ -84,9 +85,4 @@ export class CliInputError extends RetentionError {
  */
 export function columnHolds(column: string, value: unknown): string {
   return `column ${JSON.stringify(column)} holds ${describeValue(value)}`;
-}
-
-/** A whole number with commas between groups of three digits (1234 → `1,234`), whatever the locale. */
-function groupDigits(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
