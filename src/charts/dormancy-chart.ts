@@ -5,7 +5,7 @@
  */
 import { InvalidOptionError } from '../errors.ts';
 import type { DormancyReport } from '../segments/dormancy-types.ts';
-import { DORMANCY_SEGMENTS, type DormancySegment } from '../segments/dormancy-windows.ts';
+import { DORMANCY_SEGMENTS, DORMANCY_SEGMENT_NAMES, type DormancySegment } from '../segments/dormancy-windows.ts';
 import { chartDocument } from './document.ts';
 import { count, money, moneyUnit, percent } from './format.ts';
 import { frame } from './frame.ts';
@@ -13,13 +13,8 @@ import { type MoneyChartOptions, resolveMoneyOptions } from './options.ts';
 import * as Plot from '@observablehq/plot';
 import { drawPlot } from './plot.ts';
 
-/** The segments' names as the docs write them, and colours from active (green) to lost (grey), Okabe–Ito. */
-const SEGMENTS: Readonly<Record<DormancySegment, { label: string; color: string }>> = {
-  active: { label: 'Active', color: '#009E73' },
-  atRisk: { label: 'At risk', color: '#E69F00' },
-  dormant: { label: 'Dormant', color: '#D55E00' },
-  lost: { label: 'Lost', color: '#999999' },
-};
+/** The segments' colours, from active (green) to lost (grey), Okabe–Ito. */
+const COLORS: Readonly<Record<DormancySegment, string>> = { active: '#009E73', atRisk: '#E69F00', dormant: '#D55E00', lost: '#999999' };
 
 const RULES: Readonly<Record<DormancyReport['windows'], string>> = {
   fixed: 'days since the last order',
@@ -73,7 +68,7 @@ export function dormancyChart(report: DormancyReport, options?: MoneyChartOption
   const bars: SegmentBar[] = DORMANCY_SEGMENTS.map((s) => {
     const { customers, value } = report.segments[s];
     const label = `${count(customers)} (${percent(customers / total)}) · value ${money(value)}`;
-    return { segment: SEGMENTS[s].label, customers, label, color: SEGMENTS[s].color };
+    return { segment: DORMANCY_SEGMENT_NAMES[s], customers, label, color: COLORS[s] };
   });
   const max = Math.max(...bars.map((b) => b.customers));
   const plot = drawPlot(document, {

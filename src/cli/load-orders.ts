@@ -9,7 +9,8 @@ import { InvalidInputError, type Ledger, ledger } from '../index.ts';
 import { printable } from './format.ts';
 import type { InputSettings } from './input-flags.ts';
 import { fromLedgerError } from './input/ledger-error.ts';
-import { type ColumnChoice, type OrdersFile, readOrders } from './input/read-orders.ts';
+import { COLUMN_FLAGS, COLUMN_ROLE_NAMES } from './input/column-choice.ts';
+import { type OrdersFile, readOrders } from './input/read-orders.ts';
 import type { CliIo } from './io.ts';
 import { lastLocalDay } from './local-day.ts';
 import { progressLine } from './progress.ts';
@@ -28,9 +29,6 @@ export interface LoadedOrders {
   readonly asOf: string;
 }
 
-/** How the guessed-columns note names each column. */
-const ROLE_NAMES: Readonly<Record<keyof ColumnChoice, string>> = { customer: 'customer', date: 'date', amount: 'amount', orderId: 'order id' };
-const ROLE_FLAGS: Readonly<Record<keyof ColumnChoice, string>> = { customer: '--customer', date: '--date', amount: '--amount', orderId: '--order-id' };
 
 /**
  * The note on the columns the reader guessed, e.g.
@@ -48,8 +46,8 @@ const ROLE_FLAGS: Readonly<Record<keyof ColumnChoice, string>> = { customer: '--
 export function guessedColumnsNote(file: Pick<OrdersFile, 'columns' | 'guessed'>): string | null {
   const guessed = file.guessed.filter((role) => file.columns[role] !== null);
   if (guessed.length === 0) return null;
-  const parts = guessed.map((role) => `${ROLE_NAMES[role]} = ${printable(String(file.columns[role]))}`);
-  const flags = guessed.map((role) => ROLE_FLAGS[role]).join(', ');
+  const parts = guessed.map((role) => `${COLUMN_ROLE_NAMES[role]} = ${printable(String(file.columns[role]))}`);
+  const flags = guessed.map((role) => COLUMN_FLAGS[role]).join(', ');
   return `Columns guessed: ${parts.join(', ')} (name ${guessed.length === 1 ? 'another' : 'others'} with ${flags}).`;
 }
 

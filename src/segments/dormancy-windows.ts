@@ -14,6 +14,9 @@ export type DormancySegment = 'active' | 'atRisk' | 'dormant' | 'lost';
 /** The four segments in order. */
 export const DORMANCY_SEGMENTS: readonly DormancySegment[] = ['active', 'atRisk', 'dormant', 'lost'];
 
+/** @internal The segments' names as reports, tables and charts write them. */
+export const DORMANCY_SEGMENT_NAMES: Readonly<Record<DormancySegment, string>> = { active: 'Active', atRisk: 'At risk', dormant: 'Dormant', lost: 'Lost' };
+
 /**
  * Fixed windows: the last day (days since the last order) of each segment; beyond `dormant` is `lost`.
  * Defaults 90 / 180 / 365: active ≤ 90, atRisk 91–180, dormant 181–365, lost > 365.

@@ -7,7 +7,7 @@
  * @module
  */
 import { basename } from 'node:path';
-import type { ColumnChoice } from '../input/read-orders.ts';
+import { COLUMN_ROLE_NAMES, type ColumnChoice } from '../input/column-choice.ts';
 import { formatCount } from '../format.ts';
 import type { ReportData } from '../report-data.ts';
 import type { Section } from '../sections/section.ts';
@@ -27,15 +27,13 @@ export const DEFINITIONS_USED: readonly string[] = [
   'Customer lifetime value (historicalClv, predictiveClv; BG/NBD and Gamma-Gamma)',
 ];
 
-const ROLE_NAMES: Readonly<Record<keyof ColumnChoice, string>> = { customer: 'customer', date: 'date', amount: 'amount', orderId: 'order id' };
-
 function columnsUsed(data: ReportData): string {
   const { columns, guessed } = data.loaded.file;
-  return (Object.keys(ROLE_NAMES) as Array<keyof ColumnChoice>)
+  return (Object.keys(COLUMN_ROLE_NAMES) as Array<keyof ColumnChoice>)
     .map((role) => {
       const column = columns[role];
       const text = column === null ? 'none' : `“${column}”${guessed.includes(role) ? ' (guessed)' : ''}`;
-      return `${ROLE_NAMES[role]}: ${text}`;
+      return `${COLUMN_ROLE_NAMES[role]}: ${text}`;
     })
     .join('; ');
 }

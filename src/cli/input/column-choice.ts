@@ -19,6 +19,9 @@ export interface ColumnChoice {
   orderId: string | null;
 }
 
+/** How messages and the report name each column's role. */
+export const COLUMN_ROLE_NAMES: Readonly<Record<keyof ColumnChoice, string>> = { customer: 'customer', date: 'date', amount: 'amount', orderId: 'order id' };
+
 /** The flag that names each column on the command line. */
 export const COLUMN_FLAGS: Readonly<Record<keyof ColumnChoice, string>> = {
   customer: '--customer',

@@ -4,16 +4,12 @@
  * @module
  */
 import { DORMANCY_SEGMENTS, type DormancyReport, type DormancySegment } from '../../index.ts';
+import { DORMANCY_SEGMENT_NAMES } from '../../segments/dormancy-windows.ts';
 import { formatCount, formatMoney, formatPercent } from '../format.ts';
 import type { Section } from './section.ts';
 
-/** How the report names the dormancy segments, with the default (fixed) windows. */
-export const DORMANCY_NAMES: Readonly<Record<DormancySegment, string>> = {
-  active: 'Active (≤ 90 days)',
-  atRisk: 'At risk (91–180 days)',
-  dormant: 'Dormant (181–365 days)',
-  lost: 'Lost (> 365 days)',
-};
+/** The days since the last order of each segment under the default (fixed) windows the command uses. */
+const DEFAULT_WINDOWS: Readonly<Record<DormancySegment, string>> = { active: '≤ 90 days', atRisk: '91–180 days', dormant: '181–365 days', lost: '> 365 days' };
 
 /**
  * Customers and their historical value per dormancy segment.
@@ -37,7 +33,7 @@ export function dormancySection(report: DormancyReport, digits: number): Section
     table: {
       headers: ['segment', 'customers', 'share', 'historical value'],
       rows: DORMANCY_SEGMENTS.map((segment) => [
-        DORMANCY_NAMES[segment],
+        `${DORMANCY_SEGMENT_NAMES[segment]} (${DEFAULT_WINDOWS[segment]})`,
         formatCount(report.segments[segment].customers),
         formatPercent(total === 0 ? null : report.segments[segment].customers / total),
         formatMoney(report.segments[segment].value, digits),

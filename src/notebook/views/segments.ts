@@ -5,7 +5,7 @@
  * @module
  * @internal
  */
-import { DORMANCY_SEGMENTS } from '../../segments/dormancy-windows.ts';
+import { DORMANCY_SEGMENTS, DORMANCY_SEGMENT_NAMES } from '../../segments/dormancy-windows.ts';
 import type { DormancyReport, DormancySegmentTotal } from '../../segments/dormancy-types.ts';
 import type { RfmReport, RfmSegmentSummary } from '../../segments/rfm-types.ts';
 import { type MoneyFormat, formatCount, formatInstant, formatMoney, formatNumber, formatRate } from '../format.ts';
@@ -51,11 +51,9 @@ export function rfmSections(report: RfmReport, money: MoneyFormat, chart?: strin
   return sections;
 }
 
-const DORMANCY_NAMES: Readonly<Record<string, string>> = { active: 'Active', atRisk: 'At risk', dormant: 'Dormant', lost: 'Lost' };
-
 function dormancyRows(segments: Readonly<Record<string, DormancySegmentTotal>>, total: number, money: MoneyFormat) {
   return DORMANCY_SEGMENTS.map((name) => [
-    textCell(DORMANCY_NAMES[name] ?? name),
+    textCell(DORMANCY_SEGMENT_NAMES[name]),
     numberCell(formatCount(segments[name].customers)),
     numberCell(formatRate(total === 0 ? null : segments[name].customers / total)),
     numberCell(formatMoney(segments[name].value, money)),
