@@ -11,11 +11,8 @@ import type { ChartDocument } from './document.ts';
 import { thinTicks } from './format.ts';
 import { type Swatch, frame } from './frame.ts';
 import * as Plot from '@observablehq/plot';
-import { CATEGORY_COLORS, drawPlot } from './plot.ts';
-
-/** With more cohorts than colours, cohorts are drawn alike in grey and only the average stands out. */
-const AVERAGE_COLOR = '#111';
-const MANY_COLOR = '#9aa4b1';
+import { drawPlot } from './plot.ts';
+import { SUMMARY_COLOR, seriesColors } from './series-colors.ts';
 
 /** One point of a curve. */
 interface CurvePoint {
@@ -79,10 +76,8 @@ export function cohortLines(chart: CohortLines): string {
     if (value !== null) average.push({ cohort: 'average', offset: cell.label, value });
   }
   const cohorts = table.cohorts.map(cohortName);
-  const colored = cohorts.length <= CATEGORY_COLORS.length;
-  const range = colored ? CATEGORY_COLORS.slice(0, cohorts.length) : cohorts.map(() => MANY_COLOR);
+  const colors = seriesColors(cohorts, (name) => name, `Each of the ${cohorts.length} cohorts`);
   const columns = offsetLabels(table);
-  const opacity = colored ? 1 : 0.6;
   const plot = drawPlot(document, {
     width,
     height: 360,
@@ -90,18 +85,18 @@ export function cohortLines(chart: CohortLines): string {
     marginRight: 20,
     x: { type: 'point', domain: columns, label: offsetAxisLabel(table), labelAnchor: 'center', labelArrow: 'none', ticks: thinTicks(columns, width - 80, 36) },
     y: { type: 'linear', ...(chart.yDomain === null ? { zero: true, nice: true } : { domain: [...chart.yDomain] }), label: chart.yLabel, labelArrow: 'none', tickFormat: chart.tickFormat, grid: true },
-    color: { type: 'ordinal', domain: cohorts, range },
+    color: { type: 'ordinal', domain: cohorts, range: [...colors.range] },
     marks: [
       Plot.ruleY([0]),
-      Plot.line(complete, { x: 'offset', y: 'value', z: 'cohort', stroke: 'cohort', strokeWidth: 1.5, strokeOpacity: opacity, className: 'rm-cohort-curve' }),
-      Plot.line(incomplete, { x: 'offset', y: 'value', z: 'cohort', stroke: 'cohort', strokeWidth: 1.5, strokeDasharray: '4,3', strokeOpacity: opacity, className: 'rm-incomplete-part' }),
-      Plot.line(average, { x: 'offset', y: 'value', stroke: AVERAGE_COLOR, strokeWidth: 3, className: 'rm-average-curve' }),
-      Plot.dot(average, { x: 'offset', y: 'value', fill: AVERAGE_COLOR, r: 2.5, title: (p: CurvePoint) => `Average, ${p.offset}: ${chart.tickFormat(p.value)}`, className: 'rm-average-point' }),
+      Plot.line(complete, { x: 'offset', y: 'value', z: 'cohort', stroke: 'cohort', strokeWidth: 1.5, strokeOpacity: colors.opacity, className: 'rm-cohort-curve' }),
+      Plot.line(incomplete, { x: 'offset', y: 'value', z: 'cohort', stroke: 'cohort', strokeWidth: 1.5, strokeDasharray: '4,3', strokeOpacity: colors.opacity, className: 'rm-incomplete-part' }),
+      Plot.line(average, { x: 'offset', y: 'value', stroke: SUMMARY_COLOR, strokeWidth: 3, className: 'rm-average-curve' }),
+      Plot.dot(average, { x: 'offset', y: 'value', fill: SUMMARY_COLOR, r: 2.5, title: (p: CurvePoint) => `Average, ${p.offset}: ${chart.tickFormat(p.value)}`, className: 'rm-average-point' }),
     ],
   });
   const legend: Swatch[] = [
-    { label: chart.averageLabel, color: AVERAGE_COLOR, line: true },
-    ...(colored ? cohorts.map((name, i) => ({ label: name, color: CATEGORY_COLORS[i], line: true })) : [{ label: `Each of the ${cohorts.length} cohorts`, color: MANY_COLOR, line: true }]),
+    { label: chart.averageLabel, color: SUMMARY_COLOR, line: true },
+    ...colors.swatches,
   ];
   const notes = incomplete.length > 0 ? [chart.incompleteNote] : [];
   return frame({ document, width, title, subtitle, legend, plot, notes });

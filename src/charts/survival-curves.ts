@@ -10,10 +10,8 @@ import { capitalize, percentTick, periodName } from './format.ts';
 import { type Swatch, frame } from './frame.ts';
 import { type ChartOptions, resolveChartOptions } from './options.ts';
 import * as Plot from '@observablehq/plot';
-import { CATEGORY_COLORS, drawPlot } from './plot.ts';
-
-const OVERALL_COLOR = '#111';
-const MANY_COLOR = '#9aa4b1';
+import { drawPlot } from './plot.ts';
+import { SUMMARY_COLOR, seriesColors } from './series-colors.ts';
 
 /** One step of a curve: survival at the end of `time` periods. */
 interface Step {
@@ -62,7 +60,7 @@ export function survivalCurves(table: SurvivalTable, options?: ChartOptions): st
     return frame({ document, width: settings.width, title, subtitle, legend: null, plot: null, notes: ['No subscriptions to show.'] });
   }
   const cohorts = table.cohorts.map((c) => c.key);
-  const colored = cohorts.length <= CATEGORY_COLORS.length;
+  const colors = seriesColors(cohorts, (name) => `Started ${name}`, `Each of the ${cohorts.length} start cohorts`);
   const curves = table.cohorts.flatMap((c) => steps(c.key, c.cells));
   const overall = steps('overall', table.overall);
   const last = Math.max(...overall.map((s) => s.time), ...curves.map((s) => s.time));
@@ -73,17 +71,17 @@ export function survivalCurves(table: SurvivalTable, options?: ChartOptions): st
     marginRight: 20,
     x: { type: 'linear', domain: [0, Math.max(1, last)], label: `${capitalize(unit)} since the start`, labelAnchor: 'center', labelArrow: 'none', tickFormat: (v: number) => (Number.isInteger(v) ? String(v) : '') },
     y: { type: 'linear', domain: [0, 1], label: 'Still subscribed (%)', labelArrow: 'none', tickFormat: percentTick, grid: true },
-    color: { type: 'ordinal', domain: cohorts, range: colored ? CATEGORY_COLORS.slice(0, cohorts.length) : cohorts.map(() => MANY_COLOR) },
+    color: { type: 'ordinal', domain: cohorts, range: [...colors.range] },
     marks: [
       Plot.ruleY([0]),
-      Plot.line(curves, { x: 'time', y: 'survival', z: 'cohort', stroke: 'cohort', curve: 'step-after', strokeWidth: 1.5, strokeOpacity: colored ? 1 : 0.6, className: 'rm-cohort-survival' }),
-      Plot.line(overall, { x: 'time', y: 'survival', stroke: OVERALL_COLOR, curve: 'step-after', strokeWidth: 3, className: 'rm-overall-survival' }),
-      Plot.dot(overall, { x: 'time', y: 'survival', fill: OVERALL_COLOR, r: 2.5, title: (s: Step) => `After ${s.time} ${unit}: ${percentTick(Math.round(s.survival * 1000) / 1000)}`, className: 'rm-overall-point' }),
+      Plot.line(curves, { x: 'time', y: 'survival', z: 'cohort', stroke: 'cohort', curve: 'step-after', strokeWidth: 1.5, strokeOpacity: colors.opacity, className: 'rm-cohort-survival' }),
+      Plot.line(overall, { x: 'time', y: 'survival', stroke: SUMMARY_COLOR, curve: 'step-after', strokeWidth: 3, className: 'rm-overall-survival' }),
+      Plot.dot(overall, { x: 'time', y: 'survival', fill: SUMMARY_COLOR, r: 2.5, title: (s: Step) => `After ${s.time} ${unit}: ${percentTick(Math.round(s.survival * 1000) / 1000)}`, className: 'rm-overall-point' }),
     ],
   });
   const legend: Swatch[] = [
-    { label: 'All subscriptions (Kaplan–Meier)', color: OVERALL_COLOR, line: true },
-    ...(colored ? cohorts.map((name, i) => ({ label: `Started ${name}`, color: CATEGORY_COLORS[i], line: true })) : [{ label: `Each of the ${cohorts.length} start cohorts`, color: MANY_COLOR, line: true }]),
+    { label: 'All subscriptions (Kaplan–Meier)', color: SUMMARY_COLOR, line: true },
+    ...colors.swatches,
   ];
   return frame({ document, width: settings.width, title, subtitle, legend, plot, notes: [] });
 }
