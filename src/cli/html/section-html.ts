@@ -4,10 +4,8 @@
  * @module
  */
 import type { Section } from '../sections/section.ts';
+import { isNumericCell } from '../sections/text-table.ts';
 import { escapeHtml } from '../../escape-html.ts';
-
-/** A cell is set right-aligned when it reads as a number, an amount, a percentage or a dash. */
-const NUMERIC_CELL = /^(?:[-+]?[\d.,]+%?[*†]?|–)$/;
 
 /**
  * A section's table as an HTML `<table>`, every cell escaped.
@@ -23,7 +21,7 @@ const NUMERIC_CELL = /^(?:[-+]?[\d.,]+%?[*†]?|–)$/;
 export function tableHtml(section: Section): string {
   const head = `<tr>${section.table.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr>`;
   const body = section.table.rows
-    .map((row) => `<tr>${row.map((cell, c) => (c > 0 && NUMERIC_CELL.test(cell) ? `<td class="num">${escapeHtml(cell)}</td>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`)
+    .map((row) => `<tr>${row.map((cell, c) => (c > 0 && isNumericCell(cell) ? `<td class="num">${escapeHtml(cell)}</td>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`)
     .join('\n');
   return `<div class="table-wrap"><table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }

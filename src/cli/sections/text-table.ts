@@ -12,8 +12,21 @@ export interface TextTable {
 
 import { printable } from '../format.ts';
 
-/** A cell is right-aligned when it reads as a number, a percentage, an amount or a dash. */
-const NUMERIC_CELL = /^(?:[-+]?[\d.,]+%?[*†]?|–|)$/;
+/**
+ * Whether a formatted cell reads as a number, a percentage, an amount or a dash (such cells are set
+ * right-aligned, in the terminal and on the page).
+ *
+ * @param cell - the cell's text
+ * @returns whether it is a number; an empty cell is not
+ * @example
+ * ```ts
+ * import { isNumericCell } from './text-table.ts';
+ * [isNumericCell('1,000'), isNumericCell('12.5%*'), isNumericCell('–'), isNumericCell('Champions'), isNumericCell('')]; // => [true, true, true, false, false]
+ * ```
+ */
+export function isNumericCell(cell: string): boolean {
+  return /^(?:[-+]?[\d.,]+%?[*†]?|–)$/.test(cell);
+}
 
 /**
  * Render a table as aligned text: columns whose cells are all numeric are right-aligned (except the
@@ -32,7 +45,8 @@ export function renderTable(table: TextTable): string {
   const headers = table.headers.map(printable);
   const rows = table.rows.map((row) => row.map(printable));
   const widths = headers.map((header, c) => Math.max(header.length, ...rows.map((row) => (row[c] ?? '').length)));
-  const numeric = headers.map((_, c) => c > 0 && rows.every((row) => NUMERIC_CELL.test(row[c] ?? '')));
+  // A column is numeric when every cell it has is (empty cells aside).
+  const numeric = headers.map((_, c) => c > 0 && rows.every((row) => emptyOrNumeric(row[c] ?? '')));
   const line = (cells: readonly string[]) =>
     headers
       .map((_, c) => {
@@ -58,4 +72,8 @@ export function renderTable(table: TextTable): string {
  */
 export function renderHeading(title: string): string {
   return `\n${title}\n${'═'.repeat(title.length)}`;
+}
+
+function emptyOrNumeric(cell: string): boolean {
+  return cell === '' || isNumericCell(cell);
 }
