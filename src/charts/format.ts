@@ -5,9 +5,10 @@
  * @module
  * @internal
  */
-import { civilFromDays, dayNumber } from '../calendar/days.ts';
+import { dayNumber } from '../calendar/days.ts';
 import type { Period } from '../calendar/units.ts';
 import { groupDigits } from '../group-digits.ts';
+import { isoDay } from '../models/time-unit.ts';
 
 /**
  * @internal A ratio as a percentage: one decimal below 10 %, whole percents above (`0.045` → `"4.5%"`,
@@ -160,6 +161,5 @@ export function money(value: { toFixed(digits: number): string }): string {
  * @returns the local day
  */
 export function localDate(instant: Date, timeZone: string): string {
-  const { year, month, day } = civilFromDays(dayNumber(instant.getTime(), timeZone));
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isoDay(dayNumber(instant.getTime(), timeZone));
 }

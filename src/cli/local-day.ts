@@ -3,7 +3,9 @@
  *
  * @module
  */
+import { dayNumber } from '../calendar/days.ts';
 import type { Ledger } from '../index.ts';
+import { isoDay } from '../models/time-unit.ts';
 import { CliDataError } from './errors.ts';
 
 /**
@@ -19,9 +21,7 @@ import { CliDataError } from './errors.ts';
  * ```
  */
 export function localDay(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(epochMs));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  return isoDay(dayNumber(epochMs, timeZone));
 }
 
 /**

@@ -7,11 +7,8 @@ import type { SchemaTree } from 'hyparquet';
 import { CliInputError } from './cli-input-error.ts';
 import { Progress, type RawTable } from './raw-table.ts';
 import { fileError, isGzip } from './source.ts';
+import { isoDay } from '../../models/time-unit.ts';
 
-/** A day number of a Parquet `DATE` (days since 1970-01-01) as `YYYY-MM-DD`: a calendar day, not an instant. */
-function dayText(days: number): string {
-  return new Date(days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * Read a Parquet file. Columns keep their values as hyparquet decodes them — strings, numbers, `bigint`s,
@@ -44,7 +41,8 @@ export async function readParquet(file: string, onProgress: ((rowsRead: number, 
     const schema = parquetSchema(metadata);
     columns = schema.children.map((child) => child.element.name);
     const localTimestamps = new Set(schema.children.filter(isLocalTimestamp).map((child) => child.element.name));
-    rows = await parquetReadObjects({ file: buffer, metadata, parsers: { dateFromDays: dayText } });
+    // DATE columns as YYYY-MM-DD: a calendar day, read in the ledger's time zone, not an instant.
+    rows = await parquetReadObjects({ file: buffer, metadata, parsers: { dateFromDays: isoDay } });
     if (localTimestamps.size > 0) for (const row of rows) wallClock(row, localTimestamps);
   } catch (error) {
     throw new CliInputError({
