@@ -16,7 +16,7 @@ import { CliInputError } from './cli-input-error.ts';
 import { type Delimiter, detectDelimiter, headerLine } from './delimiter.ts';
 import { DelimitedTable, type Progress, type RawTable } from './raw-table.ts';
 import { fileError } from './source.ts';
-import { utf8Text } from './utf8-text.ts';
+import { LineCounter, utf8Text } from './utf8-text.ts';
 
 /**
  * @internal How many line breaks (`\r\n`, `\n` or `\r`) a field holds: the lines it spans beyond its first.
@@ -26,13 +26,9 @@ import { utf8Text } from './utf8-text.ts';
  */
 export function lineBreaksIn(text: string): number {
   if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return 0;
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) count++;
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) count++;
-  }
-  return count;
+  const lines = new LineCounter();
+  lines.add(text);
+  return lines.breaks;
 }
 
 /**

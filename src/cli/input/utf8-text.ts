@@ -7,8 +7,9 @@
  */
 import { CliInputError } from './cli-input-error.ts';
 
-/** Counts line breaks across chunks: LF, CRLF (once, even when split between chunks) and a lone CR. */
-class LineCounter {
+/** @internal Counts line breaks across chunks: LF, CRLF (once, even when split between chunks) and a lone CR. */
+export class LineCounter {
+  /** The breaks counted so far. */
   breaks = 0;
   private carriageReturn = false;
 
